@@ -1,0 +1,32 @@
+// The transport boundary: the store and API client speak these plain types; the browser
+// implementation uses emscripten_fetch, native tests use a fake.
+#pragma once
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rc {
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+};
+
+struct HttpResponse {
+    int status = 0;  // 0: no answer (network error, timeout, aborted)
+    std::string body;
+    std::string statusText;
+};
+
+class Transport {
+public:
+    using Completion = std::function<void(const HttpResponse&)>;
+    virtual ~Transport() = default;
+    // Must call `done` later from the main thread's queue, never synchronously inside send().
+    virtual void send(const HttpRequest& request, Completion done) = 0;
+};
+
+}  // namespace rc

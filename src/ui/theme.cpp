@@ -1,0 +1,119 @@
+#include "ui/theme.h"
+
+#include <cstdio>
+
+namespace rc::ui {
+namespace {
+
+Fonts gFonts;
+
+bool fileExists(const std::string& path) {
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        std::fclose(f);
+        return true;
+    }
+    return false;
+}
+
+ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+}  // namespace
+
+const Fonts& fonts() { return gFonts; }
+
+void applyTheme() {
+    ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
+    s.WindowPadding = ImVec2(0, 0);
+    s.WindowRounding = 0;
+    s.WindowBorderSize = 0;
+    s.ChildRounding = 10;
+    s.ChildBorderSize = 1;
+    s.PopupRounding = 8;
+    s.PopupBorderSize = 1;
+    s.FramePadding = ImVec2(12, 9);
+    s.FrameRounding = 7;
+    s.FrameBorderSize = 1;
+    s.ItemSpacing = ImVec2(12, 10);
+    s.ItemInnerSpacing = ImVec2(8, 6);
+    s.CellPadding = ImVec2(14, 12);
+    s.ScrollbarSize = 12;
+    s.ScrollbarRounding = 6;
+    s.GrabRounding = 6;
+    s.SelectableTextAlign = ImVec2(0, 0.5f);
+    s.ButtonTextAlign = ImVec2(0.5f, 0.5f);
+
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_Text] = v4(color::Text);
+    c[ImGuiCol_TextDisabled] = v4(color::TextFaint);
+    c[ImGuiCol_WindowBg] = v4(color::Page);
+    c[ImGuiCol_ChildBg] = v4(color::Surface);
+    c[ImGuiCol_PopupBg] = v4(color::Surface);
+    c[ImGuiCol_Border] = v4(color::Border);
+    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_FrameBg] = v4(color::Surface);
+    c[ImGuiCol_FrameBgHovered] = v4(color::rgb(250, 251, 252));
+    c[ImGuiCol_FrameBgActive] = v4(color::Surface);
+    c[ImGuiCol_Button] = v4(color::Surface);
+    c[ImGuiCol_ButtonHovered] = v4(color::rgb(243, 245, 248));
+    c[ImGuiCol_ButtonActive] = v4(color::rgb(232, 236, 241));
+    c[ImGuiCol_Header] = v4(color::AccentSoft);
+    c[ImGuiCol_HeaderHovered] = v4(color::rgb(241, 244, 248));
+    c[ImGuiCol_HeaderActive] = v4(color::AccentSoft);
+    c[ImGuiCol_TableHeaderBg] = v4(color::rgb(249, 250, 251));
+    c[ImGuiCol_TableBorderStrong] = v4(color::Border);
+    c[ImGuiCol_TableBorderLight] = v4(color::rgb(238, 240, 243));
+    c[ImGuiCol_TableRowBg] = v4(color::Surface);
+    c[ImGuiCol_TableRowBgAlt] = v4(color::Surface);
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ScrollbarGrab] = v4(color::rgb(210, 214, 220));
+    c[ImGuiCol_ScrollbarGrabHovered] = v4(color::rgb(190, 195, 203));
+    c[ImGuiCol_ScrollbarGrabActive] = v4(color::rgb(170, 176, 186));
+    c[ImGuiCol_Separator] = v4(color::Border);
+    c[ImGuiCol_TextSelectedBg] = v4(color::rgb(26, 115, 232, 60));
+    c[ImGuiCol_NavHighlight] = v4(color::Accent);
+    c[ImGuiCol_CheckMark] = v4(color::Accent);
+    c[ImGuiCol_ModalWindowDimBg] = v4(color::rgb(15, 23, 42, 90));
+}
+
+Fonts loadFonts(const std::string& dir, float density) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    std::string regular = dir + "/Roboto-Regular.ttf";
+    std::string medium = dir + "/Roboto-Medium.ttf";
+    std::string icons = dir + "/forkawesome-webfont.ttf";
+    if (!fileExists(regular) || !fileExists(medium)) {
+        ImFont* f = io.Fonts->AddFontDefault();
+        gFonts = Fonts{f, f, f, f, f};
+        return gFonts;
+    }
+    // Latin with umlauts and ß, typographic punctuation, the euro and pound signs.
+    static const ImWchar textRanges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+    static const ImWchar iconRanges[] = {0xF000, 0xF372, 0};
+    bool haveIcons = fileExists(icons);
+    auto add = [&](const std::string& path, float size) {
+        ImFontConfig cfg;
+        cfg.RasterizerDensity = density;
+        cfg.OversampleH = 2;
+        cfg.OversampleV = 1;
+        ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), size, &cfg, textRanges);
+        if (haveIcons) {
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.RasterizerDensity = density;
+            merge.GlyphMinAdvanceX = size;
+            merge.GlyphOffset = ImVec2(0, 1);
+            io.Fonts->AddFontFromFileTTF(icons.c_str(), size * 0.95f, &merge, iconRanges);
+        }
+        return font;
+    };
+    gFonts.body = add(regular, 15.0f);
+    gFonts.medium = add(medium, 15.0f);
+    gFonts.small = add(regular, 13.0f);
+    gFonts.title = add(medium, 24.0f);
+    gFonts.huge = add(medium, 30.0f);
+    io.FontDefault = gFonts.body;
+    return gFonts;
+}
+
+}  // namespace rc::ui

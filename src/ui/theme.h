@@ -1,0 +1,60 @@
+// The console's look: a calm, light theme and the fonts, rasterised for the screen's pixel ratio.
+#pragma once
+#include <string>
+
+#include "imgui.h"
+
+namespace rc::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;    // Roboto Regular 15
+    ImFont* medium = nullptr;  // Roboto Medium 15
+    ImFont* small = nullptr;   // Roboto Regular 13
+    ImFont* title = nullptr;   // Roboto Medium 24
+    ImFont* huge = nullptr;    // Roboto Medium 30, for figures on the dashboard
+};
+
+// Palette shared by every screen (ImU32 in ABGR, as ImGui wants).
+namespace color {
+constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b, unsigned a = 255) { return (a << 24) | (b << 16) | (g << 8) | r; }
+constexpr ImU32 Page = rgb(246, 247, 249);
+constexpr ImU32 Surface = rgb(255, 255, 255);
+constexpr ImU32 Border = rgb(228, 231, 236);
+constexpr ImU32 Text = rgb(23, 28, 38);
+constexpr ImU32 TextMuted = rgb(99, 107, 122);
+constexpr ImU32 TextFaint = rgb(150, 157, 170);
+constexpr ImU32 Accent = rgb(26, 115, 232);
+constexpr ImU32 AccentHover = rgb(23, 101, 204);
+constexpr ImU32 AccentActive = rgb(19, 87, 178);
+constexpr ImU32 AccentSoft = rgb(232, 240, 254);
+constexpr ImU32 Danger = rgb(197, 34, 31);
+constexpr ImU32 DangerSoft = rgb(252, 232, 230);
+constexpr ImU32 Success = rgb(19, 115, 51);
+constexpr ImU32 SuccessSoft = rgb(230, 244, 234);
+constexpr ImU32 Warning = rgb(176, 96, 0);
+constexpr ImU32 WarningSoft = rgb(254, 247, 224);
+constexpr ImU32 Neutral = rgb(95, 99, 104);
+constexpr ImU32 NeutralSoft = rgb(241, 243, 244);
+}  // namespace color
+
+// Icons from Fork Awesome, merged into the text fonts.
+namespace icon {
+constexpr const char* Dashboard = "\xef\x83\xa4";  // U+F0E4
+constexpr const char* Customers = "\xef\x83\x80";  // U+F0C0
+constexpr const char* Invoices = "\xef\x83\xb6";   // U+F0F6
+constexpr const char* SignOut = "\xef\x82\x8b";    // U+F08B
+constexpr const char* Google = "\xef\x86\xa0";     // U+F1A0
+constexpr const char* Warning = "\xef\x81\xaa";    // U+F06A
+constexpr const char* Inbox = "\xef\x80\x9c";      // U+F01C
+constexpr const char* Globe = "\xef\x82\xac";      // U+F0AC
+constexpr const char* Refresh = "\xef\x80\xa1";    // U+F021
+constexpr const char* User = "\xef\x8a\xbd";       // U+F2BD
+}  // namespace icon
+
+void applyTheme();
+// Loads the UI fonts from `fontDir` (Roboto + Fork Awesome); falls back to ImGui's built-in font
+// when they are missing (native tests). `density` is the devicePixelRatio.
+Fonts loadFonts(const std::string& fontDir, float density);
+const Fonts& fonts();
+
+}  // namespace rc::ui

@@ -1,0 +1,43 @@
+// Shared widgets: buttons with a busy state, status badges, text that tests can find,
+// empty and error states, the activity bar. Every one records itself in the ItemRegistry.
+#pragma once
+#include <string>
+
+#include "core/model.h"
+#include "imgui.h"
+
+namespace rc::ui {
+
+// Text that is recorded for items(); `kind` is "text" unless given.
+void text(const std::string& s, ImU32 color = 0, ImFont* font = nullptr, const char* kind = "text");
+void textMuted(const std::string& s);
+void heading(const std::string& title, const std::string& subtitle = {});
+
+enum class ButtonStyle { Primary, Secondary, Ghost, Danger };
+// A button; `busy` shows a spinner and ignores clicks; `disabled` greys it out.
+bool button(const char* label, ButtonStyle style = ButtonStyle::Secondary, ImVec2 size = ImVec2(0, 0),
+            bool busy = false, bool disabled = false);
+
+// A single-line text field bound to a std::string; returns true when Enter was pressed with
+// ImGuiInputTextFlags_EnterReturnsTrue, else when it changed. `name` is what the field is called
+// on screen (the label above it); items() reports the field under that name.
+bool inputText(const char* id, const std::string& name, std::string& value, float width, const char* hint = nullptr,
+               ImGuiInputTextFlags flags = 0);
+
+void statusBadge(CustomerStatus status);
+void pill(const char* label, ImU32 fg, ImU32 bg);
+
+void spinner(float radius, ImU32 color);
+// A thin indeterminate progress bar across `width` (above a table while it loads).
+void activityBar(float width, bool active);
+
+// A centred block with an icon, a title and a sentence; returns true when the action is clicked.
+bool emptyState(const char* icon, const char* title, const char* body, const char* action = nullptr);
+// A red-tinted box saying what went wrong; returns true when Retry is clicked.
+bool errorBanner(const std::string& message, bool offerRetry);
+
+// Anything that animates this frame asks for the next one; the main loop reads and clears it.
+void requestAnimation();
+bool takeAnimationRequest();
+
+}  // namespace rc::ui

@@ -1,0 +1,122 @@
+#include <doctest/doctest.h>
+
+#include "core/codec.h"
+#include "fake_transport.h"
+
+using namespace rc;
+
+TEST_CASE("a customers page from the server's contract example decodes") {
+    auto r = codec::decodeCustomersPage(test::readContract("customers_page.json"));
+    REQUIRE(r.ok());
+    const CustomersPage& page = r.value();
+    REQUIRE(page.items.size() >= 2);
+    CHECK(page.total >= static_cast<std::int64_t>(page.items.size()));
+    bool sawInvited = false, sawActive = false;
+    for (const Customer& c : page.items) {
+        CHECK(c.id > 0);
+        CHECK_FALSE(c.name.empty());
+        CHECK_FALSE(c.googleDomain.empty());
+        CHECK(c.status != CustomerStatus::Unknown);
+        if (c.status == CustomerStatus::Invited) {
+            sawInvited = true;
+            CHECK_FALSE(c.subscription.has_value());
+            REQUIRE(c.invitation.has_value());
+            CHECK(c.invitation->status == "pending");
+        }
+        if (c.status == CustomerStatus::Active) {
+            sawActive = true;
+            REQUIRE(c.subscription.has_value());
+            CHECK(c.subscription->licenses > 0);
+            CHECK(c.subscription->monthlyValue.currency.size() == 3);
+        }
+    }
+    CHECK(sawInvited);
+    CHECK(sawActive);
+}
+
+TEST_CASE("a customer's fields land where they belong") {
+    auto r = codec::decodeCustomersPage(R"({"items": [{"id": 7, "name": "Jürgen Müller", "email": "j@m.de",
+        "google_domain": "mueller.de", "organization": "Müller GmbH", "status": "active", "created_at": "2026-01-02T10:00:00Z",
+        "invitation": null,
+        "subscription": {"id": 3, "plan": "enterprise", "billing_cycle": "annual_monthly", "licenses": 25,
+          "status": "active", "started_at": "2026-01-03T00:00:00Z", "term_start": "2026-01-03", "term_end": "2027-01-02",
+          "renews_at": "2027-01-03", "auto_renew": true, "unit_price": {"amount": 119, "currency": "USD"},
+          "recurring_amount": {"amount": 2975, "currency": "USD"}, "monthly_value": {"amount": 2975, "currency": "USD"}}}],
+        "total": 41, "next_cursor": "abc"})");
+    REQUIRE(r.ok());
+    const Customer& c = r.value().items.at(0);
+    CHECK(c.id == 7);
+    CHECK(c.name == "Jürgen Müller");
+    CHECK(c.organization == "Müller GmbH");
+    CHECK(c.status == CustomerStatus::Active);
+    CHECK_FALSE(c.invitation.has_value());
+    REQUIRE(c.subscription.has_value());
+    CHECK(c.subscription->plan == "enterprise");
+    CHECK(c.subscription->licenses == 25);
+    CHECK(c.subscription->monthlyValue.amount == 2975);
+    CHECK(c.subscription->renewsAt == "2027-01-03");
+    CHECK(r.value().total == 41);
+    CHECK(r.value().nextCursor == "abc");
+}
+
+TEST_CASE("the server's error bodies decode into code, message and fields") {
+    HttpResponse unauthorized{401, test::readContract("error_unauthorized.json"), ""};
+    ApiError e = codec::decodeError(unauthorized);
+    CHECK(e.status == 401);
+    CHECK(e.isAuth());
+    CHECK(e.code == "unauthorized");
+    CHECK_FALSE(e.message.empty());
+
+    HttpResponse invalid{422, test::readContract("error_validation.json"), ""};
+    ApiError v = codec::decodeError(invalid);
+    CHECK(v.code == "validation_failed");
+    REQUIRE_FALSE(v.fields.empty());
+    CHECK_FALSE(v.fields.front().second.empty());
+}
+
+TEST_CASE("a demo sign-in answer from the contract decodes into a session") {
+    auto r = codec::decodeSession(test::readContract("auth_demo.json"));
+    REQUIRE(r.ok());
+    CHECK_FALSE(r.value().token.empty());
+    CHECK(r.value().reseller.id > 0);
+    CHECK(r.value().reseller.email.find('@') != std::string::npos);
+}
+
+TEST_CASE("bad JSON from the server becomes an error, never a crash") {
+    const char* bodies[] = {
+        "",                                      // empty
+        "<html>502 Bad Gateway</html>",          // a proxy's page
+        "{\"items\": [",                         // cut off mid-way
+        "{\"items\": {}, \"total\": 1}",         // wrong type
+        "{\"items\": [], \"total\": \"many\"}",  // wrong type
+        "{\"items\": [{\"id\": \"x\"}], \"total\": 1}",
+        "[1, 2, 3]",
+        "{\"items\": [{\"id\": 1, \"name\": \"A\", \"email\": \"a@b.c\", \"google_domain\": \"b.c\", "
+        "\"organization\": \"O\", \"status\": \"active\", \"subscription\": {\"id\": 1}}], \"total\": 1}",
+    };
+    for (const char* body : bodies) {
+        CAPTURE(body);
+        auto r = codec::decodeCustomersPage(body);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == "bad_response");
+    }
+}
+
+TEST_CASE("an answer without a JSON error body still says what happened") {
+    ApiError gateway = codec::decodeError(HttpResponse{502, "<html>Bad Gateway</html>", ""});
+    CHECK(gateway.code == "server_error");
+    CHECK(gateway.status == 502);
+    ApiError dropped = codec::decodeError(HttpResponse{0, "", ""});
+    CHECK(dropped.isNetwork());
+    CHECK(dropped.code == "network_error");
+}
+
+TEST_CASE("config.json decodes; a trailing slash on the API base is dropped") {
+    auto r = codec::decodeConfig(R"({"api_base_url": "https://api.example.com/v1/", "google_client_id": "x.apps",
+                                    "demo_sign_in": true, "demo_email": "demo@reseller.example"})");
+    REQUIRE(r.ok());
+    CHECK(r.value().apiBaseUrl == "https://api.example.com/v1");
+    CHECK(r.value().demoSignIn);
+    CHECK(r.value().demoEmail == "demo@reseller.example");
+    CHECK_FALSE(codec::decodeConfig("{\"google_client_id\": 5}").ok());
+}

@@ -1,0 +1,39 @@
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <set>
+#include <string>
+
+#include "core/i18n.h"
+
+using namespace rc;
+
+TEST_CASE("every text has an English and a German version") {
+    for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
+        auto id = static_cast<Text>(i);
+        CAPTURE(i);
+        CHECK(std::strlen(tr(id, Language::English)) > 0);
+        CHECK(std::strlen(tr(id, Language::German)) > 0);
+    }
+}
+
+TEST_CASE("German texts are translated, not copied from English, except names") {
+    // Product and plan names stay the same in both languages; everything else must differ.
+    const std::set<Text> sameInBoth = {Text::ProductName, Text::ColName, Text::ColStatus, Text::PlanBasic,
+                                       Text::PlanProfessional, Text::PlanEnterprise};
+    for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
+        auto id = static_cast<Text>(i);
+        if (sameInBoth.count(id)) continue;
+        CAPTURE(tr(id, Language::English));
+        CHECK(std::string(tr(id, Language::English)) != tr(id, Language::German));
+    }
+}
+
+TEST_CASE("the browser's language tag picks the language") {
+    CHECK(languageFromTag("de") == Language::German);
+    CHECK(languageFromTag("de-AT") == Language::German);
+    CHECK(languageFromTag("DE_ch") == Language::German);
+    CHECK(languageFromTag("en-US") == Language::English);
+    CHECK(languageFromTag("dev") == Language::English);
+    CHECK(languageFromTag("") == Language::English);
+}

@@ -1,0 +1,155 @@
+// Shared pieces of the browser tests: a real serve.py on a free port with a temporary
+// database, Debian's Chromium through playwright-core, and items() lookups.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const SHOTS = path.join(ROOT, "build", "screenshots");
+
+// Flags that work on this machine kind: SwiftShader WebGL, no background traffic.
+const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+  "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+
+export async function startServer(extraArgs = []) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-e2e-"));
+  const db = path.join(dir, "console.db");
+  const proc = spawn("python3", [path.join(ROOT, "serve.py"), "--port", "0", "--db", db, "--skip-build", "--quiet", ...extraArgs],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("serve.py did not start in 30 s:\n" + log)), 30000);
+    const onData = (chunk) => {
+      log += chunk.toString();
+      const m = /Reseller Console: (http:\/\/\S+?)\/?\s*$/m.exec(log);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    proc.stdout.on("data", onData);
+    proc.stderr.on("data", (c) => { log += c.toString(); });
+    proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}:\n${log}`)); });
+  });
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      proc.removeAllListeners("exit");
+      proc.kill("SIGTERM");
+      await new Promise((r) => { proc.once("exit", r); setTimeout(r, 5000); });
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+}
+
+// Opens the console and waits for its first frame; collects console errors and failed requests.
+export async function openConsole(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
+  page.on("pageerror", (err) => errors.push(String(err)));
+  await page.goto(url + "/");
+  await page.waitForFunction(() => window.resellerConsole && window.resellerConsole.ready, null, { timeout: 60000 });
+  // The loading overlay fades out once the console has drawn; screenshots come after that.
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("boot")).opacity === "0", null, { timeout: 5000 });
+  return { context, page, errors };
+}
+
+export async function items(page) {
+  return page.evaluate(() => window.resellerConsole.items());
+}
+
+// Waits until an item with this label (and kind) is drawn and has stopped moving (layout can
+// settle over a frame or two), and returns it.
+export async function waitForItem(page, label, kind, timeout = 15000) {
+  const handle = await page.waitForFunction(([l, k]) => {
+    const found = window.resellerConsole.items().find((it) => it.label === l && (!k || it.kind === k));
+    const key = found ? [found.x, found.y, found.w, found.h].join(",") : "";
+    const stable = found && window.__lastItemRect === l + key;
+    window.__lastItemRect = l + key;
+    return stable ? found : null;
+  }, [label, kind], { timeout, polling: 60 }).catch(async (e) => {
+    const seen = (await items(page)).map((it) => `${it.kind}:${it.label}`).join(", ");
+    throw new Error(`no ${kind || "item"} "${label}" on screen; seen: ${seen}\n${e.message}`);
+  });
+  return handle.jsonValue();
+}
+
+// A real mouse click in the middle of the item.
+export async function clickItem(page, label, kind) {
+  const it = await waitForItem(page, label, kind);
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  return it;
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, name + ".png");
+  const png = await page.screenshot({ path: file });
+  return { file, png };
+}
+
+// Decodes an 8-bit RGB/RGBA non-interlaced PNG (what Chromium writes) into pixels.
+export function decodePng(buf) {
+  let pos = 8, width = 0, height = 0, channels = 4;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString("ascii", pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === "IHDR") {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      if (data[8] !== 8 || data[12] !== 0) throw new Error("unsupported PNG");
+      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : 0;
+      if (!channels) throw new Error("unsupported PNG colour type " + data[9]);
+    } else if (type === "IDAT") idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels, out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)], line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? out[y * stride + x - channels] : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels] : 0;
+      let v = line[x];
+      if (f === 1) v += a; else if (f === 2) v += b; else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      out[y * stride + x] = v & 255;
+    }
+  }
+  return { width, height, channels, pixels: out };
+}
+
+// How many distinct colours a screenshot has (sampled): a blank frame has one.
+export function distinctColours(png) {
+  const { width, height, channels, pixels } = decodePng(png);
+  const seen = new Set();
+  for (let y = 0; y < height; y += 3)
+    for (let x = 0; x < width; x += 3) {
+      const i = (y * width + x) * channels;
+      seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+    }
+  return seen.size;
+}
+
+// The API as the console sees it, for expected values (never hard-coded demo data).
+export async function api(url, method, pathName, { token, body } = {}) {
+  const res = await fetch(url + "/api/v1" + pathName, {
+    method, headers: { "Content-Type": "application/json", ...(token ? { Authorization: "Bearer " + token } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}

@@ -1,0 +1,86 @@
+#include "ui_harness.h"
+
+#include <doctest/doctest.h>
+
+#include "imgui.h"
+#include "ui/theme.h"
+
+namespace rc::test {
+
+UiHarness::UiHarness(Store& store, MainQueue& queue, float width, float height) : store_(store), queue_(queue) {
+    ImGui::CreateContext();
+    registry_.attach(ImGui::GetCurrentContext());
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ui::applyTheme();
+    ui::loadFonts("/nonexistent", 1.0f);  // the built-in font: tests do not depend on font files
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+}
+
+UiHarness::~UiHarness() { ImGui::DestroyContext(); }
+
+void UiHarness::frame(int count) {
+    for (int i = 0; i < count; ++i) {
+        queue_.drain();
+        ImGuiIO& io = ImGui::GetIO();
+        time_ += 1.0 / 60.0;
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        registry_.beginFrame();
+        ui_.draw(store_);
+        registry_.endFrame();
+        ImGui::Render();
+    }
+}
+
+std::optional<ui::DrawnItem> UiHarness::find(const std::string& label, const char* kind) const {
+    for (const auto& it : registry_.items())
+        if (it.label == label && (!kind || it.kind == kind)) return it;
+    return std::nullopt;
+}
+
+void UiHarness::mouseTo(const ui::DrawnItem& item) {
+    ImGui::GetIO().AddMousePosEvent(item.x + item.w * 0.5f, item.y + item.h * 0.5f);
+    frame();
+}
+
+void UiHarness::click(const std::string& label, const char* kind) {
+    auto item = find(label, kind);
+    REQUIRE_MESSAGE(item.has_value(), "no item labelled '" << label << "' on screen");
+    mouseTo(*item);
+    ImGui::GetIO().AddMouseButtonEvent(0, true);
+    frame();
+    ImGui::GetIO().AddMouseButtonEvent(0, false);
+    frame();
+}
+
+void UiHarness::doubleClick(const std::string& label, const char* kind) {
+    auto item = find(label, kind);
+    REQUIRE_MESSAGE(item.has_value(), "no item labelled '" << label << "' on screen");
+    mouseTo(*item);
+    // Both clicks land before the answer to the first one can arrive.
+    for (int i = 0; i < 2; ++i) {
+        ImGui::GetIO().AddMouseButtonEvent(0, true);
+        frame();
+        ImGui::GetIO().AddMouseButtonEvent(0, false);
+        frame();
+    }
+}
+
+void UiHarness::typeText(const std::string& text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    frame();
+}
+
+void UiHarness::pressKey(int key) {
+    ImGui::GetIO().AddKeyEvent(static_cast<ImGuiKey>(key), true);
+    frame();
+    ImGui::GetIO().AddKeyEvent(static_cast<ImGuiKey>(key), false);
+    frame();
+}
+
+}  // namespace rc::test

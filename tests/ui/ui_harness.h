@@ -1,0 +1,39 @@
+// Runs the console's ImGui frames natively, without a renderer, and drives them like a person:
+// find an item by label through the same item hooks as window.resellerConsole.items(), move
+// the mouse there, press and release, type.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/main_queue.h"
+#include "core/store.h"
+#include "ui/console_ui.h"
+#include "ui/item_registry.h"
+
+namespace rc::test {
+
+class UiHarness {
+public:
+    UiHarness(Store& store, MainQueue& queue, float width = 1280, float height = 800);
+    ~UiHarness();
+
+    void frame(int count = 1);
+    std::optional<ui::DrawnItem> find(const std::string& label, const char* kind = nullptr) const;
+    bool has(const std::string& label, const char* kind = nullptr) const { return find(label, kind).has_value(); }
+    // Clicks the centre of the item; fails the test if it is not on screen.
+    void click(const std::string& label, const char* kind = nullptr);
+    void doubleClick(const std::string& label, const char* kind = nullptr);
+    void typeText(const std::string& text);
+    void pressKey(int imguiKey);
+    const std::vector<ui::DrawnItem>& items() const { return registry_.items(); }
+
+private:
+    void mouseTo(const ui::DrawnItem& item);
+    Store& store_;
+    MainQueue& queue_;
+    ui::ConsoleUi ui_;
+    ui::ItemRegistry registry_;
+    double time_ = 0;
+};
+
+}  // namespace rc::test

@@ -1,0 +1,113 @@
+// Boots the console: checks the browser can run it, shows download progress, starts the
+// WebAssembly module, and exposes window.resellerConsole for tests and tools.
+(function () {
+  "use strict";
+  var boot = document.getElementById("boot");
+  var statusEl = document.getElementById("boot-status");
+  var progressEl = document.getElementById("boot-progress");
+  var errorEl = document.getElementById("boot-error");
+  var failed = false;
+
+  function fail(message) {
+    if (failed) return;
+    failed = true;
+    boot.classList.remove("done");
+    boot.classList.add("failed");
+    statusEl.textContent = "The console could not start.";
+    errorEl.textContent = message;
+  }
+
+  function progress(fraction, text) {
+    progressEl.style.width = Math.round(Math.max(0, Math.min(1, fraction)) * 100) + "%";
+    if (text) statusEl.textContent = text;
+  }
+
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    fail("This browser cannot run WebAssembly. Please use a current version of Chrome, Edge, Firefox or Safari.");
+    return;
+  }
+  var probe = document.createElement("canvas");
+  if (!probe.getContext("webgl2")) {
+    fail("This browser cannot draw the console: WebGL 2 is turned off or not supported. " +
+         "Turn on hardware acceleration in the browser's settings, or use a current browser.");
+    return;
+  }
+
+  // Bytes of the two downloads (the program and its fonts), for one progress bar.
+  var loaded = { wasm: 0, data: 0 }, total = { wasm: 0, data: 0 };
+  function report() {
+    var t = total.wasm + total.data, l = loaded.wasm + loaded.data;
+    if (t > 0) progress(l / t, "Loading… " + Math.round(l / 1024) + " of " + Math.round(t / 1024) + " KB");
+  }
+
+  var canvas = document.getElementById("canvas");
+  canvas.addEventListener("webglcontextlost", function (e) {
+    e.preventDefault();
+    fail("The browser's graphics stopped working. Please reload the page.");
+  });
+
+  window.Module = {
+    canvas: canvas,
+    print: function (t) { console.log(t); },
+    printErr: function (t) { console.warn(t); },
+    setStatus: function (text) {
+      var m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || "");
+      if (m) { loaded.data = +m[1]; total.data = +m[2]; report(); }
+    },
+    // Streams the .wasm ourselves so the bar can show real progress.
+    instantiateWasm: function (imports, done) {
+      fetch("app.wasm", { credentials: "same-origin" }).then(function (res) {
+        if (!res.ok) throw new Error("app.wasm: HTTP " + res.status);
+        total.wasm = +res.headers.get("Content-Length") || 0;
+        var reader = res.body.getReader(), chunks = [];
+        function pump() {
+          return reader.read().then(function (r) {
+            if (r.done) return;
+            chunks.push(r.value); loaded.wasm += r.value.length; report();
+            return pump();
+          });
+        }
+        return pump().then(function () {
+          var bytes = new Uint8Array(loaded.wasm), at = 0;
+          chunks.forEach(function (c) { bytes.set(c, at); at += c.length; });
+          return WebAssembly.instantiate(bytes, imports);
+        });
+      }).then(function (out) {
+        done(out.instance, out.module);
+      }).catch(function (err) {
+        fail("The console could not be downloaded (" + err.message + "). Check your connection and reload the page.");
+      });
+      return {};
+    },
+    onFirstFrame: function () {
+      progress(1, "");
+      boot.classList.add("done");
+      window.resellerConsole.ready = true;
+    },
+    onAbort: function (what) { fail("The console stopped unexpectedly (" + what + "). Please reload the page."); }
+  };
+
+  window.resellerConsole = {
+    ready: false,
+    // Every item drawn in the last frame: label, kind and rectangle in CSS pixels of the page.
+    items: function () {
+      if (!Module._rc_items_json) return [];
+      var list = JSON.parse(Module.UTF8ToString(Module._rc_items_json()));
+      var r = canvas.getBoundingClientRect();
+      list.forEach(function (it) { it.x += r.left + window.scrollX; it.y += r.top + window.scrollY; });
+      return list;
+    },
+    // Frames drawn so far; idle, this number stays still.
+    frames: function () { return Module._rc_frame_count ? Module._rc_frame_count() : 0; },
+    redraw: function () { if (Module._rc_request_frame) Module._rc_request_frame(); }
+  };
+
+  window.addEventListener("error", function (e) {
+    if (!window.resellerConsole.ready) fail("The console could not start (" + (e.message || "script error") + ").");
+  });
+
+  var script = document.createElement("script");
+  script.src = "app.js";
+  script.onerror = function () { fail("The console could not be downloaded. Check your connection and reload the page."); };
+  document.body.appendChild(script);
+})();
