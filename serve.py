@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Reseller Console: builds the web console if needed, then serves it together with the
+reference partner API (SQLite, Python standard library only).
+
+    python3 serve.py                          demo mode on http://127.0.0.1:8000
+    python3 serve.py reseller add EMAIL NAME  register a reseller for Google sign-in
+"""
+import argparse
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "src"))
+try:
+    from toolchain import ensure_web_build
+except ImportError:
+    ensure_web_build = None
+
+from partner_api import VERSION  # noqa: E402
+from partner_api.clock import SystemClock  # noqa: E402
+from partner_api.db import Database  # noqa: E402
+from partner_api.google_auth import GOOGLE_JWKS_URL  # noqa: E402
+from partner_api.seed import seed_demo  # noqa: E402
+from partner_api.server import RunningServer, Settings  # noqa: E402
+from partner_api.service import DEMO_EMAIL, PartnerService  # noqa: E402
+from partner_api.validation import Fields  # noqa: E402
+
+DEFAULT_DB = "./console-demo.db"
+DEFAULT_STATIC = ROOT / "build" / "web" / "dist"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog="serve.py",
+        description="Build (if needed) and serve the Reseller Console and its partner API.",
+        epilog="With no options it runs in demo mode on http://127.0.0.1:8000 with ./console-demo.db. "
+               "Subcommand: 'serve.py reseller add EMAIL NAME [--db PATH]' registers a reseller "
+               "who may then sign in with Google.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000,
+                        help="port to listen on; 0 picks a free port (default: 8000)")
+    parser.add_argument("--db", default=DEFAULT_DB, metavar="PATH",
+                        help=f"SQLite database file, created if missing (default: {DEFAULT_DB})")
+    parser.add_argument("--demo", action="store_true",
+                        help="allow demo sign-in and seed demo data into an empty database; on by "
+                             "default unless a Google client id is configured")
+    parser.add_argument("--skip-build", action="store_true",
+                        help="never build; serve what is built, or the API alone if nothing is")
+    parser.add_argument("--static", default=str(DEFAULT_STATIC), metavar="DIR",
+                        help="folder of the built console (default: build/web/dist beside serve.py)")
+    parser.add_argument("--google-client-id", default=os.environ.get("GOOGLE_CLIENT_ID", ""), metavar="ID",
+                        help="OAuth client id for Sign in with Google (default: $GOOGLE_CLIENT_ID); "
+                             "turns demo sign-in off unless --demo is given too")
+    parser.add_argument("--google-jwks", default=GOOGLE_JWKS_URL, metavar="URL_OR_FILE",
+                        help="where Google's public signing keys come from: a URL (cached) or a "
+                             "JSON file (default: Google's key set URL)")
+    parser.add_argument("--public-url", default="", metavar="URL",
+                        help="base URL for links in invitations (default: taken from each request's Host)")
+    parser.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                        help="allow this origin to call the API cross-origin (CORS); repeatable")
+    parser.add_argument("--session-hours", type=float, default=8, metavar="N",
+                        help="how long a sign-in lasts, in hours (default: 8)")
+    parser.add_argument("--quiet", action="store_true", help="no per-request log lines")
+    # Browser tests serve fixtures under /__test__/ from this folder; never on by default.
+    parser.add_argument("--static-extra", default="", help=argparse.SUPPRESS)
+
+    commands = parser.add_subparsers(dest="command", metavar="{reseller}")
+    reseller = commands.add_parser("reseller", help="manage resellers")
+    reseller_commands = reseller.add_subparsers(dest="reseller_command", required=True, metavar="{add}")
+    add = reseller_commands.add_parser("add", help="register (or rename) a reseller by email")
+    add.add_argument("email", help="the reseller's Google account email")
+    add.add_argument("name", help="the reseller's company name")
+    add.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
+    args = parser.parse_args(argv)
+    if args.session_hours <= 0:
+        parser.error("--session-hours must be positive")
+    if not 0 <= args.port <= 65535:
+        parser.error("--port must be between 0 and 65535")
+    return args
+
+
+def add_reseller(args):
+    fields = Fields({"email": args.email, "name": args.name}, {"email", "name"})
+    email, name = fields.email("email"), fields.name("name")
+    if fields.errors:
+        for field, message in fields.errors.items():
+            print(f"{field}: {message}", file=sys.stderr)
+        return 2
+    db = Database(args.db)
+    try:
+        row, created = PartnerService(db, SystemClock()).register_reseller(email, name)
+    finally:
+        db.close()
+    print(f"{'Registered' if created else 'Updated'} reseller {row['email']} ({row['name']}), id {row['id']}.")
+    return 0
+
+
+def build(args):
+    if args.skip_build:
+        return True
+    if ensure_web_build is None:
+        print("Note: the build toolchain (src/toolchain) is not there yet; serving without building.",
+              flush=True)
+        return True
+    try:
+        ensure_web_build()
+    except Exception as error:
+        if type(error).__name__ != "SetupError":
+            raise
+        print(str(error), file=sys.stderr, flush=True)
+        return False
+    return True
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "reseller":
+        return add_reseller(args)
+    if not build(args):
+        return 1
+    demo = args.demo or not args.google_client_id
+    settings = Settings(host=args.host, port=args.port, db_path=args.db, static_dir=args.static,
+                        static_extra=args.static_extra, demo=demo, google_client_id=args.google_client_id,
+                        google_jwks=args.google_jwks, public_url=args.public_url,
+                        allow_origins=tuple(args.allow_origin), session_hours=args.session_hours,
+                        quiet=args.quiet)
+    if demo:
+        db = Database(args.db)
+        try:
+            if PartnerService(db, settings.clock).reseller_count() == 0:
+                seed_demo(db, settings.clock.now(), args.public_url.rstrip("/") or
+                          f"http://{args.host}:{args.port or 8000}")
+        finally:
+            db.close()
+    try:
+        server = RunningServer(settings)
+    except OSError as error:
+        print(f"Cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    server.start()
+    print(f"Reseller Console: http://{args.host}:{server.port}/", flush=True)
+    if demo:
+        print(f"Demo sign-in: use {DEMO_EMAIL} (any other email creates a new empty reseller).", flush=True)
+    if not (Path(args.static) / "index.html").is_file():
+        print(f"Note: no built console in {args.static}; serving the API alone (partner API {VERSION}).",
+              flush=True)
+    while not stop.wait(0.5):
+        pass
+    server.stop()
+    print("Stopped.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Domain errors. Each type names one documented failure; server.py maps types to HTTP
+status codes in one table (STATUS_BY_ERROR), so the domain never speaks HTTP."""
+
+
+class DomainError(Exception):
+    code = "internal_error"
+    default_message = "Something went wrong on the server."
+
+    def __init__(self, message=None, fields=None):
+        super().__init__(message or self.default_message)
+        self.message = message or self.default_message
+        self.fields = fields
+
+
+class InvalidJson(DomainError):
+    code = "invalid_json"
+    default_message = "The request body is not valid JSON."
+
+
+class LengthRequired(DomainError):
+    code = "length_required"
+    default_message = "The request needs a Content-Length header."
+
+
+class Unauthorized(DomainError):
+    code = "unauthorized"
+    default_message = "Sign in to continue."
+
+
+class SessionExpired(Unauthorized):
+    code = "session_expired"
+    default_message = "Your session has expired. Please sign in again."
+
+
+class InvalidCredential(Unauthorized):
+    code = "invalid_credential"
+    default_message = "The Google sign-in could not be verified."
+
+
+class NotAReseller(DomainError):
+    code = "not_a_reseller"
+    default_message = "This Google account is not registered as a reseller."
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    default_message = "Not found."
+
+
+class MethodNotAllowed(DomainError):
+    code = "method_not_allowed"
+    default_message = "This method is not allowed here."
+
+    def __init__(self, allowed):
+        super().__init__(f"This method is not allowed here. Allowed: {', '.join(allowed)}.")
+        self.allowed = allowed
+
+
+class Conflict(DomainError):
+    code = "conflict"
+    default_message = "The request conflicts with the current state."
+
+
+class DomainTaken(Conflict):
+    code = "domain_taken"
+    default_message = "This Google domain already belongs to a customer."
+
+
+class SubscriptionCancelled(Conflict):
+    code = "subscription_cancelled"
+    default_message = "The subscription is cancelled; nothing can be ordered on it."
+
+
+class IdempotencyConflict(Conflict):
+    code = "idempotency_conflict"
+    default_message = "This Idempotency-Key was already used with a different request."
+
+
+class InvitationGone(DomainError):
+    code = "invitation_gone"
+    default_message = "This invitation link is no longer valid."
+
+
+class PayloadTooLarge(DomainError):
+    code = "payload_too_large"
+    default_message = "The request body is larger than 1 MiB."
+
+
+class ValidationFailed(DomainError):
+    code = "validation_failed"
+    default_message = "Some fields are missing or invalid."
+
+    def __init__(self, fields, message=None):
+        super().__init__(message or self.default_message, fields)
+
+
+class RateLimited(DomainError):
+    code = "rate_limited"
+    default_message = "Too many sign-in attempts. Please wait and try again."
+
+    def __init__(self, retry_after):
+        super().__init__(f"Too many sign-in attempts. Try again in {retry_after} seconds.")
+        self.retry_after = retry_after
+
+
+class ServiceUnavailable(DomainError):
+    code = "service_unavailable"
+    default_message = "A service this request needs is not reachable."

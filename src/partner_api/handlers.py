@@ -1,0 +1,345 @@
+"""HTTP handlers: read the request, validate it, call the service, shape the answer."""
+import base64
+import csv
+import datetime as dt
+import io
+import json
+
+from . import VERSION
+from . import money as pricing
+from . import representation as rep
+from .clock import iso
+from .errors import NotFound, RateLimited, ValidationFailed
+from .messages import Response, json_response, no_content
+from .pdf import invoice_pdf
+from .repository import CUSTOMER_SORTS
+from .routing import Router
+from .validation import Fields, query_choice, query_int
+
+CUSTOMER_STATUSES = ("invited", "active", "revoked", "cancelled")
+INVOICE_STATUSES = ("open", "paid", "overdue", "void")
+SORT_CHOICES = tuple(name for sort in CUSTOMER_SORTS for name in (sort, "-" + sort))
+
+
+def encode_cursor(values):
+    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(text, kind):
+    """A cursor is only valid for the list and sort it came from."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        if isinstance(values, list) and values and values[0] == kind:
+            return values[1:]
+    except (ValueError, TypeError):
+        pass
+    raise ValidationFailed({"cursor": "Not a cursor from this list; start again without one."})
+
+
+def query_day(query, name):
+    raw = query.get(name)
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationFailed({name: "Must be a date like 2026-01-31."})
+
+
+def query_id(query, name):
+    raw = query.get(name)
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 18:
+        raise ValidationFailed({name: "Must be a positive whole number."})
+    return int(raw)
+
+
+class ApiHandlers:
+    def __init__(self, service, settings, verifier, limiter):
+        self.service = service
+        self.settings = settings
+        self.verifier = verifier
+        self.limiter = limiter
+
+    def now(self):
+        return self.service.now()
+
+    def customer_json(self, request, view):
+        customer, invitation, subscription = view
+        return rep.customer_json(customer, invitation, subscription, request.base_url, self.now())
+
+    def invoice_json(self, row, lines):
+        return rep.invoice_json(row, lines, iso(self.now()))
+
+    # -- no auth -----------------------------------------------------------------------------
+    def health(self, request):
+        return json_response(200, {"status": "ok", "version": VERSION})
+
+    def check_rate(self, request):
+        wait = self.limiter.check(request.client)
+        if wait:
+            raise RateLimited(wait)
+
+    def auth_demo(self, request):
+        if not self.settings.demo:
+            raise NotFound("Demo sign-in is off on this server.")
+        fields = Fields(request.json(), {"email"})
+        email = fields.email("email")
+        fields.check()
+        return self.session_response(*self.service.demo_sign_in(email))
+
+    def auth_google(self, request):
+        if self.verifier is None:
+            raise NotFound("Google sign-in is not configured on this server.")
+        body = request.json()
+        fields = Fields(body, {"credential", "select_by", "clientId", "client_id"})
+        credential = fields.text("credential", 8192, required=True)
+        fields.check()
+        claims = self.verifier.verify(credential, self.now())
+        return self.session_response(*self.service.sign_in_registered(claims["email"]))
+
+    @staticmethod
+    def session_response(token, expires_at, reseller):
+        return json_response(200, {"token": token, "expires_at": expires_at,
+                                   "reseller": rep.reseller_json(reseller)})
+
+    def accept_invitation(self, request):
+        return json_response(200, self.service.accept_invitation(request.params["token"]))
+
+    # -- the signed-in reseller --------------------------------------------------------------
+    def logout(self, request):
+        self.service.logout(request.token)
+        return no_content()
+
+    def me(self, request):
+        return json_response(200, rep.me_json(request.reseller))
+
+    def plans(self, request):
+        return json_response(200, self.service.plans(request.reseller))
+
+    def dashboard(self, request):
+        return json_response(200, self.service.dashboard(request.reseller))
+
+    # -- customers ---------------------------------------------------------------------------
+    def list_customers(self, request):
+        query = request.query
+        q = (query.get("q") or "").strip()
+        if len(q) > 200:
+            raise ValidationFailed({"q": "Must be at most 200 characters."})
+        status = query_choice(query, "status", CUSTOMER_STATUSES)
+        sort = query_choice(query, "sort", SORT_CHOICES) or "name"
+        limit = query_int(query, "limit", 50, 1, 200)
+        after = None
+        if query.get("cursor"):
+            after = decode_cursor(query["cursor"], f"customers:{sort}")
+            if len(after) != 2 or not isinstance(after[1], int):
+                raise ValidationFailed({"cursor": "Not a cursor from this list; start again without one."})
+        page, total, next_key = self.service.list_customers(
+            request.reseller, q, status, sort.lstrip("-"), sort.startswith("-"), after, limit)
+        return json_response(200, {
+            "items": [self.customer_json(request, view) for view in page],
+            "total": total,
+            "next_cursor": encode_cursor([f"customers:{sort}", *next_key]) if next_key else None,
+        })
+
+    def create_customer(self, request):
+        fields = Fields(request.json(), {"name", "email", "google_domain", "organization"})
+        name, email = fields.name("name"), fields.email("email")
+        domain, organization = fields.domain("google_domain"), fields.name("organization")
+        fields.check()
+        view = self.service.invite(request.reseller, name, email, domain, organization, request.base_url)
+        return json_response(201, self.customer_json(request, view),
+                             {"Location": f"/api/v1/customers/{view[0]['id']}"})
+
+    def get_customer(self, request):
+        return json_response(200, self.customer_json(
+            request, self.service.customer(request.reseller, request.params["id"])))
+
+    def update_customer(self, request):
+        body = request.json()
+        fields = Fields(body, {"name", "email", "organization", "google_domain"})
+        changes = {}
+        if fields.has("name"):
+            changes["name"] = fields.name("name")
+        if fields.has("email"):
+            changes["email"] = fields.email("email")
+        if fields.has("organization"):
+            changes["organization"] = fields.name("organization")
+        if fields.has("google_domain"):
+            fields.errors["google_domain"] = "The Google domain cannot be changed."
+        if not body:
+            fields.errors["body"] = "Send at least one of name, email, organization."
+        fields.check()
+        return json_response(200, self.customer_json(
+            request, self.service.update_customer(request.reseller, request.params["id"], changes)))
+
+    def resend_invitation(self, request):
+        return json_response(200, self.customer_json(request, self.service.resend_invitation(
+            request.reseller, request.params["id"], request.base_url)))
+
+    def revoke_invitation(self, request):
+        return json_response(200, self.customer_json(
+            request, self.service.revoke_invitation(request.reseller, request.params["id"])))
+
+    # -- subscriptions -----------------------------------------------------------------------
+    def get_subscription(self, request):
+        return json_response(200, rep.subscription_json(
+            self.service.subscription(request.reseller, request.params["id"])))
+
+    def _licenses(self, request):
+        fields = Fields(request.json(), {"licenses"})
+        licenses = fields.integer("licenses", pricing.MIN_LICENSES, pricing.MAX_LICENSES)
+        fields.check()
+        return licenses
+
+    def preview_license_order(self, request):
+        return json_response(200, self.service.license_order(
+            request.reseller, request.params["id"], self._licenses(request), commit=False))
+
+    def create_license_order(self, request):
+        result = self.service.license_order(request.reseller, request.params["id"],
+                                            self._licenses(request), commit=True)
+        return json_response(201, self._change_result(request, result, order=rep.license_order_json(result["order"])))
+
+    def _change_result(self, request, result, **extra):
+        invoice = None
+        if result["invoice_id"] is not None:
+            invoice = self.invoice_json(*self.service.invoice(request.reseller, result["invoice_id"]))
+        return {**extra, "subscription": rep.subscription_json(result["subscription"]), "invoice": invoice}
+
+    def _plan(self, request):
+        fields = Fields(request.json(), {"plan", "billing_cycle"})
+        plan = fields.choice("plan", pricing.PLANS)
+        cycle = fields.choice("billing_cycle", pricing.CYCLES)
+        fields.check()
+        return plan, cycle
+
+    def preview_plan_change(self, request):
+        return json_response(200, self.service.plan_change(
+            request.reseller, request.params["id"], *self._plan(request), commit=False))
+
+    def change_plan(self, request):
+        result = self.service.plan_change(request.reseller, request.params["id"],
+                                          *self._plan(request), commit=True)
+        return json_response(200, self._change_result(request, result, change=result["change"]))
+
+    def cancel_subscription(self, request):
+        fields = Fields(request.json(), {"when", "reason"})
+        when = fields.choice("when", ("now", "end_of_term"))
+        reason = fields.text("reason", 500)
+        fields.check()
+        return json_response(200, rep.subscription_json(
+            self.service.cancel(request.reseller, request.params["id"], when, reason or None)))
+
+    def reactivate_subscription(self, request):
+        return json_response(200, rep.subscription_json(
+            self.service.reactivate(request.reseller, request.params["id"])))
+
+    # -- invoices ----------------------------------------------------------------------------
+    def _invoice_filter(self, request):
+        query = request.query
+        issued_from, issued_to = query_day(query, "from"), query_day(query, "to")
+        if issued_from and issued_to and issued_to < issued_from:
+            raise ValidationFailed({"to": "Must not be before from."})
+        return (query_id(query, "customer_id"), query_choice(query, "status", INVOICE_STATUSES),
+                issued_from.isoformat() if issued_from else None,
+                # `to` is inclusive: everything issued before the next day.
+                (issued_to + dt.timedelta(days=1)).isoformat() if issued_to else None)
+
+    def list_invoices(self, request):
+        filters = self._invoice_filter(request)
+        limit = query_int(request.query, "limit", 50, 1, 200)
+        after = None
+        if request.query.get("cursor"):
+            after = decode_cursor(request.query["cursor"], "invoices")
+            if len(after) != 2 or not isinstance(after[1], int) or not isinstance(after[0], str):
+                raise ValidationFailed({"cursor": "Not a cursor from this list; start again without one."})
+        rows, total, next_key = self.service.list_invoices(request.reseller, *filters, after, limit)
+        now = iso(self.now())
+        return json_response(200, {
+            "items": [rep.invoice_summary_json(row, now) for row in rows],
+            "total": total,
+            "next_cursor": encode_cursor(["invoices", *next_key]) if next_key else None,
+        })
+
+    def get_invoice(self, request):
+        return json_response(200, self.invoice_json(*self.service.invoice(request.reseller, request.params["id"])))
+
+    def invoice_pdf(self, request):
+        invoice = self.invoice_json(*self.service.invoice(request.reseller, request.params["id"]))
+        return Response(200, invoice_pdf(invoice, request.reseller["name"]), "application/pdf",
+                        {"Content-Disposition": f'attachment; filename="{invoice["number"]}.pdf"'})
+
+    def export_invoices(self, request):
+        filters = self._invoice_filter(request)
+        rows = self.service.export_invoices(request.reseller, *filters, chunk=2000)
+        now = iso(self.now())
+
+        def lines():
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\r\n")
+            writer.writerow(["number", "customer_id", "customer", "organization", "status", "issued_at",
+                             "due_at", "paid_at", "currency", "subtotal", "tax", "total"])
+            for count, row in enumerate(rows, 1):
+                writer.writerow([row["number"], row["customer_id"], row["customer_name"],
+                                 row["customer_organization"], rep.invoice_status(row, now),
+                                 row["issued_at"], row["due_at"], row["paid_at"] or "", row["currency"],
+                                 pricing.plain_amount(row["subtotal"]), pricing.plain_amount(row["tax"]),
+                                 pricing.plain_amount(row["total"])])
+                if count % 500 == 0:
+                    yield buffer.getvalue().encode("utf-8")
+                    buffer.seek(0)
+                    buffer.truncate()
+            yield buffer.getvalue().encode("utf-8")
+
+        return Response(200, content_type="text/csv; charset=utf-8", stream=lines(),
+                        headers={"Content-Disposition": 'attachment; filename="invoices.csv"'})
+
+    # -- activity ----------------------------------------------------------------------------
+    def list_activity(self, request):
+        customer_id = query_id(request.query, "customer_id")
+        limit = query_int(request.query, "limit", 50, 1, 200)
+        before = None
+        if request.query.get("cursor"):
+            values = decode_cursor(request.query["cursor"], "activity")
+            if len(values) != 1 or not isinstance(values[0], int):
+                raise ValidationFailed({"cursor": "Not a cursor from this list; start again without one."})
+            before = values[0]
+        rows, next_id = self.service.activity(request.reseller, customer_id, before, limit)
+        return json_response(200, {
+            "items": [rep.activity_json(row) for row in rows],
+            "next_cursor": encode_cursor(["activity", next_id]) if next_id else None,
+        })
+
+
+def build_router(handlers, prefix):
+    router = Router(prefix)
+    add = router.add
+    add("GET", "/health", handlers.health, auth=False)
+    add("POST", "/auth/demo", handlers.auth_demo, auth=False, sign_in=True)
+    add("POST", "/auth/google", handlers.auth_google, auth=False, sign_in=True)
+    add("POST", "/auth/logout", handlers.logout)
+    add("GET", "/me", handlers.me)
+    add("GET", "/plans", handlers.plans)
+    add("GET", "/dashboard", handlers.dashboard)
+    add("GET", "/customers", handlers.list_customers)
+    add("POST", "/customers", handlers.create_customer)
+    add("GET", "/customers/{id}", handlers.get_customer)
+    add("PATCH", "/customers/{id}", handlers.update_customer)
+    add("POST", "/customers/{id}/invitation/resend", handlers.resend_invitation)
+    add("POST", "/customers/{id}/invitation/revoke", handlers.revoke_invitation)
+    add("POST", "/invitations/{token}/accept", handlers.accept_invitation, auth=False)
+    add("GET", "/customers/{id}/subscription", handlers.get_subscription)
+    add("POST", "/customers/{id}/subscription/license-orders/preview", handlers.preview_license_order)
+    add("POST", "/customers/{id}/subscription/license-orders", handlers.create_license_order)
+    add("POST", "/customers/{id}/subscription/plan/preview", handlers.preview_plan_change)
+    add("POST", "/customers/{id}/subscription/plan", handlers.change_plan)
+    add("POST", "/customers/{id}/subscription/cancel", handlers.cancel_subscription)
+    add("POST", "/customers/{id}/subscription/reactivate", handlers.reactivate_subscription)
+    add("GET", "/invoices", handlers.list_invoices)
+    add("GET", "/invoices/export.csv", handlers.export_invoices)
+    add("GET", "/invoices/{id}", handlers.get_invoice)
+    add("GET", "/invoices/{id}/pdf", handlers.invoice_pdf)
+    add("GET", "/activity", handlers.list_activity)
+    return router

@@ -1,0 +1,56 @@
+"""Maps method and path to a handler. Unknown path: NotFound; known path, other method:
+MethodNotAllowed with the methods that path has."""
+import re
+
+from .errors import MethodNotAllowed, NotFound
+
+# Path parameter kinds: ids are positive integers, tokens are URL-safe base64.
+_PARAM_PATTERNS = {"id": (r"[0-9]{1,18}", int), "token": (r"[A-Za-z0-9_-]{1,128}", str)}
+
+
+class Route:
+    def __init__(self, method, pattern, handler, auth, sign_in):
+        self.method = method
+        self.pattern = pattern
+        self.handler = handler
+        self.auth = auth
+        self.sign_in = sign_in
+        self.converters = {}
+
+        def param(match):
+            name = match.group(1)
+            regex, convert = _PARAM_PATTERNS["token" if name == "token" else "id"]
+            self.converters[name] = convert
+            return f"(?P<{name}>{regex})"
+
+        self.regex = re.compile("^" + re.sub(r"\{(\w+)\}", param, pattern) + "$")
+
+
+class Router:
+    def __init__(self, prefix=""):
+        self.prefix = prefix
+        self.routes = []
+
+    def add(self, method, pattern, handler, auth=True, sign_in=False):
+        self.routes.append(Route(method, self.prefix + pattern, handler, auth, sign_in))
+
+    def match(self, method, path):
+        allowed = []
+        for route in self.routes:
+            found = route.regex.match(path)
+            if found is None:
+                continue
+            if route.method == method:
+                params = {k: route.converters[k](v) for k, v in found.groupdict().items()}
+                return route, params
+            allowed.append(route.method)
+        if allowed:
+            raise MethodNotAllowed(sorted(set(allowed)))
+        raise NotFound("There is no such API endpoint.")
+
+    def allowed_methods(self, path):
+        return sorted({r.method for r in self.routes if r.regex.match(path)})
+
+    def table(self):
+        """(method, pattern) of every route, for the OpenAPI consistency test."""
+        return [(route.method, route.pattern) for route in self.routes]

@@ -1,0 +1,157 @@
+"""Demo data: one reseller and about 40 customers in every status, made by living through a
+year with the real service (invites, acceptances, orders, plan changes, renewals), so the
+invoices and activity are exactly what the API itself would have produced. A fixed random
+seed keeps it the same on every run; only the dates follow today."""
+import datetime as dt
+import random
+
+from .clock import FakeClock
+from .repository import Repository
+from .service import DEMO_EMAIL, PartnerService
+
+DEMO_NAME = "Northwind Cloud Partners"
+SEED = 20261126
+
+# (name, email local part, organization, Google domain, story)
+CUSTOMERS = [
+    ("Jürgen Müller", "j.mueller", "Müller Bau GmbH", "mueller-bau.de", "paid"),
+    ("Sophie Weiß", "sophie.weiss", "Weiß & Söhne Immobilien KG", "weiss-immobilien.de", "paid"),
+    ("Lena Böhm", "lena", "Böhm Steuerberatung", "boehm-steuer.de", "paid"),
+    ("Jörg Schäfer", "joerg.schaefer", "Schäfer Logistik AG", "schaefer-logistik.de", "paid"),
+    ("Katharina Groß", "k.gross", "Großhandel Nord GmbH", "grosshandel-nord.de", "paid"),
+    ("Andreas Köhler", "a.koehler", "Köhler Maschinenbau GmbH", "koehler-maschinenbau.de", "paid"),
+    ("Ute Krämer", "kraemer", "Krämer & Partner Rechtsanwälte", "kraemer-partner.de", "pending_cancel"),
+    ("Matthias Bäcker", "info", "Bäckerei Sonnenschein", "baeckerei-sonnenschein.de", "paid"),
+    ("Sabine Fuß", "sabine.fuss", "Fuß Orthopädie", "fuss-orthopaedie.de", "cancelled"),
+    ("Björn Hoffmann", "bjoern", "Hoffmann Elektrotechnik", "hoffmann-elektro.de", "paid"),
+    ("Anna Schröder", "anna.schroeder", "Schröder Architekten", "schroeder-architekten.de", "paid"),
+    ("Lukas Straßer", "l.strasser", "Straßer Medien GmbH", "strasser-medien.de", "trial"),
+    ("Marie Jäger", "marie", "Jäger Reisen", "jaeger-reisen.de", "invited"),
+    ("Tobias Müßig", "t.muessig", "Müßig IT-Service", "muessig-it.de", "paid"),
+    ("Claudia Vogel", "praxis", "Vogel Zahnärzte", "vogel-zahnaerzte.de", "revoked"),
+    ("Felix Günther", "f.guenther", "Günther Autohaus", "guenther-autohaus.de", "paid"),
+    ("Heike Löwe", "heike.loewe", "Löwe Apotheke", "loewe-apotheke.de", "paid"),
+    ("Stefan Wößner", "stefan", "Wößner Brauerei", "woessner-brauerei.de", "cancelled"),
+    ("Nina Dürr", "nina.duerr", "Dürr Gartenbau", "duerr-gartenbau.de", "invited_expired"),
+    ("Ralf Schütz", "r.schuetz", "Schütz Sicherheitstechnik", "schuetz-sicherheit.de", "paid"),
+    ("Eva Kühn", "eva.kuehn", "Kühn Consulting", "kuehn-consulting.de", "trial"),
+    ("René Köster", "rene", "Köster Digital GmbH", "koester-digital.de", "paid"),
+    ("Günter Maaß", "g.maass", "Maaß Versicherungen", "maass-versicherungen.de", "invited"),
+    ("Hannah Fischer", "kanzlei", "Fischer Kanzlei", "fischer-kanzlei.de", "paid"),
+    ("Emily Clarke", "emily.clarke", "Clarke & Hart Solicitors", "clarkehart.co.uk", "paid"),
+    ("James O'Connor", "james", "O'Connor Freight Ltd", "oconnor-freight.ie", "paid"),
+    ("Olivia Bennett", "olivia", "Bennett Design Studio", "bennettdesign.co.uk", "paid"),
+    ("Michael Turner", "m.turner", "Turner Dental Group", "turnerdental.com", "pending_cancel"),
+    ("Charlotte Hughes", "charlotte", "Hughes & Co Accountants", "hughesco.co.uk", "paid"),
+    ("Daniel Foster", "dan", "Foster Outdoor Gear", "fosteroutdoor.com", "cancelled"),
+    ("Grace Whitfield", "it", "Whitfield Academy Trust", "whitfieldacademy.org.uk", "paid"),
+    ("Henry Lawson", "henry.lawson", "Lawson Property Management", "lawsonproperty.com", "revoked"),
+    ("Amelia Brooks", "amelia", "Brooks Veterinary Clinic", "brooksvets.co.uk", "paid"),
+    ("Oliver Grant", "o.grant", "Grant Engineering Ltd", "grant-engineering.co.uk", "paid"),
+    ("Sophia Reynolds", "sophia", "Reynolds Coffee Roasters", "reynoldscoffee.com", "trial"),
+    ("William Price", "will", "Price & Sons Builders", "pricebuilders.co.uk", "invited"),
+    ("Isabella Morgan", "isabella", "Morgan Marketing", "morganmarketing.io", "paid"),
+    ("Thomas Walsh", "t.walsh", "Walsh Legal", "walshlegal.ie", "cancelled"),
+    ("Zoë Harper", "zoe", "Harper Café Collective", "harpercafe.com", "paid"),
+    ("Chloë Whitman", "chloe", "Whitman Architects", "whitmanarchitects.com", "revoked"),
+    ("Noah Ellis", "noah", "Ellis Fitness", "ellisfitness.com", "invited"),
+]
+
+PLAN_MIX = [("professional", "flexible"), ("enterprise", "annual_yearly"), ("basic", "flexible"),
+            ("professional", "annual_monthly"), ("basic", "annual_yearly"),
+            ("enterprise", "annual_monthly"), ("professional", "annual_yearly"), ("basic", "annual_monthly"),
+            ("enterprise", "flexible")]
+
+
+def seed_demo(db, now, base_url="http://127.0.0.1:8000"):
+    """Seeds the demo reseller; returns its row. Call only on an empty database."""
+    rng = random.Random(SEED)
+    start = (now - dt.timedelta(days=365)).replace(hour=9, minute=0, second=0, microsecond=0)
+    clock = FakeClock(start)
+    service = PartnerService(db, clock)
+    reseller, _ = service.register_reseller(DEMO_EMAIL, DEMO_NAME)
+    events = []  # (when, order, action)
+
+    def at(day, hour, action):
+        events.append((start + dt.timedelta(days=day, hours=hour), len(events), action))
+
+    plans = iter(PLAN_MIX * 5)
+    for index, (name, local, organization, domain, story) in enumerate(CUSTOMERS):
+        email = f"{local}@{domain}"
+        if story in ("invited",):
+            invited = rng.randint(352, 364)
+        elif story == "invited_expired":
+            invited = rng.randint(320, 340)
+        elif story == "trial":
+            invited = rng.randint(337, 360)
+        elif story == "revoked":
+            invited = rng.randint(150, 340)
+        else:
+            invited = rng.randint(5, 300 if story != "pending_cancel" else 120)
+        hour = rng.randint(0, 7)
+        holder = {}
+
+        def invite(name=name, email=email, domain=domain, organization=organization, holder=holder):
+            holder["id"] = service.invite(reseller, name, email, domain, organization, base_url)[0]["id"]
+            holder["token"] = _live_token(db, holder["id"])
+
+        at(invited, hour, invite)
+        if story.startswith("invited"):
+            continue
+        if story == "revoked":
+            at(invited + rng.randint(2, 9), hour, lambda h=holder: service.revoke_invitation(reseller, h["id"]))
+            continue
+        accepted = invited + rng.randint(1, 3)
+        at(accepted, hour + 1, lambda h=holder: service.accept_invitation(h["token"]))
+        if story == "trial":
+            continue
+        plan, cycle = next(plans)
+        licenses = rng.choice([5, 8, 10, 12, 15, 20, 25, 30, 40, 50, 75, 120, 250])
+        ordered = accepted + rng.randint(3, 20)
+        at(ordered, hour + 2, lambda h=holder, n=licenses: service.license_order(reseller, h["id"], n, True))
+        if (plan, cycle) != ("professional", "flexible"):
+            at(ordered, hour + 3, lambda h=holder, p=plan, c=cycle: service.plan_change(reseller, h["id"], p, c, True))
+        if story == "paid" and rng.random() < 0.5 and ordered + 30 < 360:
+            more = licenses + rng.choice([2, 5, 10, 25])
+            at(rng.randint(ordered + 30, 360), hour + 4,
+               lambda h=holder, n=more: service.license_order(reseller, h["id"], n, True))
+        if story == "cancelled":
+            at(min(364, ordered + rng.randint(40, 200)), hour + 5,
+               lambda h=holder: service.cancel(reseller, h["id"], "now", "Moved to another provider."))
+        elif story == "pending_cancel":
+            at(rng.randint(350, 363), hour + 5,
+               lambda h=holder: service.cancel(reseller, h["id"], "end_of_term", "Budget cuts next year."))
+
+    for when, _, action in sorted(events, key=lambda e: (e[0], e[1])):
+        clock.set(when)
+        service.catch_up(reseller)
+        action()
+    clock.set(now)
+    service.catch_up(reseller)
+    _settle_invoices(db, rng, now)
+    return reseller
+
+
+def _live_token(db, customer_id):
+    with db.read() as conn:
+        row = conn.execute("SELECT i.url_token FROM customers c JOIN invitations i ON i.id = c.invitation_id"
+                           " WHERE c.id = ?", (customer_id,)).fetchone()
+    return row[0]
+
+
+def _settle_invoices(db, rng, now):
+    """Most older invoices were paid a few days after issue; a few stay open (overdue), one void."""
+    cutoff = now - dt.timedelta(days=20)
+    with db.write() as conn:
+        repo = Repository(conn)
+        rows = conn.execute("SELECT id, issued_at FROM invoices ORDER BY id").fetchall()
+        old = [row for row in rows if row["issued_at"] < cutoff.strftime("%Y-%m-%dT%H:%M:%SZ")]
+        unpaid = set(rng.sample([row["id"] for row in old[-40:]], min(3, len(old))))
+        void = rng.choice([row["id"] for row in old[:60]]) if old else None
+        for row in old:
+            if row["id"] == void:
+                repo.set_invoice_status(row["id"], "void")
+            elif row["id"] not in unpaid:
+                issued = dt.datetime.strptime(row["issued_at"], "%Y-%m-%dT%H:%M:%SZ")
+                paid = issued + dt.timedelta(days=rng.randint(2, 18), hours=rng.randint(1, 9))
+                repo.set_invoice_status(row["id"], "paid", paid.strftime("%Y-%m-%dT%H:%M:%SZ"))

@@ -1,0 +1,379 @@
+"""The HTTP layer: parses requests, routes them, maps domain errors to status codes (the
+one table below), adds CORS and security headers, serves static files and config.json."""
+import dataclasses
+import hashlib
+import http.server
+import json
+import mimetypes
+import os
+import posixpath
+import re
+import sys
+import threading
+import time
+import traceback
+import urllib.parse
+from pathlib import Path
+
+from . import API_PREFIX, errors
+from .clock import SystemClock, iso
+from .db import Database
+from .google_auth import GOOGLE_JWKS_URL, GoogleVerifier, KeySet
+from .handlers import ApiHandlers, build_router
+from .invite_page import NOT_BUILT_HTML, SCRIPT, dead_link_html, invitation_html, language
+from .messages import Request, Response, json_bytes, json_response
+from .rate_limit import RateLimiter
+from .repository import Repository
+from .service import DEMO_EMAIL, PartnerService
+
+MAX_BODY = 1024 * 1024
+
+# The one place where domain errors become HTTP status codes (most specific type first).
+STATUS_BY_ERROR = [
+    (errors.InvalidJson, 400),
+    (errors.Unauthorized, 401),
+    (errors.NotAReseller, 403),
+    (errors.NotFound, 404),
+    (errors.MethodNotAllowed, 405),
+    (errors.Conflict, 409),
+    (errors.InvitationGone, 410),
+    (errors.LengthRequired, 411),
+    (errors.PayloadTooLarge, 413),
+    (errors.ValidationFailed, 422),
+    (errors.RateLimited, 429),
+    (errors.ServiceUnavailable, 503),
+]
+
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://accounts.google.com/gsi/client; "
+       "style-src 'self' 'unsafe-inline' https://accounts.google.com/gsi/style; "
+       "frame-src https://accounts.google.com/gsi/; connect-src 'self' https://accounts.google.com/gsi/; "
+       "img-src 'self' data: https://*.googleusercontent.com; worker-src 'self'; base-uri 'none'; "
+       "object-src 'none'")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "strict-origin-when-cross-origin"}
+
+MIME_TYPES = {
+    ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8", ".wasm": "application/wasm",
+    ".json": "application/json; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2", ".data": "application/octet-stream",
+    ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png",
+    ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8", ".map": "application/json",
+}
+NO_CACHE_FILES = {"index.html", "config.json"}
+HOST_RE = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
+INVITE_PATH_RE = re.compile(r"^/invite/([A-Za-z0-9_-]{1,128})$")
+
+
+def status_for(error):
+    for kind, status in STATUS_BY_ERROR:
+        if isinstance(error, kind):
+            return status
+    return 500
+
+
+def error_response(error):
+    body = {"code": error.code, "message": error.message}
+    if error.fields:
+        body["fields"] = error.fields
+    headers = {}
+    if isinstance(error, errors.MethodNotAllowed):
+        headers["Allow"] = ", ".join(error.allowed)
+    if isinstance(error, errors.RateLimited):
+        headers["Retry-After"] = str(error.retry_after)
+    if isinstance(error, errors.Unauthorized):
+        headers["WWW-Authenticate"] = 'Bearer realm="partner-api"'
+    return json_response(status_for(error), {"error": body}, headers)
+
+
+@dataclasses.dataclass
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    db_path: str = "console-demo.db"
+    static_dir: str = ""
+    static_extra: str = ""
+    demo: bool = True
+    google_client_id: str = ""
+    google_jwks: str = GOOGLE_JWKS_URL
+    public_url: str = ""
+    allow_origins: tuple = ()
+    session_hours: float = 8
+    quiet: bool = False
+    sign_in_attempts: int = 20          # per client address ...
+    sign_in_window: float = 60          # ... per this many seconds
+    clock: object = dataclasses.field(default_factory=SystemClock)
+    log: object = None                  # callable(str); default: stderr
+
+
+class App:
+    """Everything a request needs, independent of the socket plumbing."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.log = settings.log or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.db = Database(settings.db_path)
+        self.service = PartnerService(self.db, settings.clock, settings.session_hours, self.log)
+        verifier = None
+        if settings.google_client_id:
+            verifier = GoogleVerifier(settings.google_client_id, KeySet(settings.google_jwks))
+        self.limiter = RateLimiter(settings.sign_in_attempts, settings.sign_in_window)
+        self.handlers = ApiHandlers(self.service, settings, verifier, self.limiter)
+        self.router = build_router(self.handlers, API_PREFIX)
+        self.static_root = Path(settings.static_dir).resolve() if settings.static_dir else None
+
+    # -- dispatch ------------------------------------------------------------------------------
+    def handle(self, request):
+        try:
+            if request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/"):
+                response = self.handle_api(request)
+                return self.with_cors(request, response)
+            return self.handle_site(request)
+        except errors.DomainError as error:
+            response = error_response(error)
+        except Exception:  # a bug: answer 500 JSON and keep serving
+            self.log(traceback.format_exc())
+            response = json_response(500, {"error": {"code": "internal_error",
+                                                     "message": "Something went wrong on the server."}})
+        if request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/"):
+            return self.with_cors(request, response)
+        return self.site_response(response)
+
+    def handle_api(self, request):
+        if request.method == "OPTIONS":
+            return self.preflight(request)
+        route, request.params = self.router.match(request.method, request.path)
+        if route.sign_in:
+            self.handlers.check_rate(request)
+        if route.auth:
+            header = request.headers.get("Authorization", "")
+            request.token = header[7:].strip() if header[:7].lower() == "bearer " else None
+            request.reseller = self.service.authenticate(request.token)
+        key = request.headers.get("Idempotency-Key")
+        if key is not None and request.method in ("POST", "PATCH"):
+            return self.idempotent(request, route, key)
+        return route.handler(request)
+
+    def idempotent(self, request, route, key):
+        """Replays the first answer for a repeated key; the stored answer commits in the same
+        transaction as the change it describes, so a retry can never apply it twice."""
+        if not 1 <= len(key) <= 255 or not key.isprintable():
+            raise errors.ValidationFailed({"Idempotency-Key": "Must be 1 to 255 printable characters."})
+        scope = f"reseller:{request.reseller['id']}" if request.reseller else f"public:{request.client}"
+        try:
+            canonical = json.dumps(json.loads(request.body), sort_keys=True).encode() if request.body else b""
+        except (UnicodeDecodeError, ValueError):
+            canonical = request.body
+        request_hash = hashlib.sha256(f"{request.method} {request.path}\n".encode() + canonical).hexdigest()
+        with self.db.write() as conn:
+            repo = Repository(conn)
+            stored = repo.idempotent_response(scope, key)
+            if stored is not None:
+                if stored["request_hash"] != request_hash:
+                    raise errors.IdempotencyConflict()
+                return Response(stored["status"], bytes(stored["body"]), stored["content_type"],
+                                {"Idempotent-Replayed": "true"})
+            response = route.handler(request)
+            if 200 <= response.status < 300 and response.stream is None:
+                repo.store_idempotent_response(scope, key, request_hash, response.status,
+                                               response.content_type or "", response.body,
+                                               iso(self.service.now()))
+            return response
+
+    def preflight(self, request):
+        allowed = self.router.allowed_methods(request.path)
+        if not allowed:
+            raise errors.NotFound("There is no such API endpoint.")
+        return Response(204, headers={"Allow": ", ".join(allowed + ["OPTIONS"])})
+
+    def with_cors(self, request, response):
+        origin = request.headers.get("Origin")
+        if origin and origin in self.settings.allow_origins:
+            response.headers.update({
+                "Access-Control-Allow-Origin": origin,
+                "Vary": "Origin",
+                "Access-Control-Expose-Headers": "Retry-After, Content-Disposition, Idempotent-Replayed, Location",
+            })
+            if request.method == "OPTIONS":
+                response.headers.update({
+                    "Access-Control-Allow-Methods": response.headers.get("Allow", "GET, POST, PATCH"),
+                    "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
+                    "Access-Control-Max-Age": "600",
+                })
+        return response
+
+    # -- the site: config.json, invitation page, static files ----------------------------------
+    def handle_site(self, request):
+        if request.method not in ("GET", "HEAD"):
+            raise errors.MethodNotAllowed(["GET", "HEAD"])
+        path = request.path
+        if path == "/config.json":
+            return self.site_response(Response(200, json_bytes(self.config_json()),
+                                               "application/json; charset=utf-8",
+                                               {"Cache-Control": "no-cache"}))
+        if path == "/invite.js":
+            return self.site_response(Response(200, SCRIPT.encode(), MIME_TYPES[".js"],
+                                               {"Cache-Control": "no-cache"}))
+        invite = INVITE_PATH_RE.match(path)
+        if invite:
+            return self.site_response(self.invitation_page(request, invite.group(1)))
+        if self.settings.static_extra and path.startswith("/__test__/"):
+            return self.static_file(request, Path(self.settings.static_extra).resolve(), path[len("/__test__/"):])
+        if self.static_root is None or not (self.static_root / "index.html").is_file():
+            if path in ("/", "/index.html"):
+                return self.site_response(Response(200, NOT_BUILT_HTML, MIME_TYPES[".html"],
+                                                   {"Cache-Control": "no-cache"}))
+            raise errors.NotFound("Not found.")
+        return self.static_file(request, self.static_root, path.lstrip("/") or "index.html")
+
+    def config_json(self):
+        demo_email = ""
+        if self.settings.demo and self.service.reseller_by_email(DEMO_EMAIL) is not None:
+            demo_email = DEMO_EMAIL
+        return {"api_base_url": API_PREFIX, "google_client_id": self.settings.google_client_id or "",
+                "demo_sign_in": bool(self.settings.demo), "demo_email": demo_email}
+
+    def invitation_page(self, request, token):
+        lang = language(request.query, request.headers.get("Accept-Language"))
+        try:
+            body, status = invitation_html(lang, token, self.service.invitation_page(token)), 200
+        except errors.InvitationGone as error:
+            body, status = dead_link_html(lang, True, error.message), 410
+        except errors.NotFound as error:
+            body, status = dead_link_html(lang, False, error.message), 404
+        return Response(status, body, MIME_TYPES[".html"], {"Cache-Control": "no-store"})
+
+    def static_file(self, request, root, relative):
+        """A file under root, or 404: no directory listings and no way out of root."""
+        relative = urllib.parse.unquote(relative)
+        parts = relative.split("/")
+        if "\x00" in relative or "\\" in relative or any(p in ("..", ".") for p in parts) \
+                or posixpath.isabs(relative) or any(p.startswith(".") for p in parts if p):
+            raise errors.NotFound("Not found.")
+        target = (root / relative).resolve()
+        if root not in target.parents or not target.is_file():
+            raise errors.NotFound("Not found.")
+        stat = target.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if request.headers.get("If-None-Match") == etag:
+            return self.site_response(Response(304, headers=headers))
+        content_type = MIME_TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0] \
+            or "application/octet-stream"
+        body = target.read_bytes()
+        return self.site_response(Response(200, body, content_type, headers))
+
+    @staticmethod
+    def site_response(response):
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+
+class RequestHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "PartnerAPI"
+    sys_version = ""
+
+    def do_any(self):
+        started = time.perf_counter()
+        app = self.server.app
+        split = urllib.parse.urlsplit(self.path)
+        query = {k: v[0] for k, v in urllib.parse.parse_qs(split.query, keep_blank_values=True).items()}
+        request = Request(self.command, split.path or "/", query, self.headers, b"",
+                          self.client_address[0], self.base_url())
+        try:
+            request.body = self.read_body()
+            response = app.handle(request)
+        except errors.DomainError as error:
+            self.close_connection = True  # the unread body would poison a kept-alive connection
+            response = error_response(error)
+            if request.path.startswith(API_PREFIX):
+                response = app.with_cors(request, response)
+        self.send(response)
+        if not app.settings.quiet:
+            path = INVITE_PATH_RE.sub("/invite/…", split.path)  # invitation tokens stay out of logs
+            path = re.sub(r"/invitations/[^/]+/", "/invitations/…/", path)
+            app.log(f"{iso(app.service.now())} {self.client_address[0]} {self.command} {path}"
+                    f" {response.status} {(time.perf_counter() - started) * 1000:.1f}ms")
+
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_OPTIONS = do_HEAD = do_any
+
+    def base_url(self):
+        public = self.server.app.settings.public_url
+        if public:
+            return public.rstrip("/")
+        host = self.headers.get("Host", "")
+        if not HOST_RE.match(host):
+            host = "%s:%d" % self.server.server_address[:2]
+        return f"http://{host}"
+
+    def read_body(self):
+        if self.headers.get("Transfer-Encoding"):
+            raise errors.LengthRequired()
+        length = self.headers.get("Content-Length")
+        if length is None:
+            return b""
+        if not length.isdigit():
+            raise errors.LengthRequired("The Content-Length header is not a number.")
+        if int(length) > MAX_BODY:
+            raise errors.PayloadTooLarge()
+        return self.rfile.read(int(length))
+
+    def send(self, response):
+        try:
+            self.send_response(response.status)
+            headers = dict(response.headers)
+            if response.content_type:
+                headers["Content-Type"] = response.content_type
+            if response.stream is not None:
+                headers["Connection"] = "close"  # the body ends when the connection does
+                self.close_connection = True
+            else:
+                headers["Content-Length"] = str(len(response.body))
+            if self.path.startswith(API_PREFIX):
+                headers.setdefault("Cache-Control", "no-store")
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            if self.command == "HEAD":
+                return
+            if response.stream is not None:
+                for chunk in response.stream:
+                    self.wfile.write(chunk)
+            else:
+                self.wfile.write(response.body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def log_message(self, format, *args):
+        pass  # do_any writes one line per request itself
+
+
+class PartnerServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, app):
+        self.app = app
+        super().__init__((app.settings.host, app.settings.port), RequestHandler)
+
+
+class RunningServer:
+    """A server on a background thread; tests and serve.py both start it this way."""
+
+    def __init__(self, settings):
+        self.app = App(settings)
+        self.httpd = PartnerServer(self.app)
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://{settings.host}:{self.port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="partner-api", daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.app.db.close()

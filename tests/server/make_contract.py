@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Produces the JSON examples in tests/contract/ from a real server run (a fixed clock and a
+scripted scenario). test_contract.py runs the same scenario and checks that every file still
+has the keys and types the server answers with; the C++ decoder tests read the same files.
+
+    python3 tests/server/make_contract.py   # rewrite the files after an intended change
+"""
+import json
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from support import CONTRACT, T0, request  # noqa: E402
+from partner_api.clock import FakeClock  # noqa: E402
+from partner_api.server import RunningServer, Settings  # noqa: E402
+
+FIXED_TOKEN = "q8ZbVJ1xq0pH8mYbq1f4Yp2nU9kXwF3sVb7cRt5LhGs"
+FIXED_INVITE = "Xk3n9QpL2vRb8sTq4wYc6zHd1mJf5gNa7eUo0iKrB2c"
+
+
+def build_examples():
+    """Runs the scenario; returns {file name: JSON value} with random tokens made fixed."""
+    tmp = tempfile.mkdtemp(prefix="contract-")
+    clock = FakeClock(T0)
+    server = RunningServer(Settings(port=0, db_path=f"{tmp}/contract.db", quiet=True, clock=clock,
+                                    public_url="http://127.0.0.1:8000", log=lambda line: None,
+                                    session_hours=24 * 30)).start()
+    port = server.port
+    examples = {}
+
+    def call(method, path, body=None, token=None, expect=200, name=None, **kw):
+        reply = request(port, method, path, body, token, **kw)
+        assert reply.status == expect, (method, path, reply)
+        value = reply.json if reply.body else None
+        if name:
+            examples[name] = value
+        return value
+
+    try:
+        call("GET", "/api/v1/health", name="health.json")
+        auth = call("POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"}, name="auth_demo.json")
+        token = auth["token"]
+        call("GET", "/api/v1/me", token=token, name="me.json")
+        call("GET", "/api/v1/plans", token=token, name="plans.json")
+        examples["error_unauthorized.json"] = request(port, "GET", "/api/v1/customers").json
+        examples["error_validation.json"] = request(port, "POST", "/api/v1/customers", {
+            "name": "  ", "email": "jürgen at example", "google_domain": "https://mueller-bau.de/x",
+            "organization": "Müller Bau GmbH"}, token).json
+        examples["error_not_found.json"] = request(port, "GET", "/api/v1/customers/999", token=token).json
+
+        def invite(name, email, domain, organization):
+            return call("POST", "/api/v1/customers", {"name": name, "email": email, "google_domain": domain,
+                                                        "organization": organization}, token, expect=201)
+
+        active = invite("Jürgen Müller", "j.mueller@mueller-bau.de", "mueller-bau.de", "Müller Bau GmbH")
+        clock.advance(hours=2)
+        invite_url = active["invitation"]["url"]
+        call("POST", f"/api/v1/invitations/{invite_url.rsplit('/', 1)[1]}/accept", {},
+             name="invitation_accept.json")
+        trial = invite("Emily Clarke", "emily@clarkehart.co.uk", "clarkehart.co.uk", "Clarke & Hart Solicitors")
+        call("POST", f"/api/v1/invitations/{trial['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+        clock.advance(days=3)
+        base = f"/api/v1/customers/{active['id']}/subscription"
+        call("POST", f"{base}/license-orders", {"licenses": 25}, token, expect=201)
+        clock.advance(days=5)
+        invite("Sophie Weiß", "sophie.weiss@weiss-immobilien.de", "weiss-immobilien.de", "Weiß & Söhne Immobilien KG")
+        invite("Zoë Harper", "zoe@harpercafe.com", "harpercafe.com", "Harper Café Collective")
+        call("GET", "/api/v1/customers?limit=3", token=token, name="customers_page.json")
+        call("GET", f"/api/v1/customers/{active['id']}", token=token, name="customer.json")
+        call("GET", base, token=token, name="subscription.json")
+        call("POST", f"{base}/license-orders/preview", {"licenses": 30}, token, name="license_order_preview.json")
+        order = call("POST", f"{base}/license-orders", {"licenses": 30}, token, expect=201, name="license_order.json")
+        call("POST", f"{base}/plan/preview", {"plan": "enterprise", "billing_cycle": "flexible"}, token,
+             name="plan_change_preview.json")
+        call("POST", f"{base}/plan", {"plan": "enterprise", "billing_cycle": "flexible"}, token,
+             name="plan_change.json")
+        call("GET", f"/api/v1/invoices/{order['invoice']['id']}", token=token, name="invoice.json")
+        call("GET", "/api/v1/invoices?limit=2", token=token, name="invoices_page.json")
+        call("GET", "/api/v1/activity?limit=3", token=token, name="activity_page.json")
+        call("GET", "/api/v1/dashboard", token=token, name="dashboard.json")
+        trial_base = f"/api/v1/customers/{trial['id']}/subscription"
+        call("POST", f"{trial_base}/cancel", {"when": "end_of_term", "reason": "Trying another tool."}, token,
+             name="subscription_pending_cancel.json")
+    finally:
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    text = json.dumps(examples, ensure_ascii=False)
+    text = text.replace(token, FIXED_TOKEN)
+    text = re.sub(r"/invite/[A-Za-z0-9_-]{43}", f"/invite/{FIXED_INVITE}", text)
+    return json.loads(text)
+
+
+def main():
+    CONTRACT.mkdir(parents=True, exist_ok=True)
+    for name, value in build_examples().items():
+        (CONTRACT / name).write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote tests/contract/{name}")
+
+
+if __name__ == "__main__":
+    main()
