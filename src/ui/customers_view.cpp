@@ -110,11 +110,11 @@ void CustomersView::draw(Store& store) {
             ImGui::TableSetupColumn(tr(Text::ColName), ImGuiTableColumnFlags_WidthStretch, 1.5f);
             ImGui::TableSetupColumn(tr(Text::ColOrganization), ImGuiTableColumnFlags_WidthStretch, 1.6f);
             ImGui::TableSetupColumn(tr(Text::ColDomain), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-            ImGui::TableSetupColumn(tr(Text::ColStatus), ImGuiTableColumnFlags_WidthFixed, 112);
-            ImGui::TableSetupColumn(tr(Text::ColPlan), ImGuiTableColumnFlags_WidthFixed, 160);
-            ImGui::TableSetupColumn(tr(Text::ColLicenses), ImGuiTableColumnFlags_WidthFixed, 76);
-            ImGui::TableSetupColumn(tr(Text::ColRenewal), ImGuiTableColumnFlags_WidthFixed, 110);
-            ImGui::TableSetupColumn(tr(Text::ColMonthly), ImGuiTableColumnFlags_WidthFixed, 110);
+            ImGui::TableSetupColumn(tr(Text::ColStatus), ImGuiTableColumnFlags_WidthFixed, 104);
+            ImGui::TableSetupColumn(tr(Text::ColPlan), ImGuiTableColumnFlags_WidthFixed, 136);
+            ImGui::TableSetupColumn(tr(Text::ColLicenses), ImGuiTableColumnFlags_WidthFixed, 64);
+            ImGui::TableSetupColumn(tr(Text::ColRenewal), ImGuiTableColumnFlags_WidthFixed, 100);
+            ImGui::TableSetupColumn(tr(Text::ColMonthly), ImGuiTableColumnFlags_WidthFixed, 100);
 
             // Header row drawn by hand: muted, medium weight, right-aligned numbers.
             ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 40);
