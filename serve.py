@@ -105,11 +105,10 @@ def build(args):
         print("Note: the build toolchain (src/toolchain) is not there yet; serving without building.",
               flush=True)
         return True
+    import toolchain
     try:
         ensure_web_build()
-    except Exception as error:
-        if type(error).__name__ != "SetupError":
-            raise
+    except toolchain.SetupError as error:
         print(str(error), file=sys.stderr, flush=True)
         return False
     return True

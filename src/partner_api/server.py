@@ -5,7 +5,6 @@ import hashlib
 import http.server
 import json
 import mimetypes
-import os
 import posixpath
 import re
 import sys
@@ -27,6 +26,7 @@ from .repository import Repository
 from .service import DEMO_EMAIL, PartnerService
 
 MAX_BODY = 1024 * 1024
+DRAIN_LIMIT = 8 * MAX_BODY
 
 # The one place where domain errors become HTTP status codes (most specific type first).
 STATUS_BY_ERROR = [
@@ -316,6 +316,15 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
         if not length.isdigit():
             raise errors.LengthRequired("The Content-Length header is not a number.")
         if int(length) > MAX_BODY:
+            if int(length) <= DRAIN_LIMIT:
+                # Read and drop a moderately large body so the client sees the 413 instead
+                # of a reset connection; anything bigger is cut off unread.
+                remaining = int(length)
+                while remaining > 0:
+                    chunk = self.rfile.read(min(remaining, 65536))
+                    if not chunk:
+                        break
+                    remaining -= len(chunk)
             raise errors.PayloadTooLarge()
         return self.rfile.read(int(length))
 

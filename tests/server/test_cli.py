@@ -1,6 +1,5 @@
 """serve.py as a program: the ready line, port 0, --help, demo seeding, reseller add,
 config.json from options, clean shutdown on SIGTERM and SIGINT."""
-import json
 import os
 import re
 import signal
@@ -8,7 +7,6 @@ import subprocess
 import sys
 import tempfile
 import unittest
-import urllib.request
 
 from support import ROOT, request
 

@@ -34,9 +34,9 @@ class ContractExamples(unittest.TestCase):
             self.assertTrue((CONTRACT / name).is_file(), name)
 
     def test_every_file_matches_what_the_server_answers(self):
-        files = sorted(p.name for p in CONTRACT.glob("*.json"))
-        self.assertEqual(files, sorted(self.live))
-        for name in files:
+        # Other files in tests/contract (validation_cases.json) are inputs, not server answers.
+        for name in sorted(self.live):
+            self.assertTrue((CONTRACT / name).is_file(), f"run make_contract.py: {name} is missing")
             with self.subTest(name=name):
                 self.assertEqual(shape_matches(self.live[name], load_contract(name)), [])
                 self.assertEqual(shape_matches(load_contract(name), self.live[name]), [])

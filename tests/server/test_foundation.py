@@ -1,11 +1,10 @@
 """Issue 2's thin thread: health, demo sign-in on and off, 401s, tenant isolation,
 config.json, static files and their headers."""
-import os
 import tempfile
 import unittest
 from pathlib import Path
 
-from support import ServerTestCase, request
+from support import ServerTestCase
 from partner_api.server import CSP
 
 

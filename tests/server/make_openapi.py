@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""Writes src/partner_api/openapi.json, the OpenAPI 3 description of the partner API.
+test_openapi.py checks it against the server's routes and the contract examples.
+
+    python3 tests/server/make_openapi.py
+"""
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[2] / "src" / "partner_api" / "openapi.json"
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def obj(required=None, nullable=False, **props):
+    schema = {"type": "object", "properties": props, "required": list(required if required is not None else props),
+              "additionalProperties": False}
+    if nullable:
+        schema["nullable"] = True
+    return schema
+
+
+def s(fmt=None, enum=None, nullable=False, **extra):
+    schema = {"type": "string", **extra}
+    if fmt:
+        schema["format"] = fmt
+    if enum:
+        schema["enum"] = enum
+    if nullable:
+        schema["nullable"] = True
+    return schema
+
+
+def i(nullable=False, **extra):
+    schema = {"type": "integer", **extra}
+    if nullable:
+        schema["nullable"] = True
+    return schema
+
+
+def arr(items):
+    return {"type": "array", "items": items}
+
+
+def page(item, total=True):
+    props = {"items": arr(item), "next_cursor": s(nullable=True, description="Opaque; pass back as cursor.")}
+    if total:
+        props["total"] = i(description="All matches of the filter, not only this page.")
+    return obj(**props)
+
+
+TS = s("date-time", description="ISO 8601 UTC with Z")
+TS_NULL = s("date-time", nullable=True)
+DAY = s("date")
+MONEY = ref("Money")
+PLAN = s(enum=["basic", "professional", "enterprise"])
+CYCLE = s(enum=["flexible", "annual_monthly", "annual_yearly"])
+
+SCHEMAS = {
+    "Money": obj(amount=i(description="Integer minor units (cents); never a float."),
+                 currency=s(description="ISO 4217 code", pattern="^[A-Z]{3}$")),
+    "Error": obj(error=obj(required=["code", "message"], code=s(), message=s(description="A human sentence."),
+                           fields={"type": "object", "additionalProperties": s(),
+                                   "description": "Per-field problems (validation_failed)."})),
+    "Health": obj(status=s(enum=["ok"]), version=s()),
+    "Reseller": obj(id=i(), name=s(), email=s("email")),
+    "Me": obj(id=i(), name=s(), email=s("email"), discount_basis_points=i(), tax_basis_points=i(), currency=s()),
+    "Session": obj(token=s(description="Bearer token; 256 random bits."), expires_at=TS, reseller=ref("Reseller")),
+    "Invitation": obj(status=s(enum=["pending", "accepted", "expired", "revoked"]),
+                      url=s("uri", nullable=True, description="Absolute link; null once accepted or revoked."),
+                      sent_at=TS, expires_at=TS, accepted_at=TS_NULL),
+    "ScheduledChange": obj(nullable=True, plan=PLAN, billing_cycle=CYCLE, effective_on=DAY),
+    "Subscription": obj(
+        id=i(), customer_id=i(), plan=PLAN, billing_cycle=CYCLE, licenses=i(minimum=1, maximum=50000),
+        status=s(enum=["trial", "active", "pending_cancel", "cancelled"]), started_at=TS, term_start=DAY,
+        term_end=DAY, renews_at=s("date", nullable=True), auto_renew={"type": "boolean"},
+        unit_price=MONEY, recurring_amount=MONEY,
+        monthly_value={**MONEY, "description": "Recurring value per month; 0 for a trial."},
+        scheduled_change=ref("ScheduledChange"), cancel_reason=s(nullable=True)),
+    "Customer": obj(id=i(), name=s(maxLength=200), email=s("email"), google_domain=s(), organization=s(maxLength=200),
+                    status=s(enum=["invited", "active", "revoked", "cancelled"]), created_at=TS,
+                    invitation={**ref("Invitation"), "nullable": True},
+                    subscription={**ref("Subscription"), "nullable": True}),
+    "CustomerPage": page(ref("Customer")),
+    "NewCustomer": obj(name=s(minLength=1, maxLength=200), email=s("email"),
+                       google_domain=s(description="A bare DNS name: no scheme, path, spaces or @."),
+                       organization=s(minLength=1, maxLength=200)),
+    "CustomerChanges": obj(required=[], name=s(minLength=1, maxLength=200), email=s("email"),
+                           organization=s(minLength=1, maxLength=200)),
+    "InvitationAccepted": obj(
+        customer=obj(id=i(), name=s(), organization=s(), google_domain=s(), status=s(enum=["active"])),
+        reseller=obj(name=s()),
+        subscription=obj(id=i(), plan=PLAN, licenses=i(), status=s(enum=["trial"]), trial_ends_on=DAY)),
+    "LicenseTarget": obj(licenses=i(minimum=1, maximum=50000)),
+    "LicenseOrderPreview": obj(
+        subscription_id=i(), current_licenses=i(), licenses=i(), converts_trial={"type": "boolean"},
+        unit_price=MONEY, prorated_amount={**MONEY, "description": "Charged now, prorated to the end of the billing period."},
+        proration=obj(**{"from": DAY, "to": DAY, "days": i(), "period_days": i()}),
+        recurring_amount=MONEY, monthly_value=MONEY),
+    "LicenseOrder": obj(id=i(), subscription_id=i(), licenses_before=i(), licenses_after=i(), amount=MONEY,
+                        invoice_id=i(nullable=True), created_at=TS),
+    "LicenseOrderResult": obj(order=ref("LicenseOrder"), subscription=ref("Subscription"),
+                              invoice={**ref("Invoice"), "nullable": True}),
+    "PlanTarget": obj(plan=PLAN, billing_cycle=CYCLE),
+    "PlanChangePreview": obj(subscription_id=i(), plan=PLAN, billing_cycle=CYCLE,
+                             effective=s(enum=["now", "renewal"]), effective_on=DAY, unit_price=MONEY,
+                             prorated_amount=MONEY, recurring_amount=MONEY, monthly_value=MONEY),
+    "PlanChangeResult": obj(change=ref("PlanChangePreview"), subscription=ref("Subscription"),
+                            invoice={**ref("Invoice"), "nullable": True}),
+    "Cancel": obj(required=["when"], when=s(enum=["now", "end_of_term"]), reason=s(maxLength=500, nullable=True)),
+    "InvoiceSummary": obj(id=i(), number=s(), customer_id=i(), customer_name=s(), customer_organization=s(),
+                          status=s(enum=["open", "paid", "overdue", "void"]), issued_at=TS, due_at=TS,
+                          paid_at=TS_NULL, subtotal=MONEY, tax=MONEY, total=MONEY),
+    "Invoice": obj(id=i(), number=s(), customer_id=i(), customer_name=s(), customer_organization=s(),
+                   status=s(enum=["open", "paid", "overdue", "void"]), issued_at=TS, due_at=TS,
+                   paid_at=TS_NULL, subtotal=MONEY, tax=MONEY, total=MONEY,
+                   lines=arr(obj(description=s(), quantity=i(), unit_amount=MONEY, amount=MONEY))),
+    "InvoicePage": page(ref("InvoiceSummary")),
+    "Activity": obj(id=i(), created_at=TS, actor=s(), action=s(), summary=s(), customer_id=i(nullable=True),
+                    customer_name=s(nullable=True), before={"type": "object", "nullable": True},
+                    after={"type": "object", "nullable": True}),
+    "ActivityPage": page(ref("Activity"), total=False),
+    "Plans": obj(
+        currency=s(), discount_basis_points=i(),
+        billing_cycles=arr(obj(billing_cycle=CYCLE, name=s(), licenses_down=s(enum=["any_time", "at_renewal"]))),
+        license_limits=obj(min=i(), max=i()),
+        items=arr(obj(plan=PLAN, name=s(), prices={
+            "type": "object", "additionalProperties": obj(per=s(enum=["license_month", "license_year"]),
+                                                          list=MONEY, yours=MONEY)}))),
+    "Dashboard": obj(
+        customers_by_status=obj(invited=i(), active=i(), revoked=i(), cancelled=i()), customers_total=i(),
+        licenses_total=i(), monthly_recurring_revenue=MONEY,
+        invoices=obj(open=obj(count=i(), amount=MONEY), overdue=obj(count=i(), amount=MONEY)),
+        renewals_next_30_days=obj(count=i(), amount=MONEY, items=arr(obj(
+            customer_id=i(), customer_name=s(), organization=s(), plan=PLAN, billing_cycle=CYCLE, licenses=i(),
+            renews_at=DAY, recurring_amount=MONEY))),
+        revenue_by_month=arr(obj(month=s(pattern="^[0-9]{4}-[0-9]{2}$"), amount=MONEY))),
+}
+
+ERRORS = {
+    "400": "invalid_json: the body is not JSON.",
+    "401": "unauthorized (no or bad token) or session_expired.",
+    "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
+    "405": "method_not_allowed, with an Allow header.",
+    "409": "conflict, domain_taken, subscription_cancelled or idempotency_conflict.",
+    "410": "invitation_gone: the link expired, was revoked, replaced or used.",
+    "413": "payload_too_large: the body is over 1 MiB.",
+    "422": "validation_failed, with fields.",
+    "429": "rate_limited, with a Retry-After header.",
+}
+
+
+def json_body(schema):
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+def op(summary, ok, ok_schema=None, errors=(), auth=True, body=None, params=(), content="application/json",
+       idempotent=False, description=None):
+    codes = set(errors) | ({"401"} if auth else set())
+    if body is not None:
+        codes |= {"400", "413", "422"}
+    responses = {ok: {"description": "Success"}}
+    if ok_schema is not None:
+        responses[ok]["content"] = {content: {"schema": ok_schema}}
+    for code in sorted(codes):
+        responses[code] = {"description": ERRORS[code], "content": {"application/json": {"schema": ref("Error")}}}
+    operation = {"summary": summary, "responses": responses}
+    if description:
+        operation["description"] = description
+    if not auth:
+        operation["security"] = []
+    parameters = list(params)
+    if idempotent:
+        parameters.append({"$ref": "#/components/parameters/IdempotencyKey"})
+    if parameters:
+        operation["parameters"] = parameters
+    if body is not None:
+        operation["requestBody"] = json_body(body)
+    return operation
+
+
+def q(name, schema, description=""):
+    return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
+
+
+ID = {"name": "id", "in": "path", "required": True, "schema": i()}
+TOKEN = {"name": "token", "in": "path", "required": True, "schema": s()}
+LIMIT = q("limit", i(minimum=1, maximum=200, default=50))
+CURSOR = q("cursor", s(), "next_cursor of the previous page")
+INVOICE_FILTERS = [q("customer_id", i()), q("status", s(enum=["open", "paid", "overdue", "void"])),
+                   q("from", DAY, "issued on or after"), q("to", DAY, "issued on or before")]
+E404 = ("404",)
+SUB_ERRORS = ("404", "409")
+
+
+def paths():
+    customer = [ID]
+    return {
+        "/health": {"get": op("Liveness and version", "200", ref("Health"), auth=False)},
+        "/auth/demo": {"post": op("Demo sign-in (demo mode only; 404 otherwise). One reseller per email.", "200",
+                                  ref("Session"), ("404", "429"), auth=False, body=obj(email=s("email")), idempotent=True)},
+        "/auth/google": {"post": op("Sign in with a Google ID token (RS256, aud, iss, exp, email_verified checked).",
+                                    "200", ref("Session"), ("401", "404", "429"), auth=False,
+                                    body=obj(required=["credential"], credential=s()), idempotent=True,
+                                    description="403 not_a_reseller when the account is not registered.")
+                         | {}},
+        "/auth/logout": {"post": op("End this session; the token is dead afterwards.", "204", idempotent=True)},
+        "/me": {"get": op("The signed-in reseller", "200", ref("Me"))},
+        "/plans": {"get": op("Plans with prices per cycle, at list and after the reseller's discount", "200", ref("Plans"))},
+        "/dashboard": {"get": op("Customers by status, licenses, MRR, open and overdue invoices, renewals in 30 days,"
+                                 " revenue by month for 12 months", "200", ref("Dashboard"))},
+        "/customers": {
+            "get": op("List customers", "200", ref("CustomerPage"), ("422",), params=[
+                q("q", s(maxLength=200), "prefix search over name, organization, domain and email"),
+                q("status", s(enum=["invited", "active", "revoked", "cancelled"])),
+                q("sort", s(enum=["name", "-name", "created_at", "-created_at", "renews_at", "-renews_at",
+                                  "licenses", "-licenses"], default="name")), LIMIT, CURSOR]),
+            "post": op("Invite a customer", "201", ref("Customer"), ("409",), body=ref("NewCustomer"), idempotent=True),
+        },
+        "/customers/{id}": {
+            "get": op("A customer with invitation and subscription", "200", ref("Customer"), E404, params=customer),
+            "patch": op("Change name, email or organization (the domain is fixed)", "200", ref("Customer"), E404,
+                        body=ref("CustomerChanges"), params=customer, idempotent=True),
+        },
+        "/customers/{id}/invitation/resend": {"post": op("New link; the old one dies", "200", ref("Customer"),
+                                                         SUB_ERRORS, params=customer, idempotent=True)},
+        "/customers/{id}/invitation/revoke": {"post": op("Withdraw the invitation", "200", ref("Customer"),
+                                                         SUB_ERRORS, params=customer, idempotent=True)},
+        "/invitations/{token}/accept": {"post": op(
+            "Accept an invitation (the token is the credential): a 30-day Professional trial of 5 licenses",
+            "200", ref("InvitationAccepted"), ("404", "410"), auth=False, params=[TOKEN], idempotent=True)},
+        "/customers/{id}/subscription": {"get": op("Terms and plan", "200", ref("Subscription"), E404, params=customer)},
+        "/customers/{id}/subscription/license-orders/preview": {"post": op(
+            "Price a license change without ordering", "200", ref("LicenseOrderPreview"), SUB_ERRORS,
+            body=ref("LicenseTarget"), params=customer, idempotent=True)},
+        "/customers/{id}/subscription/license-orders": {"post": op(
+            "Order: set licenses to a target; writes the order, invoice and activity together. On a trial it"
+            " converts to paid. Annual plans cannot go down mid-term (422 says when).", "201",
+            ref("LicenseOrderResult"), SUB_ERRORS, body=ref("LicenseTarget"), params=customer, idempotent=True)},
+        "/customers/{id}/subscription/plan/preview": {"post": op(
+            "Price a plan change", "200", ref("PlanChangePreview"), SUB_ERRORS, body=ref("PlanTarget"),
+            params=customer, idempotent=True)},
+        "/customers/{id}/subscription/plan": {"post": op(
+            "Change plan: upgrades now (prorated), downgrades at renewal on annual cycles and now on flexible",
+            "200", ref("PlanChangeResult"), SUB_ERRORS, body=ref("PlanTarget"), params=customer, idempotent=True)},
+        "/customers/{id}/subscription/cancel": {"post": op(
+            "Cancel now or at the end of the term (pending_cancel)", "200", ref("Subscription"), SUB_ERRORS,
+            body=ref("Cancel"), params=customer, idempotent=True)},
+        "/customers/{id}/subscription/reactivate": {"post": op(
+            "Undo a pending cancel before the term ends", "200", ref("Subscription"), SUB_ERRORS, params=customer,
+            idempotent=True)},
+        "/invoices": {"get": op("List invoices, newest first", "200", ref("InvoicePage"), ("422",),
+                                params=INVOICE_FILTERS + [LIMIT, CURSOR])},
+        "/invoices/export.csv": {"get": op("All matching invoices as CSV", "200", {"type": "string"}, ("422",),
+                                           params=INVOICE_FILTERS, content="text/csv")},
+        "/invoices/{id}": {"get": op("An invoice with lines", "200", ref("Invoice"), E404, params=[ID])},
+        "/invoices/{id}/pdf": {"get": op("The invoice as PDF (attachment named <number>.pdf)", "200",
+                                         {"type": "string", "format": "binary"}, E404, params=[ID],
+                                         content="application/pdf")},
+        "/activity": {"get": op("Every change, newest first", "200", ref("ActivityPage"), ("404", "422"),
+                                params=[q("customer_id", i()), LIMIT, CURSOR])},
+    }
+
+
+def spec():
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Reseller Console partner API", "version": "1.0.0",
+                 "description": "The reference partner API served by serve.py. Money is integer minor units plus "
+                                "a currency code. Timestamps are ISO 8601 UTC with Z; dates are YYYY-MM-DD. Every "
+                                "error is {\"error\": {\"code\", \"message\", \"fields\"?}}. Every POST and PATCH "
+                                "accepts Idempotency-Key. Unknown routes answer 404 and wrong methods 405 with Allow."},
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"bearer": []}],
+        "paths": paths(),
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "parameters": {"IdempotencyKey": {
+                "name": "Idempotency-Key", "in": "header", "required": False, "schema": s(maxLength=255),
+                "description": "Same key and body: the first answer again, nothing changes. Same key, other "
+                               "body: 409 idempotency_conflict."}},
+            "schemas": SCHEMAS,
+        },
+    }
+    document["paths"]["/auth/google"]["post"]["responses"]["403"] = {
+        "description": "not_a_reseller", "content": {"application/json": {"schema": ref("Error")}}}
+    return document
+
+
+def main():
+    OUT.write_text(json.dumps(spec(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""The OpenAPI document lists exactly the routes the server answers, and every contract
+example validates against the schema the document gives for it."""
+import json
+import re
+import unittest
+
+from support import ROOT, load_contract
+from partner_api import API_PREFIX
+from partner_api.handlers import build_router
+
+SPEC = json.loads((ROOT / "src" / "partner_api" / "openapi.json").read_text(encoding="utf-8"))
+EXAMPLES = {
+    "health.json": "Health", "auth_demo.json": "Session", "me.json": "Me", "plans.json": "Plans",
+    "error_unauthorized.json": "Error", "error_validation.json": "Error", "error_not_found.json": "Error",
+    "invitation_accept.json": "InvitationAccepted", "customers_page.json": "CustomerPage", "customer.json": "Customer",
+    "subscription.json": "Subscription", "subscription_pending_cancel.json": "Subscription",
+    "license_order_preview.json": "LicenseOrderPreview", "license_order.json": "LicenseOrderResult",
+    "plan_change_preview.json": "PlanChangePreview", "plan_change.json": "PlanChangeResult",
+    "invoice.json": "Invoice", "invoices_page.json": "InvoicePage", "activity_page.json": "ActivityPage",
+    "dashboard.json": "Dashboard",
+}
+TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
+
+
+def validate(value, schema, path="$"):
+    """The subset of OpenAPI 3.0 schema rules that the document uses."""
+    if "$ref" in schema:
+        target = SPEC["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    if value is None:
+        return [] if schema.get("nullable") else [f"{path}: null but not nullable"]
+    kind = schema.get("type")
+    if kind == "integer":
+        if type(value) is not int:
+            return [f"{path}: not an integer"]
+    elif kind and not isinstance(value, TYPES[kind]) or (kind == "string" and isinstance(value, bool)):
+        return [f"{path}: not a {kind}"]
+    problems = []
+    if "enum" in schema and value not in schema["enum"]:
+        problems.append(f"{path}: {value!r} not in {schema['enum']}")
+    if "pattern" in schema and not re.search(schema["pattern"], value):
+        problems.append(f"{path}: {value!r} does not match {schema['pattern']}")
+    if kind == "object":
+        props = schema.get("properties", {})
+        for name in schema.get("required", []):
+            if name not in value:
+                problems.append(f"{path}: missing {name}")
+        for name, item in value.items():
+            if name in props:
+                problems += validate(item, props[name], f"{path}.{name}")
+            elif isinstance(schema.get("additionalProperties"), dict):
+                problems += validate(item, schema["additionalProperties"], f"{path}.{name}")
+            elif schema.get("additionalProperties") is False:
+                problems.append(f"{path}: unexpected {name}")
+    if kind == "array":
+        for index, item in enumerate(value):
+            problems += validate(item, schema["items"], f"{path}[{index}]")
+    return problems
+
+
+class OpenApi(unittest.TestCase):
+    def test_spec_and_server_list_the_same_routes(self):
+        router = build_router(type("Stub", (), {"__getattr__": lambda self, name: None})(), API_PREFIX)
+        served = {(method, pattern[len(API_PREFIX):]) for method, pattern in router.table()}
+        documented = {(method.upper(), path) for path, item in SPEC["paths"].items() for method in item}
+        self.assertEqual(served, documented)
+
+    def test_every_operation_documents_success_and_errors(self):
+        for path, item in SPEC["paths"].items():
+            for method, operation in item.items():
+                codes = set(operation["responses"])
+                self.assertTrue(codes & {"200", "201", "204"}, (method, path))
+                if operation.get("security") != []:
+                    self.assertIn("401", codes, (method, path))
+                if "requestBody" in operation:
+                    self.assertTrue({"400", "413", "422"} <= codes, (method, path))
+                if method in ("post", "patch"):
+                    self.assertIn({"$ref": "#/components/parameters/IdempotencyKey"}, operation["parameters"])
+
+    def test_contract_examples_validate_against_the_spec(self):
+        from make_contract import build_examples
+        self.assertEqual(sorted(EXAMPLES), sorted(build_examples()))
+        for name, schema in EXAMPLES.items():
+            with self.subTest(name):
+                self.assertEqual(validate(load_contract(name), {"$ref": f"#/components/schemas/{schema}"}), [])
+
+    def test_validator_catches_mistakes(self):
+        bad = load_contract("customer.json")
+        bad["subscription"]["unit_price"]["amount"] = 1.03
+        bad["status"] = "sleeping"
+        del bad["email"]
+        self.assertEqual(len(validate(bad, {"$ref": "#/components/schemas/Customer"})), 3)
+
+
+if __name__ == "__main__":
+    unittest.main()
