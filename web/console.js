@@ -99,7 +99,11 @@
     },
     // Frames drawn so far; idle, this number stays still.
     frames: function () { return Module._rc_frame_count ? Module._rc_frame_count() : 0; },
-    redraw: function () { if (Module._rc_request_frame) Module._rc_request_frame(); }
+    redraw: function () { if (Module._rc_request_frame) Module._rc_request_frame(); },
+    // The text of the field being edited, or null when no field has the keyboard.
+    activeInputText: function () {
+      return Module._rc_active_input_json ? JSON.parse(Module.UTF8ToString(Module._rc_active_input_json())) : null;
+    }
   };
 
   window.addEventListener("error", function (e) {

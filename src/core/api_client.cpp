@@ -1,42 +1,47 @@
 #include "core/api_client.h"
 
-#include <cstdio>
-
 #include "core/codec.h"
 
 namespace rc {
+namespace {
 
-std::string ApiClient::encodeQueryValue(const std::string& value) {
-    std::string out;
-    for (unsigned char c : value) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            out += buf;
-        }
-    }
-    return out;
-}
+std::string customerPath(std::int64_t id) { return "/customers/" + std::to_string(id); }
 
-std::string ApiClient::customersPath(const CustomerQuery& q) {
-    std::string path = "/customers?limit=" + std::to_string(q.limit);
-    if (!q.sort.empty()) path += "&sort=" + encodeQueryValue(q.sort);
-    if (!q.search.empty()) path += "&q=" + encodeQueryValue(q.search);
-    if (!q.status.empty()) path += "&status=" + encodeQueryValue(q.status);
-    if (!q.cursor.empty()) path += "&cursor=" + encodeQueryValue(q.cursor);
+}  // namespace
+
+std::string ApiClient::customersPath(const CustomerFilter& f, const std::string& cursor, int limit) {
+    std::string path = "/customers?limit=" + std::to_string(limit);
+    if (!f.sort.empty()) path += "&sort=" + percentEncode(f.sort);
+    if (!f.search.empty()) path += "&q=" + percentEncode(f.search);
+    if (!f.status.empty()) path += "&status=" + percentEncode(f.status);
+    if (!cursor.empty()) path += "&cursor=" + percentEncode(cursor);
     return path;
 }
 
-HttpRequest ApiClient::request(const std::string& method, const std::string& path, std::string body) const {
+std::string ApiClient::invoicesQuery(const InvoiceFilter& f) {
+    std::string q;
+    auto add = [&](const char* name, const std::string& value) {
+        if (value.empty()) return;
+        q += q.empty() ? "?" : "&";
+        q += name;
+        q += "=" + percentEncode(value);
+    };
+    if (f.customerId) add("customer_id", std::to_string(f.customerId));
+    add("status", f.status);
+    add("from", f.from);
+    add("to", f.to);
+    return q;
+}
+
+HttpRequest ApiClient::request(const std::string& method, const std::string& path, std::string body,
+                               const std::string& idempotencyKey) const {
     HttpRequest req;
     req.method = method;
     req.url = baseUrl_ + path;
     req.headers.emplace_back("Accept", "application/json");
     if (!body.empty()) req.headers.emplace_back("Content-Type", "application/json");
     if (!token_.empty()) req.headers.emplace_back("Authorization", "Bearer " + token_);
+    if (!idempotencyKey.empty()) req.headers.emplace_back("Idempotency-Key", idempotencyKey);
     req.body = std::move(body);
     return req;
 }
@@ -60,6 +65,11 @@ void ApiClient::signInDemo(const std::string& email, Callback<Session> done) {
     call<Session>(request("POST", "/auth/demo", codec::encodeDemoSignIn(email)), &codec::decodeSession, std::move(done));
 }
 
+void ApiClient::signInGoogle(const std::string& credential, Callback<Session> done) {
+    call<Session>(request("POST", "/auth/google", codec::encodeGoogleSignIn(credential)), &codec::decodeSession,
+                  std::move(done));
+}
+
 void ApiClient::signOut(Callback<Unit> done) {
     transport_.send(request("POST", "/auth/logout"), [done = std::move(done)](const HttpResponse& res) {
         if (res.status >= 200 && res.status < 300) done(Unit{});
@@ -67,8 +77,95 @@ void ApiClient::signOut(Callback<Unit> done) {
     });
 }
 
-void ApiClient::listCustomers(const CustomerQuery& query, Callback<CustomersPage> done) {
-    call<CustomersPage>(request("GET", customersPath(query)), &codec::decodeCustomersPage, std::move(done));
+void ApiClient::me(Callback<Reseller> done) { call<Reseller>(request("GET", "/me"), &codec::decodeReseller, std::move(done)); }
+
+void ApiClient::plans(Callback<PlanCatalog> done) {
+    call<PlanCatalog>(request("GET", "/plans"), &codec::decodePlans, std::move(done));
+}
+
+void ApiClient::dashboard(Callback<Dashboard> done) {
+    call<Dashboard>(request("GET", "/dashboard"), &codec::decodeDashboard, std::move(done));
+}
+
+void ApiClient::listCustomers(const CustomerFilter& filter, const std::string& cursor, int limit, Callback<CustomersPage> done) {
+    call<CustomersPage>(request("GET", customersPath(filter, cursor, limit)), &codec::decodeCustomersPage, std::move(done));
+}
+
+void ApiClient::createCustomer(const std::string& body, const std::string& key, Callback<Customer> done) {
+    call<Customer>(request("POST", "/customers", body, key), &codec::decodeCustomer, std::move(done));
+}
+
+void ApiClient::customer(std::int64_t id, Callback<Customer> done) {
+    call<Customer>(request("GET", customerPath(id)), &codec::decodeCustomer, std::move(done));
+}
+
+void ApiClient::resendInvitation(std::int64_t id, const std::string& key, Callback<Customer> done) {
+    call<Customer>(request("POST", customerPath(id) + "/invitation/resend", "{}", key), &codec::decodeCustomer, std::move(done));
+}
+
+void ApiClient::revokeInvitation(std::int64_t id, const std::string& key, Callback<Customer> done) {
+    call<Customer>(request("POST", customerPath(id) + "/invitation/revoke", "{}", key), &codec::decodeCustomer, std::move(done));
+}
+
+void ApiClient::previewLicenses(std::int64_t id, int licenses, Callback<LicensePreview> done) {
+    call<LicensePreview>(request("POST", customerPath(id) + "/subscription/license-orders/preview", codec::encodeLicenses(licenses)),
+                         &codec::decodeLicensePreview, std::move(done));
+}
+
+void ApiClient::orderLicenses(std::int64_t id, int licenses, const std::string& key, Callback<OrderOutcome> done) {
+    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/license-orders", codec::encodeLicenses(licenses), key),
+                       &codec::decodeOrderOutcome, std::move(done));
+}
+
+void ApiClient::previewPlan(std::int64_t id, const std::string& plan, const std::string& cycle, Callback<PlanChangePreview> done) {
+    call<PlanChangePreview>(request("POST", customerPath(id) + "/subscription/plan/preview", codec::encodePlanChange(plan, cycle)),
+                            &codec::decodePlanChangePreview, std::move(done));
+}
+
+void ApiClient::changePlan(std::int64_t id, const std::string& plan, const std::string& cycle, const std::string& key,
+                           Callback<OrderOutcome> done) {
+    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/plan", codec::encodePlanChange(plan, cycle), key),
+                       &codec::decodeOrderOutcome, std::move(done));
+}
+
+void ApiClient::cancel(std::int64_t id, const std::string& when, const std::string& reason, const std::string& key,
+                       Callback<Subscription> done) {
+    call<Subscription>(request("POST", customerPath(id) + "/subscription/cancel", codec::encodeCancel(when, reason), key),
+                       &codec::decodeSubscription, std::move(done));
+}
+
+void ApiClient::reactivate(std::int64_t id, const std::string& key, Callback<Subscription> done) {
+    call<Subscription>(request("POST", customerPath(id) + "/subscription/reactivate", "{}", key), &codec::decodeSubscription,
+                       std::move(done));
+}
+
+void ApiClient::listInvoices(const InvoiceFilter& filter, const std::string& cursor, int limit, Callback<InvoicesPage> done) {
+    std::string q = invoicesQuery(filter);
+    q += (q.empty() ? "?" : "&") + std::string("limit=") + std::to_string(limit);
+    if (!cursor.empty()) q += "&cursor=" + percentEncode(cursor);
+    call<InvoicesPage>(request("GET", "/invoices" + q), &codec::decodeInvoicesPage, std::move(done));
+}
+
+void ApiClient::invoice(std::int64_t id, Callback<Invoice> done) {
+    call<Invoice>(request("GET", "/invoices/" + std::to_string(id)), &codec::decodeInvoice, std::move(done));
+}
+
+void ApiClient::activity(std::int64_t customerId, int limit, Callback<ActivityPage> done) {
+    std::string q = "/activity?limit=" + std::to_string(limit);
+    if (customerId) q += "&customer_id=" + std::to_string(customerId);
+    call<ActivityPage>(request("GET", q), &codec::decodeActivityPage, std::move(done));
+}
+
+HttpRequest ApiClient::invoicePdfRequest(std::int64_t id) const {
+    HttpRequest r = request("GET", "/invoices/" + std::to_string(id) + "/pdf");
+    r.headers[0].second = "application/pdf";
+    return r;
+}
+
+HttpRequest ApiClient::invoicesCsvRequest(const InvoiceFilter& filter) const {
+    HttpRequest r = request("GET", "/invoices/export.csv" + invoicesQuery(filter));
+    r.headers[0].second = "text/csv";
+    return r;
 }
 
 }  // namespace rc

@@ -6,16 +6,9 @@
 #include "core/http.h"
 #include "core/model.h"
 #include "core/result.h"
+#include "core/route.h"
 
 namespace rc {
-
-struct CustomerQuery {
-    std::string search;
-    std::string status;  // "" = all
-    std::string sort = "name";
-    int limit = 50;
-    std::string cursor;
-};
 
 class ApiClient {
 public:
@@ -30,15 +23,42 @@ public:
 
     void fetchConfig(const std::string& url, Callback<AppConfig> done);
     void signInDemo(const std::string& email, Callback<Session> done);
+    void signInGoogle(const std::string& credential, Callback<Session> done);
     void signOut(Callback<Unit> done);
-    void listCustomers(const CustomerQuery& query, Callback<CustomersPage> done);
+    void me(Callback<Reseller> done);
+    void plans(Callback<PlanCatalog> done);
+    void dashboard(Callback<Dashboard> done);
 
-    // Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
-    static std::string encodeQueryValue(const std::string& value);
-    static std::string customersPath(const CustomerQuery& query);
+    void listCustomers(const CustomerFilter& filter, const std::string& cursor, int limit, Callback<CustomersPage> done);
+    void createCustomer(const std::string& body, const std::string& idempotencyKey, Callback<Customer> done);
+    void customer(std::int64_t id, Callback<Customer> done);
+    void resendInvitation(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
+    void revokeInvitation(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
+
+    void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
+    void orderLicenses(std::int64_t customerId, int licenses, const std::string& idempotencyKey, Callback<OrderOutcome> done);
+    void previewPlan(std::int64_t customerId, const std::string& plan, const std::string& cycle, Callback<PlanChangePreview> done);
+    void changePlan(std::int64_t customerId, const std::string& plan, const std::string& cycle, const std::string& idempotencyKey,
+                    Callback<OrderOutcome> done);
+    void cancel(std::int64_t customerId, const std::string& when, const std::string& reason, const std::string& idempotencyKey,
+                Callback<Subscription> done);
+    void reactivate(std::int64_t customerId, const std::string& idempotencyKey, Callback<Subscription> done);
+
+    void listInvoices(const InvoiceFilter& filter, const std::string& cursor, int limit, Callback<InvoicesPage> done);
+    void invoice(std::int64_t id, Callback<Invoice> done);
+    void activity(std::int64_t customerId, int limit, Callback<ActivityPage> done);
+
+    // Requests handed to the browser's download, with the same headers as every other call.
+    HttpRequest invoicePdfRequest(std::int64_t id) const;
+    HttpRequest invoicesCsvRequest(const InvoiceFilter& filter) const;
+
+    static std::string encodeQueryValue(const std::string& value) { return percentEncode(value); }
+    static std::string customersPath(const CustomerFilter& filter, const std::string& cursor, int limit);
+    static std::string invoicesQuery(const InvoiceFilter& filter);
 
 private:
-    HttpRequest request(const std::string& method, const std::string& path, std::string body = {}) const;
+    HttpRequest request(const std::string& method, const std::string& path, std::string body = {},
+                        const std::string& idempotencyKey = {}) const;
     template <class T>
     void call(HttpRequest req, Result<T> (*decode)(const std::string&), Callback<T> done);
 

@@ -81,7 +81,74 @@ Subscription subscription(const json& j) {
     s.unitPrice = money(j, "unit_price");
     s.recurringAmount = money(j, "recurring_amount");
     s.monthlyValue = money(j, "monthly_value");
+    auto sc = j.find("scheduled_change");
+    if (sc != j.end() && !sc->is_null()) {
+        s.scheduledChange = ScheduledChange{str(*sc, "plan"), str(*sc, "billing_cycle"), str(*sc, "effective_on")};
+    }
+    s.cancelReason = optStr(j, "cancel_reason");
     return s;
+}
+
+Invoice invoice(const json& j) {
+    Invoice inv;
+    inv.id = integer(j, "id");
+    inv.number = str(j, "number");
+    inv.customerId = integer(j, "customer_id");
+    inv.customerName = optStr(j, "customer_name");
+    inv.customerOrganization = optStr(j, "customer_organization");
+    inv.status = str(j, "status");
+    inv.issuedAt = str(j, "issued_at");
+    inv.dueAt = optStr(j, "due_at");
+    inv.paidAt = optStr(j, "paid_at");
+    inv.subtotal = money(j, "subtotal");
+    inv.tax = money(j, "tax");
+    inv.total = money(j, "total");
+    auto lines = j.find("lines");
+    if (lines != j.end()) {
+        if (!lines->is_array()) throw ShapeError{"\"lines\" is not a list"};
+        for (const json& l : *lines)
+            inv.lines.push_back(InvoiceLine{str(l, "description"), integer(l, "quantity"), money(l, "unit_amount"),
+                                            money(l, "amount")});
+    }
+    return inv;
+}
+
+ActivityEntry activity(const json& j) {
+    ActivityEntry a;
+    a.id = integer(j, "id");
+    a.createdAt = str(j, "created_at");
+    a.actor = optStr(j, "actor");
+    a.action = str(j, "action");
+    a.summary = optStr(j, "summary");
+    auto cid = j.find("customer_id");
+    if (cid != j.end() && cid->is_number_integer()) a.customerId = cid->get<std::int64_t>();
+    a.customerName = optStr(j, "customer_name");
+    auto snapshot = [&](const char* key, bool after) {
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_object()) return;
+        auto lic = it->find("licenses");
+        if (lic != it->end() && lic->is_number_integer()) (after ? a.licensesAfter : a.licensesBefore) = lic->get<int>();
+        if (!after) return;
+        a.planAfter = optStr(*it, "plan");
+        a.cycleAfter = optStr(*it, "billing_cycle");
+        a.statusAfter = optStr(*it, "status");
+        a.scheduledPlan = optStr(*it, "scheduled_plan");
+        a.scheduledCycle = optStr(*it, "scheduled_cycle");
+    };
+    snapshot("before", false);
+    snapshot("after", true);
+    return a;
+}
+
+const json& list(const json& j, const char* key) {
+    const json& v = member(j, key);
+    if (!v.is_array()) throw ShapeError{std::string("\"") + key + "\" is not a list"};
+    return v;
+}
+
+CountAndAmount countAndAmount(const json& j, const char* key) {
+    const json& v = member(j, key);
+    return CountAndAmount{integer(v, "count"), money(v, "amount")};
 }
 
 Customer customer(const json& j) {
@@ -200,8 +267,166 @@ ApiError decodeError(const HttpResponse& response) {
     return e;
 }
 
+Result<Reseller> decodeReseller(const std::string& body) {
+    return decode<Reseller>(body, [](const json& j) { return reseller(j); });
+}
+
+Result<Subscription> decodeSubscription(const std::string& body) {
+    return decode<Subscription>(body, [](const json& j) { return subscription(j); });
+}
+
+Result<PlanCatalog> decodePlans(const std::string& body) {
+    return decode<PlanCatalog>(body, [](const json& j) {
+        PlanCatalog c;
+        c.currency = str(j, "currency");
+        c.discountBasisPoints = static_cast<int>(integer(j, "discount_basis_points"));
+        const json& limits = member(j, "license_limits");
+        c.minLicenses = static_cast<int>(integer(limits, "min"));
+        c.maxLicenses = static_cast<int>(integer(limits, "max"));
+        for (const json& p : list(j, "items")) {
+            PlanOffer offer;
+            offer.plan = str(p, "plan");
+            offer.name = str(p, "name");
+            const json& prices = member(p, "prices");
+            if (!prices.is_object()) throw ShapeError{"\"prices\" is not an object"};
+            for (auto it = prices.begin(); it != prices.end(); ++it)
+                offer.prices.emplace_back(it.key(), PlanPrice{str(*it, "per"), money(*it, "list"), money(*it, "yours")});
+            c.plans.push_back(std::move(offer));
+        }
+        return c;
+    });
+}
+
+Result<Dashboard> decodeDashboard(const std::string& body) {
+    return decode<Dashboard>(body, [](const json& j) {
+        Dashboard d;
+        const json& by = member(j, "customers_by_status");
+        d.invited = integer(by, "invited");
+        d.active = integer(by, "active");
+        d.revoked = integer(by, "revoked");
+        d.cancelled = integer(by, "cancelled");
+        d.customersTotal = integer(j, "customers_total");
+        d.licensesTotal = integer(j, "licenses_total");
+        d.monthlyRecurringRevenue = money(j, "monthly_recurring_revenue");
+        const json& inv = member(j, "invoices");
+        d.openInvoices = countAndAmount(inv, "open");
+        d.overdueInvoices = countAndAmount(inv, "overdue");
+        const json& ren = member(j, "renewals_next_30_days");
+        d.renewals = CountAndAmount{integer(ren, "count"), money(ren, "amount")};
+        auto items = ren.find("items");
+        if (items != ren.end() && items->is_array()) {
+            for (const json& r : *items)
+                d.renewalItems.push_back(Renewal{integer(r, "customer_id"), str(r, "customer_name"), optStr(r, "organization"),
+                                                 str(r, "plan"), static_cast<int>(integer(r, "licenses")),
+                                                 str(r, "renews_at"), money(r, "recurring_amount")});
+        }
+        for (const json& m : list(j, "revenue_by_month")) d.revenueByMonth.push_back(MonthAmount{str(m, "month"), money(m, "amount")});
+        return d;
+    });
+}
+
+Result<LicensePreview> decodeLicensePreview(const std::string& body) {
+    return decode<LicensePreview>(body, [](const json& j) {
+        LicensePreview p;
+        p.currentLicenses = static_cast<int>(integer(j, "current_licenses"));
+        p.licenses = static_cast<int>(integer(j, "licenses"));
+        p.convertsTrial = boolean(j, "converts_trial");
+        p.unitPrice = money(j, "unit_price");
+        p.proratedAmount = money(j, "prorated_amount");
+        auto pr = j.find("proration");
+        if (pr != j.end() && pr->is_object()) {
+            p.prorationFrom = optStr(*pr, "from");
+            p.prorationTo = optStr(*pr, "to");
+        }
+        p.recurringAmount = money(j, "recurring_amount");
+        p.monthlyValue = money(j, "monthly_value");
+        return p;
+    });
+}
+
+namespace {
+PlanChangePreview planChange(const json& j) {
+    PlanChangePreview p;
+    p.plan = str(j, "plan");
+    p.billingCycle = str(j, "billing_cycle");
+    p.effective = str(j, "effective");
+    p.effectiveOn = optStr(j, "effective_on");
+    p.unitPrice = money(j, "unit_price");
+    p.proratedAmount = money(j, "prorated_amount");
+    p.recurringAmount = money(j, "recurring_amount");
+    p.monthlyValue = money(j, "monthly_value");
+    return p;
+}
+}  // namespace
+
+Result<PlanChangePreview> decodePlanChangePreview(const std::string& body) {
+    return decode<PlanChangePreview>(body, [](const json& j) { return planChange(j); });
+}
+
+Result<OrderOutcome> decodeOrderOutcome(const std::string& body) {
+    return decode<OrderOutcome>(body, [](const json& j) {
+        OrderOutcome o;
+        o.subscription = subscription(member(j, "subscription"));
+        auto inv = j.find("invoice");
+        if (inv != j.end() && !inv->is_null()) o.invoice = invoice(*inv);
+        return o;
+    });
+}
+
+Result<Invoice> decodeInvoice(const std::string& body) {
+    return decode<Invoice>(body, [](const json& j) { return invoice(j); });
+}
+
+Result<InvoicesPage> decodeInvoicesPage(const std::string& body) {
+    return decode<InvoicesPage>(body, [](const json& j) {
+        InvoicesPage page;
+        for (const json& item : list(j, "items")) page.items.push_back(invoice(item));
+        page.total = integer(j, "total");
+        page.nextCursor = optStr(j, "next_cursor");
+        return page;
+    });
+}
+
+Result<ActivityPage> decodeActivityPage(const std::string& body) {
+    return decode<ActivityPage>(body, [](const json& j) {
+        ActivityPage page;
+        for (const json& item : list(j, "items")) page.items.push_back(activity(item));
+        page.nextCursor = optStr(j, "next_cursor");
+        return page;
+    });
+}
+
+std::string encodeSession(const Session& s) {
+    return json{{"token", s.token},
+                {"expires_at", s.expiresAt},
+                {"reseller", {{"id", s.reseller.id}, {"name", s.reseller.name}, {"email", s.reseller.email}}}}
+        .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string encodeDemoSignIn(const std::string& email) {
-    return json{{"email", email}}.dump();
+    return json{{"email", email}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string encodeGoogleSignIn(const std::string& credential) {
+    return json{{"credential", credential}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string encodeNewCustomer(const std::string& name, const std::string& email, const std::string& googleDomain,
+                              const std::string& organization) {
+    return json{{"name", name}, {"email", email}, {"google_domain", googleDomain}, {"organization", organization}}
+        .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string encodeLicenses(int licenses) { return json{{"licenses", licenses}}.dump(); }
+
+std::string encodePlanChange(const std::string& plan, const std::string& billingCycle) {
+    return json{{"plan", plan}, {"billing_cycle", billingCycle}}.dump();
+}
+
+std::string encodeCancel(const std::string& when, const std::string& reason) {
+    json j{{"when", when}};
+    if (!reason.empty()) j["reason"] = reason;
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace rc::codec

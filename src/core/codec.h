@@ -13,6 +13,19 @@ Result<AppConfig> decodeConfig(const std::string& body);
 Result<Session> decodeSession(const std::string& body);
 Result<CustomersPage> decodeCustomersPage(const std::string& body);
 Result<Customer> decodeCustomer(const std::string& body);
+Result<Reseller> decodeReseller(const std::string& body);
+Result<Subscription> decodeSubscription(const std::string& body);
+Result<PlanCatalog> decodePlans(const std::string& body);
+Result<Dashboard> decodeDashboard(const std::string& body);
+Result<LicensePreview> decodeLicensePreview(const std::string& body);
+Result<PlanChangePreview> decodePlanChangePreview(const std::string& body);
+Result<OrderOutcome> decodeOrderOutcome(const std::string& body);  // license order and plan change answers
+Result<Invoice> decodeInvoice(const std::string& body);
+Result<InvoicesPage> decodeInvoicesPage(const std::string& body);
+Result<ActivityPage> decodeActivityPage(const std::string& body);
+
+// Sessions are kept across reloads in the browser's storage.
+std::string encodeSession(const Session& session);
 
 // The error for a non-2xx answer: the server's {"error": {...}} when it sent one, otherwise
 // a sentence built from the status (proxies and dropped connections send no JSON).
@@ -21,5 +34,11 @@ ApiError decodeError(const HttpResponse& response);
 CustomerStatus customerStatusFromString(const std::string& s);
 
 std::string encodeDemoSignIn(const std::string& email);
+std::string encodeGoogleSignIn(const std::string& credential);
+std::string encodeNewCustomer(const std::string& name, const std::string& email, const std::string& googleDomain,
+                              const std::string& organization);
+std::string encodeLicenses(int licenses);
+std::string encodePlanChange(const std::string& plan, const std::string& billingCycle);
+std::string encodeCancel(const std::string& when, const std::string& reason);
 
 }  // namespace rc::codec

@@ -1,6 +1,7 @@
 #include "core/format.h"
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 
 namespace rc::format {
@@ -70,6 +71,62 @@ std::string date(const std::string& iso, Language lang) {
         std::snprintf(buf, sizeof buf, "%s %d, %04d", months[mo - 1], d, y);
     }
     return buf;
+}
+
+std::string fill(const char* pattern, const std::string& a, const std::string& b, const std::string& c) {
+    const std::string* args[] = {&a, &b, &c};
+    std::string out;
+    int next = 0;
+    for (const char* p = pattern; *p; ++p) {
+        if (p[0] == '{' && p[1] == '}' && next < 3) {
+            out += *args[next++];
+            ++p;
+        } else if (p[0] == '{' && p[1] >= '1' && p[1] <= '3' && p[2] == '}') {
+            // Numbered slots let a translation put the arguments in another order.
+            out += *args[p[1] - '1'];
+            p += 2;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
+std::string dateTime(const std::string& iso, Language lang) {
+    std::string day = date(iso.substr(0, 10), lang);
+    int hh = 0, mm = 0;
+    if (iso.size() >= 16 && std::sscanf(iso.c_str() + 11, "%2d:%2d", &hh, &mm) == 2) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, ", %02d:%02d", hh, mm);
+        return day + buf;
+    }
+    return day;
+}
+
+std::string monthShort(const std::string& ym, Language lang) {
+    static const char* en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char* de[] = {"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"};
+    int y = 0, m = 0;
+    if (std::sscanf(ym.c_str(), "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12) return ym;
+    return lang == Language::German ? de[m - 1] : en[m - 1];
+}
+
+std::string moneyCompact(const Money& m, Language lang) {
+    bool de = lang == Language::German;
+    std::int64_t units = m.amount / (minorDigits(m.currency) == 2 ? 100 : 1);
+    const char* sym = symbol(m.currency);
+    std::string number;
+    if (units >= 1000) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(units) / 1000.0);
+        number = buf;
+        if (de) std::replace(number.begin(), number.end(), '.', ',');
+        number += "k";
+    } else {
+        number = std::to_string(units);
+    }
+    if (de) return number + " " + (sym ? sym : m.currency.c_str());
+    return sym ? sym + number : number + " " + m.currency;
 }
 
 }  // namespace rc::format

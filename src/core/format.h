@@ -12,6 +12,18 @@ std::string integer(std::int64_t value, Language lang);        // 1,234 | 1.234
 std::string money(const Money& m, Language lang);              // $1,234.56 | 1.234,56 $
 std::string date(const std::string& isoDate, Language lang);   // Dec 31, 2026 | 31.12.2026; "" stays ""
 
+// Puts the arguments into the "{}" slots of a translated pattern, in order.
+std::string fill(const char* pattern, const std::string& a, const std::string& b = {}, const std::string& c = {});
+// A timestamp (ISO 8601 UTC) as a date and time: Dec 4, 2026, 11:00 | 04.12.2026, 11:00.
+std::string dateTime(const std::string& isoTimestamp, Language lang);
+// A month "2026-03" as Mar | Mär.
+std::string monthShort(const std::string& yyyymm, Language lang);
+// Compact money for chart axes: $1.2k | 1,2 Tsd. $
+std::string moneyCompact(const Money& m, Language lang);
+
+inline std::string dateTime(const std::string& s) { return dateTime(s, language()); }
+inline std::string monthShort(const std::string& s) { return monthShort(s, language()); }
+inline std::string moneyCompact(const Money& m) { return moneyCompact(m, language()); }
 inline std::string integer(std::int64_t v) { return integer(v, language()); }
 inline std::string money(const Money& m) { return money(m, language()); }
 inline std::string date(const std::string& d) { return date(d, language()); }

@@ -1,6 +1,9 @@
 #include "core/i18n.h"
 
 #include <cctype>
+#include <regex>
+
+#include "core/format.h"
 
 namespace rc {
 namespace {
@@ -56,11 +59,68 @@ const char* planLabel(const std::string& plan) {
     return tr(Text::StatusUnknown);
 }
 
+const char* cycleLabel(const std::string& c) {
+    if (c == "flexible") return tr(Text::CycleFlexible);
+    if (c == "annual_monthly") return tr(Text::CycleAnnualMonthly);
+    if (c == "annual_yearly") return tr(Text::CycleAnnualYearly);
+    return tr(Text::StatusUnknown);
+}
+
+const char* subscriptionStatusLabel(const std::string& s) {
+    if (s == "trial") return tr(Text::SubTrial);
+    if (s == "active") return tr(Text::SubActive);
+    if (s == "pending_cancel") return tr(Text::SubPendingCancel);
+    if (s == "cancelled") return tr(Text::SubCancelled);
+    return tr(Text::StatusUnknown);
+}
+
+const char* invoiceStatusLabel(const std::string& s) {
+    if (s == "open") return tr(Text::InvOpen);
+    if (s == "paid") return tr(Text::InvPaid);
+    if (s == "overdue") return tr(Text::InvOverdue);
+    if (s == "void") return tr(Text::InvVoid);
+    return tr(Text::StatusUnknown);
+}
+
+std::string activitySentence(const ActivityEntry& a) {
+    const std::string& act = a.action;
+    auto planAndCycle = [](const std::string& plan, const std::string& cycle) {
+        return std::string(planLabel(plan)) + ", " + cycleLabel(cycle);
+    };
+    if (act == "customer.invited") return format::fill(tr(Text::ActInvited), a.customerName);
+    if (act == "customer.updated") return tr(Text::ActUpdated);
+    if (act == "invitation.resent") return tr(Text::ActResent);
+    if (act == "invitation.revoked") return tr(Text::ActRevoked);
+    if (act == "invitation.accepted") return tr(Text::ActAccepted);
+    if (act == "subscription.licenses_ordered")
+        return format::fill(tr(Text::ActLicenses), format::integer(a.licensesBefore), format::integer(a.licensesAfter));
+    if (act == "subscription.plan_changed") return format::fill(tr(Text::ActPlanChanged), planAndCycle(a.planAfter, a.cycleAfter));
+    if (act == "subscription.plan_change_scheduled" && !a.scheduledPlan.empty())
+        return format::fill(tr(Text::ActPlanScheduled), planAndCycle(a.scheduledPlan, a.scheduledCycle));
+    if (act == "subscription.cancelled")
+        return a.statusAfter == "pending_cancel" ? tr(Text::ActCancelScheduled) : tr(Text::ActCancelledNow);
+    if (act == "subscription.reactivated") return tr(Text::ActReactivated);
+    if (act == "subscription.ended") return tr(Text::ActEnded);
+    if (act == "subscription.converted") return tr(Text::ActConverted);
+    if (act == "subscription.renewed") return tr(Text::ActRenewed);
+    if (act == "invoice.issued") {
+        std::smatch m;
+        if (std::regex_search(a.summary, m, std::regex("INV-[0-9]+"))) return format::fill(tr(Text::ActInvoice), m.str());
+    }
+    return a.summary;
+}
+
+std::string activityActor(const ActivityEntry& a) { return a.actor == "system" ? tr(Text::ActSystem) : a.actor; }
+
 std::string describeError(const ApiError& error) {
     if (error.code == "network_error" || error.status == 0) return tr(Text::ErrNetwork);
     if (error.code == "bad_response") return tr(Text::ErrBadResponse);
     if (error.code == "session_expired") return tr(Text::SessionEnded);
     if (error.code == "unauthorized") return tr(Text::ErrUnauthorized);
+    if (error.code == "not_a_reseller") return tr(Text::ErrNotReseller);
+    if (error.code == "domain_taken") return tr(Text::ErrDomainTaken);
+    if (error.code == "not_found" || error.status == 404) return tr(Text::ErrNotFound);
+    if (error.code == "rate_limited" || error.status == 429) return tr(Text::ErrRateLimited);
     if (error.status >= 500) return tr(Text::ErrServer);
     // The server writes English; German readers get it as is rather than nothing.
     if (!error.message.empty()) return error.message;

@@ -33,6 +33,12 @@ struct Invitation {
     std::string acceptedAt;
 };
 
+struct ScheduledChange {
+    std::string plan;
+    std::string billingCycle;
+    std::string effectiveOn;  // YYYY-MM-DD
+};
+
 struct Subscription {
     std::int64_t id = 0;
     std::string plan;          // basic | professional | enterprise
@@ -44,6 +50,11 @@ struct Subscription {
     Money unitPrice;
     Money recurringAmount;
     Money monthlyValue;
+    std::optional<ScheduledChange> scheduledChange;
+    std::string cancelReason;
+
+    bool isAnnual() const { return billingCycle != "flexible"; }
+    bool isCancelled() const { return status == "cancelled"; }
 };
 
 enum class CustomerStatus { Invited, Active, Revoked, Cancelled, Unknown };
@@ -64,6 +75,145 @@ struct CustomersPage {
     std::vector<Customer> items;
     std::int64_t total = 0;
     std::string nextCursor;  // empty: no further page
+};
+
+// --- Plans and prices ---------------------------------------------------------------------
+
+struct PlanPrice {
+    std::string per;  // license_month | license_year
+    Money list;
+    Money yours;      // after the reseller's discount
+};
+
+struct PlanOffer {
+    std::string plan;  // basic | professional | enterprise
+    std::string name;
+    std::vector<std::pair<std::string, PlanPrice>> prices;  // billing cycle -> price
+    const PlanPrice* price(const std::string& cycle) const {
+        for (const auto& [c, p] : prices)
+            if (c == cycle) return &p;
+        return nullptr;
+    }
+};
+
+struct PlanCatalog {
+    std::string currency = "USD";
+    int discountBasisPoints = 0;
+    int minLicenses = 1;
+    int maxLicenses = 50000;
+    std::vector<PlanOffer> plans;
+    const PlanOffer* find(const std::string& plan) const {
+        for (const auto& p : plans)
+            if (p.plan == plan) return &p;
+        return nullptr;
+    }
+};
+
+// --- Orders and previews --------------------------------------------------------------------
+
+struct LicensePreview {
+    int currentLicenses = 0;
+    int licenses = 0;
+    bool convertsTrial = false;
+    Money unitPrice;
+    Money proratedAmount;  // due now
+    std::string prorationFrom, prorationTo;
+    Money recurringAmount;
+    Money monthlyValue;
+};
+
+struct PlanChangePreview {
+    std::string plan;
+    std::string billingCycle;
+    std::string effective;    // now | renewal
+    std::string effectiveOn;  // YYYY-MM-DD
+    Money unitPrice;
+    Money proratedAmount;
+    Money recurringAmount;
+    Money monthlyValue;
+};
+
+// --- Invoices ---------------------------------------------------------------------------------
+
+struct InvoiceLine {
+    std::string description;
+    std::int64_t quantity = 0;
+    Money unitAmount;
+    Money amount;
+};
+
+struct Invoice {
+    std::int64_t id = 0;
+    std::string number;
+    std::int64_t customerId = 0;
+    std::string customerName;
+    std::string customerOrganization;
+    std::string status;  // open | paid | overdue | void
+    std::string issuedAt, dueAt, paidAt;
+    Money subtotal, tax, total;
+    std::vector<InvoiceLine> lines;  // only in the detail
+};
+
+struct InvoicesPage {
+    std::vector<Invoice> items;
+    std::int64_t total = 0;
+    std::string nextCursor;
+};
+
+// After an order or a plan change: what changed, and the invoice it issued (if any).
+struct OrderOutcome {
+    Subscription subscription;
+    std::optional<Invoice> invoice;
+};
+
+// --- Activity and dashboard -------------------------------------------------------------------
+
+struct ActivityEntry {
+    std::int64_t id = 0;
+    std::string createdAt;
+    std::string actor;
+    std::string action;   // e.g. subscription.licenses_ordered
+    std::string summary;  // the server's sentence (English)
+    std::int64_t customerId = 0;
+    std::string customerName;
+    // From the entry's before/after snapshots, so the console can say it in its own language.
+    int licensesBefore = 0, licensesAfter = 0;
+    std::string planAfter, cycleAfter, statusAfter, scheduledPlan, scheduledCycle;
+};
+
+struct ActivityPage {
+    std::vector<ActivityEntry> items;
+    std::string nextCursor;
+};
+
+struct CountAndAmount {
+    std::int64_t count = 0;
+    Money amount;
+};
+
+struct Renewal {
+    std::int64_t customerId = 0;
+    std::string customerName;
+    std::string organization;
+    std::string plan;
+    int licenses = 0;
+    std::string renewsAt;
+    Money recurringAmount;
+};
+
+struct MonthAmount {
+    std::string month;  // YYYY-MM
+    Money amount;
+};
+
+struct Dashboard {
+    std::int64_t invited = 0, active = 0, revoked = 0, cancelled = 0, customersTotal = 0;
+    std::int64_t licensesTotal = 0;
+    Money monthlyRecurringRevenue;
+    CountAndAmount openInvoices, overdueInvoices;
+    CountAndAmount renewals;
+    std::vector<Renewal> renewalItems;
+    std::vector<MonthAmount> revenueByMonth;
 };
 
 // Read from config.json beside index.html at start-up; never compiled in.

@@ -1,33 +1,130 @@
 // The console's state and the intents that change it. Views read state() and call intents;
 // answers arrive through the transport's main-thread queue and are applied here, in order.
+// No ImGui, no Emscripten: it compiles and is tested natively.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/api_client.h"
 #include "core/model.h"
+#include "core/platform.h"
+#include "core/route.h"
 
 namespace rc {
 
 enum class Phase { Booting, ConfigFailed, SignedOut, SignedIn };
-enum class Screen { Dashboard, Customers, Invoices };
+// Google's sign-in library: not configured, loading, ready (its button is shown), or failed to load.
+enum class GoogleStatus { NotConfigured, Loading, Ready, Unavailable };
+
+// One request's life: what a screen shows while it is on its way or after it failed.
+struct Remote {
+    bool loading = false;
+    std::optional<ApiError> error;
+};
 
 struct SignInState {
     std::string email;
     bool pending = false;
     bool sessionEnded = false;  // came back here because the server ended the session
     std::optional<ApiError> error;
+    GoogleStatus google = GoogleStatus::NotConfigured;
 };
 
 struct CustomerListState {
+    CustomerFilter filter;  // what the rows below were loaded for
     std::vector<Customer> items;
     std::int64_t total = 0;
     std::string nextCursor;
-    bool loaded = false;   // at least one page has arrived
-    bool loading = false;  // a first page or a further page is on its way
+    bool loaded = false;
+    Remote remote;
+};
+
+struct DashboardState {
+    std::optional<Dashboard> data;
+    std::vector<ActivityEntry> recent;
+    Remote remote;
+};
+
+// The form keeps what was typed until the invitation is sent: a failure loses nothing.
+struct NewCustomerForm {
+    bool open = false;
+    std::string name, email, googleDomain, organization;
+    std::map<std::string, std::string> fieldErrors;  // from the server, by API field name
+    std::optional<ApiError> error;                   // not about one field
+    bool submitting = false;
+    std::string idempotencyKey;  // one per opened form: a retry never invites twice
+};
+
+struct LicenseOrderState {
+    bool open = false;
+    int target = 0;
+    std::optional<LicensePreview> preview;  // for preview->licenses
+    Remote previewRemote;
+    bool confirming = false;  // "Order now" pressed once: asking to confirm
+    bool ordering = false;
+    std::optional<ApiError> orderError;
+    std::string idempotencyKey;
+};
+
+struct PlanChangeState {
+    bool open = false;
+    std::string plan, billingCycle;
+    std::optional<PlanChangePreview> preview;
+    Remote previewRemote;
+    bool submitting = false;
     std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
+struct CancelState {
+    bool open = false;
+    std::string typedDomain;
+    std::string when = "end_of_term";  // end_of_term | now
+    std::string reason;
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
+struct CustomerPageState {
+    std::int64_t id = 0;
+    std::optional<Customer> customer;
+    Remote remote;
+    std::vector<ActivityEntry> activity;
+    Remote activityRemote;
+    std::vector<Invoice> invoices;
+    Remote invoicesRemote;
+    bool actionPending = false;  // resend, revoke, reactivate
+    std::optional<ApiError> actionError;
+    LicenseOrderState licenses;
+    PlanChangeState plan;
+    CancelState cancel;
+};
+
+struct InvoiceListState {
+    InvoiceFilter filter;
+    std::vector<Invoice> items;
+    std::int64_t total = 0;
+    std::string nextCursor;
+    bool loaded = false;
+    Remote remote;
+};
+
+struct InvoiceDetailState {
+    std::int64_t id = 0;
+    std::optional<Invoice> invoice;
+    Remote remote;
+};
+
+enum class ToastKind { Success, Info, Error };
+struct Toast {
+    std::uint64_t id = 0;
+    ToastKind kind = ToastKind::Success;
+    std::string text;
+    double expiresAt = 0;
 };
 
 // Plain data: can be copied, saved and restored whole.
@@ -36,38 +133,121 @@ struct AppState {
     AppConfig config;
     std::optional<ApiError> configError;
     std::optional<Session> session;
-    Screen screen = Screen::Dashboard;
+    Route route;
     SignInState signIn;
+    std::optional<PlanCatalog> plans;
+    DashboardState dashboard;
     CustomerListState customers;
+    NewCustomerForm newCustomer;
+    CustomerPageState customer;
+    InvoiceListState invoices;
+    InvoiceDetailState invoice;
+    std::vector<Toast> toasts;
+    Remote download;
 };
 
 class Store {
 public:
-    explicit Store(Transport& transport) : api_(transport) {}
+    Store(Transport& transport, Platform& platform) : api_(transport), platform_(platform) {}
 
     const AppState& state() const { return state_; }
 
-    void start(std::string configUrl = "config.json");
+    // --- start-up and session
+    // `initialHash` is the address bar's fragment at load: a reload returns to the same screen.
+    void start(std::string configUrl = "config.json", std::string initialHash = {});
     void retryStart();
-
     void editSignInEmail(std::string email);
     void signInDemo();
+    void signInWithGoogle(const std::string& credential);
+    void setGoogleStatus(GoogleStatus status);
     void signOut();
 
-    void navigate(Screen screen);
+    // --- navigation (push=false when the address bar itself changed: back, forward, typed)
+    void navigate(const Route& route, bool push = true);
+    void openCustomer(std::int64_t id) { Route r; r.screen = Screen::Customer; r.customerId = id; navigate(r); }
+
+    // --- dashboard
+    void loadDashboard();
+
+    // --- customers list
+    void setCustomerFilter(const CustomerFilter& filter);
     void reloadCustomers();
     void loadMoreCustomers();
 
+    // --- new customer
+    void openNewCustomer();
+    void closeNewCustomer();
+    void editNewCustomer(const std::string& name, const std::string& email, const std::string& domain,
+                         const std::string& organization);
+    void submitNewCustomer();
+
+    // --- one customer
+    void reloadCustomer();
+    void resendInvitation();
+    void revokeInvitation();
+    void copyInvitationLink();
+
+    void openLicenseOrder();
+    void closeLicenseOrder();
+    void setLicenseTarget(int target);  // asks the server for a price preview
+    void requestOrderConfirmation();
+    void cancelOrderConfirmation();
+    void placeLicenseOrder();
+
+    void openPlanChange();
+    void closePlanChange();
+    void choosePlan(const std::string& plan, const std::string& billingCycle);
+    void confirmPlanChange();
+
+    void openCancel();
+    void closeCancel();
+    void editCancel(const std::string& typedDomain, const std::string& when, const std::string& reason);
+    void confirmCancel();
+    void reactivate();
+
+    // --- invoices
+    void setInvoiceFilter(const InvoiceFilter& filter);
+    void reloadInvoices();
+    void loadMoreInvoices();
+    void openInvoice(std::int64_t id);
+    void closeInvoice();
+    void downloadInvoicePdf();
+    void exportInvoicesCsv();
+
+    // --- toasts
+    void dismissToast(std::uint64_t id);
+    // Removes expired toasts; returns the time the next one expires (0: none left).
+    double expireToasts();
+
+    // Rules shown before the reseller tries (the server enforces the same ones).
+    static bool canReduceLicensesNow(const Subscription& s) { return !s.isAnnual() || s.status == "trial"; }
+
 private:
-    void onSignedIn(Session session);
-    void onAuthError(const ApiError& error);
+    void afterConfig();
+    void onSignedIn(Session session, bool restored);
+    void endSession(bool expired);
+    void enterRoute();
+    void loadPlans();
+    // Handles 401 everywhere: back to sign-in, then back to the same screen.
+    bool handleAuth(const ApiError& error);
+    void toast(ToastKind kind, std::string text);
+    void loadCustomerExtras();
+    void applySubscription(const Subscription& s);
+    void requestLicensePreview();
+    void requestPlanPreview();
     bool isCurrentSession(std::uint64_t generation) const { return generation == sessionGeneration_; }
 
     ApiClient api_;
+    Platform& platform_;
     AppState state_;
     std::string configUrl_;
+    std::string initialHash_;
     std::uint64_t sessionGeneration_ = 0;  // answers for an earlier session are dropped
     std::uint64_t customersRequest_ = 0;   // only the newest list request may land
+    std::uint64_t invoicesRequest_ = 0;
+    std::uint64_t customerRequest_ = 0;
+    std::uint64_t previewRequest_ = 0;
+    std::uint64_t nextToastId_ = 1;
 };
 
 }  // namespace rc

@@ -69,7 +69,7 @@ def subscription_json(row):
         "auto_renew": bool(row["auto_renew"]),
         "unit_price": money(row["unit_price"], currency),
         "recurring_amount": money(recurring, currency),
-        "monthly_value": money(0 if row["status"] == "trial" else monthly_value(recurring, row["billing_cycle"]),
+        "monthly_value": money(0 if row["status"] in ("trial", "cancelled") else monthly_value(recurring, row["billing_cycle"]),
                                currency),
         "scheduled_change": scheduled,
         "cancel_reason": row["cancel_reason"],

@@ -17,7 +17,6 @@ bool menuEntry(const char* glyph, const char* label, bool selected, float width)
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImVec2 size(width, 40);
     std::string id = std::string("##menu-") + label;
-    if (auto* reg = currentRegistry()) reg->setNextKind("menu");
     bool clicked = ImGui::InvisibleButton(id.c_str(), size);
     // InvisibleButton registers its "##" id; the registry wants the words a person sees.
     if (auto* reg = currentRegistry()) reg->record(label, "menu", p.x, p.y, size.x, size.y);
@@ -37,6 +36,7 @@ bool menuEntry(const char* glyph, const char* label, bool selected, float width)
 }  // namespace
 
 void ConsoleUi::draw(Store& store) {
+    hideGoogleButtonSlot();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -53,6 +53,7 @@ void ConsoleUi::draw(Store& store) {
             break;
         }
         case Phase::SignedIn: {
+            handleShortcuts(store);
             drawSidebar(store, vp->Size.y);
             ImGui::SetCursorPos(ImVec2(kSidebarWidth, 0));
             ImGui::BeginGroup();
@@ -60,17 +61,38 @@ void ConsoleUi::draw(Store& store) {
             ImGui::SetCursorPos(ImVec2(kSidebarWidth + 32, kTopBarHeight + 28));
             ImGui::BeginChild("###screen", ImVec2(vp->Size.x - kSidebarWidth - 64, vp->Size.y - kTopBarHeight - 52),
                               ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
-            switch (st.screen) {
+            switch (st.route.screen) {
                 case Screen::Dashboard: dashboard_.draw(store); break;
                 case Screen::Customers: customers_.draw(store); break;
+                case Screen::Customer: customer_.draw(store); break;
                 case Screen::Invoices: invoices_.draw(store); break;
             }
             ImGui::EndChild();
             ImGui::EndGroup();
+            // Dialogs float over whatever screen opened them.
+            newCustomer_.draw(store);
+            licenseOrder_.draw(store);
+            planChange_.draw(store);
+            cancel_.draw(store);
+            invoice_.draw(store);
             break;
         }
     }
     ImGui::End();
+    drawToasts(store);
+}
+
+void ConsoleUi::handleShortcuts(Store& store) {
+    // Ctrl+K (Cmd+K on a Mac): jump to the customer search from anywhere.
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        if (store.state().route.screen != Screen::Customers) {
+            Route r;
+            r.screen = Screen::Customers;
+            r.customers = store.state().customers.filter;
+            store.navigate(r);
+        }
+        customers_.focusSearch();
+    }
 }
 
 void ConsoleUi::drawBoot(Store& store) {
@@ -83,14 +105,10 @@ void ConsoleUi::drawBoot(Store& store) {
     }
     float w = std::min(520.0f, avail.x - 48);
     ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.4f));
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(w);
     std::string msg = std::string(tr(Text::ErrConfig)) + " " + describeError(*st.configError);
     ImGui::BeginChild("###boot-error", ImVec2(w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
     if (errorBanner(msg, true)) store.retryStart();
     ImGui::EndChild();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
 }
 
 void ConsoleUi::drawSidebar(Store& store, float height) {
@@ -104,7 +122,6 @@ void ConsoleUi::drawSidebar(Store& store, float height) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(wp.x + kSidebarWidth - 0.5f, wp.y), ImVec2(wp.x + kSidebarWidth - 0.5f, wp.y + height),
                                         color::Border);
     ImGui::PopClipRect();
-    // Brand: mark, product and console names.
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(p.x + 4, p.y), ImVec2(p.x + 36, p.y + 32), color::Accent, 8);
@@ -120,11 +137,20 @@ void ConsoleUi::drawSidebar(Store& store, float height) {
 
     const AppState& st = store.state();
     float w = kSidebarWidth - 32;
-    if (menuEntry(icon::Dashboard, tr(Text::MenuDashboard), st.screen == Screen::Dashboard, w)) store.navigate(Screen::Dashboard);
+    Screen s = st.route.screen;
+    auto go = [&](Screen screen) {
+        Route r;
+        r.screen = screen;
+        // Coming back to a list keeps its search and filters.
+        r.customers = st.customers.filter;
+        r.invoices = st.invoices.filter;
+        store.navigate(r);
+    };
+    if (menuEntry(icon::Dashboard, tr(Text::MenuDashboard), s == Screen::Dashboard, w)) go(Screen::Dashboard);
     ImGui::Dummy(ImVec2(0, -6));
-    if (menuEntry(icon::Customers, tr(Text::MenuCustomers), st.screen == Screen::Customers, w)) store.navigate(Screen::Customers);
+    if (menuEntry(icon::Customers, tr(Text::MenuCustomers), s == Screen::Customers || s == Screen::Customer, w)) go(Screen::Customers);
     ImGui::Dummy(ImVec2(0, -6));
-    if (menuEntry(icon::Invoices, tr(Text::MenuInvoices), st.screen == Screen::Invoices, w)) store.navigate(Screen::Invoices);
+    if (menuEntry(icon::Invoices, tr(Text::MenuInvoices), s == Screen::Invoices, w)) go(Screen::Invoices);
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
 }
@@ -146,9 +172,8 @@ void ConsoleUi::drawTopBar(Store& store, float width) {
     ImGui::PopClipRect();
     const AppState& st = store.state();
     const Reseller& r = st.session->reseller;
-    // Right-aligned: language switch, the reseller, sign out.
     ImGui::PushFont(fonts().medium);
-    float nameW = std::max(ImGui::CalcTextSize(r.name.c_str()).x, 0.0f);
+    float nameW = ImGui::CalcTextSize(r.name.c_str()).x;
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
     nameW = std::max(nameW, ImGui::CalcTextSize(r.email.c_str()).x);
@@ -160,7 +185,34 @@ void ConsoleUi::drawTopBar(Store& store, float width) {
     float right = width - 24;
     float signOutX = right - signOutW;
     float nameX = signOutX - 24 - nameW;
-    float langX = nameX - 36 - 130;
+    float langX = nameX - 36 - 120;
+
+    // Left: where the customer search is, with its shortcut.
+    ImGui::SetCursorPos(ImVec2(24, 22));
+    std::string hint = std::string(tr(Text::SearchCustomers));
+    std::string shortcut = ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut);
+    if (langX > 420) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float w = std::min(360.0f, langX - 60);
+        if (ImGui::InvisibleButton("##search-jump", ImVec2(w, 36))) {
+            Route rt;
+            rt.screen = Screen::Customers;
+            rt.customers = st.customers.filter;
+            store.navigate(rt);
+            customers_.focusSearch();
+        }
+        if (auto* reg = currentRegistry()) reg->record(hint, "search", p.x, p.y - 8, w, 36);
+        bool hovered = ImGui::IsItemHovered();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(p.x, p.y - 8), ImVec2(p.x + w, p.y + 28), hovered ? color::rgb(241, 243, 246) : color::rgb(246, 247, 249), 8);
+        dl->AddText(ImVec2(p.x + 14, p.y), color::TextFaint, hint.c_str());
+        ImGui::PushFont(fonts().small);
+        ImVec2 ks = ImGui::CalcTextSize(shortcut.c_str());
+        dl->AddRect(ImVec2(p.x + w - ks.x - 22, p.y - 2), ImVec2(p.x + w - 8, p.y + 20), color::Border, 4);
+        dl->AddText(ImVec2(p.x + w - ks.x - 15, p.y + 1), color::TextMuted, shortcut.c_str());
+        ImGui::PopFont();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
 
     ImGui::SetCursorPos(ImVec2(langX, 14));
     drawLanguageSwitch();
@@ -172,6 +224,57 @@ void ConsoleUi::drawTopBar(Store& store, float width) {
     if (button(signOut.c_str(), ButtonStyle::Secondary, ImVec2(signOutW, 36))) store.signOut();
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
+}
+
+void ConsoleUi::drawToasts(Store& store) {
+    const auto& toasts = store.state().toasts;
+    if (toasts.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float y = vp->Pos.y + vp->Size.y - 24;
+    // Newest at the bottom, stacked upwards.
+    for (auto it = toasts.rbegin(); it != toasts.rend(); ++it) {
+        const Toast& t = *it;
+        ImU32 accent = t.kind == ToastKind::Error ? color::Danger : t.kind == ToastKind::Info ? color::Accent : color::Success;
+        const float w = 380;
+        ImGui::PushFont(fonts().body);
+        ImVec2 ts = ImGui::CalcTextSize(t.text.c_str(), nullptr, false, w - 76);
+        ImGui::PopFont();
+        float h = std::max(52.0f, ts.y + 30);
+        y -= h;
+        std::string id = "###toast-" + std::to_string(t.id);
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - w - 24, y));
+        ImGui::SetNextWindowSize(ImVec2(w, h));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, color::rgb(32, 36, 45));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 15));
+        ImGui::Begin(id.c_str(), nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                              ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        ImVec2 p = ImGui::GetWindowPos();
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + 22, p.y + h * 0.5f), 5, accent);
+        ImGui::SetCursorPos(ImVec2(38, (h - ts.y) * 0.5f));
+        ImGui::PushTextWrapPos(w - 40);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::rgb(240, 242, 246));
+        ImGui::TextUnformatted(t.text.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        if (auto* reg = currentRegistry()) {
+            ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            reg->record(t.text, "toast", a.x, a.y, b.x - a.x, b.y - a.y);
+        }
+        ImGui::SetCursorPos(ImVec2(w - 34, (h - 24) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Button, 0u);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::rgb(60, 66, 78));
+        ImGui::PushStyleColor(ImGuiCol_Text, color::rgb(180, 186, 196));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+        if (ImGui::Button("\xc3\x97##dismiss", ImVec2(24, 24))) store.dismissToast(t.id);
+        ImGui::PopStyleVar(2);
+        ImGui::PopStyleColor(3);
+        ImGui::End();
+        ImGui::PopStyleVar(2);
+        ImGui::PopStyleColor();
+        y -= 10;
+    }
 }
 
 }  // namespace rc::ui

@@ -1,7 +1,5 @@
 #include "ui/customers_view.h"
 
-#include <cstdio>
-
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
@@ -11,6 +9,8 @@
 
 namespace rc::ui {
 namespace {
+
+constexpr float kRowHeight = 56.0f;
 
 void cell(const std::string& s, ImU32 col = 0, ImFont* font = nullptr) { text(s, col, font, "cell"); }
 
@@ -36,38 +36,113 @@ void cellRight(const std::string& s, ImU32 col = 0) {
     cell(s, col);
 }
 
-void customerRow(const Customer& c) {
-    const float rowH = 44.0f;
-    ImGui::TableNextRow(ImGuiTableRowFlags_None, rowH);
-    const float textY = (rowH - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
+struct Column {
+    Text title;
+    const char* sortKey;  // nullptr: not sortable
+    float width;          // 0: stretch
+    float stretch;
+    bool right;
+};
+
+// Name and organization share the first column on two lines, so both stay readable on a laptop.
+const Column kColumns[] = {
+    {Text::ColCustomer, "name", 0, 1.7f, false},
+    {Text::ColDomain, nullptr, 0, 1.1f, false},
+    {Text::ColStatus, nullptr, 100, 0, false},
+    {Text::ColPlan, nullptr, 128, 0, false},
+    {Text::ColLicenses, "licenses", 74, 0, true},
+    {Text::ColRenewal, "renews_at", 104, 0, false},
+    {Text::ColMonthly, nullptr, 100, 0, true},
+    {Text::ColActions, nullptr, 84, 0, true},
+};
+constexpr int kColumnCount = static_cast<int>(sizeof(kColumns) / sizeof(kColumns[0]));
+
+// Header cell: muted, and for sortable columns a click target with an arrow.
+void headerCell(Store& store, const Column& col, const CustomerFilter& filter) {
+    const char* name = tr(col.title);
+    std::string arrow;
+    bool sortable = col.sortKey != nullptr;
+    bool active = sortable && (filter.sort == col.sortKey || filter.sort == std::string("-") + col.sortKey);
+    bool descending = active && filter.sort[0] == '-';
+    if (active) arrow = std::string("  ") + (descending ? icon::CaretDown : icon::CaretUp);
+    std::string label = name + arrow;
+    ImGui::PushFont(fonts().small);
+    ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+    float avail = ImGui::GetContentRegionAvail().x;
+    if (col.right && avail > ts.x) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - ts.x);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    if (sortable) {
+        std::string id = std::string("##sort-") + col.sortKey;
+        if (ImGui::InvisibleButton(id.c_str(), ts)) {
+            CustomerFilter f = filter;
+            // First click sorts ascending (names A-Z, fewest licenses, soonest renewal); the next one flips.
+            f.sort = active && !descending ? std::string("-") + col.sortKey : col.sortKey;
+            store.setCustomerFilter(f);
+        }
+        bool hovered = ImGui::IsItemHovered();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::GetWindowDrawList()->AddText(p, active || hovered ? color::Text : color::TextMuted, label.c_str());
+        if (auto* reg = currentRegistry()) reg->record(name, "header", p.x, p.y, ts.x, ts.y);
+    } else {
+        text(label, color::TextMuted, fonts().small, "header");
+    }
+    ImGui::PopFont();
+}
+
+void customerRow(Store& store, const Customer& c) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
+    const float textY = (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
     auto next = [&](int col, float dy = 0) {
         ImGui::TableSetColumnIndex(col);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textY + dy);
     };
-    next(0);
+    // The whole row opens the customer; the Manage button says so in words.
+    ImGui::TableSetColumnIndex(0);
+    ImVec2 rowStart = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color::rgb(246, 248, 251));
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, color::rgb(238, 242, 248));
+    if (auto* reg = currentRegistry()) reg->setNextKind("row");
+    bool rowClicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                                        ImVec2(0, kRowHeight - ImGui::GetStyle().CellPadding.y * 2));
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowStart.y + textY - 9));
     cellClipped(c.name, color::Text, fonts().medium);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 3);
+    cellClipped(c.organization, color::TextMuted, fonts().small);
     next(1);
-    cellClipped(c.organization);
-    next(2);
     cellClipped(c.googleDomain, color::TextMuted);
-    next(3, -3);
+    next(2, -3);
     statusBadge(c.status);
     const Subscription* s = c.subscription ? &*c.subscription : nullptr;
-    next(4);
+    next(3);
     if (s) {
         std::string plan = planLabel(s->plan);
         if (s->status == "trial") plan += std::string(" · ") + tr(Text::SubTrial);
-        cell(plan);
+        cellClipped(plan);
     } else {
-        cell("—", color::TextFaint);
+        cell(tr(Text::Dash), color::TextFaint);
     }
+    next(4);
+    cellRight(s ? format::integer(s->licenses) : tr(Text::Dash), s ? 0 : color::TextFaint);
     next(5);
-    cellRight(s ? format::integer(s->licenses) : "—", s ? 0 : color::TextFaint);
-    next(6);
     bool renews = s && !s->renewsAt.empty();
-    cell(renews ? format::date(s->renewsAt) : "—", renews ? 0 : color::TextFaint);
-    next(7);
-    cellRight(s ? format::money(s->monthlyValue) : "—", s ? 0 : color::TextFaint);
+    cell(renews ? format::date(s->renewsAt) : tr(Text::Dash), renews ? 0 : color::TextFaint);
+    next(6);
+    bool paying = s && !s->isCancelled();
+    cellRight(paying ? format::money(s->monthlyValue) : tr(Text::Dash), paying ? 0 : color::TextFaint);
+    ImGui::TableSetColumnIndex(7);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - 32) * 0.5f - ImGui::GetStyle().CellPadding.y);
+    float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(fonts().medium);
+    std::string manage = std::string(tr(Text::Manage)) + "##manage";
+    float manageW = ImGui::CalcTextSize(manage.c_str(), nullptr, true).x + 24;
+    ImGui::PopFont();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - manageW));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 6));
+    bool manageClicked = button(manage.c_str(), ButtonStyle::Secondary, ImVec2(manageW, 32));
+    ImGui::PopStyleVar();
+    if (rowClicked || manageClicked) store.openCustomer(c.id);
 }
 
 }  // namespace
@@ -75,22 +150,65 @@ void customerRow(const Customer& c) {
 void CustomersView::draw(Store& store) {
     const AppState& st = store.state();
     const CustomerListState& list = st.customers;
-    heading(tr(Text::MenuCustomers), tr(Text::CustomersSubtitle));
-    ImGui::Dummy(ImVec2(0, 8));
+    const CustomerFilter& filter = st.route.customers;
 
-    if (list.error && !list.loaded) {
-        if (errorBanner(std::string(tr(Text::CouldNotLoadCustomers)) + ": " + describeError(*list.error), true))
+    // Title on the left, "New customer" on the right.
+    float width = ImGui::GetContentRegionAvail().x;
+    ImVec2 top = ImGui::GetCursorPos();
+    heading(tr(Text::MenuCustomers), tr(Text::CustomersSubtitle));
+    ImVec2 below = ImGui::GetCursorPos();
+    std::string newLabel = std::string("+  ") + tr(Text::NewCustomer) + "##new-customer";
+    ImGui::PushFont(fonts().medium);
+    float newW = ImGui::CalcTextSize(newLabel.c_str(), nullptr, true).x + 36;
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(top.x + width - newW, top.y + 6));
+    if (button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(newW, 40))) store.openNewCustomer();
+    ImGui::SetCursorPos(below);
+    ImGui::Dummy(ImVec2(0, 4));
+
+    // Search and status filter.
+    std::string search = filter.search;
+    // ImGui 1.90.1 only lands a focus request inside the focused window's focus scope, so this
+    // child window is focused first; asked again until the field has the keyboard.
+    if (focusSearch_) {
+        ImGui::SetWindowFocus();
+        ImGui::SetKeyboardFocusHere();
+    }
+    std::string hint = std::string(tr(Text::SearchCustomers)) + "   (" +
+                       (ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut)) + ")";
+    inputText("##customer-search", tr(Text::SearchCustomers), search, std::min(460.0f, width * 0.45f), hint.c_str());
+    if (focusSearch_ && (ImGui::IsItemActive() || ++focusAttempts_ > 5)) focusSearch_ = false, focusAttempts_ = 0;
+    if (search != filter.search) {
+        CustomerFilter f = filter;
+        f.search = search;
+        store.setCustomerFilter(f);
+    }
+    ImGui::SameLine(0, 16);
+    const char* statuses[] = {"", "invited", "active", "revoked", "cancelled"};
+    const char* labels[] = {tr(Text::FilterAll), tr(Text::StatusInvited), tr(Text::StatusActive), tr(Text::StatusRevoked),
+                            tr(Text::StatusCancelled)};
+    int selected = 0;
+    for (int i = 0; i < 5; ++i)
+        if (filter.status == statuses[i]) selected = i;
+    int clicked = segmented("status-filter", labels, 5, selected);
+    if (clicked >= 0 && clicked != selected) {
+        CustomerFilter f = filter;
+        f.status = statuses[clicked];
+        store.setCustomerFilter(f);
+    }
+    ImGui::Dummy(ImVec2(0, 2));
+
+    activityBar(width, list.remote.loading);
+    if (list.remote.error && !list.loaded) {
+        if (errorBanner(std::string(tr(Text::CouldNotLoadCustomers)) + ": " + describeError(*list.remote.error), true))
             store.reloadCustomers();
         return;
     }
 
-    float width = ImGui::GetContentRegionAvail().x;
-    activityBar(width, list.loading);
-
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    // Room under the card for the count line (and its Retry button when a page failed).
     float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 4;
     ImGui::BeginChild("###customers-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border);
+    bool filtered = !filter.search.empty() || !filter.status.empty();
     if (!list.loaded) {
         ImGui::Dummy(ImVec2(0, 40));
         float w = ImGui::GetContentRegionAvail().x;
@@ -100,51 +218,48 @@ void CustomersView::draw(Store& store) {
         const char* msg = tr(Text::LoadingCustomers);
         ImGui::SetCursorPosX((w - ImGui::CalcTextSize(msg).x) * 0.5f);
         textMuted(msg);
+    } else if (list.items.empty() && filtered) {
+        if (emptyState(icon::Customers, tr(Text::NoMatchesTitle), tr(Text::NoMatchesBody), tr(Text::ClearFilters))) {
+            CustomerFilter f;
+            f.sort = filter.sort;
+            store.setCustomerFilter(f);
+        }
     } else if (list.items.empty()) {
-        emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody));
+        if (emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody), tr(Text::NewCustomer)))
+            store.openNewCustomer();
     } else {
         ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
                                 ImGuiTableFlags_PadOuterX;
-        if (ImGui::BeginTable("###customers", 8, flags)) {
+        if (ImGui::BeginTable("###customers", kColumnCount, flags)) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(tr(Text::ColName), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-            ImGui::TableSetupColumn(tr(Text::ColOrganization), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-            ImGui::TableSetupColumn(tr(Text::ColDomain), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-            ImGui::TableSetupColumn(tr(Text::ColStatus), ImGuiTableColumnFlags_WidthFixed, 104);
-            ImGui::TableSetupColumn(tr(Text::ColPlan), ImGuiTableColumnFlags_WidthFixed, 136);
-            ImGui::TableSetupColumn(tr(Text::ColLicenses), ImGuiTableColumnFlags_WidthFixed, 64);
-            ImGui::TableSetupColumn(tr(Text::ColRenewal), ImGuiTableColumnFlags_WidthFixed, 100);
-            ImGui::TableSetupColumn(tr(Text::ColMonthly), ImGuiTableColumnFlags_WidthFixed, 100);
-
-            // Header row drawn by hand: muted, medium weight, right-aligned numbers.
+            for (const Column& col : kColumns) {
+                if (col.width > 0) ImGui::TableSetupColumn(tr(col.title), ImGuiTableColumnFlags_WidthFixed, col.width);
+                else ImGui::TableSetupColumn(tr(col.title), ImGuiTableColumnFlags_WidthStretch, col.stretch);
+            }
             ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 40);
-            for (int col = 0; col < 8; ++col) {
-                ImGui::TableSetColumnIndex(col);
+            for (int i = 0; i < kColumnCount; ++i) {
+                ImGui::TableSetColumnIndex(i);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-                const char* name = ImGui::TableGetColumnName(col);
-                ImGui::PushFont(fonts().small);
-                if (col == 5 || col == 7) {
-                    float w = ImGui::CalcTextSize(name).x;
-                    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w);
-                }
-                text(name, color::TextMuted, fonts().small, "header");
-                ImGui::PopFont();
+                ImGui::PushID(i);
+                headerCell(store, kColumns[i], filter);
+                ImGui::PopID();
             }
 
+            // Only the visible rows are drawn, so 100,000 customers cost what 40 do.
             ImGuiListClipper clipper;
-            clipper.Begin(static_cast<int>(list.items.size()), 44.0f);
+            clipper.Begin(static_cast<int>(list.items.size()), kRowHeight);
             int lastShown = 0;
             while (clipper.Step()) {
                 for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                     ImGui::PushID(i);
-                    customerRow(list.items[static_cast<std::size_t>(i)]);
+                    customerRow(store, list.items[static_cast<std::size_t>(i)]);
                     ImGui::PopID();
                     lastShown = std::max(lastShown, i);
                 }
             }
             // Fetch the next page before the reseller reaches the end, so scrolling never stops.
-            if (!list.nextCursor.empty() && !list.loading && !list.error &&
-                lastShown + 20 >= static_cast<int>(list.items.size()))
+            if (!list.nextCursor.empty() && !list.remote.loading && !list.remote.error &&
+                lastShown + 30 >= static_cast<int>(list.items.size()))
                 store.loadMoreCustomers();
             ImGui::EndTable();
         }
@@ -154,17 +269,14 @@ void CustomersView::draw(Store& store) {
 
     if (list.loaded) {
         ImGui::Dummy(ImVec2(0, 2));
-        char buf[128];
-        std::snprintf(buf, sizeof buf, tr(Text::CustomersCount), static_cast<int>(list.items.size()),
-                      static_cast<int>(list.total));
-        if (list.error) {
-            textMuted(buf);
+        std::string count = format::fill(tr(Text::CustomersCount), format::integer(static_cast<std::int64_t>(list.items.size())),
+                                         format::integer(list.total));
+        textMuted(count);
+        if (list.remote.error) {
             ImGui::SameLine();
-            text(describeError(*list.error), color::Danger);
+            text(describeError(*list.remote.error), color::Danger);
             ImGui::SameLine();
             if (button(tr(Text::Retry), ButtonStyle::Ghost)) store.loadMoreCustomers();
-        } else {
-            textMuted(buf);
         }
     }
 }

@@ -1,75 +1,205 @@
 #include "ui/dashboard_view.h"
 
-#include <cstdio>
+#include <cmath>
 
 #include "core/format.h"
 #include "core/i18n.h"
+#include "ui/item_registry.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace rc::ui {
 namespace {
 
-void figureCard(const char* id, const char* label, const std::string& value, ImU32 accent, float w) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
-    ImGui::BeginChild(id, ImVec2(w, 112), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+constexpr float kFigureHeight = 118.0f;
+
+void figureCard(const char* id, const char* label, const std::string& value, const std::string& detail, ImU32 accent, float w,
+                ImU32 detailColor = color::TextMuted) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 16));
+    ImGui::BeginChild(id, ImVec2(w, kFigureHeight), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar);
     ImVec2 p = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + 5, p.y + 111), accent, 10,
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + 5, p.y + kFigureHeight - 1), accent, 10,
                                               ImDrawFlags_RoundCornersLeft);
     text(label, color::TextMuted, fonts().body, "label");
-    ImGui::Dummy(ImVec2(0, 2));
     text(value, color::Text, fonts().huge, "figure");
+    if (!detail.empty()) text(detail, detailColor, fonts().small, "text");
     ImGui::EndChild();
     ImGui::PopStyleVar();
+}
+
+void revenueChart(const Dashboard& d, float w, float h) {
+    beginCard("###revenue-card", nullptr, ImVec2(w, h), false);
+    text(tr(Text::RevenueChartTitle), color::Text, fonts().medium, "heading");
+    text(tr(Text::RevenueChartNote), color::TextMuted, fonts().small, "text");
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(avail);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    std::int64_t maxAmount = 0;
+    for (const auto& m : d.revenueByMonth) maxAmount = std::max(maxAmount, m.amount.amount);
+    // Four gridlines at a round step (1, 2, 2.5 or 5 times a power of ten, whole currency units).
+    double quarter = std::max<double>(1.0, static_cast<double>(maxAmount) / 100.0 / 4.0);
+    double magnitude = std::pow(10.0, std::floor(std::log10(quarter)));
+    double r = quarter / magnitude;
+    double step = r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10;
+    double axisMax = 4 * step * magnitude;
+    const float labelW = 58, bottom = 22;
+    float plotX = origin.x + labelW, plotW = avail.x - labelW, plotH = avail.y - bottom - 8;
+    float plotY = origin.y + 8;
+    std::string currency = d.revenueByMonth.empty() ? "USD" : d.revenueByMonth.front().amount.currency;
+    for (int g = 0; g <= 4; ++g) {
+        float y = plotY + plotH - plotH * static_cast<float>(g) / 4.0f;
+        dl->AddLine(ImVec2(plotX, y), ImVec2(plotX + plotW, y), g == 0 ? color::Border : color::rgb(241, 243, 246));
+        Money tick{static_cast<std::int64_t>(axisMax * 100.0 * g / 4.0), currency};
+        std::string label = format::moneyCompact(tick);
+        ImVec2 ts = fonts().small->CalcTextSizeA(fonts().small->FontSize, FLT_MAX, 0, label.c_str());
+        dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(plotX - 8 - ts.x, y - ts.y * 0.5f), color::TextFaint, label.c_str());
+    }
+    std::size_t n = d.revenueByMonth.size();
+    if (n == 0) {
+        endCard();
+        return;
+    }
+    float slot = plotW / static_cast<float>(n);
+    float barW = std::min(36.0f, slot * 0.56f);
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    int hovered = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+        const MonthAmount& m = d.revenueByMonth[i];
+        float cx = plotX + slot * (static_cast<float>(i) + 0.5f);
+        float bh = axisMax > 0 ? plotH * static_cast<float>(m.amount.amount / 100.0 / axisMax) : 0;
+        bool last = i + 1 == n;
+        bool hover = mouse.x >= cx - slot * 0.5f && mouse.x < cx + slot * 0.5f && mouse.y >= plotY && mouse.y <= plotY + plotH &&
+                     ImGui::IsWindowHovered();
+        if (hover) hovered = static_cast<int>(i);
+        ImU32 col = hover ? color::AccentHover : (last ? color::Accent : color::rgb(160, 194, 245));
+        if (bh > 0.5f)
+            dl->AddRectFilled(ImVec2(cx - barW * 0.5f, plotY + plotH - bh), ImVec2(cx + barW * 0.5f, plotY + plotH), col, 4,
+                              ImDrawFlags_RoundCornersTop);
+        std::string label = format::monthShort(m.month);
+        ImVec2 ts = fonts().small->CalcTextSizeA(fonts().small->FontSize, FLT_MAX, 0, label.c_str());
+        dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(cx - ts.x * 0.5f, plotY + plotH + 6), color::TextMuted,
+                    label.c_str());
+        if (auto* reg = currentRegistry())
+            reg->record(label + " " + format::money(m.amount), "bar", cx - barW * 0.5f, plotY + plotH - bh, barW, std::max(bh, 1.0f));
+    }
+    if (hovered >= 0) {
+        const MonthAmount& m = d.revenueByMonth[static_cast<std::size_t>(hovered)];
+        ImGui::BeginTooltip();
+        text(format::monthShort(m.month) + " " + m.month.substr(0, 4), color::TextMuted, fonts().small);
+        text(format::money(m.amount), color::Text, fonts().medium);
+        ImGui::EndTooltip();
+    }
+    endCard();
+}
+
+void activityList(const std::vector<ActivityEntry>& items, float w, float h, Store& store) {
+    beginCard("###recent-activity", tr(Text::RecentActivity), ImVec2(w, h), false);
+    if (items.empty()) textMuted(tr(Text::NoActivity));
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const ActivityEntry& a = items[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        float rw = ImGui::GetContentRegionAvail().x;
+        if (auto* reg = currentRegistry()) reg->setNextKind("row");
+        bool clicked = a.customerId && ImGui::Selectable("##a", false, 0, ImVec2(rw, 40));
+        if (!a.customerId) ImGui::Dummy(ImVec2(rw, 40));
+        if (a.customerId && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 2));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + rw);
+        text(activitySentence(a), color::Text, fonts().body, "text");
+        ImGui::PopTextWrapPos();
+        text((a.customerName.empty() ? std::string() : a.customerName + " · ") + format::dateTime(a.createdAt), color::TextMuted,
+             fonts().small, "text");
+        ImGui::SetCursorScreenPos(ImVec2(at.x, std::max(ImGui::GetCursorScreenPos().y, at.y + 44)));
+        ImGui::Dummy(ImVec2(0, 0));
+        ImGui::PopID();
+        if (clicked) store.openCustomer(a.customerId);
+    }
+    endCard();
+}
+
+void renewalsList(const Dashboard& d, float w, Store& store) {
+    beginCard("###renewals", tr(Text::UpcomingRenewals), ImVec2(w, 0), true);
+    if (d.renewalItems.empty()) textMuted(tr(Text::NoRenewals));
+    float rw = ImGui::GetContentRegionAvail().x;
+    for (std::size_t i = 0; i < d.renewalItems.size() && i < 8; ++i) {
+        const Renewal& r = d.renewalItems[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (auto* reg = currentRegistry()) reg->setNextKind("row");
+        if (ImGui::Selectable("##r", false, 0, ImVec2(rw, 30))) store.openCustomer(r.customerId);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 6));
+        text(r.organization.empty() ? r.customerName : r.organization, color::Text, fonts().medium, "cell");
+        ImGui::SameLine(rw * 0.42f);
+        text(std::string(planLabel(r.plan)) + " · " + format::integer(r.licenses) + " " + tr(Text::ColLicenses), color::TextMuted,
+             nullptr, "cell");
+        ImGui::SameLine(rw * 0.72f);
+        text(format::date(r.renewsAt), color::Text, nullptr, "cell");
+        std::string amount = format::money(r.recurringAmount);
+        ImGui::SameLine(rw - ImGui::CalcTextSize(amount.c_str()).x);
+        text(amount, color::Text, nullptr, "cell");
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 34));
+        ImGui::Dummy(ImVec2(0, 0));
+        ImGui::PopID();
+    }
+    endCard();
 }
 
 }  // namespace
 
 void DashboardView::draw(Store& store) {
     const AppState& st = store.state();
-    const CustomerListState& list = st.customers;
+    const DashboardState& dash = st.dashboard;
     heading(tr(Text::MenuDashboard), tr(Text::DashboardSubtitle));
     ImGui::Dummy(ImVec2(0, 8));
-
-    if (list.error && !list.loaded) {
-        if (errorBanner(std::string(tr(Text::CouldNotLoadCustomers)) + ": " + describeError(*list.error), true))
-            store.reloadCustomers();
+    float width = ImGui::GetContentRegionAvail().x;
+    activityBar(width, dash.remote.loading);
+    if (dash.remote.error && !dash.data) {
+        if (errorBanner(std::string(tr(Text::CouldNotLoadDashboard)) + ": " + describeError(*dash.remote.error), true))
+            store.loadDashboard();
         return;
     }
-    float width = ImGui::GetContentRegionAvail().x;
-    activityBar(width, list.loading);
-    if (!list.loaded) return;
+    if (!dash.data) return;
+    const Dashboard& d = *dash.data;
 
-    int active = 0, invited = 0, licenses = 0;
-    Money mrr;
-    bool first = true;
-    for (const Customer& c : list.items) {
-        if (c.status == CustomerStatus::Active) ++active;
-        if (c.status == CustomerStatus::Invited) ++invited;
-        if (c.subscription && c.subscription->status != "cancelled") {
-            licenses += c.subscription->licenses;
-            if (first) mrr.currency = c.subscription->monthlyValue.currency, first = false;
-            if (c.subscription->monthlyValue.currency == mrr.currency) mrr.amount += c.subscription->monthlyValue.amount;
-        }
-    }
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    float cardW = (width - gap * 4) / 5;
-    figureCard("###fig-customers", tr(Text::TotalCustomers), format::integer(list.total), color::Accent, cardW);
-    ImGui::SameLine();
-    figureCard("###fig-active", tr(Text::ActiveCustomers), format::integer(active), color::Success, cardW);
-    ImGui::SameLine();
-    figureCard("###fig-invited", tr(Text::PendingInvitations), format::integer(invited), color::Warning, cardW);
-    ImGui::SameLine();
-    figureCard("###fig-licenses", tr(Text::LicensesTotal), format::integer(licenses), color::rgb(124, 77, 255), cardW);
-    ImGui::SameLine();
-    figureCard("###fig-mrr", tr(Text::MonthlyRevenue), format::money(mrr), color::rgb(0, 137, 123), cardW);
+    ImGui::BeginChild("###dashboard-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    width = ImGui::GetContentRegionAvail().x - 4;
+    const float gap = 16;
+    float cardW = std::floor((width - gap * 2) / 3);
+    figureCard("###fig-customers", tr(Text::FigCustomers), format::integer(d.customersTotal),
+               format::fill(tr(Text::FigCustomersDetail), format::integer(d.active), format::integer(d.invited)), color::Accent, cardW);
+    ImGui::SameLine(0, gap);
+    figureCard("###fig-licenses", tr(Text::FigLicenses), format::integer(d.licensesTotal), {}, color::rgb(124, 77, 255), cardW);
+    ImGui::SameLine(0, gap);
+    figureCard("###fig-mrr", tr(Text::FigMrr), format::money(d.monthlyRecurringRevenue), tr(Text::FigMrrDetail),
+               color::rgb(0, 137, 123), cardW);
+    ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+    std::string overdue = d.overdueInvoices.count
+                              ? format::fill(tr(Text::FigOverdueDetail), format::integer(d.overdueInvoices.count),
+                                             format::money(d.overdueInvoices.amount))
+                              : std::string(tr(Text::FigNoneOverdue));
+    figureCard("###fig-open", tr(Text::FigOpenInvoices), format::money(d.openInvoices.amount),
+               format::fill(tr(Text::FigOpenCount), format::integer(d.openInvoices.count)) + " · " + overdue, color::Warning, cardW,
+               d.overdueInvoices.count ? color::Danger : color::TextMuted);
+    ImGui::SameLine(0, gap);
+    figureCard("###fig-renewals", tr(Text::FigRenewals), format::integer(d.renewals.count), format::money(d.renewals.amount),
+               color::rgb(3, 155, 229), cardW);
+    ImGui::SameLine(0, gap);
+    figureCard("###fig-pending", tr(Text::FigPendingInvitations), format::integer(d.invited), tr(Text::FigPendingDetail),
+               color::rgb(242, 153, 0), cardW);
+    ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
 
-    if (static_cast<std::int64_t>(list.items.size()) < list.total) {
-        char buf[160];
-        std::snprintf(buf, sizeof buf, tr(Text::DashboardFromLoaded), static_cast<int>(list.items.size()));
-        ImGui::Dummy(ImVec2(0, 4));
-        textMuted(buf);
-    }
+    float chartW = std::floor((width - gap) * 0.6f);
+    revenueChart(d, chartW, 320);
+    ImGui::SameLine(0, gap);
+    activityList(dash.recent, width - gap - chartW, 320, store);
+    ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+    renewalsList(d, width, store);
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::EndChild();
 }
 
 }  // namespace rc::ui

@@ -3,8 +3,7 @@
 
 namespace rc::ui {
 
-// Key figures of the reseller's customers. Until the server's dashboard endpoint is used, the
-// figures come from the customers loaded so far, and the screen says so when that is not all.
+// Key figures from the server's dashboard, revenue over 12 months, renewals and recent activity.
 class DashboardView {
 public:
     void draw(Store& store);

@@ -1,17 +1,208 @@
 #include "ui/invoices_view.h"
 
+#include "core/format.h"
 #include "core/i18n.h"
+#include "imgui_internal.h"
+#include "ui/item_registry.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace rc::ui {
+namespace {
 
-void InvoicesView::draw(Store&) {
+constexpr float kRowHeight = 46.0f;
+
+bool isDay(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+    int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+void rightText(const std::string& s, ImU32 col = 0, ImFont* f = nullptr) {
+    if (f) ImGui::PushFont(f);
+    float w = ImGui::CalcTextSize(s.c_str()).x;
+    if (f) ImGui::PopFont();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    text(s, col, f, "cell");
+}
+
+}  // namespace
+
+void InvoicesView::draw(Store& store) {
+    const AppState& st = store.state();
+    const InvoiceListState& list = st.invoices;
+    const InvoiceFilter& filter = st.route.invoices;
+    float width = ImGui::GetContentRegionAvail().x;
+
+    ImVec2 top = ImGui::GetCursorPos();
     heading(tr(Text::MenuInvoices), tr(Text::InvoicesSubtitle));
-    ImGui::Dummy(ImVec2(0, 8));
-    ImGui::BeginChild("###invoices-card", ImVec2(ImGui::GetContentRegionAvail().x, 260), ImGuiChildFlags_Border);
-    emptyState(icon::Invoices, tr(Text::InvoicesUnavailableTitle), tr(Text::InvoicesUnavailableBody));
+    ImVec2 below = ImGui::GetCursorPos();
+    std::string exportLabel = std::string(tr(Text::ExportCsv)) + "##export-csv";
+    ImGui::PushFont(fonts().medium);
+    float exportW = ImGui::CalcTextSize(exportLabel.c_str(), nullptr, true).x + 36;
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(top.x + width - exportW, top.y + 6));
+    if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), st.download.loading && !st.invoice.id))
+        store.exportInvoicesCsv();
+    ImGui::SetCursorPos(below);
+    ImGui::Dummy(ImVec2(0, 4));
+
+    // Filters: status, dates, and the customer when one is chosen.
+    const char* statuses[] = {"", "open", "paid", "overdue", "void"};
+    const char* labels[] = {tr(Text::FilterAll), tr(Text::InvOpen), tr(Text::InvPaid), tr(Text::InvOverdue), tr(Text::InvVoid)};
+    int selected = 0;
+    for (int i = 0; i < 5; ++i)
+        if (filter.status == statuses[i]) selected = i;
+    int clicked = segmented("invoice-status", labels, 5, selected);
+    if (clicked >= 0 && clicked != selected) {
+        InvoiceFilter f = filter;
+        f.status = statuses[clicked];
+        store.setInvoiceFilter(f);
+    }
+    if (lastRouteFrom_ != filter.from || lastRouteTo_ != filter.to || draftsFromRoute_) {
+        fromDraft_ = filter.from, toDraft_ = filter.to;
+        lastRouteFrom_ = filter.from, lastRouteTo_ = filter.to;
+        draftsFromRoute_ = false;
+    }
+    ImGui::SameLine(0, 20);
+    ImGui::AlignTextToFramePadding();
+    textMuted(tr(Text::FilterFrom));
+    ImGui::SameLine();
+    bool fromBad = !fromDraft_.empty() && !isDay(fromDraft_);
+    if (fromBad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
+    inputText("##from", tr(Text::FilterFrom), fromDraft_, 130, tr(Text::DateHint));
+    if (fromBad) ImGui::PopStyleColor();
+    ImGui::SameLine(0, 12);
+    ImGui::AlignTextToFramePadding();
+    textMuted(tr(Text::FilterTo));
+    ImGui::SameLine();
+    bool toBad = !toDraft_.empty() && !isDay(toDraft_);
+    if (toBad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
+    inputText("##to", tr(Text::FilterTo), toDraft_, 130, tr(Text::DateHint));
+    if (toBad) ImGui::PopStyleColor();
+    bool orderBad = isDay(fromDraft_) && isDay(toDraft_) && toDraft_ < fromDraft_;
+    // Only complete, sensible dates reach the server; the rest is explained here.
+    if (!fromBad && !toBad && !orderBad && (fromDraft_ != filter.from || toDraft_ != filter.to)) {
+        InvoiceFilter f = filter;
+        f.from = fromDraft_;
+        f.to = toDraft_;
+        lastRouteFrom_ = f.from, lastRouteTo_ = f.to;
+        store.setInvoiceFilter(f);
+    }
+    if (filter.customerId) {
+        ImGui::SameLine(0, 20);
+        std::string name;
+        for (const Invoice& inv : list.items)
+            if (inv.customerId == filter.customerId) name = inv.customerOrganization;
+        if (name.empty() && st.customer.customer && st.customer.id == filter.customerId) name = st.customer.customer->organization;
+        if (name.empty()) name = "#" + std::to_string(filter.customerId);
+        std::string chip = format::fill(tr(Text::FilterCustomer), name) + "  \xc3\x97##customer-chip";
+        if (button(chip.c_str(), ButtonStyle::Secondary)) {
+            InvoiceFilter f = filter;
+            f.customerId = 0;
+            store.setInvoiceFilter(f);
+        }
+    }
+    if (fromBad || toBad) fieldError(tr(Text::ErrDate));
+    else if (orderBad) fieldError(tr(Text::ErrDateOrder));
+    ImGui::Dummy(ImVec2(0, 2));
+
+    activityBar(width, list.remote.loading);
+    if (list.remote.error && !list.loaded) {
+        if (errorBanner(std::string(tr(Text::CouldNotLoadInvoices)) + ": " + describeError(*list.remote.error), true))
+            store.reloadInvoices();
+        return;
+    }
+
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 4;
+    ImGui::BeginChild("###invoices-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border);
+    bool filtered = filter.customerId || !filter.status.empty() || !filter.from.empty() || !filter.to.empty();
+    if (!list.loaded) {
+        ImGui::Dummy(ImVec2(0, 40));
+        float w = ImGui::GetContentRegionAvail().x;
+        ImGui::SetCursorPosX((w - 24) * 0.5f);
+        spinner(12, color::Accent);
+        ImGui::Dummy(ImVec2(0, 6));
+        const char* msg = tr(Text::LoadingInvoices);
+        ImGui::SetCursorPosX((w - ImGui::CalcTextSize(msg).x) * 0.5f);
+        textMuted(msg);
+    } else if (list.items.empty()) {
+        emptyState(icon::Invoices, tr(Text::NoInvoicesTitle), filtered ? tr(Text::NoInvoicesMatch) : tr(Text::NoInvoicesBody));
+    } else if (ImGui::BeginTable("###invoices", 6,
+                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                     ImGuiTableFlags_PadOuterX)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(Text::ColNumber), ImGuiTableColumnFlags_WidthFixed, 130);
+        ImGui::TableSetupColumn(tr(Text::ColCustomer), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr(Text::ColIssued), ImGuiTableColumnFlags_WidthFixed, 120);
+        ImGui::TableSetupColumn(tr(Text::ColDue), ImGuiTableColumnFlags_WidthFixed, 120);
+        ImGui::TableSetupColumn(tr(Text::ColStatus), ImGuiTableColumnFlags_WidthFixed, 112);
+        ImGui::TableSetupColumn(tr(Text::ColTotal), ImGuiTableColumnFlags_WidthFixed, 120);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 40);
+        for (int i = 0; i < 6; ++i) {
+            ImGui::TableSetColumnIndex(i);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+            if (i == 5) rightText(ImGui::TableGetColumnName(i), color::TextMuted, fonts().small);
+            else text(ImGui::TableGetColumnName(i), color::TextMuted, fonts().small, "header");
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(list.items.size()), kRowHeight);
+        int lastShown = 0;
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const Invoice& inv = list.items[static_cast<std::size_t>(i)];
+                ImGui::PushID(i);
+                ImGui::TableNextRow(0, kRowHeight);
+                float dy = (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
+                ImGui::TableSetColumnIndex(0);
+                ImVec2 rowStart = ImGui::GetCursorScreenPos();
+                if (auto* reg = currentRegistry()) reg->setNextKind("row");
+                bool open = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns,
+                                              ImVec2(0, kRowHeight - ImGui::GetStyle().CellPadding.y * 2));
+                if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowStart.y + dy));
+                text(inv.number, color::Accent, fonts().medium, "cell");
+                ImGui::TableSetColumnIndex(1);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
+                text(inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization, color::Text, nullptr, "cell");
+                ImGui::TableSetColumnIndex(2);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
+                text(format::date(inv.issuedAt.substr(0, 10)), color::Text, nullptr, "cell");
+                ImGui::TableSetColumnIndex(3);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
+                text(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text, nullptr, "cell");
+                ImGui::TableSetColumnIndex(4);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy - 3);
+                invoiceBadge(inv.status);
+                ImGui::TableSetColumnIndex(5);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
+                rightText(format::money(inv.total), color::Text, fonts().medium);
+                ImGui::PopID();
+                if (open) store.openInvoice(inv.id);
+                lastShown = std::max(lastShown, i);
+            }
+        }
+        if (!list.nextCursor.empty() && !list.remote.loading && !list.remote.error &&
+            lastShown + 30 >= static_cast<int>(list.items.size()))
+            store.loadMoreInvoices();
+        ImGui::EndTable();
+    }
     ImGui::EndChild();
+    ImGui::PopStyleVar();
+    if (list.loaded) {
+        ImGui::Dummy(ImVec2(0, 2));
+        textMuted(format::fill(tr(Text::InvoicesCount), format::integer(static_cast<std::int64_t>(list.items.size())),
+                               format::integer(list.total)));
+        if (list.remote.error) {
+            ImGui::SameLine();
+            text(describeError(*list.remote.error), color::Danger);
+            ImGui::SameLine();
+            if (button(tr(Text::Retry), ButtonStyle::Ghost)) store.loadMoreInvoices();
+        }
+    }
 }
 
 }  // namespace rc::ui

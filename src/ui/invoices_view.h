@@ -3,11 +3,16 @@
 
 namespace rc::ui {
 
-// Invoices need the partner API's invoice endpoints; until the console uses them this screen
-// says plainly that it cannot show them, rather than pretending there are none.
+// Invoices across customers: filter by customer, status and date range; open one; export CSV.
 class InvoicesView {
 public:
     void draw(Store& store);
+
+private:
+    // Dates typed but not yet valid stay here until they are (the filter holds only valid ones).
+    std::string fromDraft_, toDraft_;
+    bool draftsFromRoute_ = true;
+    std::string lastRouteFrom_, lastRouteTo_;
 };
 
 }  // namespace rc::ui

@@ -21,7 +21,15 @@ void ItemRegistry::beginFrame() {
     nextKind_ = nullptr;
 }
 
-void ItemRegistry::endFrame() { published_.swap(building_); }
+void ItemRegistry::endFrame() {
+    changed_ = building_.size() != published_.size();
+    for (std::size_t i = 0; !changed_ && i < building_.size(); ++i) {
+        const DrawnItem &a = building_[i], &b = published_[i];
+        changed_ = a.label != b.label || a.kind != b.kind || a.x != b.x || a.y != b.y || a.w != b.w || a.h != b.h ||
+                   a.disabled != b.disabled;
+    }
+    published_.swap(building_);
+}
 
 void ItemRegistry::record(const std::string& label, const char* kind, float x, float y, float w, float h) {
     if (label.empty()) return;

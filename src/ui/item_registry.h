@@ -34,6 +34,9 @@ public:
     void record(const std::string& label, const char* kind, float x, float y, float w, float h);
 
     const std::vector<DrawnItem>& items() const { return published_; }
+    // True when the last frame drew something other than the frame before (an item appeared,
+    // moved or changed its label): the layout has not settled yet, so draw once more.
+    bool changed() const { return changed_; }
     std::string toJson() const;
 
     // Hook entry points (called from the free functions ImGui links against).
@@ -48,6 +51,7 @@ private:
     float px0_ = 0, py0_ = 0, px1_ = 0, py1_ = 0;
     bool pendingDisabled_ = false;
     const char* nextKind_ = nullptr;
+    bool changed_ = true;
 };
 
 // The registry of the current ImGui context (null when none is attached).

@@ -5,6 +5,16 @@
 #include "ui/widgets.h"
 
 namespace rc::ui {
+namespace {
+
+GoogleButtonSlot gSlot;
+
+void note(const char* s, ImU32 col = color::TextMuted) { paragraph(s, col, fonts().small); }
+
+}  // namespace
+
+const GoogleButtonSlot& googleButtonSlot() { return gSlot; }
+void hideGoogleButtonSlot() { gSlot.visible = false; }
 
 void SignInView::draw(Store& store) {
     const AppState& st = store.state();
@@ -15,7 +25,8 @@ void SignInView::draw(Store& store) {
     ImGui::SetCursorPos(ImVec2(x, y));
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(36, 32));
-    ImGui::BeginChild("###signin-card", ImVec2(cardW, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
+    ImGui::BeginChild("###signin-card", ImVec2(cardW, 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
     float inner = ImGui::GetContentRegionAvail().x;
 
     // Product mark: a rounded accent square with the add-on's initials.
@@ -33,28 +44,44 @@ void SignInView::draw(Store& store) {
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 64));
 
     text(tr(Text::SignInTitle), color::Text, fonts().title, "heading");
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::TextMuted);
-    ImGui::TextWrapped("%s", tr(Text::SignInSubtitle));
-    ImGui::PopStyleColor();
-    ImGui::PopTextWrapPos();
+    paragraph(tr(Text::SignInSubtitle));
     ImGui::Dummy(ImVec2(0, 10));
 
-    if (st.signIn.sessionEnded) {
-        errorBanner(tr(Text::SessionEnded), false);
+    if (st.signIn.sessionEnded) errorBanner(tr(Text::SessionEnded), false);
+    if (st.signIn.error) errorBanner(describeError(*st.signIn.error), false);
+
+    // Google's own button is a DOM element placed over this slot once its script has loaded.
+    gSlot.visible = false;
+    switch (st.signIn.google) {
+        case GoogleStatus::Ready: {
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::Dummy(ImVec2(inner, 44));
+            if (st.signIn.pending) {
+                ImGui::SetCursorScreenPos(ImVec2(at.x + inner * 0.5f - 10, at.y + 12));
+                spinner(10, color::Accent);
+                ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 44 + ImGui::GetStyle().ItemSpacing.y));
+            } else {
+                gSlot = GoogleButtonSlot{true, at.x, at.y, inner, 44};
+            }
+            break;
+        }
+        case GoogleStatus::Loading: {
+            std::string label = std::string(icon::Google) + "  " + tr(Text::SignInWithGoogle) + "##google";
+            button(label.c_str(), ButtonStyle::Secondary, ImVec2(inner, 44), true, false);
+            note(tr(Text::GoogleLoading));
+            break;
+        }
+        case GoogleStatus::Unavailable:
+        case GoogleStatus::NotConfigured: {
+            std::string label = std::string(icon::Google) + "  " + tr(Text::SignInWithGoogle) + "##google";
+            button(label.c_str(), ButtonStyle::Secondary, ImVec2(inner, 44), false, true);
+            note(st.signIn.google == GoogleStatus::Unavailable ? tr(Text::GoogleUnavailable) : tr(Text::GoogleNotConfigured),
+                 st.signIn.google == GoogleStatus::Unavailable ? color::Danger : color::TextMuted);
+            break;
+        }
     }
 
-    // Google sign-in arrives with the console issue; until then it says so instead of failing.
-    std::string google = std::string(icon::Google) + "  " + tr(Text::SignInWithGoogle) + "##google";
-    button(google.c_str(), ButtonStyle::Secondary, ImVec2(inner, 44), false, true);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::TextMuted);
-    ImGui::PushFont(fonts().small);
-    ImGui::TextWrapped("%s", tr(Text::GoogleNotConfigured));
-    ImGui::PopFont();
-    ImGui::PopStyleColor();
-
     if (st.config.demoSignIn) {
-        // A divider with "or" in the middle.
         ImGui::Dummy(ImVec2(0, 6));
         ImVec2 d = ImGui::GetCursorScreenPos();
         const char* orText = tr(Text::Or);
@@ -67,29 +94,16 @@ void SignInView::draw(Store& store) {
         ImGui::Dummy(ImVec2(0, 6));
 
         text(tr(Text::DemoEmailLabel), color::Text, fonts().medium, "label");
-        if (!ImGui::IsItemActive() && emailDraft_ != st.signIn.email && !ImGui::IsAnyItemActive()) emailDraft_ = st.signIn.email;
-        bool enter = inputText("##demo-email", tr(Text::DemoEmailLabel), emailDraft_, inner, "name@example.com",
-                               ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-        if (ImGui::IsItemEdited()) store.editSignInEmail(emailDraft_);
-        if (st.signIn.error) {
-            ImGui::PushStyleColor(ImGuiCol_Text, color::Danger);
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-            std::string msg = describeError(*st.signIn.error);
-            ImGui::TextWrapped("%s", msg.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::PopStyleColor();
-        }
+        std::string email = st.signIn.email;
+        bool enter = inputText("##demo-email", tr(Text::DemoEmailLabel), email, inner, "name@example.com",
+                               ImGuiInputTextFlags_EnterReturnsTrue);
+        if (email != st.signIn.email) store.editSignInEmail(email);
         ImGui::Dummy(ImVec2(0, 2));
         const char* label = st.signIn.pending ? tr(Text::SigningIn) : tr(Text::DemoSignIn);
         std::string id = std::string(label) + "##demo-sign-in";
-        bool clicked = button(id.c_str(), ButtonStyle::Primary, ImVec2(inner, 44), st.signIn.pending,
-                              st.signIn.email.empty());
+        bool clicked = button(id.c_str(), ButtonStyle::Primary, ImVec2(inner, 44), st.signIn.pending, st.signIn.email.empty());
         if ((clicked || enter) && !st.signIn.email.empty()) store.signInDemo();
-        ImGui::PushStyleColor(ImGuiCol_Text, color::TextMuted);
-        ImGui::PushFont(fonts().small);
-        ImGui::TextWrapped("%s", tr(Text::DemoNote));
-        ImGui::PopFont();
-        ImGui::PopStyleColor();
+        note(tr(Text::DemoNote));
     }
     cardHeight_ = ImGui::GetWindowHeight();  // centres the card from the next frame on
     ImGui::EndChild();

@@ -88,7 +88,7 @@ Fonts loadFonts(const std::string& dir, float density) {
         return gFonts;
     }
     // Latin with umlauts and ß, typographic punctuation, the euro and pound signs.
-    static const ImWchar textRanges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+    static const ImWchar textRanges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
     static const ImWchar iconRanges[] = {0xF000, 0xF372, 0};
     bool haveIcons = fileExists(icons);
     auto add = [&](const std::string& path, float size) {

@@ -49,6 +49,11 @@ constexpr const char* Inbox = "\xef\x80\x9c";      // U+F01C
 constexpr const char* Globe = "\xef\x82\xac";      // U+F0AC
 constexpr const char* Refresh = "\xef\x80\xa1";    // U+F021
 constexpr const char* User = "\xef\x8a\xbd";       // U+F2BD
+constexpr const char* Minus = "\xef\x81\xa8";      // U+F068
+constexpr const char* Plus = "\xef\x81\xa7";       // U+F067
+constexpr const char* ChevronLeft = "\xef\x81\x93";  // U+F053
+constexpr const char* CaretUp = "\xef\x83\x98";    // U+F0D8
+constexpr const char* CaretDown = "\xef\x83\x97";  // U+F0D7
 }  // namespace icon
 
 void applyTheme();

@@ -48,6 +48,17 @@ void text(const std::string& s, ImU32 color, ImFont* font, const char* kind) {
 
 void textMuted(const std::string& s) { text(s, color::TextMuted); }
 
+void paragraph(const std::string& s, ImU32 col, ImFont* font) {
+    if (font) ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, col ? col : color::TextMuted);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+    recordLast(s, "text");
+}
+
 void heading(const std::string& title, const std::string& subtitle) {
     text(title, color::Text, fonts().title, "heading");
     if (!subtitle.empty()) {
@@ -72,14 +83,19 @@ bool button(const char* label, ButtonStyle style, ImVec2 size, bool busy, bool d
             bg = 0, hover = color::rgb(241, 243, 246), active = color::rgb(232, 236, 241);
             border = 0;
             break;
+        case ButtonStyle::DangerGhost:
+            bg = 0, hover = color::DangerSoft, active = color::rgb(250, 215, 212);
+            fg = color::Danger, border = 0;
+            break;
         case ButtonStyle::Secondary: break;
     }
     bool inert = busy || disabled;
     if (disabled) {
-        bg = style == ButtonStyle::Ghost ? 0 : color::rgb(241, 243, 245);
+        bool ghost = style == ButtonStyle::Ghost || style == ButtonStyle::DangerGhost;
+        bg = ghost ? 0 : color::rgb(241, 243, 245);
         hover = active = bg;
         fg = color::TextFaint;
-        border = style == ButtonStyle::Ghost ? 0 : color::Border;
+        border = ghost ? 0 : color::Border;
     }
     ImGui::PushStyleColor(ImGuiCol_Button, bg);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, inert ? bg : hover);
@@ -98,11 +114,7 @@ bool button(const char* label, ButtonStyle style, ImVec2 size, bool busy, bool d
     ImGui::PopStyleColor(5);
     if (busy) {
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        ImVec2 centre((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
-        ImVec2 keep = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(ImVec2(centre.x - 8, centre.y - 8));
-        spinner(8, fg);
-        ImGui::SetCursorScreenPos(keep);
+        spinnerAt(ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), 8, fg);
     }
     if (ImGui::IsItemHovered() && !inert) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return pressed && !inert;
@@ -147,15 +159,18 @@ void statusBadge(CustomerStatus status) {
     }
 }
 
-void spinner(float radius, ImU32 col) {
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    ImVec2 c(p.x + radius, p.y + radius);
+void spinnerAt(ImVec2 centre, float radius, ImU32 col) {
     float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PathArcTo(c, radius - 1.5f, t, t + 4.2f, 24);
+    dl->PathArcTo(centre, radius - 1.5f, t, t + 4.2f, 24);
     dl->PathStroke(col, 0, 2.5f);
-    ImGui::Dummy(ImVec2(radius * 2, radius * 2));
     requestAnimation();
+}
+
+void spinner(float radius, ImU32 col) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    spinnerAt(ImVec2(p.x + radius, p.y + radius), radius, col);
+    ImGui::Dummy(ImVec2(radius * 2, radius * 2));
 }
 
 void activityBar(float width, bool active) {
@@ -228,6 +243,170 @@ bool errorBanner(const std::string& message, bool offerRetry) {
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
     ImGui::Dummy(ImVec2(w, 8));
     return retry;
+}
+
+void beginCard(const char* id, const char* title, ImVec2 size, bool autoHeight) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
+    ImGuiChildFlags flags = ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding;
+    if (autoHeight) flags |= ImGuiChildFlags_AutoResizeY;
+    ImGui::BeginChild(id, size, flags);
+    if (title && *title) {
+        text(title, color::Text, fonts().medium, "heading");
+        ImGui::Dummy(ImVec2(0, 2));
+    }
+}
+
+void endCard() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+int segmented(const char* id, const char* const* labels, int count, int selected) {
+    ImGui::PushID(id);
+    int clicked = -1;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushFont(fonts().medium);
+    float h = ImGui::GetFrameHeight();
+    float total = 0;
+    for (int i = 0; i < count; ++i) total += ImGui::CalcTextSize(labels[i]).x + 28;
+    dl->AddRectFilled(start, ImVec2(start.x + total + 8, start.y + h), color::rgb(238, 240, 244), 8);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + 4, start.y + 3));
+    for (int i = 0; i < count; ++i) {
+        float w = ImGui::CalcTextSize(labels[i]).x + 28;
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        if (auto* reg = currentRegistry()) reg->setNextKind("tab");
+        std::string sid = std::string(labels[i]) + "##seg" + std::to_string(i);
+        if (ImGui::InvisibleButton(sid.c_str(), ImVec2(w, h - 6))) clicked = i;
+        bool hovered = ImGui::IsItemHovered();
+        if (i == selected) {
+            dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h - 6), color::Surface, 6);
+            dl->AddRect(p, ImVec2(p.x + w, p.y + h - 6), color::Border, 6);
+        }
+        ImVec2 ts = ImGui::CalcTextSize(labels[i]);
+        dl->AddText(ImVec2(p.x + (w - ts.x) * 0.5f, p.y + (h - 6 - ts.y) * 0.5f),
+                    i == selected ? color::Text : (hovered ? color::Text : color::TextMuted), labels[i]);
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SameLine(0, 0);
+    }
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(total + 8, h));
+    ImGui::PopID();
+    return clicked;
+}
+
+void keyValue(const std::string& key, const std::string& value, ImU32 valueColor) {
+    float w = ImGui::GetContentRegionAvail().x;
+    text(key, color::TextMuted, nullptr, "label");
+    ImGui::SameLine(std::min(200.0f, w * 0.45f));
+    ImGui::PushTextWrapPos(0);
+    text(value, valueColor ? valueColor : color::Text, nullptr, "text");
+    ImGui::PopTextWrapPos();
+}
+
+bool link(const char* label) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::CalcTextSize(label, nullptr, true);
+    if (auto* reg = currentRegistry()) reg->setNextKind("link");
+    bool clicked = ImGui::InvisibleButton(label, size);
+    bool hovered = ImGui::IsItemHovered();
+    std::string visible = visibleLabel(label);
+    ImGui::GetWindowDrawList()->AddText(p, hovered ? color::AccentHover : color::Accent, visible.c_str());
+    if (hovered) {
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + size.y), ImVec2(p.x + size.x, p.y + size.y), color::AccentHover);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    return clicked;
+}
+
+void fieldError(const std::string& message) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color::Danger);
+    ImGui::PushFont(fonts().small);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    recordLast(message, "error");
+}
+
+bool beginDialog(const char* id, const std::string& title, float width, bool open, bool& closeRequested) {
+    closeRequested = false;
+    if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    if (!open) {
+        if (ImGui::IsPopupOpen(id)) {
+            // The store closed it: close the popup too.
+            if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration)) {
+                ImGui::CloseCurrentPopup();
+                ImGui::EndPopup();
+            }
+        }
+        return false;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float w = std::min(width, vp->Size.x - 32);
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + std::max(24.0f, vp->Size.y * 0.12f)),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - 48));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28, 24));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1);
+    bool shown = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                         ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar(3);
+    if (!shown) return false;
+    // Title and a close button on the right.
+    ImVec2 start = ImGui::GetCursorPos();
+    float inner = ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - 40);
+    ImGui::PushFont(fonts().title);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::Text);
+    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    recordLast(title, "heading");
+    ImVec2 after = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(start.x + inner - 32, start.y - 2));
+    std::string closeId = std::string("\xc3\x97##close-") + id;  // ×
+    ImGui::PushFont(fonts().title);
+    if (auto* reg = currentRegistry()) reg->setNextKind("button");
+    ImGui::PushStyleColor(ImGuiCol_Button, 0u);
+    ImGui::PushStyleColor(ImGuiCol_Border, 0u);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 0));
+    if (ImGui::Button(closeId.c_str(), ImVec2(32, 32))) closeRequested = true;
+    if (auto* reg = currentRegistry()) {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        reg->record(tr(Text::Close), "button", a.x, a.y, b.x - a.x, b.y - a.y);
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(after.x, std::max(after.y, start.y + 34)));
+    ImGui::Dummy(ImVec2(0, 0));
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) closeRequested = true;
+    return true;
+}
+
+void endDialog() { ImGui::EndPopup(); }
+
+void invoiceBadge(const std::string& status) {
+    const char* label = invoiceStatusLabel(status);
+    if (status == "paid") return pill(label, color::Success, color::SuccessSoft);
+    if (status == "open") return pill(label, color::Accent, color::AccentSoft);
+    if (status == "overdue") return pill(label, color::Danger, color::DangerSoft);
+    pill(label, color::Neutral, color::NeutralSoft);
+}
+
+void subscriptionBadge(const std::string& status) {
+    const char* label = subscriptionStatusLabel(status);
+    if (status == "active") return pill(label, color::Success, color::SuccessSoft);
+    if (status == "trial") return pill(label, color::Accent, color::AccentSoft);
+    if (status == "pending_cancel") return pill(label, color::Warning, color::WarningSoft);
+    if (status == "cancelled") return pill(label, color::Danger, color::DangerSoft);
+    pill(label, color::Neutral, color::NeutralSoft);
 }
 
 }  // namespace rc::ui

@@ -11,9 +11,11 @@ namespace rc::ui {
 // Text that is recorded for items(); `kind` is "text" unless given.
 void text(const std::string& s, ImU32 color = 0, ImFont* font = nullptr, const char* kind = "text");
 void textMuted(const std::string& s);
+// Wrapped text (a sentence or two), recorded like any other text.
+void paragraph(const std::string& s, ImU32 color = 0, ImFont* font = nullptr);
 void heading(const std::string& title, const std::string& subtitle = {});
 
-enum class ButtonStyle { Primary, Secondary, Ghost, Danger };
+enum class ButtonStyle { Primary, Secondary, Ghost, Danger, DangerGhost };
 // A button; `busy` shows a spinner and ignores clicks; `disabled` greys it out.
 bool button(const char* label, ButtonStyle style = ButtonStyle::Secondary, ImVec2 size = ImVec2(0, 0),
             bool busy = false, bool disabled = false);
@@ -28,6 +30,7 @@ void statusBadge(CustomerStatus status);
 void pill(const char* label, ImU32 fg, ImU32 bg);
 
 void spinner(float radius, ImU32 color);
+void spinnerAt(ImVec2 centre, float radius, ImU32 color);  // draws only; no layout
 // A thin indeterminate progress bar across `width` (above a table while it loads).
 void activityBar(float width, bool active);
 
@@ -35,6 +38,31 @@ void activityBar(float width, bool active);
 bool emptyState(const char* icon, const char* title, const char* body, const char* action = nullptr);
 // A red-tinted box saying what went wrong; returns true when Retry is clicked.
 bool errorBanner(const std::string& message, bool offerRetry);
+
+// A bordered white card with optional title; pair with endCard().
+void beginCard(const char* id, const char* title, ImVec2 size = ImVec2(0, 0), bool autoHeight = true);
+void endCard();
+
+// A row of mutually exclusive choices; returns the index clicked, or -1.
+int segmented(const char* id, const char* const* labels, int count, int selected);
+
+// A label on the left and its value on the right, on one line of a card.
+void keyValue(const std::string& key, const std::string& value, ImU32 valueColor = 0);
+
+// Text that acts like a link; returns true when clicked.
+bool link(const char* label);
+
+// A small red line under a field.
+void fieldError(const std::string& message);
+
+// Starts a modal dialog drawn by the store's `open` flag. Returns false when it is not shown.
+// Esc or the close button set `closeRequested`.
+bool beginDialog(const char* id, const std::string& title, float width, bool open, bool& closeRequested);
+void endDialog();
+
+// Money in a status colour used by badges: invoice status, subscription status.
+void invoiceBadge(const std::string& status);
+void subscriptionBadge(const std::string& status);
 
 // Anything that animates this frame asks for the next one; the main loop reads and clears it.
 void requestAnimation();

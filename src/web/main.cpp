@@ -3,10 +3,13 @@
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/i18n.h"
@@ -15,12 +18,14 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "imgui_internal.h"
 #include "ui/console_ui.h"
 #include "ui/item_registry.h"
+#include "ui/sign_in_view.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 #include "web/fetch_transport.h"
-#include "web/platform.h"
+#include "web/web_platform.h"
 
 namespace {
 
@@ -32,7 +37,8 @@ struct App {
     SDL_GLContext gl = nullptr;
     rc::MainQueue queue;
     rc::web::FetchTransport transport{queue, [] { requestFrames(kFramesAfterEvent); }};
-    rc::Store store{transport};
+    rc::web::WebPlatform platform{queue, [] { requestFrames(kFramesAfterEvent); }};
+    rc::Store store{transport, platform};
     rc::ui::ConsoleUi ui;
     rc::ui::ItemRegistry registry;
     int framesLeft = 0;
@@ -40,6 +46,19 @@ struct App {
     unsigned long frameCount = 0;
     float fontDensity = 0;
     std::string itemsJson;
+    std::string activeInputJson;
+    std::string clipboard;  // what ImGui pastes: the text of the browser's latest paste event
+    // Pastes wait in SDL's queue (as an event of this type) so they land after the keys before them.
+    Uint32 pasteEventType = 0;
+    std::deque<std::string> pastes;
+    bool pasteInFlight = false;  // injected into ImGui, not yet applied
+    // Text from the page's text agent waits in SDL's queue too, behind the keys before it.
+    Uint32 textEventType = 0;
+    std::deque<std::string> texts;
+    int settleFrames = 0;  // frames drawn in a row only because the layout was still moving
+    bool inputWaiting = false;   // events left in SDL's queue for the next frame
+    double toastWakeAt = 0;  // when the pending toast timer fires (platform.now() clock), 0: none
+    long toastTimer = 0;
 
     static void requestFrames(int n);
 };
@@ -75,10 +94,124 @@ void reloadFontsIfNeeded(App& app) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-void drawFrame(App& app) {
+// Toasts leave on their own: wake the loop when the next one expires, and draw once more if
+// one just left.
+void onToastTimer(void*) {
+    if (!gApp) return;
+    gApp->toastTimer = 0;
+    gApp->toastWakeAt = 0;
+    App::requestFrames(1);
+}
+
+void expireToasts(App& app) {
+    std::size_t before = app.store.state().toasts.size();
+    double next = app.store.expireToasts();
+    if (app.store.state().toasts.size() != before) App::requestFrames(1);
+    if (next == app.toastWakeAt) return;
+    if (app.toastTimer) emscripten_clear_timeout(app.toastTimer);
+    app.toastTimer = 0;
+    app.toastWakeAt = next;
+    if (next > 0) {
+        double ms = std::max(0.0, (next - app.platform.now()) * 1000.0) + 16.0;  // land just after expiry
+        app.toastTimer = emscripten_set_timeout(onToastTimer, ms, nullptr);
+    }
+}
+
+// Google's client script is loaded once the config names a client id. The store mirrors how
+// it fared (also after the store restarts), before the frame draws.
+void syncGoogleStatus(App& app) {
+    const rc::AppState& s = app.store.state();
+    if (s.phase == rc::Phase::Booting || s.config.googleClientId.empty()) return;
+    app.platform.startGoogle(s.config.googleClientId);
+    if (s.signIn.google != app.platform.googleStatus()) app.store.setGoogleStatus(app.platform.googleStatus());
+}
+
+// Google's button (a DOM element) follows the place the sign-in screen kept for it this frame.
+void placeGoogleButton(App& app) {
+    const rc::ui::GoogleButtonSlot& slot = rc::ui::googleButtonSlot();
+    const char* locale = rc::language() == rc::Language::German ? "de" : "en";
+    // Only the sign-in screen shows it, whatever a stale slot says.
+    bool visible = slot.visible && app.store.state().phase == rc::Phase::SignedOut;
+    app.platform.placeGoogleButton(visible, slot.x, slot.y, slot.w, slot.h, locale);
+}
+
+// The browser's paste event carries the text; ImGui pastes it through its own shortcut, so
+// selection replacement, filters and undo behave as for any paste.
+void pasteIntoImGui(App& app, const std::string& text) {
+    app.clipboard = text;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGuiKey shortcut = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
+    for (ImGuiKey mod : {ImGuiMod_Ctrl, ImGuiMod_Shift, ImGuiMod_Alt, ImGuiMod_Super}) io.AddKeyEvent(mod, mod == shortcut);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    // Back to the keys actually held, as SDL knows them.
+    SDL_Keymod held = SDL_GetModState();
+    io.AddKeyEvent(ImGuiMod_Ctrl, (held & KMOD_CTRL) != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, (held & KMOD_SHIFT) != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, (held & KMOD_ALT) != 0);
+    io.AddKeyEvent(ImGuiMod_Super, (held & KMOD_GUI) != 0);
+}
+
+// Called from the page's paste event, between SDL's key events: queue it behind them.
+void queuePaste(App& app, const std::string& text) {
+    app.pastes.push_back(text);
+    SDL_Event event{};
+    event.type = app.pasteEventType;
+    if (app.pasteEventType == static_cast<Uint32>(-1) || SDL_PushEvent(&event) <= 0) {
+        app.pastes.pop_back();
+        pasteIntoImGui(app, text);  // no event slot: paste now rather than never
+    }
+}
+
+// Browsers on a Mac send no keyup for keys pressed while Cmd is held (Cmd+Backspace would
+// keep deleting): when Cmd goes up, ImGui lets go of every other key SDL still thinks is down.
+void releaseKeysHeldWithCmd(const SDL_Event& event) {
+    if (!ImGui::GetIO().ConfigMacOSXBehaviors || event.type != SDL_KEYUP) return;
+    SDL_Scancode code = event.key.keysym.scancode;
+    if (code != SDL_SCANCODE_LGUI && code != SDL_SCANCODE_RGUI) return;
+    int count = 0;
+    const Uint8* down = SDL_GetKeyboardState(&count);
+    for (int sc = 0; sc < count; ++sc) {
+        if (!down[sc] || (sc >= SDL_SCANCODE_LCTRL && sc <= SDL_SCANCODE_RGUI)) continue;
+        SDL_Event up{};
+        up.type = SDL_KEYUP;
+        up.key.state = SDL_RELEASED;
+        up.key.keysym.scancode = static_cast<SDL_Scancode>(sc);
+        up.key.keysym.sym = SDL_GetKeyFromScancode(static_cast<SDL_Scancode>(sc));
+        up.key.keysym.mod = static_cast<Uint16>(SDL_GetModState());
+        ImGui_ImplSDL2_ProcessEvent(&up);
+    }
+}
+
+// Feeds SDL's events to ImGui; returns false when some were left in SDL's queue for later.
+bool pollInput(App& app) {
+    // ImGui reads the clipboard when it applies a paste's keys, which can take a frame or two:
+    // until then later input (another paste above all) waits in SDL's queue.
+    if (app.pasteInFlight && GImGui->InputEventsQueue.Size > 0) return false;
+    app.pasteInFlight = false;
     SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    while (SDL_PollEvent(&event)) {
+        if (event.type == app.textEventType && !app.texts.empty()) {
+            ImGui::GetIO().AddInputCharactersUTF8(app.texts.front().c_str());
+            app.texts.pop_front();
+            continue;
+        }
+        if (event.type == app.pasteEventType && !app.pastes.empty()) {
+            pasteIntoImGui(app, app.pastes.front());
+            app.pastes.pop_front();
+            app.pasteInFlight = true;
+            return false;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        releaseKeysHeldWithCmd(event);
+    }
+    return true;
+}
+
+void drawFrame(App& app) {
+    app.inputWaiting = !pollInput(app);
     app.queue.drain();
+    syncGoogleStatus(app);
     reloadFontsIfNeeded(app);
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -96,6 +229,10 @@ void drawFrame(App& app) {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    expireToasts(app);
+    placeGoogleButton(app);
+    const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
+    app.platform.textInput(io.WantTextInput, ime.InputPos.x, ime.InputPos.y);
     // The first frames measure and centre the layout; show the page once it stands still.
     if (++app.frameCount == 3) rc::web::notifyFirstFrame();
 }
@@ -107,6 +244,17 @@ EM_BOOL onAnimationFrame(double, void*) {
     --app.framesLeft;
     if (rc::ui::takeAnimationRequest()) app.framesLeft = std::max(app.framesLeft, 1);
     if (!app.queue.empty()) app.framesLeft = std::max(app.framesLeft, 1);
+    // ImGui applies fast input over several frames (one change per key per frame): fast typing
+    // or a paste must not be left waiting in its queue until the next event.
+    if (GImGui->InputEventsQueue.Size > 0 || app.inputWaiting) app.framesLeft = std::max(app.framesLeft, 1);
+    // Auto-sized windows and cards take a few frames to reach their size: keep drawing until
+    // two frames in a row put every item in the same place (bounded, should something oscillate).
+    if (app.registry.changed() && app.settleFrames < 30) {
+        ++app.settleFrames;
+        app.framesLeft = std::max(app.framesLeft, 1);
+    } else if (!app.registry.changed()) {
+        app.settleFrames = 0;
+    }
     if (app.framesLeft > 0) App::requestFrames(app.framesLeft);
     return EM_FALSE;
 }
@@ -125,6 +273,19 @@ EMSCRIPTEN_KEEPALIVE const char* rc_items_json() {
 EMSCRIPTEN_KEEPALIVE unsigned long rc_frame_count() { return gApp ? gApp->frameCount : 0; }
 
 EMSCRIPTEN_KEEPALIVE void rc_request_frame() { App::requestFrames(kFramesAfterEvent); }
+
+// The text of the input being edited, as JSON ("null" when none), for tests of typing and paste.
+EMSCRIPTEN_KEEPALIVE const char* rc_active_input_json() {
+    if (!gApp || !ImGui::GetCurrentContext()) return "null";
+    ImGuiContext& g = *GImGui;
+    ImGuiInputTextState& st = g.InputTextState;
+    if (g.ActiveId == 0 || st.ID != g.ActiveId || st.TextW.Size == 0) return "null";
+    std::string text(static_cast<std::size_t>(st.CurLenW) * 4 + 1, '\0');
+    int n = ImTextStrToUtf8(text.data(), static_cast<int>(text.size()), st.TextW.Data, st.TextW.Data + st.CurLenW);
+    text.resize(static_cast<std::size_t>(n));
+    gApp->activeInputJson = nlohmann::json(text).dump();
+    return gApp->activeInputJson.c_str();
+}
 
 }  // extern "C"
 
@@ -161,13 +322,38 @@ int main() {
     io.IniFilename = nullptr;  // layout is code, not a saved file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would need a frame every half second
+    io.ConfigMacOSXBehaviors = rc::web::isMacPlatform();  // Cmd shortcuts, Mac word movement
     rc::ui::applyTheme();
     ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // After the backend's init, which installs SDL's clipboard (a private buffer on the web).
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        gApp->clipboard = text ? text : "";
+        gApp->platform.copyText(gApp->clipboard);
+    };
+    io.GetClipboardTextFn = [](void*) { return gApp->clipboard.c_str(); };
+
+    app.platform.onAddressChanged = [](const std::string& hash) {
+        gApp->store.navigate(rc::Route::fromHash(hash), /*push=*/false);
+    };
+    app.platform.onGoogleCredential = [](const std::string& credential) { gApp->store.signInWithGoogle(credential); };
+    app.pasteEventType = SDL_RegisterEvents(1);
+    app.platform.onPaste = [](const std::string& text) { queuePaste(*gApp, text); };
+    app.textEventType = SDL_RegisterEvents(1);
+    app.platform.onText = [](const std::string& text) {
+        gApp->texts.push_back(text);
+        SDL_Event event{};
+        event.type = gApp->textEventType;
+        if (gApp->textEventType == static_cast<Uint32>(-1) || SDL_PushEvent(&event) <= 0) {
+            gApp->texts.pop_back();
+            ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        }
+        App::requestFrames(kFramesAfterEvent);
+    };
 
     rc::setLanguage(rc::languageFromTag(rc::web::browserLanguage()));
     SDL_AddEventWatch(onSdlEvent, nullptr);
-    app.store.start("config.json");
+    app.store.start("config.json", rc::web::WebPlatform::currentHash());
     App::requestFrames(kFramesAfterEvent + 1);
     // Returning keeps the runtime alive (EXIT_RUNTIME=0); frames come from requestAnimationFrame.
     return 0;

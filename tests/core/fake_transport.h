@@ -34,11 +34,27 @@ public:
         queue_.post([done = s.done, res] { done(res); });
     }
 
-    std::size_t count(const std::string& urlPart) const {
+    std::size_t count(const std::string& urlPart, const std::string& method = {}) const {
         std::size_t n = 0;
         for (const auto& s : sent)
-            if (s.request.url.find(urlPart) != std::string::npos) ++n;
+            if (s.request.url.find(urlPart) != std::string::npos && (method.empty() || s.request.method == method)) ++n;
         return n;
+    }
+
+    // Index of the newest request whose URL contains `urlPart` (fails the test when none).
+    std::size_t last(const std::string& urlPart, const std::string& method = {}) const {
+        for (std::size_t i = sent.size(); i-- > 0;)
+            if (sent[i].request.url.find(urlPart) != std::string::npos && (method.empty() || sent[i].request.method == method))
+                return i;
+        FAIL("no request to " << urlPart);
+        return 0;
+    }
+
+    // Answers the newest unanswered request to `urlPart`.
+    void answer(const std::string& urlPart, int status, std::string body) {
+        for (std::size_t i = sent.size(); i-- > 0;)
+            if (!sent[i].answered && sent[i].request.url.find(urlPart) != std::string::npos) return respond(i, status, std::move(body));
+        FAIL("no unanswered request to " << urlPart);
     }
 
     std::string header(std::size_t index, const std::string& name) const {

@@ -14,6 +14,21 @@ TEST_CASE("money is formatted per language from integer minor units") {
     CHECK(format::money(Money{100000000, "CHF"}, Language::English) == "1,000,000.00 CHF");
 }
 
+TEST_CASE("patterns take their arguments in order or by number") {
+    CHECK(format::fill("{} of {}", "3", "41") == "3 of 41");
+    CHECK(format::fill("Wechselt am {2} zu {1}.", "Enterprise", "01.01.2027") == "Wechselt am 01.01.2027 zu Enterprise.");
+    CHECK(format::fill("no slots", "x") == "no slots");
+}
+
+TEST_CASE("timestamps, months and compact amounts") {
+    CHECK(format::dateTime("2026-12-04T11:05:00Z", Language::English) == "Dec 4, 2026, 11:05");
+    CHECK(format::dateTime("2026-12-04T11:05:00Z", Language::German) == "04.12.2026, 11:05");
+    CHECK(format::monthShort("2026-03", Language::German) == "Mär");
+    CHECK(format::moneyCompact(Money{123456, "USD"}, Language::English) == "$1.2k");
+    CHECK(format::moneyCompact(Money{123456, "USD"}, Language::German) == "1,2k $");
+    CHECK(format::moneyCompact(Money{9900, "USD"}, Language::English) == "$99");
+}
+
 TEST_CASE("integers and dates follow the language") {
     CHECK(format::integer(50000, Language::English) == "50,000");
     CHECK(format::integer(50000, Language::German) == "50.000");
@@ -26,10 +41,9 @@ TEST_CASE("integers and dates follow the language") {
 
 TEST_CASE("query values are percent-encoded") {
     CHECK(ApiClient::encodeQueryValue("Müller & Söhne") == "M%C3%BCller%20%26%20S%C3%B6hne");
-    CustomerQuery q;
+    CustomerFilter q;
     q.search = "a+b";
-    q.cursor = "x/y=";
-    std::string path = ApiClient::customersPath(q);
+    std::string path = ApiClient::customersPath(q, "x/y=", 50);
     CHECK(path.find("q=a%2Bb") != std::string::npos);
     CHECK(path.find("cursor=x%2Fy%3D") != std::string::npos);
 }

@@ -4,7 +4,9 @@
 #include <set>
 #include <string>
 
+#include "core/codec.h"
 #include "core/i18n.h"
+#include "fake_transport.h"
 
 using namespace rc;
 
@@ -19,8 +21,9 @@ TEST_CASE("every text has an English and a German version") {
 
 TEST_CASE("German texts are translated, not copied from English, except names") {
     // Product and plan names stay the same in both languages; everything else must differ.
-    const std::set<Text> sameInBoth = {Text::ProductName, Text::ColName, Text::ColStatus, Text::PlanBasic,
-                                       Text::PlanProfessional, Text::PlanEnterprise};
+    const std::set<Text> sameInBoth = {Text::ProductName, Text::ColName, Text::ColStatus, Text::TermsStatus,
+                                       Text::PlanBasic, Text::PlanProfessional, Text::PlanEnterprise, Text::Dash,
+                                       Text::SearchShortcutMac, Text::Decrease, Text::Increase};
     for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
         auto id = static_cast<Text>(i);
         if (sameInBoth.count(id)) continue;
@@ -36,4 +39,24 @@ TEST_CASE("the browser's language tag picks the language") {
     CHECK(languageFromTag("en-US") == Language::English);
     CHECK(languageFromTag("dev") == Language::English);
     CHECK(languageFromTag("") == Language::English);
+}
+
+TEST_CASE("activity entries are told in the reseller's language, from their before/after snapshots") {
+    auto page = rc::codec::decodeActivityPage(rc::test::readContract("activity_page.json"));
+    REQUIRE(page.ok());
+    REQUIRE_FALSE(page.value().items.empty());
+    bool sawLicenses = false;
+    for (const auto& a : page.value().items) {
+        CAPTURE(a.action);
+        CHECK_FALSE(activitySentence(a).empty());
+        if (a.action == "subscription.licenses_ordered") {
+            sawLicenses = true;
+            setLanguage(Language::German);
+            std::string de = activitySentence(a);
+            setLanguage(Language::English);
+            CHECK(de.find("Lizenzen von") == 0);
+            CHECK(de.find(std::to_string(a.licensesAfter)) != std::string::npos);
+        }
+    }
+    CHECK(sawLicenses);
 }

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "core/codec.h"
 #include "core/store.h"
+#include "fake_platform.h"
 #include "fake_transport.h"
 
 using namespace rc;
@@ -25,18 +27,33 @@ std::string page(std::initializer_list<const char*> names, int total, const char
 struct Fixture {
     MainQueue queue;
     test::FakeTransport transport{queue};
-    Store store{transport};
+    test::FakePlatform platform{queue};
+    Store store{transport, platform};
 
-    // Boots with config and signs in; leaves the first customers request unanswered.
-    void signIn() {
-        store.start("config.json");
+    void boot(const std::string& hash = "#/customers") {
+        store.start("config.json", hash);
         transport.respond(0, 200, kConfig);
         queue.drain();
+    }
+
+    // Boots at `hash`, signs in; the screen's first requests are left unanswered.
+    void signIn(const std::string& hash = "#/customers") {
+        boot(hash);
         REQUIRE(store.state().phase == Phase::SignedOut);
         store.signInDemo();
-        transport.respond(1, 200, kSession);
+        transport.answer("/auth/demo", 200, kSession);
         queue.drain();
         REQUIRE(store.state().phase == Phase::SignedIn);
+    }
+
+    // A signed-in reseller on customer 7's page, with its answers in.
+    void onCustomer(const std::string& customerFile = "customer.json") {
+        signIn("#/customers/7");
+        std::string body = test::readContract(customerFile);
+        transport.answer("/customers/7", 200, body);
+        transport.answer("/plans", 200, test::readContract("plans.json"));
+        queue.drain();
+        REQUIRE(store.state().customer.customer.has_value());
     }
 };
 
@@ -52,115 +69,356 @@ TEST_CASE("answers change state only when the queue is drained, at the start of 
     CHECK(f.store.state().signIn.email == "demo@reseller.example");
 }
 
-TEST_CASE("demo sign-in sends the email, keeps the token and loads customers with it") {
+TEST_CASE("demo sign-in sends the email, keeps the token, saves the session and loads the screen") {
     Fixture f;
     f.signIn();
-    CHECK(f.transport.sent[1].request.method == "POST");
-    CHECK(f.transport.sent[1].request.url == "/api/v1/auth/demo");
-    CHECK(f.transport.sent[1].request.body.find("demo@reseller.example") != std::string::npos);
-    REQUIRE(f.transport.sent.size() == 3);
-    CHECK(f.transport.sent[2].request.url.rfind("/api/v1/customers?", 0) == 0);
-    CHECK(f.transport.header(2, "Authorization") == "Bearer tok-1");
-    CHECK(f.store.state().customers.loading);
-    f.transport.respond(2, 200, page({"Anna", "Bernd"}, 2, nullptr));
+    std::size_t auth = f.transport.last("/auth/demo");
+    CHECK(f.transport.sent[auth].request.method == "POST");
+    CHECK(f.transport.sent[auth].request.body.find("demo@reseller.example") != std::string::npos);
+    std::size_t list = f.transport.last("/customers?");
+    CHECK(f.transport.header(list, "Authorization") == "Bearer tok-1");
+    CHECK(f.platform.session.find("tok-1") != std::string::npos);
+    CHECK(f.store.state().customers.remote.loading);
+    f.transport.respond(list, 200, page({"Anna", "Bernd"}, 2, nullptr));
     f.queue.drain();
-    CHECK_FALSE(f.store.state().customers.loading);
+    CHECK_FALSE(f.store.state().customers.remote.loading);
     REQUIRE(f.store.state().customers.items.size() == 2);
     CHECK(f.store.state().customers.items[1].name == "Bernd");
 }
 
 TEST_CASE("a double click on sign-in sends one request") {
     Fixture f;
-    f.store.start("config.json");
-    f.transport.respond(0, 200, kConfig);
-    f.queue.drain();
+    f.boot();
     f.store.signInDemo();
     f.store.signInDemo();
     CHECK(f.transport.count("/auth/demo") == 1);
 }
 
+TEST_CASE("a saved session is used after a reload, checked with the server, and dropped when it is dead") {
+    Fixture f;
+    Session s;
+    s.token = "saved";
+    s.expiresAt = "2026-11-27T06:00:00Z";
+    s.reseller = Reseller{1, "Northwind", "demo@reseller.example"};
+    f.platform.session = codec::encodeSession(s);
+    f.boot("#/customers");
+    CHECK(f.store.state().phase == Phase::SignedIn);
+    CHECK(f.transport.header(f.transport.last("/me"), "Authorization") == "Bearer saved");
+    f.transport.answer("/me", 401, R"({"error": {"code": "session_expired", "message": "expired"}})");
+    f.queue.drain();
+    CHECK(f.store.state().phase == Phase::SignedOut);
+    CHECK(f.store.state().signIn.sessionEnded);
+    CHECK(f.platform.session.empty());
+    CHECK(f.store.state().route.screen == Screen::Customers);  // signing in again returns here
+}
+
 TEST_CASE("results are applied in order: an older list answer never overwrites a newer one") {
     Fixture f;
-    f.signIn();              // request 2: first list
-    f.store.reloadCustomers();  // request 3: newer list
-    REQUIRE(f.transport.sent.size() == 4);
-    f.transport.respond(3, 200, page({"Newer"}, 1, nullptr));
-    f.transport.respond(2, 200, page({"Older", "Stale"}, 2, nullptr));
+    f.signIn();
+    std::size_t first = f.transport.last("/customers?");
+    f.store.reloadCustomers();
+    std::size_t second = f.transport.last("/customers?");
+    REQUIRE(second != first);
+    f.transport.respond(second, 200, page({"Newer"}, 1, nullptr));
+    f.transport.respond(first, 200, page({"Older", "Stale"}, 2, nullptr));
     f.queue.drain();
     REQUIRE(f.store.state().customers.items.size() == 1);
     CHECK(f.store.state().customers.items[0].name == "Newer");
-    CHECK_FALSE(f.store.state().customers.loading);
+}
+
+TEST_CASE("typing a search asks the server with q, replaces the address and drops answers for old text") {
+    Fixture f;
+    f.signIn();
+    CustomerFilter filter;
+    filter.search = "mü";
+    f.store.setCustomerFilter(filter);
+    filter.search = "müller";
+    f.store.setCustomerFilter(filter);
+    std::size_t latest = f.transport.last("/customers?");
+    CHECK(f.transport.sent[latest].request.url.find("q=m%C3%BCller") != std::string::npos);
+    CHECK(f.platform.route == "#/customers?q=m%C3%BCller");
+    CHECK(f.platform.history.empty());  // a search is not a history step
+    f.transport.respond(latest, 200, page({"Müller"}, 1, nullptr));
+    f.transport.respond(latest - 1, 200, page({"Mü-old", "x"}, 2, nullptr));
+    f.queue.drain();
+    REQUIRE(f.store.state().customers.items.size() == 1);
+    CHECK(f.store.state().customers.items[0].name == "Müller");
 }
 
 TEST_CASE("further pages append in order and stop at the last page") {
     Fixture f;
     f.signIn();
-    f.transport.respond(2, 200, page({"A", "B"}, 3, "c2"));
+    f.transport.answer("/customers?", 200, page({"A", "B"}, 3, "c2"));
     f.queue.drain();
     f.store.loadMoreCustomers();
     f.store.loadMoreCustomers();  // already loading: no second request
-    REQUIRE(f.transport.sent.size() == 4);
-    CHECK(f.transport.sent[3].request.url.find("cursor=c2") != std::string::npos);
-    f.transport.respond(3, 200, page({"C"}, 3, nullptr));
+    CHECK(f.transport.count("cursor=c2") == 1);
+    f.transport.answer("cursor=c2", 200, page({"C"}, 3, nullptr));
     f.queue.drain();
     CHECK(f.store.state().customers.items.size() == 3);
+    std::size_t before = f.transport.sent.size();
     f.store.loadMoreCustomers();
-    CHECK(f.transport.sent.size() == 4);  // no cursor, nothing more to ask for
+    CHECK(f.transport.sent.size() == before);  // no cursor, nothing more to ask for
 }
 
 TEST_CASE("bad JSON in a list answer becomes an error on the list and keeps the session") {
     Fixture f;
     f.signIn();
-    f.transport.respond(2, 200, "{\"items\": [");
+    f.transport.answer("/customers?", 200, "{\"items\": [");
     f.queue.drain();
     const auto& list = f.store.state().customers;
-    REQUIRE(list.error.has_value());
-    CHECK(list.error->code == "bad_response");
+    REQUIRE(list.remote.error.has_value());
+    CHECK(list.remote.error->code == "bad_response");
     CHECK(f.store.state().phase == Phase::SignedIn);
-    f.store.reloadCustomers();  // Retry
-    f.transport.respond(3, 200, page({"A"}, 1, nullptr));
+    f.store.reloadCustomers();
+    f.transport.answer("/customers?", 200, page({"A"}, 1, nullptr));
     f.queue.drain();
-    CHECK_FALSE(f.store.state().customers.error.has_value());
-    CHECK(f.store.state().customers.items.size() == 1);
-}
-
-TEST_CASE("a 401 ends the session, returns to sign-in and remembers the screen") {
-    Fixture f;
-    f.signIn();
-    f.store.navigate(Screen::Customers);
-    f.transport.respond(2, 401, R"({"error": {"code": "session_expired", "message": "Your session has expired."}})");
-    f.queue.drain();
-    CHECK(f.store.state().phase == Phase::SignedOut);
-    CHECK(f.store.state().signIn.sessionEnded);
-    CHECK_FALSE(f.store.state().session.has_value());
-    CHECK(f.store.state().screen == Screen::Customers);
+    CHECK_FALSE(f.store.state().customers.remote.error.has_value());
 }
 
 TEST_CASE("a failed sign-in keeps the email and says why") {
     Fixture f;
-    f.store.start("config.json");
-    f.transport.respond(0, 200, kConfig);
-    f.queue.drain();
+    f.boot();
     f.store.editSignInEmail("someone@partner.example");
     f.store.signInDemo();
-    f.transport.respond(1, 0, "");
+    f.transport.answer("/auth/demo", 0, "");
     f.queue.drain();
     CHECK(f.store.state().phase == Phase::SignedOut);
     REQUIRE(f.store.state().signIn.error.has_value());
     CHECK(f.store.state().signIn.error->isNetwork());
     CHECK(f.store.state().signIn.email == "someone@partner.example");
-    CHECK_FALSE(f.store.state().signIn.pending);
 }
 
-TEST_CASE("answers that arrive after sign-out are dropped") {
+TEST_CASE("sign-out tells the server and Google, forgets the session and drops late answers") {
     Fixture f;
     f.signIn();
+    std::size_t list = f.transport.last("/customers?");
     f.store.signOut();
     CHECK(f.transport.count("/auth/logout") == 1);
-    f.transport.respond(2, 200, page({"Leaked"}, 1, nullptr));
+    CHECK(f.platform.googleSignOuts == 1);
+    CHECK(f.platform.session.empty());
+    f.transport.respond(list, 200, page({"Leaked"}, 1, nullptr));
     f.queue.drain();
     CHECK(f.store.state().customers.items.empty());
-    CHECK(f.store.state().phase == Phase::SignedOut);
+}
+
+TEST_CASE("new customer: checked with the server's rules first, then one invitation per click") {
+    Fixture f;
+    f.signIn();
+    f.store.openNewCustomer();
+    f.store.editNewCustomer("Zoë Harper", "not-an-email", "https://harpercafe.com", "");
+    f.store.submitNewCustomer();
+    const auto& form = f.store.state().newCustomer;
+    CHECK(form.fieldErrors.count("email") == 1);
+    CHECK(form.fieldErrors.count("google_domain") == 1);
+    CHECK(form.fieldErrors.count("organization") == 1);
+    CHECK(form.fieldErrors.count("name") == 0);
+    CHECK(f.transport.count("/customers") == 1);  // only the list: nothing was sent
+
+    f.store.editNewCustomer("Zoë Harper", "zoe@harpercafe.com", "harpercafe.com", "Harper Café");
+    f.store.submitNewCustomer();
+    f.store.submitNewCustomer();  // double click
+    REQUIRE(f.transport.count("/customers") == 2);
+    std::size_t post = f.transport.last("/customers", "POST");
+    CHECK(f.transport.header(post, "Idempotency-Key") == form.idempotencyKey);
+    CHECK(f.transport.sent[post].request.body.find("harpercafe.com") != std::string::npos);
+
+    // The server says the domain is taken: the message lands on that field, nothing typed is lost.
+    f.transport.respond(post, 409, R"({"error": {"code": "domain_taken", "message": "taken"}})");
+    f.queue.drain();
+    CHECK(form.open);
+    CHECK(form.fieldErrors.count("google_domain") == 1);
+    CHECK(form.name == "Zoë Harper");
+
+    f.store.editNewCustomer("Zoë Harper", "zoe@harpercafe.com", "harper-cafe.com", "Harper Café");
+    f.store.submitNewCustomer();
+    std::size_t second = f.transport.last("/customers", "POST");
+    CHECK(f.transport.header(second, "Idempotency-Key") != f.transport.header(post, "Idempotency-Key"));
+    f.transport.respond(second, 201, test::readContract("customer.json"));
+    f.queue.drain();
+    CHECK_FALSE(f.store.state().newCustomer.open);
+    CHECK(f.store.state().route.screen == Screen::Customer);
+    REQUIRE_FALSE(f.store.state().toasts.empty());
+    CHECK(f.store.state().toasts.back().text.find("j.mueller@mueller-bau.de") != std::string::npos);
+}
+
+TEST_CASE("a dropped connection while inviting keeps the form and retries with the same key") {
+    Fixture f;
+    f.signIn();
+    f.store.openNewCustomer();
+    f.store.editNewCustomer("A", "a@b.de", "b.de", "B");
+    f.store.submitNewCustomer();
+    std::size_t first = f.transport.last("/customers", "POST");
+    f.transport.respond(first, 0, "");
+    f.queue.drain();
+    REQUIRE(f.store.state().newCustomer.error.has_value());
+    f.store.submitNewCustomer();
+    std::size_t retry = f.transport.last("/customers", "POST");
+    CHECK(retry != first);
+    CHECK(f.transport.header(retry, "Idempotency-Key") == f.transport.header(first, "Idempotency-Key"));
+}
+
+TEST_CASE("license order: stepper asks for previews, only the newest lands, Order needs a confirmation") {
+    Fixture f;
+    f.onCustomer();
+    int current = f.store.state().customer.customer->subscription->licenses;
+    f.store.openLicenseOrder();
+    CHECK(f.store.state().customer.licenses.target == current);
+    f.store.setLicenseTarget(current + 1);
+    f.store.setLicenseTarget(current + 5);
+    CHECK(f.transport.count("license-orders/preview") == 2);
+    std::size_t newest = f.transport.last("license-orders/preview");
+    CHECK(f.transport.sent[newest].request.body == "{\"licenses\":" + std::to_string(current + 5) + "}");
+    // Nothing can be ordered before the matching preview is in.
+    f.store.requestOrderConfirmation();
+    CHECK_FALSE(f.store.state().customer.licenses.confirming);
+    std::string preview = test::readContract("license_order_preview.json");
+    auto at = preview.find("\"licenses\": 30");
+    REQUIRE(at != std::string::npos);
+    preview.replace(at, 14, "\"licenses\": " + std::to_string(current + 5));
+    f.transport.respond(newest, 200, preview);
+    f.transport.respond(newest - 1, 200, test::readContract("license_order_preview.json"));
+    f.queue.drain();
+    REQUIRE(f.store.state().customer.licenses.preview.has_value());
+    CHECK(f.store.state().customer.licenses.preview->licenses == current + 5);
+
+    f.store.placeLicenseOrder();  // not confirmed yet: nothing happens
+    CHECK(f.transport.count("/license-orders") == f.transport.count("license-orders/preview"));
+    f.store.requestOrderConfirmation();
+    f.store.placeLicenseOrder();
+    f.store.placeLicenseOrder();  // double click: one order
+    std::size_t order = f.transport.last("/subscription/license-orders", "POST");
+    CHECK(f.transport.sent[order].request.url.find("preview") == std::string::npos);
+    CHECK(f.transport.count("/license-orders") - f.transport.count("license-orders/preview") == 1);
+
+    // The connection drops mid-order: the dialog stays, and Retry sends the same key.
+    f.transport.respond(order, 0, "");
+    f.queue.drain();
+    REQUIRE(f.store.state().customer.licenses.orderError.has_value());
+    f.store.placeLicenseOrder();
+    std::size_t retry = f.transport.last("/subscription/license-orders", "POST");
+    CHECK(f.transport.header(retry, "Idempotency-Key") == f.transport.header(order, "Idempotency-Key"));
+    f.transport.respond(retry, 201, test::readContract("license_order.json"));
+    f.queue.drain();
+    CHECK_FALSE(f.store.state().customer.licenses.open);
+    CHECK(f.store.state().toasts.back().text.find("INV-") != std::string::npos);
+    CHECK(f.transport.count("/customers/7") >= 2);  // the page reloads with the new terms
+}
+
+TEST_CASE("annual plans do not ask the server to go below the current licenses mid-term") {
+    Fixture f;
+    std::string body = test::readContract("customer.json");
+    auto at = body.find("\"flexible\"");
+    REQUIRE(at != std::string::npos);
+    body.replace(at, 10, "\"annual_monthly\"");
+    f.signIn("#/customers/7");
+    f.transport.answer("/customers/7", 200, body);
+    f.queue.drain();
+    const Subscription& s = *f.store.state().customer.customer->subscription;
+    CHECK_FALSE(Store::canReduceLicensesNow(s));
+    f.store.openLicenseOrder();
+    f.store.setLicenseTarget(s.licenses - 1);
+    CHECK(f.transport.count("license-orders/preview") == 0);
+    CHECK_FALSE(f.store.state().customer.licenses.preview.has_value());
+    f.store.setLicenseTarget(s.licenses + 2);
+    CHECK(f.transport.count("license-orders/preview") == 1);
+}
+
+TEST_CASE("cancel is only sent once the domain is typed, and can be undone") {
+    Fixture f;
+    f.onCustomer();
+    f.store.openCancel();
+    f.store.editCancel("mueller-bau", "end_of_term", "Trying another tool.");
+    f.store.confirmCancel();
+    CHECK(f.transport.count("/cancel") == 0);
+    f.store.editCancel("  Mueller-Bau.de ", "end_of_term", "Trying another tool.");
+    f.store.confirmCancel();
+    f.store.confirmCancel();
+    REQUIRE(f.transport.count("/cancel") == 1);
+    std::size_t cancel = f.transport.last("/cancel");
+    CHECK(f.transport.sent[cancel].request.body.find("end_of_term") != std::string::npos);
+    f.transport.respond(cancel, 200, test::readContract("subscription_pending_cancel.json"));
+    f.queue.drain();
+    CHECK_FALSE(f.store.state().customer.cancel.open);
+    CHECK(f.store.state().customer.customer->subscription->status == "pending_cancel");
+    f.store.reactivate();
+    CHECK(f.transport.count("/reactivate") == 1);
+}
+
+TEST_CASE("copying the invitation link puts it on the clipboard and says so") {
+    Fixture f;
+    std::string body = test::readContract("customers_page.json");
+    f.signIn("#/customers/2");
+    // Use the invited customer of the contract page as the customer's detail.
+    auto r = codec::decodeCustomersPage(body);
+    REQUIRE(r.ok());
+    const Customer* invited = nullptr;
+    for (const auto& c : r.value().items)
+        if (c.status == CustomerStatus::Invited) invited = &c;
+    REQUIRE(invited != nullptr);
+    std::string detail = R"({"id": 2, "name": "A", "email": "a@b.de", "google_domain": "b.de", "organization": "B", "status": "invited",
+        "created_at": "2026-11-26T09:00:00Z", "invitation": {"status": "pending", "url": ")" + invited->invitation->url +
+                         R"(", "sent_at": "2026-11-26T09:00:00Z", "expires_at": "2026-12-10T09:00:00Z", "accepted_at": null}, "subscription": null})";
+    f.transport.answer("/customers/2", 200, detail);
+    f.queue.drain();
+    f.store.copyInvitationLink();
+    CHECK(f.platform.clipboard == invited->invitation->url);
+    CHECK_FALSE(f.store.state().toasts.empty());
+}
+
+TEST_CASE("navigation pushes history; the address bar's own changes do not") {
+    Fixture f;
+    f.signIn("#/dashboard");
+    Route r;
+    r.screen = Screen::Invoices;
+    r.invoices.status = "open";
+    f.store.navigate(r);
+    CHECK(f.platform.history.back() == "#/invoices?status=open");
+    std::size_t pushed = f.platform.history.size();
+    f.store.navigate(Route::fromHash("#/customers"), /*push=*/false);
+    CHECK(f.platform.history.size() == pushed);
+    CHECK(f.store.state().route.screen == Screen::Customers);
+}
+
+TEST_CASE("invoices: opening one asks for it; the PDF and the CSV go to the browser's download") {
+    Fixture f;
+    f.signIn("#/invoices/3?status=open");
+    CHECK(f.transport.count("/invoices?status=open") == 1);
+    f.transport.answer("/invoices/3", 200, test::readContract("invoice.json"));
+    f.queue.drain();
+    REQUIRE(f.store.state().invoice.invoice.has_value());
+    f.store.downloadInvoicePdf();
+    f.store.downloadInvoicePdf();  // double click: one download
+    REQUIRE(f.platform.downloads.size() == 1);
+    CHECK(f.platform.downloads[0].request.url.find("/pdf") != std::string::npos);
+    CHECK(f.platform.downloads[0].filename == f.store.state().invoice.invoice->number + ".pdf");
+    f.platform.finishDownload(0, true);
+    f.queue.drain();
+    CHECK_FALSE(f.store.state().download.loading);
+    f.store.exportInvoicesCsv();
+    REQUIRE(f.platform.downloads.size() == 2);
+    CHECK(f.platform.downloads[1].request.url.find("export.csv?status=open") != std::string::npos);
+    f.platform.finishDownload(1, false, "HTTP 500");
+    f.queue.drain();
+    CHECK(f.store.state().toasts.back().kind == ToastKind::Error);
+}
+
+TEST_CASE("toasts disappear on their own") {
+    Fixture f;
+    f.onCustomer();
+    f.store.copyInvitationLink();  // accepted customer: no link, no toast
+    CHECK(f.store.state().toasts.empty());
+    f.store.openCancel();
+    f.store.editCancel("mueller-bau.de", "now", "");
+    f.store.confirmCancel();
+    f.transport.answer("/cancel", 200, test::readContract("subscription.json"));
+    f.queue.drain();
+    REQUIRE(f.store.state().toasts.size() == 1);
+    double next = f.store.expireToasts();
+    CHECK(next > f.platform.clock);
+    f.platform.clock = next + 0.01;
+    CHECK(f.store.expireToasts() == 0);
+    CHECK(f.store.state().toasts.empty());
 }
 
 TEST_CASE("a config that cannot be read leaves the console on a retryable error") {

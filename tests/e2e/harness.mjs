@@ -37,6 +37,7 @@ export async function startServer(extraArgs = []) {
   });
   return {
     url,
+    db,
     log: () => log,
     async stop() {
       proc.removeAllListeners("exit");
@@ -85,10 +86,26 @@ export async function waitForItem(page, label, kind, timeout = 15000) {
   return handle.jsonValue();
 }
 
+// Waits until the console has drawn its last frame (input applied, layout settled), as a
+// person would before the next action: typed keys are applied over several frames.
+export async function waitForIdle(page, timeout = 5000) {
+  await page.waitForFunction(() => {
+    const now = window.resellerConsole.frames();
+    const stable = window.__lastFrames === now;
+    window.__lastFrames = now;
+    return stable;
+  }, null, { timeout, polling: 80 }).catch(() => {});
+}
+
 // A real mouse click in the middle of the item.
 export async function clickItem(page, label, kind) {
+  await waitForIdle(page);
   const it = await waitForItem(page, label, kind);
+  // Like a hand on a mouse: arrive, let the item show its hover, then press.
+  await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2, { steps: 2 });
+  await waitForIdle(page, 1000);
   await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await waitForIdle(page, 2000);  // what the click changed is on screen
   return it;
 }
 
@@ -152,4 +169,47 @@ export async function api(url, method, pathName, { token, body } = {}) {
   });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+// Like openConsole, for tests that must act before the page loads (routes, permissions) or
+// open it at a deep link: `setup(context, page)` runs first; page errors are kept apart from
+// console messages (a blocked script logs a console error but is no page error).
+export async function openConsoleAt(browser, url, hash = "", { setup, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [], pageErrors = [];
+  page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
+  page.on("pageerror", (err) => { errors.push(String(err)); pageErrors.push(String(err)); });
+  if (setup) await setup(context, page);
+  await page.goto(url + "/" + hash);
+  await waitForConsole(page);
+  return { context, page, errors, pageErrors };
+}
+
+// Waits for the console's first frame after a load or reload, and for the overlay to fade.
+export async function waitForConsole(page) {
+  await page.waitForFunction(() => window.resellerConsole && window.resellerConsole.ready, null, { timeout: 60000 });
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("boot")).opacity === "0", null, { timeout: 5000 });
+}
+
+// Waits for a stable item whose label matches `pattern` (a RegExp), like waitForItem.
+export async function waitForItemMatching(page, pattern, kind, timeout = 15000) {
+  const handle = await page.waitForFunction(([source, flags, k]) => {
+    const re = new RegExp(source, flags);
+    const found = window.resellerConsole.items().find((it) => re.test(it.label) && (!k || it.kind === k));
+    const key = found ? [found.label, found.x, found.y, found.w, found.h].join(",") : "";
+    const stable = found && window.__lastMatchRect === source + key;
+    window.__lastMatchRect = source + key;
+    return stable ? found : null;
+  }, [pattern.source, pattern.flags, kind], { timeout, polling: 60 }).catch(async (e) => {
+    const seen = (await items(page)).map((it) => `${it.kind}:${it.label}`).join(", ");
+    throw new Error(`no ${kind || "item"} matching ${pattern} on screen; seen: ${seen}\n${e.message}`);
+  });
+  return handle.jsonValue();
+}
+
+// Waits until no drawn item has this label (and kind).
+export async function waitForItemGone(page, label, kind, timeout = 15000) {
+  await page.waitForFunction(([l, k]) => !window.resellerConsole.items().some((it) => it.label === l && (!k || it.kind === k)),
+    [label, kind], { timeout, polling: 60 });
 }

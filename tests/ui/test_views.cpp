@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "../core/fake_platform.h"
 #include "../core/fake_transport.h"
 #include "core/i18n.h"
 #include "imgui.h"
@@ -12,41 +13,52 @@ namespace {
 const char* kConfig = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example"})";
 const char* kConfigNoDemo = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": false, "demo_email": ""})";
 const char* kSession = R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "Northwind Cloud Partners", "email": "demo@reseller.example"}})";
-const char* kPage = R"({"items": [
-  {"id": 1, "name": "Jürgen Müller", "email": "j@mueller-bau.de", "google_domain": "mueller-bau.de", "organization": "Müller Bau GmbH",
-   "status": "active", "created_at": "2026-01-01T00:00:00Z", "invitation": null,
-   "subscription": {"id": 1, "plan": "professional", "billing_cycle": "flexible", "licenses": 12, "status": "active",
-     "started_at": "2026-01-01T00:00:00Z", "term_start": "2026-11-01", "term_end": "2026-11-30", "renews_at": "2026-12-01",
-     "auto_renew": true, "unit_price": {"amount": 103, "currency": "USD"}, "recurring_amount": {"amount": 1236, "currency": "USD"},
-     "monthly_value": {"amount": 1236, "currency": "USD"}}},
-  {"id": 2, "name": "Sarah O'Brien", "email": "sarah@brightleaf.io", "google_domain": "brightleaf.io", "organization": "Brightleaf Studio",
-   "status": "invited", "created_at": "2026-11-20T00:00:00Z",
-   "invitation": {"status": "pending", "url": "http://x/invite/abc", "sent_at": "2026-11-20T00:00:00Z", "expires_at": "2026-12-04T00:00:00Z", "accepted_at": null},
-   "subscription": null}], "total": 2, "next_cursor": null})";
 
 struct Console {
     MainQueue queue;
     test::FakeTransport transport{queue};
-    Store store{transport};
+    test::FakePlatform platform{queue};
+    Store store{transport, platform};
     test::UiHarness ui{store, queue};
 
-    Console(const char* config = kConfig) {
+    explicit Console(const char* config = kConfig, const std::string& hash = "#/customers") {
         setLanguage(Language::English);
-        store.start("config.json");
+        store.start("config.json", hash);
         transport.respond(0, 200, config);
         ui.frame(4);  // the sign-in card measures itself, then centres
+    }
+
+    void signIn() {
+        ui.click("Demo sign-in", "button");
+        transport.answer("/auth/demo", 200, kSession);
+        ui.frame(2);
+        REQUIRE(store.state().phase == Phase::SignedIn);
+    }
+
+    // Signed in, on customer 1's page (the contract's active customer), everything answered.
+    void onCustomer() {
+        signIn();
+        Route r;
+        r.screen = Screen::Customer;
+        r.customerId = 1;
+        store.navigate(r);
+        transport.answer("/customers/1", 200, test::readContract("customer.json"));
+        transport.answer("/plans", 200, test::readContract("plans.json"));
+        transport.answer("/activity", 200, test::readContract("activity_page.json"));
+        transport.answer("/invoices?", 200, test::readContract("invoices_page.json"));
+        ui.frame(3);
     }
 };
 
 }  // namespace
 
-TEST_CASE("the sign-in screen offers demo sign-in and a disabled Google button") {
+TEST_CASE("the sign-in screen offers demo sign-in, and Google's button only when it is set up") {
     Console c;
     auto google = c.ui.find(std::string("\xef\x86\xa0  Sign in with Google"), "button");
     REQUIRE(google.has_value());
     CHECK(google->disabled);
-    CHECK(c.ui.has("Google sign-in is not set up for this deployment yet.") == false);  // wrapped text is not an item
     CHECK(c.ui.has("Demo sign-in", "button"));
+    CHECK(c.ui.has("Demo account email", "input"));
     CHECK(c.ui.has("Sign in to your partner account", "heading"));
 }
 
@@ -61,70 +73,192 @@ TEST_CASE("clicking Demo sign-in twice sends one request, then shows customers i
     REQUIRE(c.transport.count("/auth/demo") == 1);
     c.ui.frame();
     CHECK(c.ui.has("Signing in…", "button"));
-    c.transport.respond(1, 200, kSession);
+    c.transport.answer("/auth/demo", 200, kSession);
     c.ui.frame(2);
-    CHECK(c.store.state().phase == Phase::SignedIn);
     CHECK(c.ui.has("Northwind Cloud Partners"));
-    c.ui.click("Customers", "menu");
-    REQUIRE(c.transport.count("/customers") == 1);  // loaded once, not again on navigation
-    c.transport.respond(2, 200, kPage);
+    c.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
     c.ui.frame(2);
     CHECK(c.ui.has("Jürgen Müller", "cell"));
     CHECK(c.ui.has("Müller Bau GmbH", "cell"));
-    CHECK(c.ui.has("brightleaf.io", "cell"));
     CHECK(c.ui.has("Invited", "badge"));
     CHECK(c.ui.has("Active", "badge"));
-    CHECK(c.ui.has("$12.36", "cell"));
-    CHECK(c.ui.has("Dec 1, 2026", "cell"));
+    CHECK(c.ui.has("Manage", "button"));
+}
+
+TEST_CASE("Manage opens the customer's page") {
+    Console c;
+    c.signIn();
+    c.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
+    c.ui.frame(2);
+    c.ui.click("Manage", "button");
+    CHECK(c.store.state().route.screen == Screen::Customer);
+    CHECK(c.platform.history.back().rfind("#/customers/", 0) == 0);
 }
 
 TEST_CASE("a failed customers load shows the error with Retry, and Retry asks again") {
     Console c;
-    c.ui.click("Demo sign-in", "button");
-    c.transport.respond(1, 200, kSession);
+    c.signIn();
+    c.transport.answer("/customers?", 503, R"({"error": {"code": "unavailable", "message": "down"}})");
     c.ui.frame(2);
-    c.ui.click("Customers", "menu");
-    c.transport.respond(2, 503, R"({"error": {"code": "unavailable", "message": "down"}})");
-    c.ui.frame(2);
-    CHECK(c.ui.has("Retry", "button"));
     c.ui.click("Retry", "button");
-    CHECK(c.transport.count("/customers") == 2);
+    CHECK(c.transport.count("/customers?") == 2);
 }
 
-TEST_CASE("the language switch turns every label German") {
+TEST_CASE("new customer: inline validation, errors on their fields, one invitation for a double click") {
     Console c;
-    c.ui.click("Demo sign-in", "button");
-    c.transport.respond(1, 200, kSession);
+    c.signIn();
+    c.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
     c.ui.frame(2);
-    c.ui.click("Customers", "menu");
-    c.transport.respond(2, 200, kPage);
+    c.ui.click("+  New customer", "button");
     c.ui.frame(2);
+    REQUIRE(c.ui.has("Invite a new customer", "heading"));
+    // The first field has the keyboard; type a name, leave the rest wrong or empty.
+    c.ui.typeText("Zoë Harper");
+    c.ui.click("Email", "input");
+    c.ui.typeText("zoe(at)harpercafe");
+    c.ui.click("Send invitation", "button");
+    CHECK(c.transport.count("/customers", "POST") == 0);  // nothing sent
+    CHECK(c.ui.has("Enter an email address such as name@example.com.", "error"));
+    CHECK(c.ui.has("This field is required.", "error"));
+
+    c.ui.click("Email", "input");
+    c.ui.pressKey(ImGuiMod_Ctrl, ImGuiKey_A);
+    c.ui.typeText("zoe@harpercafe.com");
+    c.ui.click("Google Workspace domain", "input");
+    c.ui.typeText("harpercafe.com");
+    c.ui.click("Organization", "input");
+    c.ui.typeText("Harper Café");
+    c.ui.doubleClick("Send invitation", "button");
+    REQUIRE(c.transport.count("/customers", "POST") == 1);
+    std::size_t post = c.transport.last("/customers", "POST");
+    CHECK(c.transport.sent[post].request.body.find("\"name\":\"Zoë Harper\"") != std::string::npos);
+    c.ui.frame();
+    CHECK(c.ui.has("Sending…", "button"));
+    c.transport.respond(post, 409, R"({"error": {"code": "domain_taken", "message": "taken"}})");
+    c.ui.frame(2);
+    CHECK(c.ui.has("This Google domain already belongs to a customer.", "error"));
+    CHECK(c.store.state().newCustomer.name == "Zoë Harper");  // nothing typed is lost
+    c.ui.pressKey(ImGuiKey_Escape);
+    CHECK_FALSE(c.store.state().newCustomer.open);
+}
+
+TEST_CASE("license stepper: + asks for a price, Order now asks to confirm, Confirm orders once") {
+    Console c;
+    c.onCustomer();
+    REQUIRE(c.ui.has("Add licenses", "button"));
+    c.ui.click("Add licenses", "button");
+    c.ui.frame(2);
+    int current = c.store.state().customer.customer->subscription->licenses;
+    auto order = c.ui.find("Order now", "button");
+    REQUIRE(order.has_value());
+    CHECK(order->disabled);  // no change, no price, nothing to order
+    for (int i = 0; i < 5; ++i) c.ui.click("+", "button");
+    CHECK(c.store.state().customer.licenses.target == current + 5);
+    std::string preview = test::readContract("license_order_preview.json");
+    auto at = preview.find("\"licenses\": 30");
+    preview.replace(at, 14, "\"licenses\": " + std::to_string(current + 5));
+    c.transport.answer("license-orders/preview", 200, preview);
+    c.ui.frame(2);
+    CHECK(c.ui.has("Due now", "label"));
+    CHECK(c.ui.has("$4.30", "figure"));
+    c.ui.click("Order now", "button");
+    c.ui.frame();
+    REQUIRE(c.ui.has("Confirm the order", "heading"));
+    c.ui.doubleClick("Confirm order", "button");
+    std::size_t orders = c.transport.count("/license-orders") - c.transport.count("license-orders/preview");
+    CHECK(orders == 1);
+    c.transport.answer("subscription/license-orders", 201, test::readContract("license_order.json"));
+    c.ui.frame(2);
+    CHECK_FALSE(c.store.state().customer.licenses.open);
+    CHECK(c.ui.has("Licenses set to " + std::to_string(current + 5) + ". Invoice INV-000002 issued.", "toast"));
+}
+
+TEST_CASE("cancel: the button stays disabled until the domain is typed") {
+    Console c;
+    c.onCustomer();
+    c.ui.click("Cancel subscription", "button");
+    c.ui.frame(2);
+    auto confirm = c.ui.find("Cancel subscription", "button");
+    // Two buttons carry the words: the page's and the dialog's; the dialog's is the disabled one.
+    bool sawDisabled = false;
+    for (const auto& it : c.ui.items())
+        if (it.label == "Cancel subscription" && it.kind == "button" && it.disabled) sawDisabled = true;
+    CHECK(sawDisabled);
+    c.ui.typeText("mueller-bau.de");
+    c.ui.frame();
+    c.ui.click("Now", "radio");
+    CHECK(c.store.state().customer.cancel.when == "now");
+    bool enabled = false;
+    for (const auto& it : c.ui.items())
+        if (it.label == "Cancel subscription" && it.kind == "button" && !it.disabled && it.y > 100) enabled = true;
+    CHECK(enabled);
+    c.ui.pressKey(ImGuiKey_Enter);
+    CHECK(c.transport.count("/cancel") == 1);
+    CHECK(c.transport.sent[c.transport.last("/cancel")].request.body.find("\"now\"") != std::string::npos);
+}
+
+TEST_CASE("the language switch leaves no untranslated label on any screen") {
+    Console c;
+    c.onCustomer();
     c.ui.click("\xef\x82\xac  Deutsch", "button");
     c.ui.frame(2);
     CHECK(language() == Language::German);
-    CHECK(c.ui.has("Kunden", "menu"));
-    CHECK(c.ui.has("Übersicht", "menu"));
-    CHECK(c.ui.has("Eingeladen", "badge"));
-    CHECK(c.ui.has("Organisation", "header"));
-    // No label on screen is still the English text of an entry that has a German one.
-    for (const auto& item : c.ui.items()) {
-        std::string label = item.label;
-        if (label.rfind("\xef", 0) == 0) label = label.substr(3);  // a leading icon glyph
-        while (!label.empty() && label[0] == ' ') label.erase(0, 1);
-        for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
-            std::string en = tr(static_cast<Text>(i), Language::English);
-            bool untranslated = label == en && en != tr(static_cast<Text>(i), Language::German);
-            CHECK_MESSAGE(!untranslated, "untranslated: " << item.label);
+    auto untranslated = [&]() {
+        std::vector<std::string> bad;
+        for (const auto& item : c.ui.items()) {
+            std::string label = item.label;
+            if (label.rfind("\xef", 0) == 0) label = label.substr(3);  // a leading icon glyph
+            while (!label.empty() && label[0] == ' ') label.erase(0, 1);
+            for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
+                std::string en = tr(static_cast<Text>(i), Language::English);
+                if (label == en && en != tr(static_cast<Text>(i), Language::German)) bad.push_back(item.label);
+            }
         }
-    }
+        return bad;
+    };
+    CHECK(c.ui.has("Kunden", "menu"));
+    CHECK(c.ui.has("Lizenzen hinzufügen", "button"));
+    CHECK(untranslated().empty());
+    c.ui.click("Lizenzen hinzufügen", "button");
+    c.ui.frame(2);
+    CHECK(untranslated().empty());
+    c.ui.pressKey(ImGuiKey_Escape);
+    c.ui.click("Tarif wechseln", "button");
+    c.ui.frame(2);
+    CHECK(untranslated().empty());
+    c.ui.pressKey(ImGuiKey_Escape);
+    c.ui.click("Kunden", "menu");
+    c.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
+    c.ui.frame(2);
+    CHECK(c.ui.has("Eingeladen", "badge"));
+    CHECK(untranslated().empty());
+    c.ui.click("Rechnungen", "menu");
+    c.transport.answer("/invoices?", 200, test::readContract("invoices_page.json"));
+    c.ui.frame(2);
+    CHECK(c.ui.has("Offen", "badge"));
+    CHECK(untranslated().empty());
+    c.ui.click("Übersicht", "menu");
+    c.transport.answer("/dashboard", 200, test::readContract("dashboard.json"));
+    c.ui.frame(2);
+    CHECK(c.ui.has("Offene Rechnungen", "label"));
+    CHECK(untranslated().empty());
+    for (const auto& s : untranslated()) MESSAGE("untranslated: " << s);
     setLanguage(Language::English);
+}
+
+TEST_CASE("Ctrl+K jumps to the customer search from any screen") {
+    Console c(kConfig, "#/dashboard");
+    c.signIn();
+    c.ui.pressKey(ImGuiMod_Ctrl, ImGuiKey_K);
+    c.ui.frame(2);
+    CHECK(c.store.state().route.screen == Screen::Customers);
+    c.ui.typeText("müller");
+    CHECK(c.store.state().route.customers.search == "müller");
 }
 
 TEST_CASE("sign out returns to the sign-in screen and tells the server") {
     Console c;
-    c.ui.click("Demo sign-in", "button");
-    c.transport.respond(1, 200, kSession);
-    c.ui.frame(2);
+    c.signIn();
     c.ui.click("\xef\x82\x8b  Sign out", "button");
     CHECK(c.transport.count("/auth/logout") == 1);
     CHECK(c.store.state().phase == Phase::SignedOut);

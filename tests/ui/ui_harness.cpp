@@ -24,7 +24,8 @@ UiHarness::UiHarness(Store& store, MainQueue& queue, float width, float height) 
 UiHarness::~UiHarness() { ImGui::DestroyContext(); }
 
 void UiHarness::frame(int count) {
-    for (int i = 0; i < count; ++i) {
+    // As in the browser: the given frames, then more until the layout stands still.
+    for (int i = 0; i < count || (registry_.changed() && i < count + 20); ++i) {
         queue_.drain();
         ImGuiIO& io = ImGui::GetIO();
         time_ += 1.0 / 60.0;
@@ -56,6 +57,7 @@ void UiHarness::click(const std::string& label, const char* kind) {
     frame();
     ImGui::GetIO().AddMouseButtonEvent(0, false);
     frame();
+    frame();  // what the click changed is drawn
 }
 
 void UiHarness::doubleClick(const std::string& label, const char* kind) {
@@ -69,10 +71,21 @@ void UiHarness::doubleClick(const std::string& label, const char* kind) {
         ImGui::GetIO().AddMouseButtonEvent(0, false);
         frame();
     }
+    frame();
 }
 
 void UiHarness::typeText(const std::string& text) {
     ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    frame(2);  // the edit reaches the store, then is drawn
+}
+
+void UiHarness::pressKey(int modifier, int key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(static_cast<ImGuiKey>(modifier), true);
+    io.AddKeyEvent(static_cast<ImGuiKey>(key), true);
+    frame();
+    io.AddKeyEvent(static_cast<ImGuiKey>(key), false);
+    io.AddKeyEvent(static_cast<ImGuiKey>(modifier), false);
     frame();
 }
 
@@ -80,7 +93,7 @@ void UiHarness::pressKey(int key) {
     ImGui::GetIO().AddKeyEvent(static_cast<ImGuiKey>(key), true);
     frame();
     ImGui::GetIO().AddKeyEvent(static_cast<ImGuiKey>(key), false);
-    frame();
+    frame(2);
 }
 
 }  // namespace rc::test

@@ -25,6 +25,7 @@ public:
     void doubleClick(const std::string& label, const char* kind = nullptr);
     void typeText(const std::string& text);
     void pressKey(int imguiKey);
+    void pressKey(int modifier, int imguiKey);  // e.g. ImGuiMod_Ctrl, ImGuiKey_A
     const std::vector<ui::DrawnItem>& items() const { return registry_.items(); }
 
 private:

@@ -1,0 +1,148 @@
+#include "core/validation.h"
+
+#include <cstring>
+#include <vector>
+
+namespace rc::validate {
+namespace {
+
+constexpr std::size_t kMaxName = 200;
+
+bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isAlnum(char c) { return isLower(c) || isDigit(c) || (c >= 'A' && c <= 'Z'); }
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t at = s.find(sep, start);
+        out.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
+        if (at == std::string::npos) return out;
+        start = at + 1;
+    }
+}
+
+// ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$
+bool isLabel(const std::string& l) {
+    if (l.empty() || l.size() > 63) return false;
+    for (char c : l)
+        if (!(isLower(c) || isDigit(c) || c == '-')) return false;
+    return l.front() != '-' && l.back() != '-';
+}
+
+// ^([a-z]{2,63}|xn--[a-z0-9-]+)$
+bool isTopLabel(const std::string& l) {
+    if (l.rfind("xn--", 0) == 0) {
+        if (l.size() == 4) return false;
+        for (char c : l)
+            if (!(isLower(c) || isDigit(c) || c == '-')) return false;
+        return true;
+    }
+    if (l.size() < 2 || l.size() > 63) return false;
+    for (char c : l)
+        if (!isLower(c)) return false;
+    return true;
+}
+
+// Python's str.strip() removes Unicode whitespace; a paste can bring these along.
+bool whitespaceAt(const std::string& s, std::size_t i, std::size_t& len) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) return len = 1, true;
+    static const char* wide[] = {"\xc2\x85", "\xc2\xa0", "\xe1\x9a\x80", "\xe2\x80\x80", "\xe2\x80\x81", "\xe2\x80\x82",
+                                 "\xe2\x80\x83", "\xe2\x80\x84", "\xe2\x80\x85", "\xe2\x80\x86", "\xe2\x80\x87",
+                                 "\xe2\x80\x88", "\xe2\x80\x89", "\xe2\x80\x8a", "\xe2\x80\xa8", "\xe2\x80\xa9",
+                                 "\xe2\x80\xaf", "\xe2\x81\x9f", "\xe3\x80\x80"};
+    for (const char* w : wide) {
+        std::size_t n = std::strlen(w);
+        if (s.compare(i, n, w) == 0) return len = n, true;
+    }
+    return false;
+}
+
+// Unicode category Cc: C0 controls, DEL and the C1 controls (U+0080..U+009F).
+bool hasControl(const std::string& s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) return true;
+        if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0x9f)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string trim(const std::string& s) {
+    std::size_t start = 0, len = 0;
+    while (start < s.size() && whitespaceAt(s, start, len)) start += len;
+    std::size_t end = s.size();
+    while (end > start) {
+        // Step back to the start of the last UTF-8 character.
+        std::size_t ch = end - 1;
+        while (ch > start && (static_cast<unsigned char>(s[ch]) & 0xC0) == 0x80) --ch;
+        if (!whitespaceAt(s, ch, len) || ch + len != end) break;
+        end = ch;
+    }
+    return s.substr(start, end - start);
+}
+
+std::size_t codePoints(const std::string& utf8) {
+    std::size_t n = 0;
+    for (unsigned char c : utf8)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+bool isDomain(const std::string& d) {
+    if (d.empty() || d.size() > 253 || d.find('.') == std::string::npos) return false;
+    auto labels = split(d, '.');
+    if (!isTopLabel(labels.back())) return false;
+    for (const auto& l : labels)
+        if (!isLabel(l)) return false;
+    return true;
+}
+
+std::optional<std::string> name(const std::string& value) {
+    std::string v = trim(value);
+    if (v.empty()) return std::string(tr(Text::ErrRequired));
+    if (codePoints(v) > kMaxName) return std::string(tr(Text::ErrTooLong));
+    if (hasControl(v)) return std::string(tr(Text::ErrControlChars));
+    return std::nullopt;
+}
+
+std::optional<std::string> email(const std::string& value) {
+    std::string v = trim(value);
+    if (v.empty()) return std::string(tr(Text::ErrRequired));
+    static const char* localExtra = "!#$%&'*+/=?^_`{|}~.-";
+    auto at = v.find('@');
+    bool ok = v.size() <= 254 && at != std::string::npos && at > 0 && v.find('@', at + 1) == std::string::npos;
+    if (ok) {
+        for (std::size_t i = 0; i < at; ++i)
+            if (!isAlnum(v[i]) && !std::strchr(localExtra, v[i])) ok = false;
+        std::string domain = v.substr(at + 1);
+        // The address pattern wants labels of letters, digits and hyphens joined by single dots.
+        for (const auto& l : split(domain, '.'))
+            if (l.empty()) ok = false;
+        ok = ok && isDomain(lower(domain));
+    }
+    if (!ok) return std::string(tr(Text::ErrInvalidEmail));
+    return std::nullopt;
+}
+
+std::optional<std::string> googleDomain(const std::string& value) {
+    std::string v = lower(trim(value));
+    if (v.empty()) return std::string(tr(Text::ErrRequired));
+    while (!v.empty() && v.back() == '.') v.pop_back();
+    if (!isDomain(v)) return std::string(tr(Text::ErrInvalidDomain));
+    return std::nullopt;
+}
+
+}  // namespace rc::validate

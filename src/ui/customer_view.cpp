@@ -1,0 +1,250 @@
+#include "ui/customer_view.h"
+
+#include <cmath>
+
+#include "core/format.h"
+#include "core/i18n.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace rc::ui {
+namespace {
+
+void invitationCard(Store& store, const Customer& c, bool busy) {
+    const Invitation& inv = *c.invitation;
+    beginCard("###invitation-card", tr(Text::InvitationCard));
+    if (inv.status == "pending" || inv.status == "expired") {
+        if (inv.status == "pending") {
+            paragraph(tr(Text::InvitationPendingNote));
+            ImGui::Dummy(ImVec2(0, 4));
+        }
+        keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
+        keyValue(inv.status == "expired" ? tr(Text::InvitationExpired) : tr(Text::InvitationExpires), format::dateTime(inv.expiresAt),
+                 inv.status == "expired" ? color::Danger : 0);
+        if (!inv.url.empty()) {
+            ImGui::Dummy(ImVec2(0, 4));
+            text(tr(Text::InvitationLink), color::TextMuted, nullptr, "label");
+            // The link in a read-only field: selectable, and copied with one click.
+            std::string url = inv.url;
+            float w = ImGui::GetContentRegionAvail().x;
+            inputText("##invitation-url", tr(Text::InvitationLink), url, w - 150, nullptr, ImGuiInputTextFlags_ReadOnly);
+            ImGui::SameLine(0, 10);
+            std::string copy = std::string(tr(Text::CopyLink)) + "##copy-link";
+            if (button(copy.c_str(), ButtonStyle::Secondary, ImVec2(140, 0))) store.copyInvitationLink();
+        }
+        ImGui::Dummy(ImVec2(0, 6));
+        std::string resend = std::string(tr(Text::Resend)) + "##resend";
+        if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy)) store.resendInvitation();
+        ImGui::SameLine(0, 10);
+        std::string revoke = std::string(tr(Text::Revoke)) + "##revoke";
+        if (button(revoke.c_str(), ButtonStyle::Ghost, ImVec2(0, 38), false, busy)) store.revokeInvitation();
+    } else if (inv.status == "accepted") {
+        keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
+        keyValue(tr(Text::InvitationAccepted), format::dateTime(inv.acceptedAt), color::Success);
+    } else {
+        textMuted(tr(Text::InvitationRevokedNote));
+        keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
+    }
+    endCard();
+}
+
+void subscriptionCard(Store& store, const Customer& c, bool busy) {
+    beginCard("###subscription-card", tr(Text::SubscriptionCard));
+    if (!c.subscription) {
+        textMuted(c.status == CustomerStatus::Revoked ? tr(Text::InvitationRevokedNote) : tr(Text::NoSubscriptionYet));
+        endCard();
+        return;
+    }
+    const Subscription& s = *c.subscription;
+    keyValue(tr(Text::TermsPlan), planLabel(s.plan));
+    keyValue(tr(Text::TermsCycle), cycleLabel(s.billingCycle));
+    keyValue(tr(Text::TermsLicenses), format::integer(s.licenses));
+    {
+        float w = ImGui::GetContentRegionAvail().x;
+        text(tr(Text::TermsStatus), color::TextMuted, nullptr, "label");
+        ImGui::SameLine(std::min(200.0f, w * 0.45f));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3);
+        subscriptionBadge(s.status);
+    }
+    keyValue(tr(Text::TermsTerm), format::date(s.termStart) + " – " + format::date(s.termEnd));
+    if (s.status == "trial") keyValue(tr(Text::TermsTrialEnds), format::date(s.termEnd));
+    keyValue(tr(Text::TermsRenews), s.renewsAt.empty() ? std::string(tr(Text::Dash)) : format::date(s.renewsAt));
+    keyValue(tr(Text::TermsAutoRenew), s.autoRenew && s.status != "pending_cancel" ? tr(Text::Yes) : tr(Text::No));
+    std::string per = s.billingCycle == "annual_yearly" ? tr(Text::PerLicenseYear) : tr(Text::PerLicenseMonth);
+    keyValue(tr(Text::TermsUnitPrice), format::money(s.unitPrice) + " " + per);
+    std::string period = s.billingCycle == "annual_yearly" ? tr(Text::PerYear) : tr(Text::PerMonth);
+    keyValue(tr(Text::TermsRecurring), format::money(s.recurringAmount) + " " + period);
+
+    if (s.scheduledChange) {
+        ImGui::Dummy(ImVec2(0, 4));
+        std::string what = std::string(planLabel(s.scheduledChange->plan)) + ", " + cycleLabel(s.scheduledChange->billingCycle);
+        text(format::fill(tr(Text::ScheduledChange), what, format::date(s.scheduledChange->effectiveOn)), color::Accent, nullptr, "text");
+    }
+    ImGui::Dummy(ImVec2(0, 8));
+    if (s.status == "pending_cancel") {
+        paragraph(format::fill(tr(Text::PendingCancelNote), format::date(s.termEnd)), color::Warning);
+        ImGui::Dummy(ImVec2(0, 4));
+        std::string undo = std::string(tr(Text::UndoCancel)) + "##reactivate";
+        if (button(undo.c_str(), ButtonStyle::Primary, ImVec2(0, 40), busy)) store.reactivate();
+    } else if (s.isCancelled()) {
+        textMuted(tr(Text::CancelledNote));
+    } else {
+        std::string add = std::string(tr(Text::AddLicenses)) + "##add-licenses";
+        if (button(add.c_str(), ButtonStyle::Primary, ImVec2(0, 40))) store.openLicenseOrder();
+        ImGui::SameLine(0, 10);
+        std::string plan = std::string(tr(Text::ChangePlan)) + "##change-plan";
+        if (button(plan.c_str(), ButtonStyle::Secondary, ImVec2(0, 40))) store.openPlanChange();
+        ImGui::SameLine(0, 10);
+        std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
+        if (button(cancel.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 40))) store.openCancel();
+    }
+    endCard();
+}
+
+void invoicesCard(Store& store, const CustomerPageState& page) {
+    beginCard("###customer-invoices", nullptr);
+    float w = ImGui::GetContentRegionAvail().x;
+    text(tr(Text::CustomerInvoices), color::Text, fonts().medium, "heading");
+    ImGui::SameLine(w - ImGui::CalcTextSize(tr(Text::ViewAllInvoices)).x);
+    std::string all = std::string(tr(Text::ViewAllInvoices)) + "##all-invoices";
+    if (link(all.c_str())) {
+        Route r;
+        r.screen = Screen::Invoices;
+        r.invoices.customerId = page.id;
+        store.navigate(r);
+    }
+    ImGui::Dummy(ImVec2(0, 2));
+    if (page.invoicesRemote.loading && page.invoices.empty()) {
+        spinner(8, color::Accent);
+    } else if (page.invoicesRemote.error) {
+        text(describeError(*page.invoicesRemote.error), color::Danger, nullptr, "alert");
+    } else if (page.invoices.empty()) {
+        textMuted(tr(Text::NoInvoicesForCustomer));
+    } else {
+        for (std::size_t i = 0; i < page.invoices.size() && i < 8; ++i) {
+            const Invoice& inv = page.invoices[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            if (auto* reg = currentRegistry()) reg->setNextKind("row");
+            if (ImGui::Selectable("##inv", false, 0, ImVec2(w, 30))) store.openInvoice(inv.id);
+            if (auto* reg = currentRegistry()) reg->record(inv.number, "row", at.x, at.y, w, 30);
+            if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 6));
+            text(inv.number, color::Accent, fonts().medium, "cell");
+            ImGui::SameLine(w * 0.32f);
+            text(format::date(inv.issuedAt.substr(0, 10)), color::TextMuted, nullptr, "cell");
+            ImGui::SameLine(w * 0.58f);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3);
+            invoiceBadge(inv.status);
+            std::string total = format::money(inv.total);
+            ImGui::SameLine(w - ImGui::CalcTextSize(total.c_str()).x);
+            text(total, color::Text, nullptr, "cell");
+            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 34));
+            ImGui::Dummy(ImVec2(0, 0));
+            ImGui::PopID();
+        }
+    }
+    endCard();
+}
+
+void activityCard(const CustomerPageState& page) {
+    beginCard("###customer-activity", tr(Text::ActivityCard));
+    if (page.activityRemote.loading && page.activity.empty()) {
+        spinner(8, color::Accent);
+    } else if (page.activityRemote.error) {
+        text(describeError(*page.activityRemote.error), color::Danger, nullptr, "alert");
+    } else if (page.activity.empty()) {
+        textMuted(tr(Text::NoActivity));
+    } else {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (std::size_t i = 0; i < page.activity.size() && i < 12; ++i) {
+            const ActivityEntry& a = page.activity[i];
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            dl->AddCircleFilled(ImVec2(at.x + 5, at.y + 9), 4, color::Accent);
+            if (i + 1 < std::min<std::size_t>(page.activity.size(), 12))
+                dl->AddLine(ImVec2(at.x + 5, at.y + 16), ImVec2(at.x + 5, at.y + 48), color::Border);
+            ImGui::SetCursorScreenPos(ImVec2(at.x + 20, at.y));
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(0);
+            text(activitySentence(a), color::Text, nullptr, "text");
+            ImGui::PopTextWrapPos();
+            text(format::dateTime(a.createdAt) + " · " + activityActor(a), color::TextMuted, fonts().small, "text");
+            ImGui::EndGroup();
+            ImGui::Dummy(ImVec2(0, 4));
+        }
+    }
+    endCard();
+}
+
+}  // namespace
+
+void CustomerView::draw(Store& store) {
+    const AppState& st = store.state();
+    const CustomerPageState& page = st.customer;
+    std::string back = std::string(icon::ChevronLeft) + "  " + tr(Text::BackToCustomers) + "##back";
+    if (link(back.c_str())) {
+        Route r;
+        r.screen = Screen::Customers;
+        r.customers = st.customers.filter;
+        store.navigate(r);
+    }
+    ImGui::Dummy(ImVec2(0, 4));
+    float width = ImGui::GetContentRegionAvail().x;
+    activityBar(width, page.remote.loading);
+
+    if (!page.customer) {
+        if (page.remote.error) {
+            bool missing = page.remote.error->status == 404;
+            std::string msg = missing ? std::string(tr(Text::CustomerNotFound))
+                                      : std::string(tr(Text::CouldNotLoadCustomer)) + ": " + describeError(*page.remote.error);
+            if (errorBanner(msg, !missing)) store.reloadCustomer();
+        }
+        return;
+    }
+    const Customer& c = *page.customer;
+
+    // Header: name and status, then organization · domain · email.
+    ImGui::PushFont(fonts().title);
+    text(c.name, color::Text, fonts().title, "heading");
+    ImGui::PopFont();
+    ImGui::SameLine(0, 14);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+    statusBadge(c.status);
+    text(c.organization + "  ·  " + c.googleDomain + "  ·  " + c.email, color::TextMuted, nullptr, "text");
+    ImGui::Dummy(ImVec2(0, 8));
+    if (page.actionError) {
+        if (errorBanner(describeError(*page.actionError), true)) store.reloadCustomer();
+    }
+
+    // Two columns: the subscription (and invitation) on the left, invoices and history on the right.
+    ImGui::BeginChild("###customer-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    float gap = 20;
+    float avail = ImGui::GetContentRegionAvail().x - 4;
+    float left = std::floor((avail - gap) * 0.52f);
+    float right = avail - gap - left;
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(left);
+    if (c.invitation && (c.status == CustomerStatus::Invited || c.status == CustomerStatus::Revoked)) {
+        ImGui::BeginChild("###inv-col", ImVec2(left, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+        invitationCard(store, c, page.actionPending);
+        ImGui::EndChild();
+        ImGui::Dummy(ImVec2(0, 4));
+    }
+    ImGui::BeginChild("###sub-col", ImVec2(left, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    subscriptionCard(store, c, page.actionPending);
+    ImGui::EndChild();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    ImGui::SameLine(0, gap);
+    ImGui::BeginGroup();
+    ImGui::BeginChild("###right-col", ImVec2(right, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    invoicesCard(store, page);
+    ImGui::Dummy(ImVec2(0, 4));
+    activityCard(page);
+    ImGui::EndChild();
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+}  // namespace rc::ui

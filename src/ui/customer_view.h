@@ -1,0 +1,13 @@
+#pragma once
+#include "core/store.h"
+
+namespace rc::ui {
+
+// One customer: who they are, the invitation until it is accepted, the subscription's terms
+// with its actions (licenses, plan, cancel), their invoices and their history.
+class CustomerView {
+public:
+    void draw(Store& store);
+};
+
+}  // namespace rc::ui

@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "core/route.h"
+
+using namespace rc;
+
+TEST_CASE("routes round-trip through the address bar") {
+    Route r;
+    r.screen = Screen::Customers;
+    r.customers.search = "Müller & Söhne";
+    r.customers.status = "active";
+    r.customers.sort = "-licenses";
+    std::string hash = r.toHash();
+    CHECK(hash == "#/customers?q=M%C3%BCller%20%26%20S%C3%B6hne&status=active&sort=-licenses");
+    Route back = Route::fromHash(hash);
+    CHECK(back.screen == Screen::Customers);
+    CHECK(back.customers == r.customers);
+
+    Route inv;
+    inv.screen = Screen::Invoices;
+    inv.invoiceId = 12;
+    inv.invoices.customerId = 42;
+    inv.invoices.status = "overdue";
+    inv.invoices.from = "2026-01-01";
+    CHECK(inv.toHash() == "#/invoices/12?customer=42&status=overdue&from=2026-01-01");
+    CHECK(Route::fromHash(inv.toHash()) == inv);
+    CHECK(Route::fromHash("#/customers/42").customerId == 42);
+    CHECK(Route::fromHash("#/customers/42").screen == Screen::Customer);
+}
+
+TEST_CASE("anything malformed in the address falls back safely") {
+    CHECK(Route::fromHash("").screen == Screen::Dashboard);
+    CHECK(Route::fromHash("#/nowhere").screen == Screen::Dashboard);
+    CHECK(Route::fromHash("#/customers/abc").screen == Screen::Dashboard);
+    CHECK(Route::fromHash("#/customers/-1").screen == Screen::Dashboard);
+    CHECK(Route::fromHash("#/customers/99999999999999999999").screen == Screen::Dashboard);
+    Route r = Route::fromHash("#/customers?status=deleted&sort=drop%20table&q=%ZZ");
+    CHECK(r.screen == Screen::Customers);
+    CHECK(r.customers.status.empty());
+    CHECK(r.customers.sort == "name");
+    CHECK(r.customers.search == "%ZZ");
+    Route i = Route::fromHash("#/invoices?from=2026-13&to=yesterday&customer=x");
+    CHECK(i.invoices.from.empty());
+    CHECK(i.invoices.to.empty());
+    CHECK(i.invoices.customerId == 0);
+}
