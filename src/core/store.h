@@ -216,6 +216,8 @@ public:
 
     // --- toasts
     void dismissToast(std::uint64_t id);
+    // Toasts are sentences in the language they were made in: a language switch clears them.
+    void dismissAllToasts() { state_.toasts.clear(); }
     // Removes expired toasts; returns the time the next one expires (0: none left).
     double expireToasts();
 

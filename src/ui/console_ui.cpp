@@ -47,7 +47,7 @@ void ConsoleUi::draw(Store& store) {
         case Phase::ConfigFailed: drawBoot(store); break;
         case Phase::SignedOut: {
             ImGui::SetCursorPos(ImVec2(vp->Size.x - 140, 20));
-            drawLanguageSwitch();
+            drawLanguageSwitch(store);
             ImGui::SetCursorPos(ImVec2(0, 0));
             signIn_.draw(store);
             break;
@@ -155,10 +155,12 @@ void ConsoleUi::drawSidebar(Store& store, float height) {
     ImGui::PopStyleVar(2);
 }
 
-void ConsoleUi::drawLanguageSwitch() {
+void ConsoleUi::drawLanguageSwitch(Store& store) {
     std::string label = std::string(icon::Globe) + "  " + tr(Text::SwitchLanguage) + "##language";
-    if (button(label.c_str(), ButtonStyle::Ghost))
+    if (button(label.c_str(), ButtonStyle::Ghost)) {
         setLanguage(language() == Language::English ? Language::German : Language::English);
+        store.dismissAllToasts();
+    }
 }
 
 void ConsoleUi::drawTopBar(Store& store, float width) {
@@ -215,7 +217,7 @@ void ConsoleUi::drawTopBar(Store& store, float width) {
     }
 
     ImGui::SetCursorPos(ImVec2(langX, 14));
-    drawLanguageSwitch();
+    drawLanguageSwitch(store);
     ImGui::SetCursorPos(ImVec2(nameX, 12));
     text(r.name, color::Text, fonts().medium, "text");
     ImGui::SetCursorPos(ImVec2(nameX, 31));

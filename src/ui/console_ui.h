@@ -19,7 +19,7 @@ private:
     void drawBoot(Store& store);
     void drawSidebar(Store& store, float height);
     void drawTopBar(Store& store, float width);
-    void drawLanguageSwitch();
+    void drawLanguageSwitch(Store& store);
     void drawToasts(Store& store);
     void handleShortcuts(Store& store);
 

@@ -49,10 +49,10 @@ const Column kColumns[] = {
     {Text::ColCustomer, "name", 0, 1.7f, false},
     {Text::ColDomain, nullptr, 0, 1.1f, false},
     {Text::ColStatus, nullptr, 100, 0, false},
-    {Text::ColPlan, nullptr, 128, 0, false},
-    {Text::ColLicenses, "licenses", 74, 0, true},
-    {Text::ColRenewal, "renews_at", 104, 0, false},
-    {Text::ColMonthly, nullptr, 100, 0, true},
+    {Text::ColPlan, nullptr, 156, 0, false},
+    {Text::ColLicenses, "licenses", 72, 0, true},
+    {Text::ColRenewal, "renews_at", 100, 0, false},
+    {Text::ColMonthly, nullptr, 96, 0, true},
     {Text::ColActions, nullptr, 84, 0, true},
 };
 constexpr int kColumnCount = static_cast<int>(sizeof(kColumns) / sizeof(kColumns[0]));

@@ -128,7 +128,7 @@ test("Google sign-in: Google's button over the canvas, its credential signs a re
     assert.ok(box && box.width > 150 && box.height >= 40, "slot box " + JSON.stringify(box));
     assert.ok(box.y + box.height <= demo.y, `the Google button (${box.y}) is above demo sign-in (${demo.y})`);
     assert.ok(button.x >= box.x - 1 && button.x + button.width <= box.x + box.width + 1, "the button fits its slot");
-    await screenshot(page, "10-google-sign-in");
+    await screenshot(page, "20-google-sign-in");
 
     // Google's button over the canvas costs no frames: idle stays idle.
     await page.waitForTimeout(500);
@@ -140,7 +140,7 @@ test("Google sign-in: Google's button over the canvas, its credential signs a re
     await waitForItem(page, RESELLER.name, "text");
     assert.equal(await page.locator("#google-signin").isHidden(), true, "Google's button leaves with the sign-in screen");
     assert.ok(await savedSession(page), "the session is kept for a reload");
-    await screenshot(page, "11-google-signed-in");
+    await screenshot(page, "21-google-signed-in");
 
     // Signing out ends the session and keeps Google from signing straight back in.
     await clickCentre(page, await signOutButton(page));
@@ -169,7 +169,7 @@ test("Google sign-in with an account that is not a reseller is refused in plain 
     await fakeButton.waitFor({ state: "visible", timeout: 15000 });
     await fakeButton.click();  // a real mouse click at the button's position
     await waitForItemMatching(page, /not registered as a reseller/i);
-    await screenshot(page, "12-google-not-a-reseller");
+    await screenshot(page, "22-google-not-a-reseller");
     // Still on the sign-in screen, ready for another account.
     await waitForItem(page, "Demo sign-in", "button");
     await fakeButton.waitFor({ state: "visible", timeout: 5000 });
@@ -192,7 +192,7 @@ test("Google's script blocked: the sign-in screen still works with demo sign-in"
     await page.waitForTimeout(500);
     assert.equal(await page.locator("#google-signin").isHidden(), true);
     assert.equal(await page.locator("#fake-google-button").count(), 0);
-    await screenshot(page, "13-google-unavailable");
+    await screenshot(page, "23-google-unavailable");
     await clickItem(page, "Demo sign-in", "button");
     await waitForItem(page, session.json.reseller.name, "text");
     assert.deepEqual(pageErrors, [], "no uncaught errors when Google cannot load");
@@ -259,7 +259,7 @@ test("deep links: #/customers survives sign-in and reload; back and forward move
     await waitForItem(page, "Customers", "menu");
     await waitForItem(page, first, "cell");
     assert.match(await hash(), /^#\/customers/);
-    await screenshot(page, "14-deep-link-customers");
+    await screenshot(page, "24-deep-link-customers");
 
     await clickItem(page, "Dashboard", "menu");
     await page.waitForFunction(() => location.hash === "#/dashboard", null, { timeout: 10000 });
@@ -296,7 +296,7 @@ test("paste and copy in an ImGui text field use the system clipboard", async () 
     await page.keyboard.press("Control+A");
     await page.keyboard.press("Control+V");
     await waitForField(page, pasted);
-    await screenshot(page, "15-paste");
+    await screenshot(page, "25-paste");
 
     // Two pastes between two frames land in order, each with its own text.
     await page.keyboard.press("Control+A");
