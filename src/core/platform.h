@@ -5,7 +5,10 @@
 #include <functional>
 #include <string>
 
+#include <optional>
+
 #include "core/http.h"
+#include "core/model.h"
 
 namespace rc {
 
@@ -23,9 +26,10 @@ public:
     virtual void copyText(const std::string& text) = 0;
 
     // Downloads the answer to `request` as a file called `filename` (a real browser download).
-    // `done(ok, message)` is called later, from the main queue.
-    virtual void download(const HttpRequest& request, const std::string& filename,
-                          std::function<void(bool ok, const std::string& message)> done) = 0;
+    // `done` is called later, from the main queue, with nothing on success or what went wrong
+    // (a 401 among them, so an expired session still sends the reseller to sign in).
+    using DownloadDone = std::function<void(const std::optional<ApiError>& error)>;
+    virtual void download(const HttpRequest& request, const std::string& filename, DownloadDone done) = 0;
 
     // Stops Google from signing the reseller straight back in after a sign-out.
     virtual void googleSignedOut() = 0;

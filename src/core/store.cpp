@@ -828,18 +828,8 @@ void Store::downloadInvoicePdf() {
     std::uint64_t generation = sessionGeneration_;
     std::string number = inv->number;
     platform_.download(api_.invoicePdfRequest(inv->id), number + ".pdf",
-                       [this, generation, number](bool ok, const std::string& message) {
-                           if (!isCurrentSession(generation)) return;
-                           state_.download.loading = false;
-                           if (ok) {
-                               toast(ToastKind::Success, format::fill(tr(Text::ToastDownloaded), number + ".pdf"));
-                           } else {
-                               ApiError e;
-                               e.code = "download_failed";
-                               e.message = message;
-                               state_.download.error = e;
-                               toast(ToastKind::Error, format::fill(tr(Text::ToastDownloadFailed), message));
-                           }
+                       [this, generation, number](const std::optional<ApiError>& error) {
+                           if (isCurrentSession(generation)) onDownloaded(number + ".pdf", error);
                        });
 }
 
@@ -848,19 +838,23 @@ void Store::exportInvoicesCsv() {
     state_.download = Remote{true, std::nullopt};
     std::uint64_t generation = sessionGeneration_;
     platform_.download(api_.invoicesCsvRequest(state_.invoices.filter), "invoices.csv",
-                       [this, generation](bool ok, const std::string& message) {
-                           if (!isCurrentSession(generation)) return;
-                           state_.download.loading = false;
-                           if (ok) {
-                               toast(ToastKind::Success, format::fill(tr(Text::ToastDownloaded), "invoices.csv"));
-                           } else {
-                               ApiError e;
-                               e.code = "download_failed";
-                               e.message = message;
-                               state_.download.error = e;
-                               toast(ToastKind::Error, format::fill(tr(Text::ToastDownloadFailed), message));
-                           }
+                       [this, generation](const std::optional<ApiError>& error) {
+                           if (isCurrentSession(generation)) onDownloaded("invoices.csv", error);
                        });
+}
+
+void Store::onDownloaded(const std::string& filename, const std::optional<ApiError>& error) {
+    state_.download.loading = false;
+    if (!error) {
+        toast(ToastKind::Success, format::fill(tr(Text::ToastDownloaded), filename));
+        return;
+    }
+    if (handleAuth(*error)) return;
+    state_.download.error = error;
+    std::string why = describeError(*error);
+    // Without the server's own words, the status at least tells support what happened.
+    if (error->message.empty() && error->status > 0) why += " (HTTP " + std::to_string(error->status) + ")";
+    toast(ToastKind::Error, format::fill(tr(Text::ToastDownloadFailed), why));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -233,6 +233,7 @@ private:
     // Handles 401 everywhere: back to sign-in, then back to the same screen.
     bool handleAuth(const ApiError& error);
     void toast(ToastKind kind, std::string text);
+    void onDownloaded(const std::string& filename, const std::optional<ApiError>& error);
     void loadCustomerExtras();
     void applySubscription(const Subscription& s);
     void requestLicensePreview();

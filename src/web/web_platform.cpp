@@ -75,8 +75,7 @@ void WebPlatform::copyText(const std::string& text) { rc_js_copy_text(text.c_str
 
 void WebPlatform::textInput(bool active, float x, float y) { rc_js_text_input(active ? 1 : 0, x, y); }
 
-void WebPlatform::download(const HttpRequest& request, const std::string& filename,
-                           std::function<void(bool ok, const std::string& message)> done) {
+void WebPlatform::download(const HttpRequest& request, const std::string& filename, DownloadDone done) {
     int id = nextDownloadId_++;
     downloads_[id] = std::move(done);
     nlohmann::json headers = nlohmann::json::object();
@@ -113,18 +112,14 @@ void WebPlatform::deliverDownload(int id, int status, const std::string& body) {
     if (it == downloads_.end()) return;
     auto done = std::move(it->second);
     downloads_.erase(it);
-    bool ok = status >= 200 && status < 300;
-    std::string message;
-    if (!ok) {
+    std::optional<ApiError> error;
+    if (status < 200 || status >= 300) {
         HttpResponse response;
         response.status = status;
         response.body = body;
-        ApiError error = codec::decodeError(response);
-        message = describeError(error);
-        // Without the server's own words, the status at least tells support what happened.
-        if (error.message.empty() && status > 0) message += " (HTTP " + std::to_string(status) + ")";
+        error = codec::decodeError(response);
     }
-    queue_.post([done = std::move(done), ok, message = std::move(message)] { done(ok, message); });
+    queue_.post([done = std::move(done), error = std::move(error)] { done(error); });
     wake_();
 }
 

@@ -23,8 +23,7 @@ public:
     std::string loadSession() override;
     void setRoute(const std::string& hash, bool push) override;
     void copyText(const std::string& text) override;
-    void download(const HttpRequest& request, const std::string& filename,
-                  std::function<void(bool ok, const std::string& message)> done) override;
+    void download(const HttpRequest& request, const std::string& filename, DownloadDone done) override;
     void googleSignedOut() override;
     double now() override;
     std::string newIdempotencyKey() override;
@@ -72,7 +71,7 @@ private:
 
     MainQueue& queue_;
     std::function<void()> wake_;
-    std::map<int, std::function<void(bool, const std::string&)>> downloads_;
+    std::map<int, DownloadDone> downloads_;
     int nextDownloadId_ = 1;
     GoogleStatus googleStatus_ = GoogleStatus::NotConfigured;
     ButtonPlacement placed_;

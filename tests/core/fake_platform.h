@@ -20,24 +20,25 @@ public:
         if (push) history.push_back(hash);
     }
     void copyText(const std::string& text) override { clipboard = text; }
-    void download(const HttpRequest& request, const std::string& filename,
-                  std::function<void(bool, const std::string&)> done) override {
+    void download(const HttpRequest& request, const std::string& filename, DownloadDone done) override {
         downloads.push_back({request, filename, std::move(done)});
     }
     void googleSignedOut() override { ++googleSignOuts; }
     double now() override { return clock; }
     std::string newIdempotencyKey() override { return "key-" + std::to_string(++keys); }
 
-    // Finishes download `index` through the main queue, as the browser does.
-    void finishDownload(std::size_t index, bool ok, const std::string& message = {}) {
+    // Finishes download `index` through the main queue, as the browser does (status 200: done).
+    void finishDownload(std::size_t index, int status, const std::string& code = {}) {
         auto done = downloads.at(index).done;
-        queue_.post([done, ok, message] { done(ok, message); });
+        std::optional<ApiError> error;
+        if (status != 200) error = ApiError{status, code, "", {}};
+        queue_.post([done, error] { done(error); });
     }
 
     struct Download {
         HttpRequest request;
         std::string filename;
-        std::function<void(bool, const std::string&)> done;
+        DownloadDone done;
     };
 
     std::string session;

@@ -392,15 +392,22 @@ TEST_CASE("invoices: opening one asks for it; the PDF and the CSV go to the brow
     REQUIRE(f.platform.downloads.size() == 1);
     CHECK(f.platform.downloads[0].request.url.find("/pdf") != std::string::npos);
     CHECK(f.platform.downloads[0].filename == f.store.state().invoice.invoice->number + ".pdf");
-    f.platform.finishDownload(0, true);
+    f.platform.finishDownload(0, 200);
     f.queue.drain();
     CHECK_FALSE(f.store.state().download.loading);
     f.store.exportInvoicesCsv();
     REQUIRE(f.platform.downloads.size() == 2);
     CHECK(f.platform.downloads[1].request.url.find("export.csv?status=open") != std::string::npos);
-    f.platform.finishDownload(1, false, "HTTP 500");
+    f.platform.finishDownload(1, 500, "server_error");
     f.queue.drain();
     CHECK(f.store.state().toasts.back().kind == ToastKind::Error);
+    // An expired session during a download sends the reseller to sign in, then back here.
+    f.store.exportInvoicesCsv();
+    f.platform.finishDownload(2, 401, "session_expired");
+    f.queue.drain();
+    CHECK(f.store.state().phase == Phase::SignedOut);
+    CHECK(f.store.state().signIn.sessionEnded);
+    CHECK(f.store.state().route.screen == Screen::Invoices);
 }
 
 TEST_CASE("toasts disappear on their own") {

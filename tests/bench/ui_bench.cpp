@@ -1,0 +1,125 @@
+// Benchmark (not a test): how long the Customers screen takes to build a frame with 40
+// customers loaded and with 100,000, at the top and scrolled deep into the list. Only the
+// visible rows are drawn (ImGuiListClipper), so both should cost about the same.
+// Run: build/native/ui_bench     Prints figures; asserts nothing.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "../core/fake_platform.h"
+#include "../core/fake_transport.h"
+#include "core/store.h"
+#include "imgui.h"
+#include "ui/console_ui.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+
+using namespace rc;
+
+namespace {
+
+std::string customersJson(int count) {
+    std::string items;
+    items.reserve(static_cast<std::size_t>(count) * 700);
+    char buf[1024];
+    for (int i = 1; i <= count; ++i) {
+        std::snprintf(buf, sizeof buf,
+                      R"(%s{"id": %d, "name": "Customer %06d", "email": "it@c%d.example", "google_domain": "c%d.example",
+ "organization": "Organization %d GmbH", "status": "active", "created_at": "2026-01-01T00:00:00Z", "invitation": null,
+ "subscription": {"id": %d, "plan": "professional", "billing_cycle": "flexible", "licenses": %d, "status": "active",
+ "started_at": "2026-01-01T00:00:00Z", "term_start": "2026-11-01", "term_end": "2026-11-30", "renews_at": "2026-12-01",
+ "auto_renew": true, "unit_price": {"amount": 103, "currency": "USD"}, "recurring_amount": {"amount": %d, "currency": "USD"},
+ "monthly_value": {"amount": %d, "currency": "USD"}}})",
+                      i == 1 ? "" : ",", i, i, i, i, i, i, 5 + i % 200, (5 + i % 200) * 103, (5 + i % 200) * 103);
+        items += buf;
+    }
+    return R"({"items": [)" + items + R"(], "total": )" + std::to_string(count) + R"(, "next_cursor": null})";
+}
+
+long residentKiB() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * 4;
+}
+
+struct Figures {
+    double medianMs, p95Ms;
+};
+
+Figures timeFrames(Store& store, MainQueue& queue, ui::ConsoleUi& ui, ui::ItemRegistry& registry, int frames, float wheel) {
+    std::vector<double> ms;
+    for (int i = 0; i < frames; ++i) {
+        queue.drain();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        io.AddMousePosEvent(700, 500);
+        if (wheel != 0) io.AddMouseWheelEvent(0, wheel);
+        auto start = std::chrono::steady_clock::now();
+        ImGui::NewFrame();
+        registry.beginFrame();
+        ui.draw(store);
+        registry.endFrame();
+        ImGui::Render();
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2], ms[ms.size() * 95 / 100]};
+}
+
+void run(int count) {
+    MainQueue queue;
+    test::FakeTransport transport{queue};
+    test::FakePlatform platform{queue};
+    Store store{transport, platform};
+    ImGui::CreateContext();
+    ui::ItemRegistry registry;
+    registry.attach(ImGui::GetCurrentContext());
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1440, 900);
+    ui::applyTheme();
+    ui::loadFonts("/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF", 1.0f);
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ui::ConsoleUi ui;
+
+    store.start("config.json", "#/customers");
+    transport.respond(0, 200, R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "d@r.de"})");
+    queue.drain();
+    store.signInDemo();
+    transport.answer("/auth/demo", 200, R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "N", "email": "d@r.de"}})");
+    queue.drain();
+    long before = residentKiB();
+    std::string body = customersJson(count);
+    auto decodeStart = std::chrono::steady_clock::now();
+    transport.answer("/customers?", 200, body);
+    queue.drain();
+    double decodeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - decodeStart).count();
+    body.clear();
+    body.shrink_to_fit();
+    long after = residentKiB();
+
+    timeFrames(store, queue, ui, registry, 20, 0);  // warm up, layout settles
+    Figures top = timeFrames(store, queue, ui, registry, 200, 0);
+    Figures scrolling = timeFrames(store, queue, ui, registry, 400, -40.0f);  // wheel down, 40 notches a frame
+    std::printf("%7d customers: decode %7.1f ms, state +%6ld KiB | frame at top p50 %.3f ms p95 %.3f ms | "
+                "while scrolling p50 %.3f ms p95 %.3f ms | items drawn %zu\n",
+                count, decodeMs, after - before, top.medianMs, top.p95Ms, scrolling.medianMs, scrolling.p95Ms,
+                registry.items().size());
+    ImGui::DestroyContext();
+}
+
+}  // namespace
+
+// doctest's REQUIRE is used by the fake transport; this binary has its own main.
+int main() {
+    std::printf("Customers screen, native Debug build, 1440x900 (one run; the machine is shared and noisy)\n");
+    run(40);
+    run(100000);
+    return 0;
+}
