@@ -43,7 +43,6 @@ enum class Language { English, German };
     X(MenuInvoices, "Invoices", "Rechnungen") \
     X(DashboardSubtitle, "Your customers and revenue at a glance.", "Ihre Kunden und Umsätze auf einen Blick.") \
     X(FigCustomers, "Customers", "Kunden") \
-    X(FigCustomersDetail, "{} active · {} invited", "{} aktiv · {} eingeladen") \
     X(FigLicenses, "Licenses in use", "Lizenzen im Einsatz") \
     X(FigMrr, "Monthly recurring revenue", "Monatlich wiederkehrender Umsatz") \
     X(FigMrrDetail, "at your prices", "zu Ihren Preisen") \

@@ -300,6 +300,19 @@ void Store::editNewCustomer(const std::string& name, const std::string& email, c
     f.name = name, f.email = email, f.googleDomain = domain, f.organization = organization;
 }
 
+void Store::checkNewCustomerField(const std::string& field) {
+    auto& f = state_.newCustomer;
+    if (!f.open || f.submitting) return;
+    const std::string* value = field == "name" ? &f.name : field == "email" ? &f.email
+                             : field == "google_domain" ? &f.googleDomain : field == "organization" ? &f.organization : nullptr;
+    if (!value) return;
+    if (validate::trim(*value).empty()) return;  // leaving a field empty is not yet a mistake
+    std::optional<std::string> problem = field == "email" ? validate::email(*value)
+                                       : field == "google_domain" ? validate::googleDomain(*value) : validate::name(*value);
+    if (problem) f.fieldErrors[field] = *problem;
+    else f.fieldErrors.erase(field);
+}
+
 void Store::submitNewCustomer() {
     auto& f = state_.newCustomer;
     if (!f.open || f.submitting || !state_.session) return;  // a double click sends one invitation
@@ -817,7 +830,8 @@ void Store::closeInvoice() {
     state_.invoice = InvoiceDetailState{};
     if (state_.route.screen == Screen::Invoices && state_.route.invoiceId) {
         state_.route.invoiceId = 0;
-        platform_.setRoute(state_.route.toHash(), true);
+        // Closing replaces the invoice's address, so Back goes to where the invoice was opened from.
+        platform_.setRoute(state_.route.toHash(), false);
     }
 }
 

@@ -180,6 +180,9 @@ public:
     void editNewCustomer(const std::string& name, const std::string& email, const std::string& domain,
                          const std::string& organization);
     void submitNewCustomer();
+    // Checks one field with the server's rules when the reseller leaves it (name, email,
+    // google_domain, organization); an empty field is only flagged on submit.
+    void checkNewCustomerField(const std::string& field);
 
     // --- one customer
     void reloadCustomer();

@@ -169,8 +169,16 @@ void DashboardView::draw(Store& store) {
     width = ImGui::GetContentRegionAvail().x - 4;
     const float gap = 16;
     float cardW = std::floor((width - gap * 2) / 3);
-    figureCard("###fig-customers", tr(Text::FigCustomers), format::integer(d.customersTotal),
-               format::fill(tr(Text::FigCustomersDetail), format::integer(d.active), format::integer(d.invited)), color::Accent, cardW);
+    // Customers by status: "29 active · 5 invited · 3 revoked · 4 cancelled".
+    std::string byStatus;
+    const std::pair<std::int64_t, CustomerStatus> counts[] = {{d.active, CustomerStatus::Active}, {d.invited, CustomerStatus::Invited},
+                                                              {d.revoked, CustomerStatus::Revoked}, {d.cancelled, CustomerStatus::Cancelled}};
+    for (const auto& [count, status] : counts) {
+        std::string label = statusLabel(status);
+        if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
+        byStatus += (byStatus.empty() ? "" : " · ") + format::integer(count) + " " + label;
+    }
+    figureCard("###fig-customers", tr(Text::FigCustomers), format::integer(d.customersTotal), byStatus, color::Accent, cardW);
     ImGui::SameLine(0, gap);
     figureCard("###fig-licenses", tr(Text::FigLicenses), format::integer(d.licensesTotal), {}, color::rgb(124, 77, 255), cardW);
     ImGui::SameLine(0, gap);

@@ -34,18 +34,25 @@ int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, bool
     return result;
 }
 
-// A labelled text field with its error line; `enter` is set when Enter was pressed in it.
+// A labelled text field with one line under it for its error (or a help text). The line is
+// always there, so an error appearing never moves the buttons under the pointer mid-click.
+// `enter` is set when Enter was pressed in it, `left` when the reseller moved on after typing.
 bool field(const char* id, const char* label, std::string& value, const char* hint, const std::string* error, bool& enter,
-           bool focus = false) {
+           bool& left, bool focus = false, const char* help = nullptr) {
     fieldLabel(label);
     if (focus) ImGui::SetKeyboardFocusHere();
     if (error) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
     std::string before = value;
     bool pressed = inputText(id, label, value, ImGui::GetContentRegionAvail().x, hint, ImGuiInputTextFlags_EnterReturnsTrue);
+    left = ImGui::IsItemDeactivatedAfterEdit();
     if (error) ImGui::PopStyleColor();
     if (pressed) enter = true;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+    float lineTop = ImGui::GetCursorPosY();
     if (error) fieldError(*error);
-    ImGui::Dummy(ImVec2(0, 2));
+    else if (help) paragraph(help, color::TextFaint, fonts().small);
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), lineTop + fonts().small->FontSize + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0, 0));
     return value != before;
 }
 
@@ -106,22 +113,22 @@ void NewCustomerDialog::draw(Store& store) {
 
     std::string name = f.name, email = f.email, domain = f.googleDomain, org = f.organization;
     bool enter = false, changed = false;
+    bool left[4] = {false, false, false, false};
     ImGui::BeginDisabled(f.submitting);
-    changed |= field("##nc-name", tr(Text::FieldName), name, tr(Text::HintName), errorFor(f.fieldErrors, "name"), enter, justOpened);
-    changed |= field("##nc-email", tr(Text::FieldEmail), email, tr(Text::HintEmail), errorFor(f.fieldErrors, "email"), enter);
-    changed |= field("##nc-domain", tr(Text::FieldDomain), domain, tr(Text::HintDomain), errorFor(f.fieldErrors, "google_domain"), enter);
-    if (!errorFor(f.fieldErrors, "google_domain")) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ImGui::PushFont(fonts().small);
-        paragraph(tr(Text::DomainHelp), color::TextFaint);
-        ImGui::PopFont();
-        ImGui::Dummy(ImVec2(0, 2));
-    }
-    changed |= field("##nc-org", tr(Text::FieldOrganization), org, tr(Text::HintOrganization), errorFor(f.fieldErrors, "organization"), enter);
+    changed |= field("##nc-name", tr(Text::FieldName), name, tr(Text::HintName), errorFor(f.fieldErrors, "name"), enter, left[0],
+                     justOpened);
+    changed |= field("##nc-email", tr(Text::FieldEmail), email, tr(Text::HintEmail), errorFor(f.fieldErrors, "email"), enter, left[1]);
+    changed |= field("##nc-domain", tr(Text::FieldDomain), domain, tr(Text::HintDomain), errorFor(f.fieldErrors, "google_domain"),
+                     enter, left[2], false, tr(Text::DomainHelp));
+    changed |= field("##nc-org", tr(Text::FieldOrganization), org, tr(Text::HintOrganization), errorFor(f.fieldErrors, "organization"),
+                     enter, left[3]);
     ImGui::EndDisabled();
     if (changed) store.editNewCustomer(name, email, domain, org);
+    // Inline: a field the reseller leaves is checked right away, with the server's own rules.
+    const char* fields[] = {"name", "email", "google_domain", "organization"};
+    for (int i = 0; i < 4; ++i)
+        if (left[i]) store.checkNewCustomerField(fields[i]);
 
-    // Inline: a field that was left shows its problem right away, with the server's own rules.
     std::string label = std::string(f.submitting ? tr(Text::Sending) : tr(Text::SendInvitation)) + "##send-invitation";
     int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, f.submitting, false, tr(Text::Cancel));
     if (clicked == 1 || ((enter || ImGui::IsKeyPressed(ImGuiKey_Enter, false)) && !f.submitting)) store.submitNewCustomer();

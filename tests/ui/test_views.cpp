@@ -265,3 +265,21 @@ TEST_CASE("sign out returns to the sign-in screen and tells the server") {
     c.ui.frame();
     CHECK(c.ui.has("Demo sign-in", "button"));
 }
+
+TEST_CASE("new customer: a field is checked as soon as the reseller leaves it") {
+    Console c;
+    c.signIn();
+    c.ui.click("+  New customer", "button");
+    c.ui.click("Google Workspace domain", "input");
+    c.ui.typeText("https://harpercafe.com/");
+    CHECK_FALSE(c.ui.has("Enter a bare domain such as example.com (no https://, path, spaces or @).", "error"));  // not while typing
+    c.ui.click("Organization", "input");
+    CHECK(c.ui.has("Enter a bare domain such as example.com (no https://, path, spaces or @).", "error"));
+    CHECK_FALSE(c.ui.has("This field is required.", "error"));  // fields not filled yet are not flagged
+    c.ui.click("Google Workspace domain", "input");
+    c.ui.pressKey(ImGuiMod_Ctrl, ImGuiKey_A);
+    c.ui.typeText("harpercafe.com");
+    c.ui.click("Organization", "input");
+    CHECK_FALSE(c.ui.has("Enter a bare domain such as example.com (no https://, path, spaces or @).", "error"));
+    CHECK(c.transport.count("/customers", "POST") == 0);
+}
