@@ -221,45 +221,43 @@ void Store::setCustomerFilter(const CustomerFilter& filter) {
     reloadCustomers();
 }
 
-void Store::reloadCustomers() {
-    if (!state_.session) return;
-    auto& list = state_.customers;
+template <class Item, class Filter, class Page, class Fetch>
+void Store::loadPage(PagedList<Item, Filter> AppState::*member, std::uint64_t Store::*counter, bool more, Fetch fetch) {
+    auto& list = state_.*member;
+    if (!state_.session || (more && (list.remote.loading || list.nextCursor.empty()))) return;
     list.remote = Remote{true, std::nullopt};
-    std::uint64_t request = ++customersRequest_;
+    std::uint64_t request = ++(this->*counter);
     std::uint64_t generation = sessionGeneration_;
-    api_.listCustomers(list.filter, {}, kPageSize, [this, request, generation](Result<CustomersPage> r) {
-        if (!isCurrentSession(generation) || request != customersRequest_) return;  // a newer request owns the list
-        auto& list = state_.customers;
+    fetch(list.filter, more ? list.nextCursor : std::string(), [this, member, counter, request, generation, more](Result<Page> r) {
+        if (!isCurrentSession(generation) || request != this->*counter) return;  // a newer request owns the list
+        auto& list = state_.*member;
         list.remote.loading = false;
         if (!r.ok()) {
             if (!handleAuth(r.error())) list.remote.error = r.error();
             return;
         }
-        list.items = std::move(r.value().items);
+        if (!more) list.items.clear();
+        for (auto& item : r.value().items) list.items.push_back(std::move(item));
         list.total = r.value().total;
         list.nextCursor = r.value().nextCursor;
         list.loaded = true;
     });
 }
 
+void Store::reloadCustomers() {
+    loadPage<Customer, CustomerFilter, CustomersPage>(
+        &AppState::customers, &Store::customersRequest_, false,
+        [this](const CustomerFilter& f, const std::string& cursor, ApiClient::Callback<CustomersPage> done) {
+            api_.listCustomers(f, cursor, kPageSize, std::move(done));
+        });
+}
+
 void Store::loadMoreCustomers() {
-    auto& list = state_.customers;
-    if (!state_.session || list.remote.loading || list.nextCursor.empty()) return;
-    list.remote = Remote{true, std::nullopt};
-    std::uint64_t request = ++customersRequest_;
-    std::uint64_t generation = sessionGeneration_;
-    api_.listCustomers(list.filter, list.nextCursor, kPageSize, [this, request, generation](Result<CustomersPage> r) {
-        if (!isCurrentSession(generation) || request != customersRequest_) return;
-        auto& list = state_.customers;
-        list.remote.loading = false;
-        if (!r.ok()) {
-            if (!handleAuth(r.error())) list.remote.error = r.error();
-            return;
-        }
-        for (auto& c : r.value().items) list.items.push_back(std::move(c));
-        list.total = r.value().total;
-        list.nextCursor = r.value().nextCursor;
-    });
+    loadPage<Customer, CustomerFilter, CustomersPage>(
+        &AppState::customers, &Store::customersRequest_, true,
+        [this](const CustomerFilter& f, const std::string& cursor, ApiClient::Callback<CustomersPage> done) {
+            api_.listCustomers(f, cursor, kPageSize, std::move(done));
+        });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -759,44 +757,19 @@ void Store::setInvoiceFilter(const InvoiceFilter& filter) {
 }
 
 void Store::reloadInvoices() {
-    if (!state_.session) return;
-    auto& list = state_.invoices;
-    list.remote = Remote{true, std::nullopt};
-    std::uint64_t request = ++invoicesRequest_;
-    std::uint64_t generation = sessionGeneration_;
-    api_.listInvoices(list.filter, {}, kPageSize, [this, request, generation](Result<InvoicesPage> r) {
-        if (!isCurrentSession(generation) || request != invoicesRequest_) return;
-        auto& list = state_.invoices;
-        list.remote.loading = false;
-        if (!r.ok()) {
-            if (!handleAuth(r.error())) list.remote.error = r.error();
-            return;
-        }
-        list.items = std::move(r.value().items);
-        list.total = r.value().total;
-        list.nextCursor = r.value().nextCursor;
-        list.loaded = true;
-    });
+    loadPage<Invoice, InvoiceFilter, InvoicesPage>(
+        &AppState::invoices, &Store::invoicesRequest_, false,
+        [this](const InvoiceFilter& f, const std::string& cursor, ApiClient::Callback<InvoicesPage> done) {
+            api_.listInvoices(f, cursor, kPageSize, std::move(done));
+        });
 }
 
 void Store::loadMoreInvoices() {
-    auto& list = state_.invoices;
-    if (!state_.session || list.remote.loading || list.nextCursor.empty()) return;
-    list.remote = Remote{true, std::nullopt};
-    std::uint64_t request = ++invoicesRequest_;
-    std::uint64_t generation = sessionGeneration_;
-    api_.listInvoices(list.filter, list.nextCursor, kPageSize, [this, request, generation](Result<InvoicesPage> r) {
-        if (!isCurrentSession(generation) || request != invoicesRequest_) return;
-        auto& list = state_.invoices;
-        list.remote.loading = false;
-        if (!r.ok()) {
-            if (!handleAuth(r.error())) list.remote.error = r.error();
-            return;
-        }
-        for (auto& i : r.value().items) list.items.push_back(std::move(i));
-        list.total = r.value().total;
-        list.nextCursor = r.value().nextCursor;
-    });
+    loadPage<Invoice, InvoiceFilter, InvoicesPage>(
+        &AppState::invoices, &Store::invoicesRequest_, true,
+        [this](const InvoiceFilter& f, const std::string& cursor, ApiClient::Callback<InvoicesPage> done) {
+            api_.listInvoices(f, cursor, kPageSize, std::move(done));
+        });
 }
 
 void Store::openInvoice(std::int64_t id) {

@@ -33,14 +33,17 @@ struct SignInState {
     GoogleStatus google = GoogleStatus::NotConfigured;
 };
 
-struct CustomerListState {
-    CustomerFilter filter;  // what the rows below were loaded for
-    std::vector<Customer> items;
+// A list the server hands out page by page (keyset cursors): the rows loaded so far for `filter`.
+template <class Item, class Filter>
+struct PagedList {
+    Filter filter;  // what the rows below were loaded for
+    std::vector<Item> items;
     std::int64_t total = 0;
     std::string nextCursor;
-    bool loaded = false;
+    bool loaded = false;  // the first page has arrived
     Remote remote;
 };
+using CustomerListState = PagedList<Customer, CustomerFilter>;
 
 struct DashboardState {
     std::optional<Dashboard> data;
@@ -104,14 +107,7 @@ struct CustomerPageState {
     CancelState cancel;
 };
 
-struct InvoiceListState {
-    InvoiceFilter filter;
-    std::vector<Invoice> items;
-    std::int64_t total = 0;
-    std::string nextCursor;
-    bool loaded = false;
-    Remote remote;
-};
+using InvoiceListState = PagedList<Invoice, InvoiceFilter>;
 
 struct InvoiceDetailState {
     std::int64_t id = 0;
@@ -242,6 +238,9 @@ private:
     void requestLicensePreview();
     void requestPlanPreview();
     bool isCurrentSession(std::uint64_t generation) const { return generation == sessionGeneration_; }
+    // First page (more=false) or the next one of a paged list; only the newest request may land.
+    template <class Item, class Filter, class Page, class Fetch>
+    void loadPage(PagedList<Item, Filter> AppState::*list, std::uint64_t Store::*counter, bool more, Fetch fetch);
 
     ApiClient api_;
     Platform& platform_;

@@ -210,14 +210,7 @@ void CustomersView::draw(Store& store) {
     ImGui::BeginChild("###customers-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border);
     bool filtered = !filter.search.empty() || !filter.status.empty();
     if (!list.loaded) {
-        ImGui::Dummy(ImVec2(0, 40));
-        float w = ImGui::GetContentRegionAvail().x;
-        ImGui::SetCursorPosX((w - 24) * 0.5f);
-        spinner(12, color::Accent);
-        ImGui::Dummy(ImVec2(0, 6));
-        const char* msg = tr(Text::LoadingCustomers);
-        ImGui::SetCursorPosX((w - ImGui::CalcTextSize(msg).x) * 0.5f);
-        textMuted(msg);
+        listLoading(tr(Text::LoadingCustomers));
     } else if (list.items.empty() && filtered) {
         if (emptyState(icon::Customers, tr(Text::NoMatchesTitle), tr(Text::NoMatchesBody), tr(Text::ClearFilters))) {
             CustomerFilter f;
@@ -268,16 +261,9 @@ void CustomersView::draw(Store& store) {
     ImGui::PopStyleVar();
 
     if (list.loaded) {
-        ImGui::Dummy(ImVec2(0, 2));
         std::string count = format::fill(tr(Text::CustomersCount), format::integer(static_cast<std::int64_t>(list.items.size())),
                                          format::integer(list.total));
-        textMuted(count);
-        if (list.remote.error) {
-            ImGui::SameLine();
-            text(describeError(*list.remote.error), color::Danger);
-            ImGui::SameLine();
-            if (button(tr(Text::Retry), ButtonStyle::Ghost)) store.loadMoreCustomers();
-        }
+        if (listFooter(count, list.remote.error)) store.loadMoreCustomers();
     }
 }
 

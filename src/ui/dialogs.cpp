@@ -51,7 +51,7 @@ bool field(const char* id, const char* label, std::string& value, const char* hi
     float lineTop = ImGui::GetCursorPosY();
     if (error) fieldError(*error);
     else if (help) paragraph(help, color::TextFaint, fonts().small);
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), lineTop + fonts().small->FontSize + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y, lineTop + fonts().small->FontSize) + 2);
     ImGui::Dummy(ImVec2(0, 0));
     return value != before;
 }

@@ -121,14 +121,7 @@ void InvoicesView::draw(Store& store) {
     ImGui::BeginChild("###invoices-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border);
     bool filtered = filter.customerId || !filter.status.empty() || !filter.from.empty() || !filter.to.empty();
     if (!list.loaded) {
-        ImGui::Dummy(ImVec2(0, 40));
-        float w = ImGui::GetContentRegionAvail().x;
-        ImGui::SetCursorPosX((w - 24) * 0.5f);
-        spinner(12, color::Accent);
-        ImGui::Dummy(ImVec2(0, 6));
-        const char* msg = tr(Text::LoadingInvoices);
-        ImGui::SetCursorPosX((w - ImGui::CalcTextSize(msg).x) * 0.5f);
-        textMuted(msg);
+        listLoading(tr(Text::LoadingInvoices));
     } else if (list.items.empty()) {
         emptyState(icon::Invoices, tr(Text::NoInvoicesTitle), filtered ? tr(Text::NoInvoicesMatch) : tr(Text::NoInvoicesBody));
     } else if (ImGui::BeginTable("###invoices", 6,
@@ -193,15 +186,9 @@ void InvoicesView::draw(Store& store) {
     ImGui::EndChild();
     ImGui::PopStyleVar();
     if (list.loaded) {
-        ImGui::Dummy(ImVec2(0, 2));
-        textMuted(format::fill(tr(Text::InvoicesCount), format::integer(static_cast<std::int64_t>(list.items.size())),
-                               format::integer(list.total)));
-        if (list.remote.error) {
-            ImGui::SameLine();
-            text(describeError(*list.remote.error), color::Danger);
-            ImGui::SameLine();
-            if (button(tr(Text::Retry), ButtonStyle::Ghost)) store.loadMoreInvoices();
-        }
+        std::string count = format::fill(tr(Text::InvoicesCount), format::integer(static_cast<std::int64_t>(list.items.size())),
+                                         format::integer(list.total));
+        if (listFooter(count, list.remote.error)) store.loadMoreInvoices();
     }
 }
 

@@ -215,6 +215,26 @@ bool emptyState(const char* iconGlyph, const char* title, const char* body, cons
     return clicked;
 }
 
+void listLoading(const char* message) {
+    ImGui::Dummy(ImVec2(0, 40));
+    float w = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX((w - 24) * 0.5f);
+    spinner(12, color::Accent);
+    ImGui::Dummy(ImVec2(0, 6));
+    ImGui::SetCursorPosX((w - ImGui::CalcTextSize(message).x) * 0.5f);
+    textMuted(message);
+}
+
+bool listFooter(const std::string& countText, const std::optional<ApiError>& error) {
+    ImGui::Dummy(ImVec2(0, 2));
+    textMuted(countText);
+    if (!error) return false;
+    ImGui::SameLine();
+    text(describeError(*error), color::Danger);
+    ImGui::SameLine();
+    return button(tr(Text::Retry), ButtonStyle::Ghost);
+}
+
 bool errorBanner(const std::string& message, bool offerRetry) {
     float w = ImGui::GetContentRegionAvail().x;
     ImVec2 p = ImGui::GetCursorScreenPos();

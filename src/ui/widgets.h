@@ -1,6 +1,7 @@
 // Shared widgets: buttons with a busy state, status badges, text that tests can find,
 // empty and error states, the activity bar. Every one records itself in the ItemRegistry.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "core/model.h"
@@ -63,6 +64,11 @@ void endDialog();
 // Money in a status colour used by badges: invoice status, subscription status.
 void invoiceBadge(const std::string& status);
 void subscriptionBadge(const std::string& status);
+
+// A paged list's pieces: the centred spinner while the first page loads, and the line under the
+// table ("12 of 41 customers", with the error and Retry when a further page failed).
+void listLoading(const char* message);
+bool listFooter(const std::string& countText, const std::optional<ApiError>& error);  // true: Retry
 
 // Anything that animates this frame asks for the next one; the main loop reads and clears it.
 void requestAnimation();
