@@ -173,6 +173,7 @@ enum class Language { English, German };
     X(PreviewRecurring, "New recurring amount", "Neuer wiederkehrender Betrag") \
     X(PreviewLoading, "Calculating price…", "Preis wird berechnet …") \
     X(PreviewUnchanged, "Choose a different number of licenses to see the price.", "Wählen Sie eine andere Anzahl Lizenzen, um den Preis zu sehen.") \
+    X(PreviewBlocked, "No price yet: choose at least {} licenses.", "Noch kein Preis: Wählen Sie mindestens {} Lizenzen.") \
     X(CouldNotPreview, "Could not calculate the price", "Der Preis konnte nicht berechnet werden") \
     X(OrderNow, "Order now", "Jetzt bestellen") \
     X(ConfirmOrderTitle, "Confirm the order", "Bestellung bestätigen") \

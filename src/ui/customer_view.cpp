@@ -63,7 +63,7 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
     {
         float w = ImGui::GetContentRegionAvail().x;
         text(tr(Text::TermsStatus), color::TextMuted, nullptr, "label");
-        ImGui::SameLine(std::min(200.0f, w * 0.45f));
+        ImGui::SameLine(std::min(230.0f, w * 0.45f));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3);
         subscriptionBadge(s.status);
     }

@@ -219,8 +219,7 @@ void LicenseOrderDialog::draw(Store& store) {
             previewRow(tr(Text::PreviewRecurring), format::money(p.unitPrice) + " " + perUnit(sub.billingCycle),
                        format::money(p.recurringAmount) + " " + perPeriod(sub.billingCycle), false);
         } else {
-            textMuted(blocked ? format::fill(tr(Text::AnnualRuleBlocked), format::integer(sub.licenses), renewal)
-                              : tr(Text::PreviewUnchanged));
+            paragraph(blocked ? format::fill(tr(Text::PreviewBlocked), format::integer(sub.licenses)) : std::string(tr(Text::PreviewUnchanged)));
         }
         endPreviewBox();
 

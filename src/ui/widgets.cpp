@@ -319,7 +319,7 @@ int segmented(const char* id, const char* const* labels, int count, int selected
 void keyValue(const std::string& key, const std::string& value, ImU32 valueColor) {
     float w = ImGui::GetContentRegionAvail().x;
     text(key, color::TextMuted, nullptr, "label");
-    ImGui::SameLine(std::min(200.0f, w * 0.45f));
+    ImGui::SameLine(std::min(230.0f, w * 0.45f));
     ImGui::PushTextWrapPos(0);
     text(value, valueColor ? valueColor : color::Text, nullptr, "text");
     ImGui::PopTextWrapPos();
