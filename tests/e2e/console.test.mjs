@@ -108,3 +108,23 @@ test("the canvas follows the window's size, and text is rasterised for HiDPI scr
     await context.close();
   }
 });
+
+test("an expired session returns to sign-in, then to the screen the reseller was on", async () => {
+  const shortServer = await startServer(["--demo", "--session-hours", "0.002"]);  // about 7 seconds
+  const { context, page, errors } = await openConsole(browser, shortServer.url);
+  try {
+    await clickItem(page, "Demo sign-in", "button");
+    await clickItem(page, "Customers", "menu");
+    await waitForItem(page, "Manage", "button");
+    await page.waitForTimeout(8000);
+    await clickItem(page, "Invoices", "menu");
+    await waitForItem(page, "Your session has ended. Please sign in again.", "alert");
+    assert.ok(page.url().includes("#/invoices"), "the address still names the screen: " + page.url());
+    await clickItem(page, "Demo sign-in", "button");
+    await waitForItem(page, "Export CSV", "button");
+    assert.deepEqual(errors.filter((e) => !/401/.test(e)), []);
+  } finally {
+    await context.close();
+    await shortServer.stop();
+  }
+});
