@@ -130,6 +130,8 @@ enum class Language { English, German };
     X(CopyLink, "Copy link", "Link kopieren") \
     X(Resend, "Resend", "Erneut senden") \
     X(Revoke, "Revoke", "Widerrufen") \
+    X(RevokeQuestion, "Revoke the invitation? The link stops working at once.", "Einladung widerrufen? Der Link funktioniert sofort nicht mehr.") \
+    X(ConfirmRevoke, "Yes, revoke", "Ja, widerrufen") \
     X(SubscriptionCard, "Subscription", "Abonnement") \
     X(TermsPlan, "Plan", "Tarif") \
     X(TermsCycle, "Billing cycle", "Abrechnung") \

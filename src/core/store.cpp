@@ -441,7 +441,8 @@ void Store::resendInvitation() {
 
 void Store::revokeInvitation() {
     auto& page = state_.customer;
-    if (!page.customer || page.actionPending) return;
+    if (!page.customer || page.actionPending || !page.confirmingRevoke) return;
+    page.confirmingRevoke = false;
     page.actionPending = true;
     page.actionError.reset();
     std::uint64_t generation = sessionGeneration_;

@@ -101,6 +101,7 @@ struct CustomerPageState {
     std::vector<Invoice> invoices;
     Remote invoicesRemote;
     bool actionPending = false;  // resend, revoke, reactivate
+    bool confirmingRevoke = false;  // Revoke pressed once: asking to confirm
     std::optional<ApiError> actionError;
     LicenseOrderState licenses;
     PlanChangeState plan;
@@ -183,7 +184,9 @@ public:
     // --- one customer
     void reloadCustomer();
     void resendInvitation();
-    void revokeInvitation();
+    void requestRevoke() { if (state_.customer.customer && !state_.customer.actionPending) state_.customer.confirmingRevoke = true; }
+    void cancelRevoke() { state_.customer.confirmingRevoke = false; }
+    void revokeInvitation();  // only after requestRevoke()
     void copyInvitationLink();
 
     void openLicenseOrder();

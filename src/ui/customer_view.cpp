@@ -34,11 +34,21 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
             if (button(copy.c_str(), ButtonStyle::Secondary, ImVec2(140, 0))) store.copyInvitationLink();
         }
         ImGui::Dummy(ImVec2(0, 6));
-        std::string resend = std::string(tr(Text::Resend)) + "##resend";
-        if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy)) store.resendInvitation();
-        ImGui::SameLine(0, 10);
-        std::string revoke = std::string(tr(Text::Revoke)) + "##revoke";
-        if (button(revoke.c_str(), ButtonStyle::Ghost, ImVec2(0, 38), false, busy)) store.revokeInvitation();
+        if (store.state().customer.confirmingRevoke) {
+            // Revoking cannot be undone: one more, explicit step.
+            paragraph(tr(Text::RevokeQuestion), color::Danger);
+            std::string yes = std::string(tr(Text::ConfirmRevoke)) + "##confirm-revoke";
+            if (button(yes.c_str(), ButtonStyle::Danger, ImVec2(0, 38), busy)) store.revokeInvitation();
+            ImGui::SameLine(0, 10);
+            std::string no = std::string(tr(Text::Cancel)) + "##cancel-revoke";
+            if (button(no.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), false, busy)) store.cancelRevoke();
+        } else {
+            std::string resend = std::string(tr(Text::Resend)) + "##resend";
+            if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy)) store.resendInvitation();
+            ImGui::SameLine(0, 10);
+            std::string revoke = std::string(tr(Text::Revoke)) + "##revoke";
+            if (button(revoke.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy)) store.requestRevoke();
+        }
     } else if (inv.status == "accepted") {
         keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
         keyValue(tr(Text::InvitationAccepted), format::dateTime(inv.acceptedAt), color::Success);

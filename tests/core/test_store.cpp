@@ -439,3 +439,22 @@ TEST_CASE("a config that cannot be read leaves the console on a retryable error"
     f.queue.drain();
     CHECK(f.store.state().phase == Phase::SignedOut);
 }
+
+TEST_CASE("revoking an invitation asks first; only the confirmation sends it") {
+    Fixture f;
+    f.signIn("#/customers/2");
+    f.transport.answer("/customers/2", 200, R"({"id": 2, "name": "A", "email": "a@b.de", "google_domain": "b.de", "organization": "B",
+        "status": "invited", "created_at": "2026-11-26T09:00:00Z", "invitation": {"status": "pending", "url": "http://x/invite/t",
+        "sent_at": "2026-11-26T09:00:00Z", "expires_at": "2026-12-10T09:00:00Z", "accepted_at": null}, "subscription": null})");
+    f.queue.drain();
+    f.store.revokeInvitation();
+    CHECK(f.transport.count("/revoke") == 0);
+    f.store.requestRevoke();
+    f.store.cancelRevoke();
+    f.store.revokeInvitation();
+    CHECK(f.transport.count("/revoke") == 0);
+    f.store.requestRevoke();
+    f.store.revokeInvitation();
+    f.store.revokeInvitation();
+    CHECK(f.transport.count("/revoke") == 1);
+}
