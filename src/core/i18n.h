@@ -37,7 +37,7 @@ enum class Language { English, German };
     X(SignOut, "Sign out", "Abmelden") \
     X(SwitchLanguage, "Deutsch", "English") \
     X(SearchShortcut, "Ctrl+K", "Strg+K") \
-    X(SearchShortcutMac, "⌘K", "⌘K") \
+    X(SearchShortcutMac, "Cmd+K", "Cmd+K") \
     X(MenuDashboard, "Dashboard", "Übersicht") \
     X(MenuCustomers, "Customers", "Kunden") \
     X(MenuInvoices, "Invoices", "Rechnungen") \

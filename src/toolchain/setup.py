@@ -3,6 +3,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ BUILD = ROOT / "build"
 
 # Everything a build needs; tests add the browser and PDF tools.
 BUILD_PACKAGES = ["emscripten", "nlohmann-json3-dev", "cmake", "make", "g++",
-                  "fonts-roboto-unhinted", "fonts-fork-awesome"]
+                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools"]
 TEST_PACKAGES = BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"]
 
 # Third-party sources: Debian source packages, pinned by version and by the .orig tarball's sha256.
@@ -219,27 +220,58 @@ def ensure_sdl2(env):
     return prefix
 
 
+def glyph_lists():
+    """The characters to keep: text ranges from glyph_ranges.h, icons named in theme.h."""
+    ranges_src = (ROOT / "src" / "ui" / "glyph_ranges.h").read_text()
+    m = re.search(r"kTextGlyphs\[\]\s*=\s*\{([^}]*)\}", ranges_src)
+    if not m:
+        raise SetupError("src/ui/glyph_ranges.h: kTextGlyphs not found")
+    values = [int(v, 16) for v in re.findall(r"0x([0-9A-Fa-f]+)", m.group(1)) if int(v, 16) != 0]
+    text = ",".join(f"U+{a:04X}-{b:04X}" for a, b in zip(values[0::2], values[1::2]))
+    theme = (ROOT / "src" / "ui" / "theme.h").read_text()
+    icons = ",".join(sorted(set(f"U+{code.upper()}" for code in re.findall(r"//\s*U\+(F[0-9A-Fa-f]{3})", theme))))
+    if not icons:
+        raise SetupError("src/ui/theme.h names no icons (// U+Fxxx comments)")
+    return {"text": text, "icons": icons}
+
+
 def font_files():
+    """The UI fonts, cut down to the characters the console draws (a much smaller download)."""
+    out_dir = BUILD / "fonts"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    glyphs = None
+    sources = [ROOT / "src" / "ui" / "glyph_ranges.h", ROOT / "src" / "ui" / "theme.h", FONT_LIST]
+    newest_source = max(p.stat().st_mtime for p in sources)
     files = []
     for line in FONT_LIST.read_text().splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        package, path = line.split()
-        if not Path(path).exists():
+        package, path, kind = line.split()
+        source = Path(path)
+        if not source.exists():
             raise SetupError(f"font {path} is missing: install the Debian package {package}")
-        files.append(path)
+        target = out_dir / source.name
+        if not target.exists() or target.stat().st_mtime < max(newest_source, source.stat().st_mtime):
+            glyphs = glyphs or glyph_lists()
+            run(["pyftsubset", str(source), f"--unicodes={glyphs[kind]}", "--layout-features=*",
+                 f"--output-file={target}"], quiet=True, what=f"subsetting {source.name}")
+        files.append(str(target))
     return files
 
 
 # --- Builds ----------------------------------------------------------------------------------
 
 def cmake_build(build_dir, configure_cmd, env, label):
-    """Configures once (CMake re-configures itself when CMakeLists.txt changes), then builds."""
-    if not (build_dir / "CMakeCache.txt").exists():
-        log(f"configuring the {label} build (first time only)")
+    """Configures when the build is new or its settings changed (CMake re-configures itself
+    when CMakeLists.txt changes), then builds what is stale."""
+    stamp = build_dir / ".configured-with"
+    wanted = "\n".join(configure_cmd)
+    if not (build_dir / "CMakeCache.txt").exists() or not stamp.exists() or stamp.read_text() != wanted:
+        log(f"configuring the {label} build")
         build_dir.mkdir(parents=True, exist_ok=True)
         run(configure_cmd, cwd=build_dir, env=env, quiet=True, what=f"{label} configure")
+        stamp.write_text(wanted)
     log(f"building {label} (only what changed)")
     started = time.time()
     run(["cmake", "--build", str(build_dir), "-j", str(os.cpu_count() or 2)], env=env, quiet=True,

@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include "ui/glyph_ranges.h"
+
 #include <cstdio>
 
 namespace rc::ui {
@@ -87,9 +89,8 @@ Fonts loadFonts(const std::string& dir, float density) {
         gFonts = Fonts{f, f, f, f, f};
         return gFonts;
     }
-    // Latin with umlauts and ß, typographic punctuation, the euro and pound signs.
-    static const ImWchar textRanges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
-    static const ImWchar iconRanges[] = {0xF000, 0xF372, 0};
+    const ImWchar* textRanges = kTextGlyphs;
+    const ImWchar* iconRanges = kIconGlyphs;
     bool haveIcons = fileExists(icons);
     auto add = [&](const std::string& path, float size) {
         ImFontConfig cfg;

@@ -4,6 +4,8 @@
 #include "../core/fake_transport.h"
 #include "core/i18n.h"
 #include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/glyph_ranges.h"
 #include "ui_harness.h"
 
 using namespace rc;
@@ -282,4 +284,25 @@ TEST_CASE("new customer: a field is checked as soon as the reseller leaves it") 
     c.ui.click("Organization", "input");
     CHECK_FALSE(c.ui.has("Enter a bare domain such as example.com (no https://, path, spaces or @).", "error"));
     CHECK(c.transport.count("/customers", "POST") == 0);
+}
+
+TEST_CASE("every character of every text is in the fonts' glyph ranges (the build cuts the fonts to them)") {
+    auto covered = [](unsigned cp) {
+        for (const ImWchar* r = rc::ui::kTextGlyphs; r[0]; r += 2)
+            if (cp >= r[0] && cp <= r[1]) return true;
+        return false;
+    };
+    for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
+        for (Language lang : {Language::English, Language::German}) {
+            const char* s = tr(static_cast<Text>(i), lang);
+            while (*s) {
+                unsigned int cp = 0;
+                int n = ImTextCharFromUtf8(&cp, s, nullptr);
+                std::string text = tr(static_cast<Text>(i), lang);
+                CAPTURE(text);
+                CHECK_MESSAGE(covered(cp), "code point " << cp << " is not in kTextGlyphs");
+                s += n > 0 ? n : 1;
+            }
+        }
+    }
 }
