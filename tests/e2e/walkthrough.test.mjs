@@ -204,6 +204,9 @@ test("10. German: every screen switches, numbers and dates follow", async () => 
   await waitForItem(page, "Rechnungen", "heading");
   await clickItem(page, "Kunden", "menu");
   await waitForItem(page, "Verwalten", "button");
+  const cells = (await items(page)).filter((i) => i.kind === "cell").map((i) => i.label);
+  assert.ok(cells.some((c) => /^\d{2}\.\d{2}\.\d{4}$/.test(c)), "German dates: " + cells.join(" | "));
+  assert.ok(cells.some((c) => /^\d{1,3}(\.\d{3})*,\d{2} \$$/.test(c)), "German money: " + cells.join(" | "));
   await settle();
   await screenshot(page, "14-customers-de");
   await clickItem(page, "\uf0ac  English", "button");
