@@ -37,6 +37,30 @@ void Store::start(std::string configUrl, std::string initialHash) {
 
 void Store::retryStart() { start(configUrl_); }
 
+void Store::restore(AppState saved) {
+    ++sessionGeneration_;  // answers to this store's own requests no longer apply
+    auto idle = [](Remote& r) { r.loading = false; };
+    idle(saved.dashboard.remote);
+    idle(saved.customers.remote);
+    idle(saved.customer.remote);
+    idle(saved.customer.activityRemote);
+    idle(saved.customer.invoicesRemote);
+    idle(saved.customer.licenses.previewRemote);
+    idle(saved.customer.plan.previewRemote);
+    idle(saved.invoices.remote);
+    idle(saved.invoice.remote);
+    idle(saved.download);
+    saved.signIn.pending = false;
+    saved.newCustomer.submitting = false;
+    saved.customer.actionPending = false;
+    saved.customer.licenses.ordering = false;
+    saved.customer.plan.submitting = false;
+    saved.customer.cancel.submitting = false;
+    state_ = std::move(saved);
+    api_.setBaseUrl(state_.config.apiBaseUrl);
+    api_.setToken(state_.session ? state_.session->token : std::string());
+}
+
 void Store::afterConfig() {
     api_.setBaseUrl(state_.config.apiBaseUrl);
     if (state_.signIn.email.empty()) state_.signIn.email = state_.config.demoEmail;

@@ -149,6 +149,10 @@ public:
 
     const AppState& state() const { return state_; }
 
+    // Takes over a saved copy of the whole state (offline use and kiosks cache it). Requests
+    // that were on their way for the copy are not: what was loading is shown as not loaded.
+    void restore(AppState saved);
+
     // --- start-up and session
     // `initialHash` is the address bar's fragment at load: a reload returns to the same screen.
     void start(std::string configUrl = "config.json", std::string initialHash = {});

@@ -306,3 +306,30 @@ TEST_CASE("every character of every text is in the fonts' glyph ranges (the buil
         }
     }
 }
+
+TEST_CASE("the state is plain data: a saved copy restored into a new console draws the same screen") {
+    std::vector<std::string> before;
+    AppState saved;
+    {
+        Console a;
+        a.onCustomer();
+        for (const auto& it : a.ui.items()) before.push_back(it.kind + ":" + it.label);
+        saved = a.store.state();  // a plain copy, as a cache would keep it
+    }
+
+    MainQueue queue;
+    test::FakeTransport transport{queue};
+    test::FakePlatform platform{queue};
+    Store restored{transport, platform};
+    restored.restore(saved);
+    test::UiHarness ui{restored, queue};
+    ui.frame(4);
+    std::vector<std::string> after;
+    for (const auto& it : ui.items()) after.push_back(it.kind + ":" + it.label);
+    CHECK(after == before);
+    // And it keeps working: the restored session's token is used for the next request.
+    ui.click("Add licenses", "button");
+    ui.click("+", "button");
+    REQUIRE(transport.count("license-orders/preview") == 1);
+    CHECK(transport.header(transport.last("license-orders/preview"), "Authorization") == "Bearer t");
+}
