@@ -333,3 +333,13 @@ TEST_CASE("the state is plain data: a saved copy restored into a new console dra
     REQUIRE(transport.count("license-orders/preview") == 1);
     CHECK(transport.header(transport.last("license-orders/preview"), "Authorization") == "Bearer t");
 }
+
+TEST_CASE("a deep link to a customer that is not the reseller's says so, with no Retry") {
+    Console c(kConfig, "#/customers/999");
+    c.signIn();
+    c.transport.answer("/customers/999", 404, R"({"error": {"code": "not_found", "message": "No such customer."}})");
+    c.ui.frame(2);
+    CHECK(c.ui.has("This customer does not exist or belongs to another account.", "alert"));
+    CHECK_FALSE(c.ui.has("Retry", "button"));
+    CHECK(c.ui.has("Customers", "menu"));  // the way back is there
+}
