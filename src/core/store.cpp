@@ -268,17 +268,12 @@ void Store::loadPage(PagedList<Item, Filter> AppState::*member, std::uint64_t St
     });
 }
 
-void Store::reloadCustomers() {
-    loadPage<Customer, CustomerFilter, CustomersPage>(
-        &AppState::customers, &Store::customersRequest_, false,
-        [this](const CustomerFilter& f, const std::string& cursor, ApiClient::Callback<CustomersPage> done) {
-            api_.listCustomers(f, cursor, kPageSize, std::move(done));
-        });
-}
+void Store::reloadCustomers() { customersPage(false); }
+void Store::loadMoreCustomers() { customersPage(true); }
 
-void Store::loadMoreCustomers() {
+void Store::customersPage(bool more) {
     loadPage<Customer, CustomerFilter, CustomersPage>(
-        &AppState::customers, &Store::customersRequest_, true,
+        &AppState::customers, &Store::customersRequest_, more,
         [this](const CustomerFilter& f, const std::string& cursor, ApiClient::Callback<CustomersPage> done) {
             api_.listCustomers(f, cursor, kPageSize, std::move(done));
         });
@@ -442,14 +437,17 @@ void Store::loadPlans() {
     });
 }
 
-void Store::resendInvitation() {
+// Resend, revoke, reactivate: one at a time per customer page; the answer lands only on the
+// page (and session) it was asked for.
+template <class T, class Call, class Done>
+void Store::customerAction(Call call, Done onSuccess) {
     auto& page = state_.customer;
     if (!page.customer || page.actionPending) return;
     page.actionPending = true;
     page.actionError.reset();
     std::uint64_t generation = sessionGeneration_;
     std::int64_t id = page.id;
-    api_.resendInvitation(id, platform_.newIdempotencyKey(), [this, generation, id](Result<Customer> r) {
+    call(id, platform_.newIdempotencyKey(), [this, generation, id, onSuccess](Result<T> r) {
         if (!isCurrentSession(generation) || state_.customer.id != id) return;
         auto& page = state_.customer;
         page.actionPending = false;
@@ -457,34 +455,36 @@ void Store::resendInvitation() {
             if (!handleAuth(r.error())) page.actionError = r.error();
             return;
         }
-        page.customer = std::move(r.value());
-        toast(ToastKind::Success, format::fill(tr(Text::ToastInvitationResent), page.customer->email));
-        loadCustomerExtras();
+        onSuccess(std::move(r.value()));
     });
 }
 
+void Store::resendInvitation() {
+    customerAction<Customer>(
+        [this](std::int64_t id, const std::string& key, ApiClient::Callback<Customer> done) {
+            api_.resendInvitation(id, key, std::move(done));
+        },
+        [this](Customer c) {
+            state_.customer.customer = std::move(c);
+            toast(ToastKind::Success, format::fill(tr(Text::ToastInvitationResent), state_.customer.customer->email));
+            loadCustomerExtras();
+        });
+}
+
 void Store::revokeInvitation() {
-    auto& page = state_.customer;
-    if (!page.customer || page.actionPending || !page.confirmingRevoke) return;
-    page.confirmingRevoke = false;
-    page.actionPending = true;
-    page.actionError.reset();
-    std::uint64_t generation = sessionGeneration_;
-    std::int64_t id = page.id;
-    api_.revokeInvitation(id, platform_.newIdempotencyKey(), [this, generation, id](Result<Customer> r) {
-        if (!isCurrentSession(generation) || state_.customer.id != id) return;
-        auto& page = state_.customer;
-        page.actionPending = false;
-        if (!r.ok()) {
-            if (!handleAuth(r.error())) page.actionError = r.error();
-            return;
-        }
-        page.customer = std::move(r.value());
-        state_.customers.loaded = false;
-        state_.dashboard.data.reset();
-        toast(ToastKind::Info, tr(Text::ToastInvitationRevoked));
-        loadCustomerExtras();
-    });
+    if (!state_.customer.confirmingRevoke || state_.customer.actionPending) return;
+    state_.customer.confirmingRevoke = false;
+    customerAction<Customer>(
+        [this](std::int64_t id, const std::string& key, ApiClient::Callback<Customer> done) {
+            api_.revokeInvitation(id, key, std::move(done));
+        },
+        [this](Customer c) {
+            state_.customer.customer = std::move(c);
+            state_.customers.loaded = false;
+            state_.dashboard.data.reset();
+            toast(ToastKind::Info, tr(Text::ToastInvitationRevoked));
+            loadCustomerExtras();
+        });
 }
 
 void Store::copyInvitationLink() {
@@ -743,23 +743,14 @@ void Store::confirmCancel() {
 }
 
 void Store::reactivate() {
-    auto& page = state_.customer;
-    if (!page.customer || page.actionPending) return;
-    page.actionPending = true;
-    page.actionError.reset();
-    std::uint64_t generation = sessionGeneration_;
-    std::int64_t id = page.id;
-    api_.reactivate(id, platform_.newIdempotencyKey(), [this, generation, id](Result<Subscription> r) {
-        if (!isCurrentSession(generation) || state_.customer.id != id) return;
-        auto& page = state_.customer;
-        page.actionPending = false;
-        if (!r.ok()) {
-            if (!handleAuth(r.error())) page.actionError = r.error();
-            return;
-        }
-        toast(ToastKind::Success, tr(Text::ToastReactivated));
-        applySubscription(r.value());
-    });
+    customerAction<Subscription>(
+        [this](std::int64_t id, const std::string& key, ApiClient::Callback<Subscription> done) {
+            api_.reactivate(id, key, std::move(done));
+        },
+        [this](Subscription sub) {
+            toast(ToastKind::Success, tr(Text::ToastReactivated));
+            applySubscription(sub);
+        });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -781,17 +772,12 @@ void Store::setInvoiceFilter(const InvoiceFilter& filter) {
     reloadInvoices();
 }
 
-void Store::reloadInvoices() {
-    loadPage<Invoice, InvoiceFilter, InvoicesPage>(
-        &AppState::invoices, &Store::invoicesRequest_, false,
-        [this](const InvoiceFilter& f, const std::string& cursor, ApiClient::Callback<InvoicesPage> done) {
-            api_.listInvoices(f, cursor, kPageSize, std::move(done));
-        });
-}
+void Store::reloadInvoices() { invoicesPage(false); }
+void Store::loadMoreInvoices() { invoicesPage(true); }
 
-void Store::loadMoreInvoices() {
+void Store::invoicesPage(bool more) {
     loadPage<Invoice, InvoiceFilter, InvoicesPage>(
-        &AppState::invoices, &Store::invoicesRequest_, true,
+        &AppState::invoices, &Store::invoicesRequest_, more,
         [this](const InvoiceFilter& f, const std::string& cursor, ApiClient::Callback<InvoicesPage> done) {
             api_.listInvoices(f, cursor, kPageSize, std::move(done));
         });

@@ -245,6 +245,10 @@ private:
     void requestLicensePreview();
     void requestPlanPreview();
     bool isCurrentSession(std::uint64_t generation) const { return generation == sessionGeneration_; }
+    template <class T, class Call, class Done>
+    void customerAction(Call call, Done onSuccess);
+    void customersPage(bool more);
+    void invoicesPage(bool more);
     // First page (more=false) or the next one of a paged list; only the newest request may land.
     template <class Item, class Filter, class Page, class Fetch>
     void loadPage(PagedList<Item, Filter> AppState::*list, std::uint64_t Store::*counter, bool more, Fetch fetch);
