@@ -91,10 +91,17 @@ def add_reseller(args):
         return 2
     db = Database(args.db)
     try:
-        row, created = PartnerService(db, SystemClock()).register_reseller(email, name)
+        service = PartnerService(db, SystemClock())
+        before = service.reseller_by_email(email)
+        was_demo = before is not None and bool(before["is_demo"])
+        row, created = service.register_reseller(email, name)
     finally:
         db.close()
     print(f"{'Registered' if created else 'Updated'} reseller {row['email']} ({row['name']}), id {row['id']}.")
+    if was_demo:
+        print("It was a demo account: it is a registered reseller now, demo sign-in no longer opens it, "
+              "and every session demo sign-in had opened on it has ended. Its customers and invoices "
+              "were made in demo mode; check them.")
     return 0
 
 
@@ -129,11 +136,20 @@ def main(argv=None):
     if demo:
         db = Database(args.db)
         try:
-            if PartnerService(db, settings.clock).reseller_count() == 0:
+            service = PartnerService(db, settings.clock)
+            if service.reseller_count() == 0:
                 seed_demo(db, settings.clock.now(), args.public_url.rstrip("/") or
                           f"http://{args.host}:{args.port or 8000}")
+            real = service.real_reseller_count()
         finally:
             db.close()
+        if real:
+            # Demo sign-in never opens a registered account, but anyone who reaches this server
+            # can create demo accounts beside them: say so where the operator looks.
+            print(f"WARNING: demo sign-in is on, and this database also holds {real} registered "
+                  f"reseller{'s' if real != 1 else ''}. Anyone who can reach this server can use demo "
+                  "accounts here (never the registered ones). Turn demo off by leaving out --demo "
+                  "and setting --google-client-id.", file=sys.stderr, flush=True)
     try:
         server = RunningServer(settings)
     except OSError as error:
@@ -145,7 +161,7 @@ def main(argv=None):
     server.start()
     print(f"Reseller Console: http://{args.host}:{server.port}/", flush=True)
     if demo:
-        print(f"Demo sign-in: use {DEMO_EMAIL} (any other email creates a new empty reseller).", flush=True)
+        print(f"Demo sign-in: use {DEMO_EMAIL} (any other new email creates an empty demo account).", flush=True)
     if not (Path(args.static) / "index.html").is_file():
         print(f"Note: no built console in {args.static}; serving the API alone (partner API {VERSION}).",
               flush=True)

@@ -37,9 +37,20 @@ class InvalidCredential(Unauthorized):
     default_message = "The Google sign-in could not be verified."
 
 
-class NotAReseller(DomainError):
+class Forbidden(DomainError):
+    code = "forbidden"
+    default_message = "This is not allowed."
+
+
+class NotAReseller(Forbidden):
     code = "not_a_reseller"
     default_message = "This Google account is not registered as a reseller."
+
+
+class NotADemoAccount(Forbidden):
+    code = "not_a_demo_account"
+    default_message = ("This email belongs to a registered reseller. Demo sign-in only opens demo "
+                       "accounts: sign in with Google instead.")
 
 
 class NotFound(DomainError):

@@ -43,16 +43,22 @@ class Repository:
     def reseller(self, reseller_id):
         return self._one("SELECT * FROM resellers WHERE id = ?", (reseller_id,))
 
-    def insert_reseller(self, email, name, now, discount_bp=2000):
+    def insert_reseller(self, email, name, now, discount_bp=2000, demo=False):
         return self._insert(
-            "INSERT INTO resellers(email, name, discount_bp, created_at) VALUES (?, ?, ?, ?)",
-            (email, name, discount_bp, now))
+            "INSERT INTO resellers(email, name, discount_bp, created_at, is_demo) VALUES (?, ?, ?, ?, ?)",
+            (email, name, discount_bp, now, 1 if demo else 0))
 
     def rename_reseller(self, reseller_id, name):
         self.conn.execute("UPDATE resellers SET name = ? WHERE id = ?", (name, reseller_id))
 
+    def make_real_reseller(self, reseller_id):
+        self.conn.execute("UPDATE resellers SET is_demo = 0 WHERE id = ?", (reseller_id,))
+
     def reseller_count(self):
         return self._one("SELECT COUNT(*) FROM resellers")[0]
+
+    def real_reseller_count(self):
+        return self._one("SELECT COUNT(*) FROM resellers WHERE is_demo = 0")[0]
 
     def take_invoice_seq(self, reseller_id):
         """Next invoice number; the counter only grows, so numbers are never reused."""
@@ -72,6 +78,10 @@ class Repository:
     def end_session(self, token_hash, now):
         self.conn.execute("UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
                           (now, token_hash))
+
+    def end_sessions_of(self, reseller_id, now):
+        self.conn.execute("UPDATE sessions SET ended_at = ? WHERE reseller_id = ? AND ended_at IS NULL",
+                          (now, reseller_id))
 
     # -- customers -------------------------------------------------------------------------
     def insert_customer(self, reseller_id, name, email, google_domain, organization, status,

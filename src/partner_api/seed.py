@@ -69,7 +69,7 @@ def seed_demo(db, now, base_url="http://127.0.0.1:8000"):
     start = (now - dt.timedelta(days=365)).replace(hour=9, minute=0, second=0, microsecond=0)
     clock = FakeClock(start)
     service = PartnerService(db, clock)
-    reseller, _ = service.register_reseller(DEMO_EMAIL, DEMO_NAME)
+    reseller, _ = service.register_reseller(DEMO_EMAIL, DEMO_NAME, demo=True)
     events = []  # (when, order, action)
 
     def at(day, hour, action):

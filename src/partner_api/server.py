@@ -32,7 +32,7 @@ DRAIN_LIMIT = 8 * MAX_BODY
 STATUS_BY_ERROR = [
     (errors.InvalidJson, 400),
     (errors.Unauthorized, 401),
-    (errors.NotAReseller, 403),
+    (errors.Forbidden, 403),
     (errors.NotFound, 404),
     (errors.MethodNotAllowed, 405),
     (errors.Conflict, 409),
@@ -228,7 +228,8 @@ class App:
 
     def config_json(self):
         demo_email = ""
-        if self.settings.demo and self.service.reseller_by_email(DEMO_EMAIL) is not None:
+        demo_account = self.service.reseller_by_email(DEMO_EMAIL) if self.settings.demo else None
+        if demo_account is not None and demo_account["is_demo"]:
             demo_email = DEMO_EMAIL
         return {"api_base_url": API_PREFIX, "google_client_id": self.settings.google_client_id or "",
                 "demo_sign_in": bool(self.settings.demo), "demo_email": demo_email}

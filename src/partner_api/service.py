@@ -8,7 +8,7 @@ import secrets
 
 from . import money as pricing
 from .clock import UTC, add_months, iso, parse_day, parse_iso
-from .errors import (Conflict, DomainTaken, InvitationGone, NotAReseller, NotFound,
+from .errors import (Conflict, DomainTaken, InvitationGone, NotADemoAccount, NotAReseller, NotFound,
                      SessionExpired, SubscriptionCancelled, Unauthorized, ValidationFailed)
 from .repository import CUSTOMER_SORTS, Repository
 from .representation import month_keys, renews_on
@@ -62,15 +62,20 @@ class PartnerService:
         return self.now().date()
 
     # == resellers and sessions =============================================================
-    def register_reseller(self, email, name):
-        """Adds a reseller, or renames an existing one; returns (row, created)."""
+    def register_reseller(self, email, name, demo=False):
+        """Adds a reseller, or renames an existing one; returns (row, created). Registering a
+        real reseller whose email is a demo account makes that account real and ends every
+        session demo sign-in opened on it: whoever used the demo is signed out for good."""
         with self.db.write() as conn:
             repo = Repository(conn)
             existing = repo.reseller_by_email(email.lower())
             if existing:
                 repo.rename_reseller(existing["id"], name)
+                if existing["is_demo"] and not demo:
+                    repo.make_real_reseller(existing["id"])
+                    repo.end_sessions_of(existing["id"], iso(self.now()))
                 return repo.reseller(existing["id"]), False
-            reseller_id = repo.insert_reseller(email.lower(), name, iso(self.now()))
+            reseller_id = repo.insert_reseller(email.lower(), name, iso(self.now()), demo=demo)
             return repo.reseller(reseller_id), True
 
     def reseller_by_email(self, email):
@@ -81,22 +86,30 @@ class PartnerService:
         with self.db.read() as conn:
             return Repository(conn).reseller_count()
 
+    def real_reseller_count(self):
+        with self.db.read() as conn:
+            return Repository(conn).real_reseller_count()
+
     def demo_sign_in(self, email):
-        """Demo mode signs in any address, creating its reseller on first use."""
+        """Demo mode opens demo accounts only, creating one for a new address on first use.
+        A registered (real) reseller's email is refused: demo sign-in checks no identity."""
         email = email.lower()
         with self.db.write() as conn:
             repo = Repository(conn)
             reseller = repo.reseller_by_email(email)
             if reseller is None:
                 reseller = repo.reseller(repo.insert_reseller(email, name_from_email(email),
-                                                              iso(self.now())))
+                                                              iso(self.now()), demo=True))
+            elif not reseller["is_demo"]:
+                raise NotADemoAccount()
             return self._new_session(repo, reseller)
 
     def sign_in_registered(self, email):
+        """Google sign-in: registered resellers only (a demo account is anyone's)."""
         with self.db.write() as conn:
             repo = Repository(conn)
             reseller = repo.reseller_by_email(email.lower())
-            if reseller is None:
+            if reseller is None or reseller["is_demo"]:
                 raise NotAReseller()
             return self._new_session(repo, reseller)
 

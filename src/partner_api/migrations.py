@@ -1,0 +1,312 @@
+"""Schema migrations: ordered, numbered, each applied in one transaction at start-up and
+recorded in the database (`meta.schema_version` and the `schema_migrations` history).
+
+Every schema change adds a migration at the end of MIGRATIONS; released migrations are never
+edited. tests/server/test_migrations.py upgrades a database made by the first released
+version (tests/server/fixtures/db_v1.sql) and checks that every row survives.
+"""
+import dataclasses
+import datetime as dt
+import sqlite3
+
+
+class SchemaError(Exception):
+    """The database cannot be used by this version; the message says why and what to do."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+# Version 1: the schema of the first release (partner API 1.0.0), exactly as it shipped.
+V1 = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS resellers (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    discount_bp INTEGER NOT NULL DEFAULT 2000,
+    tax_bp INTEGER NOT NULL DEFAULT 0,
+    currency TEXT NOT NULL DEFAULT 'USD',
+    last_invoice_seq INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sessions (
+    token_hash TEXT PRIMARY KEY,
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    ended_at TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS customers (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    google_domain TEXT NOT NULL,
+    organization TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    invitation_id INTEGER,
+    -- Sort keys kept beside the row so every sort is one index range scan.
+    name_key TEXT NOT NULL,
+    licenses INTEGER NOT NULL DEFAULT 0,
+    renews_key TEXT NOT NULL DEFAULT '9999-12-31'
+);
+-- A Google domain belongs to at most one live customer across all resellers.
+CREATE UNIQUE INDEX IF NOT EXISTS customers_live_domain
+    ON customers(google_domain) WHERE status IN ('invited', 'active');
+CREATE INDEX IF NOT EXISTS customers_name ON customers(reseller_id, name_key, id);
+CREATE INDEX IF NOT EXISTS customers_created ON customers(reseller_id, created_at, id);
+CREATE INDEX IF NOT EXISTS customers_renews ON customers(reseller_id, renews_key, id);
+CREATE INDEX IF NOT EXISTS customers_licenses ON customers(reseller_id, licenses, id);
+CREATE INDEX IF NOT EXISTS customers_status_name ON customers(reseller_id, status, name_key, id);
+CREATE INDEX IF NOT EXISTS customers_status_created ON customers(reseller_id, status, created_at, id);
+CREATE INDEX IF NOT EXISTS customers_status_renews ON customers(reseller_id, status, renews_key, id);
+CREATE INDEX IF NOT EXISTS customers_status_licenses ON customers(reseller_id, status, licenses, id);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS customer_search USING fts5(
+    name, organization, google_domain, email,
+    content='customers', content_rowid='id',
+    tokenize="unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER IF NOT EXISTS customers_search_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customer_search(rowid, name, organization, google_domain, email)
+    VALUES (new.id, new.name, new.organization, new.google_domain, new.email);
+END;
+CREATE TRIGGER IF NOT EXISTS customers_search_delete AFTER DELETE ON customers BEGIN
+    INSERT INTO customer_search(customer_search, rowid, name, organization, google_domain, email)
+    VALUES ('delete', old.id, old.name, old.organization, old.google_domain, old.email);
+END;
+CREATE TRIGGER IF NOT EXISTS customers_search_update
+AFTER UPDATE OF name, organization, google_domain, email ON customers BEGIN
+    INSERT INTO customer_search(customer_search, rowid, name, organization, google_domain, email)
+    VALUES ('delete', old.id, old.name, old.organization, old.google_domain, old.email);
+    INSERT INTO customer_search(rowid, name, organization, google_domain, email)
+    VALUES (new.id, new.name, new.organization, new.google_domain, new.email);
+END;
+
+CREATE TABLE IF NOT EXISTS invitations (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    -- The raw token is kept only while the link is live: the reseller copies it from the
+    -- customer resource. It is cleared once the link is accepted, revoked or replaced.
+    url_token TEXT,
+    status TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    accepted_at TEXT,
+    ended_at TEXT
+);
+CREATE INDEX IF NOT EXISTS invitations_customer ON invitations(customer_id, id);
+
+CREATE TABLE IF NOT EXISTS subscriptions (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL UNIQUE REFERENCES customers(id),
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    plan TEXT NOT NULL,
+    billing_cycle TEXT NOT NULL,
+    licenses INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    term_start TEXT NOT NULL,
+    term_end TEXT NOT NULL,
+    next_bill_on TEXT,
+    auto_renew INTEGER NOT NULL DEFAULT 1,
+    unit_price INTEGER NOT NULL,
+    monthly_value INTEGER NOT NULL DEFAULT 0,
+    currency TEXT NOT NULL,
+    scheduled_plan TEXT,
+    scheduled_cycle TEXT,
+    cancel_reason TEXT,
+    cancelled_at TEXT,
+    -- The status that reactivate restores (a trial set to cancel stays a trial).
+    resume_status TEXT,
+    -- Earliest day something happens by itself (a bill, a renewal, an end); NULL if never.
+    next_event_on TEXT
+);
+CREATE INDEX IF NOT EXISTS subscriptions_due
+    ON subscriptions(reseller_id, next_event_on) WHERE next_event_on IS NOT NULL;
+CREATE INDEX IF NOT EXISTS subscriptions_reseller_status ON subscriptions(reseller_id, status);
+
+CREATE TABLE IF NOT EXISTS license_orders (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL,
+    customer_id INTEGER NOT NULL,
+    subscription_id INTEGER NOT NULL,
+    licenses_before INTEGER NOT NULL,
+    licenses_after INTEGER NOT NULL,
+    amount INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    invoice_id INTEGER,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS license_orders_subscription ON license_orders(subscription_id, id);
+
+CREATE TABLE IF NOT EXISTS invoices (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    seq INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    status TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    subtotal INTEGER NOT NULL,
+    tax INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    issued_at TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    paid_at TEXT,
+    UNIQUE (reseller_id, seq)
+);
+CREATE INDEX IF NOT EXISTS invoices_issued ON invoices(reseller_id, issued_at, id);
+CREATE INDEX IF NOT EXISTS invoices_customer ON invoices(reseller_id, customer_id, issued_at, id);
+CREATE INDEX IF NOT EXISTS invoices_status ON invoices(reseller_id, status, issued_at, id);
+
+CREATE TABLE IF NOT EXISTS invoice_lines (
+    id INTEGER PRIMARY KEY,
+    invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+    position INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    quantity INTEGER NOT NULL,
+    unit_amount INTEGER NOT NULL,
+    amount INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS invoice_lines_invoice ON invoice_lines(invoice_id, position);
+
+CREATE TABLE IF NOT EXISTS activity (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL,
+    customer_id INTEGER,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    before_json TEXT,
+    after_json TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS activity_reseller ON activity(reseller_id, id);
+CREATE INDEX IF NOT EXISTS activity_customer ON activity(reseller_id, customer_id, id);
+
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL,
+    customer_id INTEGER,
+    to_email TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT NOT NULL,
+    body BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+) WITHOUT ROWID;
+"""
+
+# Version 2: demo accounts are marked as such. Demo sign-in reaches only these, so a real
+# reseller can never be signed in by typing their email. Upgraded databases mark the one
+# account demo mode has always seeded; every other existing account is treated as real.
+V2 = """
+ALTER TABLE resellers ADD COLUMN is_demo INTEGER NOT NULL DEFAULT 0;
+UPDATE resellers SET is_demo = 1 WHERE email = 'demo@reseller.example';
+"""
+
+MIGRATIONS = [
+    Migration(1, "first release", V1),
+    Migration(2, "demo accounts are marked", V2),
+]
+LATEST = MIGRATIONS[-1].version
+
+
+def _now():
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def current_version(conn):
+    """The schema version recorded in the database; 0 for a new, empty database."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" not in tables:
+        if tables:
+            raise SchemaError("this SQLite file holds other tables, not a Reseller Console database; "
+                              "pass --db with a new file name or an existing console database")
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None or not str(row[0]).isdigit():
+        raise SchemaError("the database records no schema version; it was not made by serve.py")
+    return int(row[0])
+
+
+HISTORY = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT  -- NULL: applied before this history was kept
+)"""
+
+
+def check_version(conn):
+    """Raises SchemaError for a database this version cannot use; returns its version."""
+    version = current_version(conn)
+    if version > LATEST:
+        raise SchemaError(f"the database has schema version {version}, but this serve.py knows versions up "
+                          f"to {LATEST} only: a newer serve.py made it. Run that newer version, or restore "
+                          f"a backup made by this one. The file was not changed.")
+    return version
+
+
+def migrate(conn, log=None):
+    """Brings the database up to LATEST, one migration per transaction; returns
+    (version before, version after). A database from a newer version is refused untouched."""
+    before = check_version(conn)
+    for migration in MIGRATIONS:
+        if migration.version <= before:
+            continue
+        if log:
+            log(f"Upgrading the database to schema version {migration.version} ({migration.name}).")
+        # One transaction per migration: a failure leaves the database at the version before it.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(migration.sql):
+                conn.execute(statement)
+            conn.execute(HISTORY)
+            # Versions applied before the history existed are listed without a date.
+            conn.executemany("INSERT OR IGNORE INTO schema_migrations(version, name, applied_at) VALUES (?, ?, NULL)",
+                             [(m.version, m.name) for m in MIGRATIONS if m.version <= before])
+            conn.execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                         (migration.version, migration.name, _now()))
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                         (str(migration.version),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return before, LATEST
+
+
+def _statements(script):
+    """Splits a script into complete statements (triggers hold semicolons of their own)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise SchemaError(f"incomplete statement in a migration: {current.strip()[:80]}")
+    return statements

@@ -1,0 +1,135 @@
+"""Demo sign-in reaches demo accounts only (issue 11, defect 1): a registered reseller's email
+is refused with 403 whatever else is configured, Google sign-in does not open demo accounts,
+registering a demo account's email ends every session demo sign-in had opened on it, and
+--demo beside registered resellers is said loudly at start."""
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from support import ROOT, ServerTestCase, request
+from test_google_auth import CLIENT_ID, keys, make_token
+
+REAL = "real@partner.example"
+
+
+def session_count(db_path, email):
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM sessions s JOIN resellers r ON r.id = s.reseller_id"
+                            " WHERE r.email = ?", (email,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+class DemoSignInWithARegisteredReseller(ServerTestCase):
+    settings = {"demo": True}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.server.app.service.register_reseller(REAL, "Real Partner GmbH")
+
+    def test_a_registered_resellers_email_is_refused(self):
+        for spelling in (REAL, REAL.upper(), f"  {REAL} "):
+            error = self.assertError(self.call("POST", "/api/v1/auth/demo", {"email": spelling}),
+                                     403, "not_a_demo_account")
+            self.assertIn("Google", error["message"])
+        self.assertEqual(session_count(self.db_path, REAL), 0)
+
+    def test_a_new_email_still_gets_its_own_demo_account(self):
+        body = self.ok("POST", "/api/v1/auth/demo", {"email": "visitor@example.org"})
+        self.assertEqual(body["reseller"]["email"], "visitor@example.org")
+        conn = sqlite3.connect(self.db_path)
+        try:
+            self.assertEqual(conn.execute("SELECT is_demo FROM resellers WHERE email = 'visitor@example.org'")
+                             .fetchone()[0], 1)
+        finally:
+            conn.close()
+
+    def test_registering_a_demo_accounts_email_ends_its_demo_sessions(self):
+        token = self.sign_in("taken.over@example.org")
+        self.ok("GET", "/api/v1/me", token=token)
+        _, created = self.server.app.service.register_reseller("taken.over@example.org", "Now Real Ltd")
+        self.assertFalse(created)
+        self.assertError(self.call("GET", "/api/v1/me", token=token), 401, "unauthorized")
+        self.assertError(self.call("POST", "/api/v1/auth/demo", {"email": "taken.over@example.org"}),
+                         403, "not_a_demo_account")
+
+
+class DemoSignInBesideGoogle(ServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.settings = {"demo": True, "google_client_id": CLIENT_ID, "google_jwks": keys()["jwks"]}
+        super().setUpClass()
+        cls.server.app.service.register_reseller(REAL, "Real Partner GmbH")
+
+    def test_demo_sign_in_cannot_reach_the_registered_reseller(self):
+        self.assertError(self.call("POST", "/api/v1/auth/demo", {"email": REAL}), 403, "not_a_demo_account")
+        self.assertEqual(session_count(self.db_path, REAL), 0)
+
+    def test_google_sign_in_still_reaches_the_registered_reseller(self):
+        reply = self.call("POST", "/api/v1/auth/google", {"credential": make_token(keys()["good"], email=REAL)})
+        self.assertEqual(reply.status, 200, reply)
+        self.assertEqual(reply.json["reseller"]["email"], REAL)
+
+    def test_google_sign_in_does_not_open_a_demo_account(self):
+        self.sign_in("demo.only@example.org")
+        reply = self.call("POST", "/api/v1/auth/google",
+                          {"credential": make_token(keys()["good"], email="demo.only@example.org")})
+        self.assertError(reply, 403, "not_a_reseller")
+
+
+class ConfigNamesOnlyADemoAccount(ServerTestCase):
+    settings = {"demo": True}
+
+    def test_the_demo_email_is_offered_only_while_it_is_a_demo_account(self):
+        self.assertEqual(self.ok("GET", "/config.json")["demo_email"], "")
+        self.sign_in("demo@reseller.example")
+        self.assertEqual(self.ok("GET", "/config.json")["demo_email"], "demo@reseller.example")
+        self.server.app.service.register_reseller("demo@reseller.example", "Taken for real")
+        self.assertEqual(self.ok("GET", "/config.json")["demo_email"], "")
+
+
+class StartUpSaysSoLoudly(unittest.TestCase):
+    def test_demo_beside_registered_resellers_is_a_warning_at_start(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "mixed.db")
+            serve = [sys.executable, str(ROOT / "serve.py")]
+            added = subprocess.run([*serve, "reseller", "add", REAL, "Real Partner GmbH", "--db", db],
+                                   capture_output=True, text=True, timeout=60)
+            self.assertEqual(added.returncode, 0, added.stderr)
+            process = subprocess.Popen([*serve, "--skip-build", "--port", "0", "--quiet", "--db", db, "--demo"],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            try:
+                ready = process.stdout.readline()
+                self.assertIn("Reseller Console: http://", ready)
+                port = int(ready.strip().rsplit(":", 1)[1].rstrip("/"))
+                self.assertEqual(request(port, "POST", "/api/v1/auth/demo", {"email": REAL}).status, 403)
+            finally:
+                process.terminate()
+                _, err = process.communicate(timeout=20)
+            self.assertIn("WARNING", err)
+            self.assertIn("1 registered reseller", err)
+
+    def test_reseller_add_says_when_it_takes_over_a_demo_account(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "demo.db")
+            sys.path.insert(0, str(ROOT / "src"))
+            from partner_api.clock import SystemClock
+            from partner_api.db import Database
+            from partner_api.service import PartnerService
+            database = Database(db)
+            PartnerService(database, SystemClock()).demo_sign_in("someone@example.org")
+            database.close()
+            result = subprocess.run([sys.executable, str(ROOT / "serve.py"), "reseller", "add",
+                                     "someone@example.org", "Someone Ltd", "--db", db],
+                                    capture_output=True, text=True, timeout=60)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("was a demo account", result.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,238 @@
+"""Schema migrations: a database made by the first release (a committed SQL dump) is brought
+up to the latest schema with every row kept and then serves the reseller's whole journey; a
+new database gets the same schema; a database from a newer version is refused untouched."""
+import os
+import shutil
+import sqlite3
+import tempfile
+import unittest
+
+from support import ROOT, T0, fingerprint, request
+from partner_api.clock import FakeClock
+from partner_api.db import Database
+from partner_api.migrations import LATEST, MIGRATIONS, SchemaError
+from partner_api.server import RunningServer, Settings
+
+FIXTURE_V1 = ROOT / "tests" / "server" / "fixtures" / "db_v1.sql"
+# Every table of the first release and its row count in the fixture.
+V1_TABLES = {"resellers": 2, "sessions": 1, "customers": 42, "invitations": 42, "subscriptions": 33,
+             "license_orders": 41, "invoices": 173, "invoice_lines": 173, "activity": 261,
+             "outbox": 42, "idempotency_keys": 2}
+
+
+def load_dump(path, target):
+    conn = sqlite3.connect(target)
+    try:
+        conn.executescript(path.read_text(encoding="utf-8"))
+    finally:
+        conn.close()
+
+
+def rows(db_path, table):
+    conn = sqlite3.connect(db_path)
+    try:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        return columns, sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {table}"))
+    finally:
+        conn.close()
+
+
+def schema_of(db_path):
+    """Tables, their columns and every index, trigger and view: what the schema is, not how
+    it was written."""
+    conn = sqlite3.connect(db_path)
+    try:
+        out = {}
+        for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                                       " AND name NOT LIKE 'customer_search_%' ORDER BY name"):
+            if kind == "table":
+                out[name] = [(r[1], r[2].upper(), r[3], r[4], r[5]) for r in conn.execute(f"PRAGMA table_info({name})")]
+            else:
+                out[name] = kind
+        return out
+    finally:
+        conn.close()
+
+
+class FromTheFirstRelease(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="migrations-")
+        self.db = os.path.join(self.tmp, "v1.db")
+        load_dump(FIXTURE_V1, self.db)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_the_fixture_is_a_first_release_database(self):
+        conn = sqlite3.connect(self.db)
+        try:
+            self.assertEqual(conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0], "1")
+            for table, count in V1_TABLES.items():
+                self.assertEqual(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0], count, table)
+        finally:
+            conn.close()
+
+    def test_upgrade_keeps_every_row_of_every_table(self):
+        before = {table: rows(self.db, table) for table in V1_TABLES}
+        messages = []
+        db = Database(self.db, log=messages.append)
+        db.close()
+        self.assertEqual((db.upgraded_from, db.schema_version), (1, LATEST))
+        self.assertEqual(len(messages), LATEST - 1, messages)
+        for table, (columns, old_rows) in before.items():
+            new_columns, new_rows = rows(self.db, table)
+            self.assertEqual(len(new_rows), len(old_rows), table)
+            # Columns may be added, never dropped or changed: each old value is still there.
+            self.assertTrue(set(columns) <= set(new_columns), table)
+            index = [new_columns.index(c) for c in columns]
+            self.assertEqual(sorted(tuple(r[i] for i in index) for r in new_rows), old_rows, table)
+
+    def test_upgrade_records_its_history_and_marks_only_the_demo_account(self):
+        Database(self.db).close()
+        conn = sqlite3.connect(self.db)
+        try:
+            history = conn.execute("SELECT version, name, applied_at FROM schema_migrations ORDER BY version").fetchall()
+            self.assertEqual([h[0] for h in history], [m.version for m in MIGRATIONS])
+            self.assertIsNone(history[0][2])  # applied by the first release, before the history
+            self.assertTrue(all(h[2] for h in history[1:]))
+            self.assertEqual(dict(conn.execute("SELECT email, is_demo FROM resellers")),
+                             {"demo@reseller.example": 1, "real@partner.example": 0})
+        finally:
+            conn.close()
+
+    def test_upgraded_schema_equals_a_new_databases_schema(self):
+        Database(self.db).close()
+        fresh = os.path.join(self.tmp, "fresh.db")
+        Database(fresh).close()
+        self.assertEqual(schema_of(self.db), schema_of(fresh))
+
+    def test_a_second_start_changes_nothing(self):
+        Database(self.db).close()
+        before = fingerprint(self.db)
+        db = Database(self.db)
+        db.close()
+        self.assertEqual((db.upgraded_from, db.schema_version), (LATEST, LATEST))
+        self.assertEqual(fingerprint(self.db), before)
+
+    def test_the_upgraded_database_serves_the_whole_journey(self):
+        server = RunningServer(Settings(port=0, db_path=self.db, static_dir="", quiet=True, demo=True,
+                                        clock=FakeClock(T0.replace(day=27)))).start()
+        port = server.port
+
+        def call(method, path, body=None, token=None, status=200, **kw):
+            reply = request(port, method, "/api/v1" + path, body, token, **kw)
+            self.assertEqual(reply.status, status, reply)
+            return reply.json if reply.body else None
+
+        try:
+            # The seeded demo account is marked demo and signs in.
+            token = call("POST", "/auth/demo", {"email": "demo@reseller.example"})["token"]
+            self.assertEqual(call("GET", "/me", token=token)["email"], "demo@reseller.example")
+            # The registered reseller is not reachable through demo sign-in after the upgrade.
+            self.assertEqual(request(port, "POST", "/api/v1/auth/demo", {"email": "real@partner.example"}).status, 403)
+            page = call("GET", "/customers?limit=200", token=token)
+            self.assertEqual(page["total"], 42)
+            self.assertIn("Fixture Kunde", {c["name"] for c in page["items"]})
+            # An Idempotency-Key stored by the first release still replays its answer.
+            fixture = next(c for c in page["items"] if c["name"] == "Fixture Kunde")
+            replay = request(port, "POST", "/api/v1/customers",
+                             {"name": "Fixture Kunde", "email": "it@fixture-kunde.de",
+                              "google_domain": "fixture-kunde.de", "organization": "Fixture Kunde GmbH"},
+                             token, headers={"Idempotency-Key": "fixture-invite-1"})
+            self.assertEqual((replay.status, replay.json["id"], replay.header("Idempotent-Replayed")),
+                             (201, fixture["id"], "true"))
+            # Invite, accept, order, change plan, cancel, reactivate, invoices, PDF, CSV.
+            customer = call("POST", "/customers", {"name": "Neu Kunde", "email": "a@neu-kunde.de",
+                                                  "google_domain": "neu-kunde.de", "organization": "Neu GmbH"},
+                            token, status=201)
+            call("POST", f"/invitations/{customer['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+            sub = f"/customers/{customer['id']}/subscription"
+            order = call("POST", f"{sub}/license-orders", {"licenses": 7}, token, status=201,
+                         headers={"Idempotency-Key": "after-upgrade-1"})
+            self.assertEqual(order["subscription"]["licenses"], 7)
+            call("POST", f"{sub}/plan", {"plan": "enterprise", "billing_cycle": "flexible"}, token)
+            call("POST", f"{sub}/cancel", {"when": "end_of_term"}, token)
+            call("POST", f"{sub}/reactivate", {}, token)
+            invoices = call("GET", f"/invoices?customer_id={customer['id']}", token=token)
+            self.assertGreaterEqual(invoices["total"], 2)
+            pdf = request(port, "GET", f"/api/v1/invoices/{invoices['items'][0]['id']}/pdf", token=token)
+            self.assertEqual((pdf.status, pdf.body[:5]), (200, b"%PDF-"))
+            csv = request(port, "GET", "/api/v1/invoices/export.csv", token=token)
+            self.assertEqual(csv.status, 200)
+            self.assertEqual(csv.body.decode().count("\r\n"), call("GET", "/invoices", token=token)["total"] + 1)
+            self.assertTrue(call("GET", "/dashboard", token=token)["customers_total"] >= 43)
+            self.assertTrue(call("GET", f"/activity?customer_id={customer['id']}", token=token)["items"])
+        finally:
+            server.stop()
+
+
+class NewAndNewerDatabases(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="migrations-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_a_new_database_gets_every_migration(self):
+        path = os.path.join(self.tmp, "new.db")
+        db = Database(path)
+        db.close()
+        self.assertEqual((db.upgraded_from, db.schema_version), (0, LATEST))
+        conn = sqlite3.connect(path)
+        try:
+            self.assertEqual([r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")],
+                             [m.version for m in MIGRATIONS])
+        finally:
+            conn.close()
+
+    def test_a_database_from_a_newer_version_is_refused_untouched(self):
+        path = os.path.join(self.tmp, "newer.db")
+        Database(path).close()
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(LATEST + 1),))
+        conn.commit()
+        conn.execute("PRAGMA journal_mode=DELETE")  # as another tool might leave it
+        conn.close()
+        with open(path, "rb") as fh:
+            before = fh.read()
+        with self.assertRaises(SchemaError) as raised:
+            Database(path)
+        self.assertIn(f"schema version {LATEST + 1}", str(raised.exception))
+        self.assertIn("newer", str(raised.exception))
+        with open(path, "rb") as fh:
+            self.assertEqual(fh.read(), before)
+        self.assertFalse(os.path.exists(path + "-wal"))
+
+    def test_another_programs_database_is_refused(self):
+        path = os.path.join(self.tmp, "other.db")
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.close()
+        with self.assertRaises(SchemaError):
+            Database(path)
+
+    def test_a_failing_migration_leaves_the_previous_version(self):
+        from partner_api import migrations
+        path = os.path.join(self.tmp, "v1.db")
+        load_dump(FIXTURE_V1, path)
+        before = fingerprint(path)
+        broken = migrations.Migration(LATEST + 1, "broken", "CREATE TABLE half (id INTEGER);\nSELECT * FROM no_such_table;")
+        saved = migrations.MIGRATIONS[:], migrations.LATEST
+        migrations.MIGRATIONS.append(broken)
+        migrations.LATEST = broken.version
+        try:
+            with self.assertRaises(sqlite3.OperationalError):
+                migrations.migrate(sqlite3.connect(path, isolation_level=None))
+        finally:
+            migrations.MIGRATIONS[:], migrations.LATEST = saved
+        conn = sqlite3.connect(path)
+        try:
+            self.assertEqual(conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0], str(LATEST))
+            self.assertIsNone(conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchone())
+        finally:
+            conn.close()
+        self.assertNotEqual(fingerprint(path), before)  # the earlier migrations did apply
+
+
+if __name__ == "__main__":
+    unittest.main()
