@@ -33,7 +33,9 @@
     return;
   }
 
-  // Bytes of the two downloads (the program and its fonts), for one progress bar.
+  // Bytes of the two downloads (the program and its fonts), for one progress bar. The build
+  // writes app.wasm's size here: a compressed answer's Content-Length is not what arrives.
+  var WASM_BYTES = 0;
   var loaded = { wasm: 0, data: 0 }, total = { wasm: 0, data: 0 };
   function report() {
     var t = total.wasm + total.data, l = loaded.wasm + loaded.data;
@@ -58,7 +60,7 @@
     instantiateWasm: function (imports, done) {
       fetch("app.wasm", { credentials: "same-origin" }).then(function (res) {
         if (!res.ok) throw new Error("app.wasm: HTTP " + res.status);
-        total.wasm = +res.headers.get("Content-Length") || 0;
+        total.wasm = WASM_BYTES || (!res.headers.get("Content-Encoding") && +res.headers.get("Content-Length")) || 0;
         var reader = res.body.getReader(), chunks = [];
         function pump() {
           return reader.read().then(function (r) {

@@ -60,9 +60,32 @@ MIME_TYPES = {
     ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png",
     ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8", ".map": "application/json",
 }
-NO_CACHE_FILES = {"index.html", "config.json"}
+# Names with a content hash (app.3f9c2e1a7b.wasm) never change what they hold.
+HASHED_FILE_RE = re.compile(r"\.[0-9a-f]{10}\.[A-Za-z0-9]+$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+# Served from a precompressed .br/.gz beside the file when the request accepts it.
+COMPRESSIBLE = {".html", ".js", ".mjs", ".json", ".css", ".svg", ".txt", ".map", ".wasm", ".data", ".ttf", ".otf",
+                ".webmanifest"}
 HOST_RE = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 INVITE_PATH_RE = re.compile(r"^/invite/([A-Za-z0-9_-]{1,128})$")
+
+
+def accepted_encodings(header):
+    """The encodings an Accept-Encoding header allows (q=0 refuses one)."""
+    accepted = set()
+    for item in header.split(","):
+        name, _, params = item.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if name and q > 0:
+            accepted.add(name.strip().lower())
+    return accepted
 
 
 def status_for(error):
@@ -245,7 +268,9 @@ class App:
         return Response(status, body, MIME_TYPES[".html"], {"Cache-Control": "no-store"})
 
     def static_file(self, request, root, relative):
-        """A file under root, or 404: no directory listings and no way out of root."""
+        """A file under root, or 404: no directory listings and no way out of root. A
+        precompressed .br/.gz beside it is sent when the request accepts that encoding;
+        content-hashed names are cached for a year, everything else is revalidated."""
         relative = urllib.parse.unquote(relative)
         parts = relative.split("/")
         if "\x00" in relative or "\\" in relative or any(p in ("..", ".") for p in parts) \
@@ -254,15 +279,27 @@ class App:
         target = (root / relative).resolve()
         if root not in target.parents or not target.is_file():
             raise errors.NotFound("Not found.")
-        stat = target.stat()
-        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
-        headers = {"ETag": etag, "Cache-Control": "no-cache"}
-        if request.headers.get("If-None-Match") == etag:
-            return self.site_response(Response(304, headers=headers))
         content_type = MIME_TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0] \
             or "application/octet-stream"
-        body = target.read_bytes()
-        return self.site_response(Response(200, body, content_type, headers))
+        headers = {"Cache-Control": IMMUTABLE if HASHED_FILE_RE.search(target.name) else "no-cache"}
+        sent = target
+        if target.suffix.lower() in COMPRESSIBLE:
+            headers["Vary"] = "Accept-Encoding"
+            accepted = accepted_encodings(request.headers.get("Accept-Encoding", ""))
+            for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+                variant = target.with_name(target.name + suffix)
+                if encoding in accepted and variant.is_file():
+                    sent = variant
+                    headers["Content-Encoding"] = encoding
+                    break
+        stat = sent.stat()
+        suffix = {"br": "-br", "gzip": "-gz"}.get(headers.get("Content-Encoding"), "")
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}{suffix}"'
+        headers["ETag"] = etag
+        if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+            headers.pop("Content-Encoding", None)
+            return self.site_response(Response(304, headers=headers))
+        return self.site_response(Response(200, sent.read_bytes(), content_type, headers))
 
     @staticmethod
     def site_response(response):

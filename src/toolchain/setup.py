@@ -17,7 +17,7 @@ BUILD = ROOT / "build"
 
 # Everything a build needs; tests add the browser and PDF tools.
 BUILD_PACKAGES = ["emscripten", "nlohmann-json3-dev", "cmake", "make", "g++",
-                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools"]
+                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin"]
 TEST_PACKAGES = BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"]
 
 # Third-party sources: Debian source packages, pinned by version and by the .orig tarball's sha256.
@@ -291,7 +291,17 @@ def ensure_web_build():
                      f"-DIMGUI_DIR={imgui}", f"-DJSON_INCLUDE_DIR={json_include_dir()}",
                      f"-DSDL2_PREFIX={sdl2}", f"-DFONT_FILES={';'.join(font_files())}"]
         cmake_build(build_dir, configure, env, "console (WebAssembly)")
-        return build_dir / "dist"
+        return pack_dist(build_dir)
+
+
+def pack_dist(build_dir):
+    """The deployable folder from the linked files: hashed names, icons, service worker, .br/.gz."""
+    from . import dist
+    try:
+        dist.package(build_dir / "stage", build_dir / "dist")
+    except dist.PackError as error:
+        raise SetupError(f"packing build/web/dist failed: {error}")
+    return build_dir / "dist"
 
 
 def ensure_native_build():
