@@ -52,6 +52,12 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
 }
 
+// A browser with a profile in `dir` (not incognito: what installing an app needs).
+export async function launchPersistent(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS,
+    ...options });
+}
+
 // Opens the console and waits for its first frame; collects console errors and failed requests.
 export async function openConsole(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
