@@ -49,8 +49,13 @@ HttpRequest ApiClient::request(const std::string& method, const std::string& pat
 template <class T>
 void ApiClient::call(HttpRequest req, Result<T> (*decode)(const std::string&), Callback<T> done) {
     transport_.send(req, [decode, done = std::move(done)](const HttpResponse& res) {
-        if (res.status >= 200 && res.status < 300) done(decode(res.body));
-        else done(codec::decodeError(res));
+        if (res.status >= 200 && res.status < 300) {
+            Result<T> result = decode(res.body);
+            result.setCachedAt(res.cachedAt);
+            done(std::move(result));
+        } else {
+            done(codec::decodeError(res));
+        }
     });
 }
 
@@ -154,6 +159,11 @@ void ApiClient::activity(std::int64_t customerId, int limit, Callback<ActivityPa
     std::string q = "/activity?limit=" + std::to_string(limit);
     if (customerId) q += "&customer_id=" + std::to_string(customerId);
     call<ActivityPage>(request("GET", q), &codec::decodeActivityPage, std::move(done));
+}
+
+void ApiClient::sendWrite(const std::string& path, const std::string& body, const std::string& key,
+                          Transport::Completion done) {
+    transport_.send(request("POST", path, body, key), std::move(done));
 }
 
 HttpRequest ApiClient::invoicePdfRequest(std::int64_t id) const {

@@ -48,6 +48,11 @@ public:
     void invoice(std::int64_t id, Callback<Invoice> done);
     void activity(std::int64_t customerId, int limit, Callback<ActivityPage> done);
 
+    // A write from the offline queue: built like every other request (same key on every
+    // attempt), answered raw, because the queue decides what each answer means.
+    void sendWrite(const std::string& path, const std::string& body, const std::string& idempotencyKey,
+                   Transport::Completion done);
+
     // Requests handed to the browser's download, with the same headers as every other call.
     HttpRequest invoicePdfRequest(std::int64_t id) const;
     HttpRequest invoicesCsvRequest(const InvoiceFilter& filter) const;

@@ -129,4 +129,32 @@ std::string moneyCompact(const Money& m, Language lang) {
     return sym ? sym + number : number + " " + m.currency;
 }
 
+std::string localTime(std::int64_t epochMillis, int utcOffsetMinutes, std::int64_t nowMillis, Language lang) {
+    auto localMinutes = [&](std::int64_t ms) {
+        std::int64_t m = ms / 60000 + utcOffsetMinutes;
+        return ms < 0 && ms % 60000 ? m - 1 : m;
+    };
+    std::int64_t minutes = localMinutes(epochMillis);
+    std::int64_t day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+    std::int64_t nowMinutes = localMinutes(nowMillis);
+    std::int64_t today = nowMinutes >= 0 ? nowMinutes / 1440 : (nowMinutes - 1439) / 1440;
+    int hh = static_cast<int>((minutes - day * 1440) / 60), mm = static_cast<int>((minutes - day * 1440) % 60);
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", hh, mm);
+    if (day == today) return clock;
+    // Civil date from days since 1970 (Howard Hinnant's algorithm).
+    std::int64_t z = day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    std::int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1), m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    char buf[40];
+    if (lang == Language::German) {
+        std::snprintf(buf, sizeof buf, "%02d.%02d., %s", d, m, clock);
+    } else {
+        static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        std::snprintf(buf, sizeof buf, "%s %d, %s", months[m - 1], d, clock);
+    }
+    return buf;
+}
+
 }  // namespace rc::format

@@ -21,6 +21,10 @@ std::string monthShort(const std::string& yyyymm, Language lang);
 // Compact money for chart axes: $1.2k | 1,2 Tsd. $
 std::string moneyCompact(const Money& m, Language lang);
 
+// A moment (ms since 1970) in the reseller's own time: "10:42" today, else with the date
+// ("Dec 4, 10:42" | "04.12., 10:42").
+std::string localTime(std::int64_t epochMillis, int utcOffsetMinutes, std::int64_t nowMillis, Language lang);
+
 inline std::string dateTime(const std::string& s) { return dateTime(s, language()); }
 inline std::string monthShort(const std::string& s) { return monthShort(s, language()); }
 inline std::string moneyCompact(const Money& m) { return moneyCompact(m, language()); }

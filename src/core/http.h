@@ -1,6 +1,7 @@
 // The transport boundary: the store and API client speak these plain types; the browser
 // implementation uses emscripten_fetch, native tests use a fake.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <utility>
@@ -19,6 +20,9 @@ struct HttpResponse {
     int status = 0;  // 0: no answer (network error, timeout, aborted)
     std::string body;
     std::string statusText;
+    // An answer kept for offline use standing in for one the server could not give: when it
+    // was fresh (milliseconds since 1970). 0: the answer came from the server just now.
+    std::int64_t cachedAt = 0;
 };
 
 class Transport {

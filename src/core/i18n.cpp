@@ -113,6 +113,7 @@ std::string activitySentence(const ActivityEntry& a) {
 std::string activityActor(const ActivityEntry& a) { return a.actor == "system" ? tr(Text::ActSystem) : a.actor; }
 
 std::string describeError(const ApiError& error) {
+    if (error.code == "offline_unavailable") return tr(Text::CannotQueue);
     if (error.code == "network_error" || error.status == 0) return tr(Text::ErrNetwork);
     if (error.code == "bad_response") return tr(Text::ErrBadResponse);
     if (error.code == "session_expired") return tr(Text::SessionEnded);

@@ -1,11 +1,13 @@
 // What the store needs from the page it runs in: storage, the address bar, the clipboard,
-// file downloads, Google's sign-in library and a clock. The browser implementation is in
-// src/web; native tests use a fake.
+// file downloads, Google's sign-in library, clocks, durable storage for offline use and the
+// service worker's updates. The browser implementation is in src/web; native tests use a fake.
 #pragma once
+#include <cstdint>
 #include <functional>
-#include <string>
-
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/http.h"
 #include "core/model.h"
@@ -39,6 +41,31 @@ public:
 
     // A fresh unguessable key for Idempotency-Key headers.
     virtual std::string newIdempotencyKey() = 0;
+
+    // --- offline use -------------------------------------------------------------------------
+    // Durable key/value storage (IndexedDB in the browser) for the offline data: kept across
+    // reloads and closed tabs. Every call answers later, through the main queue.
+    enum class StorageStatus { Ok, NotFound, Unavailable, QuotaExceeded, Failed };
+    using StorageDone = std::function<void(StorageStatus status)>;
+    using StorageValue = std::function<void(StorageStatus status, std::string value)>;
+    using StorageEntries = std::vector<std::pair<std::string, std::string>>;
+    using StorageList = std::function<void(StorageStatus status, StorageEntries entries)>;  // in key order
+    virtual void storagePut(const std::string& key, const std::string& value, StorageDone done) = 0;
+    virtual void storageGet(const std::string& key, StorageValue done) = 0;
+    virtual void storageList(const std::string& prefix, StorageList done) = 0;
+    virtual void storageRemove(const std::string& key, StorageDone done) = 0;
+    virtual void storageRemovePrefix(const std::string& prefix, StorageDone done) = 0;
+
+    // Milliseconds since 1970 (UTC), and the local clock's offset from UTC at that moment, in
+    // minutes: "showing data from 10:42" is the reseller's own time.
+    virtual std::int64_t epochMillis() = 0;
+    virtual int utcOffsetMinutes(std::int64_t epochMillis) = 0;
+
+    // Calls `fn` from the main queue after `seconds` (retrying the network while offline).
+    virtual void after(double seconds, std::function<void()> fn) = 0;
+
+    // Reloads the page into the new version the service worker has ready.
+    virtual void applyUpdate() = 0;
 };
 
 }  // namespace rc

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <utility>
 #include <variant>
 
@@ -17,8 +18,14 @@ public:
     T& value() { return std::get<0>(v_); }
     const ApiError& error() const { return std::get<1>(v_); }
 
+    // Whether the value is the copy kept for offline use, and from when (ms since 1970; 0: fresh).
+    bool fromCache() const { return cachedAt_ != 0; }
+    std::int64_t cachedAt() const { return cachedAt_; }
+    void setCachedAt(std::int64_t at) { cachedAt_ = at; }
+
 private:
     std::variant<T, ApiError> v_;
+    std::int64_t cachedAt_ = 0;
 };
 
 struct Unit {};

@@ -56,6 +56,9 @@ void Store::restore(AppState saved) {
     saved.customer.licenses.ordering = false;
     saved.customer.plan.submitting = false;
     saved.customer.cancel.submitting = false;
+    saved.offline.probing = false;
+    for (auto& w : saved.offline.outbox)
+        if (w.state == WriteState::Sending) w.state = WriteState::Waiting;  // its answer went with the old store
     state_ = std::move(saved);
     api_.setBaseUrl(state_.config.apiBaseUrl);
     api_.setToken(state_.session ? state_.session->token : std::string());
@@ -137,6 +140,7 @@ void Store::onSignedIn(Session session, bool restored) {
     state_.invoice = InvoiceDetailState{};
     state_.plans.reset();
     state_.newCustomer = NewCustomerForm{};
+    offlineSignedIn();
     platform_.setRoute(state_.route.toHash(), false);
     enterRoute();
 }
@@ -146,6 +150,7 @@ void Store::signOut() {
     // Ends the session on the server; locally it ends now whatever the answer.
     api_.signOut([](Result<Unit>) {});
     platform_.googleSignedOut();
+    offlineSignedOut(/*dropData=*/true);  // the saved answers go; queued writes wait for this reseller
     endSession(false);
     state_.route = Route{};
     platform_.setRoute(state_.route.toHash(), true);
@@ -153,6 +158,7 @@ void Store::signOut() {
 
 void Store::endSession(bool expired) {
     ++sessionGeneration_;
+    offlineSignedOut(/*dropData=*/false);
     api_.setToken({});
     platform_.saveSession("");
     state_.session.reset();
@@ -345,12 +351,23 @@ void Store::submitNewCustomer() {
     std::uint64_t generation = sessionGeneration_;
     std::string body = codec::encodeNewCustomer(validate::trim(f.name), validate::trim(f.email),
                                                 validate::trim(f.googleDomain), validate::trim(f.organization));
-    api_.createCustomer(body, f.idempotencyKey, [this, generation](Result<Customer> r) {
+    if (offline()) {
+        queueNewCustomer(body);
+        return;
+    }
+    api_.createCustomer(body, f.idempotencyKey, [this, generation, body](Result<Customer> r) {
         if (!isCurrentSession(generation)) return;
         auto& f = state_.newCustomer;
         f.submitting = false;
         if (!r.ok()) {
             if (handleAuth(r.error())) return;
+            // No answer: it waits for the network with the same key (if the server did get it,
+            // the replay gets the first answer back and invites nobody twice).
+            if (r.error().isNetwork() && canQueueWrites()) {
+                f.submitting = true;
+                queueNewCustomer(body);
+                return;
+            }
             const ApiError& e = r.error();
             if (e.code == "domain_taken") {
                 f.fieldErrors["google_domain"] = tr(Text::ErrDomainTaken);
@@ -596,6 +613,10 @@ void Store::placeLicenseOrder() {
         auto& o = state_.customer.licenses;
         o.ordering = false;
         if (!r.ok()) {
+            if (r.error().isNetwork() && canQueueWrites()) {
+                queueLicenseOrder();  // the same key: a replay never bills twice
+                return;
+            }
             if (!handleAuth(r.error())) o.orderError = r.error();
             return;
         }

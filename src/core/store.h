@@ -10,6 +10,8 @@
 
 #include "core/api_client.h"
 #include "core/model.h"
+#include "core/offline_reads.h"
+#include "core/offline_state.h"
 #include "core/platform.h"
 #include "core/route.h"
 
@@ -141,11 +143,14 @@ struct AppState {
     InvoiceDetailState invoice;
     std::vector<Toast> toasts;
     Remote download;
+    OfflineState offline;
 };
 
 class Store {
 public:
-    Store(Transport& transport, Platform& platform) : api_(transport), platform_(platform) {}
+    Store(Transport& transport, Platform& platform) : reads_(transport, platform), api_(reads_), platform_(platform) {
+        connectOffline();
+    }
 
     const AppState& state() const { return state_; }
 
@@ -227,10 +232,43 @@ public:
     // Removes expired toasts; returns the time the next one expires (0: none left).
     double expireToasts();
 
+    // --- offline use (store/offline.cpp)
+    // The page's online/offline events: a hint; answers (or their absence) are the truth.
+    void setBrowserOnline(bool online);
+    void retryConnection();  // "Try again" on the offline banner
+    void setUpdateReady();   // the service worker has a new version of the console
+    void applyUpdate();      // "Reload" into it
+    void dismissStorageNote();
+    void retryQueuedWrite(const std::string& storageKey);
+    void discardQueuedWrite(const std::string& storageKey);
+    // Offline, the license dialog queues the order without a price (the server prices it).
+    void queueLicenseOrder();
+    bool offline() const { return !state_.offline.online; }
+    // Writes wait for the network only where this browser can keep them across a reload.
+    bool canQueueWrites() const { return !state_.offline.offlineUseUnavailable(); }
+
     // Rules shown before the reseller tries (the server enforces the same ones).
     static bool canReduceLicensesNow(const Subscription& s) { return !s.isAnnual() || s.status == "trial"; }
 
 private:
+    // --- offline (store/offline.cpp)
+    void connectOffline();
+    void onReadAnswer(const OfflineReads::Answer& answer);
+    void offlineSignedIn();
+    void offlineSignedOut(bool dropData);
+    void loadOutbox();
+    // Saves a write for later; `saved` is told whether storage took it.
+    void queueWrite(QueuedWrite write, std::function<void(bool saved)> saved);
+    void saveWrite(const QueuedWrite& write);
+    void pumpOutbox();
+    void onWriteAnswered(const std::string& storageKey, std::uint64_t generation, const HttpResponse& response);
+    void refreshScreen();
+    void scheduleProbe();
+    QueuedWrite* findWrite(const std::string& storageKey);
+    QueuedWrite newCustomerWrite(const NewCustomerForm& form, const std::string& body) const;
+    void queueNewCustomer(const std::string& body);
+    QueuedWrite licenseOrderWrite(std::int64_t customerId, int target) const;
+
     void afterConfig();
     void onSignedIn(Session session, bool restored);
     void endSession(bool expired);
@@ -253,6 +291,7 @@ private:
     template <class Item, class Filter, class Page, class Fetch>
     void loadPage(PagedList<Item, Filter> AppState::*list, std::uint64_t Store::*counter, bool more, Fetch fetch);
 
+    OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
     ApiClient api_;
     Platform& platform_;
     AppState state_;

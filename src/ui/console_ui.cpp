@@ -2,6 +2,7 @@
 
 #include "core/i18n.h"
 #include "ui/item_registry.h"
+#include "ui/offline_widgets.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -58,8 +59,11 @@ void ConsoleUi::draw(Store& store) {
             ImGui::SetCursorPos(ImVec2(kSidebarWidth, 0));
             ImGui::BeginGroup();
             drawTopBar(store, vp->Size.x - kSidebarWidth);
-            ImGui::SetCursorPos(ImVec2(kSidebarWidth + 32, kTopBarHeight + 28));
-            ImGui::BeginChild("###screen", ImVec2(vp->Size.x - kSidebarWidth - 64, vp->Size.y - kTopBarHeight - 52),
+            ImGui::SetCursorPos(ImVec2(kSidebarWidth + 32, kTopBarHeight + 20));
+            // Offline, a new version, storage trouble: calm notices above the screen.
+            float notices = offlineNotices(store, vp->Size.x - kSidebarWidth - 64);
+            ImGui::SetCursorPos(ImVec2(kSidebarWidth + 32, kTopBarHeight + 28 + notices));
+            ImGui::BeginChild("###screen", ImVec2(vp->Size.x - kSidebarWidth - 64, vp->Size.y - kTopBarHeight - 52 - notices),
                               ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
             switch (st.route.screen) {
                 case Screen::Dashboard: dashboard_.draw(store); break;

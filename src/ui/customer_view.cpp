@@ -5,6 +5,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "ui/item_registry.h"
+#include "ui/offline_widgets.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -43,11 +44,13 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
             std::string no = std::string(tr(Text::Cancel)) + "##cancel-revoke";
             if (button(no.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), false, busy)) store.cancelRevoke();
         } else {
+            bool offline = store.offline();  // resend and revoke need the network
             std::string resend = std::string(tr(Text::Resend)) + "##resend";
-            if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy)) store.resendInvitation();
+            if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy, offline)) store.resendInvitation();
             ImGui::SameLine(0, 10);
             std::string revoke = std::string(tr(Text::Revoke)) + "##revoke";
-            if (button(revoke.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy)) store.requestRevoke();
+            if (button(revoke.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy || offline)) store.requestRevoke();
+            needsNetworkNote(store);
         }
     } else if (inv.status == "accepted") {
         keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
@@ -91,12 +94,15 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         std::string what = std::string(planLabel(s.scheduledChange->plan)) + ", " + cycleLabel(s.scheduledChange->billingCycle);
         text(format::fill(tr(Text::ScheduledChange), what, format::date(s.scheduledChange->effectiveOn)), color::Accent, nullptr, "text");
     }
+    waitingLicenseOrders(store, c.id);
     ImGui::Dummy(ImVec2(0, 8));
+    bool offline = store.offline();  // plan changes and cancellations need the network
     if (s.status == "pending_cancel") {
         paragraph(format::fill(tr(Text::PendingCancelNote), format::date(s.termEnd)), color::Warning);
         ImGui::Dummy(ImVec2(0, 4));
         std::string undo = std::string(tr(Text::UndoCancel)) + "##reactivate";
-        if (button(undo.c_str(), ButtonStyle::Primary, ImVec2(0, 40), busy)) store.reactivate();
+        if (button(undo.c_str(), ButtonStyle::Primary, ImVec2(0, 40), busy, offline)) store.reactivate();
+        needsNetworkNote(store);
     } else if (s.isCancelled()) {
         textMuted(tr(Text::CancelledNote));
     } else {
@@ -104,10 +110,11 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         if (button(add.c_str(), ButtonStyle::Primary, ImVec2(0, 40))) store.openLicenseOrder();
         ImGui::SameLine(0, 10);
         std::string plan = std::string(tr(Text::ChangePlan)) + "##change-plan";
-        if (button(plan.c_str(), ButtonStyle::Secondary, ImVec2(0, 40))) store.openPlanChange();
+        if (button(plan.c_str(), ButtonStyle::Secondary, ImVec2(0, 40), false, offline)) store.openPlanChange();
         ImGui::SameLine(0, 10);
         std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
-        if (button(cancel.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 40))) store.openCancel();
+        if (button(cancel.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 40), false, offline)) store.openCancel();
+        needsNetworkNote(store);
     }
     endCard();
 }

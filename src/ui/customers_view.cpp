@@ -4,6 +4,7 @@
 #include "core/i18n.h"
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
+#include "ui/offline_widgets.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -199,6 +200,7 @@ void CustomersView::draw(Store& store) {
     ImGui::Dummy(ImVec2(0, 2));
 
     activityBar(width, list.remote.loading);
+    waitingInvitations(store);
     if (list.remote.error && !list.loaded) {
         if (errorBanner(std::string(tr(Text::CouldNotLoadCustomers)) + ": " + describeError(*list.remote.error), true))
             store.reloadCustomers();

@@ -7,6 +7,7 @@
 #include "core/validation.h"
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
+#include "ui/offline_widgets.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -201,6 +202,19 @@ void LicenseOrderDialog::draw(Store& store) {
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, 6));
 
+        if (store.offline()) {
+            // No price without the server: the order waits for the network, with its key.
+            previewBox("###license-preview", 0);
+            paragraph(tr(Text::OrderOfflineNote));
+            if (o.orderError) paragraph(describeError(*o.orderError), color::Danger);
+            endPreviewBox();
+            std::string queue = std::string(tr(Text::OrderWhenOnline)) + "##order-offline";
+            int c = dialogButtons(queue.c_str(), ButtonStyle::Primary, o.ordering, o.target == sub.licenses || blocked, tr(Text::Cancel));
+            if (c == 1) store.queueLicenseOrder();
+            if (c == 2 || close) store.closeLicenseOrder();
+            endDialog();
+            return;
+        }
         previewBox("###license-preview", 0);
         if (o.previewRemote.loading) {
             spinner(8, color::Accent);
@@ -537,7 +551,8 @@ void InvoiceDialog::draw(Store& store) {
         total(tr(Text::Total), inv.total, true);
         bool busy = st.download.loading;
         std::string label = std::string(busy ? tr(Text::Downloading) : tr(Text::DownloadPdf)) + "##download-pdf";
-        int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, busy, false, tr(Text::Close));
+        int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, busy, store.offline(), tr(Text::Close));
+        needsNetworkNote(store);
         if (clicked == 1) store.downloadInvoicePdf();
         if (clicked == 2) close = true;
     }

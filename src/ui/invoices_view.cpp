@@ -4,6 +4,7 @@
 #include "core/i18n.h"
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
+#include "ui/offline_widgets.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -44,8 +45,16 @@ void InvoicesView::draw(Store& store) {
     float exportW = ImGui::CalcTextSize(exportLabel.c_str(), nullptr, true).x + 36;
     ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(top.x + width - exportW, top.y + 6));
-    if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), st.download.loading && !st.invoice.id))
+    if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), st.download.loading && !st.invoice.id,
+               store.offline()))
         store.exportInvoicesCsv();
+    if (store.offline()) {
+        ImGui::PushFont(fonts().small);
+        float noteW = ImGui::CalcTextSize(tr(Text::NeedsNetwork)).x;
+        ImGui::PopFont();
+        ImGui::SetCursorPos(ImVec2(top.x + width - noteW, top.y + 50));
+        needsNetworkNote(store);
+    }
     ImGui::SetCursorPos(below);
     ImGui::Dummy(ImVec2(0, 4));
 

@@ -337,6 +337,8 @@ int main() {
         gApp->store.navigate(rc::Route::fromHash(hash), /*push=*/false);
     };
     app.platform.onGoogleCredential = [](const std::string& credential) { gApp->store.signInWithGoogle(credential); };
+    app.platform.onBrowserOnline = [](bool online) { gApp->store.setBrowserOnline(online); };
+    app.platform.onUpdateReady = [] { gApp->store.setUpdateReady(); };
     app.pasteEventType = SDL_RegisterEvents(1);
     app.platform.onPaste = [](const std::string& text) { queuePaste(*gApp, text); };
     app.textEventType = SDL_RegisterEvents(1);

@@ -27,6 +27,16 @@ public:
     void googleSignedOut() override;
     double now() override;
     std::string newIdempotencyKey() override;
+    // Offline use (web_offline.cpp, web/offline.js and web/pwa.js).
+    void storagePut(const std::string& key, const std::string& value, StorageDone done) override;
+    void storageGet(const std::string& key, StorageValue done) override;
+    void storageList(const std::string& prefix, StorageList done) override;
+    void storageRemove(const std::string& key, StorageDone done) override;
+    void storageRemovePrefix(const std::string& prefix, StorageDone done) override;
+    std::int64_t epochMillis() override;
+    int utcOffsetMinutes(std::int64_t epochMillis) override;
+    void after(double seconds, std::function<void()> fn) override;
+    void applyUpdate() override;
 
     // --- page events, each delivered on the main queue (set these before the page can fire them)
     std::function<void(const std::string& hash)> onAddressChanged;
@@ -50,7 +60,13 @@ public:
     // call every frame: only a change reaches the page.
     void placeGoogleButton(bool visible, float x, float y, float w, float h, const std::string& locale);
 
+    // The page's online/offline events and the service worker's "new version ready".
+    std::function<void(bool online)> onBrowserOnline;
+    std::function<void()> onUpdateReady;
+
     // Entry points for the exported rc_on_* functions.
+    void deliverStorage(int id, int status, const std::string& payload);
+    void deliverOfflineEvent(int kind);
     void deliverDownload(int id, int status, const std::string& body);
     void deliverAddress(const std::string& hash);
     void deliverGoogleCredential(const std::string& credential);
@@ -73,6 +89,10 @@ private:
     std::function<void()> wake_;
     std::map<int, DownloadDone> downloads_;
     int nextDownloadId_ = 1;
+    // Storage calls waiting for the page's answer, by id; each gets the raw status and payload.
+    std::map<int, std::function<void(StorageStatus, const std::string&)>> storageCalls_;
+    int nextStorageId_ = 1;
+    int storageCall(std::function<void(StorageStatus, const std::string&)> done);
     GoogleStatus googleStatus_ = GoogleStatus::NotConfigured;
     ButtonPlacement placed_;
     bool placedOnce_ = false;

@@ -1,6 +1,7 @@
 // The page, for native tests: storage, address bar, clipboard and downloads are recorded.
 #pragma once
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,69 @@ public:
     double now() override { return clock; }
     std::string newIdempotencyKey() override { return "key-" + std::to_string(++keys); }
 
+    // Durable storage: a sorted map, answered through the main queue like IndexedDB's events.
+    // `storageMode` makes it behave like a browser whose storage is off or full.
+    void storagePut(const std::string& key, const std::string& value, StorageDone done) override {
+        StorageStatus status = writeStatus();
+        if (status == StorageStatus::Ok) stored[key] = value;
+        ++storageWrites;
+        queue_.post([done, status] { done(status); });
+    }
+    void storageGet(const std::string& key, StorageValue done) override {
+        StorageStatus status = readStatus();
+        std::string value;
+        if (status == StorageStatus::Ok) {
+            auto it = stored.find(key);
+            if (it == stored.end()) status = StorageStatus::NotFound;
+            else value = it->second;
+        }
+        queue_.post([done, status, value] { done(status, value); });
+    }
+    void storageList(const std::string& prefix, StorageList done) override {
+        StorageStatus status = readStatus();
+        StorageEntries entries;
+        if (status == StorageStatus::Ok)
+            for (auto it = stored.lower_bound(prefix); it != stored.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+                entries.push_back(*it);
+        queue_.post([done, status, entries] { done(status, entries); });
+    }
+    void storageRemove(const std::string& key, StorageDone done) override {
+        StorageStatus status = readStatus();
+        if (status == StorageStatus::Ok) stored.erase(key);
+        queue_.post([done, status] { done(status); });
+    }
+    void storageRemovePrefix(const std::string& prefix, StorageDone done) override {
+        StorageStatus status = readStatus();
+        if (status == StorageStatus::Ok)
+            for (auto it = stored.lower_bound(prefix); it != stored.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
+                it = stored.erase(it);
+        queue_.post([done, status] { done(status); });
+    }
+    std::int64_t epochMillis() override { return wallClock; }
+    int utcOffsetMinutes(std::int64_t) override { return utcOffset; }
+    void after(double seconds, std::function<void()> fn) override { timers.push_back({seconds, std::move(fn)}); }
+    void applyUpdate() override { ++updatesApplied; }
+
+    // Fires the timers set so far, through the main queue.
+    void fireTimers() {
+        auto due = std::move(timers);
+        timers.clear();
+        for (auto& t : due) queue_.post(t.fn);
+    }
+
+    enum class StorageMode { Working, Unavailable, Full };
+    StorageMode storageMode = StorageMode::Working;
+    std::map<std::string, std::string> stored;
+    int storageWrites = 0;
+    struct Timer {
+        double seconds;
+        std::function<void()> fn;
+    };
+    std::vector<Timer> timers;
+    std::int64_t wallClock = 1764230520000;  // 2025-11-27 08:02 UTC
+    int utcOffset = 60;
+    int updatesApplied = 0;
+
     // Finishes download `index` through the main queue, as the browser does (status 200: done).
     void finishDownload(std::size_t index, int status, const std::string& code = {}) {
         auto done = downloads.at(index).done;
@@ -51,6 +115,15 @@ public:
     int keys = 0;
 
 private:
+    StorageStatus readStatus() const {
+        return storageMode == StorageMode::Unavailable ? StorageStatus::Unavailable : StorageStatus::Ok;
+    }
+    StorageStatus writeStatus() const {
+        return storageMode == StorageMode::Unavailable ? StorageStatus::Unavailable
+             : storageMode == StorageMode::Full        ? StorageStatus::QuotaExceeded
+                                                       : StorageStatus::Ok;
+    }
+
     MainQueue& queue_;
 };
 

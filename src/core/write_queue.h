@@ -1,0 +1,63 @@
+// Writes made while the server cannot be reached (new-customer invitations and license
+// orders), kept in durable storage until they are sent: the entry type, its saved form, the
+// order they go in and what each answer means. The store sends them; this decides.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/http.h"
+#include "core/model.h"
+
+namespace rc {
+
+enum class WriteKind { NewCustomer, LicenseOrder };
+enum class WriteState { Waiting, Sending, Failed };
+
+struct QueuedWrite {
+    std::string storageKey;  // also its identity on screen
+    std::int64_t resellerId = 0;
+    WriteKind kind = WriteKind::NewCustomer;
+    std::string path;            // after the API base, e.g. /customers
+    std::string body;            // the JSON as first built; never rebuilt
+    std::string idempotencyKey;  // the same on every attempt: the server applies it once
+    std::int64_t queuedAt = 0;   // ms since 1970
+    // What the reseller sees: the invitation's customer, or the order's customer and count.
+    std::int64_t customerId = 0;
+    std::string customerName, email, googleDomain, organization;
+    int licenses = 0, licensesBefore = 0;
+    WriteState state = WriteState::Waiting;
+    std::optional<ApiError> error;  // why it failed, in the server's words
+    int attempts = 0;               // answers that said "try later" (5xx, 429, 408)
+};
+
+namespace write_queue {
+
+// Transient answers (5xx, 429, 408) are tried again this many times, then the entry fails.
+constexpr int kMaxAttempts = 5;
+
+std::string keyPrefix(std::int64_t resellerId);
+// Keys sort in the order the writes were made (time, then the idempotency key).
+std::string storageKey(std::int64_t resellerId, std::int64_t queuedAt, const std::string& idempotencyKey);
+
+// The saved form (versioned JSON). A Sending entry is saved as Waiting: if the tab closes
+// while it is on its way, it is sent again with the same key.
+std::string encode(const QueuedWrite& write);
+// nullopt for anything corrupt, of another format, or saved under another reseller's key.
+std::optional<QueuedWrite> decode(const std::string& key, const std::string& stored);
+
+// The entry to send next for this reseller: the first Waiting one in order, and none while
+// one is on its way (one at a time, so they reach the server in the order they were made).
+QueuedWrite* next(std::vector<QueuedWrite>& writes, std::int64_t resellerId);
+
+enum class Outcome {
+    Done,         // 2xx: applied (or applied before, and replayed by the server)
+    Failed,       // the server refused it: show its reason, offer retry or discard
+    KeepWaiting,  // no answer, or "try later": send again when the network is back
+    SignInAgain,  // 401: keep it until this reseller signs in again
+};
+Outcome classify(const HttpResponse& response, int attemptsSoFar);
+
+}  // namespace write_queue
+}  // namespace rc

@@ -1,0 +1,22 @@
+// The pieces of the console that speak about offline use: the notices under the top bar
+// (offline with the data's time, a new version, storage not usable), the "Waiting to send"
+// rows where queued writes belong, and the note beside buttons that need the network.
+#pragma once
+#include <cstdint>
+
+#include "core/store.h"
+
+namespace rc::ui {
+
+// The notices at the top of the screen area; returns the height they took (0: none).
+float offlineNotices(Store& store, float width);
+
+// Queued invitations, above the customer table (nothing when there are none).
+void waitingInvitations(Store& store);
+// Queued license orders for one customer, on their page.
+void waitingLicenseOrders(Store& store, std::int64_t customerId);
+
+// A small line saying a button needs the network, drawn only while offline.
+void needsNetworkNote(const Store& store);
+
+}  // namespace rc::ui
