@@ -290,6 +290,7 @@ enum class Language { English, German };
     X(QueuedInvitationFailed, "The invitation to {} was not sent: {}", "Die Einladung an {} wurde nicht gesendet: {}") \
     X(QueuedOrderFailed, "The license order for {} was not placed: {}", "Die Lizenzbestellung für {} wurde nicht ausgeführt: {}") \
     X(CannotQueue, "You are offline, and this browser cannot keep this for later (its storage is full or turned off). Try again when you are back online.", "Sie sind offline, und dieser Browser kann das nicht für später aufheben (Speicher voll oder deaktiviert). Versuchen Sie es erneut, wenn Sie wieder online sind.") \
+    X(NotSavedOffline, "Not saved for offline use: this was not opened while online.", "Nicht offline gespeichert: Das wurde nicht geöffnet, solange eine Verbindung bestand.") \
     X(NeedsNetwork, "Needs a connection — you are offline.", "Braucht eine Verbindung – Sie sind offline.") \
     X(QueuedOrderRow, "{} licenses (now {})", "{} Lizenzen (jetzt {})") \
     X(OrderOfflineNote, "You are offline. The order is sent, and priced by the server, when you are back online.", "Sie sind offline. Die Bestellung wird gesendet und vom Server berechnet, sobald Sie wieder online sind.") \

@@ -135,7 +135,7 @@ void invoicesCard(Store& store, const CustomerPageState& page) {
     if (page.invoicesRemote.loading && page.invoices.empty()) {
         spinner(8, color::Accent);
     } else if (page.invoicesRemote.error) {
-        text(describeError(*page.invoicesRemote.error), color::Danger, nullptr, "alert");
+        loadError(store, *page.invoicesRemote.error);
     } else if (page.invoices.empty()) {
         textMuted(tr(Text::NoInvoicesForCustomer));
     } else {
@@ -165,12 +165,12 @@ void invoicesCard(Store& store, const CustomerPageState& page) {
     endCard();
 }
 
-void activityCard(const CustomerPageState& page) {
+void activityCard(const Store& store, const CustomerPageState& page) {
     beginCard("###customer-activity", tr(Text::ActivityCard));
     if (page.activityRemote.loading && page.activity.empty()) {
         spinner(8, color::Accent);
     } else if (page.activityRemote.error) {
-        text(describeError(*page.activityRemote.error), color::Danger, nullptr, "alert");
+        loadError(store, *page.activityRemote.error);
     } else if (page.activity.empty()) {
         textMuted(tr(Text::NoActivity));
     } else {
@@ -258,7 +258,7 @@ void CustomerView::draw(Store& store) {
     ImGui::BeginChild("###right-col", ImVec2(right, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
     invoicesCard(store, page);
     ImGui::Dummy(ImVec2(0, 4));
-    activityCard(page);
+    activityCard(store, page);
     ImGui::EndChild();
     ImGui::EndGroup();
     ImGui::EndChild();

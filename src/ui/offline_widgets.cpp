@@ -159,6 +159,14 @@ void waitingLicenseOrders(Store& store, std::int64_t customerId) {
     }
 }
 
+void loadError(const Store& store, const ApiError& error) {
+    if (store.offline() && error.isNetwork()) {
+        textMuted(tr(Text::NotSavedOffline));
+        return;
+    }
+    paragraph(describeError(error), color::Danger);
+}
+
 void needsNetworkNote(const Store& store) {
     if (!store.offline()) return;
     ImGui::PushFont(fonts().small);

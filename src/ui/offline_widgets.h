@@ -16,6 +16,10 @@ void waitingInvitations(Store& store);
 // Queued license orders for one customer, on their page.
 void waitingLicenseOrders(Store& store, std::int64_t customerId);
 
+// Why a part of a screen has no data: offline and never saved, a calm muted line ("Not saved
+// for offline use"); otherwise the error itself, in red, wrapped.
+void loadError(const Store& store, const ApiError& error);
+
 // A small line saying a button needs the network, drawn only while offline.
 void needsNetworkNote(const Store& store);
 
