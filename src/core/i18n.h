@@ -113,6 +113,8 @@ enum class Language { English, German };
     X(ErrRequired, "This field is required.", "Dieses Feld ist erforderlich.") \
     X(ErrTooLong, "At most 200 characters.", "Höchstens 200 Zeichen.") \
     X(ErrControlChars, "Must not contain control characters.", "Darf keine Steuerzeichen enthalten.") \
+    X(ErrBidiChars, "Must not contain text-direction override characters.", "Darf keine Zeichen enthalten, die die Schreibrichtung umkehren.") \
+    X(ErrInvisibleOnly, "Must contain visible letters, not only invisible characters.", "Muss sichtbare Buchstaben enthalten, nicht nur unsichtbare Zeichen.") \
     X(ErrInvalidEmail, "Enter an email address such as name@example.com.", "Geben Sie eine E-Mail-Adresse wie name@example.com ein.") \
     X(ErrInvalidDomain, "Enter a bare domain such as example.com (no https://, path, spaces or @).", "Geben Sie eine reine Domain wie beispiel.de ein (ohne https://, Pfad, Leerzeichen oder @).") \
     X(ErrDomainTaken, "This Google domain already belongs to a customer.", "Diese Google-Domain gehört bereits zu einem Kunden.") \

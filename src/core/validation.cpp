@@ -66,7 +66,8 @@ bool whitespaceAt(const std::string& s, std::size_t i, std::size_t& len) {
     return false;
 }
 
-// Unicode category Cc: C0 controls, DEL and the C1 controls (U+0080..U+009F).
+// Unicode category Cc (C0 controls, DEL, the C1 controls U+0080..U+009F) and the line and
+// paragraph separators U+2028/U+2029.
 bool hasControl(const std::string& s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
@@ -74,7 +75,54 @@ bool hasControl(const std::string& s) {
         if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
             static_cast<unsigned char>(s[i + 1]) <= 0x9f)
             return true;
+        if (c == 0xe2 && s.compare(i, 3, "\xe2\x80\xa8") == 0) return true;
+        if (c == 0xe2 && s.compare(i, 3, "\xe2\x80\xa9") == 0) return true;
     }
+    return false;
+}
+
+// Decodes the UTF-8 character at i (invalid bytes count as themselves) and its length.
+char32_t codePointAt(const std::string& s, std::size_t i, std::size_t& len) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    if (extra && i + extra >= s.size()) extra = 0;
+    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    len = static_cast<std::size_t>(extra) + 1;
+    return cp;
+}
+
+// Bidirectional overrides and isolates: they make a name read differently from what it holds.
+bool isBidiControl(char32_t c) { return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069); }
+
+// Characters that draw nothing on their own; the same ranges as INVISIBLE_RANGES in
+// src/partner_api/validation.py. ZWJ/ZWNJ and combining marks are fine inside real words.
+bool isInvisible(char32_t c) {
+    static const char32_t ranges[][2] = {
+        {0x00AD, 0x00AD}, {0x034F, 0x034F}, {0x061C, 0x061C}, {0x115F, 0x1160}, {0x17B4, 0x17B5},
+        {0x180B, 0x180F}, {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x206F}, {0x2800, 0x2800},
+        {0x3164, 0x3164}, {0xFE00, 0xFE0F}, {0xFEFF, 0xFEFF}, {0xFFA0, 0xFFA0}, {0x1D173, 0x1D17A},
+        {0xE0000, 0xE0FFF}, {0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x20D0, 0x20FF},
+        {0xFE20, 0xFE2F}};
+    for (const auto& r : ranges)
+        if (c >= r[0] && c <= r[1]) return true;
+    return false;
+}
+
+// Nothing a reader would see: every character is whitespace or invisible.
+bool onlyInvisible(const std::string& s) {
+    std::size_t len = 0;
+    for (std::size_t i = 0; i < s.size(); i += len) {
+        if (whitespaceAt(s, i, len)) continue;
+        if (!isInvisible(codePointAt(s, i, len))) return false;
+    }
+    return true;
+}
+
+bool hasBidiControl(const std::string& s) {
+    std::size_t len = 0;
+    for (std::size_t i = 0; i < s.size(); i += len)
+        if (isBidiControl(codePointAt(s, i, len))) return true;
     return false;
 }
 
@@ -115,6 +163,8 @@ std::optional<std::string> name(const std::string& value) {
     if (v.empty()) return std::string(tr(Text::ErrRequired));
     if (codePoints(v) > kMaxName) return std::string(tr(Text::ErrTooLong));
     if (hasControl(v)) return std::string(tr(Text::ErrControlChars));
+    if (hasBidiControl(v)) return std::string(tr(Text::ErrBidiChars));
+    if (onlyInvisible(v)) return std::string(tr(Text::ErrInvisibleOnly));
     return std::nullopt;
 }
 

@@ -97,6 +97,11 @@ class PayloadTooLarge(DomainError):
     default_message = "The request body is larger than 1 MiB."
 
 
+class UnsupportedMediaType(DomainError):
+    code = "unsupported_media_type"
+    default_message = "Send the request body as JSON with the header Content-Type: application/json."
+
+
 class ValidationFailed(DomainError):
     code = "validation_failed"
     default_message = "Some fields are missing or invalid."

@@ -1,14 +1,13 @@
 """HTTP handlers: read the request, validate it, call the service, shape the answer."""
 import base64
-import csv
 import datetime as dt
-import io
 import json
 
 from . import VERSION
 from . import money as pricing
 from . import representation as rep
 from .clock import iso
+from .csv_export import csv_chunks
 from .errors import NotFound, RateLimited, ValidationFailed
 from .messages import Response, json_response, no_content
 from .pdf import invoice_pdf
@@ -25,15 +24,24 @@ def encode_cursor(values):
     return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def decode_cursor(text, kind):
-    """A cursor is only valid for the list and sort it came from."""
+CURSOR_REFUSED = "Not a cursor from this list; start again without one."
+INT64 = range(-2 ** 63, 2 ** 63)
+
+
+def decode_cursor(text, kind, types):
+    """The values of a cursor made for this list and sort, each of the type given; anything
+    else (another list's cursor, tampered JSON, 2**70, nesting) is a 422, never a 500."""
     try:
         values = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-        if isinstance(values, list) and values and values[0] == kind:
-            return values[1:]
-    except (ValueError, TypeError):
-        pass
-    raise ValidationFailed({"cursor": "Not a cursor from this list; start again without one."})
+    except (ValueError, TypeError, RecursionError):
+        values = None
+    if not isinstance(values, list) or len(values) != len(types) + 1 or values[0] != kind:
+        raise ValidationFailed({"cursor": CURSOR_REFUSED})
+    for value, kind_of in zip(values[1:], types):
+        if type(value) is not kind_of or (kind_of is int and value not in INT64) \
+                or (kind_of is str and len(value) > 400):
+            raise ValidationFailed({"cursor": CURSOR_REFUSED})
+    return values[1:]
 
 
 def query_day(query, name):
@@ -132,9 +140,8 @@ class ApiHandlers:
         limit = query_int(query, "limit", 50, 1, 200)
         after = None
         if query.get("cursor"):
-            after = decode_cursor(query["cursor"], f"customers:{sort}")
-            if len(after) != 2 or not isinstance(after[1], int):
-                raise ValidationFailed({"cursor": "Not a cursor from this list; start again without one."})
+            key_type = int if sort.lstrip("-") == "licenses" else str
+            after = decode_cursor(query["cursor"], f"customers:{sort}", (key_type, int))
         page, total, next_key = self.service.list_customers(
             request.reseller, q, status, sort.lstrip("-"), sort.startswith("-"), after, limit)
         return json_response(200, {
@@ -252,9 +259,7 @@ class ApiHandlers:
         limit = query_int(request.query, "limit", 50, 1, 200)
         after = None
         if request.query.get("cursor"):
-            after = decode_cursor(request.query["cursor"], "invoices")
-            if len(after) != 2 or not isinstance(after[1], int) or not isinstance(after[0], str):
-                raise ValidationFailed({"cursor": "Not a cursor from this list; start again without one."})
+            after = decode_cursor(request.query["cursor"], "invoices", (str, int))
         rows, total, next_key = self.service.list_invoices(request.reseller, *filters, after, limit)
         now = iso(self.now())
         return json_response(200, {
@@ -275,25 +280,13 @@ class ApiHandlers:
         filters = self._invoice_filter(request)
         rows = self.service.export_invoices(request.reseller, *filters, chunk=2000)
         now = iso(self.now())
-
-        def lines():
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\r\n")
-            writer.writerow(["number", "customer_id", "customer", "organization", "status", "issued_at",
-                             "due_at", "paid_at", "currency", "subtotal", "tax", "total"])
-            for count, row in enumerate(rows, 1):
-                writer.writerow([row["number"], row["customer_id"], row["customer_name"],
-                                 row["customer_organization"], rep.invoice_status(row, now),
-                                 row["issued_at"], row["due_at"], row["paid_at"] or "", row["currency"],
-                                 pricing.plain_amount(row["subtotal"]), pricing.plain_amount(row["tax"]),
-                                 pricing.plain_amount(row["total"])])
-                if count % 500 == 0:
-                    yield buffer.getvalue().encode("utf-8")
-                    buffer.seek(0)
-                    buffer.truncate()
-            yield buffer.getvalue().encode("utf-8")
-
-        return Response(200, content_type="text/csv; charset=utf-8", stream=lines(),
+        header = ["number", "customer_id", "customer", "organization", "status", "issued_at", "due_at",
+                  "paid_at", "currency", "subtotal", "tax", "total"]
+        cells = ([row["number"], row["customer_id"], row["customer_name"], row["customer_organization"],
+                  rep.invoice_status(row, now), row["issued_at"], row["due_at"], row["paid_at"], row["currency"],
+                  pricing.plain_amount(row["subtotal"]), pricing.plain_amount(row["tax"]),
+                  pricing.plain_amount(row["total"])] for row in rows)
+        return Response(200, content_type="text/csv; charset=utf-8", stream=csv_chunks(header, cells),
                         headers={"Content-Disposition": 'attachment; filename="invoices.csv"'})
 
     # -- activity ----------------------------------------------------------------------------
@@ -302,10 +295,7 @@ class ApiHandlers:
         limit = query_int(request.query, "limit", 50, 1, 200)
         before = None
         if request.query.get("cursor"):
-            values = decode_cursor(request.query["cursor"], "activity")
-            if len(values) != 1 or not isinstance(values[0], int):
-                raise ValidationFailed({"cursor": "Not a cursor from this list; start again without one."})
-            before = values[0]
+            before, = decode_cursor(request.query["cursor"], "activity", (int,))
         rows, next_id = self.service.activity(request.reseller, customer_id, before, limit)
         return json_response(200, {
             "items": [rep.activity_json(row) for row in rows],

@@ -4,6 +4,17 @@ import json
 from .errors import InvalidJson, ValidationFailed
 
 
+def parse_json(data):
+    """Bytes to a JSON value, or InvalidJson: bad UTF-8, bad syntax, and nesting too deep for
+    the parser (a 100,000-deep array) are all the client's mistake, never a 500."""
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise InvalidJson()
+    except RecursionError:
+        raise InvalidJson("The request body is nested too deeply.")
+
+
 class Request:
     def __init__(self, method, path, query, headers, body, client, base_url):
         self.method = method
@@ -21,10 +32,7 @@ class Request:
     def json(self):
         """The body as a JSON object, or InvalidJson / ValidationFailed."""
         if self._json is None:
-            try:
-                value = json.loads(self.body.decode("utf-8")) if self.body else None
-            except (UnicodeDecodeError, ValueError):
-                raise InvalidJson()
+            value = parse_json(self.body) if self.body else None
             if value is None and not self.body:
                 raise InvalidJson("The request needs a JSON object as its body.")
             if not isinstance(value, dict):

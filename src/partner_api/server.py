@@ -7,6 +7,7 @@ import json
 import mimetypes
 import posixpath
 import re
+import socket
 import sys
 import threading
 import time
@@ -20,7 +21,7 @@ from .db import Database
 from .google_auth import GOOGLE_JWKS_URL, GoogleVerifier, KeySet
 from .handlers import ApiHandlers, build_router
 from .invite_page import NOT_BUILT_HTML, SCRIPT, dead_link_html, invitation_html, language
-from .messages import Request, Response, json_bytes, json_response
+from .messages import Request, Response, json_bytes, json_response, parse_json
 from .rate_limit import RateLimiter
 from .repository import Repository
 from .service import DEMO_EMAIL, PartnerService
@@ -39,6 +40,7 @@ STATUS_BY_ERROR = [
     (errors.InvitationGone, 410),
     (errors.LengthRequired, 411),
     (errors.PayloadTooLarge, 413),
+    (errors.UnsupportedMediaType, 415),
     (errors.ValidationFailed, 422),
     (errors.RateLimited, 429),
     (errors.ServiceUnavailable, 503),
@@ -48,9 +50,10 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://account
        "style-src 'self' 'unsafe-inline' https://accounts.google.com/gsi/style; "
        "frame-src https://accounts.google.com/gsi/; connect-src 'self' https://accounts.google.com/gsi/; "
        "img-src 'self' data: https://*.googleusercontent.com; worker-src 'self'; base-uri 'none'; "
-       "object-src 'none'")
+       "object-src 'none'; frame-ancestors 'none'")
+# No page of this server may be framed (the invitation's Accept button, the console itself).
 SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                    "Referrer-Policy": "strict-origin-when-cross-origin"}
+                    "Referrer-Policy": "strict-origin-when-cross-origin", "X-Frame-Options": "DENY"}
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -66,7 +69,6 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # Served from a precompressed .br/.gz beside the file when the request accepts it.
 COMPRESSIBLE = {".html", ".js", ".mjs", ".json", ".css", ".svg", ".txt", ".map", ".wasm", ".data", ".ttf", ".otf",
                 ".webmanifest"}
-HOST_RE = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 INVITE_PATH_RE = re.compile(r"^/invite/([A-Za-z0-9_-]{1,128})$")
 
 
@@ -172,6 +174,10 @@ class App:
             header = request.headers.get("Authorization", "")
             request.token = header[7:].strip() if header[:7].lower() == "bearer " else None
             request.reseller = self.service.authenticate(request.token)
+        if request.body:
+            media_type = (request.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if media_type != "application/json":
+                raise errors.UnsupportedMediaType()
         key = request.headers.get("Idempotency-Key")
         if key is not None and request.method in ("POST", "PATCH"):
             return self.idempotent(request, route, key)
@@ -184,8 +190,8 @@ class App:
             raise errors.ValidationFailed({"Idempotency-Key": "Must be 1 to 255 printable characters."})
         scope = f"reseller:{request.reseller['id']}" if request.reseller else f"public:{request.client}"
         try:
-            canonical = json.dumps(json.loads(request.body), sort_keys=True).encode() if request.body else b""
-        except (UnicodeDecodeError, ValueError):
+            canonical = json.dumps(parse_json(request.body), sort_keys=True).encode() if request.body else b""
+        except errors.InvalidJson:
             canonical = request.body
         request_hash = hashlib.sha256(f"{request.method} {request.path}\n".encode() + canonical).hexdigest()
         with self.db.write() as conn:
@@ -337,13 +343,7 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_OPTIONS = do_HEAD = do_any
 
     def base_url(self):
-        public = self.server.app.settings.public_url
-        if public:
-            return public.rstrip("/")
-        host = self.headers.get("Host", "")
-        if not HOST_RE.match(host):
-            host = "%s:%d" % self.server.server_address[:2]
-        return f"http://{host}"
+        return self.server.base_url
 
     def read_body(self):
         if self.headers.get("Transfer-Encoding"):
@@ -380,6 +380,8 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
             if self.path.startswith(API_PREFIX):
                 headers.setdefault("Cache-Control", "no-store")
                 headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("X-Frame-Options", "DENY")
+                headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
             for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
@@ -397,6 +399,19 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
         pass  # do_any writes one line per request itself
 
 
+def public_base_url(settings, port):
+    """Where links in invitations point: --public-url, else the address this server listens
+    on. Never the request's Host header, which any client can set."""
+    if settings.public_url:
+        return settings.public_url.rstrip("/")
+    host = settings.host
+    if host in ("", "0.0.0.0", "::"):
+        host = socket.gethostname()  # listening everywhere: the machine's own name
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
 class PartnerServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -404,6 +419,7 @@ class PartnerServer(http.server.ThreadingHTTPServer):
     def __init__(self, app):
         self.app = app
         super().__init__((app.settings.host, app.settings.port), RequestHandler)
+        self.base_url = public_base_url(app.settings, self.server_address[1])
 
 
 class RunningServer:

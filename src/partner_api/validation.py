@@ -9,6 +9,39 @@ MAX_NAME = 200
 EMAIL_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$")
 LABEL_RE = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 
+# Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069): they make a name read
+# differently from what it holds (an invoice, a CSV, a log line).
+BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+# Code points that draw nothing on their own. A name made only of these (and spaces) looks
+# empty. The same ranges are in src/core/validation.cpp, so the console agrees character
+# for character; ZWJ/ZWNJ and combining marks stay allowed inside real words.
+INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x2800, 0x2800),
+    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+    # Combining marks with no base letter to sit on.
+    (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
+)
+
+
+def invisible(ch):
+    code = ord(ch)
+    return ch.isspace() or any(low <= code <= high for low, high in INVISIBLE_RANGES)
+
+
+def unsafe_text(value, one_line=True):
+    """The problem with free text a person typed, or None: control characters (category Cc,
+    line and paragraph separators, surrogates) and bidirectional overrides never reach the
+    database."""
+    for ch in value:
+        if ch in BIDI_CONTROLS:
+            return "Must not contain bidirectional override or isolate characters."
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs") or (one_line and category in ("Zl", "Zp")):
+            return "Must not contain control characters (such as tabs or line breaks)."
+    return None
+
 
 class Fields:
     """Reads fields of a JSON object, remembering what was wrong with each."""
@@ -43,8 +76,10 @@ class Fields:
             self.errors[name] = "Must not be empty."
         elif len(value) > MAX_NAME:
             self.errors[name] = f"Must be at most {MAX_NAME} characters."
-        elif any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
-            self.errors[name] = "Must not contain control characters."
+        elif unsafe_text(value):
+            self.errors[name] = unsafe_text(value)
+        elif all(invisible(ch) for ch in value):
+            self.errors[name] = "Must contain visible letters or digits, not only invisible characters."
         return value
 
     def email(self, name, required=True):
@@ -71,10 +106,16 @@ class Fields:
         return value
 
     def text(self, name, max_length, required=False):
+        """One line of free text, such as a cancel reason."""
         value = self._string(name, required)
-        if value is not None and len(value.strip()) > max_length:
+        if value is None:
+            return None
+        value = unicodedata.normalize("NFC", value.strip())
+        if len(value) > max_length:
             self.errors[name] = f"Must be at most {max_length} characters."
-        return None if value is None else value.strip()
+        elif unsafe_text(value):
+            self.errors[name] = unsafe_text(value)
+        return value
 
     def choice(self, name, choices, required=True):
         value = self._string(name, required)

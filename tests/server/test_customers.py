@@ -116,7 +116,8 @@ class UpdateCustomer(ServerTestCase):
         self.assertError(self.call("PATCH", path, {}, self.token), 422, "validation_failed")
         self.assertError(self.call("PATCH", path, {"name": ""}, self.token), 422, "validation_failed")
         self.assertError(self.call("PATCH", path, {"email": "nope"}, self.token), 422, "validation_failed")
-        self.assertError(self.call("PATCH", path, raw=b"[", token=self.token), 400, "invalid_json")
+        self.assertError(self.call("PATCH", path, raw=b"[", token=self.token,
+                                   headers={"Content-Type": "application/json"}), 400, "invalid_json")
         self.assertError(self.call("PATCH", "/api/v1/customers/987654", {"name": "X"}, self.token), 404, "not_found")
         self.assertEqual(fingerprint(self.db_path), before)
 
