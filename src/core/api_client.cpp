@@ -117,8 +117,10 @@ void ApiClient::previewLicenses(std::int64_t id, int licenses, Callback<LicenseP
                          &codec::decodeLicensePreview, std::move(done));
 }
 
-void ApiClient::orderLicenses(std::int64_t id, int licenses, const std::string& key, Callback<OrderOutcome> done) {
-    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/license-orders", codec::encodeLicenses(licenses), key),
+void ApiClient::orderLicenses(std::int64_t id, int licenses, int expectedLicenses, const std::string& key,
+                              Callback<OrderOutcome> done) {
+    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/license-orders",
+                               codec::encodeLicenses(licenses, expectedLicenses), key),
                        &codec::decodeOrderOutcome, std::move(done));
 }
 
@@ -127,9 +129,10 @@ void ApiClient::previewPlan(std::int64_t id, const std::string& plan, const std:
                             &codec::decodePlanChangePreview, std::move(done));
 }
 
-void ApiClient::changePlan(std::int64_t id, const std::string& plan, const std::string& cycle, const std::string& key,
-                           Callback<OrderOutcome> done) {
-    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/plan", codec::encodePlanChange(plan, cycle), key),
+void ApiClient::changePlan(std::int64_t id, const std::string& plan, const std::string& cycle, const std::string& expectedPlan,
+                           const std::string& expectedCycle, const std::string& key, Callback<OrderOutcome> done) {
+    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/plan",
+                               codec::encodePlanChange(plan, cycle, expectedPlan, expectedCycle), key),
                        &codec::decodeOrderOutcome, std::move(done));
 }
 

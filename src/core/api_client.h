@@ -36,10 +36,13 @@ public:
     void revokeInvitation(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
 
     void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
-    void orderLicenses(std::int64_t customerId, int licenses, const std::string& idempotencyKey, Callback<OrderOutcome> done);
+    // expectedLicenses: the count the reseller saw; the server answers 409 licenses_changed if it moved.
+    void orderLicenses(std::int64_t customerId, int licenses, int expectedLicenses, const std::string& idempotencyKey,
+                       Callback<OrderOutcome> done);
     void previewPlan(std::int64_t customerId, const std::string& plan, const std::string& cycle, Callback<PlanChangePreview> done);
-    void changePlan(std::int64_t customerId, const std::string& plan, const std::string& cycle, const std::string& idempotencyKey,
-                    Callback<OrderOutcome> done);
+    // expected: the plan and cycle the reseller saw; the server answers 409 plan_changed if they moved.
+    void changePlan(std::int64_t customerId, const std::string& plan, const std::string& cycle, const std::string& expectedPlan,
+                    const std::string& expectedCycle, const std::string& idempotencyKey, Callback<OrderOutcome> done);
     void cancel(std::int64_t customerId, const std::string& when, const std::string& reason, const std::string& idempotencyKey,
                 Callback<Subscription> done);
     void reactivate(std::int64_t customerId, const std::string& idempotencyKey, Callback<Subscription> done);

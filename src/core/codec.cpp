@@ -256,6 +256,14 @@ ApiError decodeError(const HttpResponse& response) {
                 for (auto it = fields->begin(); it != fields->end(); ++it)
                     if (it->is_string()) e.fields.emplace_back(it.key(), it->get<std::string>());
             }
+            auto current = err->find("current");
+            if (current != err->end() && current->is_object()) {
+                auto licenses = current->find("licenses");
+                if (licenses != current->end() && licenses->is_number_integer()) e.currentLicenses = licenses->get<int>();
+                auto plan = current->find("plan"), cycle = current->find("billing_cycle");
+                if (plan != current->end() && plan->is_string()) e.currentPlan = plan->get<std::string>();
+                if (cycle != current->end() && cycle->is_string()) e.currentBillingCycle = cycle->get<std::string>();
+            }
         }
     }
     if (e.code.empty()) {
@@ -417,10 +425,20 @@ std::string encodeNewCustomer(const std::string& name, const std::string& email,
         .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string encodeLicenses(int licenses) { return json{{"licenses", licenses}}.dump(); }
+std::string encodeLicenses(int licenses, int expectedLicenses) {
+    json j{{"licenses", licenses}};
+    if (expectedLicenses > 0) j["expected_licenses"] = expectedLicenses;
+    return j.dump();
+}
 
-std::string encodePlanChange(const std::string& plan, const std::string& billingCycle) {
-    return json{{"plan", plan}, {"billing_cycle", billingCycle}}.dump();
+std::string encodePlanChange(const std::string& plan, const std::string& billingCycle, const std::string& expectedPlan,
+                             const std::string& expectedBillingCycle) {
+    json j{{"plan", plan}, {"billing_cycle", billingCycle}};
+    if (!expectedPlan.empty()) {
+        j["expected_plan"] = expectedPlan;
+        j["expected_billing_cycle"] = expectedBillingCycle;
+    }
+    return j.dump();
 }
 
 std::string encodeCancel(const std::string& when, const std::string& reason) {

@@ -37,8 +37,11 @@ std::string encodeDemoSignIn(const std::string& email);
 std::string encodeGoogleSignIn(const std::string& credential);
 std::string encodeNewCustomer(const std::string& name, const std::string& email, const std::string& googleDomain,
                               const std::string& organization);
-std::string encodeLicenses(int licenses);
-std::string encodePlanChange(const std::string& plan, const std::string& billingCycle);
+// expectedLicenses / expectedPlan: what the console saw, so the server refuses an order or
+// change made against a subscription someone else changed meanwhile (409). 0 / empty: none.
+std::string encodeLicenses(int licenses, int expectedLicenses = 0);
+std::string encodePlanChange(const std::string& plan, const std::string& billingCycle, const std::string& expectedPlan = {},
+                             const std::string& expectedBillingCycle = {});
 std::string encodeCancel(const std::string& when, const std::string& reason);
 
 }  // namespace rc::codec

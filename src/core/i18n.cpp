@@ -82,11 +82,16 @@ const char* invoiceStatusLabel(const std::string& s) {
     return tr(Text::StatusUnknown);
 }
 
+namespace {
+
+std::string planAndCycle(const std::string& plan, const std::string& cycle) {
+    return std::string(planLabel(plan)) + ", " + cycleLabel(cycle);
+}
+
+}  // namespace
+
 std::string activitySentence(const ActivityEntry& a) {
     const std::string& act = a.action;
-    auto planAndCycle = [](const std::string& plan, const std::string& cycle) {
-        return std::string(planLabel(plan)) + ", " + cycleLabel(cycle);
-    };
     if (act == "customer.invited") return format::fill(tr(Text::ActInvited), a.customerName);
     if (act == "customer.updated") return tr(Text::ActUpdated);
     if (act == "invitation.resent") return tr(Text::ActResent);
@@ -120,6 +125,10 @@ std::string describeError(const ApiError& error) {
     if (error.code == "unauthorized") return tr(Text::ErrUnauthorized);
     if (error.code == "not_a_reseller") return tr(Text::ErrNotReseller);
     if (error.code == "domain_taken") return tr(Text::ErrDomainTaken);
+    if (error.code == "licenses_changed" && error.currentLicenses)
+        return format::fill(tr(Text::ErrLicensesChanged), format::integer(*error.currentLicenses));
+    if (error.code == "plan_changed" && !error.currentPlan.empty())
+        return format::fill(tr(Text::ErrPlanChanged), planAndCycle(error.currentPlan, error.currentBillingCycle));
     if (error.code == "not_found" || error.status == 404) return tr(Text::ErrNotFound);
     if (error.code == "rate_limited" || error.status == 429) return tr(Text::ErrRateLimited);
     if (error.status >= 500) return tr(Text::ErrServer);

@@ -118,6 +118,8 @@ enum class Language { English, German };
     X(ErrInvalidEmail, "Enter an email address such as name@example.com.", "Geben Sie eine E-Mail-Adresse wie name@example.com ein.") \
     X(ErrInvalidDomain, "Enter a bare domain such as example.com (no https://, path, spaces or @).", "Geben Sie eine reine Domain wie beispiel.de ein (ohne https://, Pfad, Leerzeichen oder @).") \
     X(ErrDomainTaken, "This Google domain already belongs to a customer.", "Diese Google-Domain gehört bereits zu einem Kunden.") \
+    X(ErrLicensesChanged, "Someone else changed this subscription meanwhile: it now has {} licenses. Nothing was ordered. Check the new count and order again.", "Jemand anderes hat das Abonnement inzwischen geändert: Es hat jetzt {} Lizenzen. Es wurde nichts bestellt. Prüfen Sie die neue Anzahl und bestellen Sie erneut.") \
+    X(ErrPlanChanged, "Someone else changed the plan meanwhile: it is now {}. Nothing was changed. Check the plan and choose again.", "Jemand anderes hat den Tarif inzwischen geändert: Er ist jetzt {}. Es wurde nichts geändert. Prüfen Sie den Tarif und wählen Sie erneut.") \
     X(BackToCustomers, "Customers", "Kunden") \
     X(CouldNotLoadCustomer, "Could not load this customer", "Dieser Kunde konnte nicht geladen werden") \
     X(CustomerNotFound, "This customer does not exist or belongs to another account.", "Dieser Kunde existiert nicht oder gehört zu einem anderen Konto.") \

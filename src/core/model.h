@@ -230,6 +230,9 @@ struct ApiError {
     std::string code;       // server's code, or network_error / bad_response
     std::string message;
     std::vector<std::pair<std::string, std::string>> fields;  // field -> message
+    // licenses_changed / plan_changed (409): the subscription as it is now; nothing was written.
+    std::optional<int> currentLicenses;
+    std::string currentPlan, currentBillingCycle;
 
     bool isNetwork() const { return status == 0; }
     bool isAuth() const { return status == 401; }

@@ -607,8 +607,10 @@ void Store::placeLicenseOrder() {
     std::uint64_t generation = sessionGeneration_;
     std::int64_t id = page.id;
     int target = o.target;
+    // The count the reseller saw: if someone else changed it meanwhile, nothing is ordered.
+    int seen = page.customer && page.customer->subscription ? page.customer->subscription->licenses : 0;
     // The same key on a retry: if the first attempt reached the server, it answers with that order.
-    api_.orderLicenses(id, target, o.idempotencyKey, [this, generation, id, target](Result<OrderOutcome> r) {
+    api_.orderLicenses(id, target, seen, o.idempotencyKey, [this, generation, id, target](Result<OrderOutcome> r) {
         if (!isCurrentSession(generation) || state_.customer.id != id) return;
         auto& o = state_.customer.licenses;
         o.ordering = false;
@@ -617,7 +619,9 @@ void Store::placeLicenseOrder() {
                 queueLicenseOrder();  // the same key: a replay never bills twice
                 return;
             }
-            if (!handleAuth(r.error())) o.orderError = r.error();
+            if (handleAuth(r.error())) return;
+            o.orderError = r.error();
+            if (r.error().code == "licenses_changed" && r.error().currentLicenses) onLicensesChanged(*r.error().currentLicenses);
             return;
         }
         std::string text = format::fill(tr(Text::ToastLicensesOrdered), format::integer(target));
@@ -626,6 +630,19 @@ void Store::placeLicenseOrder() {
         state_.customer.licenses = LicenseOrderState{};
         applySubscription(r.value().subscription);
     });
+}
+
+// Someone else changed the count: show the new one and ask again (the error stays on screen
+// until the reseller picks a count); the next order is a new decision with a new key.
+void Store::onLicensesChanged(int licenses) {
+    auto& page = state_.customer;
+    if (page.customer && page.customer->subscription) page.customer->subscription->licenses = licenses;
+    auto& o = page.licenses;
+    o.confirming = false;
+    o.idempotencyKey = platform_.newIdempotencyKey();
+    o.preview.reset();
+    requestLicensePreview();
+    reloadCustomer();
 }
 
 // --- plan
@@ -688,17 +705,22 @@ void Store::confirmPlanChange() {
     auto& page = state_.customer;
     auto& p = page.plan;
     if (!p.open || p.submitting || !p.preview || p.previewRemote.loading) return;
+    if (!page.customer || !page.customer->subscription) return;
     p.submitting = true;
     p.error.reset();
     std::uint64_t generation = sessionGeneration_;
     std::int64_t id = page.id;
     std::string planName = planLabel(p.plan);
-    api_.changePlan(id, p.plan, p.billingCycle, p.idempotencyKey, [this, generation, id, planName](Result<OrderOutcome> r) {
+    const Subscription& seen = *page.customer->subscription;
+    api_.changePlan(id, p.plan, p.billingCycle, seen.plan, seen.billingCycle, p.idempotencyKey,
+                    [this, generation, id, planName](Result<OrderOutcome> r) {
         if (!isCurrentSession(generation) || state_.customer.id != id) return;
         auto& p = state_.customer.plan;
         p.submitting = false;
         if (!r.ok()) {
-            if (!handleAuth(r.error())) p.error = r.error();
+            if (handleAuth(r.error())) return;
+            p.error = r.error();
+            if (r.error().code == "plan_changed" && !r.error().currentPlan.empty()) onPlanChanged(r.error());
             return;
         }
         const Subscription& s = r.value().subscription;
@@ -707,6 +729,20 @@ void Store::confirmPlanChange() {
         state_.customer.plan = PlanChangeState{};
         applySubscription(s);
     });
+}
+
+// Someone else changed the plan: show what it is now; the reseller chooses again.
+void Store::onPlanChanged(const ApiError& error) {
+    auto& page = state_.customer;
+    if (page.customer && page.customer->subscription) {
+        page.customer->subscription->plan = error.currentPlan;
+        page.customer->subscription->billingCycle = error.currentBillingCycle;
+    }
+    auto& p = page.plan;
+    p.idempotencyKey = platform_.newIdempotencyKey();
+    p.preview.reset();
+    requestPlanPreview();
+    reloadCustomer();
 }
 
 // --- cancel

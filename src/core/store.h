@@ -282,6 +282,8 @@ private:
     void applySubscription(const Subscription& s);
     void requestLicensePreview();
     void requestPlanPreview();
+    void onLicensesChanged(int licenses);
+    void onPlanChanged(const ApiError& error);
     bool isCurrentSession(std::uint64_t generation) const { return generation == sessionGeneration_; }
     template <class T, class Call, class Done>
     void customerAction(Call call, Done onSuccess);

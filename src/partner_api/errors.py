@@ -10,6 +10,7 @@ class DomainError(Exception):
         super().__init__(message or self.default_message)
         self.message = message or self.default_message
         self.fields = fields
+        self.details = {}  # more members of the error body, e.g. the current state
 
 
 class InvalidJson(DomainError):
@@ -80,6 +81,32 @@ class DomainTaken(Conflict):
 class SubscriptionCancelled(Conflict):
     code = "subscription_cancelled"
     default_message = "The subscription is cancelled; nothing can be ordered on it."
+
+
+class SubscriptionChanged(Conflict):
+    """The subscription is no longer what the client saw (another person or tab changed it):
+    nothing was ordered, and the answer carries the current state to ask again with."""
+
+    def __init__(self, message, sub):
+        super().__init__(message)
+        self.details = {"current": {"licenses": sub["licenses"], "plan": sub["plan"],
+                                    "billing_cycle": sub["billing_cycle"], "status": sub["status"]}}
+
+
+class LicensesChanged(SubscriptionChanged):
+    code = "licenses_changed"
+
+    def __init__(self, expected, sub):
+        super().__init__(f"The subscription has {sub['licenses']} licenses now, not {expected}: someone else "
+                         f"changed it meanwhile. Nothing was ordered; check the new count and order again.", sub)
+
+
+class PlanChanged(SubscriptionChanged):
+    code = "plan_changed"
+
+    def __init__(self, sub):
+        super().__init__("The plan was changed by someone else meanwhile. Nothing was changed; check the "
+                         "current plan and choose again.", sub)
 
 
 class IdempotencyConflict(Conflict):

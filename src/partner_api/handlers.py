@@ -195,18 +195,23 @@ class ApiHandlers:
             self.service.subscription(request.reseller, request.params["id"])))
 
     def _licenses(self, request):
-        fields = Fields(request.json(), {"licenses"})
+        """(target, expected): `expected_licenses` is the count the client saw; when it is
+        given and the subscription has another, nothing is ordered (409 licenses_changed)."""
+        fields = Fields(request.json(), {"licenses", "expected_licenses"})
         licenses = fields.integer("licenses", pricing.MIN_LICENSES, pricing.MAX_LICENSES)
+        expected = fields.integer("expected_licenses", pricing.MIN_LICENSES, pricing.MAX_LICENSES, required=False)
         fields.check()
-        return licenses
+        return licenses, expected
 
     def preview_license_order(self, request):
+        target, expected = self._licenses(request)
         return json_response(200, self.service.license_order(
-            request.reseller, request.params["id"], self._licenses(request), commit=False))
+            request.reseller, request.params["id"], target, commit=False, expected=expected))
 
     def create_license_order(self, request):
-        result = self.service.license_order(request.reseller, request.params["id"],
-                                            self._licenses(request), commit=True)
+        target, expected = self._licenses(request)
+        result = self.service.license_order(request.reseller, request.params["id"], target, commit=True,
+                                            expected=expected)
         return json_response(201, self._change_result(request, result, order=rep.license_order_json(result["order"])))
 
     def _change_result(self, request, result, **extra):
@@ -216,19 +221,28 @@ class ApiHandlers:
         return {**extra, "subscription": rep.subscription_json(result["subscription"]), "invoice": invoice}
 
     def _plan(self, request):
-        fields = Fields(request.json(), {"plan", "billing_cycle"})
+        """(plan, cycle, expected): `expected_plan` and `expected_billing_cycle` are what the
+        client saw; given and no longer true, nothing changes (409 plan_changed)."""
+        fields = Fields(request.json(), {"plan", "billing_cycle", "expected_plan", "expected_billing_cycle"})
         plan = fields.choice("plan", pricing.PLANS)
         cycle = fields.choice("billing_cycle", pricing.CYCLES)
+        expected = (fields.choice("expected_plan", pricing.PLANS, required=False),
+                    fields.choice("expected_billing_cycle", pricing.CYCLES, required=False))
+        missing = "expected_plan" if expected[0] is None else "expected_billing_cycle"
+        if (expected[0] is None) != (expected[1] is None) and missing not in fields.errors:
+            fields.errors[missing] = "Send expected_plan and expected_billing_cycle together."
         fields.check()
-        return plan, cycle
+        return plan, cycle, (expected if expected[0] is not None else None)
 
     def preview_plan_change(self, request):
+        plan, cycle, expected = self._plan(request)
         return json_response(200, self.service.plan_change(
-            request.reseller, request.params["id"], *self._plan(request), commit=False))
+            request.reseller, request.params["id"], plan, cycle, commit=False, expected=expected))
 
     def change_plan(self, request):
-        result = self.service.plan_change(request.reseller, request.params["id"],
-                                          *self._plan(request), commit=True)
+        plan, cycle, expected = self._plan(request)
+        result = self.service.plan_change(request.reseller, request.params["id"], plan, cycle, commit=True,
+                                          expected=expected)
         return json_response(200, self._change_result(request, result, change=result["change"]))
 
     def cancel_subscription(self, request):

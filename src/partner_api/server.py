@@ -101,6 +101,7 @@ def error_response(error):
     body = {"code": error.code, "message": error.message}
     if error.fields:
         body["fields"] = error.fields
+    body.update(error.details)
     headers = {}
     if isinstance(error, errors.MethodNotAllowed):
         headers["Allow"] = ", ".join(error.allowed)

@@ -8,8 +8,8 @@ import secrets
 
 from . import money as pricing
 from .clock import UTC, add_months, iso, parse_day, parse_iso
-from .errors import (Conflict, DomainTaken, InvitationGone, NotADemoAccount, NotAReseller, NotFound,
-                     SessionExpired, SubscriptionCancelled, Unauthorized, ValidationFailed)
+from .errors import (Conflict, DomainTaken, InvitationGone, LicensesChanged, NotADemoAccount, NotAReseller,
+                     NotFound, PlanChanged, SessionExpired, SubscriptionCancelled, Unauthorized, ValidationFailed)
 from .repository import CUSTOMER_SORTS, Repository
 from .representation import month_keys, renews_on
 from .validation import sort_key
@@ -466,7 +466,7 @@ class PartnerService:
         with self.db.read() as conn:
             return self._subscription_or_404(Repository(conn), reseller, customer_id)
 
-    def license_order(self, reseller, customer_id, target, commit):
+    def license_order(self, reseller, customer_id, target, commit, expected=None):
         now = self.now()
         today = now.date()
         with (self.db.write() if commit else self.db.read()) as conn:
@@ -474,6 +474,9 @@ class PartnerService:
             sub = self._subscription_or_404(repo, reseller, customer_id)
             if sub["status"] == "cancelled":
                 raise SubscriptionCancelled()
+            # Checked inside the write transaction: two people who both saw 10 cannot both order.
+            if expected is not None and sub["licenses"] != expected:
+                raise LicensesChanged(expected, sub)
             currency = sub["currency"]
             converts = sub["status"] == "trial"
             if converts:
@@ -535,7 +538,7 @@ class PartnerService:
             return {"order": repo.license_order(order_id), "subscription": after,
                     "invoice_id": invoice_id}
 
-    def plan_change(self, reseller, customer_id, plan, cycle, commit):
+    def plan_change(self, reseller, customer_id, plan, cycle, commit, expected=None):
         now = self.now()
         today = now.date()
         with (self.db.write() if commit else self.db.read()) as conn:
@@ -543,6 +546,8 @@ class PartnerService:
             sub = self._subscription_or_404(repo, reseller, customer_id)
             if sub["status"] == "cancelled":
                 raise SubscriptionCancelled()
+            if expected is not None and (sub["plan"], sub["billing_cycle"]) != expected:
+                raise PlanChanged(sub)
             if sub["status"] == "pending_cancel":
                 raise Conflict("The subscription is set to cancel; reactivate it before changing its plan.")
             currency = sub["currency"]

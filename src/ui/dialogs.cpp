@@ -215,6 +215,11 @@ void LicenseOrderDialog::draw(Store& store) {
             endDialog();
             return;
         }
+        if (o.orderError && o.orderError->code == "licenses_changed") {
+            // Back from the confirmation: the count moved under the reseller; the line above shows it.
+            errorBanner(describeError(*o.orderError), false);
+            ImGui::Dummy(ImVec2(0, 4));
+        }
         previewBox("###license-preview", 0);
         if (o.previewRemote.loading) {
             spinner(8, color::Accent);

@@ -508,6 +508,16 @@ TEST_CASE("a license order made offline is queued with its key and shown on the 
     std::size_t order = f.transport.last("/subscription/license-orders", "POST");
     CHECK(f.transport.header(order, "Idempotency-Key") == key);
     CHECK(f.transport.sent[order].request.body.find(std::to_string(current + 3)) != std::string::npos);
+    // It says which count it was made against: replayed after someone else changed it, the
+    // server refuses it (409 licenses_changed) and it ends as failed with the count now.
+    CHECK(f.transport.sent[order].request.body.find("\"expected_licenses\":" + std::to_string(current)) != std::string::npos);
+    f.transport.respond(order, 409, test::readContract("error_licenses_changed.json"));
+    f.queue.drain();
+    REQUIRE(f.store.state().offline.outbox.size() == 1);
+    CHECK(f.store.state().offline.outbox[0].state == WriteState::Failed);
+    REQUIRE(f.store.state().offline.outbox[0].error.has_value());
+    CHECK(f.store.state().offline.outbox[0].error->code == "licenses_changed");
+    CHECK(f.store.state().offline.outbox[0].error->currentLicenses == 30);
 }
 
 TEST_CASE("the new-version prompt: shown when the service worker has one, and Reload asks the page") {

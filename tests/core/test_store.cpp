@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/codec.h"
+#include "core/i18n.h"
 #include "core/store.h"
 #include "store_fixture.h"
 
@@ -255,6 +256,84 @@ TEST_CASE("license order: stepper asks for previews, only the newest lands, Orde
     CHECK_FALSE(f.store.state().customer.licenses.open);
     CHECK(f.store.state().toasts.back().text.find("INV-") != std::string::npos);
     CHECK(f.transport.count("/customers/7") >= 2);  // the page reloads with the new terms
+}
+
+TEST_CASE("a license order says which count it saw; when someone else changed it, the new count is shown and asked again") {
+    Fixture f;
+    f.onCustomer();
+    int seen = f.store.state().customer.customer->subscription->licenses;
+    f.store.openLicenseOrder();
+    f.store.setLicenseTarget(seen + 2);
+    std::string preview = test::readContract("license_order_preview.json");
+    auto at = preview.find("\"licenses\": 30");
+    REQUIRE(at != std::string::npos);
+    preview.replace(at, 14, "\"licenses\": " + std::to_string(seen + 2));
+    f.transport.answer("license-orders/preview", 200, preview);
+    f.queue.drain();
+    f.store.requestOrderConfirmation();
+    f.store.placeLicenseOrder();
+    std::size_t order = f.transport.last("/subscription/license-orders", "POST");
+    CHECK(f.transport.sent[order].request.body ==
+          "{\"expected_licenses\":" + std::to_string(seen) + ",\"licenses\":" + std::to_string(seen + 2) + "}");
+
+    // Another tab ordered meanwhile: the server refuses and says the count is 30 now.
+    std::string changed = test::readContract("error_licenses_changed.json");
+    REQUIRE(changed.find("\"licenses\": 30") != std::string::npos);
+    REQUIRE(seen != 30);
+    std::size_t previewsBefore = f.transport.count("license-orders/preview");
+    f.transport.respond(order, 409, changed);
+    f.queue.drain();
+    const LicenseOrderState& o = f.store.state().customer.licenses;
+    CHECK(o.open);
+    CHECK_FALSE(o.confirming);  // back to the first step: the reseller decides again
+    CHECK(f.store.state().customer.customer->subscription->licenses == 30);
+    REQUIRE(o.orderError.has_value());
+    CHECK(o.orderError->code == "licenses_changed");
+    CHECK(describeError(*o.orderError).find("30") != std::string::npos);
+    CHECK(f.transport.count("license-orders/preview") == previewsBefore + 1);  // priced against 30 now
+    CHECK(o.idempotencyKey != f.transport.header(order, "Idempotency-Key"));
+
+    // Asked again: the next order says it saw 30, with a new key.
+    preview = test::readContract("license_order_preview.json");
+    preview.replace(preview.find("\"licenses\": 30"), 14, "\"licenses\": " + std::to_string(seen + 2));
+    f.transport.answer("license-orders/preview", 200, preview);
+    f.queue.drain();
+    f.store.requestOrderConfirmation();
+    f.store.placeLicenseOrder();
+    std::size_t again = f.transport.last("/subscription/license-orders", "POST");
+    CHECK(again != order);
+    CHECK(f.transport.sent[again].request.body.find("\"expected_licenses\":30") != std::string::npos);
+    CHECK(f.transport.header(again, "Idempotency-Key") != f.transport.header(order, "Idempotency-Key"));
+}
+
+TEST_CASE("a plan change says which plan it saw; when someone else changed it, the plan now is shown") {
+    Fixture f;
+    f.onCustomer();
+    const Subscription seen = *f.store.state().customer.customer->subscription;
+    f.store.openPlanChange();
+    std::string target = seen.plan == "enterprise" ? "basic" : "enterprise";
+    f.store.choosePlan(target, seen.billingCycle);
+    f.transport.answer("/plan/preview", 200, test::readContract("plan_change_preview.json"));
+    f.queue.drain();
+    f.store.confirmPlanChange();
+    std::size_t change = f.transport.last("/subscription/plan", "POST");
+    const std::string& body = f.transport.sent[change].request.body;
+    CHECK(body.find("\"expected_plan\":\"" + seen.plan + "\"") != std::string::npos);
+    CHECK(body.find("\"expected_billing_cycle\":\"" + seen.billingCycle + "\"") != std::string::npos);
+
+    std::string changed = test::readContract("error_plan_changed.json");
+    auto at = changed.find("\"plan\": \"");
+    REQUIRE(at != std::string::npos);
+    changed.replace(at, changed.find('"', at + 9) + 1 - at, "\"plan\": \"basic\"");
+    f.transport.respond(change, 409, changed);
+    f.queue.drain();
+    const PlanChangeState& p = f.store.state().customer.plan;
+    CHECK(p.open);
+    REQUIRE(p.error.has_value());
+    CHECK(p.error->code == "plan_changed");
+    CHECK(f.store.state().customer.customer->subscription->plan == "basic");
+    CHECK(describeError(*p.error).find(planLabel("basic")) != std::string::npos);
+    CHECK(p.idempotencyKey != f.transport.header(change, "Idempotency-Key"));
 }
 
 TEST_CASE("annual plans do not ask the server to go below the current licenses mid-term") {

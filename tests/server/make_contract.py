@@ -73,6 +73,12 @@ def build_examples():
         call("GET", base, token=token, name="subscription.json")
         call("POST", f"{base}/license-orders/preview", {"licenses": 30}, token, name="license_order_preview.json")
         order = call("POST", f"{base}/license-orders", {"licenses": 30}, token, expect=201, name="license_order.json")
+        # Someone who still saw 25 orders: nothing happens, the answer carries the count now.
+        call("POST", f"{base}/license-orders", {"licenses": 26, "expected_licenses": 25}, token, expect=409,
+             name="error_licenses_changed.json")
+        call("POST", f"{base}/plan", {"plan": "basic", "billing_cycle": "flexible", "expected_plan": "basic",
+                                      "expected_billing_cycle": "flexible"}, token, expect=409,
+             name="error_plan_changed.json")
         call("POST", f"{base}/plan/preview", {"plan": "enterprise", "billing_cycle": "flexible"}, token,
              name="plan_change_preview.json")
         call("POST", f"{base}/plan", {"plan": "enterprise", "billing_cycle": "flexible"}, token,

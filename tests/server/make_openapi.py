@@ -63,7 +63,11 @@ SCHEMAS = {
                  currency=s(description="ISO 4217 code", pattern="^[A-Z]{3}$")),
     "Error": obj(error=obj(required=["code", "message"], code=s(), message=s(description="A human sentence."),
                            fields={"type": "object", "additionalProperties": s(),
-                                   "description": "Per-field problems (validation_failed)."})),
+                                   "description": "Per-field problems (validation_failed)."},
+                           current={**obj(licenses=i(), plan=PLAN, billing_cycle=CYCLE,
+                                          status=s(enum=["trial", "active", "pending_cancel", "cancelled"])),
+                                    "description": "The subscription as it is now (licenses_changed, "
+                                                   "plan_changed): show it and ask again."})),
     "Health": obj(status=s(enum=["ok"]), version=s()),
     "Reseller": obj(id=i(), name=s(), email=s("email")),
     "Me": obj(id=i(), name=s(), email=s("email"), discount_basis_points=i(), tax_basis_points=i(), currency=s()),
@@ -93,7 +97,10 @@ SCHEMAS = {
         customer=obj(id=i(), name=s(), organization=s(), google_domain=s(), status=s(enum=["active"])),
         reseller=obj(name=s()),
         subscription=obj(id=i(), plan=PLAN, licenses=i(), status=s(enum=["trial"]), trial_ends_on=DAY)),
-    "LicenseTarget": obj(licenses=i(minimum=1, maximum=50000)),
+    "LicenseTarget": obj(required=["licenses"], licenses=i(minimum=1, maximum=50000),
+                         expected_licenses=i(minimum=1, maximum=50000, description=(
+                             "The count the client saw. If the subscription has another count now, nothing "
+                             "is ordered: 409 licenses_changed with error.current."))),
     "LicenseOrderPreview": obj(
         subscription_id=i(), current_licenses=i(), licenses=i(), converts_trial={"type": "boolean"},
         unit_price=MONEY, prorated_amount={**MONEY, "description": "Charged now, prorated to the end of the billing period."},
@@ -103,7 +110,10 @@ SCHEMAS = {
                         invoice_id=i(nullable=True), created_at=TS),
     "LicenseOrderResult": obj(order=ref("LicenseOrder"), subscription=ref("Subscription"),
                               invoice={**ref("Invoice"), "nullable": True}),
-    "PlanTarget": obj(plan=PLAN, billing_cycle=CYCLE),
+    "PlanTarget": obj(required=["plan", "billing_cycle"], plan=PLAN, billing_cycle=CYCLE,
+                      expected_plan={**PLAN, "description": "The plan the client saw; send with "
+                                     "expected_billing_cycle. Changed meanwhile: 409 plan_changed."},
+                      expected_billing_cycle=CYCLE),
     "PlanChangePreview": obj(subscription_id=i(), plan=PLAN, billing_cycle=CYCLE,
                              effective=s(enum=["now", "renewal"]), effective_on=DAY, unit_price=MONEY,
                              prorated_amount=MONEY, recurring_amount=MONEY, monthly_value=MONEY),
@@ -144,7 +154,8 @@ ERRORS = {
     "401": "unauthorized (no or bad token) or session_expired.",
     "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
     "405": "method_not_allowed, with an Allow header.",
-    "409": "conflict, domain_taken, subscription_cancelled or idempotency_conflict.",
+    "409": "conflict, domain_taken, subscription_cancelled, idempotency_conflict, or licenses_changed / "
+           "plan_changed with error.current.",
     "410": "invitation_gone: the link expired, was revoked, replaced or used.",
     "413": "payload_too_large: the body is over 1 MiB.",
     "422": "validation_failed, with fields.",

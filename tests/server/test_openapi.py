@@ -12,6 +12,7 @@ SPEC = json.loads((ROOT / "src" / "partner_api" / "openapi.json").read_text(enco
 EXAMPLES = {
     "health.json": "Health", "auth_demo.json": "Session", "me.json": "Me", "plans.json": "Plans",
     "error_unauthorized.json": "Error", "error_validation.json": "Error", "error_not_found.json": "Error",
+    "error_licenses_changed.json": "Error", "error_plan_changed.json": "Error",
     "invitation_accept.json": "InvitationAccepted", "customers_page.json": "CustomerPage", "customer.json": "Customer",
     "subscription.json": "Subscription", "subscription_pending_cancel.json": "Subscription",
     "license_order_preview.json": "LicenseOrderPreview", "license_order.json": "LicenseOrderResult",

@@ -187,7 +187,6 @@ QueuedWrite Store::licenseOrderWrite(std::int64_t customerId, int target) const 
     w.resellerId = state_.session->reseller.id;
     w.kind = WriteKind::LicenseOrder;
     w.path = "/customers/" + std::to_string(customerId) + "/subscription/license-orders";
-    w.body = codec::encodeLicenses(target);
     w.idempotencyKey = page.licenses.idempotencyKey;
     w.queuedAt = platform_.epochMillis();
     w.customerId = customerId;
@@ -198,6 +197,9 @@ QueuedWrite Store::licenseOrderWrite(std::int64_t customerId, int target) const 
         if (page.customer->subscription) w.licensesBefore = page.customer->subscription->licenses;
     }
     w.licenses = target;
+    // The count the reseller saw: replayed after someone else changed it, the server refuses
+    // (409 licenses_changed) and the queued order ends failed with what the count is now.
+    w.body = codec::encodeLicenses(target, w.licensesBefore);
     w.storageKey = write_queue::storageKey(w.resellerId, w.queuedAt, w.idempotencyKey);
     return w;
 }
