@@ -4,10 +4,13 @@ reference partner API (SQLite, Python standard library only).
 
     python3 serve.py                          demo mode on http://127.0.0.1:8000
     python3 serve.py reseller add EMAIL NAME  register a reseller for Google sign-in
+    python3 serve.py backup --db DB OUT       a consistent copy, also while the server runs
+    python3 serve.py restore --db DB BACKUP   put a backup back (the server must be stopped)
 """
 import argparse
 import os
 import signal
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -23,6 +26,7 @@ from partner_api import VERSION  # noqa: E402
 from partner_api.clock import SystemClock  # noqa: E402
 from partner_api.db import Database  # noqa: E402
 from partner_api.google_auth import GOOGLE_JWKS_URL  # noqa: E402
+from partner_api.operations import StartupError, backup, check_jwks_file, open_database, restore  # noqa: E402
 from partner_api.seed import seed_demo  # noqa: E402
 from partner_api.server import RunningServer, Settings  # noqa: E402
 from partner_api.service import DEMO_EMAIL, PartnerService  # noqa: E402
@@ -37,8 +41,10 @@ def parse_args(argv):
         prog="serve.py",
         description="Build (if needed) and serve the Reseller Console and its partner API.",
         epilog="With no options it runs in demo mode on http://127.0.0.1:8000 with ./console-demo.db. "
-               "Subcommand: 'serve.py reseller add EMAIL NAME [--db PATH]' registers a reseller "
-               "who may then sign in with Google.")
+               "Subcommands: 'serve.py reseller add EMAIL NAME [--db PATH]' registers a reseller "
+               "who may then sign in with Google; 'serve.py backup --db DB OUT' copies a database, "
+               "also while a server uses it; 'serve.py restore --db DB BACKUP' puts a copy back. "
+               "SIGTERM or Ctrl+C stops the server cleanly: requests in flight finish (10 s at most).")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000,
                         help="port to listen on; 0 picks a free port (default: 8000)")
@@ -58,23 +64,35 @@ def parse_args(argv):
                         help="where Google's public signing keys come from: a URL (cached) or a "
                              "JSON file (default: Google's key set URL)")
     parser.add_argument("--public-url", default="", metavar="URL",
-                        help="base URL for links in invitations (default: taken from each request's Host)")
+                        help="base URL for links in invitations (default: the address serve.py listens on)")
     parser.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
                         help="allow this origin to call the API cross-origin (CORS); repeatable")
     parser.add_argument("--session-hours", type=float, default=8, metavar="N",
                         help="how long a sign-in lasts, in hours (default: 8)")
     parser.add_argument("--quiet", action="store_true", help="no per-request log lines")
+    parser.add_argument("--log-json", action="store_true",
+                        help="write each request's log line as a JSON object (for log collectors)")
+    parser.add_argument("--max-connections", type=int, default=512, metavar="N",
+                        help="open connections at most; past it a new client gets 503 at once (default: 512)")
     # Browser tests serve fixtures under /__test__/ from this folder; never on by default.
     parser.add_argument("--static-extra", default="", help=argparse.SUPPRESS)
 
-    commands = parser.add_subparsers(dest="command", metavar="{reseller}")
+    commands = parser.add_subparsers(dest="command", metavar="{reseller,backup,restore}")
     reseller = commands.add_parser("reseller", help="manage resellers")
     reseller_commands = reseller.add_subparsers(dest="reseller_command", required=True, metavar="{add}")
     add = reseller_commands.add_parser("add", help="register (or rename) a reseller by email")
     add.add_argument("email", help="the reseller's Google account email")
     add.add_argument("name", help="the reseller's company name")
     add.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
+    copy = commands.add_parser("backup", help="copy the database consistently, also while a server uses it")
+    copy.add_argument("out", metavar="OUT", help="the new file to write (must not exist yet)")
+    copy.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
+    put_back = commands.add_parser("restore", help="put a backup in place of the database (stop the server first)")
+    put_back.add_argument("backup", metavar="BACKUP", help="a file made by 'serve.py backup'")
+    put_back.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
     args = parser.parse_args(argv)
+    if args.max_connections < 1:
+        parser.error("--max-connections must be at least 1")
     if args.session_hours <= 0:
         parser.error("--session-hours must be positive")
     if not 0 <= args.port <= 65535:
@@ -89,7 +107,10 @@ def add_reseller(args):
         for field, message in fields.errors.items():
             print(f"{field}: {message}", file=sys.stderr)
         return 2
-    db = Database(args.db)
+    try:
+        db = Database(args.db)
+    except Exception as error:  # the same plain words as at start-up
+        return fail(plain_error(error, args.db))
     try:
         service = PartnerService(db, SystemClock())
         before = service.reseller_by_email(email)
@@ -121,10 +142,53 @@ def build(args):
     return True
 
 
+def fail(message):
+    print(f"serve.py: {message}", file=sys.stderr, flush=True)
+    return 1
+
+
+def plain_error(error, path):
+    from partner_api.operations import check_path, describe
+    from partner_api.migrations import SchemaError
+    import sqlite3
+    if isinstance(error, StartupError):
+        return str(error)
+    if isinstance(error, SchemaError):
+        return f"The database {path} cannot be used: {error}"
+    if isinstance(error, sqlite3.Error):
+        try:
+            check_path(path)
+        except StartupError as found:
+            return str(found)
+        return describe(error, path)
+    raise error
+
+
+def note(line):
+    print(line, file=sys.stderr, flush=True)
+
+
+def mode_line(settings):
+    modes = []
+    if settings.demo:
+        modes.append("demo (demo sign-in is on)")
+    if settings.google_client_id:
+        modes.append(f"Google sign-in (client id {settings.google_client_id})")
+    return "Mode: " + " and ".join(modes or ["no sign-in configured"])
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "reseller":
         return add_reseller(args)
+    if args.command in ("backup", "restore"):
+        db_path = getattr(args, "db", DEFAULT_DB)
+        try:
+            print(backup(db_path, args.out) if args.command == "backup" else restore(db_path, args.backup),
+                  flush=True)
+        except StartupError as error:
+            return fail(str(error))
+        return 0
     if not build(args):
         return 1
     demo = args.demo or not args.google_client_id
@@ -132,43 +196,62 @@ def main(argv=None):
                         static_extra=args.static_extra, demo=demo, google_client_id=args.google_client_id,
                         google_jwks=args.google_jwks, public_url=args.public_url,
                         allow_origins=tuple(args.allow_origin), session_hours=args.session_hours,
-                        quiet=args.quiet)
-    if demo:
-        db = Database(args.db)
-        try:
+                        quiet=args.quiet, log_json=args.log_json, max_connections=args.max_connections)
+    try:
+        if args.google_client_id:
+            check_jwks_file(args.google_jwks)
+        db = open_database(args.db, log=note)
+    except StartupError as error:
+        return fail(str(error))
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    try:
+        if demo:
             service = PartnerService(db, settings.clock)
             if service.reseller_count() == 0:
                 seed_demo(db, settings.clock.now(), args.public_url.rstrip("/") or
                           f"http://{args.host}:{args.port or 8000}")
             real = service.real_reseller_count()
-        finally:
-            db.close()
-        if real:
-            # Demo sign-in never opens a registered account, but anyone who reaches this server
-            # can create demo accounts beside them: say so where the operator looks.
-            print(f"WARNING: demo sign-in is on, and this database also holds {real} registered "
-                  f"reseller{'s' if real != 1 else ''}. Anyone who can reach this server can use demo "
-                  "accounts here (never the registered ones). Turn demo off by leaving out --demo "
-                  "and setting --google-client-id.", file=sys.stderr, flush=True)
-    try:
-        server = RunningServer(settings)
+            if real:
+                # Demo sign-in never opens a registered account, but anyone who reaches this server
+                # can create demo accounts beside them: say so where the operator looks.
+                print(f"WARNING: demo sign-in is on, and this database also holds {real} registered "
+                      f"reseller{'s' if real != 1 else ''}. Anyone who can reach this server can use demo "
+                      "accounts here (never the registered ones). Turn demo off by leaving out --demo "
+                      "and setting --google-client-id.", file=sys.stderr, flush=True)
+        server = RunningServer(settings, db)
     except OSError as error:
-        print(f"Cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    stop = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
+        db.server_lock.release()
+        db.close()
+        return fail(f"Cannot listen on {args.host}:{args.port}: {error.strerror or error}. "
+                    "Pick another --port, or stop what uses it.")
+    except sqlite3.Error as error:
+        db.server_lock.release()
+        db.close()
+        return fail(plain_error(error, args.db))
     server.start()
+    upgraded = f", upgraded from version {db.upgraded_from}" if 0 < db.upgraded_from < db.schema_version else ""
+    # Start-up facts go where the log goes (stderr); stdout's first line stays the address.
+    note(f"Partner API {VERSION}")
+    note(f"Database: {Path(args.db).resolve()} (schema version {db.schema_version}{upgraded})")
+    note(mode_line(settings))
+    if not (Path(args.static) / "index.html").is_file():
+        note(f"Note: no built console in {args.static}; serving the API alone.")
     print(f"Reseller Console: http://{args.host}:{server.port}/", flush=True)
     if demo:
         print(f"Demo sign-in: use {DEMO_EMAIL} (any other new email creates an empty demo account).", flush=True)
-    if not (Path(args.static) / "index.html").is_file():
-        print(f"Note: no built console in {args.static}; serving the API alone (partner API {VERSION}).",
-              flush=True)
     while not stop.wait(0.5):
         pass
-    server.stop()
-    print("Stopped.", flush=True)
+    print("Stopping: no new connections; finishing the requests in flight (10 s at most)…", flush=True)
+    left = server.stop(grace=10)
+    db.server_lock.release()
+    if left:
+        # Cut off: what they had not committed is not in the database (SQLite's journal sees to it).
+        print(f"Stopped after 10 s with {left} request{'s' if left != 1 else ''} still running; "
+              "whatever they had not committed is not in the database.", flush=True)
+        os._exit(1)
+    print("Stopped cleanly: every request in flight was answered and the database is checkpointed.", flush=True)
     return 0
 
 

@@ -12,20 +12,26 @@ import threading
 from .migrations import LATEST as SCHEMA_VERSION, check_version, migrate  # noqa: F401  (re-exported)
 
 
-def connect(path):
+def connect(path, synchronous="FULL", pragmas=()):
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (BEGIN IMMEDIATE for writes).
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    # FULL: an acknowledged order survives a power cut too, not only a killed process
+    # (WAL with NORMAL may lose the last commits). tests/server/load_bench.py measures the cost.
+    conn.execute(f"PRAGMA synchronous={'NORMAL' if synchronous == 'NORMAL' else 'FULL'}")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=30000")
+    for pragma in pragmas:  # tests: max_page_count to fill the disk on purpose
+        conn.execute(pragma)
     return conn
 
 
 class Database:
-    def __init__(self, path, log=None):
+    def __init__(self, path, log=None, synchronous="FULL", pragmas=()):
         self.path = str(path)
+        self.synchronous = synchronous
+        self.pragmas = tuple(pragmas)
         self._pool = queue.LifoQueue()
         self._local = threading.local()
         # The version is read before anything is written (WAL mode included), so a database
@@ -35,7 +41,7 @@ class Database:
             check_version(probe)
         finally:
             probe.close()
-        conn = connect(self.path)
+        conn = connect(self.path, synchronous, self.pragmas)
         try:
             self.upgraded_from, self.schema_version = migrate(conn, log)
         except BaseException:
@@ -47,7 +53,7 @@ class Database:
         try:
             return self._pool.get_nowait()
         except queue.Empty:
-            return connect(self.path)
+            return connect(self.path, self.synchronous, self.pragmas)
 
     @contextlib.contextmanager
     def _transaction(self, begin):
@@ -62,7 +68,11 @@ class Database:
             yield conn
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
         finally:
             self._local.conn = None
@@ -76,6 +86,13 @@ class Database:
     def read(self):
         """A read transaction: one consistent snapshot (a page and its total agree)."""
         return self._transaction("BEGIN")
+
+    def checkpoint(self):
+        conn = self._acquire()
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._pool.put(conn)
 
     def close(self):
         while True:

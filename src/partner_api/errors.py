@@ -149,3 +149,9 @@ class RateLimited(DomainError):
 class ServiceUnavailable(DomainError):
     code = "service_unavailable"
     default_message = "A service this request needs is not reachable."
+
+
+class StorageUnavailable(ServiceUnavailable):
+    code = "storage_unavailable"
+    default_message = ("The server could not save this: its disk is full or failing. Nothing was changed; "
+                       "try again later.")

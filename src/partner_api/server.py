@@ -2,11 +2,14 @@
 one table below), adds CORS and security headers, serves static files and config.json."""
 import dataclasses
 import hashlib
+import http
 import http.server
 import json
 import mimetypes
 import posixpath
+import io
 import re
+import secrets
 import socket
 import sys
 import threading
@@ -17,9 +20,11 @@ from pathlib import Path
 
 from . import API_PREFIX, errors
 from .clock import SystemClock, iso
+from .connections import ConnectionServer, Limits, SocketReader, SocketWriter
 from .db import Database
 from .google_auth import GOOGLE_JWKS_URL, GoogleVerifier, KeySet
 from .handlers import ApiHandlers, build_router
+from .operations import is_storage_fault
 from .invite_page import NOT_BUILT_HTML, SCRIPT, dead_link_html, invitation_html, language
 from .messages import Request, Response, json_bytes, json_response, parse_json
 from .rate_limit import RateLimiter
@@ -90,6 +95,37 @@ def accepted_encodings(header):
     return accepted
 
 
+JSON_TYPE = "application/json; charset=utf-8"
+# On every API answer, errors from the connection layer included.
+API_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+               "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+               "Referrer-Policy": "no-referrer"}
+# Errors the protocol layer answers itself, before a route is known.
+HTTP_ERROR_CODES = {400: "bad_request", 408: "request_timeout", 414: "uri_too_long",
+                    431: "headers_too_large", 501: "not_implemented", 503: "overloaded",
+                    505: "http_version_not_supported"}
+HTTP_ERROR_MESSAGES = {
+    400: "The request could not be read: check the request line and headers.",
+    414: "The request line is longer than 64 KiB.",
+    431: "The request headers are larger than 64 KiB.",
+    501: "This server does not answer that method. Use GET, POST, PATCH or OPTIONS.",
+    505: "Use HTTP/1.1 or HTTP/1.0.",
+}
+REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+def new_request_id():
+    return secrets.token_hex(8)
+
+
+def error_body(status, code, message, request_id=None, extra=None):
+    body = {"code": code, "message": message}
+    body.update(extra or {})
+    if request_id:
+        body["request_id"] = request_id
+    return json_bytes({"error": body})
+
+
 def status_for(error):
     for kind, status in STATUS_BY_ERROR:
         if isinstance(error, kind):
@@ -97,11 +133,11 @@ def status_for(error):
     return 500
 
 
-def error_response(error):
-    body = {"code": error.code, "message": error.message}
+def error_response(error, request_id=None):
+    extra = dict(error.details)
     if error.fields:
-        body["fields"] = error.fields
-    body.update(error.details)
+        extra["fields"] = error.fields
+    status = status_for(error)
     headers = {}
     if isinstance(error, errors.MethodNotAllowed):
         headers["Allow"] = ", ".join(error.allowed)
@@ -109,7 +145,7 @@ def error_response(error):
         headers["Retry-After"] = str(error.retry_after)
     if isinstance(error, errors.Unauthorized):
         headers["WWW-Authenticate"] = 'Bearer realm="partner-api"'
-    return json_response(status_for(error), {"error": body}, headers)
+    return Response(status, error_body(status, error.code, error.message, request_id, extra), JSON_TYPE, headers)
 
 
 @dataclasses.dataclass
@@ -126,6 +162,12 @@ class Settings:
     allow_origins: tuple = ()
     session_hours: float = 8
     quiet: bool = False
+    synchronous: str = "FULL"           # the load benchmark compares NORMAL
+    log_json: bool = False              # request log lines as JSON objects
+    max_connections: int = 512          # past this, a new connection gets a fast 503
+    header_timeout: float = 10
+    body_timeout: float = 30
+    idle_timeout: float = 15
     sign_in_attempts: int = 20          # per client address ...
     sign_in_window: float = 60          # ... per this many seconds
     clock: object = dataclasses.field(default_factory=SystemClock)
@@ -135,10 +177,10 @@ class Settings:
 class App:
     """Everything a request needs, independent of the socket plumbing."""
 
-    def __init__(self, settings):
+    def __init__(self, settings, db=None):
         self.settings = settings
         self.log = settings.log or (lambda line: print(line, file=sys.stderr, flush=True))
-        self.db = Database(settings.db_path)
+        self.db = db or Database(settings.db_path, synchronous=settings.synchronous)
         self.service = PartnerService(self.db, settings.clock, settings.session_hours, self.log)
         verifier = None
         if settings.google_client_id:
@@ -148,6 +190,13 @@ class App:
         self.router = build_router(self.handlers, API_PREFIX)
         self.static_root = Path(settings.static_dir).resolve() if settings.static_dir else None
 
+    def close(self):
+        """Folds the WAL into the database file (a copied .db is then whole) and closes."""
+        try:
+            self.db.checkpoint()
+        finally:
+            self.db.close()
+
     # -- dispatch ------------------------------------------------------------------------------
     def handle(self, request):
         try:
@@ -156,11 +205,18 @@ class App:
                 return self.with_cors(request, response)
             return self.handle_site(request)
         except errors.DomainError as error:
-            response = error_response(error)
-        except Exception:  # a bug: answer 500 JSON and keep serving
-            self.log(traceback.format_exc())
-            response = json_response(500, {"error": {"code": "internal_error",
-                                                     "message": "Something went wrong on the server."}})
+            response = error_response(error, getattr(request, "request_id", None))
+        except Exception as error:
+            request_id = getattr(request, "request_id", None)
+            if is_storage_fault(error):
+                # Disk full or failing: the transaction rolled back whole; reads go on working.
+                self.log(f"STORAGE FAULT (request {request_id}): {error}. Nothing was written. Free disk "
+                         f"space or check the disk holding {self.db.path}.")
+                response = error_response(errors.StorageUnavailable(), request_id)
+            else:  # a bug: answer 500 JSON and keep serving
+                self.log(f"request {request_id}: {traceback.format_exc()}")
+                response = Response(500, error_body(500, "internal_error", "Something went wrong on the server.",
+                                                    request_id), JSON_TYPE)
         if request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/"):
             return self.with_cors(request, response)
         return self.site_response(response)
@@ -315,36 +371,63 @@ class App:
 
 
 class RequestHandler(http.server.BaseHTTPRequestHandler):
+    """Answers one request that the connection layer has read whole (connections.py)."""
     protocol_version = "HTTP/1.1"
     server_version = "PartnerAPI"
     sys_version = ""
 
+    def __init__(self, framed, server):
+        self.framed = framed
+        self.request_id = new_request_id()
+        self.started = time.perf_counter()
+        self.logged = False
+        super().__init__(framed.connection.sock, framed.connection.address, server)
+
+    def setup(self):
+        self.connection = self.request
+        self.rfile = io.BufferedReader(SocketReader(self.framed.data, self.request))
+        self.wfile = SocketWriter(self.request)
+
+    def handle(self):
+        self.close_connection = True
+        self.handle_one_request()  # the connection layer loops over kept-alive requests
+
+    def finish(self):
+        pass  # the connection layer keeps or closes the socket
+
+    def parse_request(self):
+        if not super().parse_request():
+            return False
+        if self.request_version == "HTTP/0.9":  # "GET /" alone: not spoken here
+            self.send_error(400)
+            return False
+        return True
+
+    def handle_expect_100(self):
+        return True  # the connection layer already said 100 Continue
+
     def do_any(self):
-        started = time.perf_counter()
         app = self.server.app
+        offered = self.headers.get("X-Request-Id", "")
+        if REQUEST_ID_RE.match(offered):
+            self.request_id = offered  # a proxy's id, so its logs and ours meet
         split = urllib.parse.urlsplit(self.path)
         query = {k: v[0] for k, v in urllib.parse.parse_qs(split.query, keep_blank_values=True).items()}
         request = Request(self.command, split.path or "/", query, self.headers, b"",
-                          self.client_address[0], self.base_url())
+                          self.client_address[0], self.server.base_url)
+        request.request_id = self.request_id
         try:
             request.body = self.read_body()
             response = app.handle(request)
         except errors.DomainError as error:
             self.close_connection = True  # the unread body would poison a kept-alive connection
-            response = error_response(error)
+            response = error_response(error, self.request_id)
             if request.path.startswith(API_PREFIX):
                 response = app.with_cors(request, response)
         self.send(response)
-        if not app.settings.quiet:
-            path = INVITE_PATH_RE.sub("/invite/…", split.path)  # invitation tokens stay out of logs
-            path = re.sub(r"/invitations/[^/]+/", "/invitations/…/", path)
-            app.log(f"{iso(app.service.now())} {self.client_address[0]} {self.command} {path}"
-                    f" {response.status} {(time.perf_counter() - started) * 1000:.1f}ms")
+        self.log_request_line(response.status, split.path)
 
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_OPTIONS = do_HEAD = do_any
-
-    def base_url(self):
-        return self.server.base_url
 
     def read_body(self):
         if self.headers.get("Transfer-Encoding"):
@@ -378,15 +461,17 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
                 self.close_connection = True
             else:
                 headers["Content-Length"] = str(len(response.body))
-            if self.path.startswith(API_PREFIX):
-                headers.setdefault("Cache-Control", "no-store")
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-                headers.setdefault("X-Frame-Options", "DENY")
-                headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+            if self.server.stopping:
+                headers["Connection"] = "close"
+                self.close_connection = True
+            headers["X-Request-Id"] = self.request_id
+            if (getattr(self, "path", "") or "").startswith(API_PREFIX):
+                for name, value in API_HEADERS.items():
+                    headers.setdefault(name, value)
             for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            if self.command == "HEAD":
+            if getattr(self, "command", "") == "HEAD":
                 return
             if response.stream is not None:
                 for chunk in response.stream:
@@ -396,8 +481,37 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
+    def send_error(self, code, message=None, explain=None):
+        """http.server's own errors (bad request line, unknown method such as TRACE, bad
+        version) as the usual JSON error with the usual headers, never its HTML page."""
+        self.close_connection = True
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+            self.request_version = "HTTP/1.1"  # always a status line and headers
+        code = int(code)
+        body = error_body(code, HTTP_ERROR_CODES.get(code, "bad_request"),
+                          HTTP_ERROR_MESSAGES.get(code) or message or "The request could not be read.",
+                          self.request_id)
+        self.send(Response(code, body, JSON_TYPE, {**API_HEADERS, "Connection": "close"}))
+        self.log_request_line(code, urllib.parse.urlsplit(getattr(self, "path", "") or "").path or "-")
+
+    def log_request_line(self, status, path):
+        app = self.server.app
+        if app.settings.quiet or self.logged:
+            return
+        self.logged = True
+        path = INVITE_PATH_RE.sub("/invite/…", path)  # invitation tokens stay out of logs
+        path = re.sub(r"/invitations/[^/]+/", "/invitations/…/", path)[:300]
+        entry = {"time": iso(app.service.now()), "request_id": self.request_id, "client": self.client_address[0],
+                 "method": (getattr(self, "command", "") or "-")[:16], "path": path, "status": status,
+                 "ms": round((time.perf_counter() - self.started) * 1000, 1)}
+        if app.settings.log_json:
+            app.log(json.dumps(entry, ensure_ascii=False))
+        else:
+            app.log(f"{entry['time']} {entry['request_id']} {entry['client']} {entry['method']} {entry['path']}"
+                    f" {status} {entry['ms']:.1f}ms")
+
     def log_message(self, format, *args):
-        pass  # do_any writes one line per request itself
+        pass  # one line per request, written by log_request_line
 
 
 def public_base_url(settings, port):
@@ -413,22 +527,45 @@ def public_base_url(settings, port):
     return f"http://{host}:{port}"
 
 
-class PartnerServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class PartnerServer(ConnectionServer):
     def __init__(self, app):
         self.app = app
-        super().__init__((app.settings.host, app.settings.port), RequestHandler)
-        self.base_url = public_base_url(app.settings, self.server_address[1])
+        settings = app.settings
+        limits = Limits(max_connections=settings.max_connections, header_timeout=settings.header_timeout,
+                        body_timeout=settings.body_timeout, idle_timeout=settings.idle_timeout)
+        super().__init__(settings.host, settings.port, self.answer, self.reject, limits, app.log)
+        self.base_url = public_base_url(settings, self.server_address[1])
+
+    def answer(self, framed):
+        handler = RequestHandler(framed, self)
+        return not handler.close_connection
+
+    def reject(self, status, message):
+        """A whole response for the connection layer to send before it closes."""
+        code = HTTP_ERROR_CODES.get(status, "bad_request")
+        request_id = new_request_id()
+        body = error_body(status, code, message, request_id)
+        headers = {"Content-Type": JSON_TYPE, "Content-Length": str(len(body)), "Connection": "close",
+                   "X-Request-Id": request_id, **API_HEADERS}
+        if not self.app.settings.quiet:
+            self.app.log(f"{iso(self.app.service.now())} {request_id} - - - {status} {message}")
+        if status == 503:
+            headers["Retry-After"] = "1"
+        head = f"HTTP/1.1 {status} {http.HTTPStatus(status).phrase}\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+        return (head + "\r\n").encode("latin-1") + body
 
 
 class RunningServer:
     """A server on a background thread; tests and serve.py both start it this way."""
 
-    def __init__(self, settings):
-        self.app = App(settings)
-        self.httpd = PartnerServer(self.app)
+    def __init__(self, settings, db=None):
+        self.app = App(settings, db)
+        try:
+            self.httpd = PartnerServer(self.app)
+        except BaseException:
+            self.app.close()
+            raise
         self.port = self.httpd.server_address[1]
         self.url = f"http://{settings.host}:{self.port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="partner-api", daemon=True)
@@ -437,7 +574,10 @@ class RunningServer:
         self.thread.start()
         return self
 
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.app.db.close()
+    def stop(self, grace=10.0):
+        """Stops accepting, finishes the requests in flight (at most `grace` seconds), then
+        checkpoints the WAL into the database file; returns requests cut off (0: clean)."""
+        left = self.httpd.shutdown(grace)
+        self.thread.join(timeout=5)
+        self.app.close()
+        return left

@@ -96,6 +96,7 @@ def build_examples():
     text = json.dumps(examples, ensure_ascii=False)
     text = text.replace(token, FIXED_TOKEN)
     text = re.sub(r"/invite/[A-Za-z0-9_-]{43}", f"/invite/{FIXED_INVITE}", text)
+    text = re.sub(r'"request_id": "[0-9a-f]{16}"', '"request_id": "5f2c8e91a04b7d36"', text)
     return json.loads(text)
 
 

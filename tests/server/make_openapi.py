@@ -64,6 +64,7 @@ SCHEMAS = {
     "Error": obj(error=obj(required=["code", "message"], code=s(), message=s(description="A human sentence."),
                            fields={"type": "object", "additionalProperties": s(),
                                    "description": "Per-field problems (validation_failed)."},
+                           request_id=s(description="Also in the X-Request-Id header and the server's log line."),
                            current={**obj(licenses=i(), plan=PLAN, billing_cycle=CYCLE,
                                           status=s(enum=["trial", "active", "pending_cancel", "cancelled"])),
                                     "description": "The subscription as it is now (licenses_changed, "

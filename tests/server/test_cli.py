@@ -58,7 +58,8 @@ class ServeCommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         for option in ["--host", "--port", "--db", "--demo", "--skip-build", "--static",
                        "--google-client-id", "--google-jwks", "--public-url", "--allow-origin",
-                       "--session-hours", "--quiet", "reseller"]:
+                       "--session-hours", "--quiet", "--log-json", "--max-connections", "reseller",
+                       "backup", "restore"]:
             self.assertIn(option, result.stdout)
         self.assertNotIn("--static-extra", result.stdout)
 
@@ -115,7 +116,7 @@ class ServeCommandLine(unittest.TestCase):
     def test_port_in_use_fails_with_a_message(self):
         server = ServeProcess("--db", self.db)
         try:
-            result = run("--skip-build", "--port", str(server.port), "--db", self.db)
+            result = run("--skip-build", "--port", str(server.port), "--db", self.db + "-other")
             self.assertEqual(result.returncode, 1)
             self.assertIn("Cannot listen", result.stderr)
         finally:
