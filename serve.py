@@ -74,6 +74,8 @@ def parse_args(argv):
                         help="write each request's log line as a JSON object (for log collectors)")
     parser.add_argument("--max-connections", type=int, default=512, metavar="N",
                         help="open connections at most; past it a new client gets 503 at once (default: 512)")
+    # tests/server/load_bench.py compares the order latency of SQLite's NORMAL and FULL sync.
+    parser.add_argument("--synchronous", choices=("FULL", "NORMAL"), default="FULL", help=argparse.SUPPRESS)
     # Browser tests serve fixtures under /__test__/ from this folder; never on by default.
     parser.add_argument("--static-extra", default="", help=argparse.SUPPRESS)
 
@@ -200,7 +202,7 @@ def main(argv=None):
     try:
         if args.google_client_id:
             check_jwks_file(args.google_jwks)
-        db = open_database(args.db, log=note)
+        db = open_database(args.db, log=note, synchronous=args.synchronous)
     except StartupError as error:
         return fail(str(error))
     stop = threading.Event()

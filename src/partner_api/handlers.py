@@ -2,6 +2,7 @@
 import base64
 import datetime as dt
 import json
+from pathlib import Path
 
 from . import VERSION
 from . import money as pricing
@@ -15,6 +16,7 @@ from .repository import CUSTOMER_SORTS
 from .routing import Router
 from .validation import Fields, query_choice, query_int
 
+OPENAPI = Path(__file__).resolve().parent / "openapi.json"
 CUSTOMER_STATUSES = ("invited", "active", "revoked", "cancelled")
 INVOICE_STATUSES = ("open", "paid", "overdue", "void")
 SORT_CHOICES = tuple(name for sort in CUSTOMER_SORTS for name in (sort, "-" + sort))
@@ -83,6 +85,11 @@ class ApiHandlers:
     # -- no auth -----------------------------------------------------------------------------
     def health(self, request):
         return json_response(200, {"status": "ok", "version": VERSION})
+
+    def openapi(self, request):
+        """The OpenAPI document, which states every rule the server enforces (a property
+        test holds the server to it)."""
+        return Response(200, OPENAPI.read_bytes(), "application/json; charset=utf-8", {"Cache-Control": "no-cache"})
 
     def check_rate(self, request):
         wait = self.limiter.check(request.client)
@@ -321,6 +328,7 @@ def build_router(handlers, prefix):
     router = Router(prefix)
     add = router.add
     add("GET", "/health", handlers.health, auth=False)
+    add("GET", "/openapi.json", handlers.openapi, auth=False)
     add("POST", "/auth/demo", handlers.auth_demo, auth=False, sign_in=True)
     add("POST", "/auth/google", handlers.auth_google, auth=False, sign_in=True)
     add("POST", "/auth/logout", handlers.logout)

@@ -111,7 +111,8 @@ HTTP_ERROR_MESSAGES = {
     501: "This server does not answer that method. Use GET, POST, PATCH or OPTIONS.",
     505: "Use HTTP/1.1 or HTTP/1.0.",
 }
-REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+IDEMPOTENCY_KEY_RE = re.compile(r"^[!-~]{1,255}\Z")
+REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,64}\Z")
 
 
 def new_request_id():
@@ -243,8 +244,8 @@ class App:
     def idempotent(self, request, route, key):
         """Replays the first answer for a repeated key; the stored answer commits in the same
         transaction as the change it describes, so a retry can never apply it twice."""
-        if not 1 <= len(key) <= 255 or not key.isprintable():
-            raise errors.ValidationFailed({"Idempotency-Key": "Must be 1 to 255 printable characters."})
+        if not IDEMPOTENCY_KEY_RE.match(key):
+            raise errors.ValidationFailed({"Idempotency-Key": "Must be 1 to 255 visible ASCII characters, no spaces."})
         scope = f"reseller:{request.reseller['id']}" if request.reseller else f"public:{request.client}"
         try:
             canonical = json.dumps(parse_json(request.body), sort_keys=True).encode() if request.body else b""

@@ -58,6 +58,28 @@ MONEY = ref("Money")
 PLAN = s(enum=["basic", "professional", "enterprise"])
 CYCLE = s(enum=["flexible", "annual_monthly", "annual_yearly"])
 
+# The rules the server enforces on text, stated so a program can check them (the property test
+# in test_openapi_properties.py generates values and holds the server to these). x-normalize
+# says what the server does to a value before the rules apply.
+NO_CONTROLS = "^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$"
+INVISIBLE_ONLY = ("^[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                  "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff"
+                  "\u20d0-\u20ff\ufe20-\ufe2f]*$")
+LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+TOP_LABEL = "(?:[A-Za-z]{2,63}|[Xx][Nn]--[A-Za-z0-9-]+)"
+NAME_TEXT = s(minLength=1, maxLength=200, pattern=NO_CONTROLS, **{
+    "not": {"pattern": INVISIBLE_ONLY}, "x-normalize": "trim, NFC",
+    "description": "Trimmed and NFC-normalised first; then 1 to 200 characters, no control characters (C0, C1, "
+                   "line or paragraph separators), no bidirectional overrides or isolates (U+202A-U+202E, "
+                   "U+2066-U+2069), and at least one visible character."})
+EMAIL = s("email", maxLength=254, pattern=f"^[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~.-]+@(?:{LABEL}\\.)+{TOP_LABEL}$",
+          **{"x-normalize": "trim", "description": "Trimmed first; the domain part is stored in lower case."})
+DOMAIN = s(maxLength=253, pattern=f"^(?:{LABEL}\\.)+{TOP_LABEL}$", **{
+    "x-normalize": "trim, lower case, trailing dots removed",
+    "description": "A bare DNS name (no scheme, path, spaces or @); the last label is letters or an xn-- label."})
+REASON = s(maxLength=500, nullable=True, pattern=NO_CONTROLS, **{
+    "x-normalize": "trim, NFC", "description": "One line: no control characters or bidirectional overrides."})
+
 SCHEMAS = {
     "Money": obj(amount=i(description="Integer minor units (cents); never a float."),
                  currency=s(description="ISO 4217 code", pattern="^[A-Z]{3}$")),
@@ -89,17 +111,16 @@ SCHEMAS = {
                     invitation={**ref("Invitation"), "nullable": True},
                     subscription={**ref("Subscription"), "nullable": True}),
     "CustomerPage": page(ref("Customer")),
-    "NewCustomer": obj(name=s(minLength=1, maxLength=200), email=s("email"),
-                       google_domain=s(description="A bare DNS name: no scheme, path, spaces or @."),
-                       organization=s(minLength=1, maxLength=200)),
-    "CustomerChanges": obj(required=[], name=s(minLength=1, maxLength=200), email=s("email"),
-                           organization=s(minLength=1, maxLength=200)),
+    "NewCustomer": obj(name=NAME_TEXT, email=EMAIL, google_domain=DOMAIN, organization=NAME_TEXT),
+    "CustomerChanges": {**obj(required=[], name=NAME_TEXT, email=EMAIL, organization=NAME_TEXT),
+                        "minProperties": 1,
+                        "description": "At least one field. The Google domain cannot be changed (422)."},
     "InvitationAccepted": obj(
         customer=obj(id=i(), name=s(), organization=s(), google_domain=s(), status=s(enum=["active"])),
         reseller=obj(name=s()),
         subscription=obj(id=i(), plan=PLAN, licenses=i(), status=s(enum=["trial"]), trial_ends_on=DAY)),
     "LicenseTarget": obj(required=["licenses"], licenses=i(minimum=1, maximum=50000),
-                         expected_licenses=i(minimum=1, maximum=50000, description=(
+                         expected_licenses=i(minimum=1, maximum=50000, nullable=True, description=(
                              "The count the client saw. If the subscription has another count now, nothing "
                              "is ordered: 409 licenses_changed with error.current."))),
     "LicenseOrderPreview": obj(
@@ -112,15 +133,15 @@ SCHEMAS = {
     "LicenseOrderResult": obj(order=ref("LicenseOrder"), subscription=ref("Subscription"),
                               invoice={**ref("Invoice"), "nullable": True}),
     "PlanTarget": obj(required=["plan", "billing_cycle"], plan=PLAN, billing_cycle=CYCLE,
-                      expected_plan={**PLAN, "description": "The plan the client saw; send with "
-                                     "expected_billing_cycle. Changed meanwhile: 409 plan_changed."},
-                      expected_billing_cycle=CYCLE),
+                      expected_plan={**PLAN, "nullable": True, "description": "The plan the client saw; send "
+                                     "with expected_billing_cycle. Changed meanwhile: 409 plan_changed."},
+                      expected_billing_cycle={**CYCLE, "nullable": True}),
     "PlanChangePreview": obj(subscription_id=i(), plan=PLAN, billing_cycle=CYCLE,
                              effective=s(enum=["now", "renewal"]), effective_on=DAY, unit_price=MONEY,
                              prorated_amount=MONEY, recurring_amount=MONEY, monthly_value=MONEY),
     "PlanChangeResult": obj(change=ref("PlanChangePreview"), subscription=ref("Subscription"),
                             invoice={**ref("Invoice"), "nullable": True}),
-    "Cancel": obj(required=["when"], when=s(enum=["now", "end_of_term"]), reason=s(maxLength=500, nullable=True)),
+    "Cancel": obj(required=["when"], when=s(enum=["now", "end_of_term"]), reason=REASON),
     "InvoiceSummary": obj(id=i(), number=s(), customer_id=i(), customer_name=s(), customer_organization=s(),
                           status=s(enum=["open", "paid", "overdue", "void"]), issued_at=TS, due_at=TS,
                           paid_at=TS_NULL, subtotal=MONEY, tax=MONEY, total=MONEY),
@@ -153,14 +174,17 @@ SCHEMAS = {
 ERRORS = {
     "400": "invalid_json: the body is not JSON.",
     "401": "unauthorized (no or bad token) or session_expired.",
+    "403": "forbidden: not_a_demo_account (demo sign-in) or not_a_reseller (Google sign-in).",
     "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
     "405": "method_not_allowed, with an Allow header.",
     "409": "conflict, domain_taken, subscription_cancelled, idempotency_conflict, or licenses_changed / "
            "plan_changed with error.current.",
     "410": "invitation_gone: the link expired, was revoked, replaced or used.",
     "413": "payload_too_large: the body is over 1 MiB.",
+    "415": "unsupported_media_type: a body must be sent as Content-Type: application/json.",
     "422": "validation_failed, with fields.",
     "429": "rate_limited, with a Retry-After header.",
+    "503": "storage_unavailable: the server's disk is full or failing; nothing was changed, try again later.",
 }
 
 
@@ -172,7 +196,9 @@ def op(summary, ok, ok_schema=None, errors=(), auth=True, body=None, params=(), 
        idempotent=False, description=None):
     codes = set(errors) | ({"401"} if auth else set())
     if body is not None:
-        codes |= {"400", "413", "422"}
+        codes |= {"400", "413", "415", "422"}
+    if idempotent:
+        codes |= {"415", "422", "503"}  # a bad Idempotency-Key is 422; any body must be JSON; writes can fail
     responses = {ok: {"description": "Success"}}
     if ok_schema is not None:
         responses[ok]["content"] = {content: {"schema": ok_schema}}
@@ -201,7 +227,8 @@ ID = {"name": "id", "in": "path", "required": True, "schema": i()}
 TOKEN = {"name": "token", "in": "path", "required": True, "schema": s()}
 LIMIT = q("limit", i(minimum=1, maximum=200, default=50))
 CURSOR = q("cursor", s(), "next_cursor of the previous page")
-INVOICE_FILTERS = [q("customer_id", i()), q("status", s(enum=["open", "paid", "overdue", "void"])),
+CUSTOMER_ID = q("customer_id", i(minimum=0, maximum=999_999_999_999_999_999))
+INVOICE_FILTERS = [CUSTOMER_ID, q("status", s(enum=["open", "paid", "overdue", "void"])),
                    q("from", DAY, "issued on or after"), q("to", DAY, "issued on or before")]
 E404 = ("404",)
 SUB_ERRORS = ("404", "409")
@@ -211,8 +238,10 @@ def paths():
     customer = [ID]
     return {
         "/health": {"get": op("Liveness and version", "200", ref("Health"), auth=False)},
+        "/openapi.json": {"get": op("This document", "200", {"type": "object"}, auth=False)},
         "/auth/demo": {"post": op("Demo sign-in (demo mode only; 404 otherwise). One reseller per email.", "200",
-                                  ref("Session"), ("404", "429"), auth=False, body=obj(email=s("email")), idempotent=True)},
+                                  ref("Session"), ("403", "404", "429"), auth=False, body=obj(email=EMAIL), idempotent=True,
+                                  description="403 not_a_demo_account for a registered reseller's email.")},
         "/auth/google": {"post": op("Sign in with a Google ID token (RS256, aud, iss, exp, email_verified checked).",
                                     "200", ref("Session"), ("401", "404", "429"), auth=False,
                                     body=obj(required=["credential"], credential=s()), idempotent=True,
@@ -272,7 +301,7 @@ def paths():
                                          {"type": "string", "format": "binary"}, E404, params=[ID],
                                          content="application/pdf")},
         "/activity": {"get": op("Every change, newest first", "200", ref("ActivityPage"), ("404", "422"),
-                                params=[q("customer_id", i()), LIMIT, CURSOR])},
+                                params=[CUSTOMER_ID, LIMIT, CURSOR])},
     }
 
 
@@ -282,22 +311,30 @@ def spec():
         "info": {"title": "Reseller Console partner API", "version": "1.0.0",
                  "description": "The reference partner API served by serve.py. Money is integer minor units plus "
                                 "a currency code. Timestamps are ISO 8601 UTC with Z; dates are YYYY-MM-DD. Every "
-                                "error is {\"error\": {\"code\", \"message\", \"fields\"?}}. Every POST and PATCH "
-                                "accepts Idempotency-Key. Unknown routes answer 404 and wrong methods 405 with Allow."},
+                                "error is {\"error\": {\"code\", \"message\", \"fields\"?, \"request_id\"}}; every answer "
+                                "carries X-Request-Id. Every POST and PATCH accepts Idempotency-Key; a body must be "
+                                "JSON (Content-Type: application/json, else 415), at most 1 MiB (413), with no "
+                                "unknown fields (422). Unknown routes answer 404 and wrong methods 405 with Allow; "
+                                "methods the server does not know (TRACE) 501. The connection layer answers 400 for "
+                                "two Content-Length headers, 408 when a body does not arrive within 30 s (headers "
+                                "must arrive within 10 s, an idle connection closes after 15 s), 414 for a request "
+                                "line over 64 KiB, 431 for headers over 64 KiB, and 503 overloaded with Retry-After "
+                                "past its connection limit. Cursors are opaque: a changed one is 422."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
         "paths": paths(),
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "parameters": {"IdempotencyKey": {
-                "name": "Idempotency-Key", "in": "header", "required": False, "schema": s(maxLength=255),
+                "name": "Idempotency-Key", "in": "header", "required": False,
+                "schema": s(minLength=1, maxLength=255, pattern="^[!-~]+$"),
                 "description": "Same key and body: the first answer again, nothing changes. Same key, other "
                                "body: 409 idempotency_conflict."}},
             "schemas": SCHEMAS,
         },
     }
     document["paths"]["/auth/google"]["post"]["responses"]["403"] = {
-        "description": "not_a_reseller", "content": {"application/json": {"schema": ref("Error")}}}
+        "description": ERRORS["403"], "content": {"application/json": {"schema": ref("Error")}}}
     return document
 
 

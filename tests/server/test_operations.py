@@ -12,6 +12,7 @@ import tempfile
 import threading
 import time
 import unittest
+import uuid
 
 from support import ServerTestCase, fingerprint, request
 from test_cli import ServeProcess, run
@@ -204,7 +205,7 @@ def order_burst(port, token, customer_ids, stop, results):
             seen = sub.json["licenses"]
             reply = request(port, "POST", f"/api/v1/customers/{cid}/subscription/license-orders",
                             {"licenses": seen + 1, "expected_licenses": seen}, token,
-                            headers={"Idempotency-Key": f"burst-{threading.get_ident()}-{n}"})
+                            headers={"Idempotency-Key": uuid.uuid4().hex})
             results.append(("order", reply.status, reply.json if reply.status == 201 else None))
         except OSError as error:  # the server stopped under us
             results.append(("order", 0, repr(error)))

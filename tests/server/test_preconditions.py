@@ -2,7 +2,9 @@
 (`expected_licenses`), a plan change the plan and cycle it saw; when someone else changed the
 subscription meanwhile, nothing is written and 409 says what it is now."""
 import threading
+import time
 import unittest
+import uuid
 
 from support import ServerTestCase, fingerprint, request
 
@@ -18,11 +20,19 @@ class LicensePrecondition(ServerTestCase):
         sub_path = f"/api/v1/customers/{customer['id']}/subscription"
         conflicts, failures = [], []
 
+        def call(*args, **kw):
+            for _ in range(20):  # a dropped connection is retried with the same key, as the console does
+                try:
+                    return request(self.port, *args, **kw)
+                except OSError:
+                    time.sleep(0.05)
+            raise AssertionError("the server stopped answering")
+
         def client():
-            seen = request(self.port, "GET", sub_path, token=self.token).json["licenses"]
+            seen = call("GET", sub_path, token=self.token).json["licenses"]
             for _ in range(100):
-                reply = request(self.port, "POST", f"{sub_path}/license-orders",
-                                {"licenses": seen + 1, "expected_licenses": seen}, self.token)
+                reply = call("POST", f"{sub_path}/license-orders", {"licenses": seen + 1, "expected_licenses": seen},
+                             self.token, headers={"Idempotency-Key": uuid.uuid4().hex})
                 if reply.status == 201:
                     return
                 if reply.status != 409 or reply.json["error"]["code"] != "licenses_changed":
