@@ -260,7 +260,8 @@ class ConnectionServer:
         moment before closing: closing on unread bytes would reset the connection and the
         client might never see the answer."""
         try:
-            sock.send(answer)
+            if answer:
+                sock.send(answer)
             sock.shutdown(socket.SHUT_WR)
             self.selector.register(sock, selectors.EVENT_READ, "linger")
             self.lingering[sock] = time.monotonic() + 2
@@ -329,9 +330,10 @@ class ConnectionServer:
                 conn.state = "closing"
                 self.connections.pop(conn.sock, None)
                 try:
-                    conn.sock.close()
+                    conn.sock.setblocking(False)
                 except OSError:
                     pass
+                self._linger(conn.sock, b"")  # the answer is out; let the client read it
                 continue
             conn.state = "waiting"
             conn.deadline = time.monotonic() + self.limits.idle_timeout
