@@ -481,6 +481,11 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(response.body)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
+        finally:
+            try:
+                self.wfile.flush()
+            except OSError:
+                self.close_connection = True
 
     def send_error(self, code, message=None, explain=None):
         """http.server's own errors (bad request line, unknown method such as TRACE, bad
