@@ -179,14 +179,21 @@ class ConnectionServer:
                 self._take_returned()
                 self._expire(time.monotonic())
                 if self.stopping:
+                    self._stop_listening()
                     self._close_waiting()
         finally:
+            self._stop_listening()
             for conn in list(self.connections.values()):
                 self._close(conn)
             for sock in list(self.lingering):
                 self._end_linger(sock)
             self.selector.close()
             self.stopped.set()
+
+    def _stop_listening(self):
+        if self.listener.fileno() >= 0:
+            self.selector.unregister(self.listener)
+            self.listener.close()
 
     def connections_in_flight(self):
         with self.lock:
@@ -395,13 +402,8 @@ class ConnectionServer:
     def shutdown(self, grace=10.0):
         """Stops accepting, lets the requests in flight finish (at most `grace` seconds),
         closes every connection; returns the number of requests still running at the end."""
-        try:
-            self.selector.unregister(self.listener)
-        except (KeyError, ValueError):
-            pass
-        self.listener.close()
         self.stopping = True
-        self._wake()
+        self._wake()  # the selector thread closes the listening socket at once
         deadline = time.monotonic() + grace
         with self.lock:
             while self.busy and time.monotonic() < deadline:
