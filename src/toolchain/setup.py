@@ -17,7 +17,7 @@ BUILD = ROOT / "build"
 
 # Everything a build needs; tests add the browser and PDF tools.
 BUILD_PACKAGES = ["emscripten", "nlohmann-json3-dev", "cmake", "make", "g++",
-                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin"]
+                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin", "unicode-data"]
 TEST_PACKAGES = BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"]
 
 # Third-party sources: Debian source packages, pinned by version and by the .orig tarball's sha256.
