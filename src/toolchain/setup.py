@@ -17,7 +17,8 @@ BUILD = ROOT / "build"
 
 # Everything a build needs; tests add the browser and PDF tools.
 BUILD_PACKAGES = ["emscripten", "nlohmann-json3-dev", "cmake", "make", "g++",
-                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin", "unicode-data"]
+                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin", "unicode-data",
+                  "fonts-noto-core", "fonts-noto-cjk"]
 TEST_PACKAGES = BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"]
 
 # Third-party sources: Debian source packages, pinned by version and by the .orig tarball's sha256.
@@ -260,6 +261,22 @@ def font_files():
     return files
 
 
+def script_font_dir():
+    """The per-script font files (assets/script_fonts.txt), cut once and cached: the CJK ones
+    take about a minute and a half to convert the first time."""
+    out_dir = BUILD / "fonts" / "scripts"
+    inputs = [ROOT / "assets" / "script_fonts.txt", ROOT / "src" / "toolchain" / "script_fonts.py",
+              ROOT / "src" / "toolchain" / "script_font_table.py"]
+    index = out_dir / "index.json"
+    if not index.exists() or index.stat().st_mtime < max(p.stat().st_mtime for p in inputs):
+        log("cutting the per-script font files (CJK: about 90 s the first time, then cached)")
+        # fontTools comes from Debian (python3-fonttools), so Debian's own interpreter runs it.
+        run(["/usr/bin/python3", str(ROOT / "src" / "toolchain" / "script_fonts.py"), str(out_dir),
+             str(CACHE / "script-fonts")], quiet=True, what="cutting the script fonts")
+        index.touch()
+    return out_dir
+
+
 # --- Builds ----------------------------------------------------------------------------------
 
 def cmake_build(build_dir, configure_cmd, env, label):
@@ -289,7 +306,8 @@ def ensure_web_build():
         build_dir = BUILD / "web"
         configure = ["emcmake", "cmake", str(ROOT), "-DCMAKE_BUILD_TYPE=Release",
                      f"-DIMGUI_DIR={imgui}", f"-DJSON_INCLUDE_DIR={json_include_dir()}",
-                     f"-DSDL2_PREFIX={sdl2}", f"-DFONT_FILES={';'.join(font_files())}"]
+                     f"-DSDL2_PREFIX={sdl2}", f"-DFONT_FILES={';'.join(font_files())}",
+                     f"-DSCRIPT_FONT_DIR={script_font_dir()}"]
         cmake_build(build_dir, configure, env, "console (WebAssembly)")
         return pack_dist(build_dir)
 
@@ -311,7 +329,7 @@ def ensure_native_build():
         imgui = fetch_source(SOURCES["imgui"])
         build_dir = BUILD / "native"
         configure = ["cmake", str(ROOT), "-DCMAKE_BUILD_TYPE=Debug", f"-DIMGUI_DIR={imgui}",
-                     f"-DJSON_INCLUDE_DIR={json_include_dir()}"]
+                     f"-DJSON_INCLUDE_DIR={json_include_dir()}", f"-DSCRIPT_FONT_DIR={script_font_dir()}"]
         cmake_build(build_dir, configure, dict(os.environ), "native core and tests")
         return build_dir
 

@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
+#include "ui/shown_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -179,10 +180,10 @@ void ConsoleUi::drawTopBar(Store& store, float width) {
     const AppState& st = store.state();
     const Reseller& r = st.session->reseller;
     ImGui::PushFont(fonts().medium);
-    float nameW = ImGui::CalcTextSize(r.name.c_str()).x;
+    float nameW = ImGui::CalcTextSize(shownC(r.name)).x;
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
-    nameW = std::max(nameW, ImGui::CalcTextSize(r.email.c_str()).x);
+    nameW = std::max(nameW, ImGui::CalcTextSize(shownC(r.email)).x);
     ImGui::PopFont();
     std::string signOut = std::string(icon::SignOut) + "  " + tr(Text::SignOut) + "##sign-out";
     ImGui::PushFont(fonts().medium);
@@ -243,7 +244,7 @@ void ConsoleUi::drawToasts(Store& store) {
         ImU32 accent = t.kind == ToastKind::Error ? color::Danger : t.kind == ToastKind::Info ? color::Accent : color::Success;
         const float w = 380;
         ImGui::PushFont(fonts().body);
-        ImVec2 ts = ImGui::CalcTextSize(t.text.c_str(), nullptr, false, w - 76);
+        ImVec2 ts = ImGui::CalcTextSize(shownC(t.text), nullptr, false, w - 76);
         ImGui::PopFont();
         float h = std::max(52.0f, ts.y + 30);
         y -= h;
@@ -260,7 +261,7 @@ void ConsoleUi::drawToasts(Store& store) {
         ImGui::SetCursorPos(ImVec2(38, (h - ts.y) * 0.5f));
         ImGui::PushTextWrapPos(w - 40);
         ImGui::PushStyleColor(ImGuiCol_Text, color::rgb(240, 242, 246));
-        ImGui::TextUnformatted(t.text.c_str());
+        ImGui::TextUnformatted(shownC(t.text));
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         if (auto* reg = currentRegistry()) {

@@ -5,6 +5,7 @@
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
+#include "ui/shown_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -18,12 +19,13 @@ void cell(const std::string& s, ImU32 col = 0, ImFont* font = nullptr) { text(s,
 // Text that does not fit its column ends in "…"; items() still reports the whole text.
 void cellClipped(const std::string& s, ImU32 col = 0, ImFont* font = nullptr) {
     if (font) ImGui::PushFont(font);
-    ImVec2 size = ImGui::CalcTextSize(s.c_str());
+    const std::string& d = shown(s);
+    ImVec2 size = ImGui::CalcTextSize(d.c_str());
     float avail = ImGui::GetContentRegionAvail().x;
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushStyleColor(ImGuiCol_Text, col ? col : color::Text);
     ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), p, ImVec2(p.x + avail, p.y + size.y), p.x + avail, p.x + avail,
-                              s.c_str(), nullptr, &size);
+                              d.c_str(), nullptr, &size);
     ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
     ImGui::Dummy(ImVec2(std::min(size.x, avail), size.y));

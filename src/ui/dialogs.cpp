@@ -8,6 +8,7 @@
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
+#include "ui/shown_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -77,7 +78,7 @@ void previewRow(const std::string& label, const std::string& sub, const std::str
     ImVec2 end = ImGui::GetCursorPos();
     ImFont* f = strong ? fonts().title : fonts().medium;
     ImGui::PushFont(f);
-    float vw = ImGui::CalcTextSize(value.c_str()).x;
+    float vw = ImGui::CalcTextSize(shownC(value)).x;
     ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(p.x + w - vw, p.y - (strong ? 4 : 0)));
     text(value, color::Text, f, "figure");
@@ -437,7 +438,7 @@ void CancelDialog::draw(Store& store) {
         ImVec2 dot(at.x + 22, at.y + 28);
         dl->AddCircle(dot, 8, selected ? color::Accent : color::TextFaint, 20, 1.5f);
         if (selected) dl->AddCircleFilled(dot, 4.5f, color::Accent);
-        dl->AddText(fonts().medium, fonts().medium->FontSize, ImVec2(at.x + 42, at.y + 9), color::Text, title.c_str());
+        dl->AddText(fonts().medium, fonts().medium->FontSize, ImVec2(at.x + 42, at.y + 9), color::Text, shownC(title));
         dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(at.x + 42, at.y + 30), color::TextMuted, note);
         ImGui::Dummy(ImVec2(0, 2));
     };

@@ -5,6 +5,7 @@
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
+#include "ui/shown_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -23,7 +24,7 @@ bool isDay(const std::string& s) {
 
 void rightText(const std::string& s, ImU32 col = 0, ImFont* f = nullptr) {
     if (f) ImGui::PushFont(f);
-    float w = ImGui::CalcTextSize(s.c_str()).x;
+    float w = ImGui::CalcTextSize(shownC(s)).x;
     if (f) ImGui::PopFont();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
     text(s, col, f, "cell");

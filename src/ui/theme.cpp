@@ -1,6 +1,8 @@
 #include "ui/theme.h"
 
+#include "imgui_internal.h"
 #include "ui/glyph_ranges.h"
+#include "ui/script_fonts.h"
 
 #include <cstdio>
 
@@ -92,7 +94,19 @@ Fonts loadFonts(const std::string& dir, float density) {
     const ImWchar* textRanges = kTextGlyphs;
     const ImWchar* iconRanges = kIconGlyphs;
     bool haveIcons = fileExists(icons);
-    auto add = [&](const std::string& path, float size) {
+    // Script fonts (Greek, Hebrew, CJK...) are merged at the base font's em size.
+    static float baseHeightPerEm = 0;
+    if (baseHeightPerEm <= 0) {
+        std::size_t n = 0;
+        if (void* data = ImFileLoadToMemory(regular.c_str(), "rb", &n)) {
+            baseHeightPerEm = ScriptFonts::heightPerEm(std::string(static_cast<const char*>(data), n));
+            IM_FREE(data);
+        }
+    }
+    // The atlas grows with each script's characters: no rounding of its height up to a power of
+    // two (WebGL 2 takes any height), which would double its memory for a few more glyphs.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    auto add = [&](const std::string& path, float size, FontWeight weight, bool scripts = true) {
         ImFontConfig cfg;
         cfg.RasterizerDensity = density;
         cfg.OversampleH = 2;
@@ -106,14 +120,20 @@ Fonts loadFonts(const std::string& dir, float density) {
             merge.GlyphOffset = ImVec2(0, 1);
             io.Fonts->AddFontFromFileTTF(icons.c_str(), size * 0.95f, &merge, iconRanges);
         }
+        if (scripts) scriptFonts().mergeInto(*io.Fonts, weight, size, density, baseHeightPerEm);
         return font;
     };
-    gFonts.body = add(regular, 15.0f);
-    gFonts.medium = add(medium, 15.0f);
-    gFonts.small = add(regular, 13.0f);
-    gFonts.title = add(medium, 24.0f);
-    gFonts.huge = add(medium, 30.0f);
+    gFonts.body = add(regular, 15.0f, FontWeight::Regular);
+    gFonts.medium = add(medium, 15.0f, FontWeight::Medium);
+    gFonts.small = add(regular, 13.0f, FontWeight::Regular);
+    gFonts.title = add(medium, 24.0f, FontWeight::Medium);
+    gFonts.huge = add(medium, 30.0f, FontWeight::Medium, /*scripts=*/false);  // figures only, never names
     io.FontDefault = gFonts.body;
+    io.Fonts->Build();
+    scriptFonts().atlasBuilt();
+    // A character whose script font is still on its way is left blank (its width held), not "?".
+    for (ImFont* f : io.Fonts->Fonts)
+        if (const ImFontGlyph* space = f->FindGlyphNoFallback(' ')) f->FallbackGlyph = space;
     return gFonts;
 }
 

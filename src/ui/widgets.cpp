@@ -5,6 +5,8 @@
 #include "core/i18n.h"
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
+#include "ui/script_fonts.h"
+#include "ui/shown_text.h"
 #include "ui/theme.h"
 
 namespace rc::ui {
@@ -40,7 +42,8 @@ bool takeAnimationRequest() {
 void text(const std::string& s, ImU32 color, ImFont* font, const char* kind) {
     if (font) ImGui::PushFont(font);
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    const std::string& d = shown(s);  // drawn in display order; recorded as written
+    ImGui::TextUnformatted(d.c_str(), d.c_str() + d.size());
     if (color) ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
     recordLast(s, kind);
@@ -52,7 +55,8 @@ void paragraph(const std::string& s, ImU32 col, ImFont* font) {
     if (font) ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, col ? col : color::TextMuted);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    const std::string& d = shown(s);
+    ImGui::TextUnformatted(d.c_str(), d.c_str() + d.size());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
@@ -127,6 +131,7 @@ bool inputText(const char* id, const std::string& name, std::string& value, floa
     // std::string keeps a terminating zero past size(), so capacity()+1 bytes are writable.
     bool result = hint ? ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1, flags, stringResize, &value)
                        : ImGui::InputText(id, value.data(), value.capacity() + 1, flags, stringResize, &value);
+    scriptFonts().need(value);  // typed or pasted Greek, Hangul...: fetch its font
     recordLast(name, "input");
     return result;
 }
@@ -240,7 +245,8 @@ bool errorBanner(const std::string& message, bool offerRetry) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushFont(fonts().body);
     float textW = w - 48 - (offerRetry ? 140 : 0);
-    ImVec2 ts = ImGui::CalcTextSize(message.c_str(), nullptr, false, textW);
+    const std::string& shownMessage = shown(message);
+    ImVec2 ts = ImGui::CalcTextSize(shownMessage.c_str(), nullptr, false, textW);
     ImGui::PopFont();
     float h = std::max(ts.y, 20.0f) + 28;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -251,7 +257,7 @@ bool errorBanner(const std::string& message, bool offerRetry) {
     ImGui::SameLine(0, 10);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textW);
     ImGui::PushStyleColor(ImGuiCol_Text, color::Danger);
-    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::TextWrapped("%s", shownMessage.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     recordLast(message, "alert");
@@ -344,7 +350,7 @@ void fieldError(const std::string& message) {
     ImGui::PushStyleColor(ImGuiCol_Text, color::Danger);
     ImGui::PushFont(fonts().small);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(message.c_str());
+    ImGui::TextUnformatted(shownC(message));
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::PopStyleColor();
@@ -373,17 +379,17 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28, 24));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1);
-    bool shown = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                                         ImGuiWindowFlags_NoSavedSettings);
+    bool visible = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                           ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(3);
-    if (!shown) return false;
+    if (!visible) return false;
     // Title and a close button on the right.
     ImVec2 start = ImGui::GetCursorPos();
     float inner = ImGui::GetContentRegionAvail().x;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - 40);
     ImGui::PushFont(fonts().title);
     ImGui::PushStyleColor(ImGuiCol_Text, color::Text);
-    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::TextWrapped("%s", shownC(title));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PopTextWrapPos();

@@ -21,6 +21,7 @@
 #include "imgui_internal.h"
 #include "ui/console_ui.h"
 #include "ui/item_registry.h"
+#include "ui/script_fonts.h"
 #include "ui/sign_in_view.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -87,7 +88,8 @@ int onSdlEvent(void*, SDL_Event* event) {
 void reloadFontsIfNeeded(App& app) {
     float density = static_cast<float>(rc::web::devicePixelRatio());
     if (density <= 0) density = 1;
-    if (std::fabs(density - app.fontDensity) < 0.01f) return;
+    // Also when a script font (Greek, Hebrew, CJK...) brought characters a drawn text needs.
+    if (std::fabs(density - app.fontDensity) < 0.01f && !rc::ui::scriptFonts().atlasStale()) return;
     app.fontDensity = density;
     rc::ui::loadFonts("/fonts", density);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -221,6 +223,7 @@ void drawFrame(App& app) {
     app.ui.draw(app.store);
     app.registry.endFrame();
     ImGui::Render();
+    rc::ui::scriptFonts().fetchWanted(app.transport, app.platform.now());  // fonts this frame's text needs
 
     ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
