@@ -58,6 +58,16 @@ async function signIn(page) {
   await waitForItem(page, "Open invoices", "label");
 }
 
+// A fresh page, signed in, on Customers; `fonts` lists the script fonts it requests.
+async function openOnCustomers() {
+  const { context, page, errors } = await openConsole(browser, server.url);
+  const fonts = fontRequests(page);
+  await signIn(page);
+  await clickItem(page, "Customers", "menu");
+  await waitForItem(page, "Manage", "button");
+  return { context, page, errors, fonts };
+}
+
 async function settle(page, ms = 400) {
   await page.mouse.move(2, 2);
   await page.waitForTimeout(ms);
@@ -65,12 +75,8 @@ async function settle(page, ms = 400) {
 }
 
 test("a Latin-only reseller downloads no script font", async () => {
-  const { context, page, errors } = await openConsole(browser, server.url);
-  const fonts = fontRequests(page);
+  const { context, page, errors, fonts } = await openOnCustomers();
   try {
-    await signIn(page);
-    await clickItem(page, "Customers", "menu");
-    await waitForItem(page, "Manage", "button");
     await clickItem(page, "Invoices", "menu");
     await waitForItem(page, "Invoices", "heading");
     await settle(page);
@@ -149,12 +155,8 @@ test("names in every script, seeded through the API, are drawn once their fonts 
 });
 
 test("typing names in other scripts in New customer (as an input method delivers them), then searching", async () => {
-  const { context, page, errors } = await openConsole(browser, server.url);
-  const fonts = fontRequests(page);
+  const { context, page, errors, fonts } = await openOnCustomers();
   try {
-    await signIn(page);
-    await clickItem(page, "Customers", "menu");
-    await waitForItem(page, "Manage", "button");
     await clickItem(page, "+  New customer", "button");
     await waitForItem(page, "Invite a new customer", "heading");
     // insertText: text without key presses, the way an IME commits a composition.
