@@ -52,6 +52,9 @@ void ConsoleUi::draw(Store& store) {
             drawLanguageSwitch(store);
             ImGui::SetCursorPos(ImVec2(0, 0));
             signIn_.draw(store);
+            // A new version can be ready before anyone signs in.
+            ImGui::SetCursorPos(ImVec2(24, 16));
+            offlineNotices(store, std::max(0.0f, vp->Size.x - 188));
             break;
         }
         case Phase::SignedIn: {

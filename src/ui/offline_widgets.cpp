@@ -96,6 +96,7 @@ float offlineNotices(Store& store, float width) {
                    width, label.c_str()))
             store.applyUpdate();
     }
+    if (st.phase != Phase::SignedIn) return ImGui::GetCursorPosY() - startY;
     if (!o.online) {
         std::string line = o.dataFrom ? format::fill(tr(Text::OfflineDataFrom),
                                                      format::localTime(o.dataFrom, o.utcOffsetMinutes, o.checkedAt, language()))

@@ -8,7 +8,8 @@
 
 namespace rc::ui {
 
-// The notices at the top of the screen area; returns the height they took (0: none).
+// The notices at the top of the screen area; returns the height they took (0: none). Signed
+// out, only the new-version notice: the rest is about a reseller's data.
 float offlineNotices(Store& store, float width);
 
 // Queued invitations, above the customer table (nothing when there are none).

@@ -539,3 +539,24 @@ TEST_CASE("times in the reseller's own clock and language") {
     CHECK(format::localTime(at, 0, at + 86400 * 1000, Language::English) == "Nov 27, 08:02");
     CHECK(format::localTime(at, 0, at + 86400 * 1000, Language::German) == "27.11., 08:02");
 }
+
+TEST_CASE("sign-out keeps queued writes for the same reseller; a restored copy never counts a write as on its way") {
+    Fixture f;
+    f.signIn();
+    dropConnection(f, "/customers?");
+    std::string key = inviteOffline(f, "a@one.example", "one.example");
+    f.store.signOut();
+    f.queue.drain();
+    CHECK(f.platform.stored.count(key) == 1);
+    CHECK(f.store.state().offline.outbox.empty());
+
+    AppState saved = f.store.state();
+    QueuedWrite w = sampleWrite();
+    w.state = WriteState::Sending;
+    saved.offline.outbox.push_back(w);
+    saved.offline.probing = true;
+    Fixture g;
+    g.store.restore(saved);
+    CHECK(g.store.state().offline.outbox.at(0).state == WriteState::Waiting);
+    CHECK_FALSE(g.store.state().offline.probing);
+}

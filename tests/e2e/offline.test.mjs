@@ -85,7 +85,7 @@ test("offline: the last customers under a notice; invitations and an order wait,
     await context.setOffline(true);
     await page.reload();
     await waitForConsole(page);
-    const notice = await waitForItemMatching(page, /^Offline — showing data from \d\d:\d\d/, "notice");
+    const notice = await waitForItemMatching(page, /^Offline — showing data from (.+, )?\d\d:\d\d/, "notice");
     assert.ok(notice.w > 100);
     await waitForItem(page, "Manage", "button");
     assert.ok((await items(page)).every((i) => i.kind !== "toast"), "no error toast for each failed request");

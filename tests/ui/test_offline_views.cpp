@@ -146,4 +146,12 @@ TEST_CASE("a new version: the notice offers Reload; storage trouble: a note that
     CHECK(c.ui.has("A new version is ready", "notice"));
     c.ui.click("Reload", "button");
     CHECK(c.platform.updatesApplied == 1);
+    // Also before anyone signs in; the offline notices are about a reseller's data and stay away.
+    c.store.signOut();
+    c.ui.frame(3);
+    CHECK(c.ui.has("Demo sign-in", "button"));
+    CHECK(c.ui.has("A new version is ready", "notice"));
+    CHECK_FALSE(c.ui.has(tr(Text::StorageUnavailable), "notice"));
+    c.ui.click("Reload", "button");
+    CHECK(c.platform.updatesApplied == 2);
 }
