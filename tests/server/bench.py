@@ -2,7 +2,7 @@
 """Benchmark (not a test): 100,000 customers and 1,000,000 invoices for one reseller in a
 temporary database, then p50/p95 over HTTP for list, search, detail, order and invoice list.
 
-    python3 tests/server/bench.py [--customers N] [--invoices N] [--requests N]
+    python3 tests/server/bench.py [--customers N] [--invoices N] [--requests N] [--seed-only PATH]
 """
 import argparse
 import datetime as dt
@@ -34,7 +34,8 @@ def seed(db_path, customers, invoices, now):
     rng = random.Random(1)
     db = Database(db_path)
     service = PartnerService(db, type("C", (), {"now": staticmethod(lambda: now)})())
-    reseller, _ = service.register_reseller("bench@reseller.example", "Bench Partners")
+    # A demo account: the benchmarks sign in with demo sign-in.
+    reseller, _ = service.register_reseller("bench@reseller.example", "Bench Partners", demo=True)
     rid = reseller["id"]
     today = now.date()
     started = time.perf_counter()
@@ -103,7 +104,12 @@ def main():
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--invoices", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--seed-only", metavar="PATH", help="only seed a database at PATH (the browser benchmark's data)")
     args = parser.parse_args()
+    if args.seed_only:
+        print(f"seeding {args.customers:,} customers and {args.invoices:,} invoices ...", flush=True)
+        seed(args.seed_only, args.customers, args.invoices, dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+        return
     tmp = tempfile.mkdtemp(prefix="partner-api-bench-")
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     try:

@@ -1,0 +1,448 @@
+// Benchmark (not a test): scrolling 100,000 customers in the console against a DOM grid peer
+// (AG Grid community, tests/bench/peer), in one headless Chromium with software WebGL.
+//
+//   node tests/bench/scroll_bench.mjs [--customers N] [--invoices N] [--rounds N] [--only console|peer]
+//
+// Seeds (once, cached in build/bench/) a reseller with N customers and N invoices through
+// tests/server/bench.py, serves them with serve.py, and prints one table: CPU per process kind
+// (from /proc), frames, frame intervals, hover cost, jump to the end, idle, ready time, heaps,
+// whole-browser RSS and memory after scrolling through the whole list. Asserts nothing.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT, api, launchBrowser, startServer } from "../e2e/harness.mjs";
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith("--")) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith("--") ? all[i + 1] : "1"]);
+  return acc;
+}, []));
+const CUSTOMERS = +(args.customers || 100000);
+const INVOICES = +(args.invoices || 1000000);
+const ROUNDS = +(args.rounds || 1);
+const WHEEL_STEPS = 120;
+const HOVERS = 30;
+const PEER_DIR = path.join(ROOT, "tests", "bench", "peer");
+const TICK = 100;  // /proc CPU times are in 1/100 s (USER_HZ)
+
+// --- data and server -------------------------------------------------------------------------
+
+function seededDatabase() {
+  const dir = path.join(ROOT, "build", "bench");
+  fs.mkdirSync(dir, { recursive: true });
+  const db = path.join(dir, `scroll-${CUSTOMERS}-${INVOICES}.db`);
+  if (!fs.existsSync(db)) {
+    console.log(`seeding ${CUSTOMERS.toLocaleString("en")} customers and ${INVOICES.toLocaleString("en")} invoices (once) ...`);
+    execFileSync("python3", [path.join(ROOT, "tests", "server", "bench.py"), "--customers", String(CUSTOMERS),
+      "--invoices", String(INVOICES), "--seed-only", db + ".tmp"], { stdio: "inherit" });
+    fs.renameSync(db + ".tmp", db);
+  }
+  return db;
+}
+
+function ensurePeer() {
+  if (fs.existsSync(path.join(PEER_DIR, "node_modules", "ag-grid-community", "package.json"))) return;
+  console.log("installing the peer grid (npm ci in tests/bench/peer) ...");
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: PEER_DIR, stdio: "inherit" });
+}
+
+// --- processes -------------------------------------------------------------------------------
+
+// Chromium's processes are this node process's descendants (serve.py is left out by name).
+function browserProcesses() {
+  const parent = new Map();
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      parent.set(+pid, +stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch { /* gone */ }
+  }
+  const out = [];
+  for (const pid of parent.keys()) {
+    let p = parent.get(pid), mine = false;
+    for (let hops = 0; p && hops < 20; ++hops, p = parent.get(p)) if (p === process.pid) { mine = true; break; }
+    if (!mine) continue;
+    let cmd = "";
+    try { cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" "); } catch { continue; }
+    if (!/chrom/i.test(cmd)) continue;
+    const type = /--type=(\S+)/.exec(cmd);
+    const sub = /--utility-sub-type=(\S+)/.exec(cmd);
+    let kind = type ? type[1] : "browser";
+    if (kind === "utility" && sub) kind = /network/i.test(sub[1]) ? "network" : "utility";
+    if (kind === "gpu-process") kind = "gpu";
+    out.push({ pid, kind });
+  }
+  return out;
+}
+
+function cpuSnapshot() {
+  const snap = new Map();
+  for (const { pid, kind } of browserProcesses()) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      snap.set(pid, { kind, ticks: +f[11] + +f[12] });
+    } catch { /* gone */ }
+  }
+  return snap;
+}
+
+// CPU seconds per process kind between two snapshots (processes that started in between count from 0).
+function cpuDelta(before, after) {
+  const kinds = { gpu: 0, renderer: 0, browser: 0, network: 0, utility: 0 };
+  for (const [pid, a] of after) {
+    const b = before.get(pid);
+    kinds[a.kind] = (kinds[a.kind] || 0) + (a.ticks - (b ? b.ticks : 0)) / TICK;
+  }
+  kinds.total = Object.values(kinds).reduce((s, v) => s + v, 0);
+  return kinds;
+}
+
+function browserRssMB() {
+  let kb = 0;
+  for (const { pid } of browserProcesses()) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) kb += +m[1];
+    } catch { /* gone */ }
+  }
+  return kb / 1024;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs, p) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p / 100 * s.length) - 1))];
+};
+
+// --- what both pages share -------------------------------------------------------------------
+
+// Frames that showed something new, timed in the page without adding frames of its own:
+// the console draws only inside its requestAnimationFrame callbacks (wrapped at load to log
+// their times); the grid shows a new position with each scroll event (at most one a frame).
+const FRAME_LOG = {
+  console: `(() => {
+    window.__frameLog = [];
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (fn) => raf((t) => { window.__frameLog.push(performance.now()); fn(t); });
+  })()`,
+  peer: `(() => {
+    window.__frameLog = [];
+    document.addEventListener("scroll", () => window.__frameLog.push(performance.now()), true);
+  })()`,
+};
+
+async function startFrameProbe(page) {
+  await page.evaluate(() => { window.__frameLog.length = 0; });
+}
+
+async function stopFrameProbe(page) {
+  return page.evaluate(() => window.__frameLog.slice());
+}
+
+function intervals(times) {
+  const out = [];
+  for (let i = 1; i < times.length; ++i) out.push(times[i] - times[i - 1]);
+  return out;
+}
+
+// The console's renderer counters (frames drawn and skipped, damaged pixels), if it has them.
+async function renderStats(page) {
+  return page.evaluate(() => (window.Module && window.Module._rc_render_stats_json
+    ? JSON.parse(window.Module.UTF8ToString(window.Module._rc_render_stats_json())) : null));
+}
+
+function renderDelta(a, b) {
+  if (!a || !b) return null;
+  const drawn = b.drawn - a.drawn;
+  return { drawn, skipped: b.skipped - a.skipped,
+    damaged: drawn ? (b.damagedPixels - a.damagedPixels) / (b.screenPixels - a.screenPixels) : 0 };
+}
+
+async function heaps(page, cdp) {
+  await cdp.send("HeapProfiler.collectGarbage").catch(() => {});
+  const js = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => (window.Module && window.Module.HEAP8 ? window.Module.HEAP8.length : 0));
+  return { jsMB: js.usedSize / 1048576, wasmMB: wasm / 1048576 };
+}
+
+// Waits until `settled()` (evaluated in the page) has said true twice in a row, 100 ms apart.
+async function waitSettled(page, settledSource, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let streak = 0;
+  while (Date.now() < end) {
+    if (await page.evaluate(settledSource)) { if (++streak >= 2) return true; } else streak = 0;
+    await sleep(100);
+  }
+  return false;
+}
+
+// --- the console -----------------------------------------------------------------------------
+
+const consoleKind = {
+  name: "console",
+  url: (base) => base + "/#/customers",
+  // Idle: no frame drawn for 300 ms.
+  settled: `(() => { const n = window.resellerConsole.frames(); const now = performance.now();
+    if (n !== window.__settleN) { window.__settleN = n; window.__settleAt = now; }
+    return now - window.__settleAt > 300; })()`,
+  async rowsShown(page, label) {
+    return page.evaluate((l) => {
+      try { return window.resellerConsole.items().some((it) => it.label === l); } catch { return false; }
+    }, label);
+  },
+  // The table's area from its header row to the footer, and the rows' middles (each row has
+  // a Manage button); the scroll bar runs down its right edge.
+  async tableBox(page) {
+    const items = await page.evaluate(() => window.resellerConsole.items());
+    const headers = items.filter((it) => it.kind === "header");
+    const manage = items.filter((it) => it.kind === "button" && it.label === "Manage");
+    const footer = items.find((it) => /customers$/.test(it.label) && it.kind === "text");
+    if (!headers.length || !manage.length) throw new Error("the console shows no rows");
+    const x = Math.min(...headers.map((h) => h.x)) - 14, y = Math.min(...headers.map((h) => h.y)) - 20;
+    const right = Math.max(...manage.map((m) => m.x + m.w)) + 14;
+    return { x, y, w: right - x, h: (footer ? footer.y - 20 : 820) - y, rowYs: manage.map((m) => m.y + m.h / 2) };
+  },
+  async focusList(page) {
+    const header = (await page.evaluate(() => window.resellerConsole.items())).find((it) => it.kind === "header" && /domain/i.test(it.label));
+    await page.mouse.click(header.x + header.w / 2, header.y + header.h / 2);
+  },
+  async jumpToEnd(page) { await page.keyboard.press("End"); },
+  // Drags the table's scroll bar thumb (ImGui draws it at the right edge of the rows).
+  async dragThrough(page, box, steps, afterStep) {
+    const x = box.x + box.w + 6, top = box.y + 2, bottom = box.y + box.h;  // ImGui's bar, 12 px wide
+    await page.mouse.move(x, top + 3);
+    await page.mouse.down();
+    for (let i = 1; i <= steps; ++i) {
+      await page.mouse.move(x, top + 3 + (bottom - top) * i / steps, { steps: 2 });
+      await afterStep();
+    }
+    await page.mouse.up();
+  },
+};
+
+// --- the peer --------------------------------------------------------------------------------
+
+const peerKind = {
+  name: "AG Grid peer",
+  url: (base) => base + "/__test__/index.html",
+  settled: `(() => { const v = document.querySelector('.ag-grid-viewport'); const t = v ? v.scrollTop : 0;
+    const now = performance.now();
+    if (t !== window.__settleTop) { window.__settleTop = t; window.__settleAt = now; }
+    return now - (window.__settleAt || 0) > 300; })()`,
+  async rowsShown(page, label) {
+    return page.evaluate((l) => [...document.querySelectorAll(".ag-row .ag-cell")].some((c) => c.textContent.includes(l)), label);
+  },
+  async tableBox(page) {
+    return page.evaluate(() => {
+      const r = document.querySelector(".ag-grid-viewport").getBoundingClientRect();
+      const rowYs = [...document.querySelectorAll(".ag-row")].map((el) => el.getBoundingClientRect())
+        .filter((b) => b.top >= r.top && b.bottom <= r.bottom).map((b) => b.top + b.height / 2).sort((a, b) => a - b);
+      return { x: r.x, y: r.y, w: r.width, h: r.height, rowYs };
+    });
+  },
+  async focusList(page) {
+    const cell = await page.evaluate(() => {
+      const v = document.querySelector(".ag-grid-viewport").getBoundingClientRect();
+      const r = [...document.querySelectorAll(".ag-row [col-id='domain']")].map((el) => el.getBoundingClientRect())
+        .find((b) => b.top > v.top + 45 && b.bottom < v.bottom);
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.click(cell.x, cell.y);
+  },
+  async jumpToEnd(page) { await page.keyboard.press("Control+End"); },
+  // AG Grid's scroll bar is a native one it may hide: the grid is moved by its own API to the
+  // same 50 positions instead (the rows are all in memory, so this costs what dragging would).
+  async dragThrough(page, box, steps, afterStep) {
+    for (let i = 1; i <= steps; ++i) {
+      await page.evaluate((f) => window.peer.api.ensureIndexVisible(Math.min(window.peer.rows - 1, Math.round(f * window.peer.rows)), "bottom"), i / steps);
+      await afterStep();
+    }
+  },
+};
+
+// --- one page's run --------------------------------------------------------------------------
+
+async function measure(browser, base, session, kind, expect) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript((s) => localStorage.setItem("resellerConsole.session", s), JSON.stringify(session));
+  await context.addInitScript(FRAME_LOG[kind === consoleKind ? "console" : "peer"]);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const cdp = await context.newCDPSession(page);
+  const r = { kind: kind.name };
+  const settle = () => waitSettled(page, kind.settled);
+
+  // Ready: from navigation start until the first customer's row is on screen.
+  await page.goto(kind.url(base));
+  await page.waitForFunction(async ([k, l]) => {
+    try {
+      if (k === "console") return window.resellerConsole && window.resellerConsole.ready &&
+        window.resellerConsole.items().some((it) => it.label === l);
+      return [...document.querySelectorAll(".ag-row .ag-cell")].some((c) => c.textContent.includes(l));
+    } catch { return false; }
+  }, [kind === consoleKind ? "console" : "peer", expect.first], { timeout: 120000, polling: 16 });
+  r.readyMs = await page.evaluate(() => performance.now());
+  if (kind === peerKind) await page.waitForFunction(() => window.peer.loaded, null, { timeout: 600000, polling: 200 });
+  await settle();
+  await sleep(500);
+  const first = await heaps(page, cdp);
+  r.firstScreen = { ...first, rssMB: browserRssMB() };
+
+  // Idle: 5 s with nothing happening.
+  let cpu0 = cpuSnapshot();
+  await startFrameProbe(page);
+  await sleep(5000);
+  r.idleFrames = (await stopFrameProbe(page)).length;
+  r.idleCpu = cpuDelta(cpu0, cpuSnapshot()).total;
+
+  // 120 wheel steps over the table, one after another as fast as the page takes them.
+  const box = await kind.tableBox(page);
+  await page.mouse.move(box.x + box.w / 2, box.y + Math.min(box.h, 400) / 2);
+  await settle();
+  cpu0 = cpuSnapshot();
+  let rs0 = await renderStats(page);
+  await startFrameProbe(page);
+  const t0 = await page.evaluate(() => performance.now());
+  for (let i = 0; i < WHEEL_STEPS; ++i) await page.mouse.wheel(0, 100);
+  await settle();
+  const times = await stopFrameProbe(page);
+  // From the first step until the last frame that showed something new.
+  r.wheelMs = times.length ? times[times.length - 1] - t0 : NaN;
+  r.wheelCpu = cpuDelta(cpu0, cpuSnapshot());
+  r.wheelRender = renderDelta(rs0, await renderStats(page));
+  r.wheelFrames = times.length;
+  const iv = intervals(times);
+  r.p50 = pct(iv, 50);
+  r.p95 = pct(iv, 95);
+
+  // Hover: the pointer moves from row to row; each move settles before the next.
+  const rowBox = await kind.tableBox(page);
+  await page.mouse.move(rowBox.x + rowBox.w * 0.3, rowBox.rowYs[0]);
+  await settle();
+  cpu0 = cpuSnapshot();
+  rs0 = await renderStats(page);
+  let hoverFrames = 0;
+  const rowYs = rowBox.rowYs.slice(0, 8);
+  for (let i = 0; i < HOVERS; ++i) {
+    await startFrameProbe(page);
+    await page.mouse.move(rowBox.x + rowBox.w * 0.3, rowYs[i % rowYs.length]);
+    await settle();
+    hoverFrames += (await stopFrameProbe(page)).length;
+  }
+  const hover = cpuDelta(cpu0, cpuSnapshot());
+  r.hoverRender = renderDelta(rs0, await renderStats(page));
+  r.hoverGpuMs = hover.gpu / HOVERS * 1000;
+  r.hoverTotalMs = hover.total / HOVERS * 1000;
+  r.hoverFrames = hoverFrames / HOVERS;
+
+  // Jump to the end: the last customer in the sort is on screen.
+  await kind.focusList(page);
+  await settle();
+  const j0 = Date.now();
+  await kind.jumpToEnd(page);
+  let reached = false;
+  while (Date.now() - j0 < 10000) {
+    if (await kind.rowsShown(page, expect.last)) { reached = true; break; }
+    await sleep(10);
+  }
+  r.jumpMs = reached ? Date.now() - j0 : null;
+  await settle();
+
+  // Scroll through everything: the scroll bar's thumb from the top to the bottom in 50 steps.
+  await page.keyboard.press("Home");
+  await settle();
+  const through = await kind.tableBox(page);
+  await kind.dragThrough(page, through, 50, settle);
+  await settle();
+  await sleep(500);
+  r.afterScroll = { ...(await heaps(page, cdp)), rssMB: browserRssMB() };
+  r.reachedEnd = await kind.rowsShown(page, expect.last);
+  r.errors = errors;
+  await context.close();
+  return r;
+}
+
+// --- the table -------------------------------------------------------------------------------
+
+function printTable(results) {
+  const cols = results.map((r) => r.kind);
+  const f1 = (v) => (v == null || Number.isNaN(v) ? "—" : v.toFixed(1));
+  const f2 = (v) => (v == null || Number.isNaN(v) ? "—" : v.toFixed(2));
+  const rows = [
+    ["CPU for 120 wheel steps, all processes (s)", (r) => f2(r.wheelCpu.total)],
+    ["  GPU process (s)", (r) => f2(r.wheelCpu.gpu)],
+    ["  renderer (page: wasm + JS) (s)", (r) => f2(r.wheelCpu.renderer)],
+    ["  browser + network + utility (s)", (r) => f2(r.wheelCpu.browser + r.wheelCpu.network + r.wheelCpu.utility)],
+    ["time for those 120 steps (s)", (r) => f2(r.wheelMs / 1000)],
+    ["frames while scrolling", (r) => String(r.wheelFrames)],
+    ["  of which the renderer skipped (same as the last)", (r) => (r.wheelRender ? String(r.wheelRender.skipped) : "—")],
+    ["  screen share redrawn per drawn frame (%)", (r) => (r.wheelRender ? f1(r.wheelRender.damaged * 100) : "—")],
+    ["frame interval while scrolling, p50 (ms)", (r) => f1(r.p50)],
+    ["frame interval while scrolling, p95 (ms)", (r) => f1(r.p95)],
+    ["hover: GPU-process CPU per event (ms)", (r) => f1(r.hoverGpuMs)],
+    ["hover: all processes' CPU per event (ms)", (r) => f1(r.hoverTotalMs)],
+    ["hover: frames per event", (r) => (r.kind === "console" ? f1(r.hoverFrames) : "—")],
+    ["hover: frames drawn per event (not skipped)", (r) => (r.hoverRender ? f1(r.hoverRender.drawn / HOVERS) : "—")],
+    ["hover: screen share redrawn per drawn frame (%)", (r) => (r.hoverRender ? f1(r.hoverRender.damaged * 100) : "—")],
+    ["jump to the end: last row on screen (ms)", (r) => (r.jumpMs == null ? "not reached in 10 s" : String(r.jumpMs))],
+    ["idle CPU per 5 s, all processes (s)", (r) => f2(r.idleCpu)],
+    ["idle frames per 5 s", (r) => String(r.idleFrames)],
+    ["ready: first rows on screen (s)", (r) => f2(r.readyMs / 1000)],
+    ["first screen: wasm heap (MB)", (r) => f1(r.firstScreen.wasmMB)],
+    ["first screen: JS heap (MB)", (r) => f1(r.firstScreen.jsMB)],
+    ["first screen: whole-browser RSS (MB)", (r) => f1(r.firstScreen.rssMB)],
+    ["after scrolling through all: wasm heap (MB)", (r) => f1(r.afterScroll.wasmMB)],
+    ["after scrolling through all: JS heap (MB)", (r) => f1(r.afterScroll.jsMB)],
+    ["after scrolling through all: browser RSS (MB)", (r) => f1(r.afterScroll.rssMB)],
+    ["  growth over the first screen, heaps (MB)", (r) => f1(r.afterScroll.wasmMB + r.afterScroll.jsMB - r.firstScreen.wasmMB - r.firstScreen.jsMB)],
+    ["  growth over the first screen, RSS (MB)", (r) => f1(r.afterScroll.rssMB - r.firstScreen.rssMB)],
+    ["scroll bar reached the last row", (r) => (r.reachedEnd ? "yes" : "no")],
+  ];
+  const w0 = Math.max(...rows.map((x) => x[0].length));
+  const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((x) => x[1](results[i]).length)));
+  const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(w0) : c.padStart(widths[i - 1]))).join(" | ") + " |";
+  console.log(line(["", ...cols]));
+  console.log("|" + ["-".repeat(w0 + 2), ...widths.map((w) => "-".repeat(w + 1) + ":")].join("|") + "|");
+  for (const [label, fn] of rows) console.log(line([label, ...results.map(fn)]));
+}
+
+async function main() {
+  const db = seededDatabase();
+  ensurePeer();
+  const server = await startServer(["--db", db, "--static-extra", PEER_DIR]);
+  let browser;
+  try {
+    const signIn = await api(server.url, "POST", "/auth/demo", { body: { email: "bench@reseller.example" } });
+    if (signIn.status !== 200) throw new Error("bench sign-in failed: " + JSON.stringify(signIn.json));
+    const session = signIn.json;
+    const token = session.token;
+    const firstPage = await api(server.url, "GET", "/customers?sort=name&limit=1", { token });
+    const lastPage = await api(server.url, "GET", "/customers?sort=-name&limit=1", { token });
+    const expect = { first: firstPage.json.items[0].organization, last: lastPage.json.items[0].organization,
+      total: firstPage.json.total };
+    console.log(`${expect.total.toLocaleString("en")} customers; first "${expect.first}", last "${expect.last}"`);
+    browser = await launchBrowser();
+    const all = [];
+    for (let round = 0; round < ROUNDS; ++round) {
+      // Alternate the order so neither page always runs on a warmer machine.
+      const order = round % 2 ? [peerKind, consoleKind] : [consoleKind, peerKind];
+      for (const kind of order) {
+        if (args.only && !kind.name.startsWith(args.only.replace("peer", "AG"))) continue;
+        process.stdout.write(`round ${round + 1}: ${kind.name} ... `);
+        const r = await measure(browser, server.url, session, kind, expect);
+        console.log("done" + (r.errors.length ? ` (page errors: ${r.errors.join("; ")})` : ""));
+        all.push(r);
+      }
+    }
+    console.log(`\nScroll benchmark: ${expect.total.toLocaleString("en")} customers, ${INVOICES.toLocaleString("en")} invoices, ` +
+      `headless Chromium (SwiftShader WebGL), 1440×900, ${new Date().toISOString().slice(0, 10)}\n`);
+    printTable(all);
+  } finally {
+    if (browser) await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
