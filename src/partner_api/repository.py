@@ -130,6 +130,22 @@ class Repository:
                f" ORDER BY {column} {direction}, id {direction} LIMIT ?")
         return self._all(sql, params + [limit])
 
+    def customer_ids_at(self, reseller_id, status, match, sort, descending, offset, limit):
+        """Ids of the customers at positions offset..offset+limit-1 of the sort: an index-only
+        scan of the sort's covering index (reseller, key, id), rows are read only for the page."""
+        column = CUSTOMER_SORTS[sort]
+        where, params = self._customer_filter(reseller_id, status, match)
+        direction = "DESC" if descending else "ASC"
+        return [row[0] for row in self._all(
+            f"SELECT id FROM customers WHERE {' AND '.join(where)}"
+            f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?", params + [limit, offset])]
+
+    def customers_by_ids(self, ids):
+        ids = list(ids)
+        rows = {row["id"]: row for row in self._all(
+            f"SELECT * FROM customers WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
+        return [rows[i] for i in ids if i in rows]
+
     def customers_by_status(self, reseller_id):
         return {row[0]: row[1] for row in self._all(
             "SELECT status, COUNT(*) FROM customers WHERE reseller_id = ? GROUP BY status",
@@ -293,6 +309,27 @@ class Repository:
         if limit is None:
             return self.conn.execute(sql, params)  # a cursor: the CSV export streams it
         return self._all(sql + " LIMIT ?", params + [limit])
+
+    def invoice_ids_at(self, reseller_id, customer_id, status, issued_from, issued_to, now, oldest_first,
+                       offset, limit):
+        """Ids of the invoices at positions offset..offset+limit-1, newest first (or oldest
+        first, to reach positions near the end from that side): an index-only scan."""
+        where, params = self._invoice_filter(reseller_id, customer_id, status, issued_from,
+                                             issued_to, now)
+        direction = "ASC" if oldest_first else "DESC"
+        return [row[0] for row in self._all(
+            f"SELECT i.id FROM invoices i WHERE {' AND '.join(where)}"
+            f" ORDER BY i.issued_at {direction}, i.id {direction} LIMIT ? OFFSET ?", params + [limit, offset])]
+
+    def invoices_by_ids(self, ids):
+        ids = list(ids)
+        if not ids:
+            return []
+        rows = {row["id"]: row for row in self._all(
+            "SELECT i.*, c.name AS customer_name, c.organization AS customer_organization"
+            " FROM invoices i JOIN customers c ON c.id = i.customer_id"
+            f" WHERE i.id IN ({','.join('?' * len(ids))})", ids)}
+        return [rows[i] for i in ids if i in rows]
 
     def invoice_totals(self, reseller_id, now):
         return self._one(

@@ -48,6 +48,18 @@ def _at_midnight(day):
     return dt.datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
+def positions(total, offset, limit, ids_at):
+    """Ids at positions offset..offset+limit-1 of a sorted list of `total` rows. The index is
+    walked from whichever end is nearer, so no request skips more than half the list:
+    ids_at(reverse, skip, count) returns ids in that direction."""
+    end = min(total, offset + limit)
+    if offset >= end:
+        return []
+    if offset <= total - end:
+        return ids_at(False, offset, end - offset)
+    return list(reversed(ids_at(True, total - end, end - offset)))
+
+
 class PartnerService:
     def __init__(self, db, clock, session_hours=8, log=None):
         self.db = db
@@ -287,15 +299,22 @@ class PartnerService:
         return sub
 
     # == customers ==========================================================================
-    def list_customers(self, reseller, q, status, sort, descending, after, limit):
+    def list_customers(self, reseller, q, status, sort, descending, after, limit, offset=None):
+        """One page by keyset (`after`) or by position in the sort (`offset`)."""
         match = fts_query(q) if q else None
         with self.db.read() as conn:
             repo = Repository(conn)
             total = repo.count_customers(reseller["id"], status, match)
-            rows = repo.list_customers(reseller["id"], status, match, sort, descending, after,
-                                       limit + 1)
-            more = len(rows) > limit
-            rows = rows[:limit]
+            if offset is None:
+                rows = repo.list_customers(reseller["id"], status, match, sort, descending, after,
+                                           limit + 1)
+                more = len(rows) > limit
+                rows = rows[:limit]
+            else:
+                ids = positions(total, offset, limit, lambda reverse, o, n: repo.customer_ids_at(
+                    reseller["id"], status, match, sort, descending != reverse, o, n))
+                rows = repo.customers_by_ids(ids)
+                more = offset + len(rows) < total
             invitations = repo.invitations(r["invitation_id"] for r in rows if r["invitation_id"])
             subscriptions = repo.subscriptions_of(r["id"] for r in rows)
         column = CUSTOMER_SORTS[sort]
@@ -656,15 +675,21 @@ class PartnerService:
             return after
 
     # == invoices, activity, dashboard, plans ===============================================
-    def list_invoices(self, reseller, customer_id, status, issued_from, issued_to, after, limit):
+    def list_invoices(self, reseller, customer_id, status, issued_from, issued_to, after, limit, offset=None):
         now = iso(self.now())
         with self.db.read() as conn:
             repo = Repository(conn)
             total = repo.count_invoices(reseller["id"], customer_id, status, issued_from, issued_to, now)
-            rows = repo.list_invoices(reseller["id"], customer_id, status, issued_from, issued_to,
-                                      now, after, limit + 1)
-        more = len(rows) > limit
-        rows = rows[:limit]
+            if offset is None:
+                rows = repo.list_invoices(reseller["id"], customer_id, status, issued_from, issued_to,
+                                          now, after, limit + 1)
+                more = len(rows) > limit
+                rows = rows[:limit]
+            else:
+                ids = positions(total, offset, limit, lambda reverse, o, n: repo.invoice_ids_at(
+                    reseller["id"], customer_id, status, issued_from, issued_to, now, reverse, o, n))
+                rows = repo.invoices_by_ids(ids)
+                more = offset + len(rows) < total
         next_key = (rows[-1]["issued_at"], rows[-1]["id"]) if more and rows else None
         return rows, total, next_key
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark (not a test): 100,000 customers and 1,000,000 invoices for one reseller in a
-temporary database, then p50/p95 over HTTP for list, search, detail, order and invoice list.
+temporary database, then p50/p95 over HTTP for list (by cursor and by offset), search, detail,
+order and invoice list (by cursor and by offset).
 
     python3 tests/server/bench.py [--customers N] [--invoices N] [--requests N] [--seed-only PATH]
 """
@@ -132,6 +133,10 @@ def main():
             return reply
 
         measure("list", args.requests, listing)
+        sorts = ["name", "-name", "-created_at", "renews_at", "-licenses"]
+        measure("list offset", args.requests, lambda n: request(
+            port, "GET", f"/api/v1/customers?sort={sorts[n % len(sorts)]}&limit=50"
+            f"&offset={rng.randint(0, args.customers - 50)}", token=token))
         measure("search", args.requests, lambda n: request(
             port, "GET", f"/api/v1/customers?q={urllib.parse.quote(words[n % len(words)])}&limit=50", token=token))
         measure("detail", args.requests, lambda n: request(
@@ -163,6 +168,8 @@ def main():
                            token=token)
 
         measure("invoice list", args.requests, invoice_list)
+        measure("invoice offset", args.requests, lambda n: request(
+            port, "GET", f"/api/v1/invoices?limit=50&offset={rng.randint(0, args.invoices - 50)}", token=token))
         server.stop()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

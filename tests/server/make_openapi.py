@@ -228,6 +228,9 @@ TOKEN = {"name": "token", "in": "path", "required": True, "schema": s()}
 LIMIT = q("limit", i(minimum=1, maximum=200, default=50))
 CURSOR = q("cursor", s(), "next_cursor of the previous page")
 CUSTOMER_ID = q("customer_id", i(minimum=0, maximum=999_999_999_999_999_999))
+OFFSET = q("offset", i(minimum=0, maximum=10_000_000),
+           "the page at this position of the sort (0: the first row); not with cursor. Rows past the end: an"
+           " empty page. next_cursor continues after it.")
 INVOICE_FILTERS = [CUSTOMER_ID, q("status", s(enum=["open", "paid", "overdue", "void"])),
                    q("from", DAY, "issued on or after"), q("to", DAY, "issued on or before")]
 E404 = ("404",)
@@ -257,7 +260,7 @@ def paths():
                 q("q", s(maxLength=200), "prefix search over name, organization, domain and email"),
                 q("status", s(enum=["invited", "active", "revoked", "cancelled"])),
                 q("sort", s(enum=["name", "-name", "created_at", "-created_at", "renews_at", "-renews_at",
-                                  "licenses", "-licenses"], default="name")), LIMIT, CURSOR]),
+                                  "licenses", "-licenses"], default="name")), LIMIT, CURSOR, OFFSET]),
             "post": op("Invite a customer", "201", ref("Customer"), ("409",), body=ref("NewCustomer"), idempotent=True),
         },
         "/customers/{id}": {
@@ -293,7 +296,7 @@ def paths():
             "Undo a pending cancel before the term ends", "200", ref("Subscription"), SUB_ERRORS, params=customer,
             idempotent=True)},
         "/invoices": {"get": op("List invoices, newest first", "200", ref("InvoicePage"), ("422",),
-                                params=INVOICE_FILTERS + [LIMIT, CURSOR])},
+                                params=INVOICE_FILTERS + [LIMIT, CURSOR, OFFSET])},
         "/invoices/export.csv": {"get": op("All matching invoices as CSV", "200", {"type": "string"}, ("422",),
                                            params=INVOICE_FILTERS, content="text/csv")},
         "/invoices/{id}": {"get": op("An invoice with lines", "200", ref("Invoice"), E404, params=[ID])},

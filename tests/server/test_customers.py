@@ -197,6 +197,42 @@ class ListCustomers(ServerTestCase):
             self.assertEqual(sorted(seen), sorted(self.ids.values()), sort)
             self.assertEqual(len(seen), 7)
 
+    def test_offset_pages_are_positions_in_the_sort_from_either_end(self):
+        for sort in ["name", "-name", "created_at", "-licenses", "renews_at"]:
+            whole = [c["id"] for c in self.ok("GET", f"/api/v1/customers?sort={sort}&limit=200",
+                                               token=self.token)["items"]]
+            for offset in range(0, 9):
+                for limit in (1, 2, 3, 5):
+                    page = self.ok("GET", f"/api/v1/customers?sort={sort}&offset={offset}&limit={limit}",
+                                   token=self.token)
+                    self.assertEqual([c["id"] for c in page["items"]], whole[offset:offset + limit],
+                                     (sort, offset, limit))
+                    self.assertEqual(page["total"], 7)
+                    # next_cursor continues right after the page, as for cursor paging.
+                    if offset + limit < 7:
+                        rest = self.ok("GET", f"/api/v1/customers?sort={sort}&limit=200&cursor={page['next_cursor']}",
+                                       token=self.token)
+                        self.assertEqual([c["id"] for c in rest["items"]], whole[offset + limit:])
+                    else:
+                        self.assertIsNone(page["next_cursor"])
+
+    def test_offset_with_filters_and_search(self):
+        whole = [c["id"] for c in self.ok("GET", "/api/v1/customers?q=de&sort=-name&limit=200",
+                                           token=self.token)["items"]]
+        self.assertGreater(len(whole), 2)
+        page = self.ok("GET", f"/api/v1/customers?q=de&sort=-name&offset={len(whole) - 2}&limit=5", token=self.token)
+        self.assertEqual([c["id"] for c in page["items"]], whole[-2:])
+        self.assertEqual(page["total"], len(whole))
+
+    def test_bad_offsets_are_422(self):
+        page = self.ok("GET", "/api/v1/customers?limit=2", token=self.token)
+        for query in ["offset=-1", "offset=ten", "offset=10000001", "offset=1.5",
+                      f"offset=2&cursor={page['next_cursor']}"]:
+            error = self.assertError(self.call("GET", f"/api/v1/customers?{query}", token=self.token),
+                                     422, "validation_failed")
+            self.assertEqual(list(error["fields"]), ["offset"], query)
+        self.assertEqual(self.ok("GET", "/api/v1/customers?offset=500", token=self.token)["items"], [])
+
     def test_bad_list_parameters_are_422(self):
         for query in ["limit=0", "limit=201", "limit=ten", "status=sleeping", "sort=colour", "cursor=garbage",
                       "q=" + "x" * 201]:

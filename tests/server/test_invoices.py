@@ -36,6 +36,21 @@ class Invoices(ServerTestCase):
         self.assertIsNone(rest["next_cursor"])
         self.assertFalse({i["id"] for i in page["items"]} & {i["id"] for i in rest["items"]})
 
+    def test_offset_pages_are_positions_newest_first_from_either_end(self):
+        whole = [i["id"] for i in self.ok("GET", "/api/v1/invoices?limit=200", token=self.token)["items"]]
+        self.assertEqual(len(whole), 6)
+        for offset in range(0, 7):
+            for limit in (1, 2, 4):
+                page = self.ok("GET", f"/api/v1/invoices?offset={offset}&limit={limit}", token=self.token)
+                self.assertEqual([i["id"] for i in page["items"]], whole[offset:offset + limit], (offset, limit))
+                self.assertEqual(page["total"], 6)
+                self.assertEqual(page["next_cursor"] is None, offset + limit >= 6)
+        page = self.ok("GET", f"/api/v1/invoices?customer_id={self.other['id']}&offset=2&limit=2", token=self.token)
+        self.assertEqual(len(page["items"]), 1)
+        self.assertEqual(page["items"][0]["customer_id"], self.other["id"])
+        for query in ["offset=-3", "offset=x", "offset=2&cursor=abc"]:
+            self.assertError(self.call("GET", f"/api/v1/invoices?{query}", token=self.token), 422, "validation_failed")
+
     def test_filters(self):
         by_customer = self.ok("GET", f"/api/v1/invoices?customer_id={self.other['id']}", token=self.token)
         self.assertEqual(by_customer["total"], 3)
