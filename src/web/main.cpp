@@ -1,10 +1,12 @@
 // The browser entry point: SDL2 + WebGL 2, Dear ImGui, and a main loop that draws only when
-// something changed (input, a finished request, a resize, an animation) and a few frames after.
+// something changed (input, a finished request, a resize, an animation) and a few frames after;
+// the drawing itself (damage tracking, frame pacing) is web/renderer.
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -16,7 +18,6 @@
 #include "core/main_queue.h"
 #include "core/store.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "imgui_internal.h"
 #include "ui/console_ui.h"
@@ -26,12 +27,15 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 #include "web/fetch_transport.h"
+#include "web/renderer.h"
 #include "web/web_platform.h"
 
 namespace {
 
-// ImGui settles hover and click state over a couple of frames after each event.
-constexpr int kFramesAfterEvent = 3;
+// An event asks for one frame; ImGui's hover and click state settle within it (see drawFrame).
+constexpr int kFramesAfterEvent = 1;
+// At most this many ImGui frames are built back to back for one drawn frame.
+constexpr int kSettleFrames = 3;
 
 struct App {
     SDL_Window* window = nullptr;
@@ -42,8 +46,8 @@ struct App {
     rc::Store store{transport, platform};
     rc::ui::ConsoleUi ui;
     rc::ui::ItemRegistry registry;
-    int framesLeft = 0;
-    bool framePending = false;
+    rc::web::Renderer renderer;
+    rc::web::FramePacer pacer{[] { return drawFrame(); }};
     unsigned long frameCount = 0;
     float fontDensity = 0;
     std::string itemsJson;
@@ -62,19 +66,13 @@ struct App {
     long toastTimer = 0;
 
     static void requestFrames(int n);
+    static int drawFrame();
 };
 
 App* gApp = nullptr;
 
-EM_BOOL onAnimationFrame(double, void*);
-
 void App::requestFrames(int n) {
-    if (!gApp) return;
-    gApp->framesLeft = std::max(gApp->framesLeft, n);
-    if (!gApp->framePending) {
-        gApp->framePending = true;
-        emscripten_request_animation_frame(onAnimationFrame, nullptr);
-    }
+    if (gApp) gApp->pacer.request(n);
 }
 
 // Called by SDL as each event is queued (from the page's event handlers): wake the loop.
@@ -92,8 +90,7 @@ void reloadFontsIfNeeded(App& app) {
     if (std::fabs(density - app.fontDensity) < 0.01f && !rc::ui::scriptFonts().atlasStale()) return;
     app.fontDensity = density;
     rc::ui::loadFonts("/fonts", density);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    app.renderer.uploadFontAtlas();
 }
 
 // Toasts leave on their own: wake the loop when the next one expires, and draw once more if
@@ -210,28 +207,28 @@ bool pollInput(App& app) {
     return true;
 }
 
-void drawFrame(App& app) {
+// Builds one ImGui frame (input, answers, the UI) without drawing it.
+void buildFrame(App& app) {
     app.inputWaiting = !pollInput(app);
     app.queue.drain();
     syncGoogleStatus(app);
     reloadFontsIfNeeded(app);
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // Frames built back to back can be within one clock tick; ImGui needs time to pass.
+    if (ImGui::GetIO().DeltaTime <= 0) ImGui::GetIO().DeltaTime = 1e-4f;
     ImGui::NewFrame();
     app.registry.beginFrame();
     app.ui.draw(app.store);
     app.registry.endFrame();
     ImGui::Render();
     rc::ui::scriptFonts().fetchWanted(app.transport, app.platform.now());  // fonts this frame's text needs
+}
 
+// Draws the last built frame and lets the page follow it (toasts, Google's button, text input).
+void drawBuiltFrame(App& app) {
     ImGuiIO& io = ImGui::GetIO();
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(rc::ui::color::Page);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app.renderer.render(*ImGui::GetDrawData(), rc::ui::color::Page);
     expireToasts(app);
     placeGoogleButton(app);
     const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
@@ -240,26 +237,35 @@ void drawFrame(App& app) {
     if (++app.frameCount == 3) rc::web::notifyFirstFrame();
 }
 
-EM_BOOL onAnimationFrame(double, void*) {
+// One drawn frame; returns how many more the console needs right away (0: none, wait for an
+// event). ImGui takes a frame or two to settle after an event (a row's hover shows a frame after
+// the pointer arrives): those frames are built back to back and only the settled one is drawn,
+// so a hover or a keypress costs the rasteriser one frame, not three.
+int App::drawFrame() {
     App& app = *gApp;
-    app.framePending = false;
-    drawFrame(app);
-    --app.framesLeft;
-    if (rc::ui::takeAnimationRequest()) app.framesLeft = std::max(app.framesLeft, 1);
-    if (!app.queue.empty()) app.framesLeft = std::max(app.framesLeft, 1);
+    std::uint64_t last = 0;
+    for (int i = 0; i < kSettleFrames; ++i) {
+        buildFrame(app);
+        std::uint64_t look = rc::web::Renderer::contentHash(*ImGui::GetDrawData());
+        if (i > 0 && look == last) break;
+        last = look;
+    }
+    drawBuiltFrame(app);
+    int more = 0;
+    if (rc::ui::takeAnimationRequest()) more = 1;
+    if (!app.queue.empty()) more = 1;
     // ImGui applies fast input over several frames (one change per key per frame): fast typing
     // or a paste must not be left waiting in its queue until the next event.
-    if (GImGui->InputEventsQueue.Size > 0 || app.inputWaiting) app.framesLeft = std::max(app.framesLeft, 1);
+    if (GImGui->InputEventsQueue.Size > 0 || app.inputWaiting) more = 1;
     // Auto-sized windows and cards take a few frames to reach their size: keep drawing until
     // two frames in a row put every item in the same place (bounded, should something oscillate).
     if (app.registry.changed() && app.settleFrames < 30) {
         ++app.settleFrames;
-        app.framesLeft = std::max(app.framesLeft, 1);
+        more = 1;
     } else if (!app.registry.changed()) {
         app.settleFrames = 0;
     }
-    if (app.framesLeft > 0) App::requestFrames(app.framesLeft);
-    return EM_FALSE;
+    return more;
 }
 
 }  // namespace
@@ -276,6 +282,28 @@ EMSCRIPTEN_KEEPALIVE const char* rc_items_json() {
 EMSCRIPTEN_KEEPALIVE unsigned long rc_frame_count() { return gApp ? gApp->frameCount : 0; }
 
 EMSCRIPTEN_KEEPALIVE void rc_request_frame() { App::requestFrames(kFramesAfterEvent); }
+
+// What the renderer did so far (frames drawn and skipped, damaged pixels), as JSON.
+EMSCRIPTEN_KEEPALIVE const char* rc_render_stats_json() {
+    if (!gApp) return "{}";
+    gApp->itemsJson = gApp->renderer.statsJson();
+    return gApp->itemsJson.c_str();
+}
+
+// Redraws the last frame whole offscreen and counts pixels that differ from the canvas.
+EMSCRIPTEN_KEEPALIVE const char* rc_render_verify_json() {
+    if (!gApp || !ImGui::GetCurrentContext() || !ImGui::GetDrawData()) return "{}";
+    gApp->itemsJson = gApp->renderer.verifyJson(*ImGui::GetDrawData(), rc::ui::color::Page);
+    return gApp->itemsJson.c_str();
+}
+
+// Bytes of the wasm heap in use (malloc's count; the wasm memory itself only ever grows).
+EMSCRIPTEN_KEEPALIVE unsigned long rc_heap_used() { return static_cast<unsigned long>(mallinfo().uordblks); }
+
+// 1: redraw every frame whole (as before damage tracking), for measurements.
+EMSCRIPTEN_KEEPALIVE void rc_render_always_full(int on) {
+    if (gApp) gApp->renderer.setAlwaysFull(on != 0);
+}
 
 // The text of the input being edited, as JSON ("null" when none), for tests of typing and paste.
 EMSCRIPTEN_KEEPALIVE const char* rc_active_input_json() {
@@ -302,6 +330,8 @@ int main() {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    // The canvas keeps its pixels between frames: a frame redraws only what changed.
+    EM_ASM({ if (typeof EGL !== "undefined") EGL.contextAttributes.preserveDrawingBuffer = true; });
 
     double cssW = 1280, cssH = 800;
     rc::web::canvasCssSize(cssW, cssH);
@@ -328,7 +358,10 @@ int main() {
     io.ConfigMacOSXBehaviors = rc::web::isMacPlatform();  // Cmd shortcuts, Mac word movement
     rc::ui::applyTheme();
     ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attrs);
+    if (!app.renderer.init(attrs.preserveDrawingBuffer)) return 1;
     // After the backend's init, which installs SDL's clipboard (a private buffer on the web).
     io.SetClipboardTextFn = [](void*, const char* text) {
         gApp->clipboard = text ? text : "";

@@ -1,0 +1,315 @@
+#include "web/renderer.h"
+
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace rc::web {
+namespace {
+
+const char* kVertexShader = R"(#version 300 es
+precision highp float;
+layout (location = 0) in vec2 Position;
+layout (location = 1) in vec2 UV;
+layout (location = 2) in vec4 Color;
+uniform vec4 Proj;  // xy: scale, zw: offset, from ImGui's coordinates to clip space
+out vec2 Frag_UV;
+out vec4 Frag_Color;
+void main() {
+    Frag_UV = UV;
+    Frag_Color = Color;
+    gl_Position = vec4(Position * Proj.xy + Proj.zw, 0.0, 1.0);
+}
+)";
+
+const char* kFragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D Texture;
+in vec2 Frag_UV;
+in vec4 Frag_Color;
+layout (location = 0) out vec4 Out_Color;
+void main() {
+    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
+}
+)";
+
+GLuint compile(GLenum kind, const char* source) {
+    GLuint shader = glCreateShader(kind);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        emscripten_log(EM_LOG_ERROR, "renderer: shader did not compile: %s", log);
+    }
+    return shader;
+}
+
+void scissor(const ui::PixelRect& r, int fbH) { glScissor(r.x0, fbH - r.y1, r.x1 - r.x0, r.y1 - r.y0); }
+
+bool inside(const ui::PixelRect& inner, const ui::PixelRect& outer) {
+    return inner.x0 >= outer.x0 && inner.y0 >= outer.y0 && inner.x1 <= outer.x1 && inner.y1 <= outer.y1;
+}
+
+}  // namespace
+
+bool Renderer::init(bool preserved) {
+    preserved_ = preserved;
+    GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader), fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+    program_ = glCreateProgram();
+    glAttachShader(program_, vs);
+    glAttachShader(program_, fs);
+    glLinkProgram(program_);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        emscripten_log(EM_LOG_ERROR, "renderer: shader program did not link");
+        return false;
+    }
+    locProj_ = glGetUniformLocation(program_, "Proj");
+    locTex_ = glGetUniformLocation(program_, "Texture");
+    glGenVertexArrays(1, &vao_);
+    glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &ebo_);
+    glBindVertexArray(vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+    glBindVertexArray(0);
+    ImGui::GetIO().BackendRendererName = "rc_webgl2_damage";
+    ImGui::GetIO().BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    return true;
+}
+
+void Renderer::uploadFontAtlas() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+    glGenTextures(1, &fontTexture_);
+    glBindTexture(GL_TEXTURE_2D, fontTexture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
+    tracker_.invalidate();
+}
+
+void Renderer::setupState(const ImDrawData& data, int fbW, int fbH) {
+    glViewport(0, 0, fbW, fbH);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glUseProgram(program_);
+    glUniform1i(locTex_, 0);
+    float sx = 2.0f / data.DisplaySize.x, sy = -2.0f / data.DisplaySize.y;
+    glUniform4f(locProj_, sx, sy, -1.0f - data.DisplayPos.x * sx, 1.0f - data.DisplayPos.y * sy);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(vao_);
+}
+
+// Clears each region and draws the triangles that touch it, in ImGui's order. A triangle that
+// lies inside its clip rectangle needs only the region as scissor, so neighbouring commands
+// with the same texture become one draw call.
+void Renderer::drawRegions(const ImDrawData& data, const std::vector<ui::PixelRect>& regions, ImU32 clearColor, int fbH) {
+    vertices_.clear();
+    indices_.clear();
+    batches_.clear();
+    std::vector<std::uint32_t> listBase(static_cast<std::size_t>(data.CmdListsCount));
+    for (int l = 0; l < data.CmdListsCount; ++l) {
+        listBase[static_cast<std::size_t>(l)] = static_cast<std::uint32_t>(vertices_.size());
+        const ImDrawList* list = data.CmdLists[l];
+        vertices_.insert(vertices_.end(), list->VtxBuffer.Data, list->VtxBuffer.Data + list->VtxBuffer.Size);
+    }
+    std::uint64_t triangles = 0;
+    for (const ui::PixelRect& region : regions) {
+        batches_.push_back({0, region, 0, 0});  // count 0: clear this region
+        for (int l = 0; l < data.CmdListsCount; ++l) {
+            const ImDrawList* list = data.CmdLists[l];
+            const ImDrawVert* vtx = list->VtxBuffer.Data;
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+                if (cmd.UserCallback) continue;  // the console installs none
+                ui::PixelRect clip = ui::DamageTracker::clipRect(cmd, data);
+                ui::PixelRect visible = clip.intersect(region);
+                if (visible.empty()) continue;
+                unsigned texture = static_cast<unsigned>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
+                const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+                std::uint32_t base = listBase[static_cast<std::size_t>(l)] + cmd.VtxOffset;
+                for (unsigned int t = 0; t + 2 < cmd.ElemCount; t += 3) {
+                    ++triangles;
+                    ui::PixelRect box = ui::DamageTracker::bounds(vtx[cmd.VtxOffset + idx[t]], vtx[cmd.VtxOffset + idx[t + 1]],
+                                                                  vtx[cmd.VtxOffset + idx[t + 2]], data);
+                    if (!box.overlaps(visible)) continue;
+                    const ui::PixelRect& sc = inside(box, clip) ? region : visible;
+                    Batch* last = batches_.empty() ? nullptr : &batches_.back();
+                    if (!last || last->count == 0 || last->texture != texture || !(last->scissor == sc))
+                        batches_.push_back({texture, sc, static_cast<std::uint32_t>(indices_.size()), 0});
+                    indices_.push_back(base + idx[t]);
+                    indices_.push_back(base + idx[t + 1]);
+                    indices_.push_back(base + idx[t + 2]);
+                    batches_.back().count += 3;
+                }
+            }
+        }
+    }
+    stats_.trianglesInFrames += triangles / std::max<std::size_t>(1, regions.size());
+    stats_.trianglesDrawn += indices_.size() / 3;
+
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices_.size() * sizeof(ImDrawVert)), vertices_.data(), GL_STREAM_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices_.size() * sizeof(std::uint32_t)), indices_.data(), GL_STREAM_DRAW);
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(clearColor);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    unsigned bound = 0;
+    for (const Batch& b : batches_) {
+        scissor(b.scissor, fbH);
+        if (b.count == 0) {
+            glClear(GL_COLOR_BUFFER_BIT);
+            continue;
+        }
+        if (b.texture != bound) glBindTexture(GL_TEXTURE_2D, bound = b.texture);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(b.count), GL_UNSIGNED_INT,
+                       reinterpret_cast<void*>(static_cast<std::uintptr_t>(b.first) * sizeof(std::uint32_t)));
+        ++stats_.drawCalls;
+    }
+}
+
+std::uint64_t Renderer::contentHash(const ImDrawData& data) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto bytes = [&h](const void* p, std::size_t n) {
+        const auto* c = static_cast<const unsigned char*>(p);
+        std::size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, c + i, 8);
+            h = (h ^ w) * 0x100000001B3ull;
+            h ^= h >> 29;
+        }
+        for (; i < n; ++i) h = (h ^ c[i]) * 0x100000001B3ull;
+    };
+    bytes(&data.DisplaySize, sizeof data.DisplaySize);
+    bytes(&data.FramebufferScale, sizeof data.FramebufferScale);
+    for (int l = 0; l < data.CmdListsCount; ++l) {
+        const ImDrawList* list = data.CmdLists[l];
+        bytes(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        bytes(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            bytes(&cmd.ClipRect, sizeof cmd.ClipRect);
+            ImTextureID tex = cmd.GetTexID();
+            bytes(&tex, sizeof tex);
+            bytes(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+            bytes(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+            bytes(&cmd.ElemCount, sizeof cmd.ElemCount);
+        }
+    }
+    return h;
+}
+
+void Renderer::render(const ImDrawData& data, ImU32 clearColor) {
+    ++stats_.frames;
+    int fbW = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
+    int fbH = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
+    if (fbW <= 0 || fbH <= 0) return;
+    if (!preserved_ || alwaysFull_) tracker_.invalidate();
+    const std::vector<ui::PixelRect>& damage = tracker_.update(data);
+    if (damage.empty()) {
+        ++stats_.skipped;  // the canvas already shows this frame
+        return;
+    }
+    ++stats_.drawn;
+    if (damage.size() == 1 && damage[0] == tracker_.framebuffer()) ++stats_.fullRedraws;
+    stats_.damagedPixels += static_cast<double>(tracker_.damagedArea());
+    stats_.screenPixels += static_cast<double>(tracker_.framebuffer().area());
+    setupState(data, fbW, fbH);
+    drawRegions(data, damage, clearColor, fbH);
+}
+
+std::string Renderer::verifyJson(const ImDrawData& data, ImU32 clearColor) {
+    int fbW = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
+    int fbH = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
+    if (fbW <= 0 || fbH <= 0) return R"({"error":"no frame"})";
+    std::vector<unsigned char> shown(static_cast<std::size_t>(fbW) * fbH * 4), full(shown.size());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glReadPixels(0, 0, fbW, fbH, GL_RGBA, GL_UNSIGNED_BYTE, shown.data());
+
+    GLuint texture = 0, fbo = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, fbW, fbH, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
+    FrameStats keep = stats_;
+    setupState(data, fbW, fbH);
+    drawRegions(data, {tracker_.framebuffer()}, clearColor, fbH);
+    stats_ = keep;
+    glReadPixels(0, 0, fbW, fbH, GL_RGBA, GL_UNSIGNED_BYTE, full.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteTextures(1, &texture);
+
+    long long differ = 0;
+    int firstX = -1, firstY = -1;
+    for (int y = 0; y < fbH; ++y)
+        for (int x = 0; x < fbW; ++x) {
+            std::size_t i = (static_cast<std::size_t>(y) * fbW + x) * 4;
+            if (shown[i] != full[i] || shown[i + 1] != full[i + 1] || shown[i + 2] != full[i + 2]) {
+                if (differ++ == 0) firstX = x, firstY = fbH - 1 - y;
+            }
+        }
+    char buf[160];
+    std::snprintf(buf, sizeof buf, R"({"width":%d,"height":%d,"differ":%lld,"first":[%d,%d]})", fbW, fbH, differ, firstX, firstY);
+    return buf;
+}
+
+std::string Renderer::statsJson() const {
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  R"({"frames":%llu,"drawn":%llu,"skipped":%llu,"fullRedraws":%llu,"damagedPixels":%.0f,"screenPixels":%.0f,)"
+                  R"("drawCalls":%llu,"trianglesDrawn":%llu,"trianglesInFrames":%llu,"preserved":%s})",
+                  static_cast<unsigned long long>(stats_.frames), static_cast<unsigned long long>(stats_.drawn),
+                  static_cast<unsigned long long>(stats_.skipped), static_cast<unsigned long long>(stats_.fullRedraws),
+                  stats_.damagedPixels, stats_.screenPixels, static_cast<unsigned long long>(stats_.drawCalls),
+                  static_cast<unsigned long long>(stats_.trianglesDrawn), static_cast<unsigned long long>(stats_.trianglesInFrames),
+                  preserved_ ? "true" : "false");
+    return buf;
+}
+
+void FramePacer::request(int n) {
+    framesLeft_ = std::max(framesLeft_, n);
+    if (!pending_ && framesLeft_ > 0) {
+        pending_ = true;
+        emscripten_request_animation_frame(onAnimationFrame, this);
+    }
+}
+
+int FramePacer::onAnimationFrame(double, void* self) {
+    auto& pacer = *static_cast<FramePacer*>(self);
+    pacer.pending_ = false;
+    int more = pacer.drawFrame_();
+    pacer.framesLeft_ = std::max(pacer.framesLeft_ - 1, more);
+    if (pacer.framesLeft_ > 0) pacer.request(pacer.framesLeft_);
+    return EM_FALSE;
+}
+
+}  // namespace rc::web

@@ -1,0 +1,87 @@
+// The console's rendering path: Dear ImGui's draw data onto the WebGL 2 canvas, redrawing only
+// the regions that changed since the last frame (the canvas keeps its pixels between frames),
+// and the frame pacing that decides when a frame is drawn at all.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "ui/damage.h"
+
+namespace rc::web {
+
+struct FrameStats {
+    std::uint64_t frames = 0;          // render() calls
+    std::uint64_t drawn = 0;           // frames that issued GL work
+    std::uint64_t skipped = 0;         // frames identical to the last one: no GL call at all
+    std::uint64_t fullRedraws = 0;
+    double damagedPixels = 0;          // summed over drawn frames
+    double screenPixels = 0;           // summed over drawn frames (what full redraws would cost)
+    std::uint64_t drawCalls = 0;
+    std::uint64_t trianglesDrawn = 0;
+    std::uint64_t trianglesInFrames = 0;
+};
+
+class Renderer {
+public:
+    // Compiles the shader and makes the buffers; `preserved` says whether the canvas keeps its
+    // drawing buffer between frames (otherwise every frame is redrawn whole).
+    bool init(bool preserved);
+    // (Re)uploads ImGui's font atlas; the next frame is redrawn whole.
+    void uploadFontAtlas();
+    // Draws the frame: only where it differs from the last one, nothing if it is the same.
+    void render(const ImDrawData& data, ImU32 clearColor);
+    // Every frame redrawn whole, as without damage tracking (for measurements and checks).
+    void setAlwaysFull(bool on) { alwaysFull_ = on; tracker_.invalidate(); }
+    void invalidate() { tracker_.invalidate(); }
+    // A hash of everything the frame would draw: equal hashes, equal pictures.
+    static std::uint64_t contentHash(const ImDrawData& data);
+
+    // Redraws the last frame whole into an offscreen buffer and counts the pixels that differ
+    // from what the canvas shows: 0 means the damaged-region frames left no stale pixel.
+    // Call between frames (ImGui's draw data of the last frame is still valid then).
+    std::string verifyJson(const ImDrawData& data, ImU32 clearColor);
+
+    const FrameStats& stats() const { return stats_; }
+    std::string statsJson() const;
+
+private:
+    void setupState(const ImDrawData& data, int fbW, int fbH);
+    void drawRegions(const ImDrawData& data, const std::vector<ui::PixelRect>& regions, ImU32 clearColor, int fbH);
+
+    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
+    int locProj_ = -1, locTex_ = -1;
+    bool preserved_ = false;
+    bool alwaysFull_ = false;
+    ui::DamageTracker tracker_;
+    std::vector<ImDrawVert> vertices_;    // every draw list's vertices, one buffer
+    std::vector<std::uint32_t> indices_;  // the triangles to draw this frame
+    struct Batch {
+        unsigned texture;
+        ui::PixelRect scissor;
+        std::uint32_t first, count;
+    };
+    std::vector<Batch> batches_;
+    FrameStats stats_;
+};
+
+// When to draw: a frame for each change (input, a finished request, a resize, an animation)
+// and a few after, so ImGui's hover and layout settle; idle, no frame at all.
+class FramePacer {
+public:
+    // `drawFrame` draws one frame and returns how many more frames it still needs (0: none).
+    explicit FramePacer(std::function<int()> drawFrame) : drawFrame_(std::move(drawFrame)) {}
+    // Asks for at least `n` more frames, starting at the next animation frame.
+    void request(int n);
+    bool pending() const { return pending_; }
+
+private:
+    static int onAnimationFrame(double, void* self);
+    std::function<int()> drawFrame_;
+    int framesLeft_ = 0;
+    bool pending_ = false;
+};
+
+}  // namespace rc::web

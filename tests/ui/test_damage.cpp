@@ -1,0 +1,196 @@
+// Damage tracking, checked against a small software rasteriser: a canvas that only ever
+// redraws the damaged regions must show, pixel for pixel, what a full redraw shows, over a
+// sequence of real console frames (hover, scroll, typing, a dialog).
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <vector>
+
+#include "../core/fake_platform.h"
+#include "../core/fake_transport.h"
+#include "core/i18n.h"
+#include "imgui.h"
+#include "ui/damage.h"
+#include "ui_harness.h"
+
+using namespace rc;
+using ui::DamageTracker;
+using ui::PixelRect;
+
+namespace {
+
+// Draws triangles the way a GPU would as far as damage is concerned: pixel centres inside the
+// triangle are blended with its colour, in order, inside the command's clip rectangle and the
+// region being redrawn. The colour also depends on the texture coordinates, so a glyph that
+// changes shows.
+struct Canvas {
+    int w, h;
+    std::vector<std::uint32_t> px;
+    Canvas(int width, int height) : w(width), h(height), px(static_cast<std::size_t>(width) * height, 0xFF202020u) {}
+
+    static float edge(const ImVec2& a, const ImVec2& b, float x, float y) { return (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x); }
+
+    void triangle(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c, const PixelRect& clip) {
+        PixelRect box = DamageTracker::bounds(a, b, c, *ImGui::GetDrawData()).intersect(clip);
+        float area = edge(a.pos, b.pos, c.pos.x, c.pos.y);
+        if (box.empty() || area == 0) return;
+        std::uint32_t col = a.col ^ (static_cast<std::uint32_t>(a.uv.x * 4096) * 2654435761u) ^ static_cast<std::uint32_t>(b.uv.y * 4096);
+        std::uint32_t alpha = (a.col >> 24) & 0xFF;
+        for (int y = box.y0; y < box.y1; ++y)
+            for (int x = box.x0; x < box.x1; ++x) {
+                float cx = x + 0.5f, cy = y + 0.5f;
+                float e0 = edge(a.pos, b.pos, cx, cy), e1 = edge(b.pos, c.pos, cx, cy), e2 = edge(c.pos, a.pos, cx, cy);
+                bool in = area > 0 ? (e0 >= 0 && e1 >= 0 && e2 >= 0) : (e0 <= 0 && e1 <= 0 && e2 <= 0);
+                if (!in) continue;
+                std::uint32_t& d = px[static_cast<std::size_t>(y) * w + x];
+                std::uint32_t out = 0xFF000000u;
+                for (int s = 0; s < 24; s += 8) {
+                    std::uint32_t sc = (col >> s) & 0xFF, dc = (d >> s) & 0xFF;
+                    out |= ((sc * alpha + dc * (255 - alpha)) / 255) << s;
+                }
+                d = out;
+            }
+    }
+
+    // Clears `region` and draws every triangle of the frame there.
+    void redraw(const ImDrawData& data, const PixelRect& region) {
+        for (int y = region.y0; y < region.y1; ++y)
+            for (int x = region.x0; x < region.x1; ++x) px[static_cast<std::size_t>(y) * w + x] = 0xFF202020u;
+        for (int l = 0; l < data.CmdListsCount; ++l) {
+            const ImDrawList* list = data.CmdLists[l];
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+                PixelRect clip = DamageTracker::clipRect(cmd, data).intersect(region);
+                const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+                const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
+                for (unsigned t = 0; t + 2 < cmd.ElemCount; t += 3) triangle(vtx[idx[t]], vtx[idx[t + 1]], vtx[idx[t + 2]], clip);
+            }
+        }
+    }
+};
+
+const char* kConfig = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example"})";
+const char* kSession = R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "Northwind", "email": "demo@reseller.example"}})";
+
+struct Checked {
+    MainQueue queue;
+    test::FakeTransport transport{queue};
+    test::FakePlatform platform{queue};
+    Store store{transport, platform};
+    test::UiHarness ui{store, queue, 960, 640};
+    DamageTracker tracker;
+    Canvas kept{960, 640};
+    long long lastDamage = 0;
+
+    // Applies this frame's damage to the kept canvas and compares it with a full redraw.
+    void check(const char* step) {
+        const ImDrawData& data = *ImGui::GetDrawData();
+        const auto& damage = tracker.update(data);
+        lastDamage = tracker.damagedArea();
+        for (const PixelRect& r : damage) kept.redraw(data, r);
+        Canvas full(960, 640);
+        full.redraw(data, {0, 0, 960, 640});
+        long long differ = 0;
+        for (std::size_t i = 0; i < full.px.size(); ++i) differ += full.px[i] != kept.px[i];
+        INFO("step: " << step << ", damaged pixels " << lastDamage);
+        CHECK(differ == 0);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("damage: the first frame is redrawn whole, an unchanged frame not at all") {
+    Checked c;
+    c.store.start("config.json", "#/customers");
+    c.transport.respond(0, 200, kConfig);
+    c.ui.frame(4);
+    c.check("first frame");
+    CHECK(c.lastDamage == 960LL * 640);
+    c.ui.frame(1);
+    c.check("same frame again");
+    CHECK(c.lastDamage == 0);
+    c.tracker.invalidate();
+    c.check("after invalidate");
+    CHECK(c.lastDamage == 960LL * 640);
+}
+
+TEST_CASE("damage: hover, scroll, typing and a dialog redraw little, and never leave a stale pixel") {
+    Checked c;
+    setLanguage(Language::English);
+    c.store.start("config.json", "#/customers");
+    c.transport.respond(0, 200, kConfig);
+    c.ui.frame(4);
+    c.check("sign-in");
+    c.ui.click("Demo sign-in", "button");
+    c.transport.answer("/auth/demo", 200, kSession);
+    c.ui.frame(2);
+    c.transport.answer("/customers", 200, test::readContract("customers_page.json"));
+    c.ui.frame(3);
+    c.check("customers");
+
+    // Hover moves from row to row: only those rows change.
+    std::vector<ui::DrawnItem> rows;
+    for (const auto& it : c.ui.items())
+        if (it.kind == "button" && it.label == "Manage") rows.push_back(it);
+    REQUIRE(rows.size() >= 2);
+    for (int i = 0; i < 2; ++i) {
+        ImGui::GetIO().AddMousePosEvent(rows[i].x - 300, rows[i].y + rows[i].h / 2);
+        c.ui.frame();
+        c.check("hover");
+        if (i > 0) {
+            CHECK(c.lastDamage > 0);
+            CHECK(c.lastDamage < 960LL * 640 / 3);
+        }
+    }
+    ImGui::GetIO().AddMouseWheelEvent(0, -1);
+    c.ui.frame();
+    c.check("wheel");
+    c.ui.frame();
+    c.check("after wheel");
+    c.ui.pressKey(ImGuiMod_Ctrl, ImGuiKey_K);
+    c.ui.frame(2);
+    c.check("search focused");
+    c.ui.typeText("Nor");
+    c.check("typed");
+    CHECK(c.lastDamage < 960LL * 640 / 2);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_LeftArrow, true);
+    c.ui.frame();
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_LeftArrow, false);
+    c.ui.frame();
+    c.check("caret moved");
+    c.ui.pressKey(ImGuiKey_Escape);
+    c.check("escape");
+}
+
+TEST_CASE("damage: the same triangles in another order are damaged where they overlap") {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(200, 100);
+    io.IniFilename = nullptr;
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    auto frame = [&](bool redFirst) {
+        ImGui::NewFrame();
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        auto red = [&] { dl->AddRectFilled(ImVec2(10, 10), ImVec2(60, 60), IM_COL32(255, 0, 0, 128)); };
+        auto blue = [&] { dl->AddRectFilled(ImVec2(40, 40), ImVec2(90, 90), IM_COL32(0, 0, 255, 128)); };
+        if (redFirst) red(), blue();
+        else blue(), red();
+        dl->AddRectFilled(ImVec2(150, 10), ImVec2(190, 50), IM_COL32(0, 255, 0, 255));
+        ImGui::Render();
+    };
+    DamageTracker tracker;
+    frame(true);
+    tracker.update(*ImGui::GetDrawData());
+    frame(true);
+    CHECK(tracker.update(*ImGui::GetDrawData()).empty());
+    frame(false);  // the same squares, drawn in the other order: where they overlap changes
+    const auto& damage = tracker.update(*ImGui::GetDrawData());
+    REQUIRE_FALSE(damage.empty());
+    PixelRect all;
+    for (const auto& r : damage) all = all.unite(r);
+    CHECK(all.x0 <= 10);
+    CHECK(all.y1 >= 90);
+    CHECK(all.x1 <= 128);  // the green square, far right, is kept
+    ImGui::DestroyContext();
+}
