@@ -392,7 +392,7 @@ int main() {
     rc::setLanguage(rc::languageFromTag(rc::web::browserLanguage()));
     SDL_AddEventWatch(onSdlEvent, nullptr);
     app.store.start("config.json", rc::web::WebPlatform::currentHash());
-    App::requestFrames(kFramesAfterEvent + 1);
+    App::requestFrames(3);  // the first frames measure and centre the layout (see notifyFirstFrame)
     // Returning keeps the runtime alive (EXIT_RUNTIME=0); frames come from requestAnimationFrame.
     return 0;
 }
