@@ -96,6 +96,11 @@ void ApiClient::listCustomers(const CustomerFilter& filter, const std::string& c
     call<CustomersPage>(request("GET", customersPath(filter, cursor, limit)), &codec::decodeCustomersPage, std::move(done));
 }
 
+void ApiClient::listCustomersAt(const CustomerFilter& filter, std::int64_t offset, int limit, Callback<CustomersPage> done) {
+    call<CustomersPage>(request("GET", customersPath(filter, {}, limit) + "&offset=" + std::to_string(offset)),
+                        &codec::decodeCustomersPage, std::move(done));
+}
+
 void ApiClient::createCustomer(const std::string& body, const std::string& key, Callback<Customer> done) {
     call<Customer>(request("POST", "/customers", body, key), &codec::decodeCustomer, std::move(done));
 }
@@ -151,6 +156,12 @@ void ApiClient::listInvoices(const InvoiceFilter& filter, const std::string& cur
     std::string q = invoicesQuery(filter);
     q += (q.empty() ? "?" : "&") + std::string("limit=") + std::to_string(limit);
     if (!cursor.empty()) q += "&cursor=" + percentEncode(cursor);
+    call<InvoicesPage>(request("GET", "/invoices" + q), &codec::decodeInvoicesPage, std::move(done));
+}
+
+void ApiClient::listInvoicesAt(const InvoiceFilter& filter, std::int64_t offset, int limit, Callback<InvoicesPage> done) {
+    std::string q = invoicesQuery(filter);
+    q += (q.empty() ? "?" : "&") + std::string("limit=") + std::to_string(limit) + "&offset=" + std::to_string(offset);
     call<InvoicesPage>(request("GET", "/invoices" + q), &codec::decodeInvoicesPage, std::move(done));
 }
 

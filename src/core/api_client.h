@@ -30,6 +30,8 @@ public:
     void dashboard(Callback<Dashboard> done);
 
     void listCustomers(const CustomerFilter& filter, const std::string& cursor, int limit, Callback<CustomersPage> done);
+    // The rows at offset..offset+limit-1 of the filter's sort.
+    void listCustomersAt(const CustomerFilter& filter, std::int64_t offset, int limit, Callback<CustomersPage> done);
     void createCustomer(const std::string& body, const std::string& idempotencyKey, Callback<Customer> done);
     void customer(std::int64_t id, Callback<Customer> done);
     void resendInvitation(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
@@ -48,6 +50,7 @@ public:
     void reactivate(std::int64_t customerId, const std::string& idempotencyKey, Callback<Subscription> done);
 
     void listInvoices(const InvoiceFilter& filter, const std::string& cursor, int limit, Callback<InvoicesPage> done);
+    void listInvoicesAt(const InvoiceFilter& filter, std::int64_t offset, int limit, Callback<InvoicesPage> done);
     void invoice(std::int64_t id, Callback<Invoice> done);
     void activity(std::int64_t customerId, int limit, Callback<ActivityPage> done);
 

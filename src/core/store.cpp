@@ -11,7 +11,6 @@
 namespace rc {
 namespace {
 
-constexpr int kPageSize = 50;
 constexpr double kToastSeconds = 5.0;
 
 }  // namespace
@@ -42,6 +41,8 @@ void Store::restore(AppState saved) {
     auto idle = [](Remote& r) { r.loading = false; };
     idle(saved.dashboard.remote);
     idle(saved.customers.remote);
+    saved.customers.rows.forgetInFlight();
+    saved.invoices.rows.forgetInFlight();
     idle(saved.customer.remote);
     idle(saved.customer.activityRemote);
     idle(saved.customer.invoicesRemote);
@@ -192,7 +193,8 @@ void Store::enterRoute() {
             if (!state_.dashboard.data && !state_.dashboard.remote.loading) loadDashboard();
             break;
         case Screen::Customers:
-            if (!state_.customers.loaded || state_.customers.filter != r.customers) setCustomerFilter(r.customers);
+            if (!state_.customers.loaded || state_.customers.stale || state_.customers.filter != r.customers)
+                setCustomerFilter(r.customers);
             break;
         case Screen::Customer:
             if (state_.customer.id != r.customerId || !state_.customer.customer) {
@@ -203,7 +205,8 @@ void Store::enterRoute() {
             }
             break;
         case Screen::Invoices:
-            if (!state_.invoices.loaded || state_.invoices.filter != r.invoices) setInvoiceFilter(r.invoices);
+            if (!state_.invoices.loaded || state_.invoices.stale || state_.invoices.filter != r.invoices)
+                setInvoiceFilter(r.invoices);
             if (r.invoiceId && state_.invoice.id != r.invoiceId) openInvoice(r.invoiceId);
             if (!r.invoiceId) state_.invoice = InvoiceDetailState{};
             break;
@@ -237,52 +240,68 @@ void Store::loadDashboard() {
 
 void Store::setCustomerFilter(const CustomerFilter& filter) {
     auto& list = state_.customers;
-    if (list.filter != filter || !list.loaded) {
-        list.filter = filter;
-        list.items.clear();
-        list.total = 0;
-        list.nextCursor.clear();
-        list.loaded = false;
-    }
     if (state_.route.screen == Screen::Customers && state_.route.customers != filter) {
         state_.route.customers = filter;
         platform_.setRoute(state_.route.toHash(), false);  // typing a search is not a history step
     }
-    reloadCustomers();
+    bool onlySearch = list.loaded && !list.stale && filter.status == list.filter.status && filter.sort == list.filter.sort &&
+                      filter.search != list.filter.search;
+    if (onlySearch) {
+        // One request per pause in typing: each key moves the moment it is sent.
+        searchPending_ = true;
+        pendingSearch_ = filter;
+        searchDueAt_ = platform_.now() + kSearchPause;
+        return;
+    }
+    searchPending_ = false;
+    applyCustomerFilter(filter);
+}
+
+void Store::applyCustomerFilter(const CustomerFilter& filter) {
+    auto& list = state_.customers;
+    if (list.filter != filter) list.first = list.last = 0;  // a new result starts at its top
+    list.filter = filter;
+    list.stale = false;
+    list.rows.reset();  // answers for the old filter are dropped
+    viewCustomers(list.first, list.last);
 }
 
 template <class Item, class Filter, class Page, class Fetch>
-void Store::loadPage(PagedList<Item, Filter> AppState::*member, std::uint64_t Store::*counter, bool more, Fetch fetch) {
+void Store::viewRows(ListState<Item, Filter> AppState::*member, std::int64_t first, std::int64_t last, Fetch fetch) {
     auto& list = state_.*member;
-    if (!state_.session || (more && (list.remote.loading || list.nextCursor.empty()))) return;
-    list.remote = Remote{true, std::nullopt};
-    std::uint64_t request = ++(this->*counter);
+    list.first = first;
+    list.last = last;
+    if (!state_.session) return;
     std::uint64_t generation = sessionGeneration_;
-    fetch(list.filter, more ? list.nextCursor : std::string(), [this, member, counter, request, generation, more](Result<Page> r) {
-        if (!isCurrentSession(generation) || request != this->*counter) return;  // a newer request owns the list
-        auto& list = state_.*member;
-        list.remote.loading = false;
-        if (!r.ok()) {
-            if (!handleAuth(r.error())) list.remote.error = r.error();
-            return;
-        }
-        if (!more) list.items.clear();
-        for (auto& item : r.value().items) list.items.push_back(std::move(item));
-        list.total = r.value().total;
-        list.nextCursor = r.value().nextCursor;
-        list.loaded = true;
-    });
+    for (const auto& block : list.rows.view(first, last)) {
+        fetch(list.filter, block.offset, block.limit, [this, member, generation, ticket = block.ticket](Result<Page> r) {
+            if (!isCurrentSession(generation)) return;
+            auto& list = state_.*member;
+            if (!r.ok()) {
+                if (handleAuth(r.error())) return;
+                list.rows.fail(ticket, r.error());
+            } else if (list.rows.receive(ticket, std::move(r.value().items), r.value().total)) {
+                list.loaded = true;
+            }
+            list.remote = Remote{list.rows.loading(), list.rows.error()};
+        });
+    }
+    list.remote = Remote{list.rows.loading(), list.rows.error()};
 }
 
-void Store::reloadCustomers() { customersPage(false); }
-void Store::loadMoreCustomers() { customersPage(true); }
+void Store::reloadCustomers() { applyCustomerFilter(state_.customers.filter); }
 
-void Store::customersPage(bool more) {
-    loadPage<Customer, CustomerFilter, CustomersPage>(
-        &AppState::customers, &Store::customersRequest_, more,
-        [this](const CustomerFilter& f, const std::string& cursor, ApiClient::Callback<CustomersPage> done) {
-            api_.listCustomers(f, cursor, kPageSize, std::move(done));
+void Store::viewCustomers(std::int64_t first, std::int64_t last) {
+    viewRows<Customer, CustomerFilter, CustomersPage>(
+        &AppState::customers, first, last,
+        [this](const CustomerFilter& f, std::int64_t offset, int limit, ApiClient::Callback<CustomersPage> done) {
+            api_.listCustomersAt(f, offset, limit, std::move(done));
         });
+}
+
+void Store::retryCustomers() {
+    state_.customers.rows.retryFailed();
+    viewCustomers(state_.customers.first, state_.customers.last);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,7 +401,7 @@ void Store::submitNewCustomer() {
         toast(ToastKind::Success, format::fill(tr(Text::ToastInvitationSent), c.email));
         state_.newCustomer = NewCustomerForm{};
         // The new customer appears in the list; their page is one click away.
-        state_.customers.loaded = false;
+        state_.customers.stale = true;
         state_.dashboard.data.reset();
         if (state_.route.screen == Screen::Customers) reloadCustomers();
         openCustomer(c.id);
@@ -409,8 +428,9 @@ void Store::reloadCustomer() {
         }
         page.customer = std::move(r.value());
         // The list shows the same customer: keep its row current.
-        for (auto& row : state_.customers.items)
+        state_.customers.rows.forEachLoaded([&](Customer& row) {
             if (row.id == id) row = *page.customer;
+        });
     });
     loadCustomerExtras();
     if (!state_.plans) loadPlans();
@@ -497,7 +517,7 @@ void Store::revokeInvitation() {
         },
         [this](Customer c) {
             state_.customer.customer = std::move(c);
-            state_.customers.loaded = false;
+            state_.customers.stale = true;
             state_.dashboard.data.reset();
             toast(ToastKind::Info, tr(Text::ToastInvitationRevoked));
             loadCustomerExtras();
@@ -515,9 +535,9 @@ void Store::applySubscription(const Subscription& s) {
     auto& page = state_.customer;
     if (page.customer) page.customer->subscription = s;
     // Status, figures and history all change with the subscription.
-    state_.customers.loaded = false;
+    state_.customers.stale = true;
     state_.dashboard.data.reset();
-    state_.invoices.loaded = false;
+    state_.invoices.stale = true;
     reloadCustomer();
 }
 
@@ -815,29 +835,30 @@ void Store::reactivate() {
 
 void Store::setInvoiceFilter(const InvoiceFilter& filter) {
     auto& list = state_.invoices;
-    if (list.filter != filter || !list.loaded) {
-        list.filter = filter;
-        list.items.clear();
-        list.total = 0;
-        list.nextCursor.clear();
-        list.loaded = false;
-    }
     if (state_.route.screen == Screen::Invoices && state_.route.invoices != filter) {
         state_.route.invoices = filter;
         platform_.setRoute(state_.route.toHash(), false);
     }
-    reloadInvoices();
+    if (list.filter != filter) list.first = list.last = 0;
+    list.filter = filter;
+    list.stale = false;
+    list.rows.reset();
+    viewInvoices(list.first, list.last);
 }
 
-void Store::reloadInvoices() { invoicesPage(false); }
-void Store::loadMoreInvoices() { invoicesPage(true); }
+void Store::reloadInvoices() { setInvoiceFilter(state_.invoices.filter); }
 
-void Store::invoicesPage(bool more) {
-    loadPage<Invoice, InvoiceFilter, InvoicesPage>(
-        &AppState::invoices, &Store::invoicesRequest_, more,
-        [this](const InvoiceFilter& f, const std::string& cursor, ApiClient::Callback<InvoicesPage> done) {
-            api_.listInvoices(f, cursor, kPageSize, std::move(done));
+void Store::viewInvoices(std::int64_t first, std::int64_t last) {
+    viewRows<Invoice, InvoiceFilter, InvoicesPage>(
+        &AppState::invoices, first, last,
+        [this](const InvoiceFilter& f, std::int64_t offset, int limit, ApiClient::Callback<InvoicesPage> done) {
+            api_.listInvoicesAt(f, offset, limit, std::move(done));
         });
+}
+
+void Store::retryInvoices() {
+    state_.invoices.rows.retryFailed();
+    viewInvoices(state_.invoices.first, state_.invoices.last);
 }
 
 void Store::openInvoice(std::int64_t id) {
@@ -848,7 +869,8 @@ void Store::openInvoice(std::int64_t id) {
         r.invoiceId = id;
         state_.route = r;
         platform_.setRoute(r.toHash(), true);
-        if (!state_.invoices.loaded || state_.invoices.filter != r.invoices) setInvoiceFilter(r.invoices);
+        if (!state_.invoices.loaded || state_.invoices.stale || state_.invoices.filter != r.invoices)
+            setInvoiceFilter(r.invoices);
     }
     auto& d = state_.invoice;
     d = InvoiceDetailState{};
@@ -923,6 +945,19 @@ void Store::toast(ToastKind kind, std::string text) {
 void Store::dismissToast(std::uint64_t id) {
     auto& t = state_.toasts;
     t.erase(std::remove_if(t.begin(), t.end(), [id](const Toast& x) { return x.id == id; }), t.end());
+}
+
+double Store::runTimers() {
+    double next = expireToasts();
+    if (searchPending_) {
+        if (platform_.now() >= searchDueAt_) {
+            searchPending_ = false;
+            applyCustomerFilter(pendingSearch_);
+        } else {
+            next = next > 0 ? std::min(next, searchDueAt_) : searchDueAt_;
+        }
+    }
+    return next;
 }
 
 double Store::expireToasts() {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/api_client.h"
+#include "core/block_list.h"
 #include "core/model.h"
 #include "core/offline_reads.h"
 #include "core/offline_state.h"
@@ -35,17 +36,18 @@ struct SignInState {
     GoogleStatus google = GoogleStatus::NotConfigured;
 };
 
-// A list the server hands out page by page (keyset cursors): the rows loaded so far for `filter`.
+// A list as long as the server's whole result for `filter` (the scroll bar spans its total),
+// held as blocks of rows around what is on screen (core/block_list.h).
 template <class Item, class Filter>
-struct PagedList {
-    Filter filter;  // what the rows below were loaded for
-    std::vector<Item> items;
-    std::int64_t total = 0;
-    std::string nextCursor;
-    bool loaded = false;  // the first page has arrived
-    Remote remote;
+struct ListState {
+    Filter filter;  // what the rows were fetched for
+    BlockList<Item> rows;
+    std::int64_t first = 0, last = 0;  // the rows on screen, as the view last said
+    bool loaded = false;  // the first block has arrived
+    bool stale = false;   // changed elsewhere: fetched again when the screen is shown next
+    Remote remote;        // loading: a block on its way; error: the latest failure
 };
-using CustomerListState = PagedList<Customer, CustomerFilter>;
+using CustomerListState = ListState<Customer, CustomerFilter>;
 
 struct DashboardState {
     std::optional<Dashboard> data;
@@ -110,7 +112,7 @@ struct CustomerPageState {
     CancelState cancel;
 };
 
-using InvoiceListState = PagedList<Invoice, InvoiceFilter>;
+using InvoiceListState = ListState<Invoice, InvoiceFilter>;
 
 struct InvoiceDetailState {
     std::int64_t id = 0;
@@ -176,9 +178,12 @@ public:
     void loadDashboard();
 
     // --- customers list
+    // A new search waits for a pause in typing (one request per pause); status and sort apply at once.
     void setCustomerFilter(const CustomerFilter& filter);
     void reloadCustomers();
-    void loadMoreCustomers();
+    // Rows first..last are on screen: their blocks (and a margin) are fetched, far ones dropped.
+    void viewCustomers(std::int64_t first, std::int64_t last);
+    void retryCustomers();
 
     // --- new customer
     void openNewCustomer();
@@ -219,7 +224,8 @@ public:
     // --- invoices
     void setInvoiceFilter(const InvoiceFilter& filter);
     void reloadInvoices();
-    void loadMoreInvoices();
+    void viewInvoices(std::int64_t first, std::int64_t last);
+    void retryInvoices();
     void openInvoice(std::int64_t id);
     void closeInvoice();
     void downloadInvoicePdf();
@@ -231,6 +237,11 @@ public:
     void dismissAllToasts() { state_.toasts.clear(); }
     // Removes expired toasts; returns the time the next one expires (0: none left).
     double expireToasts();
+    // Does what is due by the clock (toasts leave, a paused search is sent); returns when the
+    // next thing is due (0: nothing waits).
+    double runTimers();
+
+    static constexpr double kSearchPause = 0.3;  // seconds without typing before a search is sent
 
     // --- offline use (store/offline.cpp)
     // The page's online/offline events: a hint; answers (or their absence) are the truth.
@@ -287,11 +298,11 @@ private:
     bool isCurrentSession(std::uint64_t generation) const { return generation == sessionGeneration_; }
     template <class T, class Call, class Done>
     void customerAction(Call call, Done onSuccess);
-    void customersPage(bool more);
-    void invoicesPage(bool more);
-    // First page (more=false) or the next one of a paged list; only the newest request may land.
+    void applyCustomerFilter(const CustomerFilter& filter);
+    // Fetches the blocks of rows first..last of a list (and a margin); answers for blocks that
+    // were dropped, or for another filter, are dropped too.
     template <class Item, class Filter, class Page, class Fetch>
-    void loadPage(PagedList<Item, Filter> AppState::*list, std::uint64_t Store::*counter, bool more, Fetch fetch);
+    void viewRows(ListState<Item, Filter> AppState::*list, std::int64_t first, std::int64_t last, Fetch fetch);
 
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
     ApiClient api_;
@@ -300,8 +311,9 @@ private:
     std::string configUrl_;
     std::string initialHash_;
     std::uint64_t sessionGeneration_ = 0;  // answers for an earlier session are dropped
-    std::uint64_t customersRequest_ = 0;   // only the newest list request may land
-    std::uint64_t invoicesRequest_ = 0;
+    bool searchPending_ = false;  // a search waits for a pause in typing
+    CustomerFilter pendingSearch_;
+    double searchDueAt_ = 0;
     std::uint64_t customerRequest_ = 0;
     std::uint64_t previewRequest_ = 0;
     std::uint64_t nextToastId_ = 1;

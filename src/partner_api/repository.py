@@ -140,11 +140,17 @@ class Repository:
             f"SELECT id FROM customers WHERE {' AND '.join(where)}"
             f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?", params + [limit, offset])]
 
-    def customers_by_ids(self, ids):
+    def _rows_in_order(self, select, id_column, ids):
+        """The rows of `select` whose id is in `ids`, in the order of `ids`."""
         ids = list(ids)
+        if not ids:
+            return []
         rows = {row["id"]: row for row in self._all(
-            f"SELECT * FROM customers WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
+            f"{select} WHERE {id_column} IN ({','.join('?' * len(ids))})", ids)}
         return [rows[i] for i in ids if i in rows]
+
+    def customers_by_ids(self, ids):
+        return self._rows_in_order("SELECT * FROM customers", "id", ids)
 
     def customers_by_status(self, reseller_id):
         return {row[0]: row[1] for row in self._all(
@@ -322,14 +328,9 @@ class Repository:
             f" ORDER BY i.issued_at {direction}, i.id {direction} LIMIT ? OFFSET ?", params + [limit, offset])]
 
     def invoices_by_ids(self, ids):
-        ids = list(ids)
-        if not ids:
-            return []
-        rows = {row["id"]: row for row in self._all(
+        return self._rows_in_order(
             "SELECT i.*, c.name AS customer_name, c.organization AS customer_organization"
-            " FROM invoices i JOIN customers c ON c.id = i.customer_id"
-            f" WHERE i.id IN ({','.join('?' * len(ids))})", ids)}
-        return [rows[i] for i in ids if i in rows]
+            " FROM invoices i JOIN customers c ON c.id = i.customer_id", "i.id", ids)
 
     def invoice_totals(self, reseller_id, now):
         return self._one(

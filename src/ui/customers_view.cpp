@@ -4,6 +4,7 @@
 #include "core/i18n.h"
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
+#include "ui/list_scroller.h"
 #include "ui/offline_widgets.h"
 #include "ui/shown_text.h"
 #include "ui/theme.h"
@@ -211,29 +212,48 @@ void CustomersView::draw(Store& store) {
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 4;
-    ImGui::BeginChild("###customers-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border);
+    ImGui::BeginChild("###customers-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     bool filtered = !filter.search.empty() || !filter.status.empty();
+    const auto& rows = list.rows;
+    if (list.filter != shownFilter_) {
+        shownFilter_ = list.filter;
+        scroller_.toTop();  // a new result starts at its top
+    }
     if (!list.loaded) {
         listLoading(tr(Text::LoadingCustomers));
-    } else if (list.items.empty() && filtered) {
+    } else if (rows.settled() && rows.total() == 0 && filtered) {
         if (emptyState(icon::Customers, tr(Text::NoMatchesTitle), tr(Text::NoMatchesBody), tr(Text::ClearFilters))) {
             CustomerFilter f;
             f.sort = filter.sort;
             store.setCustomerFilter(f);
         }
-    } else if (list.items.empty()) {
+    } else if (rows.settled() && rows.total() == 0) {
         if (emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody), tr(Text::NewCustomer)))
             store.openNewCustomer();
     } else {
-        ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
-                                ImGuiTableFlags_PadOuterX;
-        if (ImGui::BeginTable("###customers", kColumnCount, flags)) {
-            ImGui::TableSetupScrollFreeze(0, 1);
+        // Every row of the result has its place under the scroll bar; only those on screen are
+        // drawn, and the store fetches their blocks (placeholders until they arrive).
+        ImVec2 cardMin = ImGui::GetWindowPos(), cardSize = ImGui::GetWindowSize();
+        const float headerH = 40.0f;
+        int visible = std::max(1, static_cast<int>((cardSize.y - headerH) / kRowHeight));
+        bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+        bool keys = !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+        float barX = cardMin.x + cardSize.x - ListScroller::kBarWidth - 2;
+        scroller_.update(rows.total(), visible, kRowHeight, ImVec2(barX, cardMin.y + 2),
+                         ImVec2(barX + ListScroller::kBarWidth, cardMin.y + cardSize.y - 2), hovered, keys);
+        std::int64_t first = scroller_.first();
+        std::int64_t last = std::min<std::int64_t>(rows.total(), first + visible + 1) - 1;
+        if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.viewCustomers(first, std::max(first, last));
+
+        ImGui::SetCursorScreenPos(cardMin);
+        ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+        if (ImGui::BeginTable("###customers", kColumnCount, flags, ImVec2(cardSize.x - ListScroller::kBarWidth - 4, 0))) {
             for (const Column& col : kColumns) {
                 if (col.width > 0) ImGui::TableSetupColumn(tr(col.title), ImGuiTableColumnFlags_WidthFixed, col.width);
                 else ImGui::TableSetupColumn(tr(col.title), ImGuiTableColumnFlags_WidthStretch, col.stretch);
             }
-            ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 40);
+            ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerH);
             for (int i = 0; i < kColumnCount; ++i) {
                 ImGui::TableSetColumnIndex(i);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
@@ -241,23 +261,12 @@ void CustomersView::draw(Store& store) {
                 headerCell(store, kColumns[i], filter);
                 ImGui::PopID();
             }
-
-            // Only the visible rows are drawn, so 100,000 customers cost what 40 do.
-            ImGuiListClipper clipper;
-            clipper.Begin(static_cast<int>(list.items.size()), kRowHeight);
-            int lastShown = 0;
-            while (clipper.Step()) {
-                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                    ImGui::PushID(i);
-                    customerRow(store, list.items[static_cast<std::size_t>(i)]);
-                    ImGui::PopID();
-                    lastShown = std::max(lastShown, i);
-                }
+            for (std::int64_t i = first; i <= last; ++i) {
+                ImGui::PushID(static_cast<int>(i % 100000));
+                if (const Customer* c = rows.row(i)) customerRow(store, *c);
+                else placeholderRow(kRowHeight, kColumnCount - 1);
+                ImGui::PopID();
             }
-            // Fetch the next page before the reseller reaches the end, so scrolling never stops.
-            if (!list.nextCursor.empty() && !list.remote.loading && !list.remote.error &&
-                lastShown + 30 >= static_cast<int>(list.items.size()))
-                store.loadMoreCustomers();
             ImGui::EndTable();
         }
     }
@@ -265,9 +274,9 @@ void CustomersView::draw(Store& store) {
     ImGui::PopStyleVar();
 
     if (list.loaded) {
-        std::string count = format::fill(tr(Text::CustomersCount), format::integer(static_cast<std::int64_t>(list.items.size())),
-                                         format::integer(list.total));
-        if (listFooter(count, list.remote.error)) store.loadMoreCustomers();
+        std::int64_t shown = std::min<std::int64_t>(rows.total(), list.last + 1);
+        std::string count = format::fill(tr(Text::CustomersCount), format::integer(shown), format::integer(rows.total()));
+        if (listFooter(count, list.remote.error)) store.retryCustomers();
     }
 }
 

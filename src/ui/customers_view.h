@@ -1,10 +1,12 @@
 #pragma once
 #include "core/store.h"
+#include "ui/list_scroller.h"
 
 namespace rc::ui {
 
 // The Customers screen: search, status filter, sortable columns, and every customer of the
-// signed-in reseller in one table, paged from the server as the reseller scrolls.
+// signed-in reseller in one table whose scroll bar spans them all; the rows on screen are
+// fetched in blocks as the reseller scrolls or jumps.
 class CustomersView {
 public:
     void draw(Store& store);
@@ -14,6 +16,8 @@ public:
 private:
     bool focusSearch_ = false;
     int focusAttempts_ = 0;
+    ListScroller scroller_;
+    CustomerFilter shownFilter_;  // the result the scroll position belongs to
 };
 
 }  // namespace rc::ui

@@ -4,6 +4,7 @@
 #include "core/i18n.h"
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
+#include "ui/list_scroller.h"
 #include "ui/offline_widgets.h"
 #include "ui/shown_text.h"
 #include "ui/theme.h"
@@ -104,8 +105,8 @@ void InvoicesView::draw(Store& store) {
     if (filter.customerId) {
         ImGui::SameLine(0, 20);
         std::string name;
-        for (const Invoice& inv : list.items)
-            if (inv.customerId == filter.customerId) name = inv.customerOrganization;
+        for (std::int64_t i = list.first; i <= list.last && name.empty(); ++i)
+            if (const Invoice* inv = list.rows.row(i); inv && inv->customerId == filter.customerId) name = inv->customerOrganization;
         if (name.empty() && st.customer.customer && st.customer.id == filter.customerId) name = st.customer.customer->organization;
         if (name.empty()) name = "#" + std::to_string(filter.customerId);
         std::string chip = format::fill(tr(Text::FilterCustomer), name) + "  \xc3\x97##customer-chip";
@@ -128,36 +129,57 @@ void InvoicesView::draw(Store& store) {
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 4;
-    ImGui::BeginChild("###invoices-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border);
+    ImGui::BeginChild("###invoices-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     bool filtered = filter.customerId || !filter.status.empty() || !filter.from.empty() || !filter.to.empty();
+    const auto& rows = list.rows;
+    if (list.filter != shownFilter_) {
+        shownFilter_ = list.filter;
+        scroller_.toTop();
+    }
     if (!list.loaded) {
         listLoading(tr(Text::LoadingInvoices));
-    } else if (list.items.empty()) {
+    } else if (rows.settled() && rows.total() == 0) {
         emptyState(icon::Invoices, tr(Text::NoInvoicesTitle), filtered ? tr(Text::NoInvoicesMatch) : tr(Text::NoInvoicesBody));
-    } else if (ImGui::BeginTable("###invoices", 6,
-                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
-                                     ImGuiTableFlags_PadOuterX)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(Text::ColNumber), ImGuiTableColumnFlags_WidthFixed, 130);
-        ImGui::TableSetupColumn(tr(Text::ColCustomer), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(tr(Text::ColIssued), ImGuiTableColumnFlags_WidthFixed, 120);
-        ImGui::TableSetupColumn(tr(Text::ColDue), ImGuiTableColumnFlags_WidthFixed, 120);
-        ImGui::TableSetupColumn(tr(Text::ColStatus), ImGuiTableColumnFlags_WidthFixed, 112);
-        ImGui::TableSetupColumn(tr(Text::ColTotal), ImGuiTableColumnFlags_WidthFixed, 120);
-        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 40);
-        for (int i = 0; i < 6; ++i) {
-            ImGui::TableSetColumnIndex(i);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-            if (i == 5) rightText(ImGui::TableGetColumnName(i), color::TextMuted, fonts().small);
-            else text(ImGui::TableGetColumnName(i), color::TextMuted, fonts().small, "header");
-        }
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(list.items.size()), kRowHeight);
-        int lastShown = 0;
-        while (clipper.Step()) {
-            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                const Invoice& inv = list.items[static_cast<std::size_t>(i)];
-                ImGui::PushID(i);
+    } else {
+        // As for customers: the scroll bar spans every invoice of the filter; rows on screen
+        // are fetched in blocks, placeholders until they arrive.
+        ImVec2 cardMin = ImGui::GetWindowPos(), cardSize = ImGui::GetWindowSize();
+        const float headerH = 40.0f;
+        int visible = std::max(1, static_cast<int>((cardSize.y - headerH) / kRowHeight));
+        bool keys = !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && !st.route.invoiceId;
+        float barX = cardMin.x + cardSize.x - ListScroller::kBarWidth - 2;
+        scroller_.update(rows.total(), visible, kRowHeight, ImVec2(barX, cardMin.y + 2),
+                         ImVec2(barX + ListScroller::kBarWidth, cardMin.y + cardSize.y - 2),
+                         ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows), keys);
+        std::int64_t first = scroller_.first();
+        std::int64_t last = std::min<std::int64_t>(rows.total(), first + visible + 1) - 1;
+        if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.viewInvoices(first, std::max(first, last));
+        ImGui::SetCursorScreenPos(cardMin);
+        if (ImGui::BeginTable("###invoices", 6, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX,
+                              ImVec2(cardSize.x - ListScroller::kBarWidth - 4, 0))) {
+            ImGui::TableSetupColumn(tr(Text::ColNumber), ImGuiTableColumnFlags_WidthFixed, 130);
+            ImGui::TableSetupColumn(tr(Text::ColCustomer), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn(tr(Text::ColIssued), ImGuiTableColumnFlags_WidthFixed, 120);
+            ImGui::TableSetupColumn(tr(Text::ColDue), ImGuiTableColumnFlags_WidthFixed, 120);
+            ImGui::TableSetupColumn(tr(Text::ColStatus), ImGuiTableColumnFlags_WidthFixed, 112);
+            ImGui::TableSetupColumn(tr(Text::ColTotal), ImGuiTableColumnFlags_WidthFixed, 120);
+            ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerH);
+            for (int i = 0; i < 6; ++i) {
+                ImGui::TableSetColumnIndex(i);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+                if (i == 5) rightText(ImGui::TableGetColumnName(i), color::TextMuted, fonts().small);
+                else text(ImGui::TableGetColumnName(i), color::TextMuted, fonts().small, "header");
+            }
+            for (std::int64_t i = first; i <= last; ++i) {
+                const Invoice* row = rows.row(i);
+                ImGui::PushID(static_cast<int>(i % 100000));
+                if (!row) {
+                    placeholderRow(kRowHeight, 6);
+                    ImGui::PopID();
+                    continue;
+                }
+                const Invoice& inv = *row;
                 ImGui::TableNextRow(0, kRowHeight);
                 float dy = (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
                 ImGui::TableSetColumnIndex(0);
@@ -185,20 +207,16 @@ void InvoicesView::draw(Store& store) {
                 rightText(format::money(inv.total), color::Text, fonts().medium);
                 ImGui::PopID();
                 if (open) store.openInvoice(inv.id);
-                lastShown = std::max(lastShown, i);
             }
+            ImGui::EndTable();
         }
-        if (!list.nextCursor.empty() && !list.remote.loading && !list.remote.error &&
-            lastShown + 30 >= static_cast<int>(list.items.size()))
-            store.loadMoreInvoices();
-        ImGui::EndTable();
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
     if (list.loaded) {
-        std::string count = format::fill(tr(Text::InvoicesCount), format::integer(static_cast<std::int64_t>(list.items.size())),
-                                         format::integer(list.total));
-        if (listFooter(count, list.remote.error)) store.loadMoreInvoices();
+        std::int64_t shown = std::min<std::int64_t>(rows.total(), list.last + 1);
+        std::string count = format::fill(tr(Text::InvoicesCount), format::integer(shown), format::integer(rows.total()));
+        if (listFooter(count, list.remote.error)) store.retryInvoices();
     }
 }
 

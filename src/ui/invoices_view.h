@@ -1,5 +1,6 @@
 #pragma once
 #include "core/store.h"
+#include "ui/list_scroller.h"
 
 namespace rc::ui {
 
@@ -13,6 +14,8 @@ private:
     std::string fromDraft_, toDraft_;
     bool draftsFromRoute_ = true;
     std::string lastRouteFrom_, lastRouteTo_;
+    ListScroller scroller_;
+    InvoiceFilter shownFilter_;  // the result the scroll position belongs to
 };
 
 }  // namespace rc::ui

@@ -93,8 +93,8 @@ void reloadFontsIfNeeded(App& app) {
     app.renderer.uploadFontAtlas();
 }
 
-// Toasts leave on their own: wake the loop when the next one expires, and draw once more if
-// one just left.
+// Toasts leave on their own and a search is sent after a pause in typing: wake the loop when
+// the next of them is due, and draw once more if a toast just left.
 void onToastTimer(void*) {
     if (!gApp) return;
     gApp->toastTimer = 0;
@@ -104,7 +104,7 @@ void onToastTimer(void*) {
 
 void expireToasts(App& app) {
     std::size_t before = app.store.state().toasts.size();
-    double next = app.store.expireToasts();
+    double next = app.store.runTimers();
     if (app.store.state().toasts.size() != before) App::requestFrames(1);
     if (next == app.toastWakeAt) return;
     if (app.toastTimer) emscripten_clear_timeout(app.toastTimer);

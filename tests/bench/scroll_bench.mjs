@@ -215,7 +215,8 @@ const consoleKind = {
     await page.mouse.move(x, top + 3);
     await page.mouse.down();
     for (let i = 1; i <= steps; ++i) {
-      await page.mouse.move(x, top + 3 + (bottom - top) * i / steps, { steps: 2 });
+      // The last step goes past the bar's end, as a hand does: the thumb stops at the bottom.
+      await page.mouse.move(x, top + 3 + (bottom - top) * i / steps + (i === steps ? 60 : 0), { steps: 2 });
       await afterStep();
     }
     await page.mouse.up();

@@ -278,8 +278,9 @@ TEST_CASE("offline after a reload: the last customers come back with the time th
     const auto& st = g.store.state();
     CHECK_FALSE(st.offline.online);
     CHECK(st.phase == Phase::SignedIn);  // no answer is not an expired session
-    REQUIRE(st.customers.items.size() == 2);
-    CHECK(st.customers.items[0].name == "Anna");
+    REQUIRE(st.customers.rows.total() == 2);
+    REQUIRE(st.customers.rows.row(0) != nullptr);
+    CHECK(st.customers.rows.row(0)->name == "Anna");
     CHECK(st.offline.dataFrom == fresh);
     CHECK(st.toasts.empty());  // no error toast for each failed request
     CHECK(format::localTime(st.offline.dataFrom, 60, g.platform.wallClock, Language::English) == "09:02");
@@ -315,7 +316,7 @@ TEST_CASE("sign-out drops the reseller's saved answers; another reseller never s
     f.transport.answer("/customers?", 0, "");
     f.queue.drain();
     f.queue.drain();
-    CHECK(f.store.state().customers.items.empty());
+    CHECK(f.store.state().customers.rows.row(0) == nullptr);
     CHECK(f.store.state().customers.remote.error.has_value());
 }
 
@@ -482,7 +483,7 @@ TEST_CASE("storage full or turned off: offline work is not taken, and the form k
     // Online, everything still works.
     g.transport.answer("/customers?", 200, test::page({"Anna"}, 1, nullptr));
     g.queue.drain();
-    CHECK(g.store.state().customers.items.size() == 1);
+    CHECK(g.store.state().customers.rows.total() == 1);
 }
 
 TEST_CASE("a license order made offline is queued with its key and shown on the customer's page") {

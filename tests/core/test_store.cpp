@@ -35,8 +35,9 @@ TEST_CASE("demo sign-in sends the email, keeps the token, saves the session and 
     f.transport.respond(list, 200, page({"Anna", "Bernd"}, 2, nullptr));
     f.queue.drain();
     CHECK_FALSE(f.store.state().customers.remote.loading);
-    REQUIRE(f.store.state().customers.items.size() == 2);
-    CHECK(f.store.state().customers.items[1].name == "Bernd");
+    REQUIRE(f.store.state().customers.rows.total() == 2);
+    REQUIRE(f.store.state().customers.rows.row(1) != nullptr);
+    CHECK(f.store.state().customers.rows.row(1)->name == "Bernd");
 }
 
 TEST_CASE("a double click on sign-in sends one request") {
@@ -75,43 +76,115 @@ TEST_CASE("results are applied in order: an older list answer never overwrites a
     f.transport.respond(second, 200, page({"Newer"}, 1, nullptr));
     f.transport.respond(first, 200, page({"Older", "Stale"}, 2, nullptr));
     f.queue.drain();
-    REQUIRE(f.store.state().customers.items.size() == 1);
-    CHECK(f.store.state().customers.items[0].name == "Newer");
+    REQUIRE(f.store.state().customers.rows.total() == 1);
+    CHECK(f.store.state().customers.rows.row(0)->name == "Newer");
+    CHECK(f.store.state().customers.rows.row(1) == nullptr);
 }
 
-TEST_CASE("typing a search asks the server with q, replaces the address and drops answers for old text") {
+TEST_CASE("typing a search sends one request per pause in typing, replaces the address and drops answers for old text") {
     Fixture f;
     f.signIn();
+    f.transport.answer("/customers?", 200, page({"A", "B"}, 2, nullptr));
+    f.queue.drain();
     CustomerFilter filter;
-    filter.search = "mü";
+    for (const char* typed : {"m", "mü", "müller"}) {
+        filter.search = typed;
+        f.store.setCustomerFilter(filter);
+        f.platform.clock += 0.1;  // typing: less than a pause between keys
+        f.store.runTimers();
+    }
+    CHECK(f.transport.count("q=") == 0);
+    CHECK(f.platform.route == "#/customers?q=m%C3%BCller");  // the address follows every key
+    CHECK(f.platform.history.empty());                    // a search is not a history step
+    double due = f.store.runTimers();
+    CHECK(due == doctest::Approx(f.platform.clock + Store::kSearchPause - 0.1));
+    f.platform.clock += Store::kSearchPause;
+    f.store.runTimers();
+    REQUIRE(f.transport.count("q=") == 1);
+    std::size_t first = f.transport.last("q=m%C3%BCller");
+    // More typing after that request went out: its answer is dropped when a newer one exists.
+    filter.search = "müller gmbh";
     f.store.setCustomerFilter(filter);
-    filter.search = "müller";
-    f.store.setCustomerFilter(filter);
-    std::size_t latest = f.transport.last("/customers?");
-    CHECK(f.transport.sent[latest].request.url.find("q=m%C3%BCller") != std::string::npos);
-    CHECK(f.platform.route == "#/customers?q=m%C3%BCller");
-    CHECK(f.platform.history.empty());  // a search is not a history step
-    f.transport.respond(latest, 200, page({"Müller"}, 1, nullptr));
-    f.transport.respond(latest - 1, 200, page({"Mü-old", "x"}, 2, nullptr));
+    f.platform.clock += Store::kSearchPause + 0.01;
+    f.store.runTimers();
+    REQUIRE(f.transport.count("q=") == 2);
+    std::size_t second = f.transport.last("q=m%C3%BCller%20gmbh");
+    f.transport.respond(second, 200, page({"Müller GmbH"}, 1, nullptr));
+    f.transport.respond(first, 200, page({"Mü-old", "x"}, 2, nullptr));
     f.queue.drain();
-    REQUIRE(f.store.state().customers.items.size() == 1);
-    CHECK(f.store.state().customers.items[0].name == "Müller");
+    REQUIRE(f.store.state().customers.rows.total() == 1);
+    CHECK(f.store.state().customers.rows.row(0)->name == "Müller GmbH");
 }
 
-TEST_CASE("further pages append in order and stop at the last page") {
+TEST_CASE("a status or sort change applies at once and drops blocks still on their way") {
     Fixture f;
     f.signIn();
-    f.transport.answer("/customers?", 200, page({"A", "B"}, 3, "c2"));
+    std::size_t old = f.transport.last("/customers?");
+    CustomerFilter filter;
+    filter.status = "active";
+    f.store.setCustomerFilter(filter);
+    std::size_t active = f.transport.last("status=active");
+    f.transport.respond(old, 200, page({"Everyone"}, 1, nullptr));
     f.queue.drain();
-    f.store.loadMoreCustomers();
-    f.store.loadMoreCustomers();  // already loading: no second request
-    CHECK(f.transport.count("cursor=c2") == 1);
-    f.transport.answer("cursor=c2", 200, page({"C"}, 3, nullptr));
+    CHECK_FALSE(f.store.state().customers.loaded);
+    f.transport.respond(active, 200, page({"Active"}, 1, nullptr));
     f.queue.drain();
-    CHECK(f.store.state().customers.items.size() == 3);
+    CHECK(f.store.state().customers.rows.row(0)->name == "Active");
+}
+
+TEST_CASE("the list spans the whole result: blocks come for the rows on screen and a margin, far ones go") {
+    Fixture f;
+    f.signIn();
+    std::size_t first = f.transport.last("/customers?");
+    CHECK(f.transport.sent[first].request.url.find("offset=0") != std::string::npos);
+    CHECK(f.transport.sent[first].request.url.find("limit=100") != std::string::npos);
+    f.transport.respond(first, 200, page({"A"}, 100000, nullptr));
+    f.queue.drain();
+    CHECK(f.store.state().customers.rows.total() == 100000);
+    // The End key: the last rows at once, and the block before them as a margin.
+    f.store.viewCustomers(99986, 99999);
+    CHECK(f.transport.count("offset=99900") == 1);
+    CHECK(f.transport.count("offset=99800") == 1);
+    CHECK(f.store.state().customers.rows.row(99990) == nullptr);  // a placeholder until it arrives
+    CHECK(f.store.state().customers.remote.loading);
+    f.transport.answer("offset=99900", 200, page({"Zoë"}, 100000, nullptr));
+    f.queue.drain();
+    REQUIRE(f.store.state().customers.rows.row(99900) != nullptr);
+    CHECK(f.store.state().customers.rows.row(99900)->name == "Zoë");
+    // Scrolling through everything keeps a few blocks, not every row seen.
+    for (std::int64_t at = 0; at < 100000; at += 2000) {
+        f.store.viewCustomers(at, at + 14);
+        for (auto& sent : f.transport.sent)
+            if (!sent.answered) f.transport.respond(static_cast<std::size_t>(&sent - &f.transport.sent[0]), 200, page({"R"}, 100000, nullptr));
+        f.queue.drain();
+        CHECK(f.store.state().customers.rows.blocksHeld() <= 8);
+    }
     std::size_t before = f.transport.sent.size();
-    f.store.loadMoreCustomers();
-    CHECK(f.transport.sent.size() == before);  // no cursor, nothing more to ask for
+    f.store.viewCustomers(98000, 98014);  // shown a moment ago: no new request
+    CHECK(f.transport.sent.size() == before);
+}
+
+TEST_CASE("a block that fails shows the error and is fetched again on retry; a 401 signs out") {
+    Fixture f;
+    f.signIn();
+    f.transport.answer("/customers?", 200, page({"A"}, 5000, nullptr));
+    f.queue.drain();
+    f.store.viewCustomers(2000, 2014);
+    f.transport.answer("offset=2000", 503, R"({"error": {"code": "unavailable", "message": "down"}})");
+    f.queue.drain();
+    REQUIRE(f.store.state().customers.remote.error.has_value());
+    CHECK(f.store.state().customers.rows.state(2005) == BlockList<Customer>::RowState::Failed);
+    f.store.viewCustomers(2000, 2014);
+    CHECK(f.transport.count("offset=2000") == 1);  // not again until the reseller retries
+    f.store.retryCustomers();
+    CHECK(f.transport.count("offset=2000") == 2);
+    f.transport.answer("offset=2000", 200, page({"Back"}, 5000, nullptr));
+    f.queue.drain();
+    CHECK_FALSE(f.store.state().customers.remote.error.has_value());
+    f.store.viewCustomers(4000, 4014);
+    f.transport.answer("offset=4000", 401, R"({"error": {"code": "session_expired", "message": "expired"}})");
+    f.queue.drain();
+    CHECK(f.store.state().phase == Phase::SignedOut);
 }
 
 TEST_CASE("bad JSON in a list answer becomes an error on the list and keeps the session") {
@@ -123,7 +196,7 @@ TEST_CASE("bad JSON in a list answer becomes an error on the list and keeps the 
     REQUIRE(list.remote.error.has_value());
     CHECK(list.remote.error->code == "bad_response");
     CHECK(f.store.state().phase == Phase::SignedIn);
-    f.store.reloadCustomers();
+    f.store.retryCustomers();
     f.transport.answer("/customers?", 200, page({"A"}, 1, nullptr));
     f.queue.drain();
     CHECK_FALSE(f.store.state().customers.remote.error.has_value());
@@ -152,7 +225,7 @@ TEST_CASE("sign-out tells the server and Google, forgets the session and drops l
     CHECK(f.platform.session.empty());
     f.transport.respond(list, 200, page({"Leaked"}, 1, nullptr));
     f.queue.drain();
-    CHECK(f.store.state().customers.items.empty());
+    CHECK(f.store.state().customers.rows.row(0) == nullptr);
 }
 
 TEST_CASE("new customer: checked with the server's rules first, then one invitation per click") {

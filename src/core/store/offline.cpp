@@ -260,9 +260,9 @@ void Store::onWriteAnswered(const std::string& key, std::uint64_t generation, co
                       format::fill(tr(Text::QueuedOrderSent), done.customerName, format::integer(done.licenses)));
             }
             // Lists, figures and the customer's page all changed.
-            state_.customers.loaded = false;
+            state_.customers.stale = true;
             state_.dashboard.data.reset();
-            state_.invoices.loaded = false;
+            state_.invoices.stale = true;
             if (state_.phase == Phase::SignedIn &&
                 (state_.route.screen != Screen::Customer || state_.route.customerId == done.customerId || !done.customerId))
                 refreshScreen();

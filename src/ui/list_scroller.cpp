@@ -1,0 +1,85 @@
+#include "ui/list_scroller.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "imgui_internal.h"
+#include "ui/theme.h"
+
+namespace rc::ui {
+
+void ListScroller::clamp(std::int64_t total, int visibleRows) {
+    // At the end the last row sits at the bottom.
+    double last = static_cast<double>(std::max<std::int64_t>(0, total - std::max(1, visibleRows)));
+    position_ = std::clamp(position_, 0.0, last);
+    first_ = static_cast<std::int64_t>(std::floor(position_ + 1e-9));
+}
+
+void ListScroller::update(std::int64_t total, int visibleRows, float rowHeight, ImVec2 barMin, ImVec2 barMax, bool hovered, bool keys) {
+    ImGuiIO& io = ImGui::GetIO();
+    int page = std::max(1, visibleRows - 2);  // a page keeps a row of the last one in sight
+    // The browser's wheel step (100 px) moves the rows by as much.
+    if (hovered && io.MouseWheel != 0) position_ -= io.MouseWheel * 100.0 / rowHeight;
+    if (keys) {
+        if (ImGui::IsKeyPressed(ImGuiKey_PageDown)) position_ += page;
+        if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) position_ -= page;
+        if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) position_ = 0;
+        if (ImGui::IsKeyPressed(ImGuiKey_End, false)) position_ = static_cast<double>(total);
+    }
+    clamp(total, visibleRows);
+
+    // The bar: the thumb's length is the share on screen (with a floor to keep it grabbable),
+    // its place the first row's share of the rows that can come first.
+    float trackH = barMax.y - barMin.y;
+    double lastFirst = static_cast<double>(std::max<std::int64_t>(1, total - std::max(1, visibleRows)));
+    bool scrolls = total > visibleRows && trackH > 0;
+    if (!scrolls) {
+        dragging_ = false;
+        return;
+    }
+    float thumbH = std::max(28.0f, trackH * static_cast<float>(std::min(1.0, visibleRows / static_cast<double>(total))));
+    float room = std::max(1.0f, trackH - thumbH);
+    float thumbY = barMin.y + room * static_cast<float>(position_ / lastFirst);
+
+    ImGui::SetCursorScreenPos(barMin);
+    ImGui::InvisibleButton("##list-scroll", ImVec2(barMax.x - barMin.x, trackH));
+    bool barHovered = ImGui::IsItemHovered();
+    if (ImGui::IsItemActivated()) {
+        float y = io.MousePos.y;
+        if (y >= thumbY && y <= thumbY + thumbH) {
+            grab_ = y - thumbY;
+        } else {
+            grab_ = thumbH * 0.5f;  // a click on the track brings the thumb there
+        }
+        dragging_ = true;
+    }
+    if (dragging_ && ImGui::IsItemActive()) {
+        float y = std::clamp(io.MousePos.y - grab_ - barMin.y, 0.0f, room);
+        position_ = std::round(y / room * lastFirst);
+        clamp(total, visibleRows);
+        thumbY = barMin.y + room * static_cast<float>(position_ / lastFirst);
+    } else {
+        dragging_ = false;
+    }
+    ImU32 col = dragging_ ? ImGui::GetColorU32(ImGuiCol_ScrollbarGrabActive)
+                : barHovered ? ImGui::GetColorU32(ImGuiCol_ScrollbarGrabHovered)
+                             : ImGui::GetColorU32(ImGuiCol_ScrollbarGrab);
+    float inset = 2.0f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(barMin.x + inset, thumbY), ImVec2(barMax.x - inset, thumbY + thumbH), col,
+                                              (barMax.x - barMin.x) * 0.5f - inset);
+}
+
+void placeholderRow(float rowHeight, int columns) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, rowHeight);
+    static const float kShare[] = {0.55f, 0.6f, 0.7f, 0.6f, 0.5f, 0.7f, 0.6f, 0.5f};
+    for (int col = 0; col < columns && col < ImGui::TableGetColumnCount(); ++col) {
+        ImGui::TableSetColumnIndex(col);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float w = ImGui::GetContentRegionAvail().x * kShare[col % 8];
+        float y = p.y + (rowHeight - 12) * 0.5f - ImGui::GetStyle().CellPadding.y;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w, y + 12), color::rgb(236, 239, 243), 6);
+        ImGui::Dummy(ImVec2(w, rowHeight - ImGui::GetStyle().CellPadding.y * 2));
+    }
+}
+
+}  // namespace rc::ui

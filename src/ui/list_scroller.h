@@ -1,0 +1,37 @@
+// Scrolling through a list of any length (100,000 customers, 1,000,000 invoices) by row: its
+// own scroll bar spans every row of the result, and the wheel, Page Up/Down, Home/End and the
+// bar's thumb go anywhere at once. Only the rows on screen are drawn; the store fetches them.
+#pragma once
+#include <cstdint>
+
+#include "imgui.h"
+
+namespace rc::ui {
+
+class ListScroller {
+public:
+    static constexpr float kBarWidth = 12.0f;
+
+    // Handles this frame's wheel and keys for a list of `total` rows of `rowHeight` of which
+    // `visibleRows` fit whole on screen, and draws the scroll bar in [barMin, barMax]. `hovered`: the pointer
+    // is over the list; `keys`: the list takes Page Up/Down and Home/End now.
+    void update(std::int64_t total, int visibleRows, float rowHeight, ImVec2 barMin, ImVec2 barMax, bool hovered, bool keys);
+
+    // The first row on screen (after update).
+    std::int64_t first() const { return first_; }
+    void toTop() { position_ = 0, first_ = 0; }
+    bool dragging() const { return dragging_; }
+
+private:
+    void clamp(std::int64_t total, int visibleRows);
+
+    double position_ = 0;  // in rows; the wheel moves it by fractions
+    std::int64_t first_ = 0;
+    bool dragging_ = false;
+    float grab_ = 0;  // where on the thumb it was taken
+};
+
+// A table row whose block is on its way: quiet bars where the text of `columns` columns will be.
+void placeholderRow(float rowHeight, int columns);
+
+}  // namespace rc::ui
