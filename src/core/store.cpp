@@ -659,6 +659,9 @@ void Store::onLicensesChanged(int licenses) {
     if (page.customer && page.customer->subscription) page.customer->subscription->licenses = licenses;
     auto& o = page.licenses;
     o.confirming = false;
+    // The count picked was relative to the old one: start again from the new count, so a
+    // hurried "Order now" can never turn an intended increase into a reduction.
+    o.target = licenses;
     o.idempotencyKey = platform_.newIdempotencyKey();
     o.preview.reset();
     requestLicensePreview();

@@ -363,12 +363,17 @@ TEST_CASE("a license order says which count it saw; when someone else changed it
     REQUIRE(o.orderError.has_value());
     CHECK(o.orderError->code == "licenses_changed");
     CHECK(describeError(*o.orderError).find("30") != std::string::npos);
-    CHECK(f.transport.count("license-orders/preview") == previewsBefore + 1);  // priced against 30 now
+    // The count starts again from 30: nothing can be ordered until the reseller picks anew.
+    CHECK(o.target == 30);
+    CHECK(f.transport.count("license-orders/preview") == previewsBefore);
+    f.store.requestOrderConfirmation();
+    CHECK_FALSE(f.store.state().customer.licenses.confirming);
     CHECK(o.idempotencyKey != f.transport.header(order, "Idempotency-Key"));
 
     // Asked again: the next order says it saw 30, with a new key.
+    f.store.setLicenseTarget(32);
     preview = test::readContract("license_order_preview.json");
-    preview.replace(preview.find("\"licenses\": 30"), 14, "\"licenses\": " + std::to_string(seen + 2));
+    preview.replace(preview.find("\"licenses\": 30"), 14, "\"licenses\": 32");
     f.transport.answer("license-orders/preview", 200, preview);
     f.queue.drain();
     f.store.requestOrderConfirmation();
