@@ -63,15 +63,25 @@ def run(cmd, *, cwd=None, env=None, quiet=False, what=None):
 
 
 @contextlib.contextmanager
-def cache_lock():
-    """Serialises set-up between a dev server and a test run started at the same time."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / ".lock", "w") as fh:
+def _file_lock(path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def cache_lock():
+    """Serialises work on the shared cache (packages, sources, SDL2) between every clone on
+    this machine; held only while that cache is set up, not during a clone's own build."""
+    return _file_lock(CACHE / ".lock")
+
+
+def build_lock():
+    """Serialises builds of this clone (a dev server and a test run started at the same time)."""
+    return _file_lock(BUILD / ".lock")
 
 
 # --- Debian packages -------------------------------------------------------------------------
@@ -303,11 +313,14 @@ def ensure_web_build():
         env = emscripten_env()
         imgui = fetch_source(SOURCES["imgui"])
         sdl2 = ensure_sdl2(env)
+        json_dir = json_include_dir()
+        scripts_dir = script_font_dir()  # its cache of cut CJK fonts is shared
+    with build_lock():
         build_dir = BUILD / "web"
         configure = ["emcmake", "cmake", str(ROOT), "-DCMAKE_BUILD_TYPE=Release",
-                     f"-DIMGUI_DIR={imgui}", f"-DJSON_INCLUDE_DIR={json_include_dir()}",
+                     f"-DIMGUI_DIR={imgui}", f"-DJSON_INCLUDE_DIR={json_dir}",
                      f"-DSDL2_PREFIX={sdl2}", f"-DFONT_FILES={';'.join(font_files())}",
-                     f"-DSCRIPT_FONT_DIR={script_font_dir()}"]
+                     f"-DSCRIPT_FONT_DIR={scripts_dir}"]
         cmake_build(build_dir, configure, env, "console (WebAssembly)")
         return pack_dist(build_dir)
 
@@ -327,9 +340,12 @@ def ensure_native_build():
     with cache_lock():
         ensure_packages(TEST_PACKAGES)
         imgui = fetch_source(SOURCES["imgui"])
+        json_dir = json_include_dir()
+        scripts_dir = script_font_dir()
+    with build_lock():
         build_dir = BUILD / "native"
         configure = ["cmake", str(ROOT), "-DCMAKE_BUILD_TYPE=Debug", f"-DIMGUI_DIR={imgui}",
-                     f"-DJSON_INCLUDE_DIR={json_include_dir()}", f"-DSCRIPT_FONT_DIR={script_font_dir()}"]
+                     f"-DJSON_INCLUDE_DIR={json_dir}", f"-DSCRIPT_FONT_DIR={scripts_dir}"]
         cmake_build(build_dir, configure, dict(os.environ), "native core and tests")
         return build_dir
 
