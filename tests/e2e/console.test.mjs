@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, openConsole, items, waitForItem, clickItem, screenshot,
-  distinctColours, api } from "./harness.mjs";
+  distinctColours, api, waitForItemMatching } from "./harness.mjs";
 
 let server, browser;
 
@@ -126,5 +126,28 @@ test("an expired session returns to sign-in, then to the screen the reseller was
   } finally {
     await context.close();
     await shortServer.stop();
+  }
+});
+
+test("an answer of the wrong shape is an error on screen, never a crash of the page", async () => {
+  const email = await demoEmail();
+  const { context, page, errors } = await openConsole(browser, server.url);
+  try {
+    // The dashboard's answer arrives well-formed but shaped wrong: the decoder throws inside
+    // src/core and must catch it there (the wasm build has exceptions for this).
+    await page.route("**/api/v1/dashboard", (route) => route.fulfill({
+      status: 200, contentType: "application/json", body: JSON.stringify({ customers_by_status: "none" }) }));
+    await clickItem(page, "Demo sign-in", "button");
+    await waitForItemMatching(page, /does not understand/);
+    // Still running: another screen works.
+    await clickItem(page, "Customers", "menu");
+    const list = await api(server.url, "GET", "/customers?sort=name&limit=5",
+      { token: (await api(server.url, "POST", "/auth/demo", { body: { email } })).json.token });
+    await waitForItem(page, list.json.items[0].name, "cell");
+    const failed = await page.$eval("#boot", (el) => el.classList.contains("failed"));
+    assert.equal(failed, false, "the page did not stop");
+    assert.deepEqual(errors.filter((e) => /abort|unreachable|RuntimeError/i.test(e)), []);
+  } finally {
+    await context.close();
   }
 });
