@@ -22,7 +22,7 @@ try:
 except ImportError:
     ensure_web_build = None
 
-from partner_api import VERSION  # noqa: E402
+from partner_api import VERSION, kiosk  # noqa: E402
 from partner_api.clock import SystemClock  # noqa: E402
 from partner_api.db import Database  # noqa: E402
 from partner_api.google_auth import GOOGLE_JWKS_URL  # noqa: E402
@@ -76,6 +76,17 @@ def parse_args(argv):
                         help="open connections at most; past it a new client gets 503 at once (default: 512)")
     # tests/server/load_bench.py compares the order latency of SQLite's NORMAL and FULL sync.
     parser.add_argument("--synchronous", choices=("FULL", "NORMAL"), default="FULL", help=argparse.SUPPRESS)
+    parser.add_argument("--kiosk", action="store_true",
+                        help="kiosk and trade-fair mode: the console opens signed in to the demo account, "
+                             "full screen, without Sign out, and starts over after a while without use; the "
+                             "demo data is restored from a snapshot on every start and every reset. Refuses a "
+                             "database that holds registered resellers")
+    parser.add_argument("--kiosk-idle", type=int, default=120, metavar="SECONDS",
+                        help="with --kiosk: seconds without a touch, click or key before the console asks "
+                             "'Still there?' and then starts over (default: 120)")
+    parser.add_argument("--kiosk-reset-every", type=float, default=0, metavar="MINUTES",
+                        help="with --kiosk: also start over every MINUTES while nobody uses the screen, so a "
+                             "screen nobody touches shows fresh data (default: 0, never)")
     # Browser tests serve fixtures under /__test__/ from this folder; never on by default.
     parser.add_argument("--static-extra", default="", help=argparse.SUPPRESS)
 
@@ -99,6 +110,10 @@ def parse_args(argv):
         parser.error("--session-hours must be positive")
     if not 0 <= args.port <= 65535:
         parser.error("--port must be between 0 and 65535")
+    if not 10 <= args.kiosk_idle <= 86400:
+        parser.error("--kiosk-idle must be between 10 and 86400 seconds")
+    if not 0 <= args.kiosk_reset_every <= 10080:
+        parser.error("--kiosk-reset-every must be between 0 (never) and 10080 minutes (a week)")
     return args
 
 
@@ -172,7 +187,9 @@ def note(line):
 
 def mode_line(settings):
     modes = []
-    if settings.demo:
+    if settings.kiosk:
+        modes.append("kiosk (signed in to the demo account, no sign-out, starts over when idle)")
+    elif settings.demo:
         modes.append("demo (demo sign-in is on)")
     if settings.google_client_id:
         modes.append(f"Google sign-in (client id {settings.google_client_id})")
@@ -193,12 +210,13 @@ def main(argv=None):
         return 0
     if not build(args):
         return 1
-    demo = args.demo or not args.google_client_id
+    demo = args.demo or args.kiosk or not args.google_client_id
     settings = Settings(host=args.host, port=args.port, db_path=args.db, static_dir=args.static,
                         static_extra=args.static_extra, demo=demo, google_client_id=args.google_client_id,
                         google_jwks=args.google_jwks, public_url=args.public_url,
                         allow_origins=tuple(args.allow_origin), session_hours=args.session_hours,
-                        quiet=args.quiet, log_json=args.log_json, max_connections=args.max_connections)
+                        quiet=args.quiet, log_json=args.log_json, max_connections=args.max_connections,
+                        kiosk=args.kiosk, kiosk_idle=args.kiosk_idle, kiosk_reset_every=args.kiosk_reset_every)
     try:
         if args.google_client_id:
             check_jwks_file(args.google_jwks)
@@ -208,8 +226,12 @@ def main(argv=None):
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
+    kiosk_lines = []
     try:
-        if demo:
+        if args.kiosk:
+            kiosk_lines = kiosk.prepare(db, PartnerService(db, settings.clock), settings.clock,
+                                        args.public_url.rstrip("/") or f"http://{args.host}:{args.port or 8000}")
+        elif demo:
             service = PartnerService(db, settings.clock)
             if service.reseller_count() == 0:
                 seed_demo(db, settings.clock.now(), args.public_url.rstrip("/") or
@@ -232,6 +254,11 @@ def main(argv=None):
         db.server_lock.release()
         db.close()
         return fail(plain_error(error, args.db))
+    except kiosk.KioskRefused as refused:
+        db.server_lock.release()
+        db.close()
+        print(str(refused), file=sys.stderr, flush=True)
+        return 2
     server.start()
     upgraded = f", upgraded from version {db.upgraded_from}" if 0 < db.upgraded_from < db.schema_version else ""
     # Start-up facts go where the log goes (stderr); stdout's first line stays the address.
@@ -241,7 +268,13 @@ def main(argv=None):
     if not (Path(args.static) / "index.html").is_file():
         note(f"Note: no built console in {args.static}; serving the API alone.")
     print(f"Reseller Console: http://{args.host}:{server.port}/", flush=True)
-    if demo:
+    if args.kiosk:
+        for line in kiosk_lines:
+            print(line, flush=True)
+        every = f", and every {args.kiosk_reset_every:g} minutes while untouched" if args.kiosk_reset_every else ""
+        print(f"Kiosk: signed in as {DEMO_EMAIL}; starts over after {args.kiosk_idle} seconds without use{every}.",
+              flush=True)
+    elif demo:
         print(f"Demo sign-in: use {DEMO_EMAIL} (any other new email creates an empty demo account).", flush=True)
     while not stop.wait(0.5):
         pass

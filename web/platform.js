@@ -317,6 +317,37 @@
 
   window.addEventListener("resize", placeGoogleButton);
 
+  // --- kiosk mode ---------------------------------------------------------------------------
+
+  // Browsers allow full screen only in answer to a touch, click or key: ask on each one until
+  // the page is full screen (a visitor who leaves it is put back on the next touch).
+  var kioskOn = false;
+  function enterKiosk() {
+    if (kioskOn) return;
+    kioskOn = true;
+    function fullScreen() {
+      var el = document.documentElement;
+      if (document.fullscreenElement || !el.requestFullscreen) return;
+      try {
+        var asked = el.requestFullscreen({ navigationUI: "hide" });
+        if (asked && asked.catch) asked.catch(function () { /* refused: the page stays as it is */ });
+      } catch (e) { /* not allowed here */ }
+    }
+    ["pointerup", "keydown"].forEach(function (type) { window.addEventListener(type, fullScreen, true); });
+    // A long press would open the browser's menu over the kiosk.
+    document.addEventListener("contextmenu", function (e) { e.preventDefault(); });
+  }
+
+  // Another page in this same window (a kiosk has no other): http(s) or a path on this site only.
+  function openPage(url) {
+    if (!/^https?:\/\//i.test(url) && !(url.charAt(0) === "/" && url.charAt(1) !== "/")) return;
+    window.location.assign(url);
+  }
+
+  function isTouchScreen() {
+    try { return window.matchMedia("(pointer: coarse)").matches; } catch (e) { return false; }
+  }
+
   window.rcPlatform = {
     session: session,
     route: route,
@@ -340,6 +371,9 @@
     language: function () {
       return (navigator.languages && navigator.languages[0]) || navigator.language || "en";
     },
+    kiosk: { enter: enterKiosk },
+    openPage: openPage,
+    isTouchScreen: isTouchScreen,
     isMac: function () {
       var p = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
       return /mac|iphone|ipad|ipod/i.test(p);

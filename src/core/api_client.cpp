@@ -180,6 +180,13 @@ void ApiClient::sendWrite(const std::string& path, const std::string& body, cons
     transport_.send(request("POST", path, body, key), std::move(done));
 }
 
+void ApiClient::kioskReset(Callback<Unit> done) {
+    transport_.send(request("POST", "/kiosk/reset", "{}"), [done = std::move(done)](const HttpResponse& res) {
+        if (res.status >= 200 && res.status < 300) done(Unit{});
+        else done(codec::decodeError(res));
+    });
+}
+
 HttpRequest ApiClient::invoicePdfRequest(std::int64_t id) const {
     HttpRequest r = request("GET", "/invoices/" + std::to_string(id) + "/pdf");
     r.headers[0].second = "application/pdf";

@@ -53,6 +53,8 @@ public:
     void listInvoicesAt(const InvoiceFilter& filter, std::int64_t offset, int limit, Callback<InvoicesPage> done);
     void invoice(std::int64_t id, Callback<Invoice> done);
     void activity(std::int64_t customerId, int limit, Callback<ActivityPage> done);
+    // Kiosk mode: the server puts the demo account's data back as its snapshot holds it.
+    void kioskReset(Callback<Unit> done);
 
     // A write from the offline queue: built like every other request (same key on every
     // attempt), answered raw, because the queue decides what each answer means.

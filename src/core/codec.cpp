@@ -207,6 +207,18 @@ Result<AppConfig> decodeConfig(const std::string& body) {
         auto demo = j.find("demo_sign_in");
         c.demoSignIn = demo != j.end() && demo->is_boolean() && demo->get<bool>();
         c.demoEmail = optStr(j, "demo_email");
+        auto kiosk = j.find("kiosk");
+        if (kiosk != j.end() && kiosk->is_object()) {
+            // Hand-edited on static hosts: anything odd falls back to the defaults, never a broken kiosk.
+            auto flag = kiosk->find("enabled");
+            c.kiosk.enabled = flag != kiosk->end() && flag->is_boolean() && flag->get<bool>();
+            auto idle = kiosk->find("idle_seconds");
+            if (idle != kiosk->end() && idle->is_number() && idle->get<double>() >= 10 && idle->get<double>() <= 86400)
+                c.kiosk.idleSeconds = static_cast<int>(idle->get<double>());
+            auto every = kiosk->find("reset_every_minutes");
+            if (every != kiosk->end() && every->is_number() && every->get<double>() >= 0 && every->get<double>() <= 10080)
+                c.kiosk.resetEveryMinutes = every->get<double>();
+        }
         while (!c.apiBaseUrl.empty() && c.apiBaseUrl.back() == '/') c.apiBaseUrl.pop_back();
         return c;
     });

@@ -305,7 +305,18 @@ enum class Language { English, German };
     X(ErrUnauthorized, "You are not signed in.", "Sie sind nicht angemeldet.") \
     X(ErrNotFound, "This no longer exists, or it belongs to another account.", "Das gibt es nicht mehr, oder es gehört zu einem anderen Konto.") \
     X(ErrRateLimited, "Too many attempts. Please wait a moment and try again.", "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.") \
-    X(ErrConfig, "The console could not read its configuration (config.json).", "Die Konsole konnte ihre Konfiguration (config.json) nicht lesen.")
+    X(ErrConfig, "The console could not read its configuration (config.json).", "Die Konsole konnte ihre Konfiguration (config.json) nicht lesen.") \
+    X(KioskRibbon, "Demo", "Demo") \
+    X(KioskRibbonNote, "Sample data · starts over after {} without use", "Beispieldaten · beginnt nach {} ohne Nutzung neu") \
+    X(KioskMinutes, "{} min", "{} Min.") \
+    X(KioskSeconds, "{} s", "{} s") \
+    X(KioskStillThere, "Still there?", "Sind Sie noch da?") \
+    X(KioskTouchToContinue, "Touch to continue.", "Tippen Sie, um weiterzumachen.") \
+    X(KioskStartsOverIn, "The demo starts over in {} seconds for the next visitor.", "Die Demo beginnt in {} Sekunden für den nächsten Besucher neu.") \
+    X(KioskContinue, "Continue", "Weiter") \
+    X(KioskRestoreFailed, "The demo data could not be reset: {}", "Die Demodaten konnten nicht zurückgesetzt werden: {}") \
+    X(Menu, "Menu", "Menü") \
+    X(OpenInvitationPage, "Open invitation page", "Einladungsseite öffnen")
 
 enum class Text : std::size_t {
 #define RC_TEXT_ENUM(id, en, de) id,

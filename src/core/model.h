@@ -217,11 +217,20 @@ struct Dashboard {
 };
 
 // Read from config.json beside index.html at start-up; never compiled in.
+// Kiosk and trade-fair deployments (config.json "kiosk"): signed in to the demo account by
+// itself, and starting over after a while without use.
+struct KioskConfig {
+    bool enabled = false;
+    int idleSeconds = 120;          // without input before "Still there?"
+    double resetEveryMinutes = 0;   // an untouched screen starts over this often; 0: never
+};
+
 struct AppConfig {
     std::string apiBaseUrl = "/api/v1";
     std::string googleClientId;
     bool demoSignIn = false;
     std::string demoEmail;
+    KioskConfig kiosk;
 };
 
 // The one error type: what went wrong, in words the reseller can read.

@@ -66,6 +66,10 @@ public:
 
     // Reloads the page into the new version the service worker has ready.
     virtual void applyUpdate() = 0;
+    // Kiosk mode: full screen on the first touch (browsers allow it only in answer to one).
+    virtual void enterKioskMode() {}
+    // Leaves the console for another page in the same window (a kiosk has no other window).
+    virtual void openPage(const std::string& url) { (void)url; }
 };
 
 }  // namespace rc

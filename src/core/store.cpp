@@ -67,7 +67,12 @@ void Store::restore(AppState saved) {
 
 void Store::afterConfig() {
     api_.setBaseUrl(state_.config.apiBaseUrl);
-    if (state_.signIn.email.empty()) state_.signIn.email = state_.config.demoEmail;
+    if (state_.signIn.email.empty() || state_.config.kiosk.enabled) state_.signIn.email = state_.config.demoEmail;
+    if (state_.config.kiosk.enabled) {
+        state_.kiosk.enabled = true;
+        state_.kiosk.lastInput = state_.kiosk.lastStart = platform_.now();
+        platform_.enterKioskMode();
+    }
     state_.signIn.google = state_.config.googleClientId.empty() ? GoogleStatus::NotConfigured : GoogleStatus::Loading;
     state_.route = Route::fromHash(initialHash_);
     // A session saved before a reload is used again until it expires; the server has the last word.
@@ -86,6 +91,7 @@ void Store::afterConfig() {
         return;
     }
     state_.phase = Phase::SignedOut;
+    if (state_.kiosk.enabled) kioskSignIn();
 }
 
 void Store::editSignInEmail(std::string email) {
@@ -147,7 +153,7 @@ void Store::onSignedIn(Session session, bool restored) {
 }
 
 void Store::signOut() {
-    if (!state_.session) return;
+    if (!state_.session || state_.kiosk.enabled) return;  // a kiosk has no way out of its demo account
     // Ends the session on the server; locally it ends now whatever the answer.
     api_.signOut([](Result<Unit>) {});
     platform_.googleSignedOut();
@@ -172,6 +178,8 @@ void Store::endSession(bool expired) {
 bool Store::handleAuth(const ApiError& error) {
     if (!error.isAuth() || !state_.session) return false;
     endSession(true);
+    // A kiosk signs in again by itself and returns to the same screen.
+    if (state_.kiosk.enabled) kioskSignIn();
     return true;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/api_client.h"
 #include "core/block_list.h"
+#include "core/kiosk.h"
 #include "core/model.h"
 #include "core/offline_reads.h"
 #include "core/offline_state.h"
@@ -146,6 +147,7 @@ struct AppState {
     std::vector<Toast> toasts;
     Remote download;
     OfflineState offline;
+    KioskState kiosk;
 };
 
 class Store {
@@ -257,6 +259,18 @@ public:
     bool offline() const { return !state_.offline.online; }
     // Writes wait for the network only where this browser can keep them across a reload.
     bool canQueueWrites() const { return !state_.offline.offlineUseUnavailable(); }
+    // --- kiosk (src/core/store/kiosk.cpp)
+    // Any touch, click or key: the visitor is there (and "Still there?" goes away).
+    void kioskInput();
+    // Applies what is due now (the notice, or starting over); returns when to look again
+    // (platform clock, 0: nothing pending). Cheap: the loop calls it every frame.
+    double kioskTick();
+    // Starts over for the next visitor: dialogs closed, typed text and scroll positions gone,
+    // back to the dashboard, and the server asked to put the demo data back. Answers to
+    // anything asked before are dropped.
+    void kioskStartOver();
+    // Opens the customer's invitation page in this window; it links back to this customer.
+    void openInvitationPage();
 
     // Rules shown before the reseller tries (the server enforces the same ones).
     static bool canReduceLicensesNow(const Subscription& s) { return !s.isAnnual() || s.status == "trial"; }
@@ -295,7 +309,9 @@ private:
     void requestPlanPreview();
     void onLicensesChanged(int licenses);
     void onPlanChanged(const ApiError& error);
+    // False for answers to requests made before a sign-in, sign-out or kiosk start-over.
     bool isCurrentSession(std::uint64_t generation) const { return generation == sessionGeneration_; }
+    void kioskSignIn();
     template <class T, class Call, class Done>
     void customerAction(Call call, Done onSuccess);
     void applyCustomerFilter(const CustomerFilter& filter);
@@ -310,7 +326,7 @@ private:
     AppState state_;
     std::string configUrl_;
     std::string initialHash_;
-    std::uint64_t sessionGeneration_ = 0;  // answers for an earlier session are dropped
+    std::uint64_t sessionGeneration_ = 0;  // answers for an earlier session (or kiosk visitor) are dropped
     bool searchPending_ = false;  // a search waits for a pause in typing
     CustomerFilter pendingSearch_;
     double searchDueAt_ = 0;

@@ -9,11 +9,12 @@ from . import money as pricing
 from . import representation as rep
 from .clock import iso
 from .csv_export import csv_chunks
-from .errors import NotFound, RateLimited, ValidationFailed
+from .errors import Forbidden, NotFound, RateLimited, ValidationFailed
 from .messages import Response, json_response, no_content
 from .pdf import invoice_pdf
 from .repository import CUSTOMER_SORTS
 from .routing import Router
+from .service import DEMO_EMAIL
 from .validation import Fields, query_choice, query_int
 
 OPENAPI = Path(__file__).resolve().parent / "openapi.json"
@@ -116,6 +117,9 @@ class ApiHandlers:
         fields = Fields(request.json(), {"email"})
         email = fields.email("email")
         fields.check()
+        if self.settings.kiosk and email.lower() != DEMO_EMAIL:
+            # A kiosk server shows one account; it makes no others for whoever finds it.
+            raise Forbidden(f"This kiosk opens its demo account ({DEMO_EMAIL}) only.")
         return self.session_response(*self.service.demo_sign_in(email))
 
     def auth_google(self, request):

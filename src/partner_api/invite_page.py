@@ -2,6 +2,8 @@
 button calls POST /api/v1/invitations/{token}/accept through /invite.js (no inline script,
 so the page keeps the strict Content-Security-Policy)."""
 import html
+import re
+import urllib.parse
 
 TEXT = {
     "en": {
@@ -17,6 +19,7 @@ TEXT = {
         "missing": "This invitation link does not exist",
         "ask": "Please ask your reseller for a new link.",
         "other": "Deutsch",
+        "back": "Back to the Reseller Console",
     },
     "de": {
         "title": "Einladung",
@@ -31,6 +34,7 @@ TEXT = {
         "missing": "Diesen Einladungslink gibt es nicht",
         "ask": "Bitte fragen Sie Ihren Reseller nach einem neuen Link.",
         "other": "English",
+        "back": "Zurück zur Reseller-Konsole",
     },
 }
 
@@ -39,7 +43,9 @@ color:#1f2937;margin:0;display:flex;min-height:100vh;align-items:center;justify-
 main{background:#fff;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.08);padding:40px;max-width:480px}
 h1{font-size:22px;margin:0 0 16px}p{line-height:1.5}button{background:#2563eb;color:#fff;border:0;
 border-radius:8px;padding:12px 20px;font-size:16px;cursor:pointer}button:disabled{opacity:.6}
-.note{color:#6b7280;font-size:14px}a{color:#2563eb}"""
+.note{color:#6b7280;font-size:14px}a{color:#2563eb}
+.back{display:inline-block;margin-bottom:20px;padding:12px 0;min-height:20px;text-decoration:none}
+.note a{display:inline-block;padding:12px 0}"""
 
 SCRIPT = """(function () {
   var button = document.getElementById('accept');
@@ -72,18 +78,37 @@ def language(query, accept_language):
     return "en"
 
 
+# Where a kiosk's "Back" goes: the console on this origin, at one of its own #/ addresses.
+BACK_RE = re.compile(r"^#/[A-Za-z0-9/_?=&%.\-]{0,200}$")
+
+
+def back_target(query):
+    """The console address the kiosk opened this page from (?back=#/customers/7), else its start."""
+    back = query.get("back") or ""
+    return back if BACK_RE.match(back) else "#/"
+
+
+def _back_link(lang, back):
+    if back is None:
+        return ""
+    return f"<a class=\"back\" href=\"/{html.escape(back)}\">\u2190 {html.escape(TEXT[lang]['back'])}</a>"
+
+
 def _page(lang, title, body):
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">'
             f"<title>{html.escape(title)}</title><style>{STYLE}</style></head>"
             f"<body><main>{body}</main><script src=\"/invite.js\"></script></body></html>").encode("utf-8")
 
 
-def invitation_html(lang, token, info):
+def invitation_html(lang, token, info, back=None):
+    """`back`: in kiosk mode, the console address to return to (a link above the heading)."""
     t = TEXT[lang]
     esc = html.escape
     other = "de" if lang == "en" else "en"
+    other_query = f"?lang={other}" + (f"&back={urllib.parse.quote(back, safe='')}" if back is not None else "")
     body = (
+        _back_link(lang, back) +
         f"<h1>{esc(t['heading'].format(reseller=info['reseller_name'], organization=info['organization']))}</h1>"
         f"<p>{esc(t['intro'].format(domain=info['google_domain']))}</p>"
         f"<p class=\"note\">{esc(t['expires'].format(expires=info['expires_at'][:10]))}</p>"
@@ -91,14 +116,14 @@ def invitation_html(lang, token, info):
         f" data-working=\"{esc(t['working'])}\" data-done=\"{esc(t['done'])}\""
         f" data-failed=\"{esc(t['failed'])}\">{esc(t['accept'])}</button></p>"
         f"<p id=\"status\" role=\"status\"></p>"
-        f"<p class=\"note\"><a href=\"?lang={other}\">{esc(t['other'])}</a></p>")
+        f"<p class=\"note\"><a href=\"{esc(other_query)}\">{esc(t['other'])}</a></p>")
     return _page(lang, t["title"], body)
 
 
-def dead_link_html(lang, gone, message):
+def dead_link_html(lang, gone, message, back=None):
     t = TEXT[lang]
     heading = t["gone"] if gone else t["missing"]
-    body = (f"<h1>{html.escape(heading)}</h1><p>{html.escape(message)}</p>"
+    body = (_back_link(lang, back) + f"<h1>{html.escape(heading)}</h1><p>{html.escape(message)}</p>"
             f"<p class=\"note\">{html.escape(t['ask'])}</p>")
     return _page(lang, t["title"], body)
 

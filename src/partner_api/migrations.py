@@ -226,9 +226,20 @@ ALTER TABLE resellers ADD COLUMN is_demo INTEGER NOT NULL DEFAULT 0;
 UPDATE resellers SET is_demo = 1 WHERE email = 'demo@reseller.example';
 """
 
+# Version 3: kiosk mode keeps a snapshot of its demo account and puts it back on every reset
+# (src/partner_api/kiosk.py). The rows are kept as one JSON document per account.
+V3 = """
+CREATE TABLE demo_snapshots (
+    reseller_id INTEGER PRIMARY KEY REFERENCES resellers(id),
+    taken_at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+"""
+
 MIGRATIONS = [
     Migration(1, "first release", V1),
     Migration(2, "demo accounts are marked", V2),
+    Migration(3, "kiosk snapshots of demo accounts", V3),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -25,7 +25,8 @@ from .db import Database
 from .google_auth import GOOGLE_JWKS_URL, GoogleVerifier, KeySet
 from .handlers import ApiHandlers, build_router
 from .operations import is_storage_fault
-from .invite_page import NOT_BUILT_HTML, SCRIPT, dead_link_html, invitation_html, language
+from .kiosk import KioskHandlers, add_kiosk_routes
+from .invite_page import NOT_BUILT_HTML, SCRIPT, back_target, dead_link_html, invitation_html, language
 from .messages import Request, Response, json_bytes, json_response, parse_json
 from .rate_limit import RateLimiter
 from .repository import Repository
@@ -169,6 +170,9 @@ class Settings:
     header_timeout: float = 10
     body_timeout: float = 30
     idle_timeout: float = 15
+    kiosk: bool = False                 # serve.py --kiosk: demo account only, reset endpoint
+    kiosk_idle: int = 120               # seconds without input before the console starts over
+    kiosk_reset_every: float = 0        # minutes between resets of an untouched screen; 0: never
     sign_in_attempts: int = 20          # per client address ...
     sign_in_window: float = 60          # ... per this many seconds
     clock: object = dataclasses.field(default_factory=SystemClock)
@@ -189,6 +193,8 @@ class App:
         self.limiter = RateLimiter(settings.sign_in_attempts, settings.sign_in_window)
         self.handlers = ApiHandlers(self.service, settings, verifier, self.limiter)
         self.router = build_router(self.handlers, API_PREFIX)
+        if settings.kiosk:  # the reset endpoint exists only here: 404 on every other server
+            add_kiosk_routes(self.router, KioskHandlers(self.service, self.db))
         self.static_root = Path(settings.static_dir).resolve() if settings.static_dir else None
 
     def close(self):
@@ -318,17 +324,25 @@ class App:
         demo_account = self.service.reseller_by_email(DEMO_EMAIL) if self.settings.demo else None
         if demo_account is not None and demo_account["is_demo"]:
             demo_email = DEMO_EMAIL
-        return {"api_base_url": API_PREFIX, "google_client_id": self.settings.google_client_id or "",
-                "demo_sign_in": bool(self.settings.demo), "demo_email": demo_email}
+        config = {"api_base_url": API_PREFIX, "google_client_id": self.settings.google_client_id or "",
+                  "demo_sign_in": bool(self.settings.demo), "demo_email": demo_email}
+        if self.settings.kiosk:
+            # A kiosk signs in to its demo account by itself; Google's button is never shown.
+            config["google_client_id"] = ""
+            config["kiosk"] = {"enabled": True, "idle_seconds": self.settings.kiosk_idle,
+                               "reset_every_minutes": self.settings.kiosk_reset_every}
+        return config
 
     def invitation_page(self, request, token):
         lang = language(request.query, request.headers.get("Accept-Language"))
+        # A kiosk opens the page in its own window: the page offers the way back to the console.
+        back = back_target(request.query) if self.settings.kiosk else None
         try:
-            body, status = invitation_html(lang, token, self.service.invitation_page(token)), 200
+            body, status = invitation_html(lang, token, self.service.invitation_page(token), back), 200
         except errors.InvitationGone as error:
-            body, status = dead_link_html(lang, True, error.message), 410
+            body, status = dead_link_html(lang, True, error.message, back), 410
         except errors.NotFound as error:
-            body, status = dead_link_html(lang, False, error.message), 404
+            body, status = dead_link_html(lang, False, error.message, back), 404
         return Response(status, body, MIME_TYPES[".html"], {"Cache-Control": "no-store"})
 
     def static_file(self, request, root, relative):

@@ -1,6 +1,10 @@
 #include "ui/console_ui.h"
 
+#include <cfloat>
+
+#include "core/format.h"
 #include "core/i18n.h"
+#include "imgui_internal.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
 #include "ui/shown_text.h"
@@ -10,29 +14,80 @@
 namespace rc::ui {
 namespace {
 
-constexpr float kSidebarWidth = 240.0f;
-constexpr float kTopBarHeight = 64.0f;
 constexpr ImGuiWindowFlags kPlain = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-bool menuEntry(const char* glyph, const char* label, bool selected, float width) {
+enum class EntryStyle { Row, Rail };
+
+// One destination of the navigation: a row with icon and label (sidebar, phone menu) or an
+// icon over a short label (rail). Reported to items() as a "menu" item with its words.
+bool navEntry(const char* glyph, const char* label, bool selected, EntryStyle style, float width) {
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImVec2 size(width, 40);
+    ImVec2 size = style == EntryStyle::Rail ? ImVec2(width, tappable(62)) : ImVec2(width, tappable(40));
     std::string id = std::string("##menu-") + label;
     bool clicked = ImGui::InvisibleButton(id.c_str(), size);
     // InvisibleButton registers its "##" id; the registry wants the words a person sees.
     if (auto* reg = currentRegistry()) reg->record(label, "menu", p.x, p.y, size.x, size.y);
-    bool hovered = ImGui::IsItemHovered();
+    bool hovered = ImGui::IsItemHovered() && !shell().touch;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (selected || hovered)
-        dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), selected ? color::AccentSoft : color::rgb(243, 245, 248), 8);
     ImU32 fg = selected ? color::Accent : color::rgb(60, 66, 78);
     ImFont* font = selected ? fonts().medium : fonts().body;
-    float ty = p.y + (size.y - font->FontSize) * 0.5f;
-    dl->AddText(font, font->FontSize, ImVec2(p.x + 14, ty), selected ? color::Accent : color::TextMuted, glyph);
-    dl->AddText(font, font->FontSize, ImVec2(p.x + 44, ty), fg, label);
-    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (style == EntryStyle::Rail) {
+        // The pill behind the icon says where you are; the label stays readable under it.
+        ImVec2 pill(p.x + (size.x - 52) * 0.5f, p.y + 6);
+        if (selected || hovered)
+            dl->AddRectFilled(pill, ImVec2(pill.x + 52, pill.y + 30), selected ? color::AccentSoft : color::rgb(241, 243, 246), 15);
+        ImVec2 gs = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, glyph);
+        dl->AddText(font, font->FontSize, ImVec2(pill.x + (52 - gs.x) * 0.5f, pill.y + (30 - gs.y) * 0.5f),
+                    selected ? color::Accent : color::TextMuted, glyph);
+        ImFont* small = fonts().small;
+        ImVec2 ls = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, label);
+        dl->AddText(small, small->FontSize, ImVec2(p.x + (size.x - ls.x) * 0.5f, pill.y + 34), fg, label);
+    } else {
+        if (selected || hovered)
+            dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), selected ? color::AccentSoft : color::rgb(243, 245, 248), 8);
+        float ty = p.y + (size.y - font->FontSize) * 0.5f;
+        dl->AddText(font, font->FontSize, ImVec2(p.x + 14, ty), selected ? color::Accent : color::TextMuted, glyph);
+        dl->AddText(font, font->FontSize, ImVec2(p.x + 44, ty), fg, label);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
+}
+
+// The product mark: a rounded accent square with the add-on's initials.
+void productMark(ImVec2 p, float size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), color::Accent, size * 0.25f);
+    ImGui::PushFont(fonts().medium);
+    ImVec2 ts = ImGui::CalcTextSize("SC");
+    dl->AddText(ImVec2(p.x + (size - ts.x) * 0.5f, p.y + (size - ts.y) * 0.5f), color::Surface, "SC");
+    ImGui::PopFont();
+}
+
+// A child window exactly over `box`, with a hairline on the given edges.
+bool beginRegion(const char* id, const Box& box, ImVec2 padding, bool borderRight, bool borderBottom) {
+    ImGui::SetCursorScreenPos(ImVec2(box.x, box.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0);
+    bool open = ImGui::BeginChild(id, ImVec2(box.w, box.h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                                  ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar(3);
+    ImVec2 wp = ImGui::GetWindowPos();
+    // A child clips half its padding off its edges; the border sits on the edge itself.
+    ImGui::PushClipRect(wp, ImVec2(wp.x + box.w, wp.y + box.h), false);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (borderRight) dl->AddLine(ImVec2(wp.x + box.w - 0.5f, wp.y), ImVec2(wp.x + box.w - 0.5f, wp.y + box.h), color::Border);
+    if (borderBottom) dl->AddLine(ImVec2(wp.x, wp.y + box.h - 0.5f), ImVec2(wp.x + box.w, wp.y + box.h - 0.5f), color::Border);
+    ImGui::PopClipRect();
+    return open;
+}
+
+void endRegion() { ImGui::EndChild(); }
+
+std::string kioskIdleText(int seconds) {
+    if (seconds % 60 == 0) return format::fill(tr(Text::KioskMinutes), format::integer(seconds / 60));
+    return format::fill(tr(Text::KioskSeconds), format::integer(seconds));
 }
 
 }  // namespace
@@ -40,15 +95,35 @@ bool menuEntry(const char* glyph, const char* label, bool selected, float width)
 void ConsoleUi::draw(Store& store) {
     hideGoogleButtonSlot();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const AppState& st = store.state();
+    if (touch_ != touchStyle_) {
+        applyTheme(touch_);
+        touchStyle_ = touch_;
+    }
+    ShellInputs in;
+    in.width = vp->Size.x;
+    in.height = vp->Size.y;
+    in.touch = touch_;
+    in.kiosk = st.kiosk.enabled && st.phase == Phase::SignedIn;
+    layout_ = layoutShell(in);
+    setShell(layout_);
+    if (layout_.navigation != Navigation::MenuButton) menuOpen_ = false;
+    if (st.kiosk.startOvers != startOversSeen_) {
+        startOversSeen_ = st.kiosk.startOvers;
+        forgetVisitor();
+    }
+
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("###console", nullptr, kPlain | ImGuiWindowFlags_NoScrollbar);
-    const AppState& st = store.state();
+    ImGui::Begin("###console", nullptr, kPlain | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     switch (st.phase) {
         case Phase::Booting:
         case Phase::ConfigFailed: drawBoot(store); break;
         case Phase::SignedOut: {
-            ImGui::SetCursorPos(ImVec2(vp->Size.x - 140, 20));
+            ImGui::PushFont(fonts().medium);
+            float langW = ImGui::CalcTextSize(tr(Text::SwitchLanguage)).x + 64;
+            ImGui::PopFont();
+            ImGui::SetCursorPos(ImVec2(vp->Size.x - langW - 12, 12));
             drawLanguageSwitch(store);
             ImGui::SetCursorPos(ImVec2(0, 0));
             signIn_.draw(store);
@@ -59,16 +134,15 @@ void ConsoleUi::draw(Store& store) {
         }
         case Phase::SignedIn: {
             handleShortcuts(store);
-            drawSidebar(store, vp->Size.y);
-            ImGui::SetCursorPos(ImVec2(kSidebarWidth, 0));
-            ImGui::BeginGroup();
-            drawTopBar(store, vp->Size.x - kSidebarWidth);
-            ImGui::SetCursorPos(ImVec2(kSidebarWidth + 32, kTopBarHeight + 20));
+            drawRibbon(store);
+            drawNavigation(store);
+            drawTopBar(store);
+            const Box& c = layout_.content;
             // Offline, a new version, storage trouble: calm notices above the screen.
-            float notices = offlineNotices(store, vp->Size.x - kSidebarWidth - 64);
-            ImGui::SetCursorPos(ImVec2(kSidebarWidth + 32, kTopBarHeight + 28 + notices));
-            ImGui::BeginChild("###screen", ImVec2(vp->Size.x - kSidebarWidth - 64, vp->Size.y - kTopBarHeight - 52 - notices),
-                              ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+            ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + c.x, vp->Pos.y + c.y - 8));
+            float notices = offlineNotices(store, c.w);
+            ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + c.x, vp->Pos.y + c.y + notices));
+            ImGui::BeginChild("###screen", ImVec2(c.w, c.h - notices), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
             switch (st.route.screen) {
                 case Screen::Dashboard: dashboard_.draw(store); break;
                 case Screen::Customers: customers_.draw(store); break;
@@ -76,7 +150,6 @@ void ConsoleUi::draw(Store& store) {
                 case Screen::Invoices: invoices_.draw(store); break;
             }
             ImGui::EndChild();
-            ImGui::EndGroup();
             // Dialogs float over whatever screen opened them.
             newCustomer_.draw(store);
             licenseOrder_.draw(store);
@@ -87,20 +160,41 @@ void ConsoleUi::draw(Store& store) {
         }
     }
     ImGui::End();
+    if (st.phase == Phase::SignedIn && menuOpen_) drawMenuDrawer(store);
     drawToasts(store);
+    drawKioskNotice(store);
+}
+
+void ConsoleUi::forgetVisitor() {
+    menuOpen_ = false;
+    invoices_.forgetVisitor();
+    customers_.forgetVisitor();
+    ImGui::ClearActiveID();  // a field being typed in lets go of its text
+    ImGuiContext& g = *GImGui;
+    for (ImGuiWindow* w : g.Windows) {
+        w->Scroll = ImVec2(0, 0);
+        w->ScrollTarget = ImVec2(FLT_MAX, FLT_MAX);
+    }
+}
+
+void ConsoleUi::go(Store& store, Screen screen) {
+    const AppState& st = store.state();
+    Route r;
+    r.screen = screen;
+    // Coming back to a list keeps its search and filters.
+    r.customers = st.customers.filter;
+    r.invoices = st.invoices.filter;
+    store.navigate(r);
+    menuOpen_ = false;
 }
 
 void ConsoleUi::handleShortcuts(Store& store) {
     // Ctrl+K (Cmd+K on a Mac): jump to the customer search from anywhere.
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-        if (store.state().route.screen != Screen::Customers) {
-            Route r;
-            r.screen = Screen::Customers;
-            r.customers = store.state().customers.filter;
-            store.navigate(r);
-        }
+        if (store.state().route.screen != Screen::Customers) go(store, Screen::Customers);
         customers_.focusSearch();
     }
+    if (menuOpen_ && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) menuOpen_ = false;
 }
 
 void ConsoleUi::drawBoot(Store& store) {
@@ -111,7 +205,7 @@ void ConsoleUi::drawBoot(Store& store) {
         spinner(14, color::Accent);
         return;
     }
-    float w = std::min(520.0f, avail.x - 48);
+    float w = std::min(520.0f, avail.x - 32);
     ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.4f));
     std::string msg = std::string(tr(Text::ErrConfig)) + " " + describeError(*st.configError);
     ImGui::BeginChild("###boot-error", ImVec2(w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
@@ -119,140 +213,240 @@ void ConsoleUi::drawBoot(Store& store) {
     ImGui::EndChild();
 }
 
-void ConsoleUi::drawSidebar(Store& store, float height) {
-    ImGui::SetCursorPos(ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 20));
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
-    ImGui::BeginChild("###sidebar", ImVec2(kSidebarWidth, height), ImGuiChildFlags_AlwaysUseWindowPadding);
-    ImVec2 wp = ImGui::GetWindowPos();
-    // A child clips half its padding off its edges; the border sits on the edge itself.
-    ImGui::PushClipRect(wp, ImVec2(wp.x + kSidebarWidth, wp.y + height), false);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(wp.x + kSidebarWidth - 0.5f, wp.y), ImVec2(wp.x + kSidebarWidth - 0.5f, wp.y + height),
-                                        color::Border);
-    ImGui::PopClipRect();
-    ImVec2 p = ImGui::GetCursorScreenPos();
+void ConsoleUi::drawRibbon(Store& store) {
+    const Box& b = layout_.ribbon;
+    if (b.empty()) return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(p.x + 4, p.y), ImVec2(p.x + 36, p.y + 32), color::Accent, 8);
-    ImGui::PushFont(fonts().medium);
-    ImVec2 ts = ImGui::CalcTextSize("SC");
-    dl->AddText(ImVec2(p.x + 4 + (32 - ts.x) * 0.5f, p.y + (32 - ts.y) * 0.5f), color::Surface, "SC");
-    ImGui::PopFont();
-    ImGui::SetCursorScreenPos(ImVec2(p.x + 46, p.y - 1));
-    text(tr(Text::AppName), color::Text, fonts().medium);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + 46, p.y + 17));
-    text(tr(Text::ProductName), color::TextMuted, fonts().small);
-    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 64));
+    dl->AddRectFilled(ImVec2(b.x, b.y), ImVec2(b.right(), b.bottom()), color::rgb(255, 244, 214));
+    dl->AddLine(ImVec2(b.x, b.bottom() - 0.5f), ImVec2(b.right(), b.bottom() - 0.5f), color::rgb(240, 214, 150));
+    // "DEMO" as a small tag, then what it means; on a phone the tag alone if the sentence does not fit.
+    ImFont* tagFont = fonts().medium;
+    ImFont* noteFont = fonts().small;
+    std::string tag = tr(Text::KioskRibbon);
+    std::string note = format::fill(tr(Text::KioskRibbonNote), kioskIdleText(store.state().config.kiosk.idleSeconds));
+    ImVec2 tagSize = tagFont->CalcTextSizeA(13, FLT_MAX, 0, tag.c_str());
+    ImVec2 noteSize = noteFont->CalcTextSizeA(noteFont->FontSize, FLT_MAX, 0, note.c_str());
+    float pillW = tagSize.x + 20;
+    bool withNote = pillW + 10 + noteSize.x + 32 <= b.w;
+    float total = pillW + (withNote ? 10 + noteSize.x : 0);
+    float x = b.x + (b.w - total) * 0.5f;
+    float cy = b.y + b.h * 0.5f;
+    dl->AddRectFilled(ImVec2(x, cy - 10), ImVec2(x + pillW, cy + 10), color::Warning, 10);
+    dl->AddText(tagFont, 13, ImVec2(x + 10, cy - tagSize.y * 0.5f), color::Surface, tag.c_str());
+    if (auto* reg = currentRegistry()) reg->record(tag, "ribbon", x, cy - 10, pillW, 20);
+    if (withNote) {
+        dl->AddText(noteFont, noteFont->FontSize, ImVec2(x + pillW + 10, cy - noteSize.y * 0.5f), color::rgb(120, 72, 0), note.c_str());
+        if (auto* reg = currentRegistry()) reg->record(note, "text", x + pillW + 10, cy - noteSize.y * 0.5f, noteSize.x, noteSize.y);
+    }
+}
 
-    const AppState& st = store.state();
-    float w = kSidebarWidth - 32;
-    Screen s = st.route.screen;
-    auto go = [&](Screen screen) {
-        Route r;
-        r.screen = screen;
-        // Coming back to a list keeps its search and filters.
-        r.customers = st.customers.filter;
-        r.invoices = st.invoices.filter;
-        store.navigate(r);
-    };
-    if (menuEntry(icon::Dashboard, tr(Text::MenuDashboard), s == Screen::Dashboard, w)) go(Screen::Dashboard);
-    ImGui::Dummy(ImVec2(0, -6));
-    if (menuEntry(icon::Customers, tr(Text::MenuCustomers), s == Screen::Customers || s == Screen::Customer, w)) go(Screen::Customers);
-    ImGui::Dummy(ImVec2(0, -6));
-    if (menuEntry(icon::Invoices, tr(Text::MenuInvoices), s == Screen::Invoices, w)) go(Screen::Invoices);
-    ImGui::EndChild();
-    ImGui::PopStyleVar(2);
+void ConsoleUi::drawNavigation(Store& store) {
+    const Box& b = layout_.nav;
+    if (b.empty()) return;
+    bool rail = layout_.navigation == Navigation::Rail;
+    beginRegion("###sidebar", b, rail ? ImVec2(6, 16) : ImVec2(16, 20), true, false);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float inner = b.w - (rail ? 12 : 32);
+    if (rail) {
+        productMark(ImVec2(p.x + (inner - 36) * 0.5f, p.y), 36);
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 60));
+    } else {
+        productMark(ImVec2(p.x + 4, p.y), 32);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 46, p.y - 1));
+        text(tr(Text::AppName), color::Text, fonts().medium);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 46, p.y + 17));
+        text(tr(Text::ProductName), color::TextMuted, fonts().small);
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 64));
+    }
+    Screen s = store.state().route.screen;
+    EntryStyle style = rail ? EntryStyle::Rail : EntryStyle::Row;
+    float gap = rail ? 0 : -6;
+    if (navEntry(icon::Dashboard, tr(Text::MenuDashboard), s == Screen::Dashboard, style, inner)) go(store, Screen::Dashboard);
+    ImGui::Dummy(ImVec2(0, gap));
+    if (navEntry(icon::Customers, tr(Text::MenuCustomers), s == Screen::Customers || s == Screen::Customer, style, inner))
+        go(store, Screen::Customers);
+    ImGui::Dummy(ImVec2(0, gap));
+    if (navEntry(icon::Invoices, tr(Text::MenuInvoices), s == Screen::Invoices, style, inner)) go(store, Screen::Invoices);
+    endRegion();
 }
 
 void ConsoleUi::drawLanguageSwitch(Store& store) {
     std::string label = std::string(icon::Globe) + "  " + tr(Text::SwitchLanguage) + "##language";
-    if (button(label.c_str(), ButtonStyle::Ghost)) {
+    ImGui::PushFont(fonts().medium);
+    float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 28;
+    ImGui::PopFont();
+    if (button(label.c_str(), ButtonStyle::Ghost, ImVec2(w, tappable(36)))) {
         setLanguage(language() == Language::English ? Language::German : Language::English);
         store.dismissAllToasts();
     }
 }
 
-void ConsoleUi::drawTopBar(Store& store, float width) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
-    ImGui::BeginChild("###topbar", ImVec2(width, kTopBarHeight), ImGuiChildFlags_AlwaysUseWindowPadding);
-    ImVec2 wp = ImGui::GetWindowPos();
-    ImGui::PushClipRect(wp, ImVec2(wp.x + width, wp.y + kTopBarHeight), false);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(wp.x, wp.y + kTopBarHeight - 0.5f), ImVec2(wp.x + width, wp.y + kTopBarHeight - 0.5f),
-                                        color::Border);
-    ImGui::PopClipRect();
+void ConsoleUi::drawTopBar(Store& store) {
+    const Box& b = layout_.topBar;
     const AppState& st = store.state();
+    bool phone = layout_.navigation == Navigation::MenuButton;
+    float padX = phone ? 12 : 24;
+    beginRegion("###topbar", b, ImVec2(padX, 0), false, true);
+    ImVec2 origin = ImGui::GetWindowPos();
+    float controlH = tappable(36);
+    float controlY = (b.h - controlH) * 0.5f;
+
+    // Measure the right-hand side first: sign out, the account, the language switch.
     const Reseller& r = st.session->reseller;
-    ImGui::PushFont(fonts().medium);
-    float nameW = ImGui::CalcTextSize(shownC(r.name)).x;
-    ImGui::PopFont();
-    ImGui::PushFont(fonts().small);
-    nameW = std::max(nameW, ImGui::CalcTextSize(shownC(r.email)).x);
-    ImGui::PopFont();
+    bool canSignOut = !st.kiosk.enabled;
     std::string signOut = std::string(icon::SignOut) + "  " + tr(Text::SignOut) + "##sign-out";
     ImGui::PushFont(fonts().medium);
-    float signOutW = ImGui::CalcTextSize(signOut.c_str(), nullptr, true).x + 24;
+    float signOutW = canSignOut && !phone ? ImGui::CalcTextSize(signOut.c_str(), nullptr, true).x + 24 : 0;
+    float nameW = layout_.showAccount ? ImGui::CalcTextSize(shownC(r.name)).x : 0;
+    float langW = ImGui::CalcTextSize((std::string(icon::Globe) + "  " + tr(Text::SwitchLanguage)).c_str()).x + 28;
     ImGui::PopFont();
-    float right = width - 24;
+    if (layout_.showAccount) {
+        ImGui::PushFont(fonts().small);
+        nameW = std::max(nameW, ImGui::CalcTextSize(shownC(r.email)).x);
+        ImGui::PopFont();
+    }
+    float right = b.w - padX;
     float signOutX = right - signOutW;
-    float nameX = signOutX - 24 - nameW;
-    float langX = nameX - 36 - 120;
+    float nameX = signOutX - (signOutW > 0 ? 20 : 0) - nameW;
+    float langX = nameX - (nameW > 0 ? 20 : 0) - langW;
 
-    // Left: where the customer search is, with its shortcut.
-    ImGui::SetCursorPos(ImVec2(24, 22));
-    std::string hint = std::string(tr(Text::SearchCustomers));
-    std::string shortcut = ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut);
-    if (langX > 420) {
+    float left = padX;
+    if (phone) {
+        // The menu button opens the navigation as a drawer.
+        ImGui::SetCursorPos(ImVec2(left - 4, (b.h - kTapTarget) * 0.5f));
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton("##menu-button", ImVec2(kTapTarget, kTapTarget))) menuOpen_ = !menuOpen_;
+        if (auto* reg = currentRegistry()) reg->record(tr(Text::Menu), "button", at.x, at.y, kTapTarget, kTapTarget);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (int i = 0; i < 3; ++i) {
+            float y = at.y + 15 + i * 7.0f;
+            dl->AddRectFilled(ImVec2(at.x + 12, y), ImVec2(at.x + 32, y + 2), color::Text, 1);
+        }
+        left += kTapTarget + 4;
+        productMark(ImVec2(origin.x + left, origin.y + (b.h - 30) * 0.5f), 30);
+        ImGui::SetCursorPos(ImVec2(left + 40, (b.h - fonts().medium->FontSize) * 0.5f));
+        if (langX - (left + 40) > ImGui::CalcTextSize(tr(Text::AppName)).x + 8) text(tr(Text::AppName), color::Text, fonts().medium);
+    } else if (layout_.showSearchJump && langX - left > 300) {
+        // Where the customer search is, with its shortcut.
+        std::string hint = tr(Text::SearchCustomers);
+        std::string shortcut = ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut);
+        ImGui::SetCursorPos(ImVec2(left, controlY));
         ImVec2 p = ImGui::GetCursorScreenPos();
-        float w = std::min(360.0f, langX - 60);
-        if (ImGui::InvisibleButton("##search-jump", ImVec2(w, 36))) {
-            Route rt;
-            rt.screen = Screen::Customers;
-            rt.customers = st.customers.filter;
-            store.navigate(rt);
+        float w = std::min(360.0f, langX - left - 40);
+        if (ImGui::InvisibleButton("##search-jump", ImVec2(w, controlH))) {
+            go(store, Screen::Customers);
             customers_.focusSearch();
         }
-        if (auto* reg = currentRegistry()) reg->record(hint, "search", p.x, p.y - 8, w, 36);
+        if (auto* reg = currentRegistry()) reg->record(hint, "search", p.x, p.y, w, controlH);
         bool hovered = ImGui::IsItemHovered();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(ImVec2(p.x, p.y - 8), ImVec2(p.x + w, p.y + 28), hovered ? color::rgb(241, 243, 246) : color::rgb(246, 247, 249), 8);
-        dl->AddText(ImVec2(p.x + 14, p.y), color::TextFaint, hint.c_str());
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + controlH), hovered ? color::rgb(241, 243, 246) : color::rgb(246, 247, 249), 8);
+        float ty = p.y + (controlH - ImGui::GetFontSize()) * 0.5f;
         ImGui::PushFont(fonts().small);
         ImVec2 ks = ImGui::CalcTextSize(shortcut.c_str());
-        dl->AddRect(ImVec2(p.x + w - ks.x - 22, p.y - 2), ImVec2(p.x + w - 8, p.y + 20), color::Border, 4);
-        dl->AddText(ImVec2(p.x + w - ks.x - 15, p.y + 1), color::TextMuted, shortcut.c_str());
+        ImGui::PopFont();
+        ImGui::PushClipRect(p, ImVec2(p.x + w - ks.x - 30, p.y + controlH), true);
+        dl->AddText(ImVec2(p.x + 14, ty), color::TextFaint, hint.c_str());
+        ImGui::PopClipRect();
+        ImGui::PushFont(fonts().small);
+        float ky = p.y + (controlH - 22) * 0.5f;
+        dl->AddRect(ImVec2(p.x + w - ks.x - 22, ky), ImVec2(p.x + w - 8, ky + 22), color::Border, 4);
+        dl->AddText(ImVec2(p.x + w - ks.x - 15, ky + 3), color::TextMuted, shortcut.c_str());
         ImGui::PopFont();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
 
-    ImGui::SetCursorPos(ImVec2(langX, 14));
+    ImGui::SetCursorPos(ImVec2(langX, controlY));
     drawLanguageSwitch(store);
-    ImGui::SetCursorPos(ImVec2(nameX, 12));
+    if (layout_.showAccount) {
+        float textTop = (b.h - 37) * 0.5f;
+        ImGui::SetCursorPos(ImVec2(nameX, textTop));
+        text(r.name, color::Text, fonts().medium, "text");
+        ImGui::SetCursorPos(ImVec2(nameX, textTop + 19));
+        text(r.email, color::TextMuted, fonts().small, "text");
+    }
+    if (signOutW > 0) {
+        ImGui::SetCursorPos(ImVec2(signOutX, controlY));
+        if (button(signOut.c_str(), ButtonStyle::Secondary, ImVec2(signOutW, controlH))) store.signOut();
+    }
+    endRegion();
+}
+
+void ConsoleUi::drawMenuDrawer(Store& store) {
+    const Box& d = layout_.drawer;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // The page behind dims; a tap on it closes the menu.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + d.y));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, d.h));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, color::rgb(15, 23, 42, 90));
+    ImGui::Begin("###menu-backdrop", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    if (ImGui::InvisibleButton("##close-menu", ImGui::GetContentRegionAvail())) menuOpen_ = false;
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + d.x, vp->Pos.y + d.y));
+    ImGui::SetNextWindowSize(ImVec2(d.w, d.h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 16));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, color::Surface);
+    ImGui::Begin("###menu-drawer", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    const AppState& st = store.state();
+    float inner = ImGui::GetContentRegionAvail().x;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    productMark(p, 32);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 44, p.y - 1));
+    text(tr(Text::AppName), color::Text, fonts().medium);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 44, p.y + 17));
+    text(tr(Text::ProductName), color::TextMuted, fonts().small);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 52));
+    Screen s = st.route.screen;
+    if (navEntry(icon::Dashboard, tr(Text::MenuDashboard), s == Screen::Dashboard, EntryStyle::Row, inner)) go(store, Screen::Dashboard);
+    if (navEntry(icon::Customers, tr(Text::MenuCustomers), s == Screen::Customers || s == Screen::Customer, EntryStyle::Row, inner))
+        go(store, Screen::Customers);
+    if (navEntry(icon::Invoices, tr(Text::MenuInvoices), s == Screen::Invoices, EntryStyle::Row, inner)) go(store, Screen::Invoices);
+    ImGui::Dummy(ImVec2(0, 8));
+    ImVec2 line = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + inner, line.y), color::Border);
+    ImGui::Dummy(ImVec2(0, 8));
+    const Reseller& r = st.session->reseller;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
     text(r.name, color::Text, fonts().medium, "text");
-    ImGui::SetCursorPos(ImVec2(nameX, 31));
     text(r.email, color::TextMuted, fonts().small, "text");
-    ImGui::SetCursorPos(ImVec2(signOutX, 14));
-    if (button(signOut.c_str(), ButtonStyle::Secondary, ImVec2(signOutW, 36))) store.signOut();
-    ImGui::EndChild();
-    ImGui::PopStyleVar(2);
+    ImGui::PopTextWrapPos();
+    if (!st.kiosk.enabled) {
+        ImGui::Dummy(ImVec2(0, 4));
+        std::string signOut = std::string(icon::SignOut) + "  " + tr(Text::SignOut) + "##sign-out";
+        if (button(signOut.c_str(), ButtonStyle::Secondary, ImVec2(inner, tappable(40)))) {
+            menuOpen_ = false;
+            store.signOut();
+        }
+    }
+    ImGui::End();
 }
 
 void ConsoleUi::drawToasts(Store& store) {
     const auto& toasts = store.state().toasts;
     if (toasts.empty()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    float y = vp->Pos.y + vp->Size.y - 24;
+    float margin = layout_.size == SizeClass::Narrow ? 12 : 24;
+    const float w = std::min(380.0f, vp->Size.x - 2 * margin);
+    float y = vp->Pos.y + vp->Size.y - margin;
+    const float closeSize = tappable(24);
     // Newest at the bottom, stacked upwards.
     for (auto it = toasts.rbegin(); it != toasts.rend(); ++it) {
         const Toast& t = *it;
         ImU32 accent = t.kind == ToastKind::Error ? color::Danger : t.kind == ToastKind::Info ? color::Accent : color::Success;
-        const float w = 380;
+        float textW = w - 54 - closeSize;
         ImGui::PushFont(fonts().body);
-        ImVec2 ts = ImGui::CalcTextSize(shownC(t.text), nullptr, false, w - 76);
+        ImVec2 ts = ImGui::CalcTextSize(shownC(t.text), nullptr, false, textW);
         ImGui::PopFont();
-        float h = std::max(52.0f, ts.y + 30);
+        float h = std::max(std::max(52.0f, closeSize + 12), ts.y + 30);
         y -= h;
         std::string id = "###toast-" + std::to_string(t.id);
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - w - 24, y));
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - w - margin, y));
         ImGui::SetNextWindowSize(ImVec2(w, h));
         ImGui::PushStyleColor(ImGuiCol_WindowBg, color::rgb(32, 36, 45));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10);
@@ -262,7 +456,7 @@ void ConsoleUi::drawToasts(Store& store) {
         ImVec2 p = ImGui::GetWindowPos();
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + 22, p.y + h * 0.5f), 5, accent);
         ImGui::SetCursorPos(ImVec2(38, (h - ts.y) * 0.5f));
-        ImGui::PushTextWrapPos(w - 40);
+        ImGui::PushTextWrapPos(38 + textW);
         ImGui::PushStyleColor(ImGuiCol_Text, color::rgb(240, 242, 246));
         ImGui::TextUnformatted(shownC(t.text));
         ImGui::PopStyleColor();
@@ -271,13 +465,14 @@ void ConsoleUi::drawToasts(Store& store) {
             ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             reg->record(t.text, "toast", a.x, a.y, b.x - a.x, b.y - a.y);
         }
-        ImGui::SetCursorPos(ImVec2(w - 34, (h - 24) * 0.5f));
+        ImGui::SetCursorPos(ImVec2(w - closeSize - 10, (h - closeSize) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_Button, 0u);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::rgb(60, 66, 78));
         ImGui::PushStyleColor(ImGuiCol_Text, color::rgb(180, 186, 196));
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
-        if (ImGui::Button("\xc3\x97##dismiss", ImVec2(24, 24))) store.dismissToast(t.id);
+        if (auto* reg = currentRegistry()) reg->setNextKind("button");
+        if (ImGui::Button("\xc3\x97##dismiss", ImVec2(closeSize, closeSize))) store.dismissToast(t.id);
         ImGui::PopStyleVar(2);
         ImGui::PopStyleColor(3);
         ImGui::End();
@@ -285,6 +480,50 @@ void ConsoleUi::drawToasts(Store& store) {
         ImGui::PopStyleColor();
         y -= 10;
     }
+}
+
+// Drawn over everything, dialogs included; the page holds back every touch, click and key
+// from the console while it shows (src/web/kiosk_input.*), so the touch that answers it
+// cannot also press what lies beneath.
+void ConsoleUi::drawKioskNotice(Store& store) {
+    const AppState& st = store.state();
+    if (!st.kiosk.enabled || st.kiosk.noticeSince <= 0) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y), color::rgb(15, 23, 42, 150));
+    float w = std::min(440.0f, vp->Size.x - 32);
+    ImFont* title = fonts().title;
+    ImFont* body = fonts().body;
+    std::string heading = tr(Text::KioskStillThere);
+    std::string line1 = tr(Text::KioskTouchToContinue);
+    std::string line2 = format::fill(tr(Text::KioskStartsOverIn), format::integer(st.kiosk.secondsLeft));
+    float wrap = w - 64;
+    ImVec2 hs = title->CalcTextSizeA(title->FontSize, FLT_MAX, wrap, heading.c_str());
+    ImVec2 s1 = body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, line1.c_str());
+    ImVec2 s2 = body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, line2.c_str());
+    float buttonH = kTapTarget + 4;
+    float h = 32 + hs.y + 12 + s1.y + 6 + s2.y + 24 + buttonH + 28;
+    ImVec2 p(vp->Pos.x + (vp->Size.x - w) * 0.5f, vp->Pos.y + (vp->Size.y - h) * 0.45f);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::Surface, 14);
+    float y = p.y + 32;
+    dl->AddText(title, title->FontSize, ImVec2(p.x + (w - hs.x) * 0.5f, y), color::Text, heading.c_str(), nullptr, wrap);
+    if (auto* reg = currentRegistry()) reg->record(heading, "heading", p.x + (w - hs.x) * 0.5f, y, hs.x, hs.y);
+    y += hs.y + 12;
+    dl->AddText(body, body->FontSize, ImVec2(p.x + (w - s1.x) * 0.5f, y), color::Text, line1.c_str(), nullptr, wrap);
+    y += s1.y + 6;
+    dl->AddText(body, body->FontSize, ImVec2(p.x + (w - s2.x) * 0.5f, y), color::TextMuted, line2.c_str(), nullptr, wrap);
+    if (auto* reg = currentRegistry()) reg->record(line2, "text", p.x + (w - s2.x) * 0.5f, y, s2.x, s2.y);
+    y += s2.y + 24;
+    // The button is a picture of the answer: any touch continues.
+    std::string cont = tr(Text::KioskContinue);
+    ImFont* medium = fonts().medium;
+    ImVec2 cs = medium->CalcTextSizeA(medium->FontSize, FLT_MAX, 0, cont.c_str());
+    float bw = std::max(160.0f, cs.x + 48);
+    ImVec2 bp(p.x + (w - bw) * 0.5f, y);
+    dl->AddRectFilled(bp, ImVec2(bp.x + bw, bp.y + buttonH), color::Accent, 8);
+    dl->AddText(medium, medium->FontSize, ImVec2(bp.x + (bw - cs.x) * 0.5f, bp.y + (buttonH - cs.y) * 0.5f), color::Surface,
+                cont.c_str());
+    if (auto* reg = currentRegistry()) reg->record(cont, "button", bp.x, bp.y, bw, buttonH);
 }
 
 }  // namespace rc::ui

@@ -1,12 +1,17 @@
-// The whole console for one frame: boot and sign-in screens, or the main layout (left menu,
-// top bar, current screen), the dialogs over it and the toasts.
+// The whole console for one frame: boot and sign-in screens, or the shell (navigation as a
+// sidebar, icon rail or menu button, the top bar, the kiosk ribbon, the current screen), the
+// dialogs over it, the toasts and the kiosk's "Still there?" notice. Where each piece goes
+// comes from the shell layout (ui/layout.h), worked out once per frame from the screen size.
 #pragma once
+#include <cstdint>
+
 #include "core/store.h"
 #include "ui/customer_view.h"
 #include "ui/customers_view.h"
 #include "ui/dashboard_view.h"
 #include "ui/dialogs.h"
 #include "ui/invoices_view.h"
+#include "ui/layout.h"
 #include "ui/sign_in_view.h"
 
 namespace rc::ui {
@@ -14,14 +19,23 @@ namespace rc::ui {
 class ConsoleUi {
 public:
     void draw(Store& store);
+    // A touch screen (coarse pointer, or a touch was seen): 44 px tap targets and touch spacing.
+    void setTouchScreen(bool touch) { touch_ = touch; }
+    const ShellLayout& layout() const { return layout_; }
 
 private:
     void drawBoot(Store& store);
-    void drawSidebar(Store& store, float height);
-    void drawTopBar(Store& store, float width);
+    void drawRibbon(Store& store);
+    void drawNavigation(Store& store);
+    void drawTopBar(Store& store);
+    void drawMenuDrawer(Store& store);
     void drawLanguageSwitch(Store& store);
     void drawToasts(Store& store);
+    void drawKioskNotice(Store& store);
     void handleShortcuts(Store& store);
+    void go(Store& store, Screen screen);
+    // After a kiosk start-over: nothing typed, no scroll position and no open menu survives.
+    void forgetVisitor();
 
     SignInView signIn_;
     DashboardView dashboard_;
@@ -33,6 +47,11 @@ private:
     PlanChangeDialog planChange_;
     CancelDialog cancel_;
     InvoiceDialog invoice_;
+    ShellLayout layout_;
+    bool touch_ = false;
+    bool touchStyle_ = false;  // the style the theme was last applied for
+    bool menuOpen_ = false;
+    std::uint64_t startOversSeen_ = 0;
 };
 
 }  // namespace rc::ui

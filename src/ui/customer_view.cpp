@@ -33,6 +33,11 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
             ImGui::SameLine(0, 10);
             std::string copy = std::string(tr(Text::CopyLink)) + "##copy-link";
             if (button(copy.c_str(), ButtonStyle::Secondary, ImVec2(140, 0))) store.copyInvitationLink();
+            if (store.state().kiosk.enabled) {
+                // A kiosk has no other window to paste the link into: it opens the page here.
+                std::string open = std::string(tr(Text::OpenInvitationPage)) + "##open-invitation";
+                if (button(open.c_str(), ButtonStyle::Secondary, ImVec2(0, 38))) store.openInvitationPage();
+            }
         }
         ImGui::Dummy(ImVec2(0, 6));
         if (store.state().customer.confirmingRevoke) {

@@ -12,6 +12,8 @@ public:
     void draw(Store& store);
     // Ctrl+K / Cmd+K: put the keyboard in the search field on the next frame.
     void focusSearch() { focusSearch_ = true; }
+    // A kiosk's next visitor starts at the top, with the keyboard nowhere.
+    void forgetVisitor() { focusSearch_ = false, focusAttempts_ = 0, scroller_.toTop(); }
 
 private:
     bool focusSearch_ = false;

@@ -8,6 +8,8 @@ namespace rc::ui {
 class InvoicesView {
 public:
     void draw(Store& store);
+    // A kiosk's next visitor starts without the last one's half-typed dates, at the top.
+    void forgetVisitor() { fromDraft_.clear(), toDraft_.clear(), draftsFromRoute_ = true, scroller_.toTop(); }
 
 private:
     // Dates typed but not yet valid stay here until they are (the filter holds only valid ones).

@@ -25,7 +25,7 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 const Fonts& fonts() { return gFonts; }
 
-void applyTheme() {
+void applyTheme(bool touch) {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
     s.WindowPadding = ImVec2(0, 0);
@@ -45,6 +45,11 @@ void applyTheme() {
     s.ScrollbarRounding = 6;
     s.GrabRounding = 6;
     s.SelectableTextAlign = ImVec2(0, 0.5f);
+    if (touch) {
+        // A 15 px font in a 44 px frame: every field and button is a comfortable tap.
+        s.FramePadding = ImVec2(14, 14.5f);
+        s.ItemSpacing = ImVec2(12, 12);
+    }
     s.ButtonTextAlign = ImVec2(0.5f, 0.5f);
 
     ImVec4* c = s.Colors;

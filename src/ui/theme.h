@@ -56,7 +56,8 @@ constexpr const char* CaretUp = "\xef\x83\x98";    // U+F0D8
 constexpr const char* CaretDown = "\xef\x83\x97";  // U+F0D7
 }  // namespace icon
 
-void applyTheme();
+// `touch`: frames and spacing sized for fingers (44 px controls).
+void applyTheme(bool touch = false);
 // Loads the UI fonts from `fontDir` (Roboto + Fork Awesome); falls back to ImGui's built-in font
 // when they are missing (native tests). `density` is the devicePixelRatio.
 Fonts loadFonts(const std::string& fontDir, float density);

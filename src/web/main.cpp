@@ -27,6 +27,7 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 #include "web/fetch_transport.h"
+#include "web/kiosk_input.h"
 #include "web/renderer.h"
 #include "web/web_platform.h"
 
@@ -64,6 +65,10 @@ struct App {
     bool inputWaiting = false;   // events left in SDL's queue for the next frame
     double toastWakeAt = 0;  // when the pending toast timer fires (platform.now() clock), 0: none
     long toastTimer = 0;
+    rc::web::KioskInputGate kioskGate;
+    bool touchScreen = false;  // the page's pointer is coarse (a finger)
+    double kioskWakeAt = 0;  // when the kiosk's idle clock wants to be looked at again, 0: never
+    long kioskTimer = 0;
 
     static void requestFrames(int n);
     static int drawFrame();
@@ -113,6 +118,27 @@ void expireToasts(App& app) {
     if (next > 0) {
         double ms = std::max(0.0, (next - app.platform.now()) * 1000.0) + 16.0;  // land just after expiry
         app.toastTimer = emscripten_set_timeout(onToastTimer, ms, nullptr);
+    }
+}
+
+// The kiosk's idle clock: applied before each frame, and a timer wakes the loop when it next
+// has something to do (the notice, its countdown, a start-over), since idle frames are not drawn.
+void onKioskTimer(void*) {
+    if (!gApp) return;
+    gApp->kioskTimer = 0;
+    gApp->kioskWakeAt = 0;
+    App::requestFrames(1);
+}
+
+void tickKiosk(App& app) {
+    double next = app.store.kioskTick();
+    if (next == app.kioskWakeAt) return;
+    if (app.kioskTimer) emscripten_clear_timeout(app.kioskTimer);
+    app.kioskTimer = 0;
+    app.kioskWakeAt = next;
+    if (next > 0) {
+        double ms = std::max(0.0, (next - app.platform.now()) * 1000.0) + 16.0;
+        app.kioskTimer = emscripten_set_timeout(onKioskTimer, ms, nullptr);
     }
 }
 
@@ -201,6 +227,7 @@ bool pollInput(App& app) {
             app.pasteInFlight = true;
             return false;
         }
+        if (!app.kioskGate.pass(event, app.store)) continue;
         ImGui_ImplSDL2_ProcessEvent(&event);
         releaseKeysHeldWithCmd(event);
     }
@@ -211,8 +238,10 @@ bool pollInput(App& app) {
 void buildFrame(App& app) {
     app.inputWaiting = !pollInput(app);
     app.queue.drain();
+    tickKiosk(app);
     syncGoogleStatus(app);
     reloadFontsIfNeeded(app);
+    app.ui.setTouchScreen(app.touchScreen || app.kioskGate.touchSeen());
 
     ImGui_ImplSDL2_NewFrame();
     // Frames built back to back can be within one clock tick; ImGui needs time to pass.
@@ -376,9 +405,13 @@ int main() {
     app.platform.onBrowserOnline = [](bool online) { gApp->store.setBrowserOnline(online); };
     app.platform.onUpdateReady = [] { gApp->store.setUpdateReady(); };
     app.pasteEventType = SDL_RegisterEvents(1);
-    app.platform.onPaste = [](const std::string& text) { queuePaste(*gApp, text); };
+    app.platform.onPaste = [](const std::string& text) {
+        gApp->store.kioskInput();
+        queuePaste(*gApp, text);
+    };
     app.textEventType = SDL_RegisterEvents(1);
     app.platform.onText = [](const std::string& text) {
+        gApp->store.kioskInput();
         gApp->texts.push_back(text);
         SDL_Event event{};
         event.type = gApp->textEventType;
@@ -390,6 +423,7 @@ int main() {
     };
 
     rc::setLanguage(rc::languageFromTag(rc::web::browserLanguage()));
+    app.touchScreen = rc::web::isTouchScreen();
     SDL_AddEventWatch(onSdlEvent, nullptr);
     app.store.start("config.json", rc::web::WebPlatform::currentHash());
     App::requestFrames(3);  // the first frames measure and centre the layout (see notifyFirstFrame)

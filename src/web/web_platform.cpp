@@ -37,6 +37,9 @@ EM_JS(char*, rc_js_random_hex, (int bytes), {
     return rcPlatform.toHeap(rcPlatform.randomHex(bytes));
 });
 EM_JS(int, rc_js_is_mac, (), { return rcPlatform.isMac() ? 1 : 0; });
+EM_JS(int, rc_js_is_touch_screen, (), { return rcPlatform.isTouchScreen() ? 1 : 0; });
+EM_JS(void, rc_js_enter_kiosk, (), { rcPlatform.kiosk.enter(); });
+EM_JS(void, rc_js_open_page, (const char* url), { rcPlatform.openPage(UTF8ToString(url)); });
 EM_JS(char*, rc_js_language, (), {
     return rcPlatform.toHeap(rcPlatform.language());
 });
@@ -89,6 +92,10 @@ void WebPlatform::googleSignedOut() { rc_js_google_signed_out(); }
 double WebPlatform::now() { return emscripten_get_now() / 1000.0; }
 
 std::string WebPlatform::newIdempotencyKey() { return takeString(rc_js_random_hex(16)); }
+
+void WebPlatform::enterKioskMode() { rc_js_enter_kiosk(); }
+
+void WebPlatform::openPage(const std::string& url) { rc_js_open_page(url.c_str()); }
 
 std::string WebPlatform::currentHash() { return takeString(rc_js_current_hash()); }
 
@@ -153,6 +160,8 @@ std::string browserLanguage() {
 }
 
 bool isMacPlatform() { return rc_js_is_mac() != 0; }
+
+bool isTouchScreen() { return rc_js_is_touch_screen() != 0; }
 
 void notifyFirstFrame() { rc_js_first_frame(); }
 

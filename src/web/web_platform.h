@@ -37,6 +37,8 @@ public:
     int utcOffsetMinutes(std::int64_t epochMillis) override;
     void after(double seconds, std::function<void()> fn) override;
     void applyUpdate() override;
+    void enterKioskMode() override;
+    void openPage(const std::string& url) override;
 
     // --- page events, each delivered on the main queue (set these before the page can fire them)
     std::function<void(const std::string& hash)> onAddressChanged;
@@ -102,6 +104,8 @@ private:
 // Small reads of the page.
 std::string browserLanguage();
 bool isMacPlatform();
+// The page's main pointer is a finger (pointer: coarse).
+bool isTouchScreen();
 // Hides the loading overlay once the first frame is on screen.
 void notifyFirstFrame();
 // CSS size of the canvas and the devicePixelRatio.

@@ -27,6 +27,8 @@ public:
     void googleSignedOut() override { ++googleSignOuts; }
     double now() override { return clock; }
     std::string newIdempotencyKey() override { return "key-" + std::to_string(++keys); }
+    void enterKioskMode() override { ++kioskModes; }
+    void openPage(const std::string& url) override { openedPages.push_back(url); }
 
     // Durable storage: a sorted map, answered through the main queue like IndexedDB's events.
     // `storageMode` makes it behave like a browser whose storage is off or full.
@@ -113,6 +115,8 @@ public:
     int googleSignOuts = 0;
     double clock = 1000.0;
     int keys = 0;
+    int kioskModes = 0;
+    std::vector<std::string> openedPages;
 
 private:
     StorageStatus readStatus() const {

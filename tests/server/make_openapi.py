@@ -92,6 +92,7 @@ SCHEMAS = {
                                     "description": "The subscription as it is now (licenses_changed, "
                                                    "plan_changed): show it and ask again."})),
     "Health": obj(status=s(enum=["ok"]), version=s()),
+    "KioskReset": obj(restored_at=s("date-time"), snapshot_taken_at=s("date-time")),
     "Reseller": obj(id=i(), name=s(), email=s("email")),
     "Me": obj(id=i(), name=s(), email=s("email"), discount_basis_points=i(), tax_basis_points=i(), currency=s()),
     "Session": obj(token=s(description="Bearer token; 256 random bits."), expires_at=TS, reseller=ref("Reseller")),
@@ -174,7 +175,8 @@ SCHEMAS = {
 ERRORS = {
     "400": "invalid_json: the body is not JSON.",
     "401": "unauthorized (no or bad token) or session_expired.",
-    "403": "forbidden: not_a_demo_account (demo sign-in) or not_a_reseller (Google sign-in).",
+    "403": "forbidden: not_a_demo_account (demo sign-in), not_a_reseller (Google sign-in) or "
+           "not_the_kiosk_account (kiosk reset).",
     "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
     "405": "method_not_allowed, with an Allow header.",
     "409": "conflict, domain_taken, subscription_cancelled, idempotency_conflict, or licenses_changed / "
@@ -305,6 +307,11 @@ def paths():
                                          content="application/pdf")},
         "/activity": {"get": op("Every change, newest first", "200", ref("ActivityPage"), ("404", "422"),
                                 params=[CUSTOMER_ID, LIMIT, CURSOR])},
+        "/kiosk/reset": {"post": op(
+            "Kiosk mode only (serve.py --kiosk; 404 on every other server): put the signed-in demo account's"
+            " data back as its snapshot holds it, in one transaction", "200", ref("KioskReset"), ("403", "404", "409"),
+            idempotent=True, description="403 not_the_kiosk_account for any account but the kiosk's demo account;"
+            " 409 kiosk_reset_conflict when another account holds data the snapshot needs (nothing is changed).")},
     }
 
 

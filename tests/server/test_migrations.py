@@ -9,7 +9,9 @@ import unittest
 
 from support import ROOT, T0, fingerprint, request
 from partner_api.clock import FakeClock
+from partner_api import kiosk
 from partner_api.db import Database
+from partner_api.service import PartnerService
 from partner_api.migrations import LATEST, MIGRATIONS, SchemaError
 from partner_api.server import RunningServer, Settings
 
@@ -99,6 +101,28 @@ class FromTheFirstRelease(unittest.TestCase):
                              {"demo@reseller.example": 1, "real@partner.example": 0})
         finally:
             conn.close()
+
+    def test_the_upgraded_demo_account_can_be_snapshotted_and_restored(self):
+        # Version 3 (kiosk snapshots): the first release's demo account is put back exactly,
+        # and the registered reseller's rows are never touched.
+        db = Database(self.db)
+        try:
+            service = PartnerService(db, FakeClock(T0.replace(day=27)))
+            demo = service.reseller_by_email("demo@reseller.example")
+            with db.write() as conn:
+                kiosk.take_snapshot(conn, demo["id"], service.now())
+            # Sessions stay (the kiosk stays signed in); stored replays of the account are dropped.
+            before = {table: rows(self.db, table) for table in V1_TABLES if table not in ("sessions", "idempotency_keys")}
+            others = [r for r in rows(self.db, "idempotency_keys")[1] if r[0] != f"reseller:{demo['id']}"]
+            service.invite(demo, "Nach Upgrade", "a@nach-upgrade.de", "nach-upgrade.de", "Nach GmbH", "http://x")
+            self.assertNotEqual(rows(self.db, "customers"), before["customers"])
+            kiosk.reset(db, demo["id"])
+            self.assertEqual({table: rows(self.db, table) for table in before}, before)
+            self.assertEqual(rows(self.db, "idempotency_keys")[1], others)
+            with self.assertRaises(kiosk.KioskRefused):  # it still holds a registered reseller
+                kiosk.prepare(db, service, service.clock, "http://x")
+        finally:
+            db.close()
 
     def test_upgraded_schema_equals_a_new_databases_schema(self):
         Database(self.db).close()

@@ -343,3 +343,30 @@ TEST_CASE("a deep link to a customer that is not the reseller's says so, with no
     CHECK_FALSE(c.ui.has("Retry", "button"));
     CHECK(c.ui.has("Customers", "menu"));  // the way back is there
 }
+
+TEST_CASE("a kiosk: the Demo ribbon, no Sign out, the language switch, and Still there? over an open dialog") {
+    const char* kiosk = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example",
+                            "kiosk": {"enabled": true, "idle_seconds": 120, "reset_every_minutes": 0}})";
+    Console c(kiosk, "#/customers");
+    c.transport.answer("/auth/demo", 200, kSession);
+    c.ui.frame(3);
+    REQUIRE(c.store.state().phase == Phase::SignedIn);
+    CHECK(c.ui.has("Demo", "ribbon"));
+    CHECK(c.ui.has("Sample data · starts over after 2 min without use", "text"));
+    CHECK_FALSE(c.ui.has("Sign out"));
+    bool languageSwitch = false;
+    for (const auto& it : c.ui.items()) languageSwitch |= it.kind == "button" && it.label.find("Deutsch") != std::string::npos;
+    CHECK(languageSwitch);
+    c.store.kioskInput();
+    c.store.openNewCustomer();
+    c.ui.frame(2);
+    c.platform.clock += 121;
+    c.store.kioskTick();
+    c.ui.frame(2);
+    CHECK(c.ui.has("Still there?", "heading"));
+    CHECK(c.ui.has("The demo starts over in 10 seconds for the next visitor.", "text"));
+    CHECK(c.ui.has("Invite a new customer", "heading"));  // the dialog waits beneath
+    c.store.kioskInput();
+    c.ui.frame(2);
+    CHECK_FALSE(c.ui.has("Still there?", "heading"));
+}

@@ -1,0 +1,327 @@
+"""Kiosk mode (issue 8): the demo data comes back from its snapshot in one transaction through
+an endpoint that exists only with --kiosk (404 otherwise) and resets nothing but the kiosk's
+own demo account; serve.py --kiosk refuses databases with registered resellers or without demo
+data; a reset racing with orders leaves every order whole or gone, never half-applied."""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+from support import ROOT, T0, ServerTestCase, request
+from partner_api import kiosk
+from partner_api.clock import FakeClock
+from partner_api.db import Database
+from partner_api.service import DEMO_EMAIL, PartnerService
+
+SERVE = str(ROOT / "serve.py")
+TABLES = [table for table, _ in kiosk.TABLES]
+
+
+def demo_rows(db_path, email=DEMO_EMAIL):
+    """Every row an account owns, table by table, plus its account row: what a reset must restore."""
+    conn = sqlite3.connect(db_path)
+    try:
+        reseller_id = conn.execute("SELECT id FROM resellers WHERE email = ?", (email,)).fetchone()[0]
+        out = {"resellers": conn.execute("SELECT * FROM resellers WHERE id = ?", (reseller_id,)).fetchall()}
+        for table, where in kiosk.TABLES:
+            out[table] = sorted(conn.execute(f"SELECT * FROM {table} WHERE {where}", (reseller_id,)).fetchall())
+        return out
+    finally:
+        conn.close()
+
+
+def search(port, token, words):
+    return request(port, "GET", f"/api/v1/customers?q={words}", token=token).json["total"]
+
+
+class KioskServer(ServerTestCase):
+    """A kiosk server on a seeded database, prepared as serve.py --kiosk prepares it."""
+    settings = {"demo": True, "kiosk": True}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        db = cls.server.app.db
+        cls.prepared = kiosk.prepare(db, cls.server.app.service, cls.clock, "http://kiosk.test")
+        cls.snapshot = demo_rows(cls.db_path)
+
+    def setUp(self):
+        self.token = self.sign_in()
+        self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
+
+    def change_everything(self):
+        """What a visitor might do: invite, accept, order, change a plan, cancel."""
+        customer = self.invite(self.token, 901)
+        self.accept(customer)
+        page = self.ok("GET", "/api/v1/customers?status=active&limit=5", token=self.token)["items"]
+        paid = next(c for c in page if c["subscription"]["status"] == "active")
+        base = f"/api/v1/customers/{paid['id']}/subscription"
+        self.ok("POST", f"{base}/license-orders", {"licenses": paid["subscription"]["licenses"] + 3},
+                self.token, status=201)
+        self.ok("POST", f"{base}/cancel", {"when": "now"}, self.token)
+        self.ok("PATCH", f"/api/v1/customers/{page[-1]['id']}", {"name": "Renamed By A Visitor"}, self.token)
+        self.assertNotEqual(demo_rows(self.db_path), self.snapshot)
+
+    def test_start_up_took_the_snapshot_of_the_seeded_demo_data(self):
+        self.assertIn("took a snapshot", self.prepared[0])
+        self.assertGreaterEqual(len(self.snapshot["customers"]), 35)
+        self.assertTrue(self.snapshot["invoices"] and self.snapshot["activity"])
+
+    def test_a_reset_puts_every_row_back_exactly(self):
+        self.change_everything()
+        self.assertEqual(search(self.port, self.token, "Renamed"), 1)
+        reply = self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
+        self.assertEqual(set(reply), {"restored_at", "snapshot_taken_at"})
+        self.assertEqual(demo_rows(self.db_path), self.snapshot)
+        # The search index follows the rows: the visitor's name is gone, the old one is back.
+        self.assertEqual(search(self.port, self.token, "Renamed"), 0)
+        self.assertEqual(search(self.port, self.token, "mueller"), 1)
+        # Invoice numbers continue from the snapshot's counter, not from the visitor's orders.
+        dashboard = self.ok("GET", "/api/v1/dashboard", token=self.token)
+        self.assertEqual(dashboard["customers_total"], len(self.snapshot["customers"]))
+
+    def test_the_session_survives_a_reset_and_stored_replays_are_dropped(self):
+        body = {"name": "Replay Kunde", "email": "a@replay-kunde.de", "google_domain": "replay-kunde.de",
+                "organization": "Replay GmbH"}
+        first = self.ok("POST", "/api/v1/customers", body, self.token, status=201,
+                        headers={"Idempotency-Key": "kiosk-replay-1"})
+        self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
+        self.ok("GET", "/api/v1/me", token=self.token)
+        # The stored answer described a customer the reset removed: the key starts afresh.
+        again = self.call("POST", "/api/v1/customers", body, self.token, headers={"Idempotency-Key": "kiosk-replay-1"})
+        self.assertEqual(again.status, 201, again)
+        self.assertIsNone(again.header("Idempotent-Replayed"))
+        self.assertEqual(again.json["name"], first["name"])
+
+    def test_only_the_kiosk_account_can_be_reset(self):
+        # Another demo account (made before this was a kiosk) has data and no snapshot.
+        service = self.server.app.service
+        other_token, _, other = service.demo_sign_in("other.visitor@example.org")
+        self.invite(other_token, 902)
+        before_other = demo_rows(self.db_path, "other.visitor@example.org")
+        self.change_everything()
+        changed = demo_rows(self.db_path)
+        self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}, other_token), 403, "not_the_kiosk_account")
+        self.assertEqual(demo_rows(self.db_path, "other.visitor@example.org"), before_other)
+        self.assertEqual(demo_rows(self.db_path), changed)
+        # The endpoint takes no account id: there is nothing to point at another reseller.
+        self.assertError(self.call("POST", "/api/v1/kiosk/reset", {"reseller_id": other["id"]}, None),
+                         401, "unauthorized")
+
+    def test_an_account_registered_as_real_meanwhile_is_never_reset(self):
+        service = self.server.app.service
+        token, _, reseller = service.demo_sign_in("becomes.real@example.org")
+        with self.server.app.db.write() as conn:
+            kiosk.take_snapshot(conn, reseller["id"], self.clock.now())
+        self.invite(token, 903)
+        service.register_reseller("becomes.real@example.org", "Real Now GmbH")
+        before = demo_rows(self.db_path, "becomes.real@example.org")
+        with self.assertRaises(kiosk.NotTheKioskAccount):
+            kiosk.reset(self.server.app.db, reseller["id"])
+        self.assertEqual(demo_rows(self.db_path, "becomes.real@example.org"), before)
+
+    def test_a_reset_that_cannot_finish_changes_nothing(self):
+        # A visitor cancels a customer, which frees its Google domain; another account then
+        # invites that domain. Putting the snapshot's live customer back fails half-way, and
+        # the whole transaction is rolled back.
+        page = self.ok("GET", "/api/v1/customers?status=active&limit=50", token=self.token)["items"]
+        victim = next(c for c in page if c["subscription"]["status"] == "active")
+        self.ok("POST", f"/api/v1/customers/{victim['id']}/subscription/cancel", {"when": "now"}, self.token)
+        service = self.server.app.service
+        other_token, _, other = service.demo_sign_in("holds.domain@example.org")
+        holder = self.invite(other_token, 904, google_domain=victim["google_domain"])
+        changed = demo_rows(self.db_path)
+        self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}, self.token), 409, "kiosk_reset_conflict")
+        self.assertEqual(demo_rows(self.db_path), changed)
+        # Once the domain is free again, the reset works.
+        service.revoke_invitation(other, holder["id"])
+        self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
+        self.assertEqual(demo_rows(self.db_path), self.snapshot)
+
+    def test_orders_racing_with_resets_are_whole_or_gone(self):
+        page = self.ok("GET", "/api/v1/customers?status=active&limit=50", token=self.token)["items"]
+        flexible = [c for c in page if c["subscription"]["status"] == "active"
+                    and c["subscription"]["billing_cycle"] == "flexible"][:3]
+        self.assertTrue(flexible)
+        problems = []
+
+        def order(customer):
+            # With an Idempotency-Key, as the console sends it: the order and the answer that
+            # describes it are one transaction, so a reset cannot fall between them.
+            for n in range(6):
+                reply = self.call("POST", f"/api/v1/customers/{customer['id']}/subscription/license-orders",
+                                  {"licenses": customer["subscription"]["licenses"] + n + 1}, self.token,
+                                  headers={"Idempotency-Key": f"race-{customer['id']}-{n}"})
+                if reply.status not in (201, 409):
+                    problems.append(reply)
+
+        def resets():
+            for _ in range(4):
+                reply = self.call("POST", "/api/v1/kiosk/reset", {}, self.token)
+                if reply.status != 200:
+                    problems.append(reply)
+
+        threads = [threading.Thread(target=order, args=(c,)) for c in flexible] + [threading.Thread(target=resets)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        self.assertEqual(problems, [])
+        conn = sqlite3.connect(self.db_path)
+        try:
+            # Every order that is there is there whole: its invoice, its lines, its subscription
+            # count and its history entry; none points at something a reset removed.
+            orphans = conn.execute(
+                "SELECT COUNT(*) FROM license_orders o LEFT JOIN invoices i ON i.id = o.invoice_id"
+                " WHERE o.invoice_id IS NOT NULL AND i.id IS NULL").fetchone()[0]
+            lineless = conn.execute(
+                "SELECT COUNT(*) FROM invoices i WHERE NOT EXISTS"
+                " (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)").fetchone()[0]
+            mismatched = conn.execute(
+                "SELECT COUNT(*) FROM subscriptions s JOIN license_orders o ON o.id ="
+                " (SELECT MAX(id) FROM license_orders WHERE subscription_id = s.id)"
+                " WHERE o.licenses_after != s.licenses").fetchone()[0]
+            seq = conn.execute("SELECT r.last_invoice_seq, MAX(i.seq) FROM resellers r JOIN invoices i"
+                               " ON i.reseller_id = r.id WHERE r.email = ?", (DEMO_EMAIL,)).fetchone()
+        finally:
+            conn.close()
+        self.assertEqual((orphans, lineless, mismatched), (0, 0, 0))
+        self.assertEqual(seq[0], seq[1])
+        self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
+        self.assertEqual(demo_rows(self.db_path), self.snapshot)
+
+    def test_config_json_tells_the_console_it_is_a_kiosk(self):
+        config = self.ok("GET", "/config.json")
+        self.assertEqual(config["kiosk"], {"enabled": True, "idle_seconds": 120, "reset_every_minutes": 0})
+        self.assertEqual((config["demo_sign_in"], config["demo_email"], config["google_client_id"]),
+                         (True, DEMO_EMAIL, ""))
+
+    def test_demo_sign_in_opens_the_kiosk_account_only(self):
+        self.assertError(self.call("POST", "/api/v1/auth/demo", {"email": "someone.new@example.org"}),
+                         403, "forbidden")
+        conn = sqlite3.connect(self.db_path)
+        try:
+            self.assertIsNone(conn.execute("SELECT 1 FROM resellers WHERE email = 'someone.new@example.org'").fetchone())
+        finally:
+            conn.close()
+
+    def test_the_invitation_page_offers_the_way_back_to_the_console(self):
+        customer = self.invite(self.token, 905)
+        link = customer["invitation"]["url"]
+        path = link[link.index("/invite/"):]
+        page = self.call("GET", path + f"?back=%23/customers/{customer['id']}").body.decode()
+        self.assertIn(f'href="/#/customers/{customer["id"]}"', page)
+        self.assertIn("Back to the Reseller Console", page)
+        self.assertIn(f"back=%23%2Fcustomers%2F{customer['id']}", page)  # the language link keeps it
+        german = self.call("GET", path + "?lang=de&back=%23/customers").body.decode()
+        self.assertIn("Zurück zur Reseller-Konsole", german)
+        # Anything but one of the console's own #/ addresses goes to the console's start.
+        for evil in ("javascript:alert(1)", "//evil.example/", "#/x\"><script>", "https://evil.example"):
+            page = self.call("GET", path + "?back=" + evil.replace("#", "%23")).body.decode()
+            self.assertIn('href="/#/"', page)
+            self.assertNotIn("evil", page.split("<h1>")[0])
+        dead = self.call("GET", "/invite/no-such-token?back=%23/customers")
+        self.assertEqual(dead.status, 404)
+        self.assertIn('href="/#/customers"', dead.body.decode())
+
+
+class NotAKiosk(ServerTestCase):
+    settings = {"demo": True}
+
+    def test_the_reset_endpoint_does_not_exist(self):
+        token = self.sign_in()
+        self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}, token), 404, "not_found")
+        self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}), 404, "not_found")
+        self.assertNotIn("kiosk", self.ok("GET", "/config.json"))
+
+    def test_the_invitation_page_has_no_back_link(self):
+        token = self.sign_in()
+        customer = self.invite(token, 906)
+        link = customer["invitation"]["url"]
+        page = self.call("GET", link[link.index("/invite/"):] + "?back=%23/customers").body.decode()
+        self.assertNotIn("Back to the Reseller Console", page)
+
+
+class KioskStartUp(unittest.TestCase):
+    """serve.py --kiosk's checks, on the databases an operator might point it at."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="kiosk-start-")
+        self.path = os.path.join(self.tmp, "kiosk.db")
+        self.clock = FakeClock(T0)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def prepare(self):
+        db = Database(self.path)
+        try:
+            return kiosk.prepare(db, PartnerService(db, self.clock), self.clock, "http://kiosk.test")
+        finally:
+            db.close()
+
+    def test_a_second_start_restores_what_the_first_one_saved(self):
+        self.assertIn("took a snapshot", self.prepare()[0])
+        saved = demo_rows(self.path)
+        db = Database(self.path)
+        try:
+            service = PartnerService(db, self.clock)
+            token, _, reseller = service.demo_sign_in(DEMO_EMAIL)
+            service.invite(reseller, "Neu Kunde", "a@neu-kunde.de", "neu-kunde.de", "Neu GmbH", "http://kiosk.test")
+        finally:
+            db.close()
+        self.assertNotEqual(demo_rows(self.path), saved)
+        self.assertIn("as in its snapshot", self.prepare()[0])
+        self.assertEqual(demo_rows(self.path), saved)
+
+    def test_a_database_with_a_registered_reseller_is_refused(self):
+        self.prepare()
+        db = Database(self.path)
+        PartnerService(db, self.clock).register_reseller("real@partner.example", "Real Partner GmbH")
+        db.close()
+        with self.assertRaises(kiosk.KioskRefused) as refused:
+            self.prepare()
+        self.assertIn("1 registered reseller", str(refused.exception))
+        self.assertIn("--db", str(refused.exception))
+
+    def test_a_database_without_demo_data_is_refused(self):
+        db = Database(self.path)
+        service = PartnerService(db, self.clock)
+        service.demo_sign_in("someone@example.org")  # a demo account, but not the kiosk's
+        db.close()
+        with self.assertRaises(kiosk.KioskRefused) as refused:
+            self.prepare()
+        self.assertIn("no demo account", str(refused.exception))
+        db = Database(self.path)
+        PartnerService(db, self.clock).demo_sign_in(DEMO_EMAIL)  # the account, with no customers
+        db.close()
+        with self.assertRaises(kiosk.KioskRefused) as refused:
+            self.prepare()
+        self.assertIn("no customers", str(refused.exception))
+
+    def test_serve_py_refuses_to_start_with_a_plain_message(self):
+        db = Database(self.path)
+        PartnerService(db, self.clock).register_reseller("real@partner.example", "Real Partner GmbH")
+        db.close()
+        result = subprocess.run([sys.executable, SERVE, "--kiosk", "--skip-build", "--port", "0", "--db", self.path],
+                                capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("will not start", result.stderr)
+        self.assertIn("registered reseller", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertNotIn("Reseller Console: http", result.stdout)
+
+    def test_serve_py_checks_the_kiosk_options(self):
+        for args in (["--kiosk-idle", "5"], ["--kiosk-idle", "ten"], ["--kiosk-reset-every", "-1"]):
+            result = subprocess.run([sys.executable, SERVE, "--kiosk", "--skip-build", *args],
+                                    capture_output=True, text=True, timeout=60)
+            self.assertEqual(result.returncode, 2, args)
+            self.assertIn("--kiosk", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
