@@ -46,6 +46,16 @@
     }
   };
 
+  // Small settings of this device (table columns), under keys the console names.
+  var settings = {
+    load: function (key) {
+      try { return window.localStorage.getItem(key) || ""; } catch (e) { return ""; }
+    },
+    save: function (key, value) {
+      try { window.localStorage.setItem(key, value); } catch (e) { /* kept for this visit only */ }
+    }
+  };
+
   // --- address bar --------------------------------------------------------------------------
 
   // The fragment the wasm last saw or set: back/forward fire both popstate and hashchange.
@@ -160,13 +170,32 @@
     agent.addEventListener("input", function (e) { if (!e.isComposing) flush(); });
     agent.addEventListener("compositionend", flush);
     document.body.appendChild(agent);
+    // Phones and tablets open their keyboard only for a focus that happens inside the tap
+    // itself; the console decides a frame later. So a tap that lands on a field (as drawn in
+    // the last frame) focuses the textarea right away, and the frame after confirms it.
+    var canvas = document.getElementById("canvas");
+    if (canvas) {
+      canvas.addEventListener("pointerup", function (e) {
+        if (e.pointerType !== "touch" || !window.resellerConsole) return;
+        var list;
+        try { list = window.resellerConsole.items(); } catch (err) { return; }
+        var onField = list.some(function (it) {
+          return it.kind === "input" && !it.disabled && e.clientX >= it.x && e.clientX <= it.x + it.w &&
+            e.clientY >= it.y && e.clientY <= it.y + it.h;
+        });
+        if (onField && document.activeElement !== agent) agent.focus({ preventScroll: true });
+      });
+    }
     return agent;
   }
 
   // Called after every drawn frame: focus follows ImGui's wish to edit text, and the textarea
   // sits at the caret so an input method's candidate window opens there.
-  function textInput(active, x, y) {
+  function textInput(active, x, y, numeric) {
     var el = textAgent();
+    // The keyboard with digits for counts; the full one for everything else.
+    var mode = numeric ? "numeric" : "text";
+    if (el.getAttribute("inputmode") !== mode) el.setAttribute("inputmode", mode);
     if (active) {
       var r = document.getElementById("canvas").getBoundingClientRect();
       el.style.left = Math.round(r.left + x) + "px";
@@ -350,6 +379,7 @@
 
   window.rcPlatform = {
     session: session,
+    settings: settings,
     route: route,
     copyText: copyText,
     textInput: textInput,

@@ -224,6 +224,30 @@ Result<AppConfig> decodeConfig(const std::string& body) {
     });
 }
 
+std::string encodeTableColumns(const TableColumns& columns) {
+    json widths = json::object();
+    for (const auto& [key, width] : columns.widths) widths[key] = width;
+    json hidden = json::array();
+    for (const auto& key : columns.hidden) hidden.push_back(key);
+    return json{{"widths", widths}, {"hidden", hidden}}.dump();
+}
+
+TableColumns decodeTableColumns(const std::string& text) {
+    TableColumns out;
+    json j = json::parse(text, nullptr, false);
+    if (!j.is_object()) return out;
+    auto widths = j.find("widths");
+    if (widths != j.end() && widths->is_object())
+        for (auto it = widths->begin(); it != widths->end(); ++it)
+            if (it->is_number() && it->get<double>() >= 1 && it->get<double>() <= 4000 && it.key().size() <= 64)
+                out.widths[it.key()] = static_cast<float>(it->get<double>());
+    auto hidden = j.find("hidden");
+    if (hidden != j.end() && hidden->is_array())
+        for (const auto& key : *hidden)
+            if (key.is_string() && key.get<std::string>().size() <= 64) out.hidden.insert(key.get<std::string>());
+    return out;
+}
+
 Result<Session> decodeSession(const std::string& body) {
     return decode<Session>(body, [](const json& j) {
         Session s;

@@ -26,6 +26,9 @@ Result<ActivityPage> decodeActivityPage(const std::string& body);
 
 // Sessions are kept across reloads in the browser's storage.
 std::string encodeSession(const Session& session);
+// So are the reseller's table columns (widths and hidden ones); anything odd decodes as none.
+std::string encodeTableColumns(const TableColumns& columns);
+TableColumns decodeTableColumns(const std::string& json);
 
 // The error for a non-2xx answer: the server's {"error": {...}} when it sent one, otherwise
 // a sentence built from the status (proxies and dropped connections send no JSON).

@@ -236,6 +236,7 @@ enum class Language { English, German };
     X(InvoiceBilledTo, "Billed to", "Rechnung an") \
     X(InvoiceIssued, "Issued", "Ausgestellt") \
     X(InvoiceDue, "Due", "Fällig") \
+    X(InvoiceDueOn, "Due {}", "Fällig am {}") \
     X(InvoicePaid, "Paid on", "Bezahlt am") \
     X(LineDescription, "Description", "Beschreibung") \
     X(LineQuantity, "Qty", "Menge") \

@@ -1,7 +1,9 @@
 // Domain types as the partner API returns them, in the reseller's words.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -217,6 +219,14 @@ struct Dashboard {
 };
 
 // Read from config.json beside index.html at start-up; never compiled in.
+// How the reseller arranged a table on this device: column widths they dragged and columns
+// they hid, by the column's key. Kept in the browser's storage, never on the server.
+struct TableColumns {
+    std::map<std::string, float> widths;
+    std::set<std::string> hidden;
+    bool operator==(const TableColumns& o) const { return widths == o.widths && hidden == o.hidden; }
+};
+
 // Kiosk and trade-fair deployments (config.json "kiosk"): signed in to the demo account by
 // itself, and starting over after a while without use.
 struct KioskConfig {

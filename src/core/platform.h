@@ -66,6 +66,10 @@ public:
 
     // Reloads the page into the new version the service worker has ready.
     virtual void applyUpdate() = 0;
+    // Small settings of this device (how the reseller arranged a table), by key; "" when none.
+    virtual void saveSetting(const std::string& key, const std::string& value) { (void)key, (void)value; }
+    virtual std::string loadSetting(const std::string& key) { (void)key; return {}; }
+
     // Kiosk mode: full screen on the first touch (browsers allow it only in answer to one).
     virtual void enterKioskMode() {}
     // Leaves the console for another page in the same window (a kiosk has no other window).

@@ -20,6 +20,7 @@ constexpr double kToastSeconds = 5.0;
 
 void Store::start(std::string configUrl, std::string initialHash) {
     configUrl_ = std::move(configUrl);
+    loadColumns();
     if (!initialHash.empty()) initialHash_ = std::move(initialHash);
     state_.phase = Phase::Booting;
     state_.configError.reset();
@@ -140,16 +141,21 @@ void Store::onSignedIn(Session session, bool restored) {
     state_.phase = Phase::SignedIn;
     state_.signIn.sessionEnded = false;
     state_.signIn.error.reset();
+    forgetScreens();
+    state_.plans.reset();
+    offlineSignedIn();
+    platform_.setRoute(state_.route.toHash(), false);
+    enterRoute();
+}
+
+void Store::forgetScreens() {
+    searchPending_ = false;  // a search still being typed
     state_.dashboard = DashboardState{};
     state_.customers = CustomerListState{};
     state_.customer = CustomerPageState{};
     state_.invoices = InvoiceListState{};
     state_.invoice = InvoiceDetailState{};
-    state_.plans.reset();
     state_.newCustomer = NewCustomerForm{};
-    offlineSignedIn();
-    platform_.setRoute(state_.route.toHash(), false);
-    enterRoute();
 }
 
 void Store::signOut() {

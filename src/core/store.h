@@ -148,7 +148,11 @@ struct AppState {
     Remote download;
     OfflineState offline;
     KioskState kiosk;
+    TableColumns customerColumns;  // per device (src/core/store/columns.cpp)
+    TableColumns invoiceColumns;
 };
+
+enum class Table { Customers, Invoices };
 
 class Store {
 public:
@@ -259,6 +263,11 @@ public:
     bool offline() const { return !state_.offline.online; }
     // Writes wait for the network only where this browser can keep them across a reload.
     bool canQueueWrites() const { return !state_.offline.offlineUseUnavailable(); }
+    // --- table columns, remembered per device (src/core/store/columns.cpp)
+    void setColumnWidth(Table table, const std::string& key, float width);
+    void setColumnHidden(Table table, const std::string& key, bool hidden);
+    void resetColumns(Table table);
+
     // --- kiosk (src/core/store/kiosk.cpp)
     // Any touch, click or key: the visitor is there (and "Still there?" goes away).
     void kioskInput();
@@ -312,6 +321,10 @@ private:
     // False for answers to requests made before a sign-in, sign-out or kiosk start-over.
     bool isCurrentSession(std::uint64_t generation) const { return generation == sessionGeneration_; }
     void kioskSignIn();
+    void loadColumns();
+    void saveColumns(Table table);
+    // Every screen's data, open dialog and draft: gone (a new session, the next kiosk visitor).
+    void forgetScreens();
     template <class T, class Call, class Done>
     void customerAction(Call call, Done onSuccess);
     void applyCustomerFilter(const CustomerFilter& filter);

@@ -104,6 +104,7 @@ void ConsoleUi::draw(Store& store) {
     in.width = vp->Size.x;
     in.height = vp->Size.y;
     in.touch = touch_;
+    in.bannerHeight = bannerHeight_;
     in.kiosk = st.kiosk.enabled && st.phase == Phase::SignedIn;
     layout_ = layoutShell(in);
     setShell(layout_);
@@ -112,6 +113,7 @@ void ConsoleUi::draw(Store& store) {
         startOversSeen_ = st.kiosk.startOvers;
         forgetVisitor();
     }
+    touchScroll_.update();
 
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);

@@ -13,6 +13,7 @@
 #include "ui/invoices_view.h"
 #include "ui/layout.h"
 #include "ui/sign_in_view.h"
+#include "ui/touch_scroll.h"
 
 namespace rc::ui {
 
@@ -21,6 +22,8 @@ public:
     void draw(Store& store);
     // A touch screen (coarse pointer, or a touch was seen): 44 px tap targets and touch spacing.
     void setTouchScreen(bool touch) { touch_ = touch; }
+    // The offline banner's strip at the top of the screen (its owner draws it in layout().banner).
+    void setBannerHeight(float height) { bannerHeight_ = height; }
     const ShellLayout& layout() const { return layout_; }
 
 private:
@@ -48,7 +51,9 @@ private:
     CancelDialog cancel_;
     InvoiceDialog invoice_;
     ShellLayout layout_;
+    TouchScroller touchScroll_;
     bool touch_ = false;
+    float bannerHeight_ = 0;
     bool touchStyle_ = false;  // the style the theme was last applied for
     bool menuOpen_ = false;
     std::uint64_t startOversSeen_ = 0;

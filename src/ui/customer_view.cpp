@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
+#include "ui/layout.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -29,13 +30,17 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
             // The link in a read-only field: selectable, and copied with one click.
             std::string url = inv.url;
             float w = ImGui::GetContentRegionAvail().x;
-            inputText("##invitation-url", tr(Text::InvitationLink), url, w - 150, nullptr, ImGuiInputTextFlags_ReadOnly);
-            ImGui::SameLine(0, 10);
             std::string copy = std::string(tr(Text::CopyLink)) + "##copy-link";
-            if (button(copy.c_str(), ButtonStyle::Secondary, ImVec2(140, 0))) store.copyInvitationLink();
+            float copyW = std::max(140.0f, buttonWidth(copy.c_str()));
+            // The link and its button side by side, or the button under it on a narrow card.
+            bool beside = w - copyW - 10 >= 220;
+            inputText("##invitation-url", tr(Text::InvitationLink), url, beside ? w - copyW - 10 : w, nullptr, ImGuiInputTextFlags_ReadOnly);
+            if (beside) ImGui::SameLine(0, 10);
+            if (button(copy.c_str(), ButtonStyle::Secondary, ImVec2(copyW, 0))) store.copyInvitationLink();
             if (store.state().kiosk.enabled) {
                 // A kiosk has no other window to paste the link into: it opens the page here.
                 std::string open = std::string(tr(Text::OpenInvitationPage)) + "##open-invitation";
+                sameLineIfFits(buttonWidth(open.c_str()));
                 if (button(open.c_str(), ButtonStyle::Secondary, ImVec2(0, 38))) store.openInvitationPage();
             }
         }
@@ -45,15 +50,15 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
             paragraph(tr(Text::RevokeQuestion), color::Danger);
             std::string yes = std::string(tr(Text::ConfirmRevoke)) + "##confirm-revoke";
             if (button(yes.c_str(), ButtonStyle::Danger, ImVec2(0, 38), busy)) store.revokeInvitation();
-            ImGui::SameLine(0, 10);
             std::string no = std::string(tr(Text::Cancel)) + "##cancel-revoke";
+            sameLineIfFits(buttonWidth(no.c_str()));
             if (button(no.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), false, busy)) store.cancelRevoke();
         } else {
             bool offline = store.offline();  // resend and revoke need the network
             std::string resend = std::string(tr(Text::Resend)) + "##resend";
             if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy, offline)) store.resendInvitation();
-            ImGui::SameLine(0, 10);
             std::string revoke = std::string(tr(Text::Revoke)) + "##revoke";
+            sameLineIfFits(buttonWidth(revoke.c_str()));
             if (button(revoke.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy || offline)) store.requestRevoke();
             needsNetworkNote(store);
         }
@@ -111,13 +116,14 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
     } else if (s.isCancelled()) {
         textMuted(tr(Text::CancelledNote));
     } else {
+        // The actions in a row that wraps where the card is narrow.
         std::string add = std::string(tr(Text::AddLicenses)) + "##add-licenses";
         if (button(add.c_str(), ButtonStyle::Primary, ImVec2(0, 40))) store.openLicenseOrder();
-        ImGui::SameLine(0, 10);
         std::string plan = std::string(tr(Text::ChangePlan)) + "##change-plan";
+        sameLineIfFits(buttonWidth(plan.c_str()));
         if (button(plan.c_str(), ButtonStyle::Secondary, ImVec2(0, 40), false, offline)) store.openPlanChange();
-        ImGui::SameLine(0, 10);
         std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
+        sameLineIfFits(buttonWidth(cancel.c_str()));
         if (button(cancel.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 40), false, offline)) store.openCancel();
         needsNetworkNote(store);
     }
@@ -128,7 +134,9 @@ void invoicesCard(Store& store, const CustomerPageState& page) {
     beginCard("###customer-invoices", nullptr);
     float w = ImGui::GetContentRegionAvail().x;
     text(tr(Text::CustomerInvoices), color::Text, fonts().medium, "heading");
-    ImGui::SameLine(w - ImGui::CalcTextSize(tr(Text::ViewAllInvoices)).x);
+    float headingW = ImGui::GetItemRectSize().x;
+    float linkW = ImGui::CalcTextSize(tr(Text::ViewAllInvoices)).x;
+    if (headingW + 20 + linkW <= w) ImGui::SameLine(ImGui::GetCursorPosX() + w - linkW);
     std::string all = std::string(tr(Text::ViewAllInvoices)) + "##all-invoices";
     if (link(all.c_str())) {
         Route r;
@@ -144,25 +152,40 @@ void invoicesCard(Store& store, const CustomerPageState& page) {
     } else if (page.invoices.empty()) {
         textMuted(tr(Text::NoInvoicesForCustomer));
     } else {
+        // One line each where the card is wide; number and total, then date and status, where not.
+        bool stacked = w < 420;
+        float rowH = tappable(stacked ? 50 : 30);
         for (std::size_t i = 0; i < page.invoices.size() && i < 8; ++i) {
             const Invoice& inv = page.invoices[i];
             ImGui::PushID(static_cast<int>(i));
             ImVec2 at = ImGui::GetCursorScreenPos();
             if (auto* reg = currentRegistry()) reg->setNextKind("row");
-            if (ImGui::Selectable("##inv", false, 0, ImVec2(w, 30))) store.openInvoice(inv.id);
-            if (auto* reg = currentRegistry()) reg->record(inv.number, "row", at.x, at.y, w, 30);
+            if (ImGui::Selectable("##inv", false, 0, ImVec2(w, rowH))) store.openInvoice(inv.id);
+            if (auto* reg = currentRegistry()) reg->record(inv.number, "row", at.x, at.y, w, rowH);
             if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 6));
-            text(inv.number, color::Accent, fonts().medium, "cell");
-            ImGui::SameLine(w * 0.32f);
-            text(format::date(inv.issuedAt.substr(0, 10)), color::TextMuted, nullptr, "cell");
-            ImGui::SameLine(w * 0.58f);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3);
-            invoiceBadge(inv.status);
             std::string total = format::money(inv.total);
-            ImGui::SameLine(w - ImGui::CalcTextSize(total.c_str()).x);
-            text(total, color::Text, nullptr, "cell");
-            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 34));
+            float totalW = ImGui::CalcTextSize(total.c_str()).x;
+            if (stacked) {
+                ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (rowH - 44) * 0.5f));
+                text(inv.number, color::Accent, fonts().medium, "cell");
+                ImGui::SameLine(w - totalW);
+                text(total, color::Text, nullptr, "cell");
+                text(format::date(inv.issuedAt.substr(0, 10)), color::TextMuted, fonts().small, "cell");
+                ImGui::SameLine(0, 12);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3);
+                invoiceBadge(inv.status);
+            } else {
+                ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (rowH - 18) * 0.5f));
+                text(inv.number, color::Accent, fonts().medium, "cell");
+                ImGui::SameLine(w * 0.32f);
+                text(format::date(inv.issuedAt.substr(0, 10)), color::TextMuted, nullptr, "cell");
+                ImGui::SameLine(w * 0.58f);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3);
+                invoiceBadge(inv.status);
+                ImGui::SameLine(w - totalW);
+                text(total, color::Text, nullptr, "cell");
+            }
+            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + rowH + 4));
             ImGui::Dummy(ImVec2(0, 0));
             ImGui::PopID();
         }
@@ -233,7 +256,19 @@ void CustomerView::draw(Store& store) {
     ImGui::SameLine(0, 14);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
     statusBadge(c.status);
-    text(c.organization + "  ·  " + c.googleDomain + "  ·  " + c.email, color::TextMuted, nullptr, "text");
+    // Organization, domain and email: one line where it fits, else broken between them, never
+    // inside an address.
+    std::string all = c.organization + "  ·  " + c.googleDomain + "  ·  " + c.email;
+    std::string orgDomain = c.organization + "  ·  " + c.googleDomain;
+    float room = ImGui::GetContentRegionAvail().x;
+    if (ImGui::CalcTextSize(all.c_str()).x <= room) {
+        text(all, color::TextMuted, nullptr, "text");
+    } else if (ImGui::CalcTextSize(orgDomain.c_str()).x <= room) {
+        text(orgDomain, color::TextMuted, nullptr, "text");
+        text(c.email, color::TextMuted, nullptr, "text");
+    } else {
+        for (const std::string* part : {&c.organization, &c.googleDomain, &c.email}) text(*part, color::TextMuted, nullptr, "text");
+    }
     ImGui::Dummy(ImVec2(0, 8));
     if (page.actionError) {
         if (errorBanner(describeError(*page.actionError), true)) store.reloadCustomer();
@@ -243,8 +278,9 @@ void CustomerView::draw(Store& store) {
     ImGui::BeginChild("###customer-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     float gap = 20;
     float avail = ImGui::GetContentRegionAvail().x - 4;
-    float left = std::floor((avail - gap) * 0.52f);
-    float right = avail - gap - left;
+    bool side = twoColumns(avail);  // else one column: the subscription first, then invoices and history
+    float left = side ? std::floor((avail - gap) * 0.52f) : avail;
+    float right = side ? avail - gap - left : avail;
     ImGui::BeginGroup();
     ImGui::PushItemWidth(left);
     if (c.invitation && (c.status == CustomerStatus::Invited || c.status == CustomerStatus::Revoked)) {
@@ -258,7 +294,8 @@ void CustomerView::draw(Store& store) {
     ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
-    ImGui::SameLine(0, gap);
+    if (side) ImGui::SameLine(0, gap);
+    else ImGui::Dummy(ImVec2(0, 4));
     ImGui::BeginGroup();
     ImGui::BeginChild("###right-col", ImVec2(right, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
     invoicesCard(store, page);

@@ -6,6 +6,8 @@
 #include "ui/item_registry.h"
 #include "ui/list_scroller.h"
 #include "ui/offline_widgets.h"
+#include "ui/layout.h"
+#include "ui/list_cards.h"
 #include "ui/shown_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -30,7 +32,7 @@ void cellClipped(const std::string& s, ImU32 col = 0, ImFont* font = nullptr) {
     ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
     ImGui::Dummy(ImVec2(std::min(size.x, avail), size.y));
-    if (auto* reg = currentRegistry()) reg->record(s, "cell", p.x, p.y, std::min(size.x, avail), size.y);
+    if (auto* reg = currentRegistry()) reg->record(s, "cell", p.x, p.y, std::min(size.x, avail), size.y, size.x > avail + 0.5f);
 }
 
 void cellRight(const std::string& s, ImU32 col = 0) {
@@ -165,9 +167,15 @@ void CustomersView::draw(Store& store) {
     ImGui::PushFont(fonts().medium);
     float newW = ImGui::CalcTextSize(newLabel.c_str(), nullptr, true).x + 36;
     ImGui::PopFont();
-    ImGui::SetCursorPos(ImVec2(top.x + width - newW, top.y + 6));
-    if (button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(newW, 40))) store.openNewCustomer();
-    ImGui::SetCursorPos(below);
+    float titleW = headingWidth(tr(Text::MenuCustomers), tr(Text::CustomersSubtitle));
+    // Beside the title where there is room, else under the subtitle.
+    if (titleW + 24 + newW <= width) {
+        ImGui::SetCursorPos(ImVec2(top.x + width - newW, top.y + 6));
+        if (button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(newW, 40))) store.openNewCustomer();
+        ImGui::SetCursorPos(below);
+    } else if (button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(width, 40))) {
+        store.openNewCustomer();
+    }
     ImGui::Dummy(ImVec2(0, 4));
 
     // Search and status filter.
@@ -178,23 +186,30 @@ void CustomersView::draw(Store& store) {
         ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
     }
-    std::string hint = std::string(tr(Text::SearchCustomers)) + "   (" +
-                       (ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut)) + ")";
-    inputText("##customer-search", tr(Text::SearchCustomers), search, std::min(460.0f, width * 0.45f), hint.c_str());
+    // The keyboard shortcut is worth saying where there is a keyboard.
+    std::string hint = tr(Text::SearchCustomers);
+    if (!shell().touch)
+        hint += std::string("   (") + (ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut)) + ")";
+    // The search and the status filter share a line where both fit, else each has its own.
+    int statusCount = 5;
+    const char* statuses[] = {"", "invited", "active", "revoked", "cancelled"};
+    const char* labels[] = {tr(Text::FilterAll), tr(Text::StatusInvited), tr(Text::StatusActive), tr(Text::StatusRevoked),
+                            tr(Text::StatusCancelled)};
+    float filterW = segmentedWidth(labels, statusCount);
+    bool oneLine = width - filterW - 16 >= 260;
+    float searchW = oneLine ? std::min(460.0f, width - filterW - 16) : width;
+    inputText("##customer-search", tr(Text::SearchCustomers), search, searchW, hint.c_str());
     if (focusSearch_ && (ImGui::IsItemActive() || ++focusAttempts_ > 5)) focusSearch_ = false, focusAttempts_ = 0;
     if (search != filter.search) {
         CustomerFilter f = filter;
         f.search = search;
         store.setCustomerFilter(f);
     }
-    ImGui::SameLine(0, 16);
-    const char* statuses[] = {"", "invited", "active", "revoked", "cancelled"};
-    const char* labels[] = {tr(Text::FilterAll), tr(Text::StatusInvited), tr(Text::StatusActive), tr(Text::StatusRevoked),
-                            tr(Text::StatusCancelled)};
+    if (oneLine) ImGui::SameLine(0, 16);
     int selected = 0;
-    for (int i = 0; i < 5; ++i)
+    for (int i = 0; i < statusCount; ++i)
         if (filter.status == statuses[i]) selected = i;
-    int clicked = segmented("status-filter", labels, 5, selected);
+    int clicked = segmented("status-filter", labels, statusCount, selected);
     if (clicked >= 0 && clicked != selected) {
         CustomerFilter f = filter;
         f.status = statuses[clicked];
@@ -212,8 +227,12 @@ void CustomersView::draw(Store& store) {
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 4;
-    ImGui::BeginChild("###customers-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    bool cards = cardList(shell());  // phones: one card per customer instead of the table
+    bool bare = cards && list.loaded && list.rows.total() > 0;  // cards draw their own frames
+    if (bare) ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);
+    ImGui::BeginChild("###customers-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer),
+                      bare ? ImGuiChildFlags_None : ImGuiChildFlags_Border, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (bare) ImGui::PopStyleColor();
     bool filtered = !filter.search.empty() || !filter.status.empty();
     const auto& rows = list.rows;
     if (list.filter != shownFilter_) {
@@ -233,22 +252,36 @@ void CustomersView::draw(Store& store) {
             store.openNewCustomer();
     } else {
         // Every row of the result has its place under the scroll bar; only those on screen are
-        // drawn, and the store fetches their blocks (placeholders until they arrive).
+        // drawn (rows of the table, or cards on phones), and the store fetches their blocks
+        // (placeholders until they arrive).
         ImVec2 cardMin = ImGui::GetWindowPos(), cardSize = ImGui::GetWindowSize();
-        const float headerH = 40.0f;
-        int visible = std::max(1, static_cast<int>((cardSize.y - headerH) / kRowHeight));
+        const float headerH = cards ? 0.0f : 40.0f;
+        const float rowH = cards ? kCustomerCardHeight : kRowHeight;
+        int visible = std::max(1, static_cast<int>((cardSize.y - headerH) / rowH));
         bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
         bool keys = !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
         float barX = cardMin.x + cardSize.x - ListScroller::kBarWidth - 2;
-        scroller_.update(rows.total(), visible, kRowHeight, ImVec2(barX, cardMin.y + 2),
+        scroller_.followTouch(ImVec2(cardMin.x, cardMin.y + headerH), ImVec2(cardMin.x + cardSize.x, cardMin.y + cardSize.y));
+        scroller_.update(rows.total(), visible, rowH, ImVec2(barX, cardMin.y + 2),
                          ImVec2(barX + ListScroller::kBarWidth, cardMin.y + cardSize.y - 2), hovered, keys);
         std::int64_t first = scroller_.first();
         std::int64_t last = std::min<std::int64_t>(rows.total(), first + visible + 1) - 1;
         if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.viewCustomers(first, std::max(first, last));
-
         ImGui::SetCursorScreenPos(cardMin);
+        if (cards) {
+            float cardW = cardSize.x - ListScroller::kBarWidth - 6;
+            for (std::int64_t i = first; i <= last; ++i) {
+                ImGui::PushID(static_cast<int>(i % 100000));
+                if (const Customer* c = rows.row(i)) {
+                    if (customerCard(*c, cardW)) store.openCustomer(c->id);
+                } else {
+                    placeholderCard(cardW, kCustomerCardHeight);
+                }
+                ImGui::PopID();
+            }
+        }
         ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-        if (ImGui::BeginTable("###customers", kColumnCount, flags, ImVec2(cardSize.x - ListScroller::kBarWidth - 4, 0))) {
+        if (!cards && ImGui::BeginTable("###customers", kColumnCount, flags, ImVec2(cardSize.x - ListScroller::kBarWidth - 4, 0))) {
             for (const Column& col : kColumns) {
                 if (col.width > 0) ImGui::TableSetupColumn(tr(col.title), ImGuiTableColumnFlags_WidthFixed, col.width);
                 else ImGui::TableSetupColumn(tr(col.title), ImGuiTableColumnFlags_WidthStretch, col.stretch);

@@ -5,6 +5,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "ui/item_registry.h"
+#include "ui/layout.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -13,22 +14,33 @@ namespace {
 
 constexpr float kFigureHeight = 118.0f;
 
+// How much taller than one line a figure's detail needs at this card width (it wraps).
+float detailExtra(const std::string& detail, float cardW) {
+    if (detail.empty()) return 0;
+    ImFont* f = fonts().small;
+    float one = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "A").y;
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, cardW - 40, detail.c_str()).y - one;
+}
+
 void figureCard(const char* id, const char* label, const std::string& value, const std::string& detail, ImU32 accent, float w,
-                ImU32 detailColor = color::TextMuted) {
+                float h, ImU32 detailColor = color::TextMuted) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 16));
-    ImGui::BeginChild(id, ImVec2(w, kFigureHeight), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild(id, ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImVec2 p = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + 5, p.y + kFigureHeight - 1), accent, 10,
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + 5, p.y + h - 1), accent, 10,
                                               ImDrawFlags_RoundCornersLeft);
+    ImGui::PushTextWrapPos(w - 20);
     text(label, color::TextMuted, fonts().body, "label");
     text(value, color::Text, fonts().huge, "figure");
-    if (!detail.empty()) text(detail, detailColor, fonts().small, "text");
+    if (!detail.empty()) paragraph(detail, detailColor, fonts().small);
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleVar();
 }
 
-void revenueChart(const Dashboard& d, float w, float h) {
+// `pinned`: the month a tap chose (a finger cannot hover); its amount stays shown until the next tap.
+void revenueChart(const Dashboard& d, float w, float h, int& pinned) {
     beginCard("###revenue-card", nullptr, ImVec2(w, h), false);
     text(tr(Text::RevenueChartTitle), color::Text, fonts().medium, "heading");
     text(tr(Text::RevenueChartNote), color::TextMuted, fonts().small, "text");
@@ -63,6 +75,12 @@ void revenueChart(const Dashboard& d, float w, float h) {
     }
     float slot = plotW / static_cast<float>(n);
     float barW = std::min(36.0f, slot * 0.56f);
+    // Month names under every bar where they fit, else under every second or third one.
+    float widestMonth = 0;
+    for (const auto& m : d.revenueByMonth)
+        widestMonth = std::max(widestMonth, fonts().small->CalcTextSizeA(fonts().small->FontSize, FLT_MAX, 0,
+                                                                         format::monthShort(m.month).c_str()).x);
+    std::size_t labelEvery = static_cast<std::size_t>(std::ceil((widestMonth + 6) / slot));
     ImVec2 mouse = ImGui::GetIO().MousePos;
     int hovered = -1;
     for (std::size_t i = 0; i < n; ++i) {
@@ -73,19 +91,28 @@ void revenueChart(const Dashboard& d, float w, float h) {
         bool hover = mouse.x >= cx - slot * 0.5f && mouse.x < cx + slot * 0.5f && mouse.y >= plotY && mouse.y <= plotY + plotH &&
                      ImGui::IsWindowHovered();
         if (hover) hovered = static_cast<int>(i);
-        ImU32 col = hover ? color::AccentHover : (last ? color::Accent : color::rgb(160, 194, 245));
+        if (hover && ImGui::IsMouseClicked(0)) pinned = pinned == static_cast<int>(i) ? -1 : static_cast<int>(i);
+        bool marked = shell().touch ? pinned == static_cast<int>(i) : hover;
+        ImU32 col = marked ? color::AccentHover : (last ? color::Accent : color::rgb(160, 194, 245));
         if (bh > 0.5f)
             dl->AddRectFilled(ImVec2(cx - barW * 0.5f, plotY + plotH - bh), ImVec2(cx + barW * 0.5f, plotY + plotH), col, 4,
                               ImDrawFlags_RoundCornersTop);
         std::string label = format::monthShort(m.month);
         ImVec2 ts = fonts().small->CalcTextSizeA(fonts().small->FontSize, FLT_MAX, 0, label.c_str());
-        dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(cx - ts.x * 0.5f, plotY + plotH + 6), color::TextMuted,
-                    label.c_str());
+        if ((n - 1 - i) % std::max<std::size_t>(1, labelEvery) == 0)  // the current month always has its name
+            dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(cx - ts.x * 0.5f, plotY + plotH + 6), color::TextMuted,
+                        label.c_str());
         if (auto* reg = currentRegistry())
             reg->record(label + " " + format::money(m.amount), "bar", cx - barW * 0.5f, plotY + plotH - bh, barW, std::max(bh, 1.0f));
     }
-    if (hovered >= 0) {
-        const MonthAmount& m = d.revenueByMonth[static_cast<std::size_t>(hovered)];
+    int shown = shell().touch ? pinned : hovered;
+    if (shown >= 0 && shown < static_cast<int>(n)) {
+        const MonthAmount& m = d.revenueByMonth[static_cast<std::size_t>(shown)];
+        if (shell().touch) {
+            // Beside the bar, not under the finger.
+            float cx = plotX + slot * (static_cast<float>(shown) + 0.5f);
+            ImGui::SetNextWindowPos(ImVec2(std::min(cx + 12, plotX + plotW - 120), plotY));
+        }
         ImGui::BeginTooltip();
         text(format::monthShort(m.month) + " " + m.month.substr(0, 4), color::TextMuted, fonts().small);
         text(format::money(m.amount), color::Text, fonts().medium);
@@ -103,8 +130,13 @@ void activityList(const std::vector<ActivityEntry>& items, float w, float h, Sto
         ImVec2 at = ImGui::GetCursorScreenPos();
         float rw = ImGui::GetContentRegionAvail().x;
         if (auto* reg = currentRegistry()) reg->setNextKind("row");
-        bool clicked = a.customerId && ImGui::Selectable("##a", false, 0, ImVec2(rw, 40));
-        if (!a.customerId) ImGui::Dummy(ImVec2(rw, 40));
+        // As tall as its sentence (it wraps on narrow cards), and never shorter than a tap.
+        ImGui::PushFont(fonts().body);
+        float sentenceH = ImGui::CalcTextSize(activitySentence(a).c_str(), nullptr, false, rw).y;
+        ImGui::PopFont();
+        float rowH = std::max(tappable(40), sentenceH + 22);
+        bool clicked = a.customerId && ImGui::Selectable("##a", false, 0, ImVec2(rw, rowH));
+        if (!a.customerId) ImGui::Dummy(ImVec2(rw, rowH));
         if (a.customerId && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 2));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + rw);
@@ -112,7 +144,7 @@ void activityList(const std::vector<ActivityEntry>& items, float w, float h, Sto
         ImGui::PopTextWrapPos();
         text((a.customerName.empty() ? std::string() : a.customerName + " · ") + format::dateTime(a.createdAt), color::TextMuted,
              fonts().small, "text");
-        ImGui::SetCursorScreenPos(ImVec2(at.x, std::max(ImGui::GetCursorScreenPos().y, at.y + 44)));
+        ImGui::SetCursorScreenPos(ImVec2(at.x, std::max(ImGui::GetCursorScreenPos().y, at.y + rowH + 4)));
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();
         if (clicked) store.openCustomer(a.customerId);
@@ -124,24 +156,38 @@ void renewalsList(const Dashboard& d, float w, Store& store) {
     beginCard("###renewals", tr(Text::UpcomingRenewals), ImVec2(w, 0), true);
     if (d.renewalItems.empty()) textMuted(tr(Text::NoRenewals));
     float rw = ImGui::GetContentRegionAvail().x;
+    // Four columns where they fit; on narrow screens two lines: who, then what, when and how much.
+    bool stacked = rw < 600;
+    float rowH = tappable(stacked ? 52 : 30);
     for (std::size_t i = 0; i < d.renewalItems.size() && i < 8; ++i) {
         const Renewal& r = d.renewalItems[i];
         ImGui::PushID(static_cast<int>(i));
         ImVec2 at = ImGui::GetCursorScreenPos();
         if (auto* reg = currentRegistry()) reg->setNextKind("row");
-        if (ImGui::Selectable("##r", false, 0, ImVec2(rw, 30))) store.openCustomer(r.customerId);
+        if (ImGui::Selectable("##r", false, 0, ImVec2(rw, rowH))) store.openCustomer(r.customerId);
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 6));
-        text(r.organization.empty() ? r.customerName : r.organization, color::Text, fonts().medium, "cell");
-        ImGui::SameLine(rw * 0.42f);
-        text(std::string(planLabel(r.plan)) + " · " + format::integer(r.licenses) + " " + tr(Text::ColLicenses), color::TextMuted,
-             nullptr, "cell");
-        ImGui::SameLine(rw * 0.72f);
-        text(format::date(r.renewsAt), color::Text, nullptr, "cell");
+        std::string who = r.organization.empty() ? r.customerName : r.organization;
+        std::string what = std::string(planLabel(r.plan)) + " · " + format::integer(r.licenses) + " " + tr(Text::ColLicenses);
         std::string amount = format::money(r.recurringAmount);
-        ImGui::SameLine(rw - ImGui::CalcTextSize(amount.c_str()).x);
-        text(amount, color::Text, nullptr, "cell");
-        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 34));
+        float amountW = ImGui::CalcTextSize(amount.c_str()).x;
+        if (stacked) {
+            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (rowH - 42) * 0.5f));
+            text(who, color::Text, fonts().medium, "cell");
+            ImGui::SameLine(rw - amountW);
+            text(amount, color::Text, nullptr, "cell");
+            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (rowH - 42) * 0.5f + 22));
+            text(what + " · " + format::date(r.renewsAt), color::TextMuted, fonts().small, "cell");
+        } else {
+            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (rowH - 18) * 0.5f));
+            text(who, color::Text, fonts().medium, "cell");
+            ImGui::SameLine(rw * 0.42f);
+            text(what, color::TextMuted, nullptr, "cell");
+            ImGui::SameLine(rw * 0.72f);
+            text(format::date(r.renewsAt), color::Text, nullptr, "cell");
+            ImGui::SameLine(rw - amountW);
+            text(amount, color::Text, nullptr, "cell");
+        }
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + rowH + 4));
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();
     }
@@ -168,7 +214,8 @@ void DashboardView::draw(Store& store) {
     ImGui::BeginChild("###dashboard-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     width = ImGui::GetContentRegionAvail().x - 4;
     const float gap = 16;
-    float cardW = std::floor((width - gap * 2) / 3);
+    const int columns = figureColumns(width);
+    float cardW = std::floor((width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
     // Customers by status: "29 active · 5 invited · 3 revoked · 4 cancelled".
     std::string byStatus;
     const std::pair<std::int64_t, CustomerStatus> counts[] = {{d.active, CustomerStatus::Active}, {d.invited, CustomerStatus::Invited},
@@ -178,32 +225,44 @@ void DashboardView::draw(Store& store) {
         if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
         byStatus += (byStatus.empty() ? "" : " · ") + format::integer(count) + " " + label;
     }
-    figureCard("###fig-customers", tr(Text::FigCustomers), format::integer(d.customersTotal), byStatus, color::Accent, cardW);
-    ImGui::SameLine(0, gap);
-    figureCard("###fig-licenses", tr(Text::FigLicenses), format::integer(d.licensesTotal), {}, color::rgb(124, 77, 255), cardW);
-    ImGui::SameLine(0, gap);
-    figureCard("###fig-mrr", tr(Text::FigMrr), format::money(d.monthlyRecurringRevenue), tr(Text::FigMrrDetail),
-               color::rgb(0, 137, 123), cardW);
-    ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
     std::string overdue = d.overdueInvoices.count
                               ? format::fill(tr(Text::FigOverdueDetail), format::integer(d.overdueInvoices.count),
                                              format::money(d.overdueInvoices.amount))
                               : std::string(tr(Text::FigNoneOverdue));
-    figureCard("###fig-open", tr(Text::FigOpenInvoices), format::money(d.openInvoices.amount),
-               format::fill(tr(Text::FigOpenCount), format::integer(d.openInvoices.count)) + " · " + overdue, color::Warning, cardW,
-               d.overdueInvoices.count ? color::Danger : color::TextMuted);
-    ImGui::SameLine(0, gap);
-    figureCard("###fig-renewals", tr(Text::FigRenewals), format::integer(d.renewals.count), format::money(d.renewals.amount),
-               color::rgb(3, 155, 229), cardW);
-    ImGui::SameLine(0, gap);
-    figureCard("###fig-pending", tr(Text::FigPendingInvitations), format::integer(d.invited), tr(Text::FigPendingDetail),
-               color::rgb(242, 153, 0), cardW);
+    std::string openDetail = format::fill(tr(Text::FigOpenCount), format::integer(d.openInvoices.count)) + " · " + overdue;
+    // Six figures, as many per row as the width holds (layout.h), all as tall as the longest detail needs.
+    float cardH = kFigureHeight;
+    for (const std::string& detail : {byStatus, openDetail, std::string(tr(Text::FigPendingDetail)), std::string(tr(Text::FigMrrDetail))})
+        cardH = std::max(cardH, kFigureHeight + detailExtra(detail, cardW));
+    int placed = 0;
+    auto figure = [&](const char* id, const char* label, const std::string& value, const std::string& detail, ImU32 accent,
+                      ImU32 detailColor = color::TextMuted) {
+        if (placed % columns != 0) ImGui::SameLine(0, gap);
+        else if (placed > 0) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
+        figureCard(id, label, value, detail, accent, cardW, cardH, detailColor);
+        ++placed;
+    };
+    figure("###fig-customers", tr(Text::FigCustomers), format::integer(d.customersTotal), byStatus, color::Accent);
+    figure("###fig-licenses", tr(Text::FigLicenses), format::integer(d.licensesTotal), {}, color::rgb(124, 77, 255));
+    figure("###fig-mrr", tr(Text::FigMrr), format::money(d.monthlyRecurringRevenue), tr(Text::FigMrrDetail), color::rgb(0, 137, 123));
+    figure("###fig-open", tr(Text::FigOpenInvoices), format::money(d.openInvoices.amount), openDetail, color::Warning,
+           d.overdueInvoices.count ? color::Danger : color::TextMuted);
+    figure("###fig-renewals", tr(Text::FigRenewals), format::integer(d.renewals.count), format::money(d.renewals.amount),
+           color::rgb(3, 155, 229));
+    figure("###fig-pending", tr(Text::FigPendingInvitations), format::integer(d.invited), tr(Text::FigPendingDetail),
+           color::rgb(242, 153, 0));
     ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
 
-    float chartW = std::floor((width - gap) * 0.6f);
-    revenueChart(d, chartW, 320);
-    ImGui::SameLine(0, gap);
-    activityList(dash.recent, width - gap - chartW, 320, store);
+    if (twoColumns(width)) {
+        float chartW = std::floor((width - gap) * 0.6f);
+        revenueChart(d, chartW, 320, pinnedMonth_);
+        ImGui::SameLine(0, gap);
+        activityList(dash.recent, width - gap - chartW, 320, store);
+    } else {
+        revenueChart(d, width, width < 520 ? 260 : 300, pinnedMonth_);
+        ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
+        activityList(dash.recent, width, 380, store);
+    }
     ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
     renewalsList(d, width, store);
     ImGui::Dummy(ImVec2(0, 8));

@@ -7,6 +7,9 @@ namespace rc::ui {
 class DashboardView {
 public:
     void draw(Store& store);
+
+private:
+    int pinnedMonth_ = -1;  // the chart's month chosen by a tap
 };
 
 }  // namespace rc::ui

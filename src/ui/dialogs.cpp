@@ -8,6 +8,7 @@
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
+#include "ui/layout.h"
 #include "ui/shown_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -26,8 +27,14 @@ int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, bool
     float sw = secondary ? ImGui::CalcTextSize(secondary, nullptr, true).x + 40 : 0;
     ImGui::PopFont();
     pw = std::max(pw, 150.0f);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + w - pw - (secondary ? sw + 12 : 0));
     int result = 0;
+    if (pw + (secondary ? sw + 12 : 0) > w) {
+        // Too narrow for both side by side (a phone, German labels): full width, the action first.
+        if (button(primary, primaryStyle, ImVec2(w, 44), busy, primaryDisabled)) result = 1;
+        if (secondary && button(secondary, ButtonStyle::Secondary, ImVec2(w, 44), false, busy)) result = 2;
+        return result;
+    }
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + w - pw - (secondary ? sw + 12 : 0));
     if (secondary) {
         if (button(secondary, ButtonStyle::Secondary, ImVec2(sw, 42), false, busy)) result = 2;
         ImGui::SameLine(0, 12);
@@ -313,23 +320,28 @@ void PlanChangeDialog::draw(Store& store) {
     const PlanOffer* current = cat.find(sub.plan);
     const PlanPrice* currentPrice = current ? current->price(sub.billingCycle) : nullptr;
     float gap = 14;
-    float cardW = (ImGui::GetContentRegionAvail().x - gap * (cat.plans.size() - 1)) / std::max<std::size_t>(1, cat.plans.size());
+    float availW = ImGui::GetContentRegionAvail().x;
+    std::size_t plans = std::max<std::size_t>(1, cat.plans.size());
+    // Side by side where each card has room for its price; one under the other on a phone.
+    bool stacked = (availW - gap * static_cast<float>(plans - 1)) / static_cast<float>(plans) < 170;
+    float cardW = stacked ? availW : (availW - gap * static_cast<float>(plans - 1)) / static_cast<float>(plans);
+    const float cardH = 168;
     ImVec2 row = ImGui::GetCursorScreenPos();
     for (std::size_t i = 0; i < cat.plans.size(); ++i) {
         const PlanOffer& offer = cat.plans[i];
         const PlanPrice* price = offer.price(p.billingCycle);
         bool isCurrent = offer.plan == sub.plan && p.billingCycle == sub.billingCycle;
         bool chosen = offer.plan == p.plan;
-        ImGui::SetCursorScreenPos(ImVec2(row.x + static_cast<float>(i) * (cardW + gap), row.y));
+        float fi = static_cast<float>(i);
+        ImGui::SetCursorScreenPos(stacked ? ImVec2(row.x, row.y + fi * (cardH + 10)) : ImVec2(row.x + fi * (cardW + gap), row.y));
         ImGui::PushID(static_cast<int>(i));
         // The whole card is the choice: one button under a hand-drawn card (a child window
         // would take the mouse away from it).
-        const float cardH = 168;
         ImVec2 at = ImGui::GetCursorScreenPos();
         std::string choose = std::string(planLabel(offer.plan)) + "##choose";
         if (auto* reg = currentRegistry()) reg->setNextKind("option");
         if (ImGui::InvisibleButton(choose.c_str(), ImVec2(cardW, cardH)) && !p.submitting) store.choosePlan(offer.plan, p.billingCycle);
-        bool hovered = ImGui::IsItemHovered();
+        bool hovered = ImGui::IsItemHovered() && !shell().touch;
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImVec2 end = ImGui::GetCursorScreenPos();
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -369,7 +381,8 @@ void PlanChangeDialog::draw(Store& store) {
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();
     }
-    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + 168));
+    float rowsH = stacked ? static_cast<float>(cat.plans.size()) * (cardH + 10) - 10 : cardH;
+    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + rowsH));
     ImGui::Dummy(ImVec2(0, 8));
 
     previewBox("###plan-preview", 0);
@@ -426,20 +439,27 @@ void CancelDialog::draw(Store& store) {
         bool selected = when == value;
         ImVec2 at = ImGui::GetCursorScreenPos();
         float w = ImGui::GetContentRegionAvail().x;
+        // Title and note wrap inside the card on a narrow screen; the card grows with them.
+        float wrap = w - 58;
+        ImFont* tf = fonts().medium;
+        ImFont* nf = fonts().small;
+        ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, wrap, shownC(title));
+        ImVec2 ns = nf->CalcTextSizeA(nf->FontSize, FLT_MAX, wrap, note);
+        float h = std::max(56.0f, 9 + ts.y + 3 + ns.y + 9);
         ImGui::PushID(value);
         if (auto* reg = currentRegistry()) reg->setNextKind("radio");
-        if (ImGui::InvisibleButton("##opt", ImVec2(w, 56)) && !c.submitting) when = value;
-        if (auto* reg = currentRegistry()) reg->record(title, "radio", at.x, at.y, w, 56);
-        bool hovered = ImGui::IsItemHovered();
+        if (ImGui::InvisibleButton("##opt", ImVec2(w, h)) && !c.submitting) when = value;
+        if (auto* reg = currentRegistry()) reg->record(title, "radio", at.x, at.y, w, h);
+        bool hovered = ImGui::IsItemHovered() && !shell().touch;
         ImGui::PopID();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(at, ImVec2(at.x + w, at.y + 56), selected ? color::rgb(246, 249, 255) : (hovered ? color::rgb(250, 251, 252) : color::Surface), 8);
-        dl->AddRect(at, ImVec2(at.x + w, at.y + 56), selected ? color::Accent : color::Border, 8, 0, selected ? 2.0f : 1.0f);
-        ImVec2 dot(at.x + 22, at.y + 28);
+        dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), selected ? color::rgb(246, 249, 255) : (hovered ? color::rgb(250, 251, 252) : color::Surface), 8);
+        dl->AddRect(at, ImVec2(at.x + w, at.y + h), selected ? color::Accent : color::Border, 8, 0, selected ? 2.0f : 1.0f);
+        ImVec2 dot(at.x + 22, at.y + h * 0.5f);
         dl->AddCircle(dot, 8, selected ? color::Accent : color::TextFaint, 20, 1.5f);
         if (selected) dl->AddCircleFilled(dot, 4.5f, color::Accent);
-        dl->AddText(fonts().medium, fonts().medium->FontSize, ImVec2(at.x + 42, at.y + 9), color::Text, shownC(title));
-        dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(at.x + 42, at.y + 30), color::TextMuted, note);
+        dl->AddText(tf, tf->FontSize, ImVec2(at.x + 42, at.y + 9), color::Text, shownC(title), nullptr, wrap);
+        dl->AddText(nf, nf->FontSize, ImVec2(at.x + 42, at.y + 12 + ts.y), color::TextMuted, note, nullptr, wrap);
         ImGui::Dummy(ImVec2(0, 2));
     };
     option("end_of_term", format::fill(tr(Text::CancelAtTermEnd), format::date(sub.termEnd)), tr(Text::CancelAtTermEndNote));
@@ -492,19 +512,36 @@ void InvoiceDialog::draw(Store& store) {
         invoiceBadge(inv.status);
         ImGui::Dummy(ImVec2(0, 4));
         float w = ImGui::GetContentRegionAvail().x;
+        bool narrow = w < 520;
         ImGui::BeginGroup();
         text(tr(Text::InvoiceBilledTo), color::TextMuted, fonts().small, "label");
         text(inv.customerOrganization, color::Text, fonts().medium, "text");
         text(inv.customerName, color::TextMuted, nullptr, "text");
         ImGui::EndGroup();
-        ImGui::SameLine(w * 0.55f);
+        if (narrow) ImGui::Dummy(ImVec2(0, 4));
+        else ImGui::SameLine(w * 0.55f);
         ImGui::BeginGroup();
         keyValue(tr(Text::InvoiceIssued), format::date(inv.issuedAt.substr(0, 10)));
         keyValue(tr(Text::InvoiceDue), format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : 0);
         if (!inv.paidAt.empty()) keyValue(tr(Text::InvoicePaid), format::date(inv.paidAt.substr(0, 10)));
         ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, 8));
-        if (ImGui::BeginTable("###lines", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        if (narrow) {
+            // On a phone each line is two lines: what, then how many at what price, and the amount.
+            for (const InvoiceLine& l : inv.lines) {
+                ImGui::PushTextWrapPos(0);
+                text(l.description, color::Text, nullptr, "cell");
+                ImGui::PopTextWrapPos();
+                std::string calc = format::integer(l.quantity) + " \xc3\x97 " + format::money(l.unitAmount);
+                text(calc, color::TextMuted, fonts().small, "cell");
+                std::string amount = format::money(l.amount);
+                ImGui::SameLine(w - ImGui::CalcTextSize(amount.c_str()).x);
+                text(amount, color::Text, nullptr, "cell");
+                ImVec2 line = ImGui::GetCursorScreenPos();
+                ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + w, line.y), color::Border);
+                ImGui::Dummy(ImVec2(0, 2));
+            }
+        } else if (ImGui::BeginTable("###lines", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn(tr(Text::LineDescription), ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn(tr(Text::LineQuantity), ImGuiTableColumnFlags_WidthFixed, 60);
             ImGui::TableSetupColumn(tr(Text::LineUnit), ImGuiTableColumnFlags_WidthFixed, 100);
@@ -546,7 +583,7 @@ void InvoiceDialog::draw(Store& store) {
             float vw = ImGui::CalcTextSize(v.c_str()).x;
             ImGui::PopFont();
             float left = ImGui::GetCursorPosX();
-            ImGui::SetCursorPosX(left + w - 280);
+            ImGui::SetCursorPosX(left + std::max(0.0f, w - 280));
             text(label, strong ? color::Text : color::TextMuted, f, "label");
             ImGui::SameLine();
             ImGui::SetCursorPosX(left + w - vw);

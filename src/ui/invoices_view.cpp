@@ -6,6 +6,8 @@
 #include "ui/item_registry.h"
 #include "ui/list_scroller.h"
 #include "ui/offline_widgets.h"
+#include "ui/layout.h"
+#include "ui/list_cards.h"
 #include "ui/shown_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -46,18 +48,25 @@ void InvoicesView::draw(Store& store) {
     ImGui::PushFont(fonts().medium);
     float exportW = ImGui::CalcTextSize(exportLabel.c_str(), nullptr, true).x + 36;
     ImGui::PopFont();
-    ImGui::SetCursorPos(ImVec2(top.x + width - exportW, top.y + 6));
-    if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), st.download.loading && !st.invoice.id,
-               store.offline()))
-        store.exportInvoicesCsv();
-    if (store.offline()) {
-        ImGui::PushFont(fonts().small);
-        float noteW = ImGui::CalcTextSize(tr(Text::NeedsNetwork)).x;
-        ImGui::PopFont();
-        ImGui::SetCursorPos(ImVec2(top.x + width - noteW, top.y + 50));
+    float titleW = headingWidth(tr(Text::MenuInvoices), tr(Text::InvoicesSubtitle));
+    bool exporting = st.download.loading && !st.invoice.id;
+    if (titleW + 24 + exportW <= width) {
+        ImGui::SetCursorPos(ImVec2(top.x + width - exportW, top.y + 6));
+        if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), exporting, store.offline()))
+            store.exportInvoicesCsv();
+        if (store.offline()) {
+            ImGui::PushFont(fonts().small);
+            float noteW = ImGui::CalcTextSize(tr(Text::NeedsNetwork)).x;
+            ImGui::PopFont();
+            ImGui::SetCursorPos(ImVec2(top.x + width - noteW, top.y + 50));
+            needsNetworkNote(store);
+        }
+        ImGui::SetCursorPos(below);
+    } else {
+        if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(width, 40), exporting, store.offline()))
+            store.exportInvoicesCsv();
         needsNetworkNote(store);
     }
-    ImGui::SetCursorPos(below);
     ImGui::Dummy(ImVec2(0, 4));
 
     // Filters: status, dates, and the customer when one is chosen.
@@ -77,21 +86,28 @@ void InvoicesView::draw(Store& store) {
         lastRouteFrom_ = filter.from, lastRouteTo_ = filter.to;
         draftsFromRoute_ = false;
     }
-    ImGui::SameLine(0, 20);
+    // The dates follow the status where they fit, else on the next line (label, field, label, field).
+    float labelW = std::max(ImGui::CalcTextSize(tr(Text::FilterFrom)).x, ImGui::CalcTextSize(tr(Text::FilterTo)).x);
+    float datesW = 2 * (labelW + ImGui::GetStyle().ItemSpacing.x + 130) + 12;
+    sameLineIfFits(datesW, 20);
+    // On a phone the two dates do not fit on one line either: "From" and "To" each get one.
+    bool datesStacked = datesW > width;
     ImGui::AlignTextToFramePadding();
     textMuted(tr(Text::FilterFrom));
-    ImGui::SameLine();
+    ImGui::SameLine(datesStacked ? labelW + ImGui::GetStyle().ItemSpacing.x : 0);
     bool fromBad = !fromDraft_.empty() && !isDay(fromDraft_);
     if (fromBad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
-    inputText("##from", tr(Text::FilterFrom), fromDraft_, 130, tr(Text::DateHint));
+    inputText("##from", tr(Text::FilterFrom), fromDraft_, datesStacked ? width - labelW - ImGui::GetStyle().ItemSpacing.x : 130,
+              tr(Text::DateHint));
     if (fromBad) ImGui::PopStyleColor();
-    ImGui::SameLine(0, 12);
+    if (!datesStacked) ImGui::SameLine(0, 12);
     ImGui::AlignTextToFramePadding();
     textMuted(tr(Text::FilterTo));
-    ImGui::SameLine();
+    ImGui::SameLine(datesStacked ? labelW + ImGui::GetStyle().ItemSpacing.x : 0);
     bool toBad = !toDraft_.empty() && !isDay(toDraft_);
     if (toBad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
-    inputText("##to", tr(Text::FilterTo), toDraft_, 130, tr(Text::DateHint));
+    inputText("##to", tr(Text::FilterTo), toDraft_, datesStacked ? width - labelW - ImGui::GetStyle().ItemSpacing.x : 130,
+              tr(Text::DateHint));
     if (toBad) ImGui::PopStyleColor();
     bool orderBad = isDay(fromDraft_) && isDay(toDraft_) && toDraft_ < fromDraft_;
     // Only complete, sensible dates reach the server; the rest is explained here.
@@ -103,13 +119,13 @@ void InvoicesView::draw(Store& store) {
         store.setInvoiceFilter(f);
     }
     if (filter.customerId) {
-        ImGui::SameLine(0, 20);
         std::string name;
         for (std::int64_t i = list.first; i <= list.last && name.empty(); ++i)
             if (const Invoice* inv = list.rows.row(i); inv && inv->customerId == filter.customerId) name = inv->customerOrganization;
         if (name.empty() && st.customer.customer && st.customer.id == filter.customerId) name = st.customer.customer->organization;
         if (name.empty()) name = "#" + std::to_string(filter.customerId);
         std::string chip = format::fill(tr(Text::FilterCustomer), name) + "  \xc3\x97##customer-chip";
+        sameLineIfFits(buttonWidth(chip.c_str()), 20);
         if (button(chip.c_str(), ButtonStyle::Secondary)) {
             InvoiceFilter f = filter;
             f.customerId = 0;
@@ -129,8 +145,12 @@ void InvoicesView::draw(Store& store) {
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 4;
-    ImGui::BeginChild("###invoices-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer), ImGuiChildFlags_Border,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    bool cards = cardList(shell());  // phones: one card per invoice instead of the table
+    bool bare = cards && list.loaded && list.rows.total() > 0;  // cards draw their own frames
+    if (bare) ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);
+    ImGui::BeginChild("###invoices-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer),
+                      bare ? ImGuiChildFlags_None : ImGuiChildFlags_Border, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (bare) ImGui::PopStyleColor();
     bool filtered = filter.customerId || !filter.status.empty() || !filter.from.empty() || !filter.to.empty();
     const auto& rows = list.rows;
     if (list.filter != shownFilter_) {
@@ -145,18 +165,32 @@ void InvoicesView::draw(Store& store) {
         // As for customers: the scroll bar spans every invoice of the filter; rows on screen
         // are fetched in blocks, placeholders until they arrive.
         ImVec2 cardMin = ImGui::GetWindowPos(), cardSize = ImGui::GetWindowSize();
-        const float headerH = 40.0f;
-        int visible = std::max(1, static_cast<int>((cardSize.y - headerH) / kRowHeight));
+        const float headerH = cards ? 0.0f : 40.0f;
+        const float rowH = cards ? kInvoiceCardHeight : kRowHeight;
+        int visible = std::max(1, static_cast<int>((cardSize.y - headerH) / rowH));
         bool keys = !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && !st.route.invoiceId;
         float barX = cardMin.x + cardSize.x - ListScroller::kBarWidth - 2;
-        scroller_.update(rows.total(), visible, kRowHeight, ImVec2(barX, cardMin.y + 2),
+        scroller_.followTouch(ImVec2(cardMin.x, cardMin.y + headerH), ImVec2(cardMin.x + cardSize.x, cardMin.y + cardSize.y));
+        scroller_.update(rows.total(), visible, rowH, ImVec2(barX, cardMin.y + 2),
                          ImVec2(barX + ListScroller::kBarWidth, cardMin.y + cardSize.y - 2),
                          ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows), keys);
         std::int64_t first = scroller_.first();
         std::int64_t last = std::min<std::int64_t>(rows.total(), first + visible + 1) - 1;
         if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.viewInvoices(first, std::max(first, last));
         ImGui::SetCursorScreenPos(cardMin);
-        if (ImGui::BeginTable("###invoices", 6, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX,
+        if (cards) {
+            float cardW = cardSize.x - ListScroller::kBarWidth - 6;
+            for (std::int64_t i = first; i <= last; ++i) {
+                ImGui::PushID(static_cast<int>(i % 100000));
+                if (const Invoice* inv = rows.row(i)) {
+                    if (invoiceCard(*inv, cardW)) store.openInvoice(inv->id);
+                } else {
+                    placeholderCard(cardW, kInvoiceCardHeight);
+                }
+                ImGui::PopID();
+            }
+        }
+        if (!cards && ImGui::BeginTable("###invoices", 6, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX,
                               ImVec2(cardSize.x - ListScroller::kBarWidth - 4, 0))) {
             ImGui::TableSetupColumn(tr(Text::ColNumber), ImGuiTableColumnFlags_WidthFixed, 130);
             ImGui::TableSetupColumn(tr(Text::ColCustomer), ImGuiTableColumnFlags_WidthStretch, 1.0f);

@@ -26,14 +26,14 @@ void ItemRegistry::endFrame() {
     for (std::size_t i = 0; !changed_ && i < building_.size(); ++i) {
         const DrawnItem &a = building_[i], &b = published_[i];
         changed_ = a.label != b.label || a.kind != b.kind || a.x != b.x || a.y != b.y || a.w != b.w || a.h != b.h ||
-                   a.disabled != b.disabled;
+                   a.disabled != b.disabled || a.clipped != b.clipped;
     }
     published_.swap(building_);
 }
 
-void ItemRegistry::record(const std::string& label, const char* kind, float x, float y, float w, float h) {
+void ItemRegistry::record(const std::string& label, const char* kind, float x, float y, float w, float h, bool clipped) {
     if (label.empty()) return;
-    building_.push_back(DrawnItem{0, label, kind, x, y, w, h, false});
+    building_.push_back(DrawnItem{0, label, kind, x, y, w, h, false, clipped});
 }
 
 void ItemRegistry::onItemAdd(unsigned int id, float x0, float y0, float x1, float y1, bool disabled) {
@@ -57,7 +57,7 @@ void ItemRegistry::onItemInfo(unsigned int id, const char* label, int flags) {
         else kind = "button";
     }
     if (text.empty()) return;
-    building_.push_back(DrawnItem{id, text, kind, px0_, py0_, px1_ - px0_, py1_ - py0_, pendingDisabled_});
+    building_.push_back(DrawnItem{id, text, kind, px0_, py0_, px1_ - px0_, py1_ - py0_, pendingDisabled_, false});
 }
 
 std::string ItemRegistry::toJson() const {
@@ -65,6 +65,7 @@ std::string ItemRegistry::toJson() const {
     for (const auto& it : published_) {
         nlohmann::json j{{"label", it.label}, {"kind", it.kind}, {"x", it.x}, {"y", it.y}, {"w", it.w}, {"h", it.h}};
         if (it.disabled) j["disabled"] = true;
+        if (it.clipped) j["clipped"] = true;
         out.push_back(std::move(j));
     }
     // Labels are UTF-8 from our own tables or the server; replace rather than throw on a bad byte.

@@ -16,6 +16,7 @@ struct DrawnItem {
     std::string kind;  // button | input | checkbox | text | cell | tab | menu | link | ...
     float x = 0, y = 0, w = 0, h = 0;
     bool disabled = false;
+    bool clipped = false;  // text cut short to fit (drawn ending in "…"); label has it whole
 };
 
 class ItemRegistry {
@@ -31,7 +32,7 @@ public:
     // The kind the next item with an id is reported as (the hooks cannot tell a tab from a button).
     void setNextKind(const char* kind) { nextKind_ = kind; }
     // Items without an id (plain text, table cells) are recorded by the widget helpers.
-    void record(const std::string& label, const char* kind, float x, float y, float w, float h);
+    void record(const std::string& label, const char* kind, float x, float y, float w, float h, bool clipped = false);
 
     const std::vector<DrawnItem>& items() const { return published_; }
     // True when the last frame drew something other than the frame before (an item appeared,

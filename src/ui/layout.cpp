@@ -63,7 +63,7 @@ ShellLayout layoutShell(const ShellInputs& in) {
     return l;
 }
 
-int figureColumns(float width) { return width >= 900 ? 3 : width >= 520 ? 2 : 1; }
+int figureColumns(float width) { return width >= 840 ? 3 : width >= 520 ? 2 : 1; }
 bool twoColumns(float width) { return width >= 860; }
 bool cardList(const ShellLayout& layout) { return layout.size == SizeClass::Narrow; }
 

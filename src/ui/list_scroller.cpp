@@ -5,6 +5,7 @@
 
 #include "imgui_internal.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 
 namespace rc::ui {
 
@@ -15,8 +16,19 @@ void ListScroller::clamp(std::int64_t total, int visibleRows) {
     first_ = static_cast<std::int64_t>(std::floor(position_ + 1e-9));
 }
 
+void ListScroller::followTouch(ImVec2 min, ImVec2 max) {
+    TouchScroller* touch = touchScroller();
+    if (!touch) return;
+    unsigned int id = ImGui::GetID("##list-touch");
+    touch->addArea(id, min.x, min.y, max.x, max.y);
+    touchPixels_ += touch->takeArea(id);
+}
+
 void ListScroller::update(std::int64_t total, int visibleRows, float rowHeight, ImVec2 barMin, ImVec2 barMax, bool hovered, bool keys) {
     ImGuiIO& io = ImGui::GetIO();
+    // Content follows the finger: dragging up shows the rows further down.
+    if (touchPixels_ != 0 && rowHeight > 0) position_ -= touchPixels_ / rowHeight;
+    touchPixels_ = 0;
     int page = std::max(1, visibleRows - 2);  // a page keeps a row of the last one in sight
     // The browser's wheel step (100 px) moves the rows by as much.
     if (hovered && io.MouseWheel != 0) position_ -= io.MouseWheel * 100.0 / rowHeight;

@@ -17,15 +17,20 @@ public:
     // is over the list; `keys`: the list takes Page Up/Down and Home/End now.
     void update(std::int64_t total, int visibleRows, float rowHeight, ImVec2 barMin, ImVec2 barMax, bool hovered, bool keys);
 
+    // A finger dragging or flicking the list (ui/touch_scroll.h) over [min, max]: call before
+    // update; the rows follow the finger by whole rows.
+    void followTouch(ImVec2 min, ImVec2 max);
+
     // The first row on screen (after update).
     std::int64_t first() const { return first_; }
-    void toTop() { position_ = 0, first_ = 0; }
+    void toTop() { position_ = 0, first_ = 0, touchPixels_ = 0; }
     bool dragging() const { return dragging_; }
 
 private:
     void clamp(std::int64_t total, int visibleRows);
 
     double position_ = 0;  // in rows; the wheel moves it by fractions
+    float touchPixels_ = 0;  // moved by a finger since the last update
     std::int64_t first_ = 0;
     bool dragging_ = false;
     float grab_ = 0;  // where on the thumb it was taken

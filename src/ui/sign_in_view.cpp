@@ -18,13 +18,15 @@ void hideGoogleButtonSlot() { gSlot.visible = false; }
 
 void SignInView::draw(Store& store) {
     const AppState& st = store.state();
-    const float cardW = 420.0f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float x = std::max(24.0f, (avail.x - cardW) * 0.5f);
-    float y = std::max(24.0f, (avail.y - cardHeight_) * 0.42f);
+    const float cardW = std::min(420.0f, avail.x - 32);
+    bool phone = avail.x < 480;
+    float x = std::max(16.0f, (avail.x - cardW) * 0.5f);
+    // Below the language switch at the top right.
+    float y = std::max(phone ? 68.0f : 24.0f, (avail.y - cardHeight_) * 0.42f);
     ImGui::SetCursorPos(ImVec2(x, y));
 
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(36, 32));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, phone ? ImVec2(20, 24) : ImVec2(36, 32));
     ImGui::BeginChild("###signin-card", ImVec2(cardW, 0),
                       ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
     float inner = ImGui::GetContentRegionAvail().x;

@@ -1,10 +1,12 @@
 #include "ui/widgets.h"
 
 #include <cmath>
+#include <vector>
 
 #include "core/i18n.h"
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
+#include "ui/layout.h"
 #include "ui/script_fonts.h"
 #include "ui/shown_text.h"
 #include "ui/theme.h"
@@ -71,6 +73,13 @@ void heading(const std::string& title, const std::string& subtitle) {
     }
 }
 
+float headingWidth(const std::string& title, const std::string& subtitle) {
+    ImGui::PushFont(fonts().title);
+    float w = ImGui::CalcTextSize(title.c_str()).x;
+    ImGui::PopFont();
+    return std::max(w, ImGui::CalcTextSize(subtitle.c_str()).x);
+}
+
 bool button(const char* label, ButtonStyle style, ImVec2 size, bool busy, bool disabled) {
     ImU32 bg = color::Surface, hover = color::rgb(243, 245, 248), active = color::rgb(232, 236, 241);
     ImU32 fg = color::Text, border = color::Border;
@@ -111,6 +120,11 @@ bool button(const char* label, ButtonStyle style, ImVec2 size, bool busy, bool d
     // Disabled items are drawn at reduced alpha; the colours above already say "disabled".
     if (inert) ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
     if (auto* reg = currentRegistry()) reg->setNextKind("button");
+    // On touch screens nothing tappable is smaller than a fingertip (44 x 44).
+    if (shell().tapTarget > 0) {
+        if (size.y > 0) size.y = tappable(size.y);
+        if (size.x > 0) size.x = tappable(size.x);
+    }
     bool pressed = ImGui::Button(label, size);
     if (inert) ImGui::PopStyleVar();
     if (inert) ImGui::EndDisabled();
@@ -122,6 +136,19 @@ bool button(const char* label, ButtonStyle style, ImVec2 size, bool busy, bool d
     }
     if (ImGui::IsItemHovered() && !inert) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return pressed && !inert;
+}
+
+float buttonWidth(const char* label) {
+    ImGui::PushFont(fonts().medium);
+    float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::PopFont();
+    return w;
+}
+
+void sameLineIfFits(float width, float spacing) {
+    float right = ImGui::GetItemRectMax().x + spacing + width;
+    float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (right <= limit + 0.5f) ImGui::SameLine(0, spacing);
 }
 
 bool inputText(const char* id, const std::string& name, std::string& value, float width, const char* hint,
@@ -287,45 +314,73 @@ void endCard() {
     ImGui::PopStyleVar();
 }
 
+float segmentedWidth(const char* const* labels, int count) {
+    ImGui::PushFont(fonts().medium);
+    float total = 8;
+    for (int i = 0; i < count; ++i) total += ImGui::CalcTextSize(labels[i]).x + 28;
+    ImGui::PopFont();
+    return total;
+}
+
 int segmented(const char* id, const char* const* labels, int count, int selected) {
     ImGui::PushID(id);
     int clicked = -1;
     ImVec2 start = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::PushFont(fonts().medium);
-    float h = ImGui::GetFrameHeight();
-    float total = 0;
-    for (int i = 0; i < count; ++i) total += ImGui::CalcTextSize(labels[i]).x + 28;
-    dl->AddRectFilled(start, ImVec2(start.x + total + 8, start.y + h), color::rgb(238, 240, 244), 8);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + 4, start.y + 3));
+    // Each choice is a tap target; the tray around them is 3 px larger on each side.
+    float tabH = tappable(ImGui::GetFrameHeight() - 6);
+    float h = tabH + 6;
+    float avail = std::max(ImGui::GetContentRegionAvail().x, 60.0f);
+    // Choices flow into as many rows as the width needs (German labels on a phone take two).
+    std::vector<int> rowOf(static_cast<std::size_t>(count));
+    std::vector<float> widths(static_cast<std::size_t>(count));
+    int rows = 1;
+    float x = 4;
     for (int i = 0; i < count; ++i) {
         float w = ImGui::CalcTextSize(labels[i]).x + 28;
-        ImVec2 p = ImGui::GetCursorScreenPos();
+        if (x + w + 4 > avail && x > 4) ++rows, x = 4;
+        widths[static_cast<std::size_t>(i)] = w;
+        rowOf[static_cast<std::size_t>(i)] = rows - 1;
+        x += w;
+    }
+    float trayW = rows > 1 ? avail : x + 4;
+    dl->AddRectFilled(start, ImVec2(start.x + trayW, start.y + h + (rows - 1) * tabH), color::rgb(238, 240, 244), 8);
+    x = 4;
+    int row = 0;
+    for (int i = 0; i < count; ++i) {
+        float w = widths[static_cast<std::size_t>(i)];
+        if (rowOf[static_cast<std::size_t>(i)] != row) row = rowOf[static_cast<std::size_t>(i)], x = 4;
+        ImVec2 p(start.x + x, start.y + 3 + row * tabH);
+        ImGui::SetCursorScreenPos(p);
         if (auto* reg = currentRegistry()) reg->setNextKind("tab");
         std::string sid = std::string(labels[i]) + "##seg" + std::to_string(i);
-        if (ImGui::InvisibleButton(sid.c_str(), ImVec2(w, h - 6))) clicked = i;
-        bool hovered = ImGui::IsItemHovered();
+        if (ImGui::InvisibleButton(sid.c_str(), ImVec2(w, tabH))) clicked = i;
+        bool hovered = ImGui::IsItemHovered() && !shell().touch;
         if (i == selected) {
-            dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h - 6), color::Surface, 6);
-            dl->AddRect(p, ImVec2(p.x + w, p.y + h - 6), color::Border, 6);
+            dl->AddRectFilled(p, ImVec2(p.x + w, p.y + tabH), color::Surface, 6);
+            dl->AddRect(p, ImVec2(p.x + w, p.y + tabH), color::Border, 6);
         }
         ImVec2 ts = ImGui::CalcTextSize(labels[i]);
-        dl->AddText(ImVec2(p.x + (w - ts.x) * 0.5f, p.y + (h - 6 - ts.y) * 0.5f),
+        dl->AddText(ImVec2(p.x + (w - ts.x) * 0.5f, p.y + (tabH - ts.y) * 0.5f),
                     i == selected ? color::Text : (hovered ? color::Text : color::TextMuted), labels[i]);
-        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SameLine(0, 0);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        x += w;
     }
     ImGui::PopFont();
     ImGui::SetCursorScreenPos(start);
-    ImGui::Dummy(ImVec2(total + 8, h));
+    ImGui::Dummy(ImVec2(trayW, h + (rows - 1) * tabH));
     ImGui::PopID();
     return clicked;
 }
 
 void keyValue(const std::string& key, const std::string& value, ImU32 valueColor) {
     float w = ImGui::GetContentRegionAvail().x;
+    float column = std::min(230.0f, w * 0.45f);
     text(key, color::TextMuted, nullptr, "label");
-    ImGui::SameLine(std::min(230.0f, w * 0.45f));
+    // A key longer than its column (German, a narrow card) puts its value on the next line.
+    if (ImGui::GetItemRectSize().x + 12 <= column) ImGui::SameLine(column);
+    else ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
     ImGui::PushTextWrapPos(0);
     text(value, valueColor ? valueColor : color::Text, nullptr, "text");
     ImGui::PopTextWrapPos();
@@ -333,14 +388,18 @@ void keyValue(const std::string& key, const std::string& value, ImU32 valueColor
 
 bool link(const char* label) {
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImVec2 size = ImGui::CalcTextSize(label, nullptr, true);
+    ImVec2 ts = ImGui::CalcTextSize(label, nullptr, true);
+    // The words stay where text would be; on touch screens the tappable area grows around them.
+    ImVec2 size(tappable(ts.x), tappable(ts.y));
+    float dy = (size.y - ts.y) * 0.5f;
+    if (dy > 0) ImGui::SetCursorScreenPos(ImVec2(p.x, p.y - dy));
     if (auto* reg = currentRegistry()) reg->setNextKind("link");
     bool clicked = ImGui::InvisibleButton(label, size);
-    bool hovered = ImGui::IsItemHovered();
+    bool hovered = ImGui::IsItemHovered() && !shell().touch;
     std::string visible = visibleLabel(label);
     ImGui::GetWindowDrawList()->AddText(p, hovered ? color::AccentHover : color::Accent, visible.c_str());
     if (hovered) {
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + size.y), ImVec2(p.x + size.x, p.y + size.y), color::AccentHover);
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + ts.y), ImVec2(p.x + ts.x, p.y + ts.y), color::AccentHover);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
     return clicked;
@@ -371,13 +430,20 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
         return false;
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    float w = std::min(width, vp->Size.x - 32);
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + std::max(24.0f, vp->Size.y * 0.12f)),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - 48));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28, 24));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12);
+    bool fullScreen = shell().dialogsFullScreen;
+    if (fullScreen) {
+        // Phones: the dialog is the screen (it scrolls when taller), nothing spills off the edge.
+        ImGui::SetNextWindowPos(vp->Pos);
+        ImGui::SetNextWindowSize(vp->Size);
+    } else {
+        float w = std::min(width, vp->Size.x - 32);
+        ImGui::SetNextWindowSize(ImVec2(w, 0));
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + std::max(24.0f, vp->Size.y * 0.12f)),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - 48));
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, fullScreen ? ImVec2(16, 16) : ImVec2(28, 24));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, fullScreen ? 0 : 12);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1);
     bool visible = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                                            ImGuiWindowFlags_NoSavedSettings);
@@ -386,7 +452,8 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
     // Title and a close button on the right.
     ImVec2 start = ImGui::GetCursorPos();
     float inner = ImGui::GetContentRegionAvail().x;
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - 40);
+    float closeSize = tappable(32);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - closeSize - 8);
     ImGui::PushFont(fonts().title);
     ImGui::PushStyleColor(ImGuiCol_Text, color::Text);
     ImGui::TextWrapped("%s", shownC(title));
@@ -395,14 +462,14 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
     ImGui::PopTextWrapPos();
     recordLast(title, "heading");
     ImVec2 after = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(start.x + inner - 32, start.y - 2));
+    ImGui::SetCursorPos(ImVec2(start.x + inner - closeSize, start.y - 2 - (closeSize - 32) * 0.5f));
     std::string closeId = std::string("\xc3\x97##close-") + id;  // ×
     ImGui::PushFont(fonts().title);
     if (auto* reg = currentRegistry()) reg->setNextKind("button");
     ImGui::PushStyleColor(ImGuiCol_Button, 0u);
     ImGui::PushStyleColor(ImGuiCol_Border, 0u);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 0));
-    if (ImGui::Button(closeId.c_str(), ImVec2(32, 32))) closeRequested = true;
+    if (ImGui::Button(closeId.c_str(), ImVec2(closeSize, closeSize))) closeRequested = true;
     if (auto* reg = currentRegistry()) {
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         reg->record(tr(Text::Close), "button", a.x, a.y, b.x - a.x, b.y - a.y);

@@ -15,11 +15,19 @@ void textMuted(const std::string& s);
 // Wrapped text (a sentence or two), recorded like any other text.
 void paragraph(const std::string& s, ImU32 color = 0, ImFont* font = nullptr);
 void heading(const std::string& title, const std::string& subtitle = {});
+// The width heading() takes: the wider of its title and subtitle.
+float headingWidth(const std::string& title, const std::string& subtitle);
 
 enum class ButtonStyle { Primary, Secondary, Ghost, Danger, DangerGhost };
 // A button; `busy` shows a spinner and ignores clicks; `disabled` greys it out.
 bool button(const char* label, ButtonStyle style = ButtonStyle::Secondary, ImVec2 size = ImVec2(0, 0),
             bool busy = false, bool disabled = false);
+
+// The width a button() with this label takes (its font and padding), for laying out rows of them.
+float buttonWidth(const char* label);
+// Puts the next item beside the last one when `width` still fits in the row, else on a new line:
+// rows of buttons wrap on narrow screens instead of running off the edge.
+void sameLineIfFits(float width, float spacing = 10);
 
 // A single-line text field bound to a std::string; returns true when Enter was pressed with
 // ImGuiInputTextFlags_EnterReturnsTrue, else when it changed. `name` is what the field is called
@@ -44,10 +52,14 @@ bool errorBanner(const std::string& message, bool offerRetry);
 void beginCard(const char* id, const char* title, ImVec2 size = ImVec2(0, 0), bool autoHeight = true);
 void endCard();
 
-// A row of mutually exclusive choices; returns the index clicked, or -1.
+// A row of mutually exclusive choices; returns the index clicked, or -1. When the width runs
+// out, the choices continue on a second row.
 int segmented(const char* id, const char* const* labels, int count, int selected);
+// The width segmented() takes on one row.
+float segmentedWidth(const char* const* labels, int count);
 
-// A label on the left and its value on the right, on one line of a card.
+// A label on the left and its value on the right, on one line of a card (two where the label
+// does not fit its column).
 void keyValue(const std::string& key, const std::string& value, ImU32 valueColor = 0);
 
 // Text that acts like a link; returns true when clicked.

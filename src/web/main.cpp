@@ -38,6 +38,29 @@ constexpr int kFramesAfterEvent = 1;
 // At most this many ImGui frames are built back to back for one drawn frame.
 constexpr int kSettleFrames = 3;
 
+void wakeLoop();
+
+// Wakes the loop at a time on the platform clock (idle, the loop draws nothing by itself).
+struct WakeTimer {
+    double at = 0;  // 0: not set
+    long id = 0;
+
+    void set(double next, double now) {
+        if (next == at) return;
+        if (id) emscripten_clear_timeout(id);
+        id = 0;
+        at = next;
+        if (next > 0) id = emscripten_set_timeout(&WakeTimer::fire, std::max(0.0, (next - now) * 1000.0) + 16.0, this);
+    }
+
+    static void fire(void* self) {
+        auto* timer = static_cast<WakeTimer*>(self);
+        timer->id = 0;
+        timer->at = 0;
+        wakeLoop();
+    }
+};
+
 struct App {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
@@ -63,18 +86,18 @@ struct App {
     std::deque<std::string> texts;
     int settleFrames = 0;  // frames drawn in a row only because the layout was still moving
     bool inputWaiting = false;   // events left in SDL's queue for the next frame
-    double toastWakeAt = 0;  // when the pending toast timer fires (platform.now() clock), 0: none
-    long toastTimer = 0;
+    WakeTimer toastTimer;  // the next toast to leave
+    WakeTimer kioskTimer;  // the kiosk's idle clock
     rc::web::KioskInputGate kioskGate;
     bool touchScreen = false;  // the page's pointer is coarse (a finger)
-    double kioskWakeAt = 0;  // when the kiosk's idle clock wants to be looked at again, 0: never
-    long kioskTimer = 0;
 
     static void requestFrames(int n);
     static int drawFrame();
 };
 
 App* gApp = nullptr;
+
+void wakeLoop() { App::requestFrames(1); }
 
 void App::requestFrames(int n) {
     if (gApp) gApp->pacer.request(n);
@@ -100,47 +123,16 @@ void reloadFontsIfNeeded(App& app) {
 
 // Toasts leave on their own and a search is sent after a pause in typing: wake the loop when
 // the next of them is due, and draw once more if a toast just left.
-void onToastTimer(void*) {
-    if (!gApp) return;
-    gApp->toastTimer = 0;
-    gApp->toastWakeAt = 0;
-    App::requestFrames(1);
-}
-
 void expireToasts(App& app) {
     std::size_t before = app.store.state().toasts.size();
     double next = app.store.runTimers();
     if (app.store.state().toasts.size() != before) App::requestFrames(1);
-    if (next == app.toastWakeAt) return;
-    if (app.toastTimer) emscripten_clear_timeout(app.toastTimer);
-    app.toastTimer = 0;
-    app.toastWakeAt = next;
-    if (next > 0) {
-        double ms = std::max(0.0, (next - app.platform.now()) * 1000.0) + 16.0;  // land just after expiry
-        app.toastTimer = emscripten_set_timeout(onToastTimer, ms, nullptr);
-    }
+    app.toastTimer.set(next, app.platform.now());
 }
 
-// The kiosk's idle clock: applied before each frame, and a timer wakes the loop when it next
-// has something to do (the notice, its countdown, a start-over), since idle frames are not drawn.
-void onKioskTimer(void*) {
-    if (!gApp) return;
-    gApp->kioskTimer = 0;
-    gApp->kioskWakeAt = 0;
-    App::requestFrames(1);
-}
-
-void tickKiosk(App& app) {
-    double next = app.store.kioskTick();
-    if (next == app.kioskWakeAt) return;
-    if (app.kioskTimer) emscripten_clear_timeout(app.kioskTimer);
-    app.kioskTimer = 0;
-    app.kioskWakeAt = next;
-    if (next > 0) {
-        double ms = std::max(0.0, (next - app.platform.now()) * 1000.0) + 16.0;
-        app.kioskTimer = emscripten_set_timeout(onKioskTimer, ms, nullptr);
-    }
-}
+// The kiosk's idle clock, applied before each frame; its timer wakes the loop for the notice,
+// each second of its countdown and the start-over.
+void tickKiosk(App& app) { app.kioskTimer.set(app.store.kioskTick(), app.platform.now()); }
 
 // Google's client script is loaded once the config names a client id. The store mirrors how
 // it fared (also after the store restarts), before the frame draws.
@@ -261,7 +253,9 @@ void drawBuiltFrame(App& app) {
     expireToasts(app);
     placeGoogleButton(app);
     const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
-    app.platform.textInput(io.WantTextInput, ime.InputPos.x, ime.InputPos.y);
+    bool numeric = GImGui->InputTextState.ID == GImGui->ActiveId && GImGui->ActiveId != 0 &&
+                   (GImGui->InputTextState.Flags & ImGuiInputTextFlags_CharsDecimal);
+    app.platform.textInput(io.WantTextInput, ime.InputPos.x, ime.InputPos.y, numeric);
     // The first frames measure and centre the layout; show the page once it stands still.
     if (++app.frameCount == 3) rc::web::notifyFirstFrame();
 }
@@ -286,6 +280,9 @@ int App::drawFrame() {
     // ImGui applies fast input over several frames (one change per key per frame): fast typing
     // or a paste must not be left waiting in its queue until the next event.
     if (GImGui->InputEventsQueue.Size > 0 || app.inputWaiting) more = 1;
+    // A button fires in the frame that applies the release; what it changed shows in the next.
+    for (bool released : GImGui->IO.MouseReleased)
+        if (released) more = 1;
     // Auto-sized windows and cards take a few frames to reach their size: keep drawing until
     // two frames in a row put every item in the same place (bounded, should something oscillate).
     if (app.registry.changed() && app.settleFrames < 30) {

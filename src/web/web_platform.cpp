@@ -17,11 +17,17 @@ EM_JS(char*, rc_js_load_session, (), {
     return rcPlatform.toHeap(rcPlatform.session.load());
 });
 EM_JS(void, rc_js_save_session, (const char* json), { rcPlatform.session.save(UTF8ToString(json)); });
+EM_JS(char*, rc_js_load_setting, (const char* key), {
+    return rcPlatform.toHeap(rcPlatform.settings.load(UTF8ToString(key)));
+});
+EM_JS(void, rc_js_save_setting, (const char* key, const char* value), {
+    rcPlatform.settings.save(UTF8ToString(key), UTF8ToString(value));
+});
 EM_JS(char*, rc_js_current_hash, (), {
     return rcPlatform.toHeap(rcPlatform.route.current());
 });
 EM_JS(void, rc_js_set_route, (const char* hash, int push), { rcPlatform.route.set(UTF8ToString(hash), !!push); });
-EM_JS(void, rc_js_text_input, (int active, float x, float y), { rcPlatform.textInput(!!active, x, y); });
+EM_JS(void, rc_js_text_input, (int active, float x, float y, int numeric), { rcPlatform.textInput(!!active, x, y, !!numeric); });
 EM_JS(void, rc_js_copy_text, (const char* text), { rcPlatform.copyText(UTF8ToString(text)); });
 EM_JS(void, rc_js_download,
       (int id, const char* method, const char* url, const char* headers, const char* body, const char* filename), {
@@ -72,11 +78,17 @@ void WebPlatform::saveSession(const std::string& json) { rc_js_save_session(json
 
 std::string WebPlatform::loadSession() { return takeString(rc_js_load_session()); }
 
+void WebPlatform::saveSetting(const std::string& key, const std::string& value) { rc_js_save_setting(key.c_str(), value.c_str()); }
+
+std::string WebPlatform::loadSetting(const std::string& key) { return takeString(rc_js_load_setting(key.c_str())); }
+
 void WebPlatform::setRoute(const std::string& hash, bool push) { rc_js_set_route(hash.c_str(), push ? 1 : 0); }
 
 void WebPlatform::copyText(const std::string& text) { rc_js_copy_text(text.c_str()); }
 
-void WebPlatform::textInput(bool active, float x, float y) { rc_js_text_input(active ? 1 : 0, x, y); }
+void WebPlatform::textInput(bool active, float x, float y, bool numeric) {
+    rc_js_text_input(active ? 1 : 0, x, y, numeric ? 1 : 0);
+}
 
 void WebPlatform::download(const HttpRequest& request, const std::string& filename, DownloadDone done) {
     int id = nextDownloadId_++;

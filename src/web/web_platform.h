@@ -21,6 +21,8 @@ public:
 
     void saveSession(const std::string& json) override;
     std::string loadSession() override;
+    void saveSetting(const std::string& key, const std::string& value) override;
+    std::string loadSetting(const std::string& key) override;
     void setRoute(const std::string& hash, bool push) override;
     void copyText(const std::string& text) override;
     void download(const HttpRequest& request, const std::string& filename, DownloadDone done) override;
@@ -48,8 +50,9 @@ public:
     std::function<void(const std::string& text)> onPaste;
     // Text that came without keypresses (input methods, dictation); like onPaste, called directly.
     std::function<void(const std::string& text)> onText;
-    // While ImGui edits text, the page keeps a hidden textarea focused at the caret (x, y).
-    void textInput(bool active, float x, float y);
+    // While ImGui edits text, the page keeps a hidden textarea focused at the caret (x, y);
+    // `numeric`: the field takes digits only (touch keyboards show their number pad).
+    void textInput(bool active, float x, float y, bool numeric);
 
     // The address bar's fragment now ("#/customers"), read at start-up.
     static std::string currentHash();

@@ -28,6 +28,8 @@ public:
     double now() override { return clock; }
     std::string newIdempotencyKey() override { return "key-" + std::to_string(++keys); }
     void enterKioskMode() override { ++kioskModes; }
+    void saveSetting(const std::string& key, const std::string& value) override { settings[key] = value; }
+    std::string loadSetting(const std::string& key) override { return settings.count(key) ? settings[key] : std::string(); }
     void openPage(const std::string& url) override { openedPages.push_back(url); }
 
     // Durable storage: a sorted map, answered through the main queue like IndexedDB's events.
@@ -116,6 +118,7 @@ public:
     double clock = 1000.0;
     int keys = 0;
     int kioskModes = 0;
+    std::map<std::string, std::string> settings;
     std::vector<std::string> openedPages;
 
 private:

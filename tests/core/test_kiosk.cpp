@@ -275,3 +275,32 @@ TEST_CASE("without kiosk settings nothing of this happens") {
     store.kioskStartOver();
     CHECK(transport.count("/kiosk/reset") == 0);
 }
+
+TEST_CASE("table columns: widths and hidden columns are kept on the device and read back at start") {
+    MainQueue queue;
+    test::FakeTransport transport{queue};
+    test::FakePlatform platform{queue};
+    {
+        Store store{transport, platform};
+        store.start("config.json", "");
+        store.setColumnWidth(Table::Customers, "domain", 310);
+        store.setColumnHidden(Table::Customers, "plan", true);
+        store.setColumnHidden(Table::Invoices, "due", true);
+        store.setColumnWidth(Table::Customers, "status", -5);  // nonsense is ignored
+        CHECK(store.state().customerColumns.widths.size() == 1);
+    }
+    Store again{transport, platform};
+    again.start("config.json", "");
+    CHECK(again.state().customerColumns.widths.at("domain") == doctest::Approx(310));
+    CHECK(again.state().customerColumns.hidden.count("plan") == 1);
+    CHECK(again.state().invoiceColumns.hidden.count("due") == 1);
+    again.setColumnHidden(Table::Customers, "plan", false);
+    again.resetColumns(Table::Invoices);
+    Store third{transport, platform};
+    third.start("config.json", "");
+    CHECK(third.state().customerColumns.hidden.empty());
+    CHECK(third.state().invoiceColumns == TableColumns{});
+    // Whatever a browser extension left in storage decodes as no preferences, not a crash.
+    CHECK(codec::decodeTableColumns("{\"widths\": {\"a\": \"wide\", \"b\": 1e9}, \"hidden\": [1, {}]}") == TableColumns{});
+    CHECK(codec::decodeTableColumns("not json") == TableColumns{});
+}

@@ -75,6 +75,7 @@ TEST_CASE("every box lies inside the screen at every size the console is checked
 
 TEST_CASE("screens follow the same width rules") {
     CHECK(figureColumns(1100) == 3);
+    CHECK(figureColumns(892) == 3);  // a 1024 px tablet beside the rail
     CHECK(figureColumns(640) == 2);
     CHECK(figureColumns(358) == 1);
     CHECK(twoColumns(1100));

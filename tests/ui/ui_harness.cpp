@@ -74,6 +74,41 @@ void UiHarness::doubleClick(const std::string& label, const char* kind) {
     frame();
 }
 
+void UiHarness::tap(const std::string& label, const char* kind) {
+    auto item = find(label, kind);
+    REQUIRE_MESSAGE(item.has_value(), "no item labelled '" << label << "' on screen");
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(item->x + item->w * 0.5f, item->y + item->h * 0.5f);
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMouseButtonEvent(0, false);
+    frame(2);
+}
+
+void UiHarness::touchDrag(float x0, float y0, float x1, float y1, int steps) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(x0, y0);
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    for (int i = 1; i <= steps; ++i) {
+        float t = static_cast<float>(i) / static_cast<float>(steps);
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+        frame();
+    }
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMouseButtonEvent(0, false);
+    frame();
+}
+
+void UiHarness::resize(float width, float height) {
+    ImGui::GetIO().DisplaySize = ImVec2(width, height);
+    frame(3);
+}
+
 void UiHarness::typeText(const std::string& text) {
     ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
     frame(2);  // the edit reaches the store, then is drawn

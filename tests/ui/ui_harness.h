@@ -24,6 +24,11 @@ public:
     void click(const std::string& label, const char* kind = nullptr);
     void doubleClick(const std::string& label, const char* kind = nullptr);
     void typeText(const std::string& text);
+    // A finger: a tap in the middle of the item, or a drag from one point to another over
+    // `steps` frames (each frame 1/60 s), lifted at the end.
+    void tap(const std::string& label, const char* kind = nullptr);
+    void touchDrag(float x0, float y0, float x1, float y1, int steps);
+    void resize(float width, float height);
     void pressKey(int imguiKey);
     void pressKey(int modifier, int imguiKey);  // e.g. ImGuiMod_Ctrl, ImGuiKey_A
     const std::vector<ui::DrawnItem>& items() const { return registry_.items(); }

@@ -51,13 +51,7 @@ void Store::kioskStartOver() {
     k.lastStart = k.lastInput = now;
     k.usedSinceStart = false;
     ++k.startOvers;
-    searchPending_ = false;  // a search the last visitor was still typing
-    state_.newCustomer = NewCustomerForm{};
-    state_.customer = CustomerPageState{};
-    state_.customers = CustomerListState{};
-    state_.invoices = InvoiceListState{};
-    state_.invoice = InvoiceDetailState{};
-    state_.dashboard = DashboardState{};
+    forgetScreens();
     state_.download = Remote{};
     state_.toasts.clear();
     state_.route = Route{};
