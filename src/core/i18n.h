@@ -73,6 +73,9 @@ enum class Language { English, German };
     X(ColRenewal, "Renewal", "Verlängerung") \
     X(ColMonthly, "Monthly value", "Monatswert") \
     X(ColActions, "Actions", "Aktionen") \
+    X(Columns, "Columns", "Spalten") \
+    X(ColumnsShown, "Show these columns", "Diese Spalten zeigen") \
+    X(ColumnsReset, "Reset columns", "Spalten zurücksetzen") \
     X(Manage, "Manage", "Verwalten") \
     X(StatusInvited, "Invited", "Eingeladen") \
     X(StatusActive, "Active", "Aktiv") \

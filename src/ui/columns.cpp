@@ -14,7 +14,11 @@ float wanted(const ColumnSpec& s, const ColumnNeed& n) {
 
 // The least a shown column can take: text that grows can shrink to its floor, a whole one
 // (names) and fixed ones (status, dates, money) need their content.
-float least(const ColumnSpec& s, const ColumnNeed& n) { return s.grows && !s.whole ? s.minWidth : wanted(s, n); }
+// A width the reseller dragged is kept too: lower-priority columns drop out to make room for it.
+// `guarded`: a column it must stay whole for (wholeWhile) is still shown.
+float least(const ColumnSpec& s, const ColumnNeed& n, bool guarded) {
+    return s.grows && !s.whole && !guarded && n.userWidth <= 0 ? s.minWidth : wanted(s, n);
+}
 
 }  // namespace
 
@@ -28,8 +32,13 @@ std::vector<ColumnPlacement> fitColumns(const std::vector<ColumnSpec>& specs, co
             if (shown[i]) total += f(i);
         return total;
     };
+    auto guarded = [&](std::size_t i) {
+        for (std::size_t j = 0; j < n; ++j)
+            if (shown[j] && specs[j].dropOrder > 0 && specs[j].dropOrder <= specs[i].wholeWhile) return true;
+        return false;
+    };
     // Drop columns in their fixed order until what must be whole fits.
-    while (sum([&](std::size_t i) { return least(specs[i], needs[i]); }) > width) {
+    while (sum([&](std::size_t i) { return least(specs[i], needs[i], guarded(i)); }) > width) {
         int next = -1;
         for (std::size_t i = 0; i < n; ++i)
             if (shown[i] && specs[i].dropOrder > 0 && (next < 0 || specs[i].dropOrder < specs[static_cast<std::size_t>(next)].dropOrder))
@@ -53,13 +62,17 @@ std::vector<ColumnPlacement> fitColumns(const std::vector<ColumnSpec>& specs, co
                 if (shown[i] && grows(i)) w[i] += extra * w[i] / growing;
         }
     } else if (total > width) {
-        // Short of room: shrink text that may be cut (domains before names), then whatever
-        // still can, never below its floor.
+        // Short of room: shrink text that may be cut (domains before names; a width the
+        // reseller chose last of those), then whatever still can, never below its floor.
         float over = total - width;
-        for (int pass = 0; pass < 3 && over > 0.01f; ++pass) {
+        for (int pass = 0; pass < 4 && over > 0.01f; ++pass) {
             for (std::size_t i = 0; i < n && over > 0.01f; ++i) {
                 if (!shown[i]) continue;
-                bool eligible = pass == 0 ? specs[i].grows && !specs[i].whole : pass == 1 ? specs[i].grows : true;
+                bool cuttable = specs[i].grows && !specs[i].whole && !guarded(i);
+                bool eligible = pass == 0   ? cuttable && needs[i].userWidth <= 0
+                                : pass == 1 ? cuttable
+                                : pass == 2 ? specs[i].grows
+                                            : true;
                 if (!eligible) continue;
                 float give = std::min(over, w[i] - specs[i].minWidth);
                 if (give > 0) w[i] -= give, over -= give;

@@ -17,6 +17,7 @@ struct ColumnSpec {
     bool grows = false;    // takes spare width (text); else it keeps its content's width
     bool whole = false;    // its content is never cut while a droppable column is shown (names)
     bool hideable = true;  // the reseller may hide it
+    int wholeWhile = 0;    // not cut while a column with drop order 1..this is shown (domains)
 };
 
 // What a column needs this time: its content's width, and what the reseller chose.

@@ -42,33 +42,62 @@ void cellRight(const std::string& s, ImU32 col = 0) {
     cell(s, col);
 }
 
-struct Column {
-    Text title;
-    const char* sortKey;  // nullptr: not sortable
-    float width;          // 0: stretch
-    float stretch;
-    bool right;
-};
-
 // Name and organization share the first column on two lines, so both stay readable on a laptop.
-const Column kColumns[] = {
-    {Text::ColCustomer, "name", 0, 1.7f, false},
-    {Text::ColDomain, nullptr, 0, 1.1f, false},
-    {Text::ColStatus, nullptr, 100, 0, false},
-    {Text::ColPlan, nullptr, 156, 0, false},
-    {Text::ColLicenses, "licenses", 72, 0, true},
-    {Text::ColRenewal, "renews_at", 100, 0, false},
-    {Text::ColMonthly, nullptr, 96, 0, true},
-    {Text::ColActions, nullptr, 84, 0, true},
-};
-constexpr int kColumnCount = static_cast<int>(sizeof(kColumns) / sizeof(kColumns[0]));
+// Columns drop out as room runs short: monthly value, renewal, plan, licenses, domain, status.
+enum Col { kCustomer, kDomain, kStatus, kPlan, kLicenses, kRenewal, kMonthly, kActions, kColumnCount };
+
+std::vector<TableColumn> customerColumns() {
+    // key, drop order, min width, max width, grows, whole, hideable, whole while 1..N show
+    return {
+        {{"customer", 0, 140, 0, true, true, false}, Text::ColCustomer},
+        {{"domain", 5, 110, 280, true, false, true, 3}, Text::ColDomain},  // whole while plan and later show
+        {{"status", 6, 100, 0, false, false, true}, Text::ColStatus},
+        {{"plan", 3, 90, 0, false, false, true}, Text::ColPlan},
+        {{"licenses", 4, 72, 0, false, false, true}, Text::ColLicenses, true},
+        {{"renewal", 2, 96, 0, false, false, true}, Text::ColRenewal},
+        {{"monthly", 1, 90, 0, false, false, true}, Text::ColMonthly, true},
+        {{"actions", 0, 96, 0, false, false, false}, Text::ColActions, true},
+    };
+}
+
+const char* const kSortKeys[kColumnCount] = {"name", nullptr, nullptr, nullptr, "licenses", "renews_at", nullptr, nullptr};
+
+std::string planText(const Subscription& s) {
+    std::string plan = planLabel(s.plan);
+    if (s.status == "trial") plan += std::string(" · ") + tr(Text::SubTrial);
+    return plan;
+}
+
+std::string manageLabel() { return std::string(tr(Text::Manage)) + "##manage"; }
+
+float manageWidth() {
+    ImGui::PushFont(fonts().medium);
+    float w = ImGui::CalcTextSize(manageLabel().c_str(), nullptr, true).x + 24;
+    ImGui::PopFont();
+    return w;
+}
+
+// The widths a row's cells need, for the columns to share the room by content.
+void measureRow(FittedColumns& cols, const Customer& c) {
+    auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
+    cols.measure(kCustomer, std::max(width(fonts().medium, c.name), width(fonts().small, c.organization)));
+    cols.measure(kDomain, width(fonts().body, c.googleDomain));
+    cols.measure(kStatus, width(fonts().medium, statusLabel(c.status)) + 30);
+    if (const Subscription* s = c.subscription ? &*c.subscription : nullptr) {
+        cols.measure(kPlan, width(fonts().body, planText(*s)));
+        cols.measure(kLicenses, width(fonts().body, format::integer(s->licenses)));
+        if (!s->renewsAt.empty()) cols.measure(kRenewal, width(fonts().body, format::date(s->renewsAt)));
+        cols.measure(kMonthly, width(fonts().body, format::money(s->monthlyValue)));
+    }
+    cols.measure(kActions, manageWidth());
+}
 
 // Header cell: muted, and for sortable columns a click target with an arrow.
-void headerCell(Store& store, const Column& col, const CustomerFilter& filter) {
+void headerCell(Store& store, const TableColumn& col, const char* sortKey, const CustomerFilter& filter) {
     const char* name = tr(col.title);
     std::string arrow;
-    bool sortable = col.sortKey != nullptr;
-    bool active = sortable && (filter.sort == col.sortKey || filter.sort == std::string("-") + col.sortKey);
+    bool sortable = sortKey != nullptr;
+    bool active = sortable && (filter.sort == sortKey || filter.sort == std::string("-") + sortKey);
     bool descending = active && filter.sort[0] == '-';
     if (active) arrow = std::string("  ") + (descending ? icon::CaretDown : icon::CaretUp);
     std::string label = name + arrow;
@@ -78,11 +107,11 @@ void headerCell(Store& store, const Column& col, const CustomerFilter& filter) {
     if (col.right && avail > ts.x) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - ts.x);
     ImVec2 p = ImGui::GetCursorScreenPos();
     if (sortable) {
-        std::string id = std::string("##sort-") + col.sortKey;
+        std::string id = std::string("##sort-") + sortKey;
         if (ImGui::InvisibleButton(id.c_str(), ts)) {
             CustomerFilter f = filter;
             // First click sorts ascending (names A-Z, fewest licenses, soonest renewal); the next one flips.
-            f.sort = active && !descending ? std::string("-") + col.sortKey : col.sortKey;
+            f.sort = active && !descending ? std::string("-") + sortKey : sortKey;
             store.setCustomerFilter(f);
         }
         bool hovered = ImGui::IsItemHovered();
@@ -95,15 +124,18 @@ void headerCell(Store& store, const Column& col, const CustomerFilter& filter) {
     ImGui::PopFont();
 }
 
-void customerRow(Store& store, const Customer& c) {
+void customerRow(Store& store, const Customer& c, const FittedColumns& cols) {
     ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
     const float textY = (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
+    // False for a column that is not shown now.
     auto next = [&](int col, float dy = 0) {
-        ImGui::TableSetColumnIndex(col);
+        if (!cols.shown(col)) return false;
+        ImGui::TableSetColumnIndex(cols.at(col));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textY + dy);
+        return true;
     };
     // The whole row opens the customer; the Manage button says so in words.
-    ImGui::TableSetColumnIndex(0);
+    ImGui::TableSetColumnIndex(cols.at(kCustomer));
     ImVec2 rowStart = ImGui::GetCursorScreenPos();
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color::rgb(246, 248, 251));
     ImGui::PushStyleColor(ImGuiCol_HeaderActive, color::rgb(238, 242, 248));
@@ -116,42 +148,33 @@ void customerRow(Store& store, const Customer& c) {
     cellClipped(c.name, color::Text, fonts().medium);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 3);
     cellClipped(c.organization, color::TextMuted, fonts().small);
-    next(1);
-    cellClipped(c.googleDomain, color::TextMuted);
-    next(2, -3);
-    statusBadge(c.status);
+    if (next(kDomain)) cellClipped(c.googleDomain, color::TextMuted);
+    if (next(kStatus, -3)) statusBadge(c.status);
     const Subscription* s = c.subscription ? &*c.subscription : nullptr;
-    next(3);
-    if (s) {
-        std::string plan = planLabel(s->plan);
-        if (s->status == "trial") plan += std::string(" · ") + tr(Text::SubTrial);
-        cellClipped(plan);
-    } else {
-        cell(tr(Text::Dash), color::TextFaint);
+    if (next(kPlan)) {
+        if (s) cellClipped(planText(*s));
+        else cell(tr(Text::Dash), color::TextFaint);
     }
-    next(4);
-    cellRight(s ? format::integer(s->licenses) : tr(Text::Dash), s ? 0 : color::TextFaint);
-    next(5);
+    if (next(kLicenses)) cellRight(s ? format::integer(s->licenses) : tr(Text::Dash), s ? 0 : color::TextFaint);
     bool renews = s && !s->renewsAt.empty();
-    cell(renews ? format::date(s->renewsAt) : tr(Text::Dash), renews ? 0 : color::TextFaint);
-    next(6);
+    if (next(kRenewal)) cell(renews ? format::date(s->renewsAt) : tr(Text::Dash), renews ? 0 : color::TextFaint);
     bool paying = s && !s->isCancelled();
-    cellRight(paying ? format::money(s->monthlyValue) : tr(Text::Dash), paying ? 0 : color::TextFaint);
-    ImGui::TableSetColumnIndex(7);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - 32) * 0.5f - ImGui::GetStyle().CellPadding.y);
+    if (next(kMonthly)) cellRight(paying ? format::money(s->monthlyValue) : tr(Text::Dash), paying ? 0 : color::TextFaint);
+    ImGui::TableSetColumnIndex(cols.at(kActions));
+    float manageH = tappable(32);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - manageH) * 0.5f - ImGui::GetStyle().CellPadding.y);
     float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::PushFont(fonts().medium);
-    std::string manage = std::string(tr(Text::Manage)) + "##manage";
-    float manageW = ImGui::CalcTextSize(manage.c_str(), nullptr, true).x + 24;
-    ImGui::PopFont();
+    float manageW = manageWidth();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - manageW));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 6));
-    bool manageClicked = button(manage.c_str(), ButtonStyle::Secondary, ImVec2(manageW, 32));
+    bool manageClicked = button(manageLabel().c_str(), ButtonStyle::Secondary, ImVec2(manageW, manageH));
     ImGui::PopStyleVar();
     if (rowClicked || manageClicked) store.openCustomer(c.id);
 }
 
 }  // namespace
+
+CustomersView::CustomersView() : columns_(customerColumns()) {}
 
 void CustomersView::draw(Store& store) {
     const AppState& st = store.state();
@@ -255,7 +278,7 @@ void CustomersView::draw(Store& store) {
         // drawn (rows of the table, or cards on phones), and the store fetches their blocks
         // (placeholders until they arrive).
         ImVec2 cardMin = ImGui::GetWindowPos(), cardSize = ImGui::GetWindowSize();
-        const float headerH = cards ? 0.0f : 40.0f;
+        const float headerH = cards ? 0.0f : tappable(40);
         const float rowH = cards ? kCustomerCardHeight : kRowHeight;
         int visible = std::max(1, static_cast<int>((cardSize.y - headerH) / rowH));
         bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
@@ -280,27 +303,45 @@ void CustomersView::draw(Store& store) {
                 ImGui::PopID();
             }
         }
-        ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-        if (!cards && ImGui::BeginTable("###customers", kColumnCount, flags, ImVec2(cardSize.x - ListScroller::kBarWidth - 4, 0))) {
-            for (const Column& col : kColumns) {
-                if (col.width > 0) ImGui::TableSetupColumn(tr(col.title), ImGuiTableColumnFlags_WidthFixed, col.width);
-                else ImGui::TableSetupColumn(tr(col.title), ImGuiTableColumnFlags_WidthStretch, col.stretch);
-            }
+        float tableW = cardSize.x - ListScroller::kBarWidth - 4;
+        if (!cards) {
+            // Columns share the width by what the rows on screen hold, and by what the reseller chose.
+            columns_.beginMeasure(list.filter != measuredFilter_);
+            measuredFilter_ = list.filter;
+            for (std::int64_t i = first; i <= last; ++i)
+                if (const Customer* c = rows.row(i)) measureRow(columns_, *c);
+            columns_.fit(st.customerColumns, tableW);
+        }
+        ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
+        int shownCount = static_cast<int>(columns_.placed().size());
+        if (!cards && ImGui::BeginTable("###customers", shownCount, flags, ImVec2(tableW, 0))) {
+            columns_.setupTable();
             ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerH);
-            for (int i = 0; i < kColumnCount; ++i) {
-                ImGui::TableSetColumnIndex(i);
-                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-                ImGui::PushID(i);
-                headerCell(store, kColumns[i], filter);
+            std::optional<ColumnChange> change;
+            for (const ColumnPlacement& p : columns_.placed()) {
+                ImGui::TableSetColumnIndex(columns_.at(p.column));
+                ImGui::PushID(p.column);
+                if (p.column == kActions) {
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerH - tappable(28)) * 0.5f - ImGui::GetStyle().CellPadding.y);
+                    change = columns_.columnsMenu(st.customerColumns);
+                } else {
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerH - 40) * 0.5f + 4);
+                    headerCell(store, columns_.column(p.column), kSortKeys[p.column], filter);
+                }
                 ImGui::PopID();
             }
             for (std::int64_t i = first; i <= last; ++i) {
                 ImGui::PushID(static_cast<int>(i % 100000));
-                if (const Customer* c = rows.row(i)) customerRow(store, *c);
-                else placeholderRow(kRowHeight, kColumnCount - 1);
+                if (const Customer* c = rows.row(i)) customerRow(store, *c, columns_);
+                else placeholderRow(kRowHeight, shownCount - 1);
                 ImGui::PopID();
             }
             ImGui::EndTable();
+            ImVec2 after = ImGui::GetCursorScreenPos();
+            if (auto done = columns_.resizeHandles(cardMin, headerH)) change = done;
+            ImGui::SetCursorScreenPos(after);
+            ImGui::Dummy(ImVec2(0, 0));
+            if (change) applyColumnChange(store, Table::Customers, *change);
         }
     }
     ImGui::EndChild();

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/store.h"
+#include "ui/fitted_columns.h"
 #include "ui/list_scroller.h"
 
 namespace rc::ui {
@@ -9,6 +10,7 @@ namespace rc::ui {
 // fetched in blocks as the reseller scrolls or jumps.
 class CustomersView {
 public:
+    CustomersView();
     void draw(Store& store);
     // Ctrl+K / Cmd+K: put the keyboard in the search field on the next frame.
     void focusSearch() { focusSearch_ = true; }
@@ -20,6 +22,8 @@ private:
     int focusAttempts_ = 0;
     ListScroller scroller_;
     CustomerFilter shownFilter_;  // the result the scroll position belongs to
+    FittedColumns columns_;
+    CustomerFilter measuredFilter_;  // the result the column widths were measured for
 };
 
 }  // namespace rc::ui

@@ -6,6 +6,7 @@
 #include "ui/item_registry.h"
 #include "ui/list_scroller.h"
 #include "ui/offline_widgets.h"
+#include "ui/fitted_columns.h"
 #include "ui/layout.h"
 #include "ui/list_cards.h"
 #include "ui/shown_text.h"
@@ -33,7 +34,36 @@ void rightText(const std::string& s, ImU32 col = 0, ImFont* f = nullptr) {
     text(s, col, f, "cell");
 }
 
+// The customer (organization) is never cut while a date shows; issued and due drop out first.
+enum Col { kNumber, kCustomer, kIssued, kDue, kStatus, kTotal, kColumnCount };
+
+std::vector<TableColumn> invoiceColumns() {
+    // key, drop order, min width, max width, grows, whole, hideable
+    return {
+        {{"number", 0, 110, 0, false, false, false}, Text::ColNumber},
+        {{"customer", 0, 140, 0, true, true, false}, Text::ColCustomer},
+        {{"issued", 1, 96, 0, false, false, true}, Text::ColIssued},
+        {{"due", 2, 96, 0, false, false, true}, Text::ColDue},
+        {{"status", 3, 96, 0, false, false, true}, Text::ColStatus},
+        {{"total", 0, 96, 0, false, false, false}, Text::ColTotal, true},
+    };
+}
+
+const std::string& invoiceCustomer(const Invoice& inv) { return inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization; }
+
+void measureRow(FittedColumns& cols, const Invoice& inv) {
+    auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
+    cols.measure(kNumber, width(fonts().medium, inv.number));
+    cols.measure(kCustomer, width(fonts().body, invoiceCustomer(inv)));
+    cols.measure(kIssued, width(fonts().body, format::date(inv.issuedAt.substr(0, 10))));
+    cols.measure(kDue, width(fonts().body, format::date(inv.dueAt.substr(0, 10))));
+    cols.measure(kStatus, width(fonts().medium, invoiceStatusLabel(inv.status)) + 30);
+    cols.measure(kTotal, width(fonts().medium, format::money(inv.total)));
+}
+
 }  // namespace
+
+InvoicesView::InvoicesView() : columns_(invoiceColumns()) {}
 
 void InvoicesView::draw(Store& store) {
     const AppState& st = store.state();
@@ -190,33 +220,45 @@ void InvoicesView::draw(Store& store) {
                 ImGui::PopID();
             }
         }
-        if (!cards && ImGui::BeginTable("###invoices", 6, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX,
-                              ImVec2(cardSize.x - ListScroller::kBarWidth - 4, 0))) {
-            ImGui::TableSetupColumn(tr(Text::ColNumber), ImGuiTableColumnFlags_WidthFixed, 130);
-            ImGui::TableSetupColumn(tr(Text::ColCustomer), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableSetupColumn(tr(Text::ColIssued), ImGuiTableColumnFlags_WidthFixed, 120);
-            ImGui::TableSetupColumn(tr(Text::ColDue), ImGuiTableColumnFlags_WidthFixed, 120);
-            ImGui::TableSetupColumn(tr(Text::ColStatus), ImGuiTableColumnFlags_WidthFixed, 112);
-            ImGui::TableSetupColumn(tr(Text::ColTotal), ImGuiTableColumnFlags_WidthFixed, 120);
+        float tableW = cardSize.x - ListScroller::kBarWidth - 4;
+        if (!cards) {
+            // Columns share the width by what the rows on screen hold, and by what the reseller chose.
+            columns_.beginMeasure(list.filter != measuredFilter_);
+            measuredFilter_ = list.filter;
+            for (std::int64_t i = first; i <= last; ++i)
+                if (const Invoice* inv = rows.row(i)) measureRow(columns_, *inv);
+            columns_.fit(st.invoiceColumns, tableW);
+        }
+        int shownCount = static_cast<int>(columns_.placed().size());
+        if (!cards && ImGui::BeginTable("###invoices", shownCount, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX,
+                              ImVec2(tableW, 0))) {
+            columns_.setupTable();
             ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerH);
-            for (int i = 0; i < 6; ++i) {
-                ImGui::TableSetColumnIndex(i);
+            for (const ColumnPlacement& p : columns_.placed()) {
+                ImGui::TableSetColumnIndex(columns_.at(p.column));
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-                if (i == 5) rightText(ImGui::TableGetColumnName(i), color::TextMuted, fonts().small);
-                else text(ImGui::TableGetColumnName(i), color::TextMuted, fonts().small, "header");
+                const char* title = tr(columns_.column(p.column).title);
+                if (columns_.column(p.column).right) rightText(title, color::TextMuted, fonts().small);
+                else text(title, color::TextMuted, fonts().small, "header");
             }
             for (std::int64_t i = first; i <= last; ++i) {
                 const Invoice* row = rows.row(i);
                 ImGui::PushID(static_cast<int>(i % 100000));
                 if (!row) {
-                    placeholderRow(kRowHeight, 6);
+                    placeholderRow(kRowHeight, shownCount);
                     ImGui::PopID();
                     continue;
                 }
                 const Invoice& inv = *row;
                 ImGui::TableNextRow(0, kRowHeight);
                 float dy = (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
-                ImGui::TableSetColumnIndex(0);
+                auto next = [&](int col, float shift = 0) {
+                    if (!columns_.shown(col)) return false;
+                    ImGui::TableSetColumnIndex(columns_.at(col));
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy + shift);
+                    return true;
+                };
+                ImGui::TableSetColumnIndex(columns_.at(kNumber));
                 ImVec2 rowStart = ImGui::GetCursorScreenPos();
                 if (auto* reg = currentRegistry()) reg->setNextKind("row");
                 bool open = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns,
@@ -224,29 +266,32 @@ void InvoicesView::draw(Store& store) {
                 if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowStart.y + dy));
                 text(inv.number, color::Accent, fonts().medium, "cell");
-                ImGui::TableSetColumnIndex(1);
-                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
-                text(inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization, color::Text, nullptr, "cell");
-                ImGui::TableSetColumnIndex(2);
-                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
-                text(format::date(inv.issuedAt.substr(0, 10)), color::Text, nullptr, "cell");
-                ImGui::TableSetColumnIndex(3);
-                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
-                text(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text, nullptr, "cell");
-                ImGui::TableSetColumnIndex(4);
-                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy - 3);
-                invoiceBadge(inv.status);
-                ImGui::TableSetColumnIndex(5);
-                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
-                rightText(format::money(inv.total), color::Text, fonts().medium);
+                if (next(kCustomer)) text(invoiceCustomer(inv), color::Text, nullptr, "cell");
+                if (next(kIssued)) text(format::date(inv.issuedAt.substr(0, 10)), color::Text, nullptr, "cell");
+                if (next(kDue)) text(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text, nullptr, "cell");
+                if (next(kStatus, -3)) invoiceBadge(inv.status);
+                if (next(kTotal)) rightText(format::money(inv.total), color::Text, fonts().medium);
                 ImGui::PopID();
                 if (open) store.openInvoice(inv.id);
             }
             ImGui::EndTable();
+            ImVec2 after = ImGui::GetCursorScreenPos();
+            if (auto done = columns_.resizeHandles(cardMin, headerH)) applyColumnChange(store, Table::Invoices, *done);
+            ImGui::SetCursorScreenPos(after);
+            ImGui::Dummy(ImVec2(0, 0));
         }
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
+    if (list.loaded && !cards) {
+        // The Columns menu at the end of the line under the table.
+        ImVec2 line = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(line.x + width - 120, line.y));
+        ImGui::PushID("invoice-columns");
+        if (auto change = columns_.columnsMenu(st.invoiceColumns)) applyColumnChange(store, Table::Invoices, *change);
+        ImGui::PopID();
+        ImGui::SetCursorPos(line);
+    }
     if (list.loaded) {
         std::int64_t shown = std::min<std::int64_t>(rows.total(), list.last + 1);
         std::string count = format::fill(tr(Text::InvoicesCount), format::integer(shown), format::integer(rows.total()));

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/store.h"
+#include "ui/fitted_columns.h"
 #include "ui/list_scroller.h"
 
 namespace rc::ui {
@@ -7,6 +8,7 @@ namespace rc::ui {
 // Invoices across customers: filter by customer, status and date range; open one; export CSV.
 class InvoicesView {
 public:
+    InvoicesView();
     void draw(Store& store);
     // A kiosk's next visitor starts without the last one's half-typed dates, at the top.
     void forgetVisitor() { fromDraft_.clear(), toDraft_.clear(), draftsFromRoute_ = true, scroller_.toTop(); }
@@ -18,6 +20,8 @@ private:
     std::string lastRouteFrom_, lastRouteTo_;
     ListScroller scroller_;
     InvoiceFilter shownFilter_;  // the result the scroll position belongs to
+    FittedColumns columns_;
+    InvoiceFilter measuredFilter_;  // the result the column widths were measured for
 };
 
 }  // namespace rc::ui

@@ -104,6 +104,22 @@ void UiHarness::touchDrag(float x0, float y0, float x1, float y1, int steps) {
     frame();
 }
 
+void UiHarness::mouseDrag(float x0, float y0, float x1, float y1, int steps) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(x0, y0);
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    for (int i = 1; i <= steps; ++i) {
+        float t = static_cast<float>(i) / static_cast<float>(steps);
+        io.AddMousePosEvent(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+        frame();
+    }
+    io.AddMouseButtonEvent(0, false);
+    frame(2);
+}
+
 void UiHarness::resize(float width, float height) {
     ImGui::GetIO().DisplaySize = ImVec2(width, height);
     frame(3);

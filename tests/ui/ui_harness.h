@@ -28,6 +28,8 @@ public:
     // `steps` frames (each frame 1/60 s), lifted at the end.
     void tap(const std::string& label, const char* kind = nullptr);
     void touchDrag(float x0, float y0, float x1, float y1, int steps);
+    // The same with a mouse (a column's edge dragged wider).
+    void mouseDrag(float x0, float y0, float x1, float y1, int steps);
     void resize(float width, float height);
     void pressKey(int imguiKey);
     void pressKey(int modifier, int imguiKey);  // e.g. ImGuiMod_Ctrl, ImGuiKey_A
