@@ -322,7 +322,7 @@ void CustomersView::draw(Store& store) {
                 ImGui::TableSetColumnIndex(columns_.at(p.column));
                 ImGui::PushID(p.column);
                 if (p.column == kActions) {
-                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerH - tappable(28)) * 0.5f - ImGui::GetStyle().CellPadding.y);
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerH - tappable(28)) * 0.5f - ImGui::GetStyle().CellPadding.y + 3);  // centred on the titles
                     change = columns_.columnsMenu(st.customerColumns);
                 } else {
                     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerH - 40) * 0.5f + 4);

@@ -90,7 +90,8 @@ bool invoiceCard(const Invoice& inv, float width) {
     std::string total = format::money(inv.total);
     float totalW = fonts().medium->CalcTextSizeA(fonts().medium->FontSize, FLT_MAX, 0, total.c_str()).x;
     line(inv.number, at.x + kPad, at.y + 14, inner - totalW - 12, color::Accent, fonts().medium);
-    line(total, at.x + width - kPad - totalW, at.y + 14, totalW, color::Text, fonts().medium);
+    // A little slack: the measured width and the drawn one may differ by a fraction of a pixel.
+    line(total, at.x + width - kPad - totalW, at.y + 14, totalW + 2, color::Text, fonts().medium);
     line(inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization, at.x + kPad, at.y + 36, inner,
          color::Text, fonts().body);
     ImGui::SetCursorScreenPos(ImVec2(at.x + kPad, at.y + 58));
