@@ -7,6 +7,8 @@ reused; then CMake builds whatever is stale.
 """
 from .setup import (SetupError, ensure_native_build, ensure_node_modules,
                     ensure_packages, ensure_web_build, BUILD_PACKAGES, TEST_PACKAGES)
+from .sanitizers import ensure_fuzz_build, ensure_native_asan_build, sanitizer_env
 
 __all__ = ["SetupError", "ensure_native_build", "ensure_node_modules", "ensure_packages",
-           "ensure_web_build", "BUILD_PACKAGES", "TEST_PACKAGES"]
+           "ensure_web_build", "BUILD_PACKAGES", "TEST_PACKAGES",
+           "ensure_fuzz_build", "ensure_native_asan_build", "sanitizer_env"]

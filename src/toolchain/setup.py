@@ -19,7 +19,10 @@ BUILD = ROOT / "build"
 BUILD_PACKAGES = ["emscripten", "nlohmann-json3-dev", "cmake", "make", "g++",
                   "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin", "unicode-data",
                   "fonts-noto-core", "fonts-noto-cjk"]
-TEST_PACKAGES = BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"]
+# clang-14 builds the ASan/UBSan test suite and the fuzz targets (src/toolchain/sanitizers.py);
+# libclang-rt-14-dev holds the sanitizer and libFuzzer runtimes, llvm-14 the symbolizer.
+SANITIZER_PACKAGES = ["clang-14", "libclang-rt-14-dev", "llvm-14"]
+TEST_PACKAGES = BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"] + SANITIZER_PACKAGES
 
 # Third-party sources: Debian source packages, pinned by version and by the .orig tarball's sha256.
 SOURCES = {
@@ -289,9 +292,9 @@ def script_font_dir():
 
 # --- Builds ----------------------------------------------------------------------------------
 
-def cmake_build(build_dir, configure_cmd, env, label):
+def cmake_build(build_dir, configure_cmd, env, label, targets=None):
     """Configures when the build is new or its settings changed (CMake re-configures itself
-    when CMakeLists.txt changes), then builds what is stale."""
+    when CMakeLists.txt changes), then builds what is stale (only `targets` when given)."""
     stamp = build_dir / ".configured-with"
     wanted = "\n".join(configure_cmd)
     if not (build_dir / "CMakeCache.txt").exists() or not stamp.exists() or stamp.read_text() != wanted:
@@ -301,8 +304,8 @@ def cmake_build(build_dir, configure_cmd, env, label):
         stamp.write_text(wanted)
     log(f"building {label} (only what changed)")
     started = time.time()
-    run(["cmake", "--build", str(build_dir), "-j", str(os.cpu_count() or 2)], env=env, quiet=True,
-        what=f"{label} build")
+    run(["cmake", "--build", str(build_dir), "-j", str(os.cpu_count() or 2), *(["--target", *targets] if targets else [])],
+        env=env, quiet=True, what=f"{label} build")
     log(f"{label} build up to date ({time.time() - started:.0f} s)")
 
 

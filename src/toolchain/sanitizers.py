@@ -1,0 +1,58 @@
+"""Sanitizer builds with Debian's clang-14: the native tests under AddressSanitizer and
+UndefinedBehaviorSanitizer (build/native-asan, a suite of tests/run), and the libFuzzer
+targets of tests/fuzz (build/fuzz, run by tests/fuzz/run.py)."""
+import os
+import shutil
+
+from .setup import (BUILD, ROOT, SANITIZER_PACKAGES, SOURCES, SetupError, cache_lock, cmake_build, ensure_packages,
+                    fetch_source, json_include_dir)
+
+# UB stops the run (no recovery); _GLIBCXX_ASSERTIONS turns libstdc++'s preconditions
+# (operator[] bounds, std::clamp's lo <= hi, front() of an empty vector) into aborts too.
+SANITIZE_FLAGS = "-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS"
+
+
+def _clang():
+    for name in ("clang++-14", "clang++"):
+        path = shutil.which(name)
+        if path:
+            return path
+    raise SetupError("clang++-14 is missing: install the Debian package clang-14")
+
+
+def sanitizer_env(base=None):
+    """Leaks fail the run; UB and ASan reports carry a stack; the symbolizer is found."""
+    env = dict(base if base is not None else os.environ)
+    env["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1"
+    env["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    env["LSAN_OPTIONS"] = "report_objects=1"
+    symbolizer = shutil.which("llvm-symbolizer-14") or shutil.which("llvm-symbolizer")
+    if symbolizer:
+        env["ASAN_SYMBOLIZER_PATH"] = symbolizer
+    return env
+
+
+def ensure_native_asan_build():
+    """Builds core_tests and ui_tests with ASan + UBSan (+ LeakSanitizer) into build/native-asan."""
+    with cache_lock():
+        ensure_packages(SANITIZER_PACKAGES)
+        imgui = fetch_source(SOURCES["imgui"])
+        build_dir = BUILD / "native-asan"
+        # -O1: the sanitized UI frames run several times faster than at -O0 for a few seconds more compiling.
+        configure = ["cmake", str(ROOT), "-DCMAKE_BUILD_TYPE=Debug", f"-DCMAKE_CXX_COMPILER={_clang()}",
+                     f"-DCMAKE_CXX_FLAGS=-O1 {SANITIZE_FLAGS}", f"-DCMAKE_EXE_LINKER_FLAGS={SANITIZE_FLAGS}",
+                     f"-DIMGUI_DIR={imgui}", f"-DJSON_INCLUDE_DIR={json_include_dir()}"]
+        cmake_build(build_dir, configure, dict(os.environ), "native tests with ASan/UBSan",
+                    targets=["core_tests", "ui_tests"])
+        return build_dir
+
+
+def ensure_fuzz_build():
+    """Builds every libFuzzer target of tests/fuzz into build/fuzz; returns that folder."""
+    with cache_lock():
+        ensure_packages(SANITIZER_PACKAGES)
+        build_dir = BUILD / "fuzz"
+        configure = ["cmake", str(ROOT / "tests" / "fuzz"), f"-DCMAKE_CXX_COMPILER={_clang()}",
+                     f"-DJSON_INCLUDE_DIR={json_include_dir()}"]
+        cmake_build(build_dir, configure, dict(os.environ), "fuzz targets")
+        return build_dir
