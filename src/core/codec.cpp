@@ -1,5 +1,8 @@
 #include "core/codec.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include <nlohmann/json.hpp>
 
 namespace rc::codec {
@@ -32,10 +35,31 @@ std::string optStr(const json& obj, const char* key) {
     return it->get<std::string>();
 }
 
+// Counts the console adds to and subtracts from (licenses, the order dialog's +/-) stay far
+// from int's limits; no reseller has a billion of anything.
+constexpr std::int64_t kMaxCount = 1'000'000'000;
+
 std::int64_t integer(const json& obj, const char* key) {
     const json& v = member(obj, key);
     if (!v.is_number_integer()) throw ShapeError{std::string("\"") + key + "\" is not an integer"};
+    // Above 2^63-1 the library keeps it unsigned; converting would wrap to a negative number.
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+        throw ShapeError{std::string("\"") + key + "\" is out of range"};
     return v.get<std::int64_t>();
+}
+
+// Ids name things in addresses and requests: 0 means "none" there, so they are positive.
+std::int64_t id(const json& obj, const char* key) {
+    std::int64_t v = integer(obj, key);
+    if (v <= 0) throw ShapeError{std::string("\"") + key + "\" is not a positive id"};
+    return v;
+}
+
+// A number of things (licenses, customers, rows): 0 to kMaxCount.
+int count(const json& obj, const char* key) {
+    std::int64_t v = integer(obj, key);
+    if (v < 0 || v > kMaxCount) throw ShapeError{std::string("\"") + key + "\" is not a count"};
+    return static_cast<int>(v);
 }
 
 bool boolean(const json& obj, const char* key) {
@@ -49,12 +73,14 @@ Money money(const json& obj, const char* key) {
     Money m;
     m.amount = integer(v, "amount");
     m.currency = str(v, "currency");
-    if (m.currency.size() != 3) throw ShapeError{std::string("\"") + key + "\" has a bad currency"};
+    // ISO 4217: three capital letters (the formatter prints the code beside the amount).
+    bool iso = m.currency.size() == 3 && std::all_of(m.currency.begin(), m.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!iso) throw ShapeError{std::string("\"") + key + "\" has a bad currency"};
     return m;
 }
 
 Reseller reseller(const json& j) {
-    return Reseller{integer(j, "id"), str(j, "name"), str(j, "email")};
+    return Reseller{id(j, "id"), str(j, "name"), str(j, "email")};
 }
 
 Invitation invitation(const json& j) {
@@ -69,10 +95,10 @@ Invitation invitation(const json& j) {
 
 Subscription subscription(const json& j) {
     Subscription s;
-    s.id = integer(j, "id");
+    s.id = id(j, "id");
     s.plan = str(j, "plan");
     s.billingCycle = str(j, "billing_cycle");
-    s.licenses = static_cast<int>(integer(j, "licenses"));
+    s.licenses = count(j, "licenses");
     s.status = str(j, "status");
     s.termStart = optStr(j, "term_start");
     s.termEnd = optStr(j, "term_end");
@@ -91,9 +117,9 @@ Subscription subscription(const json& j) {
 
 Invoice invoice(const json& j) {
     Invoice inv;
-    inv.id = integer(j, "id");
+    inv.id = id(j, "id");
     inv.number = str(j, "number");
-    inv.customerId = integer(j, "customer_id");
+    inv.customerId = id(j, "customer_id");
     inv.customerName = optStr(j, "customer_name");
     inv.customerOrganization = optStr(j, "customer_organization");
     inv.status = str(j, "status");
@@ -115,19 +141,19 @@ Invoice invoice(const json& j) {
 
 ActivityEntry activity(const json& j) {
     ActivityEntry a;
-    a.id = integer(j, "id");
+    a.id = id(j, "id");
     a.createdAt = str(j, "created_at");
     a.actor = optStr(j, "actor");
     a.action = str(j, "action");
     a.summary = optStr(j, "summary");
     auto cid = j.find("customer_id");
-    if (cid != j.end() && cid->is_number_integer()) a.customerId = cid->get<std::int64_t>();
+    if (cid != j.end() && cid->is_number_integer()) a.customerId = id(j, "customer_id");
     a.customerName = optStr(j, "customer_name");
     auto snapshot = [&](const char* key, bool after) {
         auto it = j.find(key);
         if (it == j.end() || !it->is_object()) return;
         auto lic = it->find("licenses");
-        if (lic != it->end() && lic->is_number_integer()) (after ? a.licensesAfter : a.licensesBefore) = lic->get<int>();
+        if (lic != it->end() && lic->is_number_integer()) (after ? a.licensesAfter : a.licensesBefore) = count(*it, "licenses");
         if (!after) return;
         a.planAfter = optStr(*it, "plan");
         a.cycleAfter = optStr(*it, "billing_cycle");
@@ -148,12 +174,12 @@ const json& list(const json& j, const char* key) {
 
 CountAndAmount countAndAmount(const json& j, const char* key) {
     const json& v = member(j, key);
-    return CountAndAmount{integer(v, "count"), money(v, "amount")};
+    return CountAndAmount{count(v, "count"), money(v, "amount")};
 }
 
 Customer customer(const json& j) {
     Customer c;
-    c.id = integer(j, "id");
+    c.id = id(j, "id");
     c.name = str(j, "name");
     c.email = str(j, "email");
     c.googleDomain = str(j, "google_domain");
@@ -253,6 +279,9 @@ Result<Session> decodeSession(const std::string& body) {
         Session s;
         s.token = str(j, "token");
         if (s.token.empty()) throw ShapeError{"empty token"};
+        // It is sent as "Authorization: Bearer <token>": a browser refuses spaces and controls there.
+        for (char c : s.token)
+            if (c <= 0x20 || c >= 0x7f) throw ShapeError{"a token with characters a header cannot carry"};
         s.expiresAt = str(j, "expires_at");
         s.reseller = reseller(member(j, "reseller"));
         return s;
@@ -266,7 +295,7 @@ Result<CustomersPage> decodeCustomersPage(const std::string& body) {
         if (!items.is_array()) throw ShapeError{"\"items\" is not a list"};
         page.items.reserve(items.size());
         for (const json& item : items) page.items.push_back(customer(item));
-        page.total = integer(j, "total");
+        page.total = count(j, "total");
         page.nextCursor = optStr(j, "next_cursor");
         return page;
     });
@@ -323,10 +352,12 @@ Result<PlanCatalog> decodePlans(const std::string& body) {
     return decode<PlanCatalog>(body, [](const json& j) {
         PlanCatalog c;
         c.currency = str(j, "currency");
-        c.discountBasisPoints = static_cast<int>(integer(j, "discount_basis_points"));
+        c.discountBasisPoints = count(j, "discount_basis_points");
+        if (c.discountBasisPoints > 10000) throw ShapeError{"a discount above 100%"};
         const json& limits = member(j, "license_limits");
-        c.minLicenses = static_cast<int>(integer(limits, "min"));
-        c.maxLicenses = static_cast<int>(integer(limits, "max"));
+        c.minLicenses = count(limits, "min");
+        c.maxLicenses = count(limits, "max");
+        if (c.minLicenses > c.maxLicenses) throw ShapeError{"license_limits: min is above max"};
         for (const json& p : list(j, "items")) {
             PlanOffer offer;
             offer.plan = str(p, "plan");
@@ -345,23 +376,23 @@ Result<Dashboard> decodeDashboard(const std::string& body) {
     return decode<Dashboard>(body, [](const json& j) {
         Dashboard d;
         const json& by = member(j, "customers_by_status");
-        d.invited = integer(by, "invited");
-        d.active = integer(by, "active");
-        d.revoked = integer(by, "revoked");
-        d.cancelled = integer(by, "cancelled");
-        d.customersTotal = integer(j, "customers_total");
-        d.licensesTotal = integer(j, "licenses_total");
+        d.invited = count(by, "invited");
+        d.active = count(by, "active");
+        d.revoked = count(by, "revoked");
+        d.cancelled = count(by, "cancelled");
+        d.customersTotal = count(j, "customers_total");
+        d.licensesTotal = count(j, "licenses_total");
         d.monthlyRecurringRevenue = money(j, "monthly_recurring_revenue");
         const json& inv = member(j, "invoices");
         d.openInvoices = countAndAmount(inv, "open");
         d.overdueInvoices = countAndAmount(inv, "overdue");
         const json& ren = member(j, "renewals_next_30_days");
-        d.renewals = CountAndAmount{integer(ren, "count"), money(ren, "amount")};
+        d.renewals = CountAndAmount{count(ren, "count"), money(ren, "amount")};
         auto items = ren.find("items");
         if (items != ren.end() && items->is_array()) {
             for (const json& r : *items)
-                d.renewalItems.push_back(Renewal{integer(r, "customer_id"), str(r, "customer_name"), optStr(r, "organization"),
-                                                 str(r, "plan"), static_cast<int>(integer(r, "licenses")),
+                d.renewalItems.push_back(Renewal{id(r, "customer_id"), str(r, "customer_name"), optStr(r, "organization"),
+                                                 str(r, "plan"), count(r, "licenses"),
                                                  str(r, "renews_at"), money(r, "recurring_amount")});
         }
         for (const json& m : list(j, "revenue_by_month")) d.revenueByMonth.push_back(MonthAmount{str(m, "month"), money(m, "amount")});
@@ -372,8 +403,8 @@ Result<Dashboard> decodeDashboard(const std::string& body) {
 Result<LicensePreview> decodeLicensePreview(const std::string& body) {
     return decode<LicensePreview>(body, [](const json& j) {
         LicensePreview p;
-        p.currentLicenses = static_cast<int>(integer(j, "current_licenses"));
-        p.licenses = static_cast<int>(integer(j, "licenses"));
+        p.currentLicenses = count(j, "current_licenses");
+        p.licenses = count(j, "licenses");
         p.convertsTrial = boolean(j, "converts_trial");
         p.unitPrice = money(j, "unit_price");
         p.proratedAmount = money(j, "prorated_amount");
@@ -425,7 +456,7 @@ Result<InvoicesPage> decodeInvoicesPage(const std::string& body) {
     return decode<InvoicesPage>(body, [](const json& j) {
         InvoicesPage page;
         for (const json& item : list(j, "items")) page.items.push_back(invoice(item));
-        page.total = integer(j, "total");
+        page.total = count(j, "total");
         page.nextCursor = optStr(j, "next_cursor");
         return page;
     });

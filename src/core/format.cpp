@@ -24,6 +24,30 @@ int minorDigits(const std::string& currency) {
     return 2;
 }
 
+// Exactly `count` ASCII digits at `pos` (sscanf's %d would also take signs and spaces).
+bool digitsAt(const std::string& s, std::size_t pos, std::size_t count, int& value) {
+    if (s.size() < pos + count) return false;
+    value = 0;
+    for (std::size_t i = pos; i < pos + count; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        value = value * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// YYYY-MM at the start of `s`.
+bool yearMonth(const std::string& s, int& y, int& m) {
+    return digitsAt(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digitsAt(s, 5, 2, m) && m >= 1 && m <= 12;
+}
+
+// YYYY-MM-DD at the start of `s`, a day the calendar has.
+bool calendarDay(const std::string& s, int& y, int& m, int& d) {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!yearMonth(s, y, m) || s.size() < 10 || s[7] != '-' || !digitsAt(s, 8, 2, d)) return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d >= 1 && d <= (m == 2 && leap ? 29 : kDays[m - 1]);
+}
+
 const char* symbol(const std::string& currency) {
     if (currency == "USD") return "$";
     if (currency == "EUR") return "€";
@@ -60,8 +84,7 @@ std::string money(const Money& m, Language lang) {
 
 std::string date(const std::string& iso, Language lang) {
     int y = 0, mo = 0, d = 0;
-    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 || d < 1 || d > 31)
-        return iso;
+    if (!calendarDay(iso, y, mo, d)) return iso;
     char buf[32];
     if (lang == Language::German) {
         std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d, mo, y);
@@ -93,9 +116,11 @@ std::string fill(const char* pattern, const std::string& a, const std::string& b
 }
 
 std::string dateTime(const std::string& iso, Language lang) {
+    int y = 0, mo = 0, d = 0, hh = 0, mm = 0;
+    if (!calendarDay(iso, y, mo, d)) return iso;  // not a timestamp: shown whole, never cut inside a character
     std::string day = date(iso.substr(0, 10), lang);
-    int hh = 0, mm = 0;
-    if (iso.size() >= 16 && std::sscanf(iso.c_str() + 11, "%2d:%2d", &hh, &mm) == 2) {
+    if (iso.size() >= 16 && (iso[10] == 'T' || iso[10] == ' ') && digitsAt(iso, 11, 2, hh) && iso[13] == ':' &&
+        digitsAt(iso, 14, 2, mm) && hh < 24 && mm < 60) {
         char buf[16];
         std::snprintf(buf, sizeof buf, ", %02d:%02d", hh, mm);
         return day + buf;
@@ -107,7 +132,7 @@ std::string monthShort(const std::string& ym, Language lang) {
     static const char* en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     static const char* de[] = {"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"};
     int y = 0, m = 0;
-    if (std::sscanf(ym.c_str(), "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12) return ym;
+    if (!yearMonth(ym, y, m)) return ym;
     return lang == Language::German ? de[m - 1] : en[m - 1];
 }
 

@@ -1,7 +1,6 @@
 #include "core/i18n.h"
 
 #include <cctype>
-#include <regex>
 
 #include "core/format.h"
 
@@ -109,8 +108,14 @@ std::string activitySentence(const ActivityEntry& a) {
     if (act == "subscription.converted") return tr(Text::ActConverted);
     if (act == "subscription.renewed") return tr(Text::ActRenewed);
     if (act == "invoice.issued") {
-        std::smatch m;
-        if (std::regex_search(a.summary, m, std::regex("INV-[0-9]+"))) return format::fill(tr(Text::ActInvoice), m.str());
+        // The first "INV-" followed by digits. (std::regex recursed once per digit: a long number
+        // from the server overflowed the stack.)
+        const std::string& text = a.summary;
+        for (std::size_t at = text.find("INV-"); at != std::string::npos; at = text.find("INV-", at + 1)) {
+            std::size_t end = at + 4;
+            while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+            if (end > at + 4) return format::fill(tr(Text::ActInvoice), text.substr(at, end - at));
+        }
     }
     return a.summary;
 }

@@ -1,7 +1,7 @@
 #include "core/route.h"
 
 #include <cstdio>
-#include <cstdlib>
+#include <limits>
 #include <vector>
 
 namespace rc {
@@ -14,11 +14,25 @@ bool isDay(const std::string& s) {
     return true;
 }
 
+// Any id the server can hand out (up to 2^63-1); 0 for anything else.
 std::int64_t positiveId(const std::string& s) {
-    if (s.empty() || s.size() > 15) return 0;
-    for (char c : s)
+    if (s.empty() || s.size() > 19) return 0;
+    std::int64_t v = 0;
+    for (char c : s) {
         if (c < '0' || c > '9') return 0;
-    return std::strtoll(s.c_str(), nullptr, 10);
+        int digit = c - '0';
+        if (v > (std::numeric_limits<std::int64_t>::max() - digit) / 10) return 0;
+        v = v * 10 + digit;
+    }
+    return v;
+}
+
+// The server takes a search of up to 200 characters (code points): cut there, never inside one.
+std::string firstChars(const std::string& s, std::size_t n) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == n) return s.substr(0, i);
+    return s;
 }
 
 bool oneOf(const std::string& s, std::initializer_list<const char*> options) {
@@ -144,7 +158,7 @@ Route Route::fromHash(const std::string& hash) {
             return r;
         }
         r.screen = Screen::Customers;
-        r.customers.search = param("q").substr(0, 200);
+        r.customers.search = firstChars(param("q"), 200);
         std::string status = param("status");
         if (oneOf(status, {"invited", "active", "revoked", "cancelled"})) r.customers.status = status;
         std::string sort = param("sort");

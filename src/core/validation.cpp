@@ -176,7 +176,8 @@ std::optional<std::string> email(const std::string& value) {
     bool ok = v.size() <= 254 && at != std::string::npos && at > 0 && v.find('@', at + 1) == std::string::npos;
     if (ok) {
         for (std::size_t i = 0; i < at; ++i)
-            if (!isAlnum(v[i]) && !std::strchr(localExtra, v[i])) ok = false;
+            // strchr finds a NUL byte too (the pattern's terminator): it is not one of the characters.
+            if (!isAlnum(v[i]) && (v[i] == '\0' || !std::strchr(localExtra, v[i]))) ok = false;
         std::string domain = v.substr(at + 1);
         // The address pattern wants labels of letters, digits and hyphens joined by single dots.
         for (const auto& l : split(domain, '.'))

@@ -61,3 +61,15 @@ TEST_CASE("activity entries are told in the reseller's language, from their befo
     }
     CHECK(sawLicenses);
 }
+
+TEST_CASE("an issued invoice is told with its number from the server's sentence") {
+    setLanguage(Language::English);
+    ActivityEntry a;
+    a.action = "invoice.issued";
+    a.summary = "Issued INV- draft, then INV-000042 for 30 licenses.";
+    CHECK(activitySentence(a) == "Invoice INV-000042 issued.");
+    a.summary = "No number here.";
+    CHECK(activitySentence(a) == a.summary);
+    a.summary = "Ends with INV-";
+    CHECK(activitySentence(a) == a.summary);
+}
