@@ -120,3 +120,43 @@ TEST_CASE("config.json decodes; a trailing slash on the API base is dropped") {
     CHECK(r.value().demoEmail == "demo@reseller.example");
     CHECK_FALSE(codec::decodeConfig("{\"google_client_id\": 5}").ok());
 }
+
+TEST_CASE("numbers the console cannot use safely are refused, not wrapped") {
+    auto subscription = [](const std::string& id, const std::string& licenses, const std::string& currency) {
+        return codec::decodeSubscription(R"({"id": )" + id + R"(, "plan": "basic", "billing_cycle": "flexible", "licenses": )" +
+                                         licenses + R"(, "status": "active", "auto_renew": true,
+            "unit_price": {"amount": 100, "currency": ")" + currency + R"("},
+            "recurring_amount": {"amount": 100, "currency": "USD"}, "monthly_value": {"amount": 100, "currency": "USD"}})");
+    };
+    CHECK(subscription("1", "25", "USD").ok());
+    CHECK(subscription("1", "1000000000", "EUR").ok());
+    CHECK_FALSE(subscription("0", "25", "USD").ok());                    // 0 means "none" in addresses
+    CHECK_FALSE(subscription("-4", "25", "USD").ok());
+    CHECK_FALSE(subscription("9223372036854775808", "25", "USD").ok());  // above int64: would wrap negative
+    CHECK_FALSE(subscription("1", "-1", "USD").ok());
+    CHECK_FALSE(subscription("1", "2147483648", "USD").ok());           // would wrap in an int
+    CHECK_FALSE(subscription("1", "1000000001", "USD").ok());           // +1 in the order dialog stays far from overflow
+    CHECK_FALSE(subscription("1", "25", "usd").ok());
+    CHECK_FALSE(subscription("1", "25", "U$D").ok());
+    CHECK_FALSE(subscription("1", "25", "\u20ac").ok());                 // three bytes, not three letters
+    auto r = subscription("1", "25", "USD");
+    REQUIRE_FALSE(subscription("1", "-1", "USD").ok());
+    CHECK(subscription("1", "-1", "USD").error().code == "bad_response");
+    CHECK(r.value().licenses == 25);
+
+    auto plans = codec::decodePlans(R"({"currency": "USD", "discount_basis_points": 0,
+        "license_limits": {"min": 10, "max": 5}, "items": []})");
+    CHECK_FALSE(plans.ok());  // the order dialog clamps between them
+}
+
+TEST_CASE("a session token that a header cannot carry is refused") {
+    auto session = [](const std::string& token) {
+        return codec::decodeSession(R"({"token": ")" + token +
+                                    R"(", "expires_at": "2026-12-26T09:00:00Z", "reseller": {"id": 1, "name": "D", "email": "d@x.de"}})");
+    };
+    CHECK(session("q8ZbVJ1xq0pH8mYbq1f4Yp2nU9kXwF3sVb7cRt5LhGs").ok());
+    CHECK_FALSE(session("abc def").ok());
+    CHECK_FALSE(session("abc\\r\\nX-Injected: 1").ok());
+    CHECK_FALSE(session("abc\\u001e").ok());
+    CHECK_FALSE(session("J\\u00fcrgen").ok());
+}

@@ -47,3 +47,17 @@ TEST_CASE("query values are percent-encoded") {
     CHECK(path.find("q=a%2Bb") != std::string::npos);
     CHECK(path.find("cursor=x%2Fy%3D") != std::string::npos);
 }
+
+TEST_CASE("only real dates, times and months are formatted; anything else is shown as it came") {
+    CHECK(format::date("2028-02-29", Language::English) == "Feb 29, 2028");
+    CHECK(format::date("2026-02-29", Language::English) == "2026-02-29");  // not a leap year
+    CHECK(format::date("2026-04-31", Language::German) == "2026-04-31");
+    CHECK(format::date(" 202-1-01x", Language::English) == " 202-1-01x");  // sscanf took signs and spaces
+    CHECK(format::date("+026-01-01", Language::English) == "+026-01-01");
+    CHECK(format::dateTime("2026-12-04T11:05:00Z", Language::German) == "04.12.2026, 11:05");
+    CHECK(format::dateTime("2026-12-04T99:99:00Z", Language::English) == "Dec 4, 2026");
+    CHECK(format::dateTime("2026-12-0\xcc\xab""11:00:00Z", Language::English) == "2026-12-0\xcc\xab""11:00:00Z");
+    CHECK(format::monthShort("999-1-1", Language::English) == "999-1-1");
+    CHECK(format::monthShort("2026-13", Language::English) == "2026-13");
+    CHECK(format::monthShort("2026-03", Language::German) == "M\xc3\xa4r");
+}

@@ -34,6 +34,7 @@ TEST_CASE("anything malformed in the address falls back safely") {
     CHECK(Route::fromHash("#/customers/abc").screen == Screen::Dashboard);
     CHECK(Route::fromHash("#/customers/-1").screen == Screen::Dashboard);
     CHECK(Route::fromHash("#/customers/99999999999999999999").screen == Screen::Dashboard);
+    CHECK(Route::fromHash("#/customers/9223372036854775808").screen == Screen::Dashboard);  // beyond int64
     Route r = Route::fromHash("#/customers?status=deleted&sort=drop%20table&q=%ZZ");
     CHECK(r.screen == Screen::Customers);
     CHECK(r.customers.status.empty());
@@ -43,4 +44,21 @@ TEST_CASE("anything malformed in the address falls back safely") {
     CHECK(i.invoices.from.empty());
     CHECK(i.invoices.to.empty());
     CHECK(i.invoices.customerId == 0);
+}
+
+TEST_CASE("any id the server hands out survives a reload, and a long search is cut between characters") {
+    Route r;
+    r.screen = Screen::Invoices;
+    r.invoiceId = 9223372036854775807;
+    r.invoices.customerId = 7233189368698986866;
+    CHECK(Route::fromHash(r.toHash()) == r);
+    CHECK(Route::fromHash("#/customers/1234567890123456789").customerId == 1234567890123456789);
+
+    std::string longSearch;
+    for (int i = 0; i < 250; ++i) longSearch += "\xc3\xbc";  // 250 characters, 500 bytes
+    Route s;
+    s.screen = Screen::Customers;
+    s.customers.search = longSearch;
+    std::string kept = Route::fromHash(s.toHash()).customers.search;
+    CHECK(kept == longSearch.substr(0, 400));  // the server's limit: 200 characters
 }

@@ -46,3 +46,8 @@ TEST_CASE("names are measured in characters, not bytes") {
     CHECK(validate::name(umlauts + "ü").has_value());
     CHECK(validate::trim("\xc2\xa0 Zoë \xe2\x80\x83") == "Zoë");
 }
+
+TEST_CASE("a NUL byte is not one of the characters an email address may hold") {
+    CHECK(validate::email(std::string("a\0b@example.com", 15)).has_value());
+    CHECK_FALSE(validate::email("a.b@example.com").has_value());
+}
