@@ -66,7 +66,8 @@ def run(cmd, *, cwd=None, env=None, quiet=False, what=None):
 
 
 @contextlib.contextmanager
-def _file_lock(path):
+def file_lock(path):
+    """Holds an exclusive lock on `path` (created if missing) for the block."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
@@ -79,12 +80,12 @@ def _file_lock(path):
 def cache_lock():
     """Serialises work on the shared cache (packages, sources, SDL2) between every clone on
     this machine; held only while that cache is set up, not during a clone's own build."""
-    return _file_lock(CACHE / ".lock")
+    return file_lock(CACHE / ".lock")
 
 
 def build_lock():
     """Serialises builds of this clone (a dev server and a test run started at the same time)."""
-    return _file_lock(BUILD / ".lock")
+    return file_lock(BUILD / ".lock")
 
 
 # --- Debian packages -------------------------------------------------------------------------
