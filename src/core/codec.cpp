@@ -35,10 +35,6 @@ std::string optStr(const json& obj, const char* key) {
     return it->get<std::string>();
 }
 
-// Counts the console adds to and subtracts from (licenses, the order dialog's +/-) stay far
-// from int's limits; no reseller has a billion of anything.
-constexpr std::int64_t kMaxCount = 1'000'000'000;
-
 std::int64_t integer(const json& obj, const char* key) {
     const json& v = member(obj, key);
     if (!v.is_number_integer()) throw ShapeError{std::string("\"") + key + "\" is not an integer"};
@@ -324,7 +320,12 @@ ApiError decodeError(const HttpResponse& response) {
             auto current = err->find("current");
             if (current != err->end() && current->is_object()) {
                 auto licenses = current->find("licenses");
-                if (licenses != current->end() && licenses->is_number_integer()) e.currentLicenses = licenses->get<int>();
+                // Only a count the order dialog can use (it becomes the subscription's licenses).
+                if (licenses != current->end() && licenses->is_number_integer()) {
+                    // Unsigned above 2^63 reads as negative here, and is refused with the rest.
+                    std::int64_t n = licenses->get<std::int64_t>();
+                    if (n >= 0 && n <= kMaxCount) e.currentLicenses = static_cast<int>(n);
+                }
                 auto plan = current->find("plan"), cycle = current->find("billing_cycle");
                 if (plan != current->end() && plan->is_string()) e.currentPlan = plan->get<std::string>();
                 if (cycle != current->end() && cycle->is_string()) e.currentBillingCycle = cycle->get<std::string>();

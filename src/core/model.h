@@ -9,6 +9,10 @@
 
 namespace rc {
 
+// Counts the console adds to and subtracts from (licenses, the order dialog's +/-, retries)
+// stay far from int's limits; anything read from outside above this is refused.
+constexpr std::int64_t kMaxCount = 1'000'000'000;
+
 // Integer minor units plus an ISO 4217 code; never a float.
 struct Money {
     std::int64_t amount = 0;

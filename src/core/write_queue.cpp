@@ -1,6 +1,8 @@
 #include "core/write_queue.h"
 
+#include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace rc::write_queue {
@@ -87,9 +89,14 @@ std::optional<QueuedWrite> decode(const std::string& key, const std::string& sto
     w.email = str(j, "email", false);
     w.googleDomain = str(j, "google_domain", false);
     w.organization = str(j, "organization", false);
-    w.licenses = static_cast<int>(num(j, "licenses", false));
-    w.licensesBefore = static_cast<int>(num(j, "licenses_before", false));
-    w.attempts = static_cast<int>(num(j, "attempts", false));
+    // Saved data can be corrupt or edited: counts stay in range (classify adds to attempts).
+    std::int64_t licenses = num(j, "licenses", false), before = num(j, "licenses_before", false),
+                 attempts = num(j, "attempts", false);
+    if (licenses < 0 || licenses > kMaxCount || before < 0 || before > kMaxCount || attempts < 0 || attempts > kMaxAttempts)
+        return std::nullopt;
+    w.licenses = static_cast<int>(licenses);
+    w.licensesBefore = static_cast<int>(before);
+    w.attempts = static_cast<int>(attempts);
     std::string state = str(j, "state", true);
     if (state == "failed") w.state = WriteState::Failed;
     else if (state == "waiting") w.state = WriteState::Waiting;
@@ -109,6 +116,11 @@ std::optional<QueuedWrite> decode(const std::string& key, const std::string& sto
     if (key != storageKey(w.resellerId, w.queuedAt, w.idempotencyKey)) return std::nullopt;
     if (w.path.empty() || w.path[0] != '/' || w.idempotencyKey.empty() || !nlohmann::json::accept(w.body))
         return std::nullopt;
+    // The key goes into a header and the path into a URL as they are: nothing a browser refuses.
+    for (char c : w.idempotencyKey)
+        if (c <= 0x20 || c >= 0x7f) return std::nullopt;
+    for (char c : w.path)
+        if (c == '\0' || (!std::isalnum(static_cast<unsigned char>(c)) && !std::strchr("/-_.~%?=&", c))) return std::nullopt;
     return w;
 }
 

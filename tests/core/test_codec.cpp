@@ -160,3 +160,14 @@ TEST_CASE("a session token that a header cannot carry is refused") {
     CHECK_FALSE(session("abc\\u001e").ok());
     CHECK_FALSE(session("J\\u00fcrgen").ok());
 }
+
+TEST_CASE("the current count in a 409 is taken only when the order dialog can use it") {
+    auto current = [](const std::string& licenses) {
+        return codec::decodeError(HttpResponse{409, R"({"error": {"code": "licenses_changed", "message": "Changed.",
+            "current": {"licenses": )" + licenses + "}}}", ""}).currentLicenses;
+    };
+    CHECK(current("12") == 12);
+    CHECK_FALSE(current("-2147483648").has_value());
+    CHECK_FALSE(current("4294967308").has_value());  // would read as 12 through an int
+    CHECK_FALSE(current("18446744073709551615").has_value());
+}

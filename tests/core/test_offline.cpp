@@ -108,6 +108,29 @@ TEST_CASE("write queue: corrupt, foreign or unknown saved entries are never read
     CHECK_FALSE(write_queue::decode(w.storageKey, other).has_value());
 }
 
+TEST_CASE("write queue: an edited entry whose counts, key or path the console cannot use is not read") {
+    // Found by fuzzing the saved form (tests/fuzz, target outbox_entry).
+    QueuedWrite w = sampleWrite();
+    auto edited = [&](const std::string& from, const std::string& to) {
+        std::string saved = write_queue::encode(w);
+        saved.replace(saved.find(from), from.size(), to);
+        return write_queue::decode(w.storageKey, saved).has_value();
+    };
+    CHECK(edited("\"attempts\":0", "\"attempts\":4"));
+    CHECK_FALSE(edited("\"attempts\":0", "\"attempts\":2147483647"));  // classify adds one to it
+    CHECK_FALSE(edited("\"attempts\":0", "\"attempts\":-1"));
+    CHECK_FALSE(edited("\"licenses\":0", "\"licenses\":-15"));
+    CHECK_FALSE(edited("\"licenses_before\":0", "\"licenses_before\":4294967297"));
+    CHECK_FALSE(edited("\"path\":\"/customers\"", "\"path\":\"/customers/<x>\""));
+    CHECK_FALSE(edited("\"path\":\"/customers\"", "\"path\":\"/customers\\u0000\""));
+    w.idempotencyKey = "k 1";  // the key is part of the storage key: keep the two consistent
+    w.storageKey = write_queue::storageKey(w.resellerId, w.queuedAt, w.idempotencyKey);
+    CHECK_FALSE(write_queue::decode(w.storageKey, write_queue::encode(w)).has_value());
+    w.idempotencyKey = "k\r\nX-Injected: 1";
+    w.storageKey = write_queue::storageKey(w.resellerId, w.queuedAt, w.idempotencyKey);
+    CHECK_FALSE(write_queue::decode(w.storageKey, write_queue::encode(w)).has_value());
+}
+
 TEST_CASE("write queue: one at a time, in the order they were made, only the signed-in reseller's") {
     std::vector<QueuedWrite> q;
     for (int i = 0; i < 4; ++i) {

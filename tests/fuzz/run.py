@@ -42,11 +42,18 @@ FORMAT_SEEDS = ["2026-12-31", "2026-02-29", "2026-12-04T11:00:00Z", "2026-03", "
 
 
 def targets(build_dir):
-    return (build_dir / "targets.txt").read_text().strip().split(";")
+    """Target names, and which of them take JSON bodies (build/fuzz/targets.txt, from targets.cpp)."""
+    entries = (build_dir / "targets.txt").read_text().strip().split(";")
+    names = [e.split(":")[0] for e in entries]
+    JSON_TARGETS.update(e.split(":")[0] for e in entries if e.endswith(":json"))
+    return names
+
+
+JSON_TARGETS = set()
 
 
 def is_json_target(name):
-    return name.startswith("decode_")
+    return name in JSON_TARGETS
 
 
 def write_seed(folder, data):
@@ -61,7 +68,7 @@ def seeds(name, folder):
     if extra.is_dir():
         for path in sorted(extra.iterdir()):
             write_seed(folder, path.read_bytes())
-    if is_json_target(name):
+    if name.startswith("decode_"):
         for path in sorted(CONTRACT.glob("*.json")):
             if path.name != "validation_cases.json":
                 write_seed(folder, path.read_bytes())

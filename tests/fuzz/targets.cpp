@@ -14,17 +14,15 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/main_queue.h"
+#include "core/offline_reads.h"
 #include "core/route.h"
 #include "core/store.h"
 #include "core/validation.h"
+#include "core/write_queue.h"
 #include "json_edits.h"
 
 namespace rc::fuzz {
 namespace {
-
-// Counts the console does arithmetic on (licenses, +1/-1 in the order dialog) must stay far
-// from int's limits; no reseller has a billion licenses.
-constexpr std::int64_t kMaxCount = 1'000'000'000;
 
 // Reads the input front to back; once it is used up every read gives zeros.
 class Bytes {
@@ -386,6 +384,7 @@ Outcome decodeErrorTarget(const std::uint8_t* d, std::size_t n) {
     ApiError e = codec::decodeError(HttpResponse{status, std::string(reinterpret_cast<const char*>(d), n), ""});
     c.expect(e.status == status, "the error lost its status");
     c.expect(!e.code.empty(), "an error without a code");
+    if (e.currentLicenses) showCount(c, *e.currentLicenses, "the current licenses of a 409");
     for (const auto& [field, message] : e.fields) {
         showText(c, field, "error field");
         showText(c, message, "error message");
@@ -561,13 +560,14 @@ std::string currency(Bytes& in) {
     return s;
 }
 
-// Mode 0: numbers and money; 1: dates, timestamps and months from any text; 2: patterns.
+// Mode 0: numbers and money; 1: dates, timestamps and months from any text; 2: patterns;
+// 3: a moment in the reseller's own time.
 Outcome formatTarget(const std::uint8_t* d, std::size_t n) {
     Checks c;
     Bytes in(d, n);
     std::uint8_t mode = in.byte();
     Language lang = mode & 0x80 ? Language::German : Language::English;
-    switch (mode % 3) {
+    switch (mode % 4) {
         case 0: {
             std::int64_t v = in.int64();
             std::uint64_t mag = v < 0 ? std::uint64_t(0) - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
@@ -603,6 +603,18 @@ Outcome formatTarget(const std::uint8_t* d, std::size_t n) {
             c.expect(monthOk, shown(s) + " was formatted as the month " + shown(month));
             break;
         }
+        case 3: {
+            std::int64_t at = in.int64(), now = in.int64();
+            if (in.flag() && at >= 0 && at < std::numeric_limits<std::int64_t>::max() / 2)  // mostly: the same day or the next
+                now = at + static_cast<std::int64_t>(in.pick(86'400'000));
+            int offset = static_cast<int>(in.pick(1681)) - 840;  // what a browser reports: UTC-14..+14
+            std::string t = format::localTime(at, offset, now, lang);
+            std::size_t colon = t.rfind(':');
+            c.expect(colon != std::string::npos && colon >= 2 && allDigits(t.substr(colon - 2, 2)) &&
+                         std::stoi(t.substr(colon - 2, 2)) < 24 && allDigits(t.substr(colon + 1)) && std::stoi(t.substr(colon + 1)) < 60,
+                     "a moment shown as " + shown(t));
+            break;
+        }
         default: {
             std::string pattern = in.text(64);
             std::string a = in.text(16), b = in.text(16), rest = in.rest();
@@ -611,6 +623,77 @@ Outcome formatTarget(const std::uint8_t* d, std::size_t n) {
             break;
         }
     }
+    return {c.problem, true};
+}
+
+// --- offline storage ------------------------------------------------------------------------
+
+bool headerSafe(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char ch) { return ch > 0x20 && ch < 0x7f; });
+}
+
+// Even-length inputs are looked up under the key their own fields name (to get past the
+// reseller check), odd ones under a fixed key.
+std::string outboxKey(const std::string& stored) {
+    nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
+    if (stored.size() % 2 == 0 && j.is_object()) {
+        auto r = j.find("reseller"), q = j.find("queued_at"), k = j.find("idempotency_key");
+        if (r != j.end() && r->is_number_integer() && q != j.end() && q->is_number_integer() && k != j.end() && k->is_string())
+            return write_queue::storageKey(r->get<std::int64_t>(), q->get<std::int64_t>(), k->get<std::string>());
+    }
+    return write_queue::storageKey(1, 1'795'000'000'000, "stored-key");
+}
+
+// A queued write as storage gives it back after a reload: corrupt, edited or another format.
+Outcome outboxEntryTarget(const std::uint8_t* d, std::size_t n) {
+    Checks c;
+    std::string stored(reinterpret_cast<const char*>(d), n);
+    std::string key = outboxKey(stored);
+    auto w = write_queue::decode(key, stored);
+    if (!w) return {c.problem, false};
+    c.expect(w->storageKey == key, "a write loaded under another key");
+    showCount(c, w->licenses, "queued licenses");
+    showCount(c, w->licensesBefore, "queued licenses_before");
+    c.expect(w->attempts >= 0 && w->attempts <= write_queue::kMaxAttempts, "attempts = " + std::to_string(w->attempts));
+    c.expect(headerSafe(w->idempotencyKey), "an idempotency key a header cannot carry: " + shown(w->idempotencyKey));
+    c.expect(!w->path.empty() && w->path[0] == '/' && urlSafe(w->path), "a path a URL cannot carry: " + shown(w->path));
+    c.expect(nlohmann::json::accept(w->body), "a body that is not JSON");
+    for (const std::string* t : {&w->customerName, &w->email, &w->googleDomain, &w->organization}) showText(c, *t, "queued text");
+    // What the store does with it: every kind of answer, then saving it again.
+    for (int status : {0, 200, 401, 408, 409, 422, 429, 500, 503}) write_queue::classify(HttpResponse{status, "", ""}, w->attempts);
+    auto again = write_queue::decode(key, write_queue::encode(*w));
+    c.expect(again && again->body == w->body && again->path == w->path && again->attempts == w->attempts &&
+                 again->licenses == w->licenses && again->state == w->state,
+             "a saved write loads back different");
+    return {c.problem, true};
+}
+
+// An answer kept for offline use, as storage gives it back.
+Outcome offlineReadTarget(const std::uint8_t* d, std::size_t n) {
+    Checks c;
+    std::string stored(reinterpret_cast<const char*>(d), n);
+    std::int64_t reseller = 1;
+    std::string path = "/dashboard";
+    nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
+    if (n % 2 == 0 && j.is_object()) {
+        auto r = j.find("reseller"), p = j.find("path");
+        if (r != j.end() && r->is_number_integer()) reseller = r->get<std::int64_t>();
+        if (p != j.end() && p->is_string()) path = p->get<std::string>();
+    }
+    std::int64_t savedAt = 0;
+    std::string body;
+    if (!OfflineReads::decodeEntry(stored, reseller, path, savedAt, body)) return {c.problem, false};
+    c.expect(savedAt > 0, "saved_at = " + std::to_string(savedAt));
+    c.expect(nlohmann::json::accept(body), "a saved answer that is not JSON");
+    std::int64_t savedAgain = 0;
+    std::string bodyAgain;
+    c.expect(OfflineReads::decodeEntry(OfflineReads::encodeEntry(reseller, path, savedAt, body), reseller, path, savedAgain, bodyAgain) &&
+                 savedAgain == savedAt && bodyAgain == body,
+             "a saved answer loads back different");
+    // "Showing data from ..." in the reseller's time, a day later.
+    std::int64_t later = savedAt <= std::numeric_limits<std::int64_t>::max() - 86'400'000 ? savedAt + 86'400'000 : savedAt;
+    for (Language lang : kLanguages)
+        for (int offset : {-720, 0, 60, 840}) showText(c, format::localTime(savedAt, offset, later, lang), "data from");
     return {c.problem, true};
 }
 
@@ -670,6 +753,8 @@ private:
     MainQueue& queue_;
 };
 
+// The page: storage is a map that answers through the main queue (or fails when the input
+// says so), timers wait for the input to let time pass.
 class ScriptedPlatform : public Platform {
 public:
     explicit ScriptedPlatform(MainQueue& queue) : queue_(queue) {}
@@ -681,14 +766,64 @@ public:
     void googleSignedOut() override {}
     double now() override { return clock; }
     std::string newIdempotencyKey() override { return "key-" + std::to_string(++keys); }
+
+    void storagePut(const std::string& key, const std::string& value, StorageDone done) override {
+        if (storageStatus == StorageStatus::Ok) storage[key] = value;
+        queue_.post([done = std::move(done), st = storageStatus] { done(st); });
+    }
+    void storageGet(const std::string& key, StorageValue done) override {
+        auto it = storage.find(key);
+        StorageStatus st = storageStatus != StorageStatus::Ok ? storageStatus : it == storage.end() ? StorageStatus::NotFound : StorageStatus::Ok;
+        std::string value = it == storage.end() ? std::string() : it->second;
+        queue_.post([done = std::move(done), st, value] { done(st, value); });
+    }
+    void storageList(const std::string& prefix, StorageList done) override {
+        StorageEntries entries;
+        if (storageStatus == StorageStatus::Ok)
+            for (auto it = storage.lower_bound(prefix); it != storage.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+                entries.push_back(*it);
+        queue_.post([done = std::move(done), st = storageStatus, entries] { done(st, entries); });
+    }
+    void storageRemove(const std::string& key, StorageDone done) override {
+        storage.erase(key);
+        queue_.post([done = std::move(done), st = storageStatus] { done(st); });
+    }
+    void storageRemovePrefix(const std::string& prefix, StorageDone done) override {
+        for (auto it = storage.lower_bound(prefix); it != storage.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
+            it = storage.erase(it);
+        queue_.post([done = std::move(done), st = storageStatus] { done(st); });
+    }
+    std::int64_t epochMillis() override { return epoch + static_cast<std::int64_t>(clock * 1000); }
+    int utcOffsetMinutes(std::int64_t) override { return utcOffset; }
+    void after(double seconds, std::function<void()> fn) override { timers.push_back({clock + seconds, std::move(fn)}); }
+    void applyUpdate() override {}
+
     void finishDownload(std::size_t index, std::optional<ApiError> error) {
         auto done = std::move(downloads[index]);
         downloads.erase(downloads.begin() + static_cast<std::ptrdiff_t>(index));
         queue_.post([done = std::move(done), error] { done(error); });
     }
+    // Lets `seconds` pass: timers that are due run through the main queue.
+    void pass(double seconds) {
+        clock += seconds;
+        for (std::size_t i = 0; i < timers.size();) {
+            if (timers[i].first <= clock) {
+                queue_.post(std::move(timers[i].second));
+                timers.erase(timers.begin() + static_cast<std::ptrdiff_t>(i));
+            } else {
+                ++i;
+            }
+        }
+    }
+
     std::string session, route;
     std::vector<DownloadDone> downloads;
+    std::map<std::string, std::string> storage;
+    StorageStatus storageStatus = StorageStatus::Ok;
+    std::vector<std::pair<double, std::function<void()>>> timers;
     double clock = 1000;
+    std::int64_t epoch = 1'796'000'000'000;  // December 2026
+    int utcOffset = 60;
     int keys = 0;
 
 private:
@@ -733,6 +868,31 @@ void checkRequests(Checks& c, const std::vector<HttpRequest>& sent, std::size_t 
     }
 }
 
+// What a closed tab left in storage for reseller 1 (the contract's demo reseller): a queued
+// license order and a saved dashboard, each possibly edited the way corruption or a hand in
+// the browser's devtools would.
+void seedStorage(Bytes& in, std::map<std::string, std::string>& storage) {
+    QueuedWrite w;
+    w.resellerId = 1;
+    w.kind = WriteKind::LicenseOrder;
+    w.path = "/customers/1/subscription/license-orders";
+    w.body = codec::encodeLicenses(31, 30);
+    w.idempotencyKey = "stored-key";
+    w.queuedAt = 1'795'000'000'000;
+    w.customerId = 1;
+    w.customerName = "J\xc3\xbcrgen M\xc3\xbcller";
+    w.licenses = 31;
+    w.licensesBefore = 30;
+    std::string key = write_queue::storageKey(w.resellerId, w.queuedAt, w.idempotencyKey);
+    nlohmann::json doc = nlohmann::json::parse(write_queue::encode(w));
+    for (std::size_t i = in.pick(3); i > 0; --i) json_edits::editTree(doc, in);
+    storage[key] = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    nlohmann::json read = nlohmann::json::parse(
+        OfflineReads::encodeEntry(1, "/dashboard", 1'795'000'000'000, contractExample("dashboard.json")));
+    for (std::size_t i = in.pick(3); i > 0; --i) json_edits::editTree(read, in);
+    storage[OfflineReads::keyPrefix(1) + "/dashboard"] = read.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 // The console's store driven by the input: a saved session, the address at start, then a run of
 // the reseller's intents and the server's answers (contract examples with edits, raw bytes,
 // errors, dropped connections) in any order.
@@ -747,6 +907,12 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
         case 1: platform.session = in.text(200); break;
         default: break;
     }
+    static const Platform::StorageStatus kStorage[] = {Platform::StorageStatus::Ok, Platform::StorageStatus::Ok,
+                                                       Platform::StorageStatus::Unavailable, Platform::StorageStatus::QuotaExceeded,
+                                                       Platform::StorageStatus::Failed};
+    platform.storageStatus = kStorage[in.pick(5)];
+    platform.utcOffset = static_cast<int>(in.pick(1681)) - 840;
+    if (in.flag()) seedStorage(in, platform.storage);
     Store store(transport, platform);
     store.start("config.json", in.text(60));
     queue.drain();
@@ -754,7 +920,7 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
     for (int step = 0; step < 96 && !in.empty(); ++step) {
         const AppState& s = store.state();
         const auto& page = s.customer;
-        switch (in.pick(24)) {
+        switch (in.pick(25)) {
             case 0: case 1: case 2: case 3: case 4: case 5: {  // the server answers
                 if (transport.pending.empty()) break;
                 std::size_t i = in.pick(transport.pending.size());
@@ -870,6 +1036,23 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
                 break;
             case 21: store.restore(store.state()); break;  // a kiosk or offline copy taken over whole
             case 22: store.setGoogleStatus(static_cast<GoogleStatus>(in.pick(4))); break;
+            case 23:  // offline: the browser's events, the banner, the outbox, the update
+                switch (in.pick(8)) {
+                    case 0: store.setBrowserOnline(in.flag()); break;
+                    case 1: store.retryConnection(); break;
+                    case 2: store.queueLicenseOrder(); break;
+                    case 3: case 4: {
+                        const auto& outbox = s.offline.outbox;
+                        if (outbox.empty()) break;
+                        std::string key = outbox[in.pick(outbox.size())].storageKey;
+                        if (in.flag()) store.retryQueuedWrite(key); else store.discardQueuedWrite(key);
+                        break;
+                    }
+                    case 5: store.dismissStorageNote(); break;
+                    case 6: store.setUpdateReady(); store.applyUpdate(); break;
+                    default: platform.pass(static_cast<double>(in.pick(120))); break;
+                }
+                break;
             default: store.loadDashboard(); break;
         }
         queue.drain();
@@ -900,6 +1083,8 @@ const std::vector<Target>& targets() {
         {"decode_invoices_page", decodeInvoicesPageTarget, true, "GET /invoices"},
         {"decode_activity_page", decodeActivityPageTarget, true, "GET /activity, and the sentences made from it"},
         {"decode_error", decodeErrorTarget, true, "every non-2xx answer (status + body)"},
+        {"outbox_entry", outboxEntryTarget, true, "a queued write as storage gives it back after a reload"},
+        {"offline_read", offlineReadTarget, true, "an answer kept for offline use, as storage gives it back"},
         {"validation", validationTarget, false, "new-customer rules: name, email, Google domain, organization"},
         {"route", routeTarget, false, "the address bar (#/...) and the API queries made from it"},
         {"format", formatTarget, false, "numbers, money, dates, timestamps, months, text patterns"},
