@@ -11,12 +11,14 @@
 
 #include "core/api_client.h"
 #include "core/codec.h"
+#include "core/display_text.h"
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/main_queue.h"
 #include "core/offline_reads.h"
 #include "core/route.h"
 #include "core/store.h"
+#include "core/utf8.h"
 #include "core/validation.h"
 #include "core/write_queue.h"
 #include "json_edits.h"
@@ -626,6 +628,21 @@ Outcome formatTarget(const std::uint8_t* d, std::size_t n) {
     return {c.problem, true};
 }
 
+// --- text as drawn ---------------------------------------------------------------------------
+
+// Names and other server text as they are drawn (bidi order, Arabic shaping, invisible marks
+// dropped): any bytes, valid UTF-8 or not.
+Outcome displayTextTarget(const std::uint8_t* d, std::size_t n) {
+    Checks c;
+    std::string text(reinterpret_cast<const char*>(d), n);
+    std::string drawn = displayText(text);
+    c.expect(validUtf8(drawn) || !validUtf8(text), "text drawn as invalid UTF-8: " + shown(drawn));
+    c.expect(needsDisplayForm(text) || drawn == text, "displayText changed text that needsDisplayForm says it leaves alone");
+    c.expect(utf8::decode(drawn).size() <= utf8::decode(text).size(), "more characters drawn than given: " + shown(drawn));
+    if (validUtf8(text)) c.expect(utf8::encode(utf8::decode(text)) == text, "UTF-8 does not survive decode and encode");
+    return {c.problem, true};
+}
+
 // --- offline storage ------------------------------------------------------------------------
 
 bool headerSafe(const std::string& s) {
@@ -1085,6 +1102,7 @@ const std::vector<Target>& targets() {
         {"decode_error", decodeErrorTarget, true, "every non-2xx answer (status + body)"},
         {"outbox_entry", outboxEntryTarget, true, "a queued write as storage gives it back after a reload"},
         {"offline_read", offlineReadTarget, true, "an answer kept for offline use, as storage gives it back"},
+        {"display_text", displayTextTarget, false, "server text as drawn: bidi order, Arabic shaping, invisible marks"},
         {"validation", validationTarget, false, "new-customer rules: name, email, Google domain, organization"},
         {"route", routeTarget, false, "the address bar (#/...) and the API queries made from it"},
         {"format", formatTarget, false, "numbers, money, dates, timestamps, months, text patterns"},
