@@ -496,7 +496,7 @@ std::string encodeNewCustomer(const std::string& name, const std::string& email,
 std::string encodeLicenses(int licenses, int expectedLicenses) {
     json j{{"licenses", licenses}};
     if (expectedLicenses > 0) j["expected_licenses"] = expectedLicenses;
-    return j.dump();
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string encodePlanChange(const std::string& plan, const std::string& billingCycle, const std::string& expectedPlan,
@@ -506,7 +506,7 @@ std::string encodePlanChange(const std::string& plan, const std::string& billing
         j["expected_plan"] = expectedPlan;
         j["expected_billing_cycle"] = expectedBillingCycle;
     }
-    return j.dump();
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string encodeCancel(const std::string& when, const std::string& reason) {

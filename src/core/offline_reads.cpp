@@ -16,7 +16,8 @@ std::string OfflineReads::keyPrefix(std::int64_t resellerId) { return "reads/" +
 std::string OfflineReads::encodeEntry(std::int64_t resellerId, const std::string& path, std::int64_t savedAt,
                                       const std::string& body) {
     nlohmann::json j = {{"format", kFormat}, {"reseller", resellerId}, {"path", path}, {"saved_at", savedAt}, {"body", body}};
-    return j.dump();
+    // Never throws: a path or body that is not UTF-8 is kept with U+FFFD and so never matches again.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 bool OfflineReads::decodeEntry(const std::string& stored, std::int64_t resellerId, const std::string& path,

@@ -47,7 +47,8 @@ std::string encode(const QueuedWrite& w) {
         for (const auto& [field, message] : w.error->fields) fields[field] = message;
         j["error"] = {{"status", w.error->status}, {"code", w.error->code}, {"message", w.error->message}, {"fields", fields}};
     }
-    return j.dump();
+    // Never throws: text that is not UTF-8 (typed or pasted) is kept with U+FFFD in its place.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::optional<QueuedWrite> decode(const std::string& key, const std::string& stored) {

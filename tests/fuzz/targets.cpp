@@ -957,11 +957,19 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
                 f.search = in.text(30);
                 f.status = in.flag() ? "active" : "";
                 f.sort = in.flag() ? "-licenses" : "name";
-                if (in.flag()) store.setCustomerFilter(f); else store.loadMoreCustomers();
+                switch (in.pick(3)) {
+                    case 0: store.setCustomerFilter(f); break;
+                    case 1: {  // rows on screen anywhere in the list, even past its end
+                        std::int64_t first = in.flag() ? in.int64() : static_cast<std::int64_t>(in.pick(400));
+                        store.viewCustomers(first, first > INT64_MAX - 64 ? first : first + static_cast<std::int64_t>(in.pick(60)));
+                        break;
+                    }
+                    default: store.retryCustomers(); break;
+                }
                 break;
             }
             case 10:
-                if (!s.customers.items.empty() && in.flag()) store.openCustomer(s.customers.items[in.pick(s.customers.items.size())].id);
+                if (const Customer* c = s.customers.rows.row(static_cast<std::int64_t>(in.pick(400))); c && in.flag()) store.openCustomer(c->id);
                 else store.openCustomer(in.int64());
                 break;
             case 11:
@@ -1024,13 +1032,21 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
                 InvoiceFilter f;
                 f.status = in.flag() ? "open" : "";
                 if (in.flag()) f.customerId = in.int64();
-                if (in.flag()) store.setInvoiceFilter(f); else store.loadMoreInvoices();
+                switch (in.pick(3)) {
+                    case 0: store.setInvoiceFilter(f); break;
+                    case 1: {
+                        std::int64_t first = in.flag() ? in.int64() : static_cast<std::int64_t>(in.pick(400));
+                        store.viewInvoices(first, first > INT64_MAX - 64 ? first : first + static_cast<std::int64_t>(in.pick(60)));
+                        break;
+                    }
+                    default: store.retryInvoices(); break;
+                }
                 break;
             }
             case 18:
                 switch (in.pick(4)) {
                     case 0:
-                        if (!s.invoices.items.empty()) store.openInvoice(s.invoices.items[in.pick(s.invoices.items.size())].id);
+                        if (const Invoice* inv = s.invoices.rows.row(static_cast<std::int64_t>(in.pick(400)))) store.openInvoice(inv->id);
                         else store.openInvoice(in.int64());
                         break;
                     case 1: store.downloadInvoicePdf(); break;
