@@ -80,7 +80,10 @@ TEST_CASE("every character of a name in every script is in a script font file (f
         queue.drain();
     }
     CHECK(fonts.inFlight().empty());
-    for (const auto& [script, name] : kNames) {
+    for (const auto& entry : kNames) {
+        // Plain names, not structured bindings: clang 14 cannot capture those in CAPTURE's lambda.
+        const char* script = entry.first;
+        const char* name = entry.second;
         for (char32_t cp : utf8::decode(displayText(name))) {
             if (inBaseFont(cp)) continue;
             CAPTURE(script);
@@ -188,7 +191,9 @@ TEST_CASE("the customer table with names in every script: fonts fetched, atlas h
             << " names in every script " << atlasBytes() / 1024 << " KB");
 
     for (ImFont* font : {ui::fonts().body, ui::fonts().medium, ui::fonts().small, ui::fonts().title}) {
-        for (const auto& [script, name] : kNames) {
+        for (const auto& entry : kNames) {
+            const char* script = entry.first;
+            const char* name = entry.second;
             for (char32_t cp : utf8::decode(displayText(name))) {
                 CAPTURE(script);
                 CAPTURE(name);
