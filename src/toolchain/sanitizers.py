@@ -5,7 +5,7 @@ import os
 import shutil
 
 from .setup import (BUILD, ROOT, SANITIZER_PACKAGES, SOURCES, SetupError, cache_lock, cmake_build, ensure_packages,
-                    fetch_source, file_lock, json_include_dir)
+                    fetch_source, file_lock, json_include_dir, script_font_dir)
 
 # UB stops the run (no recovery); _GLIBCXX_ASSERTIONS turns libstdc++'s preconditions
 # (operator[] bounds, std::clamp's lo <= hi, front() of an empty vector) into aborts too.
@@ -44,13 +44,14 @@ def ensure_native_asan_build():
         ensure_packages(SANITIZER_PACKAGES)
         imgui = fetch_source(SOURCES["imgui"])
         json_dir = json_include_dir()
+        scripts_dir = script_font_dir()  # the per-script fonts the UI tests load
     build_dir = BUILD / "native-asan"
     with build_lock(build_dir):
         # Debug (-O0): measured here, -O1 cost 2.3x the CPU to compile (243 s against 107 s) to save
         # 4 s of test time; CI always builds from a fresh clone.
         configure = ["cmake", str(ROOT), "-DCMAKE_BUILD_TYPE=Debug", f"-DCMAKE_CXX_COMPILER={_clang()}",
                      f"-DCMAKE_CXX_FLAGS={SANITIZE_FLAGS}", f"-DCMAKE_EXE_LINKER_FLAGS={SANITIZE_FLAGS}",
-                     f"-DIMGUI_DIR={imgui}", f"-DJSON_INCLUDE_DIR={json_dir}"]
+                     f"-DIMGUI_DIR={imgui}", f"-DJSON_INCLUDE_DIR={json_dir}", f"-DSCRIPT_FONT_DIR={scripts_dir}"]
         cmake_build(build_dir, configure, dict(os.environ), "native tests with ASan/UBSan",
                     targets=["core_tests", "ui_tests"])
         return build_dir
