@@ -236,10 +236,51 @@ CREATE TABLE demo_snapshots (
 );
 """
 
+# Version 4: every change to a reseller's customers or invoices bumps that list's generation, in
+# the same transaction, whoever writes. The server keeps list totals and sort samples while the
+# generation is unchanged (list_cache.py), so a long list is not counted on every request.
+V4 = """
+CREATE TABLE list_generations (
+    reseller_id INTEGER NOT NULL,
+    list TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (reseller_id, list)
+) WITHOUT ROWID;
+CREATE TRIGGER customers_insert_generation AFTER INSERT ON customers BEGIN
+    INSERT INTO list_generations(reseller_id, list, n) VALUES (NEW.reseller_id, 'customers', 1)
+        ON CONFLICT(reseller_id, list) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER customers_update_generation AFTER UPDATE ON customers BEGIN
+    INSERT INTO list_generations(reseller_id, list, n) VALUES (OLD.reseller_id, 'customers', 1)
+        ON CONFLICT(reseller_id, list) DO UPDATE SET n = n + 1;
+    INSERT INTO list_generations(reseller_id, list, n) VALUES (NEW.reseller_id, 'customers', 1)
+        ON CONFLICT(reseller_id, list) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER customers_delete_generation AFTER DELETE ON customers BEGIN
+    INSERT INTO list_generations(reseller_id, list, n) VALUES (OLD.reseller_id, 'customers', 1)
+        ON CONFLICT(reseller_id, list) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER invoices_insert_generation AFTER INSERT ON invoices BEGIN
+    INSERT INTO list_generations(reseller_id, list, n) VALUES (NEW.reseller_id, 'invoices', 1)
+        ON CONFLICT(reseller_id, list) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER invoices_update_generation AFTER UPDATE ON invoices BEGIN
+    INSERT INTO list_generations(reseller_id, list, n) VALUES (OLD.reseller_id, 'invoices', 1)
+        ON CONFLICT(reseller_id, list) DO UPDATE SET n = n + 1;
+    INSERT INTO list_generations(reseller_id, list, n) VALUES (NEW.reseller_id, 'invoices', 1)
+        ON CONFLICT(reseller_id, list) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER invoices_delete_generation AFTER DELETE ON invoices BEGIN
+    INSERT INTO list_generations(reseller_id, list, n) VALUES (OLD.reseller_id, 'invoices', 1)
+        ON CONFLICT(reseller_id, list) DO UPDATE SET n = n + 1;
+END;
+"""
+
 MIGRATIONS = [
     Migration(1, "first release", V1),
     Migration(2, "demo accounts are marked", V2),
     Migration(3, "kiosk snapshots of demo accounts", V3),
+    Migration(4, "list generations for kept totals", V4),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -140,6 +140,37 @@ class Repository:
             f"SELECT id FROM customers WHERE {' AND '.join(where)}"
             f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?", params + [limit, offset])]
 
+    def customer_samples(self, reseller_id, status, match, sort, descending, step):
+        """(sort key, id) of rows 0, step, 2·step, … of the sort."""
+        where, params = self._customer_filter(reseller_id, status, match)
+        return self._samples("customers", CUSTOMER_SORTS[sort], "id", where, params, descending, step)
+
+    def customer_ids_from(self, reseller_id, status, match, sort, descending, anchor, skip, limit):
+        """Ids of `limit` rows of the sort, starting `skip` rows after the row `anchor` (its
+        sort key and id, from customer_samples): a seek in the sort's index, then a short skip."""
+        column = CUSTOMER_SORTS[sort]
+        where, params = self._customer_filter(reseller_id, status, match)
+        direction = "DESC" if descending else "ASC"
+        where.append(f"({column}, id) {'<=' if descending else '>='} (?, ?)")
+        return [row[0] for row in self._all(
+            f"SELECT id FROM customers WHERE {' AND '.join(where)}"
+            f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?",
+            params + list(anchor) + [limit, skip])]
+
+    def _samples(self, table, key, id_column, where, params, descending, step):
+        """(key, id) of rows 0, step, 2·step, … of `table` ordered by (key, id): from each sample
+        one seek in the sort's index and a skip of step - 1 entries to the next, never a sort."""
+        direction, beyond = ("DESC", "<") if descending else ("ASC", ">")
+        sql = (f"SELECT {key}, {id_column} FROM {table} WHERE {' AND '.join(where)}{{}}"
+               f" ORDER BY {key} {direction}, {id_column} {direction} LIMIT 1 OFFSET ?")
+        row = self._one(sql.format(""), params + [0])
+        samples = []
+        while row is not None:
+            samples.append((row[0], row[1]))
+            row = self._one(sql.format(f" AND ({key}, {id_column}) {beyond} (?, ?)"),
+                            params + [row[0], row[1], step - 1])
+        return samples
+
     def _rows_in_order(self, select, id_column, ids):
         """The rows of `select` whose id is in `ids`, in the order of `ids`."""
         ids = list(ids)
@@ -326,6 +357,21 @@ class Repository:
         return [row[0] for row in self._all(
             f"SELECT i.id FROM invoices i WHERE {' AND '.join(where)}"
             f" ORDER BY i.issued_at {direction}, i.id {direction} LIMIT ? OFFSET ?", params + [limit, offset])]
+
+    def invoice_samples(self, reseller_id, customer_id, status, issued_from, issued_to, now, step):
+        """(issued_at, id) of rows 0, step, 2·step, … newest first."""
+        where, params = self._invoice_filter(reseller_id, customer_id, status, issued_from,
+                                             issued_to, now)
+        return self._samples("invoices i", "i.issued_at", "i.id", where, params, True, step)
+
+    def invoice_ids_from(self, reseller_id, customer_id, status, issued_from, issued_to, now, anchor, skip,
+                         limit):
+        where, params = self._invoice_filter(reseller_id, customer_id, status, issued_from,
+                                             issued_to, now)
+        where.append("(i.issued_at, i.id) <= (?, ?)")
+        return [row[0] for row in self._all(
+            f"SELECT i.id FROM invoices i WHERE {' AND '.join(where)}"
+            " ORDER BY i.issued_at DESC, i.id DESC LIMIT ? OFFSET ?", params + list(anchor) + [limit, skip])]
 
     def invoices_by_ids(self, ids):
         return self._rows_in_order(

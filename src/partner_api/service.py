@@ -10,6 +10,7 @@ from . import money as pricing
 from .clock import UTC, add_months, iso, parse_day, parse_iso
 from .errors import (Conflict, DomainTaken, InvitationGone, LicensesChanged, NotADemoAccount, NotAReseller,
                      NotFound, PlanChanged, SessionExpired, SubscriptionCancelled, Unauthorized, ValidationFailed)
+from .list_cache import ListCache, generation
 from .repository import CUSTOMER_SORTS, Repository
 from .representation import month_keys, renews_on
 from .validation import sort_key
@@ -66,6 +67,7 @@ class PartnerService:
         self.clock = clock
         self.session_hours = session_hours
         self.log = log or (lambda message: None)
+        self.lists = ListCache()
 
     def now(self):
         return self.clock.now()
@@ -304,15 +306,23 @@ class PartnerService:
         match = fts_query(q) if q else None
         with self.db.read() as conn:
             repo = Repository(conn)
-            total = repo.count_customers(reseller["id"], status, match)
+            rid = reseller["id"]
+            gen = generation(conn, rid, "customers")  # before the count: see list_cache.py
+            total = self.lists.total(("customers", rid, status, match), gen,
+                                     lambda: repo.count_customers(rid, status, match))
             if offset is None:
-                rows = repo.list_customers(reseller["id"], status, match, sort, descending, after,
-                                           limit + 1)
+                rows = repo.list_customers(rid, status, match, sort, descending, after, limit + 1)
                 more = len(rows) > limit
                 rows = rows[:limit]
             else:
-                ids = positions(total, offset, limit, lambda reverse, o, n: repo.customer_ids_at(
-                    reseller["id"], status, match, sort, descending != reverse, o, n))
+                start = None if offset >= total else self.lists.anchor(
+                    ("customers", rid, status, match, sort, descending), gen, offset, total,
+                    lambda step: repo.customer_samples(rid, status, match, sort, descending, step))
+                if start is None:
+                    ids = positions(total, offset, limit, lambda reverse, o, n: repo.customer_ids_at(
+                        rid, status, match, sort, descending != reverse, o, n))
+                else:
+                    ids = repo.customer_ids_from(rid, status, match, sort, descending, *start, limit)
                 rows = repo.customers_by_ids(ids)
                 more = offset + len(rows) < total
             invitations = repo.invitations(r["invitation_id"] for r in rows if r["invitation_id"])
@@ -679,15 +689,26 @@ class PartnerService:
         now = iso(self.now())
         with self.db.read() as conn:
             repo = Repository(conn)
-            total = repo.count_invoices(reseller["id"], customer_id, status, issued_from, issued_to, now)
+            rid = reseller["id"]
+            filters = (customer_id, status, issued_from, issued_to, now)
+            # Open and overdue depend on the moment: those lists are counted every time.
+            key = None if status in ("open", "overdue") else ("invoices", rid, customer_id, status, issued_from,
+                                                             issued_to)
+            gen = generation(conn, rid, "invoices")  # before the count: see list_cache.py
+            count = lambda: repo.count_invoices(rid, *filters)  # noqa: E731
+            total = count() if key is None else self.lists.total(key, gen, count)
             if offset is None:
-                rows = repo.list_invoices(reseller["id"], customer_id, status, issued_from, issued_to,
-                                          now, after, limit + 1)
+                rows = repo.list_invoices(rid, *filters, after, limit + 1)
                 more = len(rows) > limit
                 rows = rows[:limit]
             else:
-                ids = positions(total, offset, limit, lambda reverse, o, n: repo.invoice_ids_at(
-                    reseller["id"], customer_id, status, issued_from, issued_to, now, reverse, o, n))
+                start = None if key is None or offset >= total else self.lists.anchor(
+                    key, gen, offset, total, lambda step: repo.invoice_samples(rid, *filters, step))
+                if start is None:
+                    ids = positions(total, offset, limit, lambda reverse, o, n: repo.invoice_ids_at(
+                        rid, *filters, reverse, o, n))
+                else:
+                    ids = repo.invoice_ids_from(rid, *filters, *start, limit)
                 rows = repo.invoices_by_ids(ids)
                 more = offset + len(rows) < total
         next_key = (rows[-1]["issued_at"], rows[-1]["id"]) if more and rows else None
