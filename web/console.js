@@ -12,6 +12,7 @@
     if (failed) return;
     failed = true;
     boot.classList.remove("done");
+    boot.hidden = false;
     boot.classList.add("failed");
     statusEl.textContent = "The console could not start.";
     errorEl.textContent = message;
@@ -84,6 +85,8 @@
     onFirstFrame: function () {
       progress(1, "");
       boot.classList.add("done");
+      // Once faded, the loading screen leaves the page (and the accessibility tree) for good.
+      setTimeout(function () { if (!failed) boot.hidden = true; }, 400);
       window.resellerConsole.ready = true;
     },
     onAbort: function (what) { fail("The console stopped unexpectedly (" + what + "). Please reload the page."); }

@@ -124,7 +124,8 @@
   }
 
   function isEditable(el) {
-    if (el && el.dataset && el.dataset.rcTextAgent) return false;  // ours: the console's own typing
+    // Ours: the console's own typing (the text agent, the accessibility mirror's fields).
+    if (el && el.dataset && (el.dataset.rcTextAgent || el.dataset.rcA11y)) return false;
     return !!el && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA");
   }
 
@@ -193,6 +194,9 @@
   // sits at the caret so an input method's candidate window opens there.
   function textInput(active, x, y, numeric) {
     var el = textAgent();
+    var focused = document.activeElement;
+    // A field of the accessibility mirror (web/a11y.js) takes the text itself.
+    if (active && focused && focused.dataset && focused.dataset.rcA11y && focused.tagName === "INPUT") return;
     // The keyboard with digits for counts; the full one for everything else.
     var mode = numeric ? "numeric" : "text";
     if (el.getAttribute("inputmode") !== mode) el.setAttribute("inputmode", mode);

@@ -320,7 +320,12 @@ enum class Language { English, German };
     X(KioskContinue, "Continue", "Weiter") \
     X(KioskRestoreFailed, "The demo data could not be reset: {}", "Die Demodaten konnten nicht zurückgesetzt werden: {}") \
     X(Menu, "Menu", "Menü") \
-    X(OpenInvitationPage, "Open invitation page", "Einladungsseite öffnen")
+    X(OpenInvitationPage, "Open invitation page", "Einladungsseite öffnen") \
+    X(SkipToMain, "Skip to main content", "Zum Hauptinhalt springen") \
+    X(MainMenu, "Main menu", "Hauptmenü") \
+    X(LicenseFewer, "One license fewer", "Eine Lizenz weniger") \
+    X(LicenseMore, "One license more", "Eine Lizenz mehr") \
+    X(DismissToast, "Dismiss", "Ausblenden")
 
 enum class Text : std::size_t {
 #define RC_TEXT_ENUM(id, en, de) id,

@@ -5,6 +5,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
+#include "ui/a11y_tree.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
 #include "ui/shown_text.h"
@@ -28,6 +29,7 @@ bool navEntry(const char* glyph, const char* label, bool selected, EntryStyle st
     bool clicked = ImGui::InvisibleButton(id.c_str(), size);
     // InvisibleButton registers its "##" id; the registry wants the words a person sees.
     if (auto* reg = currentRegistry()) reg->record(label, "menu", p.x, p.y, size.x, size.y);
+    a11y::lastSelected(selected);
     bool hovered = ImGui::IsItemHovered() && !shell().touch;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 fg = selected ? color::Accent : color::rgb(60, 66, 78);
@@ -137,20 +139,26 @@ void ConsoleUi::draw(Store& store) {
         case Phase::SignedIn: {
             handleShortcuts(store);
             drawRibbon(store);
+            a11y::beginLandmark(a11y::Landmark::Navigation);
             drawNavigation(store);
+            a11y::end();
+            a11y::beginLandmark(a11y::Landmark::Banner);
             drawTopBar(store);
+            a11y::end();
             const Box& c = layout_.content;
             // Offline, a new version, storage trouble: calm notices above the screen.
             ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + c.x, vp->Pos.y + c.y - 8));
             float notices = offlineNotices(store, c.w);
             ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + c.x, vp->Pos.y + c.y + notices));
             ImGui::BeginChild("###screen", ImVec2(c.w, c.h - notices), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+            a11y::beginLandmark(a11y::Landmark::Main);
             switch (st.route.screen) {
                 case Screen::Dashboard: dashboard_.draw(store); break;
                 case Screen::Customers: customers_.draw(store); break;
                 case Screen::Customer: customer_.draw(store); break;
                 case Screen::Invoices: invoices_.draw(store); break;
             }
+            a11y::end();
             ImGui::EndChild();
             // Dialogs float over whatever screen opened them.
             newCustomer_.draw(store);
@@ -162,7 +170,11 @@ void ConsoleUi::draw(Store& store) {
         }
     }
     ImGui::End();
-    if (st.phase == Phase::SignedIn && menuOpen_) drawMenuDrawer(store);
+    if (st.phase == Phase::SignedIn && menuOpen_) {
+        a11y::beginLandmark(a11y::Landmark::Navigation);
+        drawMenuDrawer(store);
+        a11y::end();
+    }
     drawToasts(store);
     drawKioskNotice(store);
 }
@@ -467,6 +479,7 @@ void ConsoleUi::drawToasts(Store& store) {
             ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             reg->record(t.text, "toast", a.x, a.y, b.x - a.x, b.y - a.y);
         }
+        if (t.kind == ToastKind::Error) a11y::lastAssertive();
         ImGui::SetCursorPos(ImVec2(w - closeSize - 10, (h - closeSize) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_Button, 0u);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::rgb(60, 66, 78));
@@ -475,6 +488,7 @@ void ConsoleUi::drawToasts(Store& store) {
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
         if (auto* reg = currentRegistry()) reg->setNextKind("button");
         if (ImGui::Button("\xc3\x97##dismiss", ImVec2(closeSize, closeSize))) store.dismissToast(t.id);
+        a11y::lastName(tr(Text::DismissToast));
         ImGui::PopStyleVar(2);
         ImGui::PopStyleColor(3);
         ImGui::End();

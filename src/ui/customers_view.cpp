@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
+#include "ui/a11y_tree.h"
 #include "ui/item_registry.h"
 #include "ui/list_scroller.h"
 #include "ui/offline_widgets.h"
@@ -124,8 +125,9 @@ void headerCell(Store& store, const TableColumn& col, const char* sortKey, const
     ImGui::PopFont();
 }
 
-void customerRow(Store& store, const Customer& c, const FittedColumns& cols) {
+void customerRow(Store& store, const Customer& c, const FittedColumns& cols, std::int64_t index) {
     ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
+    a11y::beginRow(index + 2);
     const float textY = (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
     // False for a column that is not shown now.
     auto next = [&](int col, float dy = 0) {
@@ -142,6 +144,7 @@ void customerRow(Store& store, const Customer& c, const FittedColumns& cols) {
     if (auto* reg = currentRegistry()) reg->setNextKind("row");
     bool rowClicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                                         ImVec2(0, kRowHeight - ImGui::GetStyle().CellPadding.y * 2));
+    a11y::rowAction();
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowStart.y + textY - 9));
@@ -169,6 +172,7 @@ void customerRow(Store& store, const Customer& c, const FittedColumns& cols) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 6));
     bool manageClicked = button(manageLabel().c_str(), ButtonStyle::Secondary, ImVec2(manageW, manageH));
     ImGui::PopStyleVar();
+    a11y::end();
     if (rowClicked || manageClicked) store.openCustomer(c.id);
 }
 
@@ -314,9 +318,12 @@ void CustomersView::draw(Store& store) {
         }
         ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
         int shownCount = static_cast<int>(columns_.placed().size());
+        // Phones show cards, not a table: the grid is the table's.
+        if (!cards) a11y::beginGrid(tr(Text::MenuCustomers), rows.total() + 1, shownCount);
         if (!cards && ImGui::BeginTable("###customers", shownCount, flags, ImVec2(tableW, 0))) {
             columns_.setupTable();
             ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerH);
+            a11y::beginRow(1, true);
             std::optional<ColumnChange> change;
             for (const ColumnPlacement& p : columns_.placed()) {
                 ImGui::TableSetColumnIndex(columns_.at(p.column));
@@ -330,9 +337,10 @@ void CustomersView::draw(Store& store) {
                 }
                 ImGui::PopID();
             }
+            a11y::end();
             for (std::int64_t i = first; i <= last; ++i) {
                 ImGui::PushID(static_cast<int>(i % 100000));
-                if (const Customer* c = rows.row(i)) customerRow(store, *c, columns_);
+                if (const Customer* c = rows.row(i)) customerRow(store, *c, columns_, i);
                 else placeholderRow(kRowHeight, shownCount - 1);
                 ImGui::PopID();
             }
@@ -343,6 +351,7 @@ void CustomersView::draw(Store& store) {
             ImGui::Dummy(ImVec2(0, 0));
             if (change) applyColumnChange(store, Table::Customers, *change);
         }
+        if (!cards) a11y::end();
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/validation.h"
 #include "imgui_internal.h"
+#include "ui/a11y_tree.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
 #include "ui/layout.h"
@@ -174,12 +175,14 @@ void LicenseOrderDialog::draw(Store& store) {
             ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             reg->record("-", "button", a.x, a.y, b.x - a.x, b.y - a.y);
         }
+        a11y::lastName(tr(Text::LicenseFewer));
         ImGui::SameLine(0, 8);
         std::string count = std::to_string(o.target);
         ImGui::PushFont(fonts().title);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 10));
         inputText("##license-count", tr(Text::LicensesNew), count, 140, nullptr,
                   ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
+        a11y::lastSpin(lo, hi, o.target);
         ImGui::PopStyleVar();
         if (ImGui::IsItemEdited() && !count.empty()) {
             long v = std::strtol(count.c_str(), nullptr, 10);
@@ -194,6 +197,7 @@ void LicenseOrderDialog::draw(Store& store) {
             ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             reg->record("+", "button", a.x, a.y, b.x - a.x, b.y - a.y);
         }
+        a11y::lastName(tr(Text::LicenseMore));
 
         // The rules, before the reseller runs into them.
         ImGui::Dummy(ImVec2(0, 2));

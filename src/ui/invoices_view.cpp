@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
+#include "ui/a11y_tree.h"
 #include "ui/item_registry.h"
 #include "ui/list_scroller.h"
 #include "ui/offline_widgets.h"
@@ -230,10 +231,12 @@ void InvoicesView::draw(Store& store) {
             columns_.fit(st.invoiceColumns, tableW);
         }
         int shownCount = static_cast<int>(columns_.placed().size());
+        if (!cards) a11y::beginGrid(tr(Text::MenuInvoices), rows.total() + 1, shownCount);
         if (!cards && ImGui::BeginTable("###invoices", shownCount, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX,
                               ImVec2(tableW, 0))) {
             columns_.setupTable();
             ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerH);
+            a11y::beginRow(1, true);
             for (const ColumnPlacement& p : columns_.placed()) {
                 ImGui::TableSetColumnIndex(columns_.at(p.column));
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
@@ -241,6 +244,7 @@ void InvoicesView::draw(Store& store) {
                 if (columns_.column(p.column).right) rightText(title, color::TextMuted, fonts().small);
                 else text(title, color::TextMuted, fonts().small, "header");
             }
+            a11y::end();
             for (std::int64_t i = first; i <= last; ++i) {
                 const Invoice* row = rows.row(i);
                 ImGui::PushID(static_cast<int>(i % 100000));
@@ -251,6 +255,7 @@ void InvoicesView::draw(Store& store) {
                 }
                 const Invoice& inv = *row;
                 ImGui::TableNextRow(0, kRowHeight);
+                a11y::beginRow(i + 2);
                 float dy = (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
                 auto next = [&](int col, float shift = 0) {
                     if (!columns_.shown(col)) return false;
@@ -263,6 +268,7 @@ void InvoicesView::draw(Store& store) {
                 if (auto* reg = currentRegistry()) reg->setNextKind("row");
                 bool open = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns,
                                               ImVec2(0, kRowHeight - ImGui::GetStyle().CellPadding.y * 2));
+                a11y::rowAction();
                 if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowStart.y + dy));
                 text(inv.number, color::Accent, fonts().medium, "cell");
@@ -271,6 +277,7 @@ void InvoicesView::draw(Store& store) {
                 if (next(kDue)) text(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text, nullptr, "cell");
                 if (next(kStatus, -3)) invoiceBadge(inv.status);
                 if (next(kTotal)) rightText(format::money(inv.total), color::Text, fonts().medium);
+                a11y::end();
                 ImGui::PopID();
                 if (open) store.openInvoice(inv.id);
             }
@@ -280,6 +287,7 @@ void InvoicesView::draw(Store& store) {
             ImGui::SetCursorScreenPos(after);
             ImGui::Dummy(ImVec2(0, 0));
         }
+        if (!cards) a11y::end();
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();

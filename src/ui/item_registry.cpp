@@ -33,7 +33,11 @@ void ItemRegistry::endFrame() {
 
 void ItemRegistry::record(const std::string& label, const char* kind, float x, float y, float w, float h, bool clipped) {
     if (label.empty()) return;
-    building_.push_back(DrawnItem{0, label, kind, x, y, w, h, false, clipped});
+    // ImGui's last item is the one being named when it has an id (text and dummies have none).
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    unsigned id = ctx ? ctx->LastItemData.ID : 0;
+    bool disabled = ctx && (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled);
+    building_.push_back(DrawnItem{id, label, kind, x, y, w, h, id != 0 && disabled, clipped});
 }
 
 void ItemRegistry::onItemAdd(unsigned int id, float x0, float y0, float x1, float y1, bool disabled) {

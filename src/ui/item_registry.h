@@ -31,8 +31,12 @@ public:
 
     // The kind the next item with an id is reported as (the hooks cannot tell a tab from a button).
     void setNextKind(const char* kind) { nextKind_ = kind; }
-    // Items without an id (plain text, table cells) are recorded by the widget helpers.
+    // Items without an id (plain text, table cells) are recorded by the widget helpers; an item
+    // with an id but no words (an icon button, an InvisibleButton) is named this way right after
+    // it is drawn, and keeps its ImGui id.
     void record(const std::string& label, const char* kind, float x, float y, float w, float h, bool clipped = false);
+    // Items recorded so far in the frame being built (the accessibility mirror marks positions).
+    std::size_t building() const { return building_.size(); }
 
     const std::vector<DrawnItem>& items() const { return published_; }
     // True when the last frame drew something other than the frame before (an item appeared,

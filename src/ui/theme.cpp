@@ -25,6 +25,29 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 const Fonts& fonts() { return gFonts; }
 
+namespace {
+bool gHighContrast = false;
+}
+
+bool highContrast() { return gHighContrast; }
+
+void setHighContrast(bool on) {
+    using namespace color;
+    gHighContrast = on;
+    Page = on ? rgb(255, 255, 255) : rgb(246, 247, 249);
+    Border = on ? rgb(110, 116, 128) : rgb(228, 231, 236);
+    Text = on ? rgb(0, 0, 0) : rgb(23, 28, 38);
+    TextMuted = on ? rgb(45, 50, 60) : rgb(88, 96, 110);
+    TextFaint = on ? rgb(55, 60, 70) : rgb(104, 111, 124);
+    Accent = on ? rgb(0, 64, 160) : rgb(20, 96, 214);
+    AccentHover = on ? rgb(0, 52, 135) : rgb(17, 84, 190);
+    AccentActive = on ? rgb(0, 42, 110) : rgb(14, 72, 165);
+    Danger = on ? rgb(150, 20, 18) : rgb(197, 34, 31);
+    Success = on ? rgb(10, 80, 34) : rgb(19, 115, 51);
+    Warning = on ? rgb(110, 58, 0) : rgb(158, 84, 0);
+    Neutral = on ? rgb(50, 54, 60) : rgb(95, 99, 104);
+}
+
 void applyTheme(bool touch) {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
@@ -79,7 +102,7 @@ void applyTheme(bool touch) {
     c[ImGuiCol_ScrollbarGrabHovered] = v4(color::rgb(190, 195, 203));
     c[ImGuiCol_ScrollbarGrabActive] = v4(color::rgb(170, 176, 186));
     c[ImGuiCol_Separator] = v4(color::Border);
-    c[ImGuiCol_TextSelectedBg] = v4(color::rgb(26, 115, 232, 60));
+    c[ImGuiCol_TextSelectedBg] = v4((color::Accent & 0x00FFFFFFu) | (60u << 24));
     c[ImGuiCol_NavHighlight] = v4(color::Accent);
     c[ImGuiCol_CheckMark] = v4(color::Accent);
     c[ImGuiCol_ModalWindowDimBg] = v4(color::rgb(15, 23, 42, 90));

@@ -14,27 +14,29 @@ struct Fonts {
     ImFont* huge = nullptr;    // Roboto Medium 30, for figures on the dashboard
 };
 
-// Palette shared by every screen (ImU32 in ABGR, as ImGui wants).
+// Palette shared by every screen (ImU32 in ABGR, as ImGui wants). Every text and badge colour
+// meets WCAG AA on the backgrounds it is drawn on (tests/ui/test_contrast.cpp computes it);
+// setHighContrast() swaps in a stronger set when the browser asks for more contrast.
 namespace color {
 constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b, unsigned a = 255) { return (a << 24) | (b << 16) | (g << 8) | r; }
-constexpr ImU32 Page = rgb(246, 247, 249);
-constexpr ImU32 Surface = rgb(255, 255, 255);
-constexpr ImU32 Border = rgb(228, 231, 236);
-constexpr ImU32 Text = rgb(23, 28, 38);
-constexpr ImU32 TextMuted = rgb(99, 107, 122);
-constexpr ImU32 TextFaint = rgb(150, 157, 170);
-constexpr ImU32 Accent = rgb(26, 115, 232);
-constexpr ImU32 AccentHover = rgb(23, 101, 204);
-constexpr ImU32 AccentActive = rgb(19, 87, 178);
-constexpr ImU32 AccentSoft = rgb(232, 240, 254);
-constexpr ImU32 Danger = rgb(197, 34, 31);
-constexpr ImU32 DangerSoft = rgb(252, 232, 230);
-constexpr ImU32 Success = rgb(19, 115, 51);
-constexpr ImU32 SuccessSoft = rgb(230, 244, 234);
-constexpr ImU32 Warning = rgb(176, 96, 0);
-constexpr ImU32 WarningSoft = rgb(254, 247, 224);
-constexpr ImU32 Neutral = rgb(95, 99, 104);
-constexpr ImU32 NeutralSoft = rgb(241, 243, 244);
+inline ImU32 Page = rgb(246, 247, 249);
+inline ImU32 Surface = rgb(255, 255, 255);
+inline ImU32 Border = rgb(228, 231, 236);
+inline ImU32 Text = rgb(23, 28, 38);
+inline ImU32 TextMuted = rgb(88, 96, 110);
+inline ImU32 TextFaint = rgb(104, 111, 124);
+inline ImU32 Accent = rgb(20, 96, 214);
+inline ImU32 AccentHover = rgb(17, 84, 190);
+inline ImU32 AccentActive = rgb(14, 72, 165);
+inline ImU32 AccentSoft = rgb(232, 240, 254);
+inline ImU32 Danger = rgb(197, 34, 31);
+inline ImU32 DangerSoft = rgb(252, 232, 230);
+inline ImU32 Success = rgb(19, 115, 51);
+inline ImU32 SuccessSoft = rgb(230, 244, 234);
+inline ImU32 Warning = rgb(158, 84, 0);
+inline ImU32 WarningSoft = rgb(254, 247, 224);
+inline ImU32 Neutral = rgb(95, 99, 104);
+inline ImU32 NeutralSoft = rgb(241, 243, 244);
 }  // namespace color
 
 // Icons from Fork Awesome, merged into the text fonts.
@@ -58,6 +60,9 @@ constexpr const char* CaretDown = "\xef\x83\x97";  // U+F0D7
 
 // `touch`: frames and spacing sized for fingers (44 px controls).
 void applyTheme(bool touch = false);
+// prefers-contrast: more — darker text, borders and accents (then applyTheme() again).
+void setHighContrast(bool on);
+bool highContrast();
 // Loads the UI fonts from `fontDir` (Roboto + Fork Awesome); falls back to ImGui's built-in font
 // when they are missing (native tests). `density` is the devicePixelRatio.
 Fonts loadFonts(const std::string& fontDir, float density);

@@ -1,10 +1,12 @@
 #include "ui/widgets.h"
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "core/i18n.h"
 #include "imgui_internal.h"
+#include "ui/a11y_tree.h"
 #include "ui/item_registry.h"
 #include "ui/layout.h"
 #include "ui/script_fonts.h"
@@ -15,6 +17,7 @@ namespace rc::ui {
 namespace {
 
 bool gAnimate = false;
+bool gReducedMotion = false;
 
 void recordLast(const std::string& label, const char* kind) {
     if (auto* reg = currentRegistry()) {
@@ -33,6 +36,9 @@ int stringResize(ImGuiInputTextCallbackData* data) {
 }
 
 }  // namespace
+
+void setReducedMotion(bool on) { gReducedMotion = on; }
+bool reducedMotion() { return gReducedMotion; }
 
 void requestAnimation() { gAnimate = true; }
 bool takeAnimationRequest() {
@@ -155,12 +161,33 @@ bool inputText(const char* id, const std::string& name, std::string& value, floa
                ImGuiInputTextFlags flags) {
     ImGui::SetNextItemWidth(width);
     flags |= ImGuiInputTextFlags_CallbackResize;
+    // Text the accessibility mirror's field was given (a screen reader, dictation, fill()).
+    ImGuiID itemId = ImGui::GetID(id);
+    std::optional<std::string> given = a11y::takeText(itemId);
+    if (given) {
+        value = *given;
+        ImGuiContext& g = *GImGui;
+        ImGuiInputTextState& st = g.InputTextState;
+        if (g.ActiveId == itemId && st.ID == itemId) {
+            // ImGui edits its own copy of an active field's text: it gets the new text too, and
+            // the field stays active (keys typed meanwhile are not lost).
+            st.TextW.resize(static_cast<int>(value.size()) + 1);
+            st.CurLenW = ImTextStrFromUtf8(st.TextW.Data, st.TextW.Size, value.c_str(), nullptr);
+            st.TextA.resize(static_cast<int>(value.size()) + 1);
+            std::memcpy(st.TextA.Data, value.c_str(), value.size() + 1);
+            st.CurLenA = static_cast<int>(value.size());
+            st.TextAIsValid = true;
+            st.Stb.cursor = st.Stb.select_start = st.Stb.select_end = st.CurLenW;
+        }
+    }
     // std::string keeps a terminating zero past size(), so capacity()+1 bytes are writable.
     bool result = hint ? ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1, flags, stringResize, &value)
                        : ImGui::InputText(id, value.data(), value.capacity() + 1, flags, stringResize, &value);
     scriptFonts().need(value);  // typed or pasted Greek, Hangul...: fetch its font
+    if (given) ImGui::GetCurrentContext()->LastItemData.StatusFlags |= ImGuiItemStatusFlags_Edited;
     recordLast(name, "input");
-    return result;
+    a11y::lastField(value, hint, (flags & ImGuiInputTextFlags_ReadOnly) != 0);
+    return result || (given && !(flags & ImGuiInputTextFlags_EnterReturnsTrue));
 }
 
 void pill(const char* label, ImU32 fg, ImU32 bg) {
@@ -192,11 +219,12 @@ void statusBadge(CustomerStatus status) {
 }
 
 void spinnerAt(ImVec2 centre, float radius, ImU32 col) {
-    float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
+    // Reduced motion: a still, three-quarter ring says "working" without turning.
+    float t = gReducedMotion ? -1.57f : static_cast<float>(ImGui::GetTime()) * 6.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PathArcTo(centre, radius - 1.5f, t, t + 4.2f, 24);
     dl->PathStroke(col, 0, 2.5f);
-    requestAnimation();
+    if (!gReducedMotion) requestAnimation();
 }
 
 void spinner(float radius, ImU32 col) {
@@ -208,7 +236,10 @@ void spinner(float radius, ImU32 col) {
 void activityBar(float width, bool active) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = 3.0f;
-    if (active) {
+    if (active && gReducedMotion) {
+        // A still, pale bar across the whole width instead of a moving segment.
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + h), color::AccentSoft, 1.5f);
+    } else if (active) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float t = static_cast<float>(std::fmod(ImGui::GetTime() * 0.8, 1.0));
         float seg = width * 0.3f;
@@ -348,6 +379,7 @@ int segmented(const char* id, const char* const* labels, int count, int selected
     dl->AddRectFilled(start, ImVec2(start.x + trayW, start.y + h + (rows - 1) * tabH), color::rgb(238, 240, 244), 8);
     x = 4;
     int row = 0;
+    a11y::beginTabs();
     for (int i = 0; i < count; ++i) {
         float w = widths[static_cast<std::size_t>(i)];
         if (rowOf[static_cast<std::size_t>(i)] != row) row = rowOf[static_cast<std::size_t>(i)], x = 4;
@@ -357,6 +389,7 @@ int segmented(const char* id, const char* const* labels, int count, int selected
         std::string sid = std::string(labels[i]) + "##seg" + std::to_string(i);
         if (ImGui::InvisibleButton(sid.c_str(), ImVec2(w, tabH))) clicked = i;
         bool hovered = ImGui::IsItemHovered() && !shell().touch;
+        a11y::lastSelected(i == selected);
         if (i == selected) {
             dl->AddRectFilled(p, ImVec2(p.x + w, p.y + tabH), color::Surface, 6);
             dl->AddRect(p, ImVec2(p.x + w, p.y + tabH), color::Border, 6);
@@ -368,6 +401,7 @@ int segmented(const char* id, const char* const* labels, int count, int selected
         x += w;
     }
     ImGui::PopFont();
+    a11y::end();
     ImGui::SetCursorScreenPos(start);
     ImGui::Dummy(ImVec2(trayW, h + (rows - 1) * tabH));
     ImGui::PopID();
@@ -449,6 +483,7 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
                                                            ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(3);
     if (!visible) return false;
+    a11y::beginDialog(title);
     // Title and a close button on the right.
     ImVec2 start = ImGui::GetCursorPos();
     float inner = ImGui::GetContentRegionAvail().x;
@@ -483,7 +518,10 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
     return true;
 }
 
-void endDialog() { ImGui::EndPopup(); }
+void endDialog() {
+    a11y::end();
+    ImGui::EndPopup();
+}
 
 void invoiceBadge(const std::string& status) {
     const char* label = invoiceStatusLabel(status);

@@ -82,6 +82,10 @@ void subscriptionBadge(const std::string& status);
 void listLoading(const char* message);
 bool listFooter(const std::string& countText, const std::optional<ApiError>& error);  // true: Retry
 
+// prefers-reduced-motion: spinners and the activity bar stand still (and ask for no frames).
+void setReducedMotion(bool on);
+bool reducedMotion();
+
 // Anything that animates this frame asks for the next one; the main loop reads and clears it.
 void requestAnimation();
 bool takeAnimationRequest();

@@ -20,8 +20,10 @@
 #include "imgui.h"
 #include "imgui_impl_sdl2.h"
 #include "imgui_internal.h"
+#include "ui/a11y_tree.h"
 #include "ui/console_ui.h"
 #include "ui/item_registry.h"
+#include "ui/layout.h"
 #include "ui/script_fonts.h"
 #include "ui/sign_in_view.h"
 #include "ui/theme.h"
@@ -70,6 +72,10 @@ struct App {
     rc::Store store{transport, platform};
     rc::ui::ConsoleUi ui;
     rc::ui::ItemRegistry registry;
+    rc::ui::a11y::Mirror mirror;  // the accessibility tree the page keeps in step (web/a11y.js)
+    double mirrorMs = 0;          // time spent building the mirror and its diffs, for the benchmark
+    double buildMs = 0;           // time spent building ImGui frames in all (the mirror's peer)
+    unsigned long mirrorFrames = 0;
     rc::web::Renderer renderer;
     rc::web::FramePacer pacer{[] { return drawFrame(); }};
     unsigned long frameCount = 0;
@@ -98,6 +104,26 @@ struct App {
 App* gApp = nullptr;
 
 void wakeLoop() { App::requestFrames(1); }
+
+// The browser's prefers-reduced-motion and prefers-contrast: more, read at start-up (web/a11y.js
+// reports later changes through rc_set_preferences).
+EM_JS(int, browser_preferences, (), {
+    var m = function(q) { return window.matchMedia && window.matchMedia(q).matches; };
+    return (m("(prefers-reduced-motion: reduce)") ? 1 : 0) | (m("(prefers-contrast: more)") ? 2 : 0);
+});
+
+void applyPreferences(int prefs) {
+    rc::ui::setReducedMotion((prefs & 1) != 0);
+    if (rc::ui::highContrast() != ((prefs & 2) != 0)) {
+        rc::ui::setHighContrast((prefs & 2) != 0);
+        rc::ui::applyTheme(rc::ui::shell().touch);
+    }
+}
+
+// Hands a frame's accessibility diff to web/a11y.js (nothing is called while nothing changed).
+EM_JS(void, a11y_apply, (const char* diff), {
+    if (window.rcA11y) window.rcA11y.apply(UTF8ToString(diff));
+});
 
 void App::requestFrames(int n) {
     if (gApp) gApp->pacer.request(n);
@@ -228,6 +254,7 @@ bool pollInput(App& app) {
 
 // Builds one ImGui frame (input, answers, the UI) without drawing it.
 void buildFrame(App& app) {
+    double started = emscripten_get_now();
     app.inputWaiting = !pollInput(app);
     app.queue.drain();
     tickKiosk(app);
@@ -238,12 +265,19 @@ void buildFrame(App& app) {
     ImGui_ImplSDL2_NewFrame();
     // Frames built back to back can be within one clock tick; ImGui needs time to pass.
     if (ImGui::GetIO().DeltaTime <= 0) ImGui::GetIO().DeltaTime = 1e-4f;
+    app.mirror.beginFrame();
     ImGui::NewFrame();
     app.registry.beginFrame();
     app.ui.draw(app.store);
     app.registry.endFrame();
+    double t0 = emscripten_get_now();
+    bool changed = app.mirror.endFrame();
+    app.mirrorMs += emscripten_get_now() - t0;
+    ++app.mirrorFrames;
+    if (changed) a11y_apply(app.mirror.diff().c_str());
     ImGui::Render();
     rc::ui::scriptFonts().fetchWanted(app.transport, app.platform.now());  // fonts this frame's text needs
+    app.buildMs += emscripten_get_now() - started;
 }
 
 // Draws the last built frame and lets the page follow it (toasts, Google's button, text input).
@@ -306,6 +340,46 @@ EMSCRIPTEN_KEEPALIVE const char* rc_items_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned long rc_frame_count() { return gApp ? gApp->frameCount : 0; }
+
+// The page's accessibility mirror (web/a11y.js) acting on a node, by its key.
+// prefers-reduced-motion (1) and prefers-contrast: more (2) changed in the browser.
+EMSCRIPTEN_KEEPALIVE void rc_set_preferences(int prefs) {
+    applyPreferences(prefs);
+    App::requestFrames(2);
+}
+
+EMSCRIPTEN_KEEPALIVE void rc_a11y_activate(unsigned key) {
+    if (!gApp) return;
+    gApp->mirror.activate(key);
+    App::requestFrames(2);
+}
+EMSCRIPTEN_KEEPALIVE void rc_a11y_focus(unsigned key, int showRing) {
+    if (!gApp) return;
+    gApp->mirror.focus(key, showRing != 0);
+    App::requestFrames(2);
+}
+EMSCRIPTEN_KEEPALIVE void rc_a11y_set_text(unsigned key, const char* text) {
+    if (!gApp || !text) return;
+    gApp->mirror.setText(key, text);
+    App::requestFrames(2);
+}
+// Text put into a mirrored field without keys (an input method, dictation, insertText): in at
+// ImGui's caret, in order with the keys, when ImGui edits that field already; else the field's
+// whole new value (the page's focus has not reached ImGui yet).
+EMSCRIPTEN_KEEPALIVE void rc_a11y_input(unsigned key, const char* typed, const char* whole) {
+    if (!gApp || !typed || !whole) return;
+    if (gApp->mirror.editing(key)) gApp->platform.onText(typed);
+    else gApp->mirror.setText(key, whole);
+    App::requestFrames(2);
+}
+
+// Milliseconds spent building the mirror and its diffs, and frames built, since the start.
+EMSCRIPTEN_KEEPALIVE const char* rc_a11y_stats_json() {
+    if (!gApp) return "{}";
+    nlohmann::json j{{"ms", gApp->mirrorMs}, {"buildMs", gApp->buildMs}, {"frames", gApp->mirrorFrames}, {"nodes", gApp->mirror.nodes().size()}};
+    gApp->itemsJson = j.dump();
+    return gApp->itemsJson.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE void rc_request_frame() { App::requestFrames(kFramesAfterEvent); }
 
@@ -377,12 +451,14 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     app.registry.attach(ImGui::GetCurrentContext());
+    app.mirror.attach(app.registry);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is code, not a saved file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would need a frame every half second
     io.ConfigMacOSXBehaviors = rc::web::isMacPlatform();  // Cmd shortcuts, Mac word movement
     rc::ui::applyTheme();
+    applyPreferences(browser_preferences());
     ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);

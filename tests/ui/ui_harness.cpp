@@ -10,6 +10,7 @@ namespace rc::test {
 UiHarness::UiHarness(Store& store, MainQueue& queue, float width, float height) : store_(store), queue_(queue) {
     ImGui::CreateContext();
     registry_.attach(ImGui::GetCurrentContext());
+    mirror_.attach(registry_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
@@ -30,10 +31,12 @@ void UiHarness::frame(int count) {
         ImGuiIO& io = ImGui::GetIO();
         time_ += 1.0 / 60.0;
         io.DeltaTime = 1.0f / 60.0f;
+        mirror_.beginFrame();
         ImGui::NewFrame();
         registry_.beginFrame();
         ui_.draw(store_);
         registry_.endFrame();
+        mirror_.endFrame();
         ImGui::Render();
     }
 }

@@ -8,6 +8,7 @@
 #include "core/main_queue.h"
 #include "core/store.h"
 #include "ui/console_ui.h"
+#include "ui/a11y_tree.h"
 #include "ui/item_registry.h"
 
 namespace rc::test {
@@ -34,6 +35,8 @@ public:
     void pressKey(int imguiKey);
     void pressKey(int modifier, int imguiKey);  // e.g. ImGuiMod_Ctrl, ImGuiKey_A
     const std::vector<ui::DrawnItem>& items() const { return registry_.items(); }
+    // The accessibility mirror built from the same frames, as in the browser.
+    ui::a11y::Mirror& mirror() { return mirror_; }
 
 private:
     void mouseTo(const ui::DrawnItem& item);
@@ -41,6 +44,7 @@ private:
     MainQueue& queue_;
     ui::ConsoleUi ui_;
     ui::ItemRegistry registry_;
+    ui::a11y::Mirror mirror_;
     double time_ = 0;
 };
 

@@ -1,0 +1,185 @@
+// The accessibility mirror (src/ui/a11y_tree.*) built from real frames: roles, names, values,
+// structure, the diff (nothing while idle), and the page's requests acting like a pointer.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../core/fake_platform.h"
+#include "../core/fake_transport.h"
+#include "core/i18n.h"
+#include "imgui_internal.h"
+#include "ui_harness.h"
+
+using namespace rc;
+using ui::a11y::Node;
+
+namespace {
+
+const char* kConfig = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example"})";
+const char* kSession = R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "Northwind Cloud Partners", "email": "demo@reseller.example"}})";
+
+struct Mirrored {
+    MainQueue queue;
+    test::FakeTransport transport{queue};
+    test::FakePlatform platform{queue};
+    Store store{transport, platform};
+    test::UiHarness ui{store, queue};
+
+    Mirrored() {
+        setLanguage(Language::English);
+        store.start("config.json", "#/customers");
+        transport.respond(0, 200, kConfig);
+        ui.frame(4);
+    }
+    const Node* find(const std::string& role, const std::string& name) {
+        for (const Node& n : ui.mirror().nodes())
+            if (n.role == role && n.name == name) return &n;
+        return nullptr;
+    }
+    const Node* byKey(std::uint32_t key) {
+        for (const Node& n : ui.mirror().nodes())
+            if (n.key == key) return &n;
+        return nullptr;
+    }
+    void signIn() {
+        const Node* b = find("button", "Demo sign-in");
+        REQUIRE(b);
+        ui.mirror().activate(b->key);
+        ui.frame(2);
+        transport.answer("/auth/demo", 200, kSession);
+        ui.frame(2);
+        REQUIRE(store.state().phase == Phase::SignedIn);
+        transport.answer("/customers?", 200, test::readContract("customers_page.json"));
+        ui.frame(3);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("mirror: the sign-in screen's button and field, with value and placeholder") {
+    Mirrored m;
+    const Node* button = m.find("button", "Demo sign-in");
+    REQUIRE(button);
+    CHECK(button->w > 0);
+    CHECK(button->h > 0);
+    const Node* field = m.find("textbox", "Demo account email");
+    REQUIRE(field);
+    CHECK(field->value == "demo@reseller.example");
+    CHECK(field->attrs.find("placeholder") != std::string::npos);
+    // Icons are not spoken: Google's button is "Sign in with Google", without the glyph.
+    CHECK(m.find("button", "Sign in with Google"));
+}
+
+TEST_CASE("mirror: activating a mirrored button does what a click does") {
+    Mirrored m;
+    m.signIn();  // activates "Demo sign-in" through the mirror
+    CHECK(m.transport.count("/auth/demo") == 1);
+    CHECK(m.find("link", "Customers"));
+}
+
+TEST_CASE("mirror: landmarks, the heading, the customer grid with whole-list counts and cells") {
+    Mirrored m;
+    m.signIn();
+    const Node* nav = nullptr;
+    const Node* main = nullptr;
+    const Node* banner = nullptr;
+    const Node* grid = nullptr;
+    for (const Node& n : m.ui.mirror().nodes()) {
+        if (n.role == "navigation") nav = &n;
+        if (n.role == "main") main = &n;
+        if (n.role == "banner") banner = &n;
+        if (n.role == "grid") grid = &n;
+    }
+    REQUIRE(nav);
+    REQUIRE(main);
+    REQUIRE(banner);
+    REQUIRE(grid);
+    const Node* customers = m.find("link", "Customers");
+    REQUIRE(customers);
+    CHECK(customers->parent == nav->key);
+    CHECK((customers->states & ui::a11y::Current) != 0);
+    const Node* heading = m.find("heading", "Customers");
+    REQUIRE(heading);
+    CHECK(heading->attrs.find("\"level\":1") != std::string::npos);
+    // The page answer says how many customers there are in all; the grid says the same (+ the header row).
+    auto page = nlohmann::json::parse(test::readContract("customers_page.json"));
+    std::int64_t total = page["total"].get<std::int64_t>();
+    CHECK(grid->attrs.find("\"rowcount\":" + std::to_string(total + 1)) != std::string::npos);
+    int rows = 0, headers = 0;
+    const Node* cellWithName = nullptr;
+    for (const Node& n : m.ui.mirror().nodes()) {
+        if (n.role == "row" && n.parent == grid->key) ++rows;
+        if (n.role == "columnheader") ++headers;
+        if (n.role == "gridcell" && n.name.find("Jürgen Müller") != std::string::npos) cellWithName = &n;
+    }
+    CHECK(headers == 8);
+    CHECK(rows == 1 + static_cast<int>(page["items"].size()));
+    REQUIRE(cellWithName);
+    CHECK(cellWithName->name.find("Müller Bau GmbH") != std::string::npos);  // name and organization share the cell
+    // The row's Manage button is inside a cell of that row.
+    const Node* cell = cellWithName;
+    const Node* row = m.byKey(cell->parent);
+    REQUIRE(row);
+    CHECK(row->role == "row");
+    std::size_t at = 0;
+    while (at < page["items"].size() && page["items"][at]["name"] != "Jürgen Müller") ++at;
+    CHECK(row->attrs == "\"rowindex\":" + std::to_string(at + 2));  // 1 is the header row
+    CHECK(row->id != 0);  // the row opens the customer
+}
+
+TEST_CASE("mirror: idle frames produce no diff; a change produces one") {
+    Mirrored m;
+    m.signIn();
+    m.ui.frame(3);
+    CHECK(m.ui.mirror().diff().empty());
+    const Node* tab = m.find("tab", "Invited");
+    REQUIRE(tab);
+    CHECK((tab->states & ui::a11y::Selected) == 0);
+    CHECK((m.find("tab", "All")->states & ui::a11y::Selected) != 0);
+    m.ui.mirror().activate(tab->key);
+    m.ui.frame(1);
+    CHECK(m.store.state().route.customers.status == "invited");
+    CHECK_FALSE(m.ui.mirror().diff().empty());
+    m.ui.frame(2);
+    CHECK((m.find("tab", "Invited")->states & ui::a11y::Selected) != 0);
+}
+
+TEST_CASE("mirror: a dialog with its title, fields filled from the page, errors linked to them") {
+    Mirrored m;
+    m.signIn();
+    m.ui.mirror().activate(m.find("button", "+  New customer")->key);
+    m.ui.frame(3);
+    const Node* dialog = m.find("dialog", "Invite a new customer");
+    REQUIRE(dialog);
+    CHECK((dialog->states & ui::a11y::Modal) != 0);
+    const Node* title = m.find("heading", "Invite a new customer");
+    REQUIRE(title);
+    CHECK(title->parent == dialog->key);
+    CHECK(m.find("button", "Close"));
+    // Text from the page lands in the ImGui field (and so in the store's form).
+    m.ui.mirror().setText(m.find("textbox", "Google Workspace domain")->key, "https://bad.example");
+    m.ui.frame(2);
+    CHECK(m.find("textbox", "Google Workspace domain")->value == "https://bad.example");
+    m.ui.mirror().setText(m.find("textbox", "Email")->key, "someone@bad.example");
+    m.ui.frame(2);
+    m.ui.mirror().activate(m.find("button", "Send invitation")->key);
+    m.ui.frame(3);
+    // The error line follows its field in the tree (web/a11y.js links them with aria-describedby).
+    const auto& nodes = m.ui.mirror().nodes();
+    bool linked = false;
+    for (std::size_t i = 0; i + 1 < nodes.size(); ++i)
+        if (nodes[i].role == "textbox" && nodes[i].name == "Google Workspace domain") linked = nodes[i + 1].role == "error";
+    CHECK(linked);
+}
+
+TEST_CASE("mirror: the page's focus makes ImGui edit the field, and typing reaches it") {
+    Mirrored m;
+    const Node* field = m.find("textbox", "Demo account email");
+    REQUIRE(field);
+    m.ui.mirror().focus(field->key, true);
+    m.ui.frame(2);
+    CHECK(ImGui::GetActiveID() == field->id);
+    m.ui.pressKey(ImGuiMod_Ctrl, ImGuiKey_A);
+    m.ui.typeText("x@y.example");
+    CHECK(m.find("textbox", "Demo account email")->value == "x@y.example");
+}
