@@ -200,7 +200,9 @@
     }
     var open = dialogs();
     var active = document.activeElement;
-    var ours = active === document.body || active === canvas || root.contains(active) || active === skip;
+    // Focus is moved here only for someone already in the mirror (keyboard, screen reader): a
+    // pointer or a finger on the canvas keeps the page's own text path (the hidden text agent).
+    var ours = root.contains(active) || active === skip;
     // A modal dialog: the rest is inert; focus goes in, and back to its opener when it closes.
     for (var c = root.firstChild; c; c = c.nextSibling) {
       if (c.nodeType !== 1) continue;
@@ -208,12 +210,12 @@
       if (c.inert !== inert) c.inert = inert;
     }
     if (d.f !== undefined && nodes[d.f]) {
-      if (ours || (active && active.dataset && active.dataset.rcTextAgent)) focusEl(nodes[d.f].el);
+      if (ours) focusEl(nodes[d.f].el);
     } else if (open.length && !hadDialog) {
       if (root.contains(active) || active === skip) opener = active;
       if (ours) { var f = focusables(open[open.length - 1]); focusEl(f.length ? f[0] : open[open.length - 1]); }
     } else if (!open.length && hadDialog) {
-      if (opener && opener.isConnected && (ours || !active)) focusEl(opener);
+      if (opener && opener.isConnected && (ours || !active || active === document.body)) focusEl(opener);
       else if (ours && document.getElementById("rc-main")) focusEl(document.getElementById("rc-main"));
       opener = null;
     }
