@@ -112,7 +112,9 @@ TEST_CASE("mirror: landmarks, the heading, the customer grid with whole-list cou
         if (n.role == "columnheader") ++headers;
         if (n.role == "gridcell" && n.name.find("Jürgen Müller") != std::string::npos) cellWithName = &n;
     }
-    CHECK(headers == 8);
+    // One header per column on screen (columns drop out by width), as the grid says.
+    CHECK(headers >= 5);
+    CHECK(grid->attrs.find("\"colcount\":" + std::to_string(headers)) != std::string::npos);
     CHECK(rows == 1 + static_cast<int>(page["items"].size()));
     REQUIRE(cellWithName);
     CHECK(cellWithName->name.find("Müller Bau GmbH") != std::string::npos);  // name and organization share the cell
