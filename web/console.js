@@ -13,6 +13,7 @@
     failed = true;
     boot.classList.remove("done");
     boot.hidden = false;
+    boot.removeAttribute("aria-hidden");
     boot.classList.add("failed");
     statusEl.textContent = "The console could not start.";
     errorEl.textContent = message;
@@ -84,6 +85,9 @@
     },
     onFirstFrame: function () {
       progress(1, "");
+      // The status line leaves the accessibility tree at once; the screen fades out after.
+      statusEl.textContent = "";
+      boot.setAttribute("aria-hidden", "true");
       boot.classList.add("done");
       // Once faded, the loading screen leaves the page (and the accessibility tree) for good.
       setTimeout(function () { if (!failed) boot.hidden = true; }, 400);
