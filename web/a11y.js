@@ -19,7 +19,8 @@
   var opener = null;                // what had the focus when a dialog opened
   var pendingRow = null;            // Home/End in a list: the row to focus once it is drawn
   var applyMs = 0, applyCount = 0;
-  var composing = false;            // an input method is composing in a mirrored field
+  var composing = false;
+  var canvasRect = null;            // an input method is composing in a mirrored field
 
   function exported(name) {
     var M = window.Module;
@@ -103,7 +104,7 @@
     if (!n) n = nodes[key] = { key: key, el: create(key, role, attrs) };
     var el = n.el;
     n.role = role; n.parent = parent; n.states = states; n.name = name;
-    var r = canvas.getBoundingClientRect();
+    var r = canvasRect;
     var s = el.style;
     s.left = (r.left + x) + "px"; s.top = (r.top + y) + "px"; s.width = w + "px"; s.height = h + "px";
 
@@ -188,6 +189,7 @@
   function apply(json) {
     var t0 = performance.now();
     var d = JSON.parse(json);
+    canvasRect = canvas.getBoundingClientRect();  // once per diff: reading layout between style writes forces a reflow each time
     var hadDialog = dialogs().length > 0;
     if (d.lang) { document.documentElement.lang = d.lang; skip.textContent = d.skip; }
     var i;
