@@ -17,10 +17,11 @@
   var applying = false;             // focus moves made here are not reported back
   var pointerTarget = null;         // the element a forwarded mouse press went to
   var opener = null;                // what had the focus when a dialog opened
-  var pendingRow = null;            // Home/End in a list: the row to focus once it is drawn
+  var pendingRow = null;            // a list scrolled by a key: {grid, index | first | last}, the row to focus once drawn
+  var imguiKey = 0;                 // the node ImGui's own focus was last on (a field edited by pointer, navigation)
   var applyMs = 0, applyCount = 0;
-  var composing = false;
-  var canvasRect = null;            // an input method is composing in a mirrored field
+  var composing = false;           // an input method is composing in a mirrored field
+  var canvasRect = null;           // the canvas's place, read once per diff (a read between style writes is a reflow)
 
   function exported(name) {
     var M = window.Module;
@@ -74,6 +75,7 @@
         break;
       case "main": el.tabIndex = -1; el.id = "rc-main"; break;
       case "grid": case "row": case "gridcell": case "columnheader": case "dialog": case "tablist": case "img": case "alert":
+      case "list": case "listitem":
         el.setAttribute("role", role);
         break;
       case "error": el.className = "a11y-error"; break;
@@ -116,12 +118,14 @@
       if (role === "spinbutton") {
         setAttr(el, "aria-valuemin", attrs.min); setAttr(el, "aria-valuemax", attrs.max); setAttr(el, "aria-valuenow", attrs.now);
       }
-    } else if (role === "grid" || role === "dialog" || role === "tablist" || role === "img" || role === "navigation") {
+    } else if (role === "grid" || role === "dialog" || role === "tablist" || role === "img" || role === "navigation" || role === "list") {
       setAttr(el, "aria-label", name || null);
       if (role === "grid") { setAttr(el, "aria-rowcount", attrs.rowcount); setAttr(el, "aria-colcount", attrs.colcount); }
       if (role === "dialog") setAttr(el, "aria-modal", states & MODAL ? "true" : null);
     } else if (role === "row") {
       setAttr(el, "aria-rowindex", attrs.rowindex);
+    } else if (role === "listitem") {
+      setAttr(el, "aria-posinset", attrs.posinset); setAttr(el, "aria-setsize", attrs.setsize);
     } else {
       // Text of its own first, then any child elements.
       var t = el.firstChild;
@@ -177,7 +181,15 @@
   function dialogs() { return root.querySelectorAll("[role=dialog]"); }
 
   function focusables(within) {
-    return within.querySelectorAll("button:not([tabindex='-1']), a[href], input, [tabindex='0']");
+    return within.querySelectorAll("button:not([tabindex='-1']), a[href]:not([tabindex='-1']), input:not([tabindex='-1']), [tabindex='0']");
+  }
+
+  // Where Tab can go now: the skip link, then the mirror (a dialog's content while one is open).
+  function tabStops() {
+    var open = dialogs(), within = open.length ? open[open.length - 1] : root;
+    var list = Array.prototype.filter.call(focusables(within), function (el) { return !el.closest("[inert]") && !el.closest("[hidden]"); });
+    if (!open.length && skip && !skip.hidden) list.unshift(skip);
+    return list;
   }
 
   function focusEl(el) {
@@ -186,11 +198,60 @@
     try { el.focus({ preventScroll: true }); } finally { applying = false; }
   }
 
+  // --- grids: one Tab stop each (the current row); the arrows move between rows and a row's controls
+
+  function dataRows(grid) {
+    return Array.prototype.slice.call(grid.querySelectorAll("[role=row]:not([aria-rowindex='1'])"));
+  }
+
+  // The row a key asked for, once drawn: by its index in the whole list, else the first or last.
+  function rowFor(p) {
+    if (!p.grid.isConnected) return null;
+    var rows = dataRows(p.grid);
+    if (!rows.length) return null;
+    if (p.index) {
+      for (var i = 0; i < rows.length; i++) if (+rows[i].getAttribute("aria-rowindex") === p.index) return rows[i];
+      if (!p.near) return null;
+      // The row left the screen: the nearest one drawn.
+      return p.index < +rows[0].getAttribute("aria-rowindex") ? rows[0] : rows[rows.length - 1];
+    }
+    return p.last ? rows[rows.length - 1] : rows[0];
+  }
+
+  // Moved by the page, not the person: ImGui hears of it after this frame (it is being built now).
+  function focusRow(row) {
+    focusEl(row);
+    var grid = row.closest("[role=grid]");
+    if (grid) grid.rcRowIndex = +row.getAttribute("aria-rowindex");
+    var n = nodeOf(row);
+    if (n) setTimeout(function () { if (document.activeElement === row) call("rc_a11y_focus", [n.key, 1]); }, 0);
+  }
+
+  function rove(grid) {
+    var rows = grid.querySelectorAll("[role=row]");
+    var current = null, active = document.activeElement;
+    if (grid.contains(active)) current = active.closest("[role=row]:not([aria-rowindex='1'])");
+    for (var i = 0; i < rows.length && !current; i++)
+      if (+rows[i].getAttribute("aria-rowindex") === grid.rcRowIndex) current = rows[i];
+    if (!current) current = grid.querySelector("[role=row]:not([aria-rowindex='1'])");
+    for (i = 0; i < rows.length; i++) {
+      var row = rows[i], header = row.getAttribute("aria-rowindex") === "1";
+      if (header) continue;  // the column titles (sort, columns menu) stay in the Tab order
+      var want = row === current ? 0 : -1;
+      if (row.tabIndex !== want) row.tabIndex = want;
+      var controls = row.querySelectorAll("button, a, input");
+      for (var j = 0; j < controls.length; j++) if (controls[j].tabIndex !== -1) controls[j].tabIndex = -1;
+    }
+  }
+
   function apply(json) {
     var t0 = performance.now();
     var d = JSON.parse(json);
     canvasRect = canvas.getBoundingClientRect();  // once per diff: reading layout between style writes forces a reflow each time
     var hadDialog = dialogs().length > 0;
+    // The focused row (or a control in it) may scroll out of the list in this diff: focus stays in the list.
+    var was = document.activeElement, wasRow = null, wasGrid = null;
+    if (was && root.contains(was) && (wasRow = was.closest("[role=row]"))) wasGrid = wasRow.closest("[role=grid]");
     if (d.lang) { document.documentElement.lang = d.lang; skip.textContent = d.skip; }
     var i;
     if (d.n) for (i = 0; i < d.n.length; i++) update(d.n[i]);
@@ -211,6 +272,7 @@
       var inert = open.length > 0 && c.getAttribute("role") !== "dialog";
       if (c.inert !== inert) c.inert = inert;
     }
+    if (d.f !== undefined) imguiKey = d.f;
     if (d.f !== undefined && nodes[d.f]) {
       if (ours) focusEl(nodes[d.f].el);
     } else if (open.length && !hadDialog) {
@@ -222,10 +284,14 @@
       opener = null;
     }
     skip.hidden = !document.getElementById("rc-main");
-    if (pendingRow && d.o) {
-      var rows = pendingRow.grid.isConnected ? pendingRow.grid.querySelectorAll("[role=row]:not([aria-rowindex='1'])") : [];
-      if (rows.length) { focusEl(pendingRow.last ? rows[rows.length - 1] : rows[0]); pendingRow = null; }
+    if (wasGrid && !was.isConnected && wasGrid.isConnected && !pendingRow)
+      pendingRow = { grid: wasGrid, index: +wasRow.getAttribute("aria-rowindex"), near: true };
+    if (pendingRow && (d.o || d.n)) {
+      var target = rowFor(pendingRow);
+      if (target) { focusRow(target); pendingRow = null; }
+      else if (!pendingRow.grid.isConnected) pendingRow = null;
     }
+    if (d.o) { var grids = root.querySelectorAll("[role=grid]"); for (i = 0; i < grids.length; i++) rove(grids[i]); }
     applyMs += performance.now() - t0;
     applyCount++;
   }
@@ -295,23 +361,38 @@
       return;
     }
     var row = e.target.closest("[role=row]");
-    if (row && !FIELD[n.role] && (key === "ArrowUp" || key === "ArrowDown" || key === "Home" || key === "End")) {
-      var grid = row.closest("[role=grid]");
-      var rows = Array.prototype.slice.call(grid.querySelectorAll("[role=row]:not([aria-rowindex='1'])"));
-      var i = rows.indexOf(row);
-      if (key === "Home" || key === "End") {
-        // The list scrolls to its first or last row (ImGui takes the key); focus follows when drawn.
-        pendingRow = { grid: grid, last: key === "End" };
-        return;
-      }
-      var next = rows[i + (key === "ArrowDown" ? 1 : -1)];
-      if (i < 0) next = rows[0];
+    var grid = row && row.closest("[role=grid]");
+    var moves = { ArrowUp: 1, ArrowDown: 1, Home: 1, End: 1, PageUp: 1, PageDown: 1 };
+    if (grid && !FIELD[n.role] && moves[key] && row.getAttribute("aria-rowindex") !== "1") {
+      // The list shows the row asked for whole (scrolling as little as it can) and the focus goes
+      // there, at once when it is drawn, else once it is. The keys stay here: ImGui's own
+      // navigation would take Home/End to the page's first or last control.
       e.preventDefault(); e.stopPropagation();
+      var rows = dataRows(grid), count = +grid.getAttribute("aria-rowcount");
+      // Keys pressed faster than frames: each goes on from the row the last one asked for.
+      var from = pendingRow && pendingRow.grid === grid && pendingRow.index ? pendingRow.index : +row.getAttribute("aria-rowindex");
+      var page = Math.max(1, rows.length - 2);
+      var index = key === "Home" ? 2 : key === "End" ? count : key === "ArrowDown" ? from + 1 : key === "ArrowUp" ? from - 1 :
+        key === "PageDown" ? from + page : from - page;
+      index = Math.max(2, Math.min(count, index));
+      call("rc_a11y_reveal", [nodeOf(grid).key, index - 2]);
+      var next = null;
+      for (var r = 0; r < rows.length && !next; r++) if (+rows[r].getAttribute("aria-rowindex") === index) next = rows[r];
       if (next) {
+        pendingRow = null;
         // The same column's control in the next row, else the row itself.
         var same = e.target === row ? null : next.querySelector(e.target.tagName.toLowerCase());
         (same || next).focus();
+      } else {
+        pendingRow = { grid: grid, index: index };
       }
+      return;
+    }
+    if (grid && !FIELD[n.role] && (key === "ArrowRight" || key === "ArrowLeft")) {
+      var stops = [row].concat(Array.prototype.slice.call(row.querySelectorAll("button, a, input")));
+      var k = stops.indexOf(e.target) + (key === "ArrowRight" ? 1 : -1);
+      e.preventDefault(); e.stopPropagation();
+      if (k >= 0 && k < stops.length) stops[k].focus();
     }
   }
 
@@ -321,7 +402,38 @@
     if (!n) return;
     var visible = false;
     try { visible = e.target.matches(":focus-visible"); } catch (err) { visible = true; }
+    var row = e.target.closest("[role=row]"), grid = row && row.closest("[role=grid]");
+    if (grid && row.getAttribute("aria-rowindex") !== "1") {
+      grid.rcRowIndex = +row.getAttribute("aria-rowindex");
+      rove(grid);
+    }
     call("rc_a11y_focus", [n.key, visible ? 1 : 0]);
+  }
+
+  // Tab from outside the mirror (a freshly loaded page, the canvas after a click, a field being
+  // edited through the pointer's text path): SDL would take the key for ImGui's own navigation and
+  // the page's focus would never reach the mirror. It moves here instead, on from where ImGui's
+  // focus is, else to the first (Shift+Tab: the last) stop.
+  function onWindowTab(e) {
+    if (e.key !== "Tab" || e.ctrlKey || e.altKey || e.metaKey || !root) return;
+    var t = e.target;
+    if (root.contains(t)) return;  // the mirror's own handler lets the browser move on
+    var outside = t === document.body || t === document.documentElement || t === canvas || (t.dataset && t.dataset.rcTextAgent);
+    // The page's own controls (the skip link, Google's button): the browser moves on, not SDL.
+    if (!outside) { e.stopImmediatePropagation(); return; }
+    var stops = tabStops();
+    if (!stops.length) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    var from = imguiKey && nodes[imguiKey] ? nodes[imguiKey].el : null, to = null, i;
+    if (from && from.isConnected && t !== document.body && t !== document.documentElement) {
+      var at = stops.indexOf(from);
+      if (at >= 0) to = stops[at + (e.shiftKey ? -1 : 1)];
+      else if (e.shiftKey) { for (i = stops.length - 1; i >= 0 && !to; i--) if (stops[i].compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING) to = stops[i]; }
+      else { for (i = 0; i < stops.length && !to; i++) if (stops[i].compareDocumentPosition(from) & Node.DOCUMENT_POSITION_PRECEDING) to = stops[i]; }
+    }
+    if (!to) to = e.shiftKey ? stops[stops.length - 1] : stops[0];
+    to.focus();
   }
 
   function onFocusOut(e) {
@@ -380,6 +492,7 @@
     canvas.addEventListener("mouseleave", function (e) {
       if (e.relatedTarget && root.contains(e.relatedTarget)) e.stopImmediatePropagation();
     }, true);
+    window.addEventListener("keydown", onWindowTab, true);
     root.addEventListener("click", onClick);
     root.addEventListener("keydown", onKeyDown);
     root.addEventListener("focusin", onFocusIn);

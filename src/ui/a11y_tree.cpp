@@ -18,7 +18,7 @@ namespace {
 Mirror* gMirror = nullptr;
 
 enum MarkType {
-    BeginBanner, BeginNavigation, BeginMain, BeginGrid, BeginRow, BeginHeaderRow, BeginDialog, BeginTabs, End,
+    BeginBanner, BeginNavigation, BeginMain, BeginGrid, BeginRow, BeginHeaderRow, BeginDialog, BeginTabs, BeginList, BeginListItem, End,
     // Properties of the item recorded last.
     PropSelected, PropField, PropSpin, PropAssertive, PropName, RowAction,
 };
@@ -96,7 +96,8 @@ void grow(Node& c, int x, int y, int w, int h) {
 
 bool isContainer(const std::string& role) {
     return role == "banner" || role == "navigation" || role == "main" || role == "grid" || role == "row" ||
-           role == "gridcell" || role == "columnheader" || role == "dialog" || role == "tablist";
+           role == "gridcell" || role == "columnheader" || role == "dialog" || role == "tablist" || role == "list" ||
+           role == "listitem";
 }
 
 }  // namespace
@@ -108,6 +109,8 @@ void beginGrid(const std::string& name, std::int64_t rowCount, int colCount) { m
 void beginRow(std::int64_t index, bool header) { mark(header ? BeginHeaderRow : BeginRow, {}, index); }
 void beginDialog(const std::string& title) { mark(BeginDialog, title); }
 void beginTabs() { mark(BeginTabs); }
+void beginList(const std::string& name) { mark(BeginList, name); }
+void beginListItem(std::int64_t index, std::int64_t count) { mark(BeginListItem, {}, index, count); }
 void end() { mark(End); }
 
 void lastSelected(bool selected) {
@@ -127,6 +130,14 @@ void rowAction() {
 }
 void lastName(const std::string& name) {
     if (gMirror) gMirror->lastItem(PropName, 0, 0, 0, name);
+}
+
+std::int64_t takeReveal(const std::string& name) {
+    if (!gMirror || gMirror->revealRow_ < 0 || gMirror->revealList_ != name) return -1;
+    std::int64_t row = gMirror->revealRow_;
+    gMirror->revealRow_ = -1;
+    gMirror->revealList_.clear();
+    return row;
 }
 
 std::optional<std::string> takeText(unsigned id) {
@@ -210,6 +221,13 @@ void Mirror::setText(std::uint32_t key, const std::string& text) {
     texts_[n->id] = text;
 }
 
+void Mirror::reveal(std::uint32_t key, std::int64_t row) {
+    const Node* n = find(key);
+    if (!n || (n->role != "grid" && n->role != "list") || row < 0) return;
+    revealList_ = n->name;
+    revealRow_ = row;
+}
+
 void Mirror::build() {
     previous_.swap(nodes_);
     nodes_.clear();
@@ -277,6 +295,13 @@ void Mirror::build() {
                     std::uint32_t k = container(mk.type, "dialog", mk.name, 0);
                     nodes_[index_[k]].states |= Modal;
                     stack.push_back({k, mk.type, {}, 0});
+                    break;
+                }
+                case BeginList: stack.push_back({container(mk.type, "list", mk.name, 0), mk.type, {}, 0}); break;
+                case BeginListItem: {
+                    std::uint32_t k = container(mk.type, "listitem", {}, static_cast<std::uint32_t>(mk.a));
+                    nodes_[index_[k]].attrs = "\"posinset\":" + std::to_string(mk.a) + ",\"setsize\":" + std::to_string(mk.b);
+                    stack.push_back({k, mk.type, {}, mk.a});
                     break;
                 }
                 case BeginTabs: stack.push_back({container(mk.type, "tablist", {}, static_cast<std::uint32_t>(mk.at)), mk.type, {}, 0}); break;
@@ -350,28 +375,39 @@ void Mirror::build() {
             if (role == "text" && it.id) role = "button";  // a sortable column's title
         }
 
+        // A link's own words drawn inside it (a card's name, an entry's sentence) are said once.
+        if (role == "text" && !it.id && lastItemNode != SIZE_MAX && nodes_[lastItemNode].role == "link" &&
+            nodes_[lastItemNode].parent == parent && nodes_[lastItemNode].name == label)
+            continue;
+        bool ownWords = false;  // text drawn over a control after it, carrying the control's id
         if (it.id) {
             auto found = index_.find(it.id);
             if (found != index_.end()) {
-                // The same ImGui item reported twice (its hook, then a widget naming it): the words win.
                 Node& n = nodes_[found->second];
-                n.name = label;
-                lastItemNode = found->second, lastItemId = it.id;
-                continue;
+                if (role == "text" && n.role != "text") {
+                    // A card's lines over its link: text of their own, the link's name said once.
+                    if (n.name == label) continue;
+                    ownWords = true;
+                } else {
+                    // The same ImGui item reported twice (its hook, then a widget naming it): the words win.
+                    n.name = label;
+                    lastItemNode = found->second, lastItemId = it.id;
+                    continue;
+                }
             }
         }
         Node n;
         n.parent = parent;
         n.role = role;
         n.name = label;
-        n.id = it.id;
+        n.id = ownWords ? 0 : it.id;
         n.x = static_cast<int>(std::floor(it.x));
         n.y = static_cast<int>(std::floor(it.y));
         n.w = static_cast<int>(std::ceil(it.x + it.w)) - n.x;
         n.h = static_cast<int>(std::ceil(it.y + it.h)) - n.y;
         if (it.disabled) n.states |= Disabled;
-        if (it.id) {
-            n.key = it.id;
+        if (n.id) {
+            n.key = n.id;
         } else {
             std::uint32_t base = mix(mix(parent, role), label);
             int nth = seen[(static_cast<std::uint64_t>(parent) << 32) | base]++;
@@ -383,7 +419,7 @@ void Mirror::build() {
             n.attrs = "\"level\":" + std::to_string(level);
         }
         lastItemNode = add(n);
-        lastItemId = it.id;
+        lastItemId = n.id;
     }
     applyMarks(SIZE_MAX);
 

@@ -24,6 +24,10 @@ void beginGrid(const std::string& name, std::int64_t rowCount, int colCount);
 // A row of the current grid; `index` counts from 1 in the whole list (the header row is 1).
 void beginRow(std::int64_t index, bool header = false);
 void beginDialog(const std::string& title);
+// A list of `count` entries in all (the phone's cards, the dashboard's rows); each entry is
+// between beginListItem(index, count) and end(), `index` counting from 1 in the whole list.
+void beginList(const std::string& name);
+void beginListItem(std::int64_t index, std::int64_t count);
 void beginTabs();
 // Closes the innermost landmark, grid, row, dialog or tab list.
 void end();
@@ -35,6 +39,10 @@ void lastSpin(std::int64_t min, std::int64_t max, std::int64_t value);
 void lastAssertive();  // a toast that reports an error: role=alert rather than status
 void lastName(const std::string& name);  // what an icon-only button is called
 void rowAction();  // the last item (a Selectable spanning the current row) opens the row
+
+// The row (from 0 in the whole list) the page asked the grid or list called `name` to show
+// whole (the arrow keys, Page Up/Down, Home/End on its rows); -1 when none.
+std::int64_t takeReveal(const std::string& name);
 
 // A field's text the page asked for (screen reader, dictation, Playwright's fill), applied by
 // the text-field widget when it draws the item with ImGui id `id`.
@@ -80,6 +88,7 @@ public:
     void activate(std::uint32_t key);
     void focus(std::uint32_t key, bool showRing);
     void setText(std::uint32_t key, const std::string& text);
+    void reveal(std::uint32_t key, std::int64_t row);
     // True when ImGui is editing the field of this node now (typed text can go in at its caret).
     bool editing(std::uint32_t key) const;
 
@@ -115,7 +124,10 @@ private:
     unsigned imguiFocus_ = 0;
     std::uint32_t focusToSend_ = 0;
     std::unordered_map<unsigned, std::string> texts_;  // field text waiting for its widget, by ImGui id
+    std::string revealList_;  // the grid or list the page asked to show a row of, by name
+    std::int64_t revealRow_ = -1;
     friend std::optional<std::string> takeText(unsigned id);
+    friend std::int64_t takeReveal(const std::string& name);
 };
 
 }  // namespace a11y

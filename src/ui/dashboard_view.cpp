@@ -4,6 +4,7 @@
 
 #include "core/format.h"
 #include "core/i18n.h"
+#include "ui/a11y_tree.h"
 #include "ui/item_registry.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
@@ -124,9 +125,11 @@ void revenueChart(const Dashboard& d, float w, float h, int& pinned) {
 void activityList(const std::vector<ActivityEntry>& items, float w, float h, Store& store) {
     beginCard("###recent-activity", tr(Text::RecentActivity), ImVec2(w, h), false);
     if (items.empty()) textMuted(tr(Text::NoActivity));
+    if (!items.empty()) a11y::beginList(tr(Text::RecentActivity));
     for (std::size_t i = 0; i < items.size(); ++i) {
         const ActivityEntry& a = items[i];
         ImGui::PushID(static_cast<int>(i));
+        a11y::beginListItem(static_cast<std::int64_t>(i) + 1, static_cast<std::int64_t>(items.size()));
         ImVec2 at = ImGui::GetCursorScreenPos();
         float rw = ImGui::GetContentRegionAvail().x;
         if (auto* reg = currentRegistry()) reg->setNextKind("row");
@@ -136,6 +139,8 @@ void activityList(const std::vector<ActivityEntry>& items, float w, float h, Sto
         ImGui::PopFont();
         float rowH = std::max(tappable(40), sentenceH + 22);
         bool clicked = a.customerId && ImGui::Selectable("##a", false, 0, ImVec2(rw, rowH));
+        // The entry opens its customer: a link in the mirror, named by its sentence.
+        if (auto* reg = currentRegistry(); reg && a.customerId) reg->record(activitySentence(a), "row", at.x, at.y, rw, rowH);
         if (!a.customerId) ImGui::Dummy(ImVec2(rw, rowH));
         if (a.customerId && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + 2));
@@ -146,9 +151,11 @@ void activityList(const std::vector<ActivityEntry>& items, float w, float h, Sto
              fonts().small, "text");
         ImGui::SetCursorScreenPos(ImVec2(at.x, std::max(ImGui::GetCursorScreenPos().y, at.y + rowH + 4)));
         ImGui::Dummy(ImVec2(0, 0));
+        a11y::end();
         ImGui::PopID();
         if (clicked) store.openCustomer(a.customerId);
     }
+    if (!items.empty()) a11y::end();
     endCard();
 }
 
@@ -159,14 +166,19 @@ void renewalsList(const Dashboard& d, float w, Store& store) {
     // Four columns where they fit; on narrow screens two lines: who, then what, when and how much.
     bool stacked = rw < 600;
     float rowH = tappable(stacked ? 52 : 30);
-    for (std::size_t i = 0; i < d.renewalItems.size() && i < 8; ++i) {
+    const std::size_t shown = std::min<std::size_t>(d.renewalItems.size(), 8);
+    if (shown) a11y::beginList(tr(Text::UpcomingRenewals));
+    for (std::size_t i = 0; i < shown; ++i) {
         const Renewal& r = d.renewalItems[i];
         ImGui::PushID(static_cast<int>(i));
+        a11y::beginListItem(static_cast<std::int64_t>(i) + 1, static_cast<std::int64_t>(shown));
         ImVec2 at = ImGui::GetCursorScreenPos();
+        std::string who = r.organization.empty() ? r.customerName : r.organization;
         if (auto* reg = currentRegistry()) reg->setNextKind("row");
         if (ImGui::Selectable("##r", false, 0, ImVec2(rw, rowH))) store.openCustomer(r.customerId);
+        // A link in the mirror, named by whose subscription renews.
+        if (auto* reg = currentRegistry()) reg->record(who, "row", at.x, at.y, rw, rowH);
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        std::string who = r.organization.empty() ? r.customerName : r.organization;
         std::string what = std::string(planLabel(r.plan)) + " · " + format::integer(r.licenses) + " " + tr(Text::ColLicenses);
         std::string amount = format::money(r.recurringAmount);
         float amountW = ImGui::CalcTextSize(amount.c_str()).x;
@@ -189,8 +201,10 @@ void renewalsList(const Dashboard& d, float w, Store& store) {
         }
         ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + rowH + 4));
         ImGui::Dummy(ImVec2(0, 0));
+        a11y::end();
         ImGui::PopID();
     }
+    if (shown) a11y::end();
     endCard();
 }
 

@@ -202,6 +202,7 @@ void InvoicesView::draw(Store& store) {
         bool keys = !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && !st.route.invoiceId;
         float barX = cardMin.x + cardSize.x - ListScroller::kBarWidth - 2;
         scroller_.followTouch(ImVec2(cardMin.x, cardMin.y + headerH), ImVec2(cardMin.x + cardSize.x, cardMin.y + cardSize.y));
+        scroller_.reveal(a11y::takeReveal(tr(Text::MenuInvoices)));  // a row the keyboard moved to
         scroller_.update(rows.total(), visible, rowH, ImVec2(barX, cardMin.y + 2),
                          ImVec2(barX + ListScroller::kBarWidth, cardMin.y + cardSize.y - 2),
                          ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows), keys);
@@ -211,15 +212,19 @@ void InvoicesView::draw(Store& store) {
         ImGui::SetCursorScreenPos(cardMin);
         if (cards) {
             float cardW = cardSize.x - ListScroller::kBarWidth - 6;
+            a11y::beginList(tr(Text::MenuInvoices));
             for (std::int64_t i = first; i <= last; ++i) {
                 ImGui::PushID(static_cast<int>(i % 100000));
+                a11y::beginListItem(i + 1, rows.total());
                 if (const Invoice* inv = rows.row(i)) {
                     if (invoiceCard(*inv, cardW)) store.openInvoice(inv->id);
                 } else {
                     placeholderCard(cardW, kInvoiceCardHeight);
                 }
+                a11y::end();
                 ImGui::PopID();
             }
+            a11y::end();
         }
         float tableW = cardSize.x - ListScroller::kBarWidth - 4;
         if (!cards) {

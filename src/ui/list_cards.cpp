@@ -15,14 +15,16 @@ namespace {
 constexpr float kGap = 10;  // between cards
 constexpr float kPad = 16;
 
-// The card's frame and its tap target; returns the click and the card's top-left corner.
-bool cardFrame(const char* id, float width, float height, ImVec2& at) {
+// The card's frame and its tap target, called `name` (a screen reader's link); returns the click
+// and the card's top-left corner.
+bool cardFrame(const char* id, const std::string& name, float width, float height, ImVec2& at) {
     at = ImGui::GetCursorScreenPos();
     ImVec2 size(width, height - kGap);
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color::rgb(246, 248, 251));
     ImGui::PushStyleColor(ImGuiCol_HeaderActive, color::rgb(238, 242, 248));
     if (auto* reg = currentRegistry()) reg->setNextKind("row");
     bool clicked = ImGui::Selectable(id, false, ImGuiSelectableFlags_AllowOverlap, size);
+    if (auto* reg = currentRegistry()) reg->record(name, "row", at.x, at.y, size.x, size.y);
     ImGui::PopStyleColor(2);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), color::Border, 10);
@@ -62,7 +64,7 @@ void placeholderCard(float width, float height) {
 
 bool customerCard(const Customer& c, float width) {
     ImVec2 at;
-    bool clicked = cardFrame("##customer-card", width, kCustomerCardHeight, at);
+    bool clicked = cardFrame("##customer-card", c.name, width, kCustomerCardHeight, at);
     float inner = width - 2 * kPad;
     std::string manage = std::string(tr(Text::Manage)) + "##manage";
     float manageW = buttonWidth(manage.c_str());
@@ -85,7 +87,7 @@ bool customerCard(const Customer& c, float width) {
 
 bool invoiceCard(const Invoice& inv, float width) {
     ImVec2 at;
-    bool clicked = cardFrame("##invoice-card", width, kInvoiceCardHeight, at);
+    bool clicked = cardFrame("##invoice-card", inv.number, width, kInvoiceCardHeight, at);
     float inner = width - 2 * kPad;
     std::string total = format::money(inv.total);
     float totalW = fonts().medium->CalcTextSizeA(fonts().medium->FontSize, FLT_MAX, 0, total.c_str()).x;

@@ -38,6 +38,14 @@ void ListScroller::update(std::int64_t total, int visibleRows, float rowHeight, 
         if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) position_ = 0;
         if (ImGui::IsKeyPressed(ImGuiKey_End, false)) position_ = static_cast<double>(total);
     }
+    if (reveal_ >= 0) {
+        double row = static_cast<double>(std::min<std::int64_t>(reveal_, std::max<std::int64_t>(0, total - 1)));
+        int whole = std::max(1, visibleRows);
+        double top = std::floor(position_ + 1e-9);  // rows are drawn whole from the first
+        if (row < top) position_ = row;
+        else if (row > top + whole - 1) position_ = row - whole + 1;
+        reveal_ = -1;
+    }
     clamp(total, visibleRows);
 
     // The bar: the thumb's length is the share on screen (with a floor to keep it grabbable),

@@ -24,6 +24,8 @@ public:
     // The first row on screen (after update).
     std::int64_t first() const { return first_; }
     void toTop() { position_ = 0, first_ = 0, touchPixels_ = 0; }
+    // Scrolls as little as shows row `row` (from 0) whole at the next update; -1: nothing.
+    void reveal(std::int64_t row) { reveal_ = row; }
     bool dragging() const { return dragging_; }
 
 private:
@@ -32,6 +34,7 @@ private:
     double position_ = 0;  // in rows; the wheel moves it by fractions
     float touchPixels_ = 0;  // moved by a finger since the last update
     std::int64_t first_ = 0;
+    std::int64_t reveal_ = -1;
     bool dragging_ = false;
     float grab_ = 0;  // where on the thumb it was taken
 };

@@ -363,6 +363,12 @@ EMSCRIPTEN_KEEPALIVE void rc_a11y_set_text(unsigned key, const char* text) {
     gApp->mirror.setText(key, text);
     App::requestFrames(2);
 }
+// The keys on a grid's rows (arrows, Page Up/Down, Home/End): the list shows row `row` (from 0) whole.
+EMSCRIPTEN_KEEPALIVE void rc_a11y_reveal(unsigned key, double row) {
+    if (!gApp) return;
+    gApp->mirror.reveal(key, static_cast<std::int64_t>(row));
+    App::requestFrames(2);
+}
 // Text put into a mirrored field without keys (an input method, dictation, insertText): in at
 // ImGui's caret, in order with the keys, when ImGui edits that field already; else the field's
 // whole new value (the page's focus has not reached ImGui yet).

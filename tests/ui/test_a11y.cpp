@@ -185,3 +185,109 @@ TEST_CASE("mirror: the page's focus makes ImGui edit the field, and typing reach
     m.ui.typeText("x@y.example");
     CHECK(m.find("textbox", "Demo account email")->value == "x@y.example");
 }
+
+TEST_CASE("mirror: the dashboard's renewals and activity are lists of links named once, that open") {
+    Mirrored m;
+    m.ui.resize(1440, 1400);  // the renewals card on screen, under the figures and the chart
+    m.signIn();
+    const Node* dashboard = m.find("link", "Dashboard");
+    REQUIRE(dashboard);
+    m.ui.mirror().activate(dashboard->key);
+    m.ui.frame(2);
+    m.transport.answer("/dashboard", 200, test::readContract("dashboard.json"));
+    m.transport.answer("/activity", 200, test::readContract("activity_page.json"));
+    m.ui.frame(3);
+    const Node* renewals = m.find("list", "Upcoming renewals");
+    const Node* activity = m.find("list", "Recent activity");
+    REQUIRE(renewals);
+    REQUIRE(activity);
+    auto dash = nlohmann::json::parse(test::readContract("dashboard.json"));
+    auto acts = nlohmann::json::parse(test::readContract("activity_page.json"));
+    const auto& renewal = dash["renewals_next_30_days"]["items"][0];
+    std::string who = renewal["organization"].get<std::string>();
+    int items = 0, activityItems = 0;
+    const Node* item = nullptr;
+    for (const Node& n : m.ui.mirror().nodes()) {
+        if (n.role == "listitem" && n.parent == renewals->key) ++items, item = &n;
+        if (n.role == "listitem" && n.parent == activity->key) ++activityItems;
+    }
+    CHECK(items == static_cast<int>(dash["renewals_next_30_days"]["items"].size()));
+    CHECK(activityItems == static_cast<int>(acts["items"].size()));
+    REQUIRE(item);
+    CHECK(item->attrs == "\"posinset\":" + std::to_string(items) + ",\"setsize\":" + std::to_string(items));
+    // The entry is a link named by whose subscription renews, and that name is not said again as text.
+    const Node* link = m.find("link", who);
+    REQUIRE(link);
+    CHECK(link->parent != 0);
+    CHECK(m.byKey(link->parent)->role == "listitem");
+    int said = 0;
+    for (const Node& n : m.ui.mirror().nodes())
+        if (n.name == who) ++said;
+    CHECK(said == 1);
+    m.ui.mirror().activate(link->key);
+    m.ui.frame(2);
+    CHECK(m.store.state().route.screen == Screen::Customer);
+    CHECK(m.store.state().route.customerId == renewal["customer_id"].get<std::int64_t>());
+}
+
+TEST_CASE("mirror: the page's keys on a grid's rows scroll it as little as shows the row asked for") {
+    Mirrored m;
+    // A page of 60 customers: more than fit on screen.
+    auto page = nlohmann::json::parse(test::readContract("customers_page.json"));
+    nlohmann::json one = page["items"][0];
+    page["items"] = nlohmann::json::array();
+    for (int i = 0; i < 60; ++i) {
+        nlohmann::json c = one;
+        c["id"] = 1000 + i;
+        char name[32];
+        std::snprintf(name, sizeof name, "Customer %02d", i);
+        c["name"] = name;
+        page["items"].push_back(c);
+    }
+    page["total"] = 60;
+    page["next_cursor"] = nullptr;
+    const Node* b = m.find("button", "Demo sign-in");
+    REQUIRE(b);
+    m.ui.mirror().activate(b->key);
+    m.ui.frame(2);
+    m.transport.answer("/auth/demo", 200, kSession);
+    m.ui.frame(2);
+    m.transport.answer("/customers?", 200, page.dump());
+    m.ui.frame(3);
+    const Node* grid = nullptr;
+    for (const Node& n : m.ui.mirror().nodes())
+        if (n.role == "grid") grid = &n;
+    REQUIRE(grid);
+    auto rowDrawn = [&](const std::string& name) {
+        for (const Node& n : m.ui.mirror().nodes())
+            if (n.role == "gridcell" && n.name.rfind(name, 0) == 0) return true;
+        return false;
+    };
+    CHECK(rowDrawn("Customer 00"));
+    CHECK_FALSE(rowDrawn("Customer 40"));
+    m.ui.mirror().reveal(grid->key, 40);
+    m.ui.frame(3);
+    // Row 40 is drawn, as the last whole row: the one before the screen's first is gone.
+    CHECK(rowDrawn("Customer 40"));
+    CHECK_FALSE(rowDrawn("Customer 00"));
+    std::uint32_t gridKey = grid->key;
+    int lastWhole = -1;
+    for (int i = 0; i < 60; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "Customer %02d", i);
+        if (rowDrawn(name)) lastWhole = i;
+    }
+    CHECK(lastWhole <= 41);  // at most the row under it, partly shown
+    // Back up: the row asked for becomes the first.
+    m.ui.mirror().reveal(gridKey, 5);
+    m.ui.frame(3);
+    CHECK(rowDrawn("Customer 05"));
+    CHECK_FALSE(rowDrawn("Customer 04"));
+    // A row already shown whole does not move the list; a key for another list or a bad row is ignored.
+    m.ui.mirror().reveal(gridKey, 6);
+    m.ui.mirror().reveal(12345, 50);
+    m.ui.mirror().reveal(gridKey, -3);
+    m.ui.frame(3);
+    CHECK(rowDrawn("Customer 05"));
+    CHECK_FALSE(rowDrawn("Customer 04"));
+}

@@ -1,0 +1,200 @@
+// Keyboard alone, from a freshly loaded page (no locator.focus(), no clicks): Tab reaches the
+// console's controls and the skip link, a table is one Tab stop whose rows the arrows walk, past
+// the rows drawn too (the list scrolls and the focus follows), and the dashboard's entries and
+// the phone's cards are lists of links a screen reader can open.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, openConsole, screenshot } from "./harness.mjs";
+
+let server, browser;
+
+before(async () => {
+  server = await startServer(["--demo"]);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+async function until(page, fn, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    if (Date.now() > end) {
+      await screenshot(page, "keyboard-timeout");
+      throw new Error("timed out waiting for " + what + (last instanceof Error ? ": " + last.message : ""));
+    }
+    await page.waitForTimeout(60);
+  }
+}
+
+// What has the focus: "name|role", with the row's index for rows.
+const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "body";
+  const name = (el.getAttribute("aria-label") || el.textContent || "").trim().replace(/\s+/g, " ");
+  const role = el.getAttribute("role") || el.tagName.toLowerCase();
+  return name.slice(0, 60) + "|" + role + (role === "row" ? "#" + el.getAttribute("aria-rowindex") : "") +
+    (el.id === "skip-link" ? "|skip" : "") + (el.closest("[role=grid]") ? "|in-grid" : "");
+});
+
+// Presses `key` until the focus matches `pattern`; returns how many presses it took.
+async function pressUntil(page, key, pattern, what, max = 40) {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(key);
+    let now = "";
+    try { now = await until(page, async () => { const f = await focused(page); return f !== "body" ? f : null; }, "focus", 2000); } catch { now = "body"; }
+    if (pattern.test(now)) return i;
+  }
+  throw new Error(`${what}: ${max} presses of ${key} never reached ${pattern} (last: ${await focused(page)})`);
+}
+
+test("from a freshly loaded page, Tab reaches sign-in, the skip link, the menu and the customers", async () => {
+  const { page, context, errors } = await openConsole(browser, server.url);
+  try {
+    assert.equal(await focused(page), "body", "nothing has the focus on a fresh page");
+    // Tab must leave the page for the console's first control (SDL would have taken it for ImGui).
+    await page.keyboard.press("Tab");
+    const first = await focused(page);
+    assert.notEqual(first, "body", "the first Tab lands on a control");
+    await pressUntil(page, "Tab", /^Demo sign-in\|button/, "Demo sign-in", 10);
+    await page.keyboard.press("Enter");
+    await until(page, () => page.getByRole("heading", { level: 1, name: "Dashboard" }).isVisible(), "the dashboard");
+    // The button that had the focus is gone: the next Tab starts at the top, with the skip link.
+    await page.keyboard.press("Tab");
+    assert.match(await focused(page), /\|skip$/, "the first Tab on the signed-in page is the skip link");
+    const box = await page.locator("#skip-link").boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 100 && box.width > 50, "the skip link shows when focused: " + JSON.stringify(box));
+    await page.keyboard.press("Enter");
+    assert.ok(await page.evaluate(() => document.getElementById("rc-main").contains(document.activeElement)),
+      "Enter on the skip link moves the focus into the main content: " + await focused(page));
+    // Back to the menu with Shift+Tab, to Customers.
+    await pressUntil(page, "Shift+Tab", /^Customers\|a$/, "the Customers link");
+    await page.keyboard.press("Enter");
+    await until(page, () => page.getByRole("heading", { level: 1, name: "Customers" }).isVisible(), "the customers page");
+    await screenshot(page, "40-keyboard-customers");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a table is one Tab stop; the arrows walk its rows past the ones drawn, Enter opens one", async () => {
+  const { page, context, errors } = await openConsole(browser, server.url + "/#/customers");
+  try {
+    await pressUntil(page, "Tab", /^Demo sign-in\|button/, "Demo sign-in", 10);
+    await page.keyboard.press("Enter");
+    const grid = page.getByRole("grid", { name: "Customers" });
+    await until(page, () => grid.getByRole("row").nth(3).isVisible(), "customer rows");
+    const count = Number(await grid.getAttribute("aria-rowcount"));
+    const drawn = await grid.getByRole("row").count();
+    // Tab into the table lands on a row; one more Tab leaves the table (Manage buttons are not
+    // each a stop).
+    const presses = await pressUntil(page, "Tab", /\|row#\d+\|in-grid$/, "a row of the table");
+    assert.ok(presses < 25, `the table is reached in ${presses} Tabs`);
+    const entered = await focused(page);
+    assert.match(entered, /\|row#2\|/, "the first row is the table's stop");
+    await page.keyboard.press("Tab");
+    const left = await focused(page);
+    assert.ok(!/in-grid/.test(left), "one Tab leaves the table: " + left);
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await focused(page), entered, "Shift+Tab comes back to the same row");
+    // ArrowRight reaches the row's Manage button, ArrowLeft the row again.
+    await page.keyboard.press("ArrowRight");
+    assert.match(await focused(page), /^Manage\|button\|in-grid$/);
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await focused(page), entered);
+    // Down past the last row drawn: the list scrolls a row at a time and the focus follows.
+    const steps = Math.min(count - 2, drawn + 3);
+    assert.ok(steps > drawn - 1, `enough customers to go past the rows drawn (${count - 1} customers, ${drawn - 1} rows drawn)`);
+    for (let i = 1; i <= steps; i++) {
+      await page.keyboard.press("ArrowDown");
+      await until(page, async () => new RegExp(`\\|row#${2 + i}\\|`).test(await focused(page)), `row ${2 + i} focused`, 5000);
+    }
+    const rowName = (await focused(page)).split("|")[0];
+    await screenshot(page, "41-keyboard-row-past-drawn");
+    // The focused row is on screen (inside the canvas's list area, not under the footer).
+    const box = await page.locator(":focus").boundingBox();
+    assert.ok(box && box.y + box.height <= 900, "the focused row is on screen: " + JSON.stringify(box));
+    // Whole: the list draws one row more than fits, partly shown, and that one is not the focused row.
+    assert.ok(await page.evaluate(() => document.activeElement.nextElementSibling !== null),
+      "the focused row is not the partly shown last one");
+    // Back up past the first row drawn.
+    for (let i = steps - 1; i >= 0; i--) {
+      await page.keyboard.press("ArrowUp");
+      await until(page, async () => new RegExp(`\\|row#${2 + i}\\|`).test(await focused(page)), `row ${2 + i} focused`, 5000);
+    }
+    // End and Home: the last and first rows of the whole list.
+    await page.keyboard.press("End");
+    await until(page, async () => new RegExp(`\\|row#${count}\\|`).test(await focused(page)), "the last row", 8000);
+    await page.keyboard.press("Home");
+    await until(page, async () => /\|row#2\|/.test(await focused(page)), "the first row", 8000);
+    // Enter opens the focused customer.
+    for (let i = 0; i < steps; i++) {
+      await page.keyboard.press("ArrowDown");
+      await until(page, async () => new RegExp(`\\|row#${3 + i}\\|`).test(await focused(page)), `row ${3 + i}`, 5000);
+    }
+    const name = (await focused(page)).split("|")[0];
+    assert.equal(name, rowName, "the same row as before");
+    const customer = await page.evaluate(() => document.activeElement.querySelector("[role=gridcell]").textContent.trim());
+    await page.keyboard.press("Enter");
+    const heading = await until(page, async () => {
+      const h = page.getByRole("heading", { level: 1 });
+      const t = (await h.count()) ? (await h.first().textContent()).trim() : "";
+      return t && t !== "Customers" ? t : null;
+    }, "the customer page");
+    assert.ok(customer.startsWith(heading), `Enter opened "${heading}", the focused row's customer ("${customer}")`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the dashboard's activity and renewals, and the phone's cards, are lists of links that open", async () => {
+  const { page, context, errors } = await openConsole(browser, server.url);
+  try {
+    await page.getByRole("button", { name: "Demo sign-in" }).click();
+    const renewals = page.getByRole("list", { name: "Upcoming renewals" });
+    await until(page, () => renewals.isVisible(), "the renewals list");
+    const items = renewals.getByRole("listitem");
+    const n = await items.count();
+    assert.ok(n > 0, "renewals are list items");
+    assert.equal(await items.first().getAttribute("aria-setsize"), String(n));
+    assert.equal(await items.nth(n - 1).getAttribute("aria-posinset"), String(n));
+    const activity = page.getByRole("list", { name: "Recent activity" });
+    assert.ok(await activity.getByRole("listitem").count() > 0, "activity entries are list items");
+    // Each renewal is a link named by whose it is, said once (not again as text inside it).
+    const link = items.first().getByRole("link");
+    const who = (await link.textContent()).trim();
+    assert.ok(who.length > 0, "the renewal's link has a name");
+    const snapshot = await items.first().ariaSnapshot();
+    assert.equal(snapshot.split(who).length - 1, 1, "the name is said once:\n" + snapshot);
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await until(page, async () => /#\/customers\/\d+/.test(page.url()), "the renewal opens its customer");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  const phone = await openConsole(browser, server.url + "/#/invoices", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    await phone.page.getByRole("button", { name: "Demo sign-in" }).click();
+    const list = phone.page.getByRole("list", { name: "Invoices" });
+    await until(phone.page, () => list.getByRole("listitem").nth(1).isVisible(), "the invoice cards as a list");
+    const first = list.getByRole("listitem").first();
+    assert.equal(await first.getAttribute("aria-posinset"), "1");
+    assert.ok(Number(await first.getAttribute("aria-setsize")) >= await list.getByRole("listitem").count(),
+      "the set's size is the whole list's, not the cards drawn");
+    const number = (await first.getByRole("link").textContent()).trim();
+    assert.match(number, /^INV-/);
+    await first.getByRole("link").focus();
+    await phone.page.keyboard.press("Enter");
+    await until(phone.page, () => phone.page.getByRole("dialog", { name: "Invoice " + number }).isVisible(), "the invoice opens from its card");
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.context.close();
+  }
+});
