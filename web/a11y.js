@@ -18,6 +18,7 @@
   var pointerTarget = null;         // the element a forwarded mouse press went to
   var opener = null;                // what had the focus when a dialog opened
   var pendingRow = null;            // a list scrolled by a key: {grid, index | first | last}, the row to focus once drawn
+  var pendingTab = null;            // Tab at a scrolling dialog's edge: {from, back}, the focus goes on once drawn
   var imguiKey = 0;                 // the node ImGui's own focus was last on (a field edited by pointer, navigation)
   var applyMs = 0, applyCount = 0;
   var composing = false;           // an input method is composing in a mirrored field
@@ -121,7 +122,7 @@
     } else if (role === "grid" || role === "dialog" || role === "tablist" || role === "img" || role === "navigation" || role === "list") {
       setAttr(el, "aria-label", name || null);
       if (role === "grid") { setAttr(el, "aria-rowcount", attrs.rowcount); setAttr(el, "aria-colcount", attrs.colcount); }
-      if (role === "dialog") setAttr(el, "aria-modal", states & MODAL ? "true" : null);
+      if (role === "dialog") { setAttr(el, "aria-modal", states & MODAL ? "true" : null); n.more = attrs.more || 0; }
     } else if (role === "row") {
       setAttr(el, "aria-rowindex", attrs.rowindex);
     } else if (role === "listitem") {
@@ -179,6 +180,8 @@
   }
 
   function dialogs() { return root.querySelectorAll("[role=dialog]"); }
+
+
 
   function focusables(within) {
     return within.querySelectorAll("button:not([tabindex='-1']), a[href]:not([tabindex='-1']), input:not([tabindex='-1']), [tabindex='0']");
@@ -291,6 +294,16 @@
       if (target) { focusRow(target); pendingRow = null; }
       else if (!pendingRow.grid.isConnected) pendingRow = null;
     }
+    if (pendingTab && d.o) {
+      var stops = tabStops(), from = pendingTab.from, next = null;
+      for (i = 0; i < stops.length && from.isConnected; i++) {
+        var after = from.compareDocumentPosition(stops[i]) & Node.DOCUMENT_POSITION_FOLLOWING;
+        if (pendingTab.back ? !after && stops[i] !== from : after) { next = stops[i]; if (!pendingTab.back) break; }
+      }
+      if (!next && stops.length) next = pendingTab.back ? stops[stops.length - 1] : stops[0];
+      pendingTab = null;
+      if (next) next.focus();
+    }
     if (d.o) { var grids = root.querySelectorAll("[role=grid]"); for (i = 0; i < grids.length; i++) rove(grids[i]); }
     applyMs += performance.now() - t0;
     applyCount++;
@@ -340,7 +353,26 @@
     var n = nodeOf(e.target);
     if (!n) return;
     var key = e.key;
-    if (key === "Tab") { e.stopPropagation(); return; }  // the browser moves the focus; ImGui follows
+    if (key === "Tab") {
+      // Past the last (or before the first) control drawn in a dialog that scrolls, ImGui's own
+      // Tab goes on to the next control, scrolls it into view, and the page's focus follows.
+      var open = dialogs(), stops = open.length ? tabStops() : [];
+      var edge = stops.length && e.target === (e.shiftKey ? stops[0] : stops[stops.length - 1]);
+      e.stopPropagation();  // the browser moves the focus; ImGui follows
+      if (!edge) return;
+      var dialog = nodeOf(open[open.length - 1]);
+      e.preventDefault();
+      if (dialog && dialog.more & (e.shiftKey ? 2 : 1)) {
+        // The dialog goes on beyond the screen: it scrolls, and the focus goes on to the next
+        // control once drawn.
+        pendingTab = { from: e.target, back: e.shiftKey };
+        call("rc_a11y_reveal", [dialog.key, e.shiftKey ? 0 : 1]);
+      } else {
+        // A modal dialog keeps the focus: round to its first (last) control.
+        (e.shiftKey ? stops[stops.length - 1] : stops[0]).focus();
+      }
+      return;
+    }
     if ((key === "Enter" || key === " ") && ACTIVATABLE[n.role] && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault(); e.stopPropagation();
       if (!e.repeat) call("rc_a11y_activate", [n.key]);

@@ -107,7 +107,13 @@ void beginLandmark(Landmark which) {
 }
 void beginGrid(const std::string& name, std::int64_t rowCount, int colCount) { mark(BeginGrid, name, rowCount, colCount); }
 void beginRow(std::int64_t index, bool header) { mark(header ? BeginHeaderRow : BeginRow, {}, index); }
-void beginDialog(const std::string& title) { mark(BeginDialog, title); }
+void beginDialog(const std::string& title) {
+    // Inside the dialog's window: whether its content goes on below (1) or above (2) the screen.
+    ImGuiWindow* w = ImGui::GetCurrentContext() ? ImGui::GetCurrentWindow() : nullptr;
+    int more = 0;
+    if (w && w->ScrollMax.y > 0) more = (w->Scroll.y < w->ScrollMax.y - 0.5f ? 1 : 0) | (w->Scroll.y > 0.5f ? 2 : 0);
+    mark(BeginDialog, title, more);
+}
 void beginTabs() { mark(BeginTabs); }
 void beginList(const std::string& name) { mark(BeginList, name); }
 void beginListItem(std::int64_t index, std::int64_t count) { mark(BeginListItem, {}, index, count); }
@@ -223,7 +229,7 @@ void Mirror::setText(std::uint32_t key, const std::string& text) {
 
 void Mirror::reveal(std::uint32_t key, std::int64_t row) {
     const Node* n = find(key);
-    if (!n || (n->role != "grid" && n->role != "list") || row < 0) return;
+    if (!n || (n->role != "grid" && n->role != "list" && n->role != "dialog") || row < 0) return;
     revealList_ = n->name;
     revealRow_ = row;
 }
@@ -294,6 +300,7 @@ void Mirror::build() {
                 case BeginDialog: {
                     std::uint32_t k = container(mk.type, "dialog", mk.name, 0);
                     nodes_[index_[k]].states |= Modal;
+                    if (mk.a) nodes_[index_[k]].attrs = "\"more\":" + std::to_string(mk.a);
                     stack.push_back({k, mk.type, {}, 0});
                     break;
                 }
@@ -485,7 +492,8 @@ bool Mirror::endFrame() {
         unsigned f = 0;
         if (g.ActiveId && g.InputTextState.ID == g.ActiveId) f = g.ActiveId;
         else if (g.NavId && !g.NavDisableHighlight) f = g.NavId;
-        if (f != imguiFocus_) {
+        // An item ImGui scrolls to is drawn a frame later: its node is waited for.
+        if (f != imguiFocus_ && (!f || index_.count(f))) {
             imguiFocus_ = f;
             if (f && index_.count(f) && f != focusKey_) {
                 focusToSend_ = f;

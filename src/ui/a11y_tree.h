@@ -41,7 +41,8 @@ void lastName(const std::string& name);  // what an icon-only button is called
 void rowAction();  // the last item (a Selectable spanning the current row) opens the row
 
 // The row (from 0 in the whole list) the page asked the grid or list called `name` to show
-// whole (the arrow keys, Page Up/Down, Home/End on its rows); -1 when none.
+// whole (the arrow keys, Page Up/Down, Home/End on its rows); -1 when none. For a dialog
+// (Tab past the last control drawn, Shift+Tab before the first): 1 a screen on, 0 a screen back.
 std::int64_t takeReveal(const std::string& name);
 
 // A field's text the page asked for (screen reader, dictation, Playwright's fill), applied by

@@ -484,6 +484,9 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
     ImGui::PopStyleVar(3);
     if (!visible) return false;
     a11y::beginDialog(title);
+    // Tab past the last control drawn (200 % zoom, a phone held sideways): most of a screen on.
+    if (std::int64_t page = a11y::takeReveal(title); page >= 0)
+        ImGui::SetScrollY(ImGui::GetScrollY() + (page == 1 ? 0.8f : -0.8f) * ImGui::GetWindowHeight());
     // Title and a close button on the right.
     ImVec2 start = ImGui::GetCursorPos();
     float inner = ImGui::GetContentRegionAvail().x;
