@@ -132,6 +132,7 @@
       var t = el.firstChild;
       if (t && t.nodeType === 3) { if (t.data !== name) t.data = name; } else if (name) el.insertBefore(document.createTextNode(name), el.firstChild);
     }
+    if (role === "columnheader") setAttr(el, "aria-sort", attrs.sort || null);
     setAttr(el, "aria-disabled", states & DISABLED ? "true" : null);
     if (role === "tab") { setAttr(el, "aria-selected", states & SELECTED ? "true" : "false"); el.tabIndex = states & SELECTED ? 0 : -1; }
     if (role === "link") setAttr(el, "aria-current", states & CURRENT ? "page" : null);

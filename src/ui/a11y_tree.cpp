@@ -20,7 +20,7 @@ Mirror* gMirror = nullptr;
 enum MarkType {
     BeginBanner, BeginNavigation, BeginMain, BeginGrid, BeginRow, BeginHeaderRow, BeginDialog, BeginTabs, BeginList, BeginListItem, End,
     // Properties of the item recorded last.
-    PropSelected, PropField, PropSpin, PropAssertive, PropName, RowAction,
+    PropSelected, PropField, PropSpin, PropAssertive, PropName, PropSort, RowAction,
 };
 
 std::size_t itemCount();
@@ -133,6 +133,9 @@ void lastAssertive() {
 }
 void rowAction() {
     if (gMirror) gMirror->lastItem(RowAction);
+}
+void lastSort(bool descending) {
+    if (gMirror) gMirror->lastItem(PropSort, descending ? 1 : 0);
 }
 void lastName(const std::string& name) {
     if (gMirror) gMirror->lastItem(PropName, 0, 0, 0, name);
@@ -341,6 +344,10 @@ void Mirror::build() {
                         n.states |= Assertive;
                     } else if (mk.type == PropName) {
                         n.name = mk.name;
+                    } else if (mk.type == PropSort) {
+                        auto cell = index_.find(n.parent);
+                        if (cell != index_.end() && nodes_[cell->second].role == "columnheader")
+                            nodes_[cell->second].attrs = mk.a ? "\"sort\":\"descending\"" : "\"sort\":\"ascending\"";
                     }
                 }
             }

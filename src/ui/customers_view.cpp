@@ -119,6 +119,7 @@ void headerCell(Store& store, const TableColumn& col, const char* sortKey, const
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::GetWindowDrawList()->AddText(p, active || hovered ? color::Text : color::TextMuted, label.c_str());
         if (auto* reg = currentRegistry()) reg->record(name, "header", p.x, p.y, ts.x, ts.y);
+        if (active) a11y::lastSort(descending);
     } else {
         text(label, color::TextMuted, fonts().small, "header");
     }
@@ -197,7 +198,7 @@ void CustomersView::draw(Store& store) {
     float titleW = headingWidth(tr(Text::MenuCustomers), tr(Text::CustomersSubtitle));
     // Beside the title where there is room, else under the subtitle.
     if (titleW + 24 + newW <= width) {
-        ImGui::SetCursorPos(ImVec2(top.x + width - newW, top.y + 6));
+        ImGui::SetCursorPos(ImVec2(top.x + width - newW, top.y + (shell().shortScreen ? -2 : 6)));  // level with the title alone on short screens
         if (button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(newW, 40))) store.openNewCustomer();
         ImGui::SetCursorPos(below);
     } else if (button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(width, 40))) {
@@ -223,7 +224,8 @@ void CustomersView::draw(Store& store) {
     const char* labels[] = {tr(Text::FilterAll), tr(Text::StatusInvited), tr(Text::StatusActive), tr(Text::StatusRevoked),
                             tr(Text::StatusCancelled)};
     float filterW = segmentedWidth(labels, statusCount);
-    bool oneLine = width - filterW - 16 >= 260;
+    // On a short screen a narrower search shares the line: rows of the list stay in sight.
+    bool oneLine = width - filterW - 16 >= (shell().shortScreen ? 200 : 260);
     float searchW = oneLine ? std::min(460.0f, width - filterW - 16) : width;
     inputText("##customer-search", tr(Text::SearchCustomers), search, searchW, hint.c_str());
     if (focusSearch_ && (ImGui::IsItemActive() || ++focusAttempts_ > 5)) focusSearch_ = false, focusAttempts_ = 0;

@@ -82,7 +82,7 @@ void InvoicesView::draw(Store& store) {
     float titleW = headingWidth(tr(Text::MenuInvoices), tr(Text::InvoicesSubtitle));
     bool exporting = st.download.loading && !st.invoice.id;
     if (titleW + 24 + exportW <= width) {
-        ImGui::SetCursorPos(ImVec2(top.x + width - exportW, top.y + 6));
+        ImGui::SetCursorPos(ImVec2(top.x + width - exportW, top.y + (shell().shortScreen ? -2 : 6)));  // level with the title alone on short screens
         if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), exporting, store.offline()))
             store.exportInvoicesCsv();
         if (store.offline()) {

@@ -54,9 +54,10 @@ ShellLayout layoutShell(const ShellInputs& in) {
     }
     float topH = l.size == SizeClass::Narrow ? kPhoneTopBarHeight : kTopBarHeight;
     l.topBar = Box{l.nav.w, y, w - l.nav.w, topH};
-    float top = y + topH + (l.size == SizeClass::Narrow ? 16 : 28);
+    l.shortScreen = h < breakpoint::Short;
+    float top = y + topH + (l.size == SizeClass::Narrow || l.shortScreen ? 12 : 28);
     l.content = Box{l.nav.w + l.padding, top, std::max(0.0f, w - l.nav.w - 2 * l.padding),
-                    std::max(0.0f, h - top - (l.size == SizeClass::Narrow ? 12 : 24))};
+                    std::max(0.0f, h - top - (l.size == SizeClass::Narrow || l.shortScreen ? 12 : 24))};
     // The search box needs room beside the language switch and the account.
     l.showSearchJump = l.topBar.w >= 900;
     l.showAccount = l.size != SizeClass::Narrow;

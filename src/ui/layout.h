@@ -10,6 +10,7 @@ namespace rc::ui {
 namespace breakpoint {
 constexpr float Medium = 700;   // below: phones (top bar with a menu button, cards, full-screen dialogs)
 constexpr float Wide = 1200;    // from here: the full sidebar
+constexpr float Short = 600;    // below this height (200 % zoom, a phone held sideways): less air, no subtitles
 }  // namespace breakpoint
 
 constexpr float kTapTarget = 44;  // CSS px, the smallest thing a finger should have to hit
@@ -47,6 +48,7 @@ struct ShellLayout {
     bool dialogsFullScreen = false;
     bool showSearchJump = true;  // the top bar's search box
     bool showAccount = true;     // the reseller's name and email in the top bar
+    bool shortScreen = false;    // little height: pages drop their subtitles and keep lists in sight
 };
 
 ShellLayout layoutShell(const ShellInputs& in);

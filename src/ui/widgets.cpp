@@ -73,7 +73,8 @@ void paragraph(const std::string& s, ImU32 col, ImFont* font) {
 
 void heading(const std::string& title, const std::string& subtitle) {
     text(title, color::Text, fonts().title, "heading");
-    if (!subtitle.empty()) {
+    // Little height (200 % zoom): the subtitle gives way to the content.
+    if (!subtitle.empty() && !shell().shortScreen) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
         textMuted(subtitle);
     }
@@ -83,7 +84,7 @@ float headingWidth(const std::string& title, const std::string& subtitle) {
     ImGui::PushFont(fonts().title);
     float w = ImGui::CalcTextSize(title.c_str()).x;
     ImGui::PopFont();
-    return std::max(w, ImGui::CalcTextSize(subtitle.c_str()).x);
+    return shell().shortScreen ? w : std::max(w, ImGui::CalcTextSize(subtitle.c_str()).x);
 }
 
 bool button(const char* label, ButtonStyle style, ImVec2 size, bool busy, bool disabled) {

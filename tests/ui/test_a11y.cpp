@@ -291,3 +291,30 @@ TEST_CASE("mirror: the page's keys on a grid's rows scroll it as little as shows
     CHECK(rowDrawn("Customer 05"));
     CHECK_FALSE(rowDrawn("Customer 04"));
 }
+
+TEST_CASE("mirror: the column the list is sorted by says so (aria-sort), and follows a new sort") {
+    Mirrored m;
+    m.signIn();
+    auto sortOf = [&](const std::string& title) -> std::string {
+        const Node* b = m.find("button", title);
+        if (!b) return "missing";
+        const Node* cell = m.byKey(b->parent);
+        if (!cell || cell->role != "columnheader") return "not in a header";
+        return cell->attrs;
+    };
+    CHECK(sortOf("Customer") == "\"sort\":\"ascending\"");  // names A-Z at first
+    CHECK(sortOf("Licenses").empty());
+    const Node* licenses = m.find("button", "Licenses");
+    REQUIRE(licenses);
+    m.ui.mirror().activate(licenses->key);
+    m.ui.frame(2);
+    m.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
+    m.ui.frame(3);
+    CHECK(sortOf("Licenses") == "\"sort\":\"ascending\"");
+    CHECK(sortOf("Customer").empty());
+    m.ui.mirror().activate(m.find("button", "Licenses")->key);
+    m.ui.frame(2);
+    m.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
+    m.ui.frame(3);
+    CHECK(sortOf("Licenses") == "\"sort\":\"descending\"");
+}

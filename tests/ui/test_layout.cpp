@@ -85,3 +85,17 @@ TEST_CASE("screens follow the same width rules") {
     CHECK_FALSE(cardList(at(768, 1024)));
     CHECK_FALSE(cardList(at(700, 800)));
 }
+
+TEST_CASE("short screens (200 % zoom, a phone held sideways) give the content more of the height") {
+    // 1440 x 900 at 200 % zoom is 720 x 450 CSS px.
+    ShellLayout zoomed = at(720, 450);
+    CHECK(zoomed.shortScreen);
+    CHECK_FALSE(at(1280, 720).shortScreen);
+    CHECK_FALSE(at(768, 1024).shortScreen);
+    CHECK(at(844, 390, true).shortScreen);
+    // Less air above and below the content than the same width with room to spare.
+    ShellLayout tall = at(720, 900);
+    CHECK(zoomed.content.y < tall.content.y);
+    CHECK(zoomed.content.h > 450 - (tall.content.y + (900 - tall.content.bottom())));
+    CHECK(inside(zoomed.content, 720, 450));
+}
