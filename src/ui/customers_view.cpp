@@ -199,10 +199,14 @@ void CustomersView::draw(Store& store) {
     // Beside the title where there is room, else under the subtitle.
     if (titleW + 24 + newW <= width) {
         ImGui::SetCursorPos(ImVec2(top.x + width - newW, top.y + (shell().shortScreen ? -2 : 6)));  // level with the title alone on short screens
-        if (button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(newW, 40))) store.openNewCustomer();
+        bool clicked = button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(newW, 40));
+        a11y::lastName(tr(Text::NewCustomer));  // said without the "+" drawn before it
+        if (clicked) store.openNewCustomer();
         ImGui::SetCursorPos(below);
-    } else if (button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(width, 40))) {
-        store.openNewCustomer();
+    } else {
+        bool clicked = button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(width, 40));
+        a11y::lastName(tr(Text::NewCustomer));
+        if (clicked) store.openNewCustomer();
     }
     ImGui::Dummy(ImVec2(0, 4));
 

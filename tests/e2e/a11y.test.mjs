@@ -92,7 +92,7 @@ test("the status filter: a tab click and the arrow keys", async () => {
 });
 
 test("New customer: open with the keyboard, fill and send, errors on the field", async () => {
-  const opener = page.getByRole("button", { name: "New customer" });
+  const opener = page.getByRole("button", { name: "New customer", exact: true });
   await opener.focus();
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Invite a new customer" });
