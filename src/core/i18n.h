@@ -93,6 +93,7 @@ enum class Language { English, German };
     X(CycleAnnualMonthly, "Annual, paid monthly", "Jährlich, monatliche Zahlung") \
     X(CycleAnnualYearly, "Annual, paid yearly", "Jährlich, jährliche Zahlung") \
     X(CustomersCount, "{} of {} customers", "{} von {} Kunden") \
+    X(CustomersRange, "{}–{} of {} customers", "{}–{} von {} Kunden") \
     X(NoCustomersTitle, "No customers yet", "Noch keine Kunden") \
     X(NoCustomersBody, "Invite your first customer with “New customer”.", "Laden Sie Ihren ersten Kunden über „Neuer Kunde“ ein.") \
     X(NoMatchesTitle, "No customers match", "Keine passenden Kunden") \
@@ -230,6 +231,7 @@ enum class Language { English, German };
     X(InvOverdue, "Overdue", "Überfällig") \
     X(InvVoid, "Void", "Storniert") \
     X(InvoicesCount, "{} of {} invoices", "{} von {} Rechnungen") \
+    X(InvoicesRange, "{}–{} of {} invoices", "{}–{} von {} Rechnungen") \
     X(NoInvoicesTitle, "No invoices", "Keine Rechnungen") \
     X(NoInvoicesBody, "Invoices appear when customers buy licenses or renew.", "Rechnungen entstehen, wenn Kunden Lizenzen kaufen oder verlängern.") \
     X(NoInvoicesMatch, "No invoices match these filters.", "Keine Rechnungen passen zu diesen Filtern.") \

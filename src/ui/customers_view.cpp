@@ -51,7 +51,7 @@ std::vector<TableColumn> customerColumns() {
     // key, drop order, min width, max width, grows, whole, hideable, whole while 1..N show
     return {
         {{"customer", 0, 140, 0, true, true, false}, Text::ColCustomer},
-        {{"domain", 5, 110, 280, true, false, true, 3}, Text::ColDomain},  // whole while plan and later show
+        {{"domain", 5, 110, 280, true, false, true, 4}, Text::ColDomain},  // whole while licenses and later show
         {{"status", 6, 100, 0, false, false, true}, Text::ColStatus},
         {{"plan", 3, 90, 0, false, false, true}, Text::ColPlan},
         {{"licenses", 4, 72, 0, false, false, true}, Text::ColLicenses, true},
@@ -368,8 +368,11 @@ void CustomersView::draw(Store& store) {
     ImGui::PopStyleVar();
 
     if (list.loaded) {
-        std::int64_t shown = std::min<std::int64_t>(rows.total(), list.last + 1);
-        std::string count = format::fill(tr(Text::CustomersCount), format::integer(shown), format::integer(rows.total()));
+        // The rows on screen, first to last, of all: "8–16 of 41 customers".
+        std::int64_t total = rows.total(), from = std::min(total, scroller_.first() + 1),
+                     to = std::min(total, scroller_.first() + scroller_.whole());
+        std::string count = total == 0 ? format::fill(tr(Text::CustomersCount), "0", "0")
+                                       : format::fill(tr(Text::CustomersRange), format::integer(from), format::integer(to), format::integer(total));
         if (listFooter(count, list.remote.error)) store.retryCustomers();
     }
 }

@@ -306,8 +306,10 @@ void InvoicesView::draw(Store& store) {
         ImGui::SetCursorPos(line);
     }
     if (list.loaded) {
-        std::int64_t shown = std::min<std::int64_t>(rows.total(), list.last + 1);
-        std::string count = format::fill(tr(Text::InvoicesCount), format::integer(shown), format::integer(rows.total()));
+        std::int64_t total = rows.total(), from = std::min(total, scroller_.first() + 1),
+                     to = std::min(total, scroller_.first() + scroller_.whole());
+        std::string count = total == 0 ? format::fill(tr(Text::InvoicesCount), "0", "0")
+                                       : format::fill(tr(Text::InvoicesRange), format::integer(from), format::integer(to), format::integer(total));
         if (listFooter(count, list.remote.error)) store.retryInvoices();
     }
 }

@@ -38,6 +38,7 @@ void ListScroller::update(std::int64_t total, int visibleRows, float rowHeight, 
         if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) position_ = 0;
         if (ImGui::IsKeyPressed(ImGuiKey_End, false)) position_ = static_cast<double>(total);
     }
+    whole_ = std::max(1, visibleRows);
     if (reveal_ >= 0) {
         double row = static_cast<double>(std::min<std::int64_t>(reveal_, std::max<std::int64_t>(0, total - 1)));
         int whole = std::max(1, visibleRows);

@@ -21,8 +21,9 @@ public:
     // update; the rows follow the finger by whole rows.
     void followTouch(ImVec2 min, ImVec2 max);
 
-    // The first row on screen (after update).
+    // The first row on screen, and how many fit whole (after update).
     std::int64_t first() const { return first_; }
+    int whole() const { return whole_; }
     void toTop() { position_ = 0, first_ = 0, touchPixels_ = 0; }
     // Scrolls as little as shows row `row` (from 0) whole at the next update; -1: nothing.
     void reveal(std::int64_t row) { reveal_ = row; }
@@ -35,6 +36,7 @@ private:
     float touchPixels_ = 0;  // moved by a finger since the last update
     std::int64_t first_ = 0;
     std::int64_t reveal_ = -1;
+    int whole_ = 1;
     bool dragging_ = false;
     float grab_ = 0;  // where on the thumb it was taken
 };

@@ -278,6 +278,15 @@ TEST_CASE("mirror: the page's keys on a grid's rows scroll it as little as shows
         if (rowDrawn(name)) lastWhole = i;
     }
     CHECK(lastWhole <= 41);  // at most the row under it, partly shown
+    // The footer says which rows are on screen, first to last, of all.
+    std::string footer;
+    for (const auto& it : m.ui.items())
+        if (it.label.find(" of 60 customers") != std::string::npos) footer = it.label;
+    int from = 0, to = 0;
+    REQUIRE(std::sscanf(footer.c_str(), "%d–%d of 60", &from, &to) == 2);
+    CHECK(from > 1);
+    CHECK(to == 41);  // row 40 (the 41st) is the last one shown whole
+    CHECK(lastWhole <= to);  // the row drawn under it is only partly shown
     // Back up: the row asked for becomes the first.
     m.ui.mirror().reveal(gridKey, 5);
     m.ui.frame(3);
