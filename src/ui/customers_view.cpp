@@ -304,19 +304,9 @@ void CustomersView::draw(Store& store) {
         ImGui::SetCursorScreenPos(cardMin);
         if (cards) {
             float cardW = cardSize.x - ListScroller::kBarWidth - 6;
-            a11y::beginList(tr(Text::MenuCustomers));
-            for (std::int64_t i = first; i <= last; ++i) {
-                ImGui::PushID(static_cast<int>(i % 100000));
-                a11y::beginListItem(i + 1, rows.total());
-                if (const Customer* c = rows.row(i)) {
-                    if (customerCard(*c, cardW)) store.openCustomer(c->id);
-                } else {
-                    placeholderCard(cardW, kCustomerCardHeight);
-                }
-                a11y::end();
-                ImGui::PopID();
-            }
-            a11y::end();
+            cardRows(tr(Text::MenuCustomers), rows, first, last, cardW, kCustomerCardHeight, [&](const Customer& c) {
+                if (customerCard(c, cardW)) store.openCustomer(c.id);
+            });
         }
         float tableW = cardSize.x - ListScroller::kBarWidth - 4;
         if (!cards) {

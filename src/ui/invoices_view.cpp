@@ -212,19 +212,9 @@ void InvoicesView::draw(Store& store) {
         ImGui::SetCursorScreenPos(cardMin);
         if (cards) {
             float cardW = cardSize.x - ListScroller::kBarWidth - 6;
-            a11y::beginList(tr(Text::MenuInvoices));
-            for (std::int64_t i = first; i <= last; ++i) {
-                ImGui::PushID(static_cast<int>(i % 100000));
-                a11y::beginListItem(i + 1, rows.total());
-                if (const Invoice* inv = rows.row(i)) {
-                    if (invoiceCard(*inv, cardW)) store.openInvoice(inv->id);
-                } else {
-                    placeholderCard(cardW, kInvoiceCardHeight);
-                }
-                a11y::end();
-                ImGui::PopID();
-            }
-            a11y::end();
+            cardRows(tr(Text::MenuInvoices), rows, first, last, cardW, kInvoiceCardHeight, [&](const Invoice& inv) {
+                if (invoiceCard(inv, cardW)) store.openInvoice(inv.id);
+            });
         }
         float tableW = cardSize.x - ListScroller::kBarWidth - 4;
         if (!cards) {
