@@ -122,7 +122,7 @@
     } else if (role === "grid" || role === "dialog" || role === "tablist" || role === "img" || role === "navigation" || role === "list") {
       setAttr(el, "aria-label", name || null);
       if (role === "grid") { setAttr(el, "aria-rowcount", attrs.rowcount); setAttr(el, "aria-colcount", attrs.colcount); }
-      if (role === "dialog") { setAttr(el, "aria-modal", states & MODAL ? "true" : null); n.more = attrs.more || 0; }
+      if (role === "dialog") setAttr(el, "aria-modal", states & MODAL ? "true" : null);
     } else if (role === "row") {
       setAttr(el, "aria-rowindex", attrs.rowindex);
     } else if (role === "listitem") {
@@ -133,6 +133,7 @@
       if (t && t.nodeType === 3) { if (t.data !== name) t.data = name; } else if (name) el.insertBefore(document.createTextNode(name), el.firstChild);
     }
     if (role === "columnheader") setAttr(el, "aria-sort", attrs.sort || null);
+    n.more = attrs.more || 0;  // a dialog or the main landmark: its content goes on below (1) or above (2)
     setAttr(el, "aria-disabled", states & DISABLED ? "true" : null);
     if (role === "tab") { setAttr(el, "aria-selected", states & SELECTED ? "true" : "false"); el.tabIndex = states & SELECTED ? 0 : -1; }
     if (role === "link") setAttr(el, "aria-current", states & CURRENT ? "page" : null);
@@ -248,6 +249,20 @@
     }
   }
 
+  // The focused element lies beyond what its page or dialog shows (a renewal under the fold
+  // reached by Tab, a screen reader's cursor): the area scrolls a screen toward it, again after
+  // each frame until it is in sight or the area can go no further.
+  function keepFocusInSight() {
+    var el = document.activeElement;
+    if (!el || !root.contains(el) || el.getAttribute("role") === "dialog" || el.id === "rc-main") return;
+    var open = dialogs(), area = open.length ? open[open.length - 1] : document.getElementById("rc-main");
+    var n = area && area.contains(el) ? nodeOf(area) : null;
+    if (!n || !n.more) return;
+    var r = el.getBoundingClientRect(), bottom = Math.min(window.innerHeight, canvasRect ? canvasRect.bottom : window.innerHeight);
+    if (r.bottom > bottom - 8 && n.more & 1) call("rc_a11y_reveal", [n.key, 1]);
+    else if (r.top < (canvasRect ? canvasRect.top : 0) + 8 && n.more & 2) call("rc_a11y_reveal", [n.key, 0]);
+  }
+
   function apply(json) {
     var t0 = performance.now();
     var d = JSON.parse(json);
@@ -306,6 +321,7 @@
       if (next) next.focus();
     }
     if (d.o) { var grids = root.querySelectorAll("[role=grid]"); for (i = 0; i < grids.length; i++) rove(grids[i]); }
+    if (d.n) keepFocusInSight();
     applyMs += performance.now() - t0;
     applyCount++;
   }
@@ -355,13 +371,17 @@
     if (!n) return;
     var key = e.key;
     if (key === "Tab") {
-      // Past the last (or before the first) control drawn in a dialog that scrolls, ImGui's own
-      // Tab goes on to the next control, scrolls it into view, and the page's focus follows.
-      var open = dialogs(), stops = open.length ? tabStops() : [];
-      var edge = stops.length && e.target === (e.shiftKey ? stops[0] : stops[stops.length - 1]);
       e.stopPropagation();  // the browser moves the focus; ImGui follows
+      // Past the last (or before the first) control drawn in a dialog or a page that goes on
+      // beyond the screen: it scrolls, and the focus goes on to the next control once drawn.
+      var open = dialogs(), main = document.getElementById("rc-main");
+      var area = open.length ? open[open.length - 1] : main && main.contains(e.target) ? main : null;
+      if (!area) return;
+      var stops = Array.prototype.filter.call(tabStops(), function (el) { return area.contains(el); });
+      var edge = stops.length && e.target === (e.shiftKey ? stops[0] : stops[stops.length - 1]);
       if (!edge) return;
-      var dialog = nodeOf(open[open.length - 1]);
+      var dialog = nodeOf(area);
+      if (!open.length && !(dialog && dialog.more & (e.shiftKey ? 2 : 1))) return;  // the page: on to the next stop as usual
       e.preventDefault();
       if (dialog && dialog.more & (e.shiftKey ? 2 : 1)) {
         // The dialog goes on beyond the screen: it scrolls, and the focus goes on to the next
@@ -441,6 +461,8 @@
       rove(grid);
     }
     call("rc_a11y_focus", [n.key, visible ? 1 : 0]);
+    canvasRect = canvas.getBoundingClientRect();
+    keepFocusInSight();
   }
 
   // Tab from outside the mirror (a freshly loaded page, the canvas after a click, a field being

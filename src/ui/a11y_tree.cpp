@@ -18,7 +18,7 @@ namespace {
 Mirror* gMirror = nullptr;
 
 enum MarkType {
-    BeginBanner, BeginNavigation, BeginMain, BeginGrid, BeginRow, BeginHeaderRow, BeginDialog, BeginTabs, BeginList, BeginListItem, End,
+    BeginBanner, BeginNavigation, BeginMain, BeginGrid, BeginRow, BeginHeaderRow, BeginDialog, BeginTabs, BeginList, BeginListItem, ScrollArea, End,
     // Properties of the item recorded last.
     PropSelected, PropField, PropSpin, PropAssertive, PropName, PropSort, RowAction,
 };
@@ -107,12 +107,22 @@ void beginLandmark(Landmark which) {
 }
 void beginGrid(const std::string& name, std::int64_t rowCount, int colCount) { mark(BeginGrid, name, rowCount, colCount); }
 void beginRow(std::int64_t index, bool header) { mark(header ? BeginHeaderRow : BeginRow, {}, index); }
-void beginDialog(const std::string& title) {
-    // Inside the dialog's window: whether its content goes on below (1) or above (2) the screen.
+// Whether the current window's content goes on below (1) or above (2) what it shows.
+int moreInWindow() {
     ImGuiWindow* w = ImGui::GetCurrentContext() ? ImGui::GetCurrentWindow() : nullptr;
-    int more = 0;
-    if (w && w->ScrollMax.y > 0) more = (w->Scroll.y < w->ScrollMax.y - 0.5f ? 1 : 0) | (w->Scroll.y > 0.5f ? 2 : 0);
-    mark(BeginDialog, title, more);
+    if (!w || w->ScrollMax.y <= 0) return 0;
+    return (w->Scroll.y < w->ScrollMax.y - 0.5f ? 1 : 0) | (w->Scroll.y > 0.5f ? 2 : 0);
+}
+
+void beginDialog(const std::string& title) { mark(BeginDialog, title, moreInWindow()); }
+
+void scrollArea() {
+    if (!gMirror) return;
+    if (gMirror->pageScroll_) {
+        ImGui::SetScrollY(ImGui::GetScrollY() + static_cast<float>(gMirror->pageScroll_) * 0.8f * ImGui::GetWindowHeight());
+        gMirror->pageScroll_ = 0;
+    }
+    mark(ScrollArea, {}, moreInWindow());
 }
 void beginTabs() { mark(BeginTabs); }
 void beginList(const std::string& name) { mark(BeginList, name); }
@@ -232,7 +242,12 @@ void Mirror::setText(std::uint32_t key, const std::string& text) {
 
 void Mirror::reveal(std::uint32_t key, std::int64_t row) {
     const Node* n = find(key);
-    if (!n || (n->role != "grid" && n->role != "list" && n->role != "dialog") || row < 0) return;
+    if (!n || row < 0) return;
+    if (n->role == "main") {
+        pageScroll_ = row == 1 ? 1 : -1;
+        return;
+    }
+    if (n->role != "grid" && n->role != "list" && n->role != "dialog") return;
     revealList_ = n->name;
     revealRow_ = row;
 }
@@ -314,6 +329,14 @@ void Mirror::build() {
                     stack.push_back({k, mk.type, {}, mk.a});
                     break;
                 }
+                case ScrollArea:
+                    // The main landmark it scrolls says how much more there is.
+                    for (auto o = stack.rbegin(); o != stack.rend(); ++o)
+                        if (o->type == BeginMain) {
+                            if (mk.a) nodes_[index_[o->key]].attrs = "\"more\":" + std::to_string(mk.a);
+                            break;
+                        }
+                    break;
                 case BeginTabs: stack.push_back({container(mk.type, "tablist", {}, static_cast<std::uint32_t>(mk.at)), mk.type, {}, 0}); break;
                 case RowAction:
                     // The row's own click target (a Selectable spanning it): the row can be activated.

@@ -32,6 +32,11 @@ void beginTabs();
 // Closes the innermost landmark, grid, row, dialog or tab list.
 void end();
 
+// Call right after BeginChild of a page's scrolling area (the dashboard, a customer's page): the
+// main landmark says whether more lies below or above, and the page's Tab past the last control
+// drawn (Shift+Tab before the first) scrolls it by most of a screen.
+void scrollArea();
+
 // --- What the last recorded item is, beyond its kind and label.
 void lastSelected(bool selected);  // a tab: aria-selected; a menu entry: aria-current
 void lastField(const std::string& value, const char* placeholder, bool readOnly);
@@ -128,8 +133,10 @@ private:
     std::unordered_map<unsigned, std::string> texts_;  // field text waiting for its widget, by ImGui id
     std::string revealList_;  // the grid or list the page asked to show a row of, by name
     std::int64_t revealRow_ = -1;
+    int pageScroll_ = 0;  // the main landmark's scrolling area: a screen on (1) or back (-1)
     friend std::optional<std::string> takeText(unsigned id);
     friend std::int64_t takeReveal(const std::string& name);
+    friend void scrollArea();
 };
 
 }  // namespace a11y

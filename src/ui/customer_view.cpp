@@ -4,6 +4,7 @@
 
 #include "core/format.h"
 #include "core/i18n.h"
+#include "ui/a11y_tree.h"
 #include "ui/item_registry.h"
 #include "ui/offline_widgets.h"
 #include "ui/layout.h"
@@ -276,6 +277,7 @@ void CustomerView::draw(Store& store) {
 
     // Two columns: the subscription (and invitation) on the left, invoices and history on the right.
     ImGui::BeginChild("###customer-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    a11y::scrollArea();
     float gap = 20;
     float avail = ImGui::GetContentRegionAvail().x - 4;
     bool side = twoColumns(avail);  // else one column: the subscription first, then invoices and history

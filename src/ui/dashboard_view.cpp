@@ -226,6 +226,7 @@ void DashboardView::draw(Store& store) {
     const Dashboard& d = *dash.data;
 
     ImGui::BeginChild("###dashboard-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    a11y::scrollArea();
     width = ImGui::GetContentRegionAvail().x - 4;
     const float gap = 16;
     const int columns = figureColumns(width);

@@ -82,6 +82,42 @@ test("from a freshly loaded page, Tab reaches sign-in, the skip link, the menu a
   }
 });
 
+test("Tab reaches the dashboard's renewals below the fold, and the page scrolls to show them", async () => {
+  const { page, context, errors } = await openConsole(browser, server.url);
+  try {
+    await pressUntil(page, "Tab", /^Demo sign-in\|button/, "Demo sign-in", 10);
+    await page.keyboard.press("Enter");
+    const renewals = page.getByRole("list", { name: "Upcoming renewals" });
+    await until(page, () => renewals.isVisible(), "the renewals list");
+    const setsize = Number(await renewals.getByRole("listitem").first().getAttribute("aria-setsize"));
+    const lastLink = renewals.getByRole("listitem").nth(setsize - 1).getByRole("link");
+    const under = await lastLink.boundingBox();
+    assert.ok(!under || under.y >= 900, "the last renewal is below the fold at first: " + JSON.stringify(under));
+    // Tab on from the top until the last renewal has the focus.
+    const last = () => page.evaluate((n) => {
+      const item = document.activeElement && document.activeElement.closest("[role=listitem]");
+      return !!item && item.getAttribute("aria-posinset") === String(n) && item.parentElement.getAttribute("aria-label") === "Upcoming renewals";
+    }, setsize);
+    let presses = 0;
+    while (!(await last()) && presses < 60) {
+      await page.keyboard.press("Tab");
+      presses++;
+      await page.waitForTimeout(120);
+    }
+    assert.ok(await last(), `Tab reached the last renewal (${presses} presses; focus: ${await focused(page)})`);
+    const box = await page.locator(":focus").boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 900, "it is on screen: " + JSON.stringify(box));
+    await screenshot(page, "45-keyboard-last-renewal");
+    // And back up with Shift+Tab to the top of the page.
+    let back = 0;
+    while (!/\|skip$/.test(await focused(page)) && back < 80) { await page.keyboard.press("Shift+Tab"); back++; await page.waitForTimeout(80); }
+    assert.match(await focused(page), /\|skip$/, "Shift+Tab goes back up to the skip link");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a table is one Tab stop; the arrows walk its rows past the ones drawn, Enter opens one", async () => {
   const { page, context, errors } = await openConsole(browser, server.url + "/#/customers");
   try {

@@ -329,3 +329,31 @@ TEST_CASE("mirror: the column the list is sorted by says so (aria-sort), and fol
     m.ui.frame(3);
     CHECK(sortOf("Licenses") == "\"sort\":\"descending\"");
 }
+
+TEST_CASE("mirror: the main landmark says the page goes on below, and the page's request scrolls it a screen on") {
+    Mirrored m;
+    m.ui.resize(1280, 700);
+    m.signIn();
+    m.ui.mirror().activate(m.find("link", "Dashboard")->key);
+    m.ui.frame(2);
+    m.transport.answer("/dashboard", 200, test::readContract("dashboard.json"));
+    m.transport.answer("/activity", 200, test::readContract("activity_page.json"));
+    m.ui.frame(3);
+    auto mainNode = [&]() -> const Node* {
+        for (const Node& n : m.ui.mirror().nodes())
+            if (n.role == "main") return &n;
+        return nullptr;
+    };
+    REQUIRE(mainNode());
+    CHECK(mainNode()->attrs == "\"more\":1");  // more below, nothing above
+    CHECK_FALSE(m.find("heading", "Upcoming renewals"));  // under the fold: not drawn
+    m.ui.mirror().reveal(mainNode()->key, 1);
+    m.ui.frame(3);
+    CHECK(m.find("heading", "Upcoming renewals"));  // a screen on, in sight
+    CHECK(mainNode()->attrs.find("\"more\":") != std::string::npos);
+    CHECK((std::stoi(mainNode()->attrs.substr(7)) & 2) != 0);  // now there is more above
+    m.ui.mirror().reveal(mainNode()->key, 0);
+    m.ui.frame(3);
+    CHECK_FALSE(m.find("heading", "Upcoming renewals"));
+    CHECK(mainNode()->attrs == "\"more\":1");
+}
