@@ -224,7 +224,9 @@ void Mirror::focus(std::uint32_t key, bool showRing) {
     // Focus moved on from a field ImGui is editing: it stops editing it now, so keys typed next
     // cannot land there.
     if (ctx->ActiveId && ctx->InputTextState.ID == ctx->ActiveId && ctx->ActiveId != n->id) ImGui::ClearActiveID();
-    if (field && n->id && !(n->states & ReadOnly)) focusInputId_ = n->id;
+    // A field focused a moment ago and left before the next frame (keys faster than frames) is
+    // not edited after all: its pending activation would pull the focus back to it.
+    focusInputId_ = field && n->id && !(n->states & ReadOnly) ? n->id : 0;
     imguiFocus_ = n->id;  // the page knows already
 }
 

@@ -357,3 +357,24 @@ TEST_CASE("mirror: the main landmark says the page goes on below, and the page's
     CHECK_FALSE(m.find("heading", "Upcoming renewals"));
     CHECK(mainNode()->attrs == "\"more\":1");
 }
+
+TEST_CASE("mirror: a field focused and left before the next frame (keys faster than frames) does not pull the focus back") {
+    Mirrored m;
+    const Node* field = m.find("textbox", "Demo account email");
+    const Node* button = m.find("button", "Demo sign-in");
+    REQUIRE(field);
+    REQUIRE(button);
+    std::uint32_t fieldKey = field->key, buttonKey = button->key;
+    m.ui.mirror().focus(fieldKey, true);   // Tab onto the field...
+    m.ui.mirror().focus(buttonKey, true);  // ...and on to the button, before a frame was drawn
+    for (int i = 0; i < 4; ++i) {
+        m.ui.frame(1);
+        const std::string& diff = m.ui.mirror().diff();
+        CHECK_MESSAGE(diff.find("\"f\":" + std::to_string(fieldKey)) == std::string::npos, diff);
+        CHECK_FALSE(m.ui.mirror().editing(fieldKey));
+    }
+    // Focused alone, the field is edited as before.
+    m.ui.mirror().focus(fieldKey, true);
+    m.ui.frame(2);
+    CHECK(m.ui.mirror().editing(fieldKey));
+}
