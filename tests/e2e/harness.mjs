@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -218,4 +219,35 @@ export async function waitForItemMatching(page, pattern, kind, timeout = 15000) 
 export async function waitForItemGone(page, label, kind, timeout = 15000) {
   await page.waitForFunction(([l, k]) => !window.resellerConsole.items().some((it) => it.label === l && (!k || it.kind === k)),
     [label, kind], { timeout, polling: 60 });
+}
+
+// One serve.py (with `args`) and one Chromium for a whole test file, started before its first
+// test and stopped after its last: `const env = serverAndBrowser(["--demo"])`, then
+// `env.server.url` and `env.browser` inside the tests.
+export function serverAndBrowser(args = []) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(args);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    if (env.browser) await env.browser.close();
+    if (env.server) await env.server.stop();
+  });
+  return env;
+}
+
+// Polls `fn` until it returns something truthy (Playwright's expect() is not in playwright-core);
+// on timeout takes a screenshot named `shot` and says what was awaited.
+export async function until(page, fn, what, { timeout = 15000, shot = "until-timeout" } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    if (Date.now() > end) {
+      await screenshot(page, shot).catch(() => {});
+      throw new Error("timed out waiting for " + what + (last instanceof Error ? ": " + last.message : ""));
+    }
+    await page.waitForTimeout(60);
+  }
 }

@@ -2,34 +2,12 @@
 // console's controls and the skip link, a table is one Tab stop whose rows the arrows walk, past
 // the rows drawn too (the list scrolls and the focus follows), and the dashboard's entries and
 // the phone's cards are lists of links a screen reader can open.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openConsole, screenshot } from "./harness.mjs";
+import { openConsole, screenshot, serverAndBrowser, until as poll } from "./harness.mjs";
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(["--demo"]);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function until(page, fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
-    if (Date.now() > end) {
-      await screenshot(page, "keyboard-timeout");
-      throw new Error("timed out waiting for " + what + (last instanceof Error ? ": " + last.message : ""));
-    }
-    await page.waitForTimeout(60);
-  }
-}
+const env = serverAndBrowser(["--demo"]);
+const until = (page, fn, what, timeout = 15000) => poll(page, fn, what, { timeout, shot: "keyboard-timeout" });
 
 // What has the focus: "name|role", with the row's index for rows.
 const focused = (page) => page.evaluate(() => {
@@ -53,7 +31,7 @@ async function pressUntil(page, key, pattern, what, max = 40) {
 }
 
 test("from a freshly loaded page, Tab reaches sign-in, the skip link, the menu and the customers", async () => {
-  const { page, context, errors } = await openConsole(browser, server.url);
+  const { page, context, errors } = await openConsole(env.browser, env.server.url);
   try {
     assert.equal(await focused(page), "body", "nothing has the focus on a fresh page");
     // Tab must leave the page for the console's first control (SDL would have taken it for ImGui).
@@ -83,7 +61,7 @@ test("from a freshly loaded page, Tab reaches sign-in, the skip link, the menu a
 });
 
 test("Tab reaches the dashboard's renewals below the fold, and the page scrolls to show them", async () => {
-  const { page, context, errors } = await openConsole(browser, server.url);
+  const { page, context, errors } = await openConsole(env.browser, env.server.url);
   try {
     await pressUntil(page, "Tab", /^Demo sign-in\|button/, "Demo sign-in", 10);
     await page.keyboard.press("Enter");
@@ -119,7 +97,7 @@ test("Tab reaches the dashboard's renewals below the fold, and the page scrolls 
 });
 
 test("a table is one Tab stop; the arrows walk its rows past the ones drawn, Enter opens one", async () => {
-  const { page, context, errors } = await openConsole(browser, server.url + "/#/customers");
+  const { page, context, errors } = await openConsole(env.browser, env.server.url + "/#/customers");
   try {
     await pressUntil(page, "Tab", /^Demo sign-in\|button/, "Demo sign-in", 10);
     await page.keyboard.press("Enter");
@@ -190,7 +168,7 @@ test("a table is one Tab stop; the arrows walk its rows past the ones drawn, Ent
 });
 
 test("the dashboard's activity and renewals, and the phone's cards, are lists of links that open", async () => {
-  const { page, context, errors } = await openConsole(browser, server.url);
+  const { page, context, errors } = await openConsole(env.browser, env.server.url);
   try {
     await page.getByRole("button", { name: "Demo sign-in" }).click();
     const renewals = page.getByRole("list", { name: "Upcoming renewals" });
@@ -215,7 +193,7 @@ test("the dashboard's activity and renewals, and the phone's cards, are lists of
   } finally {
     await context.close();
   }
-  const phone = await openConsole(browser, server.url + "/#/invoices", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const phone = await openConsole(env.browser, env.server.url + "/#/invoices", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   try {
     await phone.page.getByRole("button", { name: "Demo sign-in" }).click();
     const list = phone.page.getByRole("list", { name: "Invoices" });

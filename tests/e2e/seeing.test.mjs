@@ -1,34 +1,12 @@
 // Seeing and reading in the browser: 200 % zoom (devicePixelRatio 2, the viewport halved) keeps
 // the reseller's guide usable and sharp, and prefers-reduced-motion stops the console's
 // animations (no frames drawn while a list loads), also when the wish changes while it runs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openConsole, screenshot } from "./harness.mjs";
+import { openConsole, screenshot, serverAndBrowser, until as poll } from "./harness.mjs";
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(["--demo"]);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function until(page, fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
-    if (Date.now() > end) {
-      await screenshot(page, "seeing-timeout");
-      throw new Error("timed out waiting for " + what + (last instanceof Error ? ": " + last.message : ""));
-    }
-    await page.waitForTimeout(60);
-  }
-}
+const env = serverAndBrowser(["--demo"]);
+const until = (page, fn, what, timeout = 15000) => poll(page, fn, what, { timeout, shot: "seeing-timeout" });
 
 const focusedName = (page) => page.evaluate(() => {
   const el = document.activeElement;
@@ -52,7 +30,7 @@ async function controlsInside(page, scope) {
 }
 
 test("200 % zoom: sharp at twice the pixels, and the guide's steps fit the halved viewport", async () => {
-  const { page, context, errors } = await openConsole(browser, server.url, { viewport: { width: 720, height: 450 }, deviceScaleFactor: 2 });
+  const { page, context, errors } = await openConsole(env.browser, env.server.url, { viewport: { width: 720, height: 450 }, deviceScaleFactor: 2 });
   try {
     const canvas = await page.evaluate(() => { const c = document.getElementById("canvas"); return [c.width, c.height, c.clientWidth, devicePixelRatio]; });
     assert.deepEqual(canvas, [1440, 900, 720, 2], "the canvas draws at the device's pixels");
@@ -106,7 +84,7 @@ test("prefers-reduced-motion: no frames while a list loads; the switch takes eff
     return window.resellerConsole.frames() - a;
   }, ms);
   const load = async (options) => {
-    const opened = await openConsole(browser, server.url, { serviceWorkers: "block", ...options });
+    const opened = await openConsole(env.browser, env.server.url, { serviceWorkers: "block", ...options });
     await opened.page.getByRole("button", { name: "Demo sign-in" }).click();
     await until(opened.page, () => opened.page.getByRole("heading", { level: 1, name: "Dashboard" }).isVisible(), "the dashboard");
     await opened.page.route("**/api/v1/invoices**", (route) => { held.push(route); });
