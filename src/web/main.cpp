@@ -365,7 +365,9 @@ EMSCRIPTEN_KEEPALIVE void rc_a11y_set_text(unsigned key, const char* text) {
 }
 // The keys on a grid's rows (arrows, Page Up/Down, Home/End): the list shows row `row` (from 0) whole.
 EMSCRIPTEN_KEEPALIVE void rc_a11y_reveal(unsigned key, double row) {
-    if (!gApp) return;
+    // A number from the page: anything but a whole row in range (NaN, infinities, 1e300) is
+    // dropped here, before a conversion that would be undefined.
+    if (!gApp || !std::isfinite(row) || row < 0 || row > 9.0e15) return;
     gApp->mirror.reveal(key, static_cast<std::int64_t>(row));
     App::requestFrames(2);
 }

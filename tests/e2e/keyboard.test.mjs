@@ -146,6 +146,14 @@ test("a table is one Tab stop; the arrows walk its rows past the ones drawn, Ent
     await until(page, async () => new RegExp(`\\|row#${count}\\|`).test(await focused(page)), "the last row", 8000);
     await page.keyboard.press("Home");
     await until(page, async () => /\|row#2\|/.test(await focused(page)), "the first row", 8000);
+    // Nonsense from the page (a script, a bad extension) is dropped: the list stays where it is.
+    await page.evaluate(() => {
+      const key = document.querySelector("#a11y [role=grid]").rcKey;
+      for (const row of [NaN, Infinity, -Infinity, -1, 1e300]) window.Module._rc_a11y_reveal(key, row);
+    });
+    await page.waitForTimeout(300);
+    assert.match(await focused(page), /\|row#2\|/, "still on the first row");
+    assert.equal(await grid.getByRole("row").nth(1).getAttribute("aria-rowindex"), "2", "the list did not move");
     // Enter opens the focused customer.
     for (let i = 0; i < steps; i++) {
       await page.keyboard.press("ArrowDown");
