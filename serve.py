@@ -22,14 +22,15 @@ try:
 except ImportError:
     ensure_web_build = None
 
-from partner_api import VERSION, kiosk  # noqa: E402
+from partner_api import VERSION
+from partner_api.domain import kiosk  # noqa: E402
 from partner_api.clock import SystemClock  # noqa: E402
-from partner_api.db import Database  # noqa: E402
-from partner_api.google_auth import GOOGLE_JWKS_URL  # noqa: E402
-from partner_api.operations import StartupError, backup, check_jwks_file, open_database, restore  # noqa: E402
-from partner_api.seed import seed_demo  # noqa: E402
-from partner_api.server import RunningServer, Settings  # noqa: E402
-from partner_api.service import DEMO_EMAIL, PartnerService  # noqa: E402
+from partner_api.storage.db import Database  # noqa: E402
+from partner_api.http.google_auth import GOOGLE_JWKS_URL  # noqa: E402
+from partner_api.storage.operations import StartupError, backup, check_jwks_file, open_database, restore  # noqa: E402
+from partner_api.domain.seed import seed_demo  # noqa: E402
+from partner_api.http.server import RunningServer, Settings  # noqa: E402
+from partner_api.domain.service import DEMO_EMAIL, PartnerService  # noqa: E402
 from partner_api.validation import Fields  # noqa: E402
 
 DEFAULT_DB = "./console-demo.db"
@@ -165,8 +166,8 @@ def fail(message):
 
 
 def plain_error(error, path):
-    from partner_api.operations import check_path, describe
-    from partner_api.migrations import SchemaError
+    from partner_api.storage.operations import check_path, describe
+    from partner_api.storage.migrations import SchemaError
     import sqlite3
     if isinstance(error, StartupError):
         return str(error)

@@ -19,9 +19,9 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from support import request  # noqa: E402
 from partner_api.clock import iso  # noqa: E402
-from partner_api.db import Database  # noqa: E402
-from partner_api.server import RunningServer, Settings  # noqa: E402
-from partner_api.service import PartnerService  # noqa: E402
+from partner_api.storage.db import Database  # noqa: E402
+from partner_api.http.server import RunningServer, Settings  # noqa: E402
+from partner_api.domain.service import PartnerService  # noqa: E402
 from partner_api.validation import sort_key  # noqa: E402
 
 FIRST = ["Jürgen", "Sophie", "Lena", "Jörg", "Katharina", "Andreas", "Ute", "Matthias", "Sabine", "Björn",

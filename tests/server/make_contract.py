@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import CONTRACT, T0, request  # noqa: E402
 from partner_api.clock import FakeClock  # noqa: E402
-from partner_api.server import RunningServer, Settings  # noqa: E402
+from partner_api.http.server import RunningServer, Settings  # noqa: E402
 
 FIXED_TOKEN = "q8ZbVJ1xq0pH8mYbq1f4Yp2nU9kXwF3sVb7cRt5LhGs"
 FIXED_INVITE = "Xk3n9QpL2vRb8sTq4wYc6zHd1mJf5gNa7eUo0iKrB2c"

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from partner_api.clock import FakeClock, UTC  # noqa: E402
-from partner_api.server import RunningServer, Settings  # noqa: E402
+from partner_api.http.server import RunningServer, Settings  # noqa: E402
 
 CONTRACT = ROOT / "tests" / "contract"
 T0 = dt.datetime(2026, 11, 26, 9, 0, 0, tzinfo=UTC)

@@ -119,8 +119,8 @@ class StartUpSaysSoLoudly(unittest.TestCase):
             db = os.path.join(tmp, "demo.db")
             sys.path.insert(0, str(ROOT / "src"))
             from partner_api.clock import SystemClock
-            from partner_api.db import Database
-            from partner_api.service import PartnerService
+            from partner_api.storage.db import Database
+            from partner_api.domain.service import PartnerService
             database = Database(db)
             PartnerService(database, SystemClock()).demo_sign_in("someone@example.org")
             database.close()

@@ -13,7 +13,7 @@ import threading
 import unittest
 
 from support import T0, ServerTestCase
-from partner_api.google_auth import SHA256_DIGEST_INFO, rsa_sha256_verify
+from partner_api.http.google_auth import SHA256_DIGEST_INFO, rsa_sha256_verify
 
 CLIENT_ID = "1234-test.apps.googleusercontent.com"
 

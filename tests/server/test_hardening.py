@@ -103,7 +103,7 @@ class CsvFormulas(ServerTestCase):
         self.assertEqual({row[3] for row in rows[1:]}, {"'@SUM(1+1)"})
 
     def test_every_cell_kind_is_neutralised(self):
-        from partner_api.csv_export import csv_chunks, safe_cell
+        from partner_api.documents.invoices_csv import csv_chunks, safe_cell
         for value in ["=1", "+1", "-x", "@x", "\tx", "\rx"]:
             self.assertEqual(safe_cell(value), "'" + value)
         for value in ["-12.50", "12.50", "0", "Müller", "", "a=b", "'quoted"]:

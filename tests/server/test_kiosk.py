@@ -12,10 +12,10 @@ import threading
 import unittest
 
 from support import ROOT, T0, ServerTestCase, request
-from partner_api import kiosk
+from partner_api.domain import kiosk
 from partner_api.clock import FakeClock
-from partner_api.db import Database
-from partner_api.service import DEMO_EMAIL, PartnerService
+from partner_api.storage.db import Database
+from partner_api.domain.service import DEMO_EMAIL, PartnerService
 
 SERVE = str(ROOT / "serve.py")
 TABLES = [table for table, _ in kiosk.TABLES]

@@ -11,9 +11,9 @@ import unittest
 
 from support import T0
 from partner_api.clock import FakeClock, iso
-from partner_api.db import Database
-from partner_api.list_cache import ListCache
-from partner_api.service import PartnerService
+from partner_api.storage.db import Database
+from partner_api.storage.list_cache import ListCache
+from partner_api.domain.service import PartnerService
 from test_migrations import FIXTURE_V1, load_dump
 
 NOW = iso(T0)

@@ -9,11 +9,11 @@ import unittest
 
 from support import ROOT, T0, fingerprint, request
 from partner_api.clock import FakeClock
-from partner_api import kiosk
-from partner_api.db import Database
-from partner_api.service import PartnerService
-from partner_api.migrations import LATEST, MIGRATIONS, SchemaError
-from partner_api.server import RunningServer, Settings
+from partner_api.domain import kiosk
+from partner_api.storage.db import Database
+from partner_api.domain.service import PartnerService
+from partner_api.storage.migrations import LATEST, MIGRATIONS, SchemaError
+from partner_api.http.server import RunningServer, Settings
 
 FIXTURE_V1 = ROOT / "tests" / "server" / "fixtures" / "db_v1.sql"
 # Every table of the first release and its row count in the fixture.
@@ -236,7 +236,7 @@ class NewAndNewerDatabases(unittest.TestCase):
             Database(path)
 
     def test_a_failing_migration_leaves_the_previous_version(self):
-        from partner_api import migrations
+        from partner_api.storage import migrations
         path = os.path.join(self.tmp, "v1.db")
         load_dump(FIXTURE_V1, path)
         before = fingerprint(path)

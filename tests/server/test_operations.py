@@ -16,7 +16,7 @@ import uuid
 
 from support import ServerTestCase, fingerprint, request
 from test_cli import ServeProcess, run
-from partner_api.migrations import LATEST
+from partner_api.storage.migrations import LATEST
 
 
 def file_state(path):

@@ -4,11 +4,11 @@ exists only when serve.py runs with --kiosk."""
 import json
 import sqlite3
 
-from .clock import iso
-from .errors import Conflict, Forbidden
-from .messages import json_response
-from .migrations import LATEST
-from .repository import Repository
+from ..clock import iso
+from ..errors import Conflict, Forbidden
+from ..http.messages import json_response
+from ..storage.migrations import LATEST
+from ..storage.repository import Repository
 from .seed import seed_demo
 from .service import DEMO_EMAIL
 

@@ -10,7 +10,7 @@ import threading
 import time
 import urllib.request
 
-from .errors import InvalidCredential, ServiceUnavailable
+from ..errors import InvalidCredential, ServiceUnavailable
 
 GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs"
 GOOGLE_ISSUERS = ("accounts.google.com", "https://accounts.google.com")

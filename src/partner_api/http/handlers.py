@@ -4,20 +4,20 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from . import VERSION
-from . import money as pricing
+from .. import VERSION
+from .. import money as pricing
 from . import representation as rep
-from .clock import iso
-from .csv_export import csv_chunks
-from .errors import Forbidden, NotFound, RateLimited, ValidationFailed
+from ..clock import iso
+from ..documents.invoices_csv import csv_chunks
+from ..errors import Forbidden, NotFound, RateLimited, ValidationFailed
 from .messages import Response, json_response, no_content
-from .pdf import invoice_pdf
-from .repository import CUSTOMER_SORTS
+from ..documents.invoice_pdf import invoice_pdf
+from ..storage.repository import CUSTOMER_SORTS
 from .routing import Router
-from .service import DEMO_EMAIL
-from .validation import Fields, query_choice, query_int
+from ..domain.service import DEMO_EMAIL
+from ..validation import Fields, query_choice, query_int
 
-OPENAPI = Path(__file__).resolve().parent / "openapi.json"
+OPENAPI = Path(__file__).resolve().parents[1] / "openapi.json"
 CUSTOMER_STATUSES = ("invited", "active", "revoked", "cancelled")
 INVOICE_STATUSES = ("open", "paid", "overdue", "void")
 SORT_CHOICES = tuple(name for sort in CUSTOMER_SORTS for name in (sort, "-" + sort))

@@ -2,7 +2,7 @@
 MethodNotAllowed with the methods that path has."""
 import re
 
-from .errors import MethodNotAllowed, NotFound
+from ..errors import MethodNotAllowed, NotFound
 
 # Path parameter kinds: ids are positive integers, tokens are URL-safe base64.
 _PARAM_PATTERNS = {"id": (r"[0-9]{1,18}", int), "token": (r"[A-Za-z0-9_-]{1,128}", str)}

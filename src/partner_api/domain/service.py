@@ -6,14 +6,14 @@ import hashlib
 import re
 import secrets
 
-from . import money as pricing
-from .clock import UTC, add_months, iso, parse_day, parse_iso
-from .errors import (Conflict, DomainTaken, InvitationGone, LicensesChanged, NotADemoAccount, NotAReseller,
+from .. import money as pricing
+from ..clock import UTC, add_months, iso, parse_day, parse_iso
+from ..errors import (Conflict, DomainTaken, InvitationGone, LicensesChanged, NotADemoAccount, NotAReseller,
                      NotFound, PlanChanged, SessionExpired, SubscriptionCancelled, Unauthorized, ValidationFailed)
-from .list_cache import ListCache, generation
-from .repository import CUSTOMER_SORTS, Repository
-from .representation import month_keys, renews_on
-from .validation import sort_key
+from ..storage.list_cache import ListCache, generation
+from ..storage.repository import CUSTOMER_SORTS, Repository
+from ..http.representation import month_keys, renews_on
+from ..validation import sort_key
 
 DEMO_EMAIL = "demo@reseller.example"
 INVITATION_DAYS = 14

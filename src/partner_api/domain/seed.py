@@ -5,8 +5,8 @@ seed keeps it the same on every run; only the dates follow today."""
 import datetime as dt
 import random
 
-from .clock import FakeClock
-from .repository import Repository
+from ..clock import FakeClock
+from ..storage.repository import Repository
 from .service import DEMO_EMAIL, PartnerService
 
 DEMO_NAME = "Northwind Cloud Partners"

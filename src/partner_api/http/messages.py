@@ -1,7 +1,7 @@
 """Request and response values passed between the HTTP server and the handlers."""
 import json
 
-from .errors import InvalidJson, ValidationFailed
+from ..errors import InvalidJson, ValidationFailed
 
 
 def parse_json(data):

@@ -1,6 +1,6 @@
 """A one-page invoice PDF written by hand: PDF 1.4 with the standard Helvetica fonts in
 WinAnsiEncoding (so ä ö ü ß print), no library needed."""
-from .money import format_amount
+from ..money import format_amount
 
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
 LEFT, RIGHT = 56, 539

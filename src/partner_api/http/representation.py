@@ -3,8 +3,8 @@ customer looks the same in a list, in a detail and inside another answer."""
 import datetime as dt
 import json
 
-from .clock import add_months, parse_day, parse_iso
-from .money import money, monthly_value
+from ..clock import add_months, parse_day, parse_iso
+from ..money import money, monthly_value
 
 
 def reseller_json(row):

@@ -18,19 +18,19 @@ import traceback
 import urllib.parse
 from pathlib import Path
 
-from . import API_PREFIX, errors
-from .clock import SystemClock, iso
+from .. import API_PREFIX, errors
+from ..clock import SystemClock, iso
 from .connections import ConnectionServer, Limits, SocketReader, SocketWriter
-from .db import Database
+from ..storage.db import Database
 from .google_auth import GOOGLE_JWKS_URL, GoogleVerifier, KeySet
 from .handlers import ApiHandlers, build_router
-from .operations import is_storage_fault
-from .kiosk import KioskHandlers, add_kiosk_routes
-from .invite_page import NOT_BUILT_HTML, SCRIPT, back_target, dead_link_html, invitation_html, language
+from ..storage.operations import is_storage_fault
+from ..domain.kiosk import KioskHandlers, add_kiosk_routes
+from .invitation_page import NOT_BUILT_HTML, SCRIPT, back_target, dead_link_html, invitation_html, language
 from .messages import Request, Response, json_bytes, json_response, parse_json
 from .rate_limit import RateLimiter
-from .repository import Repository
-from .service import DEMO_EMAIL, PartnerService
+from ..storage.repository import Repository
+from ..domain.service import DEMO_EMAIL, PartnerService
 
 MAX_BODY = 1024 * 1024
 DRAIN_LIMIT = 8 * MAX_BODY
