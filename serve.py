@@ -22,15 +22,17 @@ try:
 except ImportError:
     ensure_web_build = None
 
-from partner_api import VERSION
-from partner_api.domain import kiosk  # noqa: E402
+from partner_api import VERSION  # noqa: E402
 from partner_api.clock import SystemClock  # noqa: E402
-from partner_api.storage.db import Database  # noqa: E402
-from partner_api.http.google_auth import GOOGLE_JWKS_URL  # noqa: E402
-from partner_api.storage.operations import StartupError, backup, check_jwks_file, open_database, restore  # noqa: E402
+from partner_api.domain import DEMO_EMAIL, Domain  # noqa: E402
+from partner_api.domain.kiosk import KioskRefused  # noqa: E402
 from partner_api.domain.seed import seed_demo  # noqa: E402
+from partner_api.errors import StartupError  # noqa: E402
+from partner_api.http.google_auth import GOOGLE_JWKS_URL, check_jwks_file  # noqa: E402
 from partner_api.http.server import RunningServer, Settings  # noqa: E402
-from partner_api.domain.service import DEMO_EMAIL, PartnerService  # noqa: E402
+from partner_api.storage.db import Database  # noqa: E402
+from partner_api.storage.operations import backup, open_database, restore  # noqa: E402
+from partner_api.storage.repository import Storage  # noqa: E402
 from partner_api.validation import Fields  # noqa: E402
 
 DEFAULT_DB = "./console-demo.db"
@@ -130,10 +132,10 @@ def add_reseller(args):
     except Exception as error:  # the same plain words as at start-up
         return fail(plain_error(error, args.db))
     try:
-        service = PartnerService(db, SystemClock())
-        before = service.reseller_by_email(email)
+        resellers = Domain(Storage(db), SystemClock()).resellers
+        before = resellers.by_email(email)
         was_demo = before is not None and bool(before["is_demo"])
-        row, created = service.register_reseller(email, name)
+        row, created = resellers.register(email, name)
     finally:
         db.close()
     print(f"{'Registered' if created else 'Updated'} reseller {row['email']} ({row['name']}), id {row['id']}.")
@@ -229,15 +231,14 @@ def main(argv=None):
         signal.signal(signum, lambda *_: stop.set())
     kiosk_lines = []
     try:
+        domain = Domain(Storage(db), settings.clock)
+        base_url = args.public_url.rstrip("/") or f"http://{args.host}:{args.port or 8000}"
         if args.kiosk:
-            kiosk_lines = kiosk.prepare(db, PartnerService(db, settings.clock), settings.clock,
-                                        args.public_url.rstrip("/") or f"http://{args.host}:{args.port or 8000}")
+            kiosk_lines = domain.kiosk.prepare(base_url)
         elif demo:
-            service = PartnerService(db, settings.clock)
-            if service.reseller_count() == 0:
-                seed_demo(db, settings.clock.now(), args.public_url.rstrip("/") or
-                          f"http://{args.host}:{args.port or 8000}")
-            real = service.real_reseller_count()
+            if domain.resellers.count() == 0:
+                seed_demo(domain.storage, settings.clock.now(), base_url)
+            real = domain.resellers.real_count()
             if real:
                 # Demo sign-in never opens a registered account, but anyone who reaches this server
                 # can create demo accounts beside them: say so where the operator looks.
@@ -255,7 +256,7 @@ def main(argv=None):
         db.server_lock.release()
         db.close()
         return fail(plain_error(error, args.db))
-    except kiosk.KioskRefused as refused:
+    except KioskRefused as refused:
         db.server_lock.release()
         db.close()
         print(str(refused), file=sys.stderr, flush=True)

@@ -1,7 +1,9 @@
 """Reference implementation of the partner API that the Reseller Console talks to.
 
-Layers, one way: routing -> handlers -> service (domain rules) -> repository (SQLite).
-Python standard library only, so `python3 serve.py` runs anywhere.
+Rooms, one way: http/ (server, pipeline, routes, handlers) -> domain/ (the rules, one room per
+capability) -> storage/ (the interface the domain calls; SQLite behind it). documents/ makes
+files from invoices; errors, clock, money and validation are shared by all. Python standard
+library only, so `python3 serve.py` runs anywhere.
 """
 
 VERSION = "1.0.0"

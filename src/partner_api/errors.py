@@ -1,5 +1,10 @@
-"""Domain errors. Each type names one documented failure; server.py maps types to HTTP
-status codes in one table (STATUS_BY_ERROR), so the domain never speaks HTTP."""
+"""Errors. Each type names one documented failure; http/status.py maps types to HTTP status
+codes in one table (STATUS_BY_ERROR), so the domain never speaks HTTP."""
+
+
+class StartupError(Exception):
+    """serve.py cannot start: what is wrong and what to do, in one or two lines for the
+    operator (never an HTTP answer)."""
 
 
 class DomainError(Exception):
@@ -112,6 +117,16 @@ class PlanChanged(SubscriptionChanged):
 class IdempotencyConflict(Conflict):
     code = "idempotency_conflict"
     default_message = "This Idempotency-Key was already used with a different request."
+
+
+class NotTheKioskAccount(Forbidden):
+    code = "not_the_kiosk_account"
+    default_message = "Only the kiosk's own demo account can be reset, and only to its snapshot."
+
+
+class ResetConflict(Conflict):
+    code = "kiosk_reset_conflict"
+    default_message = "The demo data could not be restored: another account holds some of its data now."
 
 
 class InvitationGone(DomainError):

@@ -19,9 +19,10 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from support import request  # noqa: E402
 from partner_api.clock import iso  # noqa: E402
-from partner_api.storage.db import Database  # noqa: E402
+from partner_api.domain.resellers import Resellers  # noqa: E402
 from partner_api.http.server import RunningServer, Settings  # noqa: E402
-from partner_api.domain.service import PartnerService  # noqa: E402
+from partner_api.storage.db import Database  # noqa: E402
+from partner_api.storage.repository import Storage  # noqa: E402
 from partner_api.validation import sort_key  # noqa: E402
 
 FIRST = ["Jürgen", "Sophie", "Lena", "Jörg", "Katharina", "Andreas", "Ute", "Matthias", "Sabine", "Björn",
@@ -34,9 +35,9 @@ KINDS = ["GmbH", "AG", "KG", "Ltd", "& Partner", "Consulting", "Logistik", "Bau"
 def seed(db_path, customers, invoices, now):
     rng = random.Random(1)
     db = Database(db_path)
-    service = PartnerService(db, type("C", (), {"now": staticmethod(lambda: now)})())
+    resellers = Resellers(Storage(db), type("C", (), {"now": staticmethod(lambda: now)})())
     # A demo account: the benchmarks sign in with demo sign-in.
-    reseller, _ = service.register_reseller("bench@reseller.example", "Bench Partners", demo=True)
+    reseller, _ = resellers.register("bench@reseller.example", "Bench Partners", demo=True)
     rid = reseller["id"]
     today = now.date()
     started = time.perf_counter()

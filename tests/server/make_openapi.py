@@ -5,9 +5,13 @@ test_openapi.py checks it against the server's routes and the contract examples.
     python3 tests/server/make_openapi.py
 """
 import json
+import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[2] / "src" / "partner_api" / "openapi.json"
+SRC = Path(__file__).resolve().parents[2] / "src"
+OUT = SRC / "partner_api" / "openapi.json"
+sys.path.insert(0, str(SRC))
+from partner_api.documents import EXPORT_FORMATS, INVOICE_FORMATS  # noqa: E402
 
 
 def ref(name):
@@ -239,6 +243,10 @@ E404 = ("404",)
 SUB_ERRORS = ("404", "409")
 
 
+def media_type(fmt):
+    return fmt.media_type.split(";")[0]
+
+
 def paths():
     customer = [ID]
     return {
@@ -299,12 +307,14 @@ def paths():
             idempotent=True)},
         "/invoices": {"get": op("List invoices, newest first", "200", ref("InvoicePage"), ("422",),
                                 params=INVOICE_FILTERS + [LIMIT, CURSOR, OFFSET])},
-        "/invoices/export.csv": {"get": op("All matching invoices as CSV", "200", {"type": "string"}, ("422",),
-                                           params=INVOICE_FILTERS, content="text/csv")},
+        # Document formats come from their registration (src/partner_api/documents/__init__.py).
+        **{f"/invoices/export.{fmt.name}": {"get": op(fmt.summary, "200", {"type": "string"}, ("422",),
+                                                      params=INVOICE_FILTERS, content=media_type(fmt))}
+           for fmt in EXPORT_FORMATS},
         "/invoices/{id}": {"get": op("An invoice with lines", "200", ref("Invoice"), E404, params=[ID])},
-        "/invoices/{id}/pdf": {"get": op("The invoice as PDF (attachment named <number>.pdf)", "200",
-                                         {"type": "string", "format": "binary"}, E404, params=[ID],
-                                         content="application/pdf")},
+        **{f"/invoices/{{id}}/{fmt.name}": {"get": op(fmt.summary, "200", {"type": "string", "format": "binary"},
+                                                      E404, params=[ID], content=media_type(fmt))}
+           for fmt in INVOICE_FORMATS},
         "/activity": {"get": op("Every change, newest first", "200", ref("ActivityPage"), ("404", "422"),
                                 params=[CUSTOMER_ID, LIMIT, CURSOR])},
         "/kiosk/reset": {"post": op(

@@ -30,7 +30,7 @@ class DemoSignInWithARegisteredReseller(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server.app.service.register_reseller(REAL, "Real Partner GmbH")
+        cls.server.app.domain.resellers.register(REAL, "Real Partner GmbH")
 
     def test_a_registered_resellers_email_is_refused(self):
         for spelling in (REAL, REAL.upper(), f"  {REAL} "):
@@ -52,7 +52,7 @@ class DemoSignInWithARegisteredReseller(ServerTestCase):
     def test_registering_a_demo_accounts_email_ends_its_demo_sessions(self):
         token = self.sign_in("taken.over@example.org")
         self.ok("GET", "/api/v1/me", token=token)
-        _, created = self.server.app.service.register_reseller("taken.over@example.org", "Now Real Ltd")
+        _, created = self.server.app.domain.resellers.register("taken.over@example.org", "Now Real Ltd")
         self.assertFalse(created)
         self.assertError(self.call("GET", "/api/v1/me", token=token), 401, "unauthorized")
         self.assertError(self.call("POST", "/api/v1/auth/demo", {"email": "taken.over@example.org"}),
@@ -64,7 +64,7 @@ class DemoSignInBesideGoogle(ServerTestCase):
     def setUpClass(cls):
         cls.settings = {"demo": True, "google_client_id": CLIENT_ID, "google_jwks": keys()["jwks"]}
         super().setUpClass()
-        cls.server.app.service.register_reseller(REAL, "Real Partner GmbH")
+        cls.server.app.domain.resellers.register(REAL, "Real Partner GmbH")
 
     def test_demo_sign_in_cannot_reach_the_registered_reseller(self):
         self.assertError(self.call("POST", "/api/v1/auth/demo", {"email": REAL}), 403, "not_a_demo_account")
@@ -89,7 +89,7 @@ class ConfigNamesOnlyADemoAccount(ServerTestCase):
         self.assertEqual(self.ok("GET", "/config.json")["demo_email"], "")
         self.sign_in("demo@reseller.example")
         self.assertEqual(self.ok("GET", "/config.json")["demo_email"], "demo@reseller.example")
-        self.server.app.service.register_reseller("demo@reseller.example", "Taken for real")
+        self.server.app.domain.resellers.register("demo@reseller.example", "Taken for real")
         self.assertEqual(self.ok("GET", "/config.json")["demo_email"], "")
 
 
@@ -119,10 +119,11 @@ class StartUpSaysSoLoudly(unittest.TestCase):
             db = os.path.join(tmp, "demo.db")
             sys.path.insert(0, str(ROOT / "src"))
             from partner_api.clock import SystemClock
+            from partner_api.domain import Domain
             from partner_api.storage.db import Database
-            from partner_api.domain.service import PartnerService
+            from partner_api.storage.repository import Storage
             database = Database(db)
-            PartnerService(database, SystemClock()).demo_sign_in("someone@example.org")
+            Domain(Storage(database), SystemClock()).sessions.demo_sign_in("someone@example.org")
             database.close()
             result = subprocess.run([sys.executable, str(ROOT / "serve.py"), "reseller", "add",
                                      "someone@example.org", "Someone Ltd", "--db", db],

@@ -5,7 +5,7 @@ import unittest
 from pathlib import Path
 
 from support import ServerTestCase
-from partner_api.http.server import CSP
+from partner_api.http.site import CSP
 
 
 class HealthAndDemoSignIn(ServerTestCase):

@@ -108,7 +108,7 @@ class GoogleSignIn(ServerTestCase):
     def setUpClass(cls):
         cls.settings = {"demo": False, "google_client_id": CLIENT_ID, "google_jwks": keys()["jwks"]}
         super().setUpClass()
-        cls.server.app.service.register_reseller("partner@example.com", "Example Partners GmbH")
+        cls.server.app.domain.resellers.register("partner@example.com", "Example Partners GmbH")
 
     def sign_in_google(self, credential):
         return self.call("POST", "/api/v1/auth/google", {"credential": credential})
@@ -175,7 +175,7 @@ class KeySetFromUrl(ServerTestCase):
         cls.settings = {"google_client_id": CLIENT_ID,
                         "google_jwks": f"http://127.0.0.1:{cls.jwks_server.server_address[1]}/certs"}
         super().setUpClass()
-        cls.server.app.service.register_reseller("partner@example.com", "Example Partners GmbH")
+        cls.server.app.domain.resellers.register("partner@example.com", "Example Partners GmbH")
 
     @classmethod
     def tearDownClass(cls):

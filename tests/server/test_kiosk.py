@@ -12,13 +12,16 @@ import threading
 import unittest
 
 from support import ROOT, T0, ServerTestCase, request
-from partner_api.domain import kiosk
 from partner_api.clock import FakeClock
+from partner_api.domain import DEMO_EMAIL, Domain
+from partner_api.domain.kiosk import KioskRefused
+from partner_api.errors import NotTheKioskAccount
+from partner_api.storage import snapshots
 from partner_api.storage.db import Database
-from partner_api.domain.service import DEMO_EMAIL, PartnerService
+from partner_api.storage.repository import Storage
 
 SERVE = str(ROOT / "serve.py")
-TABLES = [table for table, _ in kiosk.TABLES]
+TABLES = [table for table, _ in snapshots.TABLES]
 
 
 def demo_rows(db_path, email=DEMO_EMAIL):
@@ -27,7 +30,7 @@ def demo_rows(db_path, email=DEMO_EMAIL):
     try:
         reseller_id = conn.execute("SELECT id FROM resellers WHERE email = ?", (email,)).fetchone()[0]
         out = {"resellers": conn.execute("SELECT * FROM resellers WHERE id = ?", (reseller_id,)).fetchall()}
-        for table, where in kiosk.TABLES:
+        for table, where in snapshots.TABLES:
             out[table] = sorted(conn.execute(f"SELECT * FROM {table} WHERE {where}", (reseller_id,)).fetchall())
         return out
     finally:
@@ -45,8 +48,7 @@ class KioskServer(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        db = cls.server.app.db
-        cls.prepared = kiosk.prepare(db, cls.server.app.service, cls.clock, "http://kiosk.test")
+        cls.prepared = cls.server.app.domain.kiosk.prepare("http://kiosk.test")
         cls.snapshot = demo_rows(cls.db_path)
 
     def setUp(self):
@@ -99,8 +101,8 @@ class KioskServer(ServerTestCase):
 
     def test_only_the_kiosk_account_can_be_reset(self):
         # Another demo account (made before this was a kiosk) has data and no snapshot.
-        service = self.server.app.service
-        other_token, _, other = service.demo_sign_in("other.visitor@example.org")
+        domain = self.server.app.domain
+        other_token, _, other = domain.sessions.demo_sign_in("other.visitor@example.org")
         self.invite(other_token, 902)
         before_other = demo_rows(self.db_path, "other.visitor@example.org")
         self.change_everything()
@@ -113,15 +115,14 @@ class KioskServer(ServerTestCase):
                          401, "unauthorized")
 
     def test_an_account_registered_as_real_meanwhile_is_never_reset(self):
-        service = self.server.app.service
-        token, _, reseller = service.demo_sign_in("becomes.real@example.org")
-        with self.server.app.db.write() as conn:
-            kiosk.take_snapshot(conn, reseller["id"], self.clock.now())
+        domain = self.server.app.domain
+        token, _, reseller = domain.sessions.demo_sign_in("becomes.real@example.org")
+        domain.kiosk.take_snapshot(reseller["id"])
         self.invite(token, 903)
-        service.register_reseller("becomes.real@example.org", "Real Now GmbH")
+        domain.resellers.register("becomes.real@example.org", "Real Now GmbH")
         before = demo_rows(self.db_path, "becomes.real@example.org")
-        with self.assertRaises(kiosk.NotTheKioskAccount):
-            kiosk.reset(self.server.app.db, reseller["id"])
+        with self.assertRaises(NotTheKioskAccount):
+            domain.kiosk.reset(reseller["id"])
         self.assertEqual(demo_rows(self.db_path, "becomes.real@example.org"), before)
 
     def test_a_reset_that_cannot_finish_changes_nothing(self):
@@ -131,14 +132,14 @@ class KioskServer(ServerTestCase):
         page = self.ok("GET", "/api/v1/customers?status=active&limit=50", token=self.token)["items"]
         victim = next(c for c in page if c["subscription"]["status"] == "active")
         self.ok("POST", f"/api/v1/customers/{victim['id']}/subscription/cancel", {"when": "now"}, self.token)
-        service = self.server.app.service
-        other_token, _, other = service.demo_sign_in("holds.domain@example.org")
+        domain = self.server.app.domain
+        other_token, _, other = domain.sessions.demo_sign_in("holds.domain@example.org")
         holder = self.invite(other_token, 904, google_domain=victim["google_domain"])
         changed = demo_rows(self.db_path)
         self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}, self.token), 409, "kiosk_reset_conflict")
         self.assertEqual(demo_rows(self.db_path), changed)
         # Once the domain is free again, the reset works.
-        service.revoke_invitation(other, holder["id"])
+        domain.invitations.revoke(other, holder["id"])
         self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
         self.assertEqual(demo_rows(self.db_path), self.snapshot)
 
@@ -260,7 +261,7 @@ class KioskStartUp(unittest.TestCase):
     def prepare(self):
         db = Database(self.path)
         try:
-            return kiosk.prepare(db, PartnerService(db, self.clock), self.clock, "http://kiosk.test")
+            return Domain(Storage(db), self.clock).kiosk.prepare("http://kiosk.test")
         finally:
             db.close()
 
@@ -269,9 +270,10 @@ class KioskStartUp(unittest.TestCase):
         saved = demo_rows(self.path)
         db = Database(self.path)
         try:
-            service = PartnerService(db, self.clock)
-            token, _, reseller = service.demo_sign_in(DEMO_EMAIL)
-            service.invite(reseller, "Neu Kunde", "a@neu-kunde.de", "neu-kunde.de", "Neu GmbH", "http://kiosk.test")
+            domain = Domain(Storage(db), self.clock)
+            token, _, reseller = domain.sessions.demo_sign_in(DEMO_EMAIL)
+            domain.customers.invite(reseller, "Neu Kunde", "a@neu-kunde.de", "neu-kunde.de", "Neu GmbH",
+                                    "http://kiosk.test")
         finally:
             db.close()
         self.assertNotEqual(demo_rows(self.path), saved)
@@ -281,31 +283,30 @@ class KioskStartUp(unittest.TestCase):
     def test_a_database_with_a_registered_reseller_is_refused(self):
         self.prepare()
         db = Database(self.path)
-        PartnerService(db, self.clock).register_reseller("real@partner.example", "Real Partner GmbH")
+        Domain(Storage(db), self.clock).resellers.register("real@partner.example", "Real Partner GmbH")
         db.close()
-        with self.assertRaises(kiosk.KioskRefused) as refused:
+        with self.assertRaises(KioskRefused) as refused:
             self.prepare()
         self.assertIn("1 registered reseller", str(refused.exception))
         self.assertIn("--db", str(refused.exception))
 
     def test_a_database_without_demo_data_is_refused(self):
         db = Database(self.path)
-        service = PartnerService(db, self.clock)
-        service.demo_sign_in("someone@example.org")  # a demo account, but not the kiosk's
+        Domain(Storage(db), self.clock).sessions.demo_sign_in("someone@example.org")  # a demo account, not the kiosk's
         db.close()
-        with self.assertRaises(kiosk.KioskRefused) as refused:
+        with self.assertRaises(KioskRefused) as refused:
             self.prepare()
         self.assertIn("no demo account", str(refused.exception))
         db = Database(self.path)
-        PartnerService(db, self.clock).demo_sign_in(DEMO_EMAIL)  # the account, with no customers
+        Domain(Storage(db), self.clock).sessions.demo_sign_in(DEMO_EMAIL)  # the account, with no customers
         db.close()
-        with self.assertRaises(kiosk.KioskRefused) as refused:
+        with self.assertRaises(KioskRefused) as refused:
             self.prepare()
         self.assertIn("no customers", str(refused.exception))
 
     def test_serve_py_refuses_to_start_with_a_plain_message(self):
         db = Database(self.path)
-        PartnerService(db, self.clock).register_reseller("real@partner.example", "Real Partner GmbH")
+        Domain(Storage(db), self.clock).resellers.register("real@partner.example", "Real Partner GmbH")
         db.close()
         result = subprocess.run([sys.executable, SERVE, "--kiosk", "--skip-build", "--port", "0", "--db", self.path],
                                 capture_output=True, text=True, timeout=60)

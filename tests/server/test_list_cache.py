@@ -1,6 +1,6 @@
 """Kept list totals and sort samples (list_cache.py, migration 4): a page by position read
 from a sample is the page a direct read gives, for every sort, filter and offset; any change
-to a customer or an invoice, by the service or by plain SQL, is seen by the next request; and
+to a customer or an invoice, by the domain or by plain SQL, is seen by the next request; and
 while nothing changes a list is counted once."""
 import os
 import random
@@ -11,9 +11,10 @@ import unittest
 
 from support import T0
 from partner_api.clock import FakeClock, iso
+from partner_api.domain import Domain
 from partner_api.storage.db import Database
 from partner_api.storage.list_cache import ListCache
-from partner_api.domain.service import PartnerService
+from partner_api.storage.repository import Storage
 from test_migrations import FIXTURE_V1, load_dump
 
 NOW = iso(T0)
@@ -47,26 +48,24 @@ class KeptTotalsAndSamples(unittest.TestCase):
         self.db = Database(os.path.join(self.tmp, "t.db"))
         clock = FakeClock(T0)
         # Samples every 7 rows, used for every offset: the paths a million rows take, on a few hundred.
-        self.sampled = PartnerService(self.db, clock)
-        self.sampled.lists = ListCache(step=7, direct=0)
-        # The same service reading every page directly and counting every time.
-        self.direct = PartnerService(self.db, clock)
-        self.direct.lists = ListCache(capacity=0, direct=10**9)
-        self.reseller, _ = self.sampled.register_reseller("lists@reseller.example", "Lists", demo=True)
-        other, _ = self.sampled.register_reseller("other@reseller.example", "Other", demo=True)
+        self.sampled = Domain(Storage(self.db, ListCache(step=7, direct=0)), clock)
+        # The same domain reading every page directly and counting every time.
+        self.direct = Domain(Storage(self.db, ListCache(capacity=0, direct=10**9)), clock)
+        self.reseller, _ = self.sampled.resellers.register("lists@reseller.example", "Lists", demo=True)
+        other, _ = self.sampled.resellers.register("other@reseller.example", "Other", demo=True)
         seed(self.db, self.reseller["id"], other["id"])
 
     def tearDown(self):
         self.db.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def customers(self, service, offset, limit=5, status=None, q=None, sort="name", descending=False):
-        page, total, _ = service.list_customers(self.reseller, q, status, sort, descending, None, limit, offset)
+    def customers(self, domain, offset, limit=5, status=None, q=None, sort="name", descending=False):
+        page, total, _ = domain.customers.page(self.reseller, q, status, sort, descending, None, limit, offset)
         return [row["id"] for row, _, _ in page], total
 
-    def invoices(self, service, offset, limit=5, **filters):
+    def invoices(self, domain, offset, limit=5, **filters):
         args = [filters.get(k) for k in ("customer_id", "status", "issued_from", "issued_to")]
-        rows, total, _ = service.list_invoices(self.reseller, *args, None, limit, offset)
+        rows, total, _ = domain.invoices.page(self.reseller, *args, None, limit, offset)
         return [row["id"] for row in rows], total
 
     def assertSameCustomerPages(self, **filters):
@@ -89,22 +88,22 @@ class KeptTotalsAndSamples(unittest.TestCase):
                 self.assertSameCustomerPages(sort=sort, descending=descending)
         self.assertSameCustomerPages(status="active", sort="licenses", descending=True)
         self.assertSameCustomerPages(q="Name", sort="renews_at")
-        self.assertGreater(self.sampled.lists.scans, 0)  # the samples were used, not skipped
+        self.assertGreater(self.sampled.storage.lists.scans, 0)  # the samples were used, not skipped
 
     def test_invoice_pages_from_samples_are_the_direct_pages(self):
         self.assertSameInvoicePages()
         self.assertSameInvoicePages(status="paid")
         self.assertSameInvoicePages(issued_from="2026-03-01", issued_to="2026-09-01")
         self.assertSameInvoicePages(status="open")  # counted each time: it depends on the moment
-        self.assertGreater(self.sampled.lists.scans, 0)
+        self.assertGreater(self.sampled.storage.lists.scans, 0)
 
     def test_while_nothing_changes_a_list_is_counted_once(self):
         for offset in (0, 40, 100, 3):
             self.customers(self.sampled, offset)
             self.invoices(self.sampled, offset)
-        self.assertEqual(self.sampled.lists.counts, 2)
+        self.assertEqual(self.sampled.storage.lists.counts, 2)
         self.customers(self.sampled, 0, status="active")
-        self.assertEqual(self.sampled.lists.counts, 3)
+        self.assertEqual(self.sampled.storage.lists.counts, 3)
 
     def test_every_change_by_any_writer_is_seen_by_the_next_request(self):
         rid = self.reseller["id"]
@@ -124,21 +123,21 @@ class KeptTotalsAndSamples(unittest.TestCase):
         self.assertNotEqual(self.customers(self.sampled, 50)[0], before_c)  # everyone moved up one
         self.assertEqual(self.invoices(self.sampled, 50), self.invoices(self.direct, 50))
         self.assertEqual(self.invoices(self.sampled, 50)[1], total_i - 1)
-        # Through the service: a new customer is counted at once.
-        self.sampled.invite(self.reseller, "Zoë Neu", "zoe@neu.example", "neu.example", "Neu",
+        # Through the domain: a new customer is counted at once.
+        self.sampled.customers.invite(self.reseller, "Zoë Neu", "zoe@neu.example", "neu.example", "Neu",
                             "http://127.0.0.1:8000")
         self.assertEqual(self.customers(self.sampled, 0)[1], self.customers(self.direct, 0)[1])
         self.assertEqual(self.customers(self.sampled, 0)[1], total_c + 1)
         # Counted again after each change (customers twice, invoices once), never in between.
-        self.assertEqual(self.sampled.lists.counts, 5)
+        self.assertEqual(self.sampled.storage.lists.counts, 5)
 
     def test_another_resellers_changes_leave_this_list_kept(self):
         self.customers(self.sampled, 0)
-        counted = self.sampled.lists.counts
+        counted = self.sampled.storage.lists.counts
         with self.db.write() as conn:
             conn.execute("UPDATE customers SET licenses = licenses + 1 WHERE reseller_id != ?", (self.reseller["id"],))
         self.customers(self.sampled, 0)
-        self.assertEqual(self.sampled.lists.counts, counted)
+        self.assertEqual(self.sampled.storage.lists.counts, counted)
 
 
 class UpgradedDatabasesTrackChanges(unittest.TestCase):

@@ -9,9 +9,10 @@ import unittest
 
 from support import ROOT, T0, fingerprint, request
 from partner_api.clock import FakeClock
-from partner_api.domain import kiosk
+from partner_api.domain import Domain
+from partner_api.domain.kiosk import KioskRefused
 from partner_api.storage.db import Database
-from partner_api.domain.service import PartnerService
+from partner_api.storage.repository import Storage
 from partner_api.storage.migrations import LATEST, MIGRATIONS, SchemaError
 from partner_api.http.server import RunningServer, Settings
 
@@ -107,20 +108,19 @@ class FromTheFirstRelease(unittest.TestCase):
         # and the registered reseller's rows are never touched.
         db = Database(self.db)
         try:
-            service = PartnerService(db, FakeClock(T0.replace(day=27)))
-            demo = service.reseller_by_email("demo@reseller.example")
-            with db.write() as conn:
-                kiosk.take_snapshot(conn, demo["id"], service.now())
+            domain = Domain(Storage(db), FakeClock(T0.replace(day=27)))
+            demo = domain.resellers.by_email("demo@reseller.example")
+            domain.kiosk.take_snapshot(demo["id"])
             # Sessions stay (the kiosk stays signed in); stored replays of the account are dropped.
             before = {table: rows(self.db, table) for table in V1_TABLES if table not in ("sessions", "idempotency_keys")}
             others = [r for r in rows(self.db, "idempotency_keys")[1] if r[0] != f"reseller:{demo['id']}"]
-            service.invite(demo, "Nach Upgrade", "a@nach-upgrade.de", "nach-upgrade.de", "Nach GmbH", "http://x")
+            domain.customers.invite(demo, "Nach Upgrade", "a@nach-upgrade.de", "nach-upgrade.de", "Nach GmbH", "http://x")
             self.assertNotEqual(rows(self.db, "customers"), before["customers"])
-            kiosk.reset(db, demo["id"])
+            domain.kiosk.reset(demo["id"])
             self.assertEqual({table: rows(self.db, table) for table in before}, before)
             self.assertEqual(rows(self.db, "idempotency_keys")[1], others)
-            with self.assertRaises(kiosk.KioskRefused):  # it still holds a registered reseller
-                kiosk.prepare(db, service, service.clock, "http://x")
+            with self.assertRaises(KioskRefused):  # it still holds a registered reseller
+                domain.kiosk.prepare("http://x")
         finally:
             db.close()
 

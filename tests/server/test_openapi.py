@@ -6,8 +6,7 @@ import unittest
 
 from support import ROOT, load_contract
 from partner_api import API_PREFIX
-from partner_api.http.handlers import build_router
-from partner_api.domain.kiosk import add_kiosk_routes
+from partner_api.http.routes import add_kiosk_routes, build_router
 
 SPEC = json.loads((ROOT / "src" / "partner_api" / "openapi.json").read_text(encoding="utf-8"))
 EXAMPLES = {

@@ -1,0 +1,36 @@
+"""Documents made from invoices, registered by format. A format is a pure function from the
+API's own JSON of an invoice (or of a list of invoices) to bytes, plus one line below; its
+endpoint (GET /invoices/{id}/<name>, GET /invoices/export.<name>) and its OpenAPI entry
+(tests/server/make_openapi.py) follow from that line."""
+import dataclasses
+import typing
+
+from .invoice_pdf import invoice_pdf
+from .invoices_csv import invoices_csv
+
+
+@dataclasses.dataclass(frozen=True)
+class InvoiceFormat:
+    """One invoice as a file: render(invoice JSON with lines, reseller JSON as GET /me) -> bytes."""
+    name: str                   # the last segment of GET /invoices/{id}/<name>
+    media_type: str
+    extension: str              # of the attachment's name, <invoice number>.<extension>
+    summary: str                # for the OpenAPI document
+    render: typing.Callable
+
+
+@dataclasses.dataclass(frozen=True)
+class ExportFormat:
+    """Every matching invoice as one file, streamed: render(invoice summaries) -> byte chunks."""
+    name: str                   # GET /invoices/export.<name>, also the attachment's extension
+    media_type: str
+    summary: str                # for the OpenAPI document
+    render: typing.Callable
+
+
+INVOICE_FORMATS = (
+    InvoiceFormat("pdf", "application/pdf", "pdf", "The invoice as PDF (attachment named <number>.pdf)", invoice_pdf),
+)
+EXPORT_FORMATS = (
+    ExportFormat("csv", "text/csv; charset=utf-8", "All matching invoices as CSV", invoices_csv),
+)

@@ -44,12 +44,13 @@ def _clip(text, limit):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def invoice_pdf(invoice, reseller_name):
-    """`invoice` is the API's invoice JSON (with lines); returns the PDF bytes."""
+def invoice_pdf(invoice, seller):
+    """`invoice` is the API's invoice JSON (with lines), `seller` the reseller's (GET /me);
+    returns the PDF bytes."""
     currency = invoice["total"]["currency"]
     page = _Page()
     y = 780
-    page.text(LEFT, y, reseller_name, 16, bold=True)
+    page.text(LEFT, y, seller["name"], 16, bold=True)
     page.text(RIGHT, y, "INVOICE", 16, bold=True, align="right")
     y -= 40
     page.text(LEFT, y, "Bill to", 9, bold=True)

@@ -1,8 +1,11 @@
-"""Every CSV the server writes goes through here: cells that a spreadsheet would run as a
-formula (OWASP's rule: a leading =, +, -, @, tab or CR) are prefixed with an apostrophe."""
+"""Invoices as CSV, one row per invoice. Every CSV the server writes goes through csv_chunks:
+cells that a spreadsheet would run as a formula (OWASP's rule: a leading =, +, -, @, tab or CR)
+are prefixed with an apostrophe."""
 import csv
 import io
 import re
+
+from ..money import plain_amount
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")  # our own amounts, e.g. -12.50
@@ -30,3 +33,18 @@ def csv_chunks(header, rows, every=500):
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue().encode("utf-8")
+
+
+HEADER = ["number", "customer_id", "customer", "organization", "status", "issued_at", "due_at", "paid_at",
+          "currency", "subtotal", "tax", "total"]
+
+
+def invoices_csv(invoices):
+    """`invoices` are the API's invoice summaries (as GET /invoices lists them), any number;
+    yields the CSV's bytes in chunks."""
+    cells = ([invoice["number"], invoice["customer_id"], invoice["customer_name"], invoice["customer_organization"],
+              invoice["status"], invoice["issued_at"], invoice["due_at"], invoice["paid_at"],
+              invoice["total"]["currency"], plain_amount(invoice["subtotal"]["amount"]),
+              plain_amount(invoice["tax"]["amount"]), plain_amount(invoice["total"]["amount"])]
+             for invoice in invoices)
+    return csv_chunks(HEADER, cells)

@@ -1,0 +1,35 @@
+"""The domain: the partner API's rules, one room per capability. Every room is given the
+storage interface (storage/repository.py) and a clock; none speaks HTTP or writes SQL. Every
+change, its invoice and its activity entry are written in one storage transaction."""
+from .activity import Activity
+from .billing_clock import BillingClock
+from .customers import Customers
+from .dashboard import Dashboard
+from .invitations import Invitations
+from .invoices import Invoices
+from .kiosk import Kiosk
+from .resellers import DEMO_EMAIL, Resellers  # noqa: F401  (the demo account's address, for serve.py)
+from .sessions import Sessions
+from .subscriptions import Subscriptions
+
+
+__all__ = ["DEMO_EMAIL", "Domain"]
+
+
+class Domain:
+    """The rooms, composed over one storage and one clock."""
+
+    def __init__(self, storage, clock, session_hours=8, log=None):
+        log = log or (lambda message: None)
+        self.storage = storage
+        self.clock = clock
+        self.resellers = Resellers(storage, clock)
+        self.sessions = Sessions(storage, clock, session_hours)
+        self.billing = BillingClock(storage, clock)
+        self.customers = Customers(storage, clock, log)
+        self.invitations = Invitations(storage, clock, log)
+        self.subscriptions = Subscriptions(storage, clock)
+        self.invoices = Invoices(storage, clock)
+        self.activity = Activity(storage)
+        self.dashboard = Dashboard(storage, clock)
+        self.kiosk = Kiosk(storage, clock)

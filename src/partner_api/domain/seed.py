@@ -1,13 +1,16 @@
 """Demo data: one reseller and about 40 customers in every status, made by living through a
-year with the real service (invites, acceptances, orders, plan changes, renewals), so the
+year with the real domain (invites, acceptances, orders, plan changes, renewals), so the
 invoices and activity are exactly what the API itself would have produced. A fixed random
 seed keeps it the same on every run; only the dates follow today."""
 import datetime as dt
 import random
 
 from ..clock import FakeClock
-from ..storage.repository import Repository
-from .service import DEMO_EMAIL, PartnerService
+from .billing_clock import BillingClock
+from .customers import Customers
+from .invitations import Invitations
+from .resellers import DEMO_EMAIL, Resellers
+from .subscriptions import Subscriptions
 
 DEMO_NAME = "Northwind Cloud Partners"
 SEED = 20261126
@@ -63,13 +66,15 @@ PLAN_MIX = [("professional", "flexible"), ("enterprise", "annual_yearly"), ("bas
             ("enterprise", "flexible")]
 
 
-def seed_demo(db, now, base_url="http://127.0.0.1:8000"):
+def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
     """Seeds the demo reseller; returns its row. Call only on an empty database."""
     rng = random.Random(SEED)
     start = (now - dt.timedelta(days=365)).replace(hour=9, minute=0, second=0, microsecond=0)
     clock = FakeClock(start)
-    service = PartnerService(db, clock)
-    reseller, _ = service.register_reseller(DEMO_EMAIL, DEMO_NAME, demo=True)
+    quiet = lambda line: None  # noqa: E731  (no outbox lines for made-up customers)
+    customers, invitations = Customers(storage, clock, quiet), Invitations(storage, clock, quiet)
+    subscriptions, billing = Subscriptions(storage, clock), BillingClock(storage, clock)
+    reseller, _ = Resellers(storage, clock).register(DEMO_EMAIL, DEMO_NAME, demo=True)
     events = []  # (when, order, action)
 
     def at(day, hour, action):
@@ -92,66 +97,59 @@ def seed_demo(db, now, base_url="http://127.0.0.1:8000"):
         holder = {}
 
         def invite(name=name, email=email, domain=domain, organization=organization, holder=holder):
-            holder["id"] = service.invite(reseller, name, email, domain, organization, base_url)[0]["id"]
-            holder["token"] = _live_token(db, holder["id"])
+            holder["id"] = customers.invite(reseller, name, email, domain, organization, base_url)[0]["id"]
+            with storage.read() as repo:
+                holder["token"] = repo.invitations.live_url_token(holder["id"])
 
         at(invited, hour, invite)
         if story.startswith("invited"):
             continue
         if story == "revoked":
-            at(invited + rng.randint(2, 9), hour, lambda h=holder: service.revoke_invitation(reseller, h["id"]))
+            at(invited + rng.randint(2, 9), hour, lambda h=holder: invitations.revoke(reseller, h["id"]))
             continue
         accepted = invited + rng.randint(1, 3)
-        at(accepted, hour + 1, lambda h=holder: service.accept_invitation(h["token"]))
+        at(accepted, hour + 1, lambda h=holder: invitations.accept(h["token"]))
         if story == "trial":
             continue
         plan, cycle = next(plans)
         licenses = rng.choice([5, 8, 10, 12, 15, 20, 25, 30, 40, 50, 75, 120, 250])
         ordered = accepted + rng.randint(3, 20)
-        at(ordered, hour + 2, lambda h=holder, n=licenses: service.license_order(reseller, h["id"], n, True))
+        at(ordered, hour + 2, lambda h=holder, n=licenses: subscriptions.license_order(reseller, h["id"], n, True))
         if (plan, cycle) != ("professional", "flexible"):
-            at(ordered, hour + 3, lambda h=holder, p=plan, c=cycle: service.plan_change(reseller, h["id"], p, c, True))
+            at(ordered, hour + 3, lambda h=holder, p=plan, c=cycle: subscriptions.plan_change(reseller, h["id"], p, c, True))
         if story == "paid" and rng.random() < 0.5 and ordered + 30 < 360:
             more = licenses + rng.choice([2, 5, 10, 25])
             at(rng.randint(ordered + 30, 360), hour + 4,
-               lambda h=holder, n=more: service.license_order(reseller, h["id"], n, True))
+               lambda h=holder, n=more: subscriptions.license_order(reseller, h["id"], n, True))
         if story == "cancelled":
             at(min(364, ordered + rng.randint(40, 200)), hour + 5,
-               lambda h=holder: service.cancel(reseller, h["id"], "now", "Moved to another provider."))
+               lambda h=holder: subscriptions.cancel(reseller, h["id"], "now", "Moved to another provider."))
         elif story == "pending_cancel":
             at(rng.randint(350, 363), hour + 5,
-               lambda h=holder: service.cancel(reseller, h["id"], "end_of_term", "Budget cuts next year."))
+               lambda h=holder: subscriptions.cancel(reseller, h["id"], "end_of_term", "Budget cuts next year."))
 
     for when, _, action in sorted(events, key=lambda e: (e[0], e[1])):
         clock.set(when)
-        service.catch_up(reseller)
+        billing.catch_up(reseller)
         action()
     clock.set(now)
-    service.catch_up(reseller)
-    _settle_invoices(db, rng, now)
+    billing.catch_up(reseller)
+    _settle_invoices(storage, reseller, rng, now)
     return reseller
 
 
-def _live_token(db, customer_id):
-    with db.read() as conn:
-        row = conn.execute("SELECT i.url_token FROM customers c JOIN invitations i ON i.id = c.invitation_id"
-                           " WHERE c.id = ?", (customer_id,)).fetchone()
-    return row[0]
-
-
-def _settle_invoices(db, rng, now):
+def _settle_invoices(storage, reseller, rng, now):
     """Most older invoices were paid a few days after issue; a few stay open (overdue), one void."""
     cutoff = now - dt.timedelta(days=20)
-    with db.write() as conn:
-        repo = Repository(conn)
-        rows = conn.execute("SELECT id, issued_at FROM invoices ORDER BY id").fetchall()
+    with storage.write() as repo:
+        rows = repo.invoices.issued_of(reseller["id"])
         old = [row for row in rows if row["issued_at"] < cutoff.strftime("%Y-%m-%dT%H:%M:%SZ")]
         unpaid = set(rng.sample([row["id"] for row in old[-40:]], min(3, len(old))))
         void = rng.choice([row["id"] for row in old[:60]]) if old else None
         for row in old:
             if row["id"] == void:
-                repo.set_invoice_status(row["id"], "void")
+                repo.invoices.set_status(row["id"], "void")
             elif row["id"] not in unpaid:
                 issued = dt.datetime.strptime(row["issued_at"], "%Y-%m-%dT%H:%M:%SZ")
                 paid = issued + dt.timedelta(days=rng.randint(2, 18), hours=rng.randint(1, 9))
-                repo.set_invoice_status(row["id"], "paid", paid.strftime("%Y-%m-%dT%H:%M:%SZ"))
+                repo.invoices.set_status(row["id"], "paid", paid.strftime("%Y-%m-%dT%H:%M:%SZ"))

@@ -1,5 +1,6 @@
 """Verifies Google ID tokens (RS256 JWTs) with the standard library alone: the RSA
-signature check is modular exponentiation plus the PKCS#1 v1.5 DigestInfo for SHA-256."""
+signature check is modular exponentiation plus the PKCS#1 v1.5 DigestInfo for SHA-256. A
+--google-jwks file is checked at start-up (check_jwks_file)."""
 import base64
 import hashlib
 import hmac
@@ -10,7 +11,7 @@ import threading
 import time
 import urllib.request
 
-from ..errors import InvalidCredential, ServiceUnavailable
+from ..errors import InvalidCredential, ServiceUnavailable, StartupError
 
 GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs"
 GOOGLE_ISSUERS = ("accounts.google.com", "https://accounts.google.com")
@@ -132,3 +133,24 @@ class GoogleVerifier:
         if claims.get("email_verified") not in (True, "true") or not isinstance(claims.get("email"), str):
             raise InvalidCredential("The Google account's email address is not verified.")
         return claims
+
+
+def check_jwks_file(source):
+    """A --google-jwks file must hold Google's key set; a URL is fetched when first needed."""
+    if not source or source.startswith(("http://", "https://")):
+        return
+    try:
+        with open(source, "rb") as handle:
+            document = json.loads(handle.read())
+    except FileNotFoundError:
+        raise StartupError(f"The --google-jwks file {source} does not exist. Pass the path of a JSON Web Key Set "
+                           f"file, or leave the option out to use Google's keys.")
+    except OSError as error:
+        raise StartupError(f"The --google-jwks file {source} cannot be read: {error.strerror}.")
+    except (ValueError, UnicodeDecodeError):
+        raise StartupError(f"The --google-jwks file {source} is not JSON. It must be a JSON Web Key Set "
+                           f'({{"keys": [...]}}), as Google publishes it.')
+    keys = document.get("keys") if isinstance(document, dict) else None
+    if not isinstance(keys, list) or not any(isinstance(k, dict) and k.get("kty") == "RSA" for k in keys):
+        raise StartupError(f"The --google-jwks file {source} holds no RSA keys. It must be a JSON Web Key Set "
+                           f'({{"keys": [...]}}), as Google publishes it.')

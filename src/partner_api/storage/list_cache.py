@@ -5,7 +5,7 @@ skips half a million index entries; both were paid by every request of a scrolli
 Here a list's total and a sample of its sort (the key of every STEP-th row) are kept per
 reseller and filter, and are valid while the list's generation is unchanged: triggers on
 `customers` and `invoices` (migration 4) bump `list_generations` in the very transaction that
-changes a row, so any writer (the service, a kiosk reset, a restore) invalidates them. The
+changes a row, so any writer (the domain, a kiosk reset, a restore) invalidates them. The
 generation is read in the request's own read transaction, before the count, so a total is
 never kept under a generation older than the rows it counted.
 
@@ -21,6 +21,18 @@ STEP = 1000
 # is read directly: 50,000 entries take 1–3 ms in SQLite. Beyond, the samples bound the skip
 # (500,000 invoices took 70 ms to skip).
 DIRECT = 50_000
+
+
+def positions(total, offset, limit, ids_at):
+    """Ids at positions offset..offset+limit-1 of a sorted list of `total` rows. The index is
+    walked from whichever end is nearer, so no request skips more than half the list:
+    ids_at(reverse, skip, count) returns ids in that direction."""
+    end = min(total, offset + limit)
+    if offset >= end:
+        return []
+    if offset <= total - end:
+        return ids_at(False, offset, end - offset)
+    return list(reversed(ids_at(True, total - end, end - offset)))
 
 
 def generation(conn, reseller_id, name):
@@ -66,6 +78,16 @@ class ListCache:
             entry.total = count()
             self.counts += 1
         return entry.total
+
+    def ids_at(self, key, gen, total, offset, limit, take_samples, ids_at, ids_from):
+        """Ids of the rows at positions offset..offset+limit-1 of a list of `total` rows: from
+        the kept sample at or before `offset` when the page is deep in a long list, else read
+        from the nearer end (positions). `ids_at(reverse, skip, count)` reads from an end,
+        `ids_from(sample, skip, count)` from a sample; key None: the list is never kept."""
+        start = None if key is None or offset >= total else self.anchor(key, gen, offset, total, take_samples)
+        if start is None:
+            return positions(total, offset, limit, ids_at)
+        return ids_from(*start, limit)
 
     def anchor(self, key, gen, offset, total, take_samples):
         """(sort key and id of the sampled row at or before `offset`, rows still to skip), or

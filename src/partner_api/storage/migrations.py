@@ -227,7 +227,7 @@ UPDATE resellers SET is_demo = 1 WHERE email = 'demo@reseller.example';
 """
 
 # Version 3: kiosk mode keeps a snapshot of its demo account and puts it back on every reset
-# (src/partner_api/kiosk.py). The rows are kept as one JSON document per account.
+# (domain/kiosk.py, storage/snapshots.py). The rows are kept as one JSON document per account.
 V3 = """
 CREATE TABLE demo_snapshots (
     reseller_id INTEGER PRIMARY KEY REFERENCES resellers(id),

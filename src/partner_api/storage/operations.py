@@ -1,19 +1,15 @@
-"""Running serve.py for months: opening the database with plain-words errors (never a
-traceback, the file left as it was), one server per database, storage faults while
+"""Running serve.py for months, SQLite's side: opening the database with plain-words errors
+(never a traceback, the file left as it was), one server per database, storage faults while
 running, and consistent backups and restores with SQLite's online backup."""
 import datetime as dt
 import fcntl
-import json
 import os
 import sqlite3
 from pathlib import Path
 
+from ..errors import StartupError
 from .db import Database
 from .migrations import LATEST, SchemaError, check_version
-
-
-class StartupError(Exception):
-    """What is wrong and what to do, in one or two lines for the operator."""
 
 
 # SQLite's primary result codes for a disk that is full or failing (extended codes & 0xff).
@@ -116,27 +112,6 @@ def open_database(path, log=None, **options):
         raise
     db.server_lock = lock
     return db
-
-
-def check_jwks_file(source):
-    """A --google-jwks file must hold Google's key set; a URL is fetched when first needed."""
-    if not source or source.startswith(("http://", "https://")):
-        return
-    try:
-        with open(source, "rb") as handle:
-            document = json.loads(handle.read())
-    except FileNotFoundError:
-        raise StartupError(f"The --google-jwks file {source} does not exist. Pass the path of a JSON Web Key Set "
-                           f"file, or leave the option out to use Google's keys.")
-    except OSError as error:
-        raise StartupError(f"The --google-jwks file {source} cannot be read: {error.strerror}.")
-    except (ValueError, UnicodeDecodeError):
-        raise StartupError(f"The --google-jwks file {source} is not JSON. It must be a JSON Web Key Set "
-                           f'({{"keys": [...]}}), as Google publishes it.')
-    keys = document.get("keys") if isinstance(document, dict) else None
-    if not isinstance(keys, list) or not any(isinstance(k, dict) and k.get("kty") == "RSA" for k in keys):
-        raise StartupError(f"The --google-jwks file {source} holds no RSA keys. It must be a JSON Web Key Set "
-                           f'({{"keys": [...]}}), as Google publishes it.')
 
 
 # == backup and restore ======================================================================

@@ -1,0 +1,71 @@
+"""Time passing: the bills, renewals, trial ends and term ends that fell due. The reference
+server has no scheduler; the HTTP pipeline runs `catch_up` before each signed-in request, so a
+reseller always sees them applied (see the README: when a read may write)."""
+from .. import money as pricing
+from ..clock import add_months, iso, parse_day
+from .activity import record
+from .billing import (ONE_DAY, at_midnight, issue_invoice, paid_term, period_end, period_line, save_subscription,
+                      subscription_snapshot)
+
+
+class BillingClock:
+    def __init__(self, storage, clock):
+        self.storage = storage
+        self.clock = clock
+
+    def catch_up(self, reseller):
+        """Runs every bill, renewal and end that fell due, oldest first, so invoice numbers
+        follow the dates they were issued. Each is dated the day it fell due, not the day it
+        runs, so which request runs it changes nothing. Takes the write lock only when
+        something is due."""
+        today = self.clock.now().date().isoformat()
+        with self.storage.read() as repo:
+            if not repo.subscriptions.has_due(reseller["id"], today):
+                return
+        with self.storage.write() as repo:
+            while True:
+                sub = repo.subscriptions.next_due(reseller["id"], today)
+                if sub is None:
+                    return
+                self._run_event(repo, reseller, sub)
+
+    @staticmethod
+    def _run_event(repo, reseller, sub):
+        boundary = parse_day(sub["term_end"]) + ONE_DAY
+        next_bill = parse_day(sub["next_bill_on"])
+        if sub["status"] == "active" and next_bill is not None and next_bill < boundary:
+            when = at_midnight(next_bill)
+            period_last = add_months(next_bill, pricing.billing_months(sub["billing_cycle"])) - ONE_DAY
+            invoice_id = issue_invoice(repo, reseller, sub["customer_id"],
+                                       [period_line(sub, next_bill, period_last)], when)
+            save_subscription(repo, sub, {"next_bill_on": add_months(
+                next_bill, pricing.billing_months(sub["billing_cycle"])).isoformat()})
+            number = repo.invoices.get(reseller["id"], invoice_id)["number"]
+            record(repo, reseller, sub["customer_id"], "system", "invoice.issued",
+                   f"Invoice {number} issued for the next billing period.", None, None, when)
+            return
+        when = at_midnight(boundary)
+        before = subscription_snapshot(sub)
+        if sub["status"] == "pending_cancel" or not sub["auto_renew"]:
+            after = save_subscription(repo, sub, {
+                "status": "cancelled", "cancelled_at": iso(when), "auto_renew": 0,
+                "scheduled_plan": None, "scheduled_cycle": None})
+            repo.customers.update(sub["customer_id"], status="cancelled")
+            record(repo, reseller, sub["customer_id"], "system", "subscription.ended",
+                   "The subscription ended at the end of its term.", before,
+                   subscription_snapshot(after), when)
+            return
+        was_trial = sub["status"] == "trial"
+        plan = sub["scheduled_plan"] or sub["plan"]
+        cycle = sub["scheduled_cycle"] or ("flexible" if was_trial else sub["billing_cycle"])
+        after = save_subscription(repo, sub, paid_term(plan, cycle, boundary, reseller))
+        issue_invoice(repo, reseller, sub["customer_id"],
+                      [period_line(after, boundary, period_end(after, boundary))], when)
+        if was_trial:
+            record(repo, reseller, sub["customer_id"], "system", "subscription.converted",
+                   "The trial ended and became a paid subscription.", before,
+                   subscription_snapshot(after), when)
+        else:
+            record(repo, reseller, sub["customer_id"], "system", "subscription.renewed",
+                   f"The subscription renewed for a new term from {boundary.isoformat()}.",
+                   before, subscription_snapshot(after), when)

@@ -1,0 +1,63 @@
+"""Customers: the reseller's list (search, filter, sort, pages by cursor or by position), one
+customer with its invitation and subscription, inviting a new one, and changing its details."""
+from ..clock import iso
+from ..errors import DomainTaken
+from ..validation import sort_key
+from .activity import record
+from .invitations import send_invitation
+from .lookup import customer_or_404, customer_view
+
+SORTS = ("name", "created_at", "renews_at", "licenses")
+
+
+class Customers:
+    def __init__(self, storage, clock, log):
+        self.storage = storage
+        self.clock = clock
+        self.log = log
+
+    def page(self, reseller, q, status, sort, descending, after, limit, offset=None):
+        """(views, total, next key): one page by keyset (`after`) or by position in the sort
+        (`offset`), each customer with its invitation and subscription."""
+        with self.storage.read() as repo:
+            rows, total, next_key = repo.customers.page(reseller["id"], q, status, sort, descending, after,
+                                                        offset, limit)
+            invitations = repo.invitations.by_ids(r["invitation_id"] for r in rows if r["invitation_id"])
+            subscriptions = repo.subscriptions.of_customers(r["id"] for r in rows)
+        page = [(row, invitations.get(row["invitation_id"]), subscriptions.get(row["id"])) for row in rows]
+        return page, total, next_key
+
+    def get(self, reseller, customer_id):
+        with self.storage.read() as repo:
+            return customer_view(repo, reseller, customer_id)
+
+    def invite(self, reseller, name, email, google_domain, organization, base_url):
+        """A new customer and its invitation link (sent through the outbox)."""
+        now = self.clock.now()
+        with self.storage.write() as repo:
+            if repo.customers.live_domain_owner(google_domain):
+                raise DomainTaken(f"The Google domain {google_domain} already belongs to a customer.")
+            customer_id = repo.customers.add(reseller["id"], name, email, google_domain,
+                                             organization, "invited", iso(now), sort_key(name))
+            send_invitation(repo, reseller, customer_id, name, email, organization, base_url, now, self.log)
+            record(repo, reseller, customer_id, reseller["email"], "customer.invited",
+                   f"Invited {name} ({organization}, {google_domain}).", None,
+                   {"name": name, "email": email, "google_domain": google_domain,
+                    "organization": organization}, now)
+            return customer_view(repo, reseller, customer_id)
+
+    def update(self, reseller, customer_id, changes):
+        """Changes name, email or organization; a change to nothing new records nothing."""
+        now = self.clock.now()
+        with self.storage.write() as repo:
+            customer = customer_or_404(repo, reseller, customer_id)
+            changes = {k: v for k, v in changes.items() if v != customer[k]}
+            if changes:
+                if "name" in changes:
+                    changes["name_key"] = sort_key(changes["name"])
+                repo.customers.update(customer_id, **changes)
+                shown = [k for k in changes if k != "name_key"]
+                record(repo, reseller, customer_id, reseller["email"], "customer.updated",
+                       f"Changed {', '.join(shown)} of {customer['name']}.",
+                       {k: customer[k] for k in shown}, {k: changes[k] for k in shown}, now)
+            return customer_view(repo, reseller, customer_id)

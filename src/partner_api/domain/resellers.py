@@ -1,0 +1,40 @@
+"""Resellers: the accounts. Registered resellers sign in with Google; demo accounts are made
+by demo sign-in and are anyone's."""
+from ..clock import iso
+
+DEMO_EMAIL = "demo@reseller.example"
+
+
+class Resellers:
+    def __init__(self, storage, clock):
+        self.storage = storage
+        self.clock = clock
+
+    def register(self, email, name, demo=False):
+        """Adds a reseller, or renames an existing one; returns (row, created). Registering a
+        real reseller whose email is a demo account makes that account real and ends every
+        session demo sign-in opened on it: whoever used the demo is signed out for good."""
+        with self.storage.write() as repo:
+            now = iso(self.clock.now())
+            existing = repo.resellers.by_email(email.lower())
+            if existing:
+                repo.resellers.rename(existing["id"], name)
+                if existing["is_demo"] and not demo:
+                    repo.resellers.make_real(existing["id"])
+                    repo.sessions.end_all_of(existing["id"], now)
+                return repo.resellers.get(existing["id"]), False
+            reseller_id = repo.resellers.add(email.lower(), name, now, demo=demo)
+            return repo.resellers.get(reseller_id), True
+
+    def by_email(self, email):
+        with self.storage.read() as repo:
+            return repo.resellers.by_email(email.lower())
+
+    def count(self):
+        with self.storage.read() as repo:
+            return repo.resellers.count()
+
+    def real_count(self):
+        """Registered resellers (not demo accounts)."""
+        with self.storage.read() as repo:
+            return repo.resellers.real_count()

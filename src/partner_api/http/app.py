@@ -1,0 +1,122 @@
+"""The application behind the sockets: composes storage, domain and handlers, and runs each
+request through one pipeline. For the API: route -> rate limit (sign-in) -> authenticate ->
+bring the reseller's billing up to date -> check the body's type -> the handler, inside the
+idempotency step when the request carries a key. Errors become answers in one place
+(status.py); CORS headers go on every API answer."""
+import sys
+import traceback
+
+from .. import API_PREFIX, errors
+from ..domain import Domain
+from ..storage.db import Database
+from ..storage.operations import is_storage_fault
+from ..storage.repository import Storage
+from .google_auth import GoogleVerifier, KeySet
+from .handlers import Api
+from .idempotency import Idempotency
+from .rate_limit import RateLimiter
+from .messages import Response
+from .routes import add_kiosk_routes, build_router
+from .site import Site, site_response
+from .status import error_response, internal_error
+
+
+def is_api(path):
+    return path == API_PREFIX or path.startswith(API_PREFIX + "/")
+
+
+class App:
+    """Everything a request needs, independent of the socket plumbing."""
+
+    def __init__(self, settings, db=None):
+        self.settings = settings
+        self.clock = settings.clock
+        self.log = settings.log or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.db = db or Database(settings.db_path, synchronous=settings.synchronous)
+        self.storage = Storage(self.db)
+        self.domain = Domain(self.storage, settings.clock, settings.session_hours, self.log)
+        verifier = None
+        if settings.google_client_id:
+            verifier = GoogleVerifier(settings.google_client_id, KeySet(settings.google_jwks))
+        self.limiter = RateLimiter(settings.sign_in_attempts, settings.sign_in_window)
+        self.idempotency = Idempotency(self.storage, settings.clock)
+        api = Api(self.domain, settings, verifier)
+        self.router = build_router(api, API_PREFIX)
+        if settings.kiosk:  # the reset endpoint exists only here: 404 on every other server
+            add_kiosk_routes(self.router, api)
+        self.site = Site(settings, self.domain)
+
+    def close(self):
+        """Folds the WAL into the database file (a copied .db is then whole) and closes."""
+        try:
+            self.db.checkpoint()
+        finally:
+            self.db.close()
+
+    def handle(self, request):
+        try:
+            if is_api(request.path):
+                return self.with_cors(request, self.handle_api(request))
+            return self.site.handle(request)
+        except errors.DomainError as error:
+            response = error_response(error, getattr(request, "request_id", None))
+        except Exception as error:
+            request_id = getattr(request, "request_id", None)
+            if is_storage_fault(error):
+                # Disk full or failing: the transaction rolled back whole; reads go on working.
+                self.log(f"STORAGE FAULT (request {request_id}): {error}. Nothing was written. Free disk "
+                         f"space or check the disk holding {self.db.path}.")
+                response = error_response(errors.StorageUnavailable(), request_id)
+            else:  # a bug: answer 500 JSON and keep serving
+                self.log(f"request {request_id}: {traceback.format_exc()}")
+                response = internal_error(request_id)
+        if is_api(request.path):
+            return self.with_cors(request, response)
+        return site_response(response)
+
+    def handle_api(self, request):
+        if request.method == "OPTIONS":
+            return self.preflight(request)
+        route, request.params = self.router.match(request.method, request.path)
+        if route.sign_in:
+            wait = self.limiter.check(request.client)
+            if wait:
+                raise errors.RateLimited(wait)
+        if route.auth:
+            header = request.headers.get("Authorization", "")
+            request.token = header[7:].strip() if header[:7].lower() == "bearer " else None
+            request.reseller = self.domain.sessions.authenticate(request.token)
+            # Time passes on requests (there is no scheduler): bills, renewals and trial ends
+            # that fell due are written now, before the handler reads. So a GET may write; see
+            # the README, "When a read writes".
+            self.domain.billing.catch_up(request.reseller)
+        if request.body:
+            media_type = (request.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if media_type != "application/json":
+                raise errors.UnsupportedMediaType()
+        key = request.headers.get("Idempotency-Key")
+        if key is not None and request.method in ("POST", "PATCH"):
+            return self.idempotency.run(request, key, route.handler)
+        return route.handler(request)
+
+    def preflight(self, request):
+        allowed = self.router.allowed_methods(request.path)
+        if not allowed:
+            raise errors.NotFound("There is no such API endpoint.")
+        return Response(204, headers={"Allow": ", ".join(allowed + ["OPTIONS"])})
+
+    def with_cors(self, request, response):
+        origin = request.headers.get("Origin")
+        if origin and origin in self.settings.allow_origins:
+            response.headers.update({
+                "Access-Control-Allow-Origin": origin,
+                "Vary": "Origin",
+                "Access-Control-Expose-Headers": "Retry-After, Content-Disposition, Idempotent-Replayed, Location",
+            })
+            if request.method == "OPTIONS":
+                response.headers.update({
+                    "Access-Control-Allow-Methods": response.headers.get("Allow", "GET, POST, PATCH"),
+                    "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
+                    "Access-Control-Max-Age": "600",
+                })
+        return response

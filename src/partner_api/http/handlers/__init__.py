@@ -1,0 +1,24 @@
+"""HTTP handlers, one module per resource: each reads the request, validates it, calls the
+domain and shapes the answer. A handler is a function handler(api, request) -> Response;
+routes.py binds it to its method and path."""
+from ...clock import iso
+from .. import representation as rep
+
+
+class Api:
+    """What every handler may use: the domain, the server's settings, the Google verifier."""
+
+    def __init__(self, domain, settings, verifier):
+        self.domain = domain
+        self.settings = settings
+        self.verifier = verifier
+
+    def now(self):
+        return self.domain.clock.now()
+
+    def customer_json(self, request, view):
+        customer, invitation, subscription = view
+        return rep.customer_json(customer, invitation, subscription, request.base_url, self.now())
+
+    def invoice_json(self, row, lines):
+        return rep.invoice_json(row, lines, iso(self.now()))

@@ -1,0 +1,64 @@
+"""Customers: the list, inviting one, one customer, changing its details."""
+from ...domain.customers import SORTS
+from ...errors import ValidationFailed
+from ...validation import Fields, query_choice, query_int
+from ..messages import json_response
+from ..params import decode_cursor, encode_cursor, query_offset
+
+STATUSES = ("invited", "active", "revoked", "cancelled")
+SORT_CHOICES = tuple(name for sort in SORTS for name in (sort, "-" + sort))
+
+
+def list_customers(api, request):
+    query = request.query
+    q = (query.get("q") or "").strip()
+    if len(q) > 200:
+        raise ValidationFailed({"q": "Must be at most 200 characters."})
+    status = query_choice(query, "status", STATUSES)
+    sort = query_choice(query, "sort", SORT_CHOICES) or "name"
+    limit = query_int(query, "limit", 50, 1, 200)
+    offset = query_offset(query)
+    after = None
+    if query.get("cursor"):
+        key_type = int if sort.lstrip("-") == "licenses" else str
+        after = decode_cursor(query["cursor"], f"customers:{sort}", (key_type, int))
+    page, total, next_key = api.domain.customers.page(
+        request.reseller, q, status, sort.lstrip("-"), sort.startswith("-"), after, limit, offset)
+    return json_response(200, {
+        "items": [api.customer_json(request, view) for view in page],
+        "total": total,
+        "next_cursor": encode_cursor([f"customers:{sort}", *next_key]) if next_key else None,
+    })
+
+
+def create_customer(api, request):
+    fields = Fields(request.json(), {"name", "email", "google_domain", "organization"})
+    name, email = fields.name("name"), fields.email("email")
+    domain, organization = fields.domain("google_domain"), fields.name("organization")
+    fields.check()
+    view = api.domain.customers.invite(request.reseller, name, email, domain, organization, request.base_url)
+    return json_response(201, api.customer_json(request, view), {"Location": f"/api/v1/customers/{view[0]['id']}"})
+
+
+def get_customer(api, request):
+    return json_response(200, api.customer_json(
+        request, api.domain.customers.get(request.reseller, request.params["id"])))
+
+
+def update_customer(api, request):
+    body = request.json()
+    fields = Fields(body, {"name", "email", "organization", "google_domain"})
+    changes = {}
+    if fields.has("name"):
+        changes["name"] = fields.name("name")
+    if fields.has("email"):
+        changes["email"] = fields.email("email")
+    if fields.has("organization"):
+        changes["organization"] = fields.name("organization")
+    if fields.has("google_domain"):
+        fields.errors["google_domain"] = "The Google domain cannot be changed."
+    if not body:
+        fields.errors["body"] = "Send at least one of name, email, organization."
+    fields.check()
+    return json_response(200, api.customer_json(
+        request, api.domain.customers.update(request.reseller, request.params["id"], changes)))

@@ -1,0 +1,83 @@
+"""A customer's subscription: its terms, license orders and plan changes (each with a preview
+that writes nothing), cancelling and reactivating."""
+from ... import money as pricing
+from ...validation import Fields
+from .. import representation as rep
+from ..messages import json_response
+
+
+def get_subscription(api, request):
+    return json_response(200, rep.subscription_json(
+        api.domain.subscriptions.get(request.reseller, request.params["id"])))
+
+
+def _licenses(request):
+    """(target, expected): `expected_licenses` is the count the client saw; when it is
+    given and the subscription has another, nothing is ordered (409 licenses_changed)."""
+    fields = Fields(request.json(), {"licenses", "expected_licenses"})
+    licenses = fields.integer("licenses", pricing.MIN_LICENSES, pricing.MAX_LICENSES)
+    expected = fields.integer("expected_licenses", pricing.MIN_LICENSES, pricing.MAX_LICENSES, required=False)
+    fields.check()
+    return licenses, expected
+
+
+def preview_license_order(api, request):
+    target, expected = _licenses(request)
+    return json_response(200, api.domain.subscriptions.license_order(
+        request.reseller, request.params["id"], target, commit=False, expected=expected))
+
+
+def create_license_order(api, request):
+    target, expected = _licenses(request)
+    result = api.domain.subscriptions.license_order(request.reseller, request.params["id"], target, commit=True,
+                                                    expected=expected)
+    return json_response(201, _change_result(api, request, result, order=rep.license_order_json(result["order"])))
+
+
+def _change_result(api, request, result, **extra):
+    invoice = None
+    if result["invoice_id"] is not None:
+        invoice = api.invoice_json(*api.domain.invoices.get(request.reseller, result["invoice_id"]))
+    return {**extra, "subscription": rep.subscription_json(result["subscription"]), "invoice": invoice}
+
+
+def _plan(request):
+    """(plan, cycle, expected): `expected_plan` and `expected_billing_cycle` are what the
+    client saw; given and no longer true, nothing changes (409 plan_changed)."""
+    fields = Fields(request.json(), {"plan", "billing_cycle", "expected_plan", "expected_billing_cycle"})
+    plan = fields.choice("plan", pricing.PLANS)
+    cycle = fields.choice("billing_cycle", pricing.CYCLES)
+    expected = (fields.choice("expected_plan", pricing.PLANS, required=False),
+                fields.choice("expected_billing_cycle", pricing.CYCLES, required=False))
+    missing = "expected_plan" if expected[0] is None else "expected_billing_cycle"
+    if (expected[0] is None) != (expected[1] is None) and missing not in fields.errors:
+        fields.errors[missing] = "Send expected_plan and expected_billing_cycle together."
+    fields.check()
+    return plan, cycle, (expected if expected[0] is not None else None)
+
+
+def preview_plan_change(api, request):
+    plan, cycle, expected = _plan(request)
+    return json_response(200, api.domain.subscriptions.plan_change(
+        request.reseller, request.params["id"], plan, cycle, commit=False, expected=expected))
+
+
+def change_plan(api, request):
+    plan, cycle, expected = _plan(request)
+    result = api.domain.subscriptions.plan_change(request.reseller, request.params["id"], plan, cycle, commit=True,
+                                                  expected=expected)
+    return json_response(200, _change_result(api, request, result, change=result["change"]))
+
+
+def cancel_subscription(api, request):
+    fields = Fields(request.json(), {"when", "reason"})
+    when = fields.choice("when", ("now", "end_of_term"))
+    reason = fields.text("reason", 500)
+    fields.check()
+    return json_response(200, rep.subscription_json(
+        api.domain.subscriptions.cancel(request.reseller, request.params["id"], when, reason or None)))
+
+
+def reactivate_subscription(api, request):
+    return json_response(200, rep.subscription_json(
+        api.domain.subscriptions.reactivate(request.reseller, request.params["id"])))

@@ -1,0 +1,35 @@
+"""The activity history (every change, with before and after) and the outbox of emails."""
+import json
+
+from .rows import Rows
+
+
+class ActivityRows(Rows):
+    def add(self, reseller_id, customer_id, actor, action, summary, before, after, now):
+        return self._insert(
+            "INSERT INTO activity(reseller_id, customer_id, actor, action, summary, before_json,"
+            " after_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (reseller_id, customer_id, actor, action, summary,
+             None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True),
+             None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True), now))
+
+    def page(self, reseller_id, customer_id, before_id, limit):
+        """Newest first, before the entry `before_id` (the previous page's last)."""
+        where, params = ["a.reseller_id = ?"], [reseller_id]
+        if customer_id is not None:
+            where.append("a.customer_id = ?")
+            params.append(customer_id)
+        if before_id is not None:
+            where.append("a.id < ?")
+            params.append(before_id)
+        return self._all(
+            "SELECT a.*, c.name AS customer_name FROM activity a"
+            " LEFT JOIN customers c ON c.id = a.customer_id"
+            f" WHERE {' AND '.join(where)} ORDER BY a.id DESC LIMIT ?", params + [limit])
+
+
+class OutboxRows(Rows):
+    def add(self, reseller_id, customer_id, to_email, subject, body, now):
+        return self._insert(
+            "INSERT INTO outbox(reseller_id, customer_id, to_email, subject, body, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)", (reseller_id, customer_id, to_email, subject, body, now))

@@ -1,0 +1,160 @@
+"""Customers (with their search index and kept list totals) and their invitations."""
+import re
+
+from .list_cache import generation
+from .rows import Rows, set_clause
+
+# The API's sorts and the column (with its covering index) each one reads.
+SORT_COLUMNS = {"name": "name_key", "created_at": "created_at", "renews_at": "renews_key", "licenses": "licenses"}
+CUSTOMER_COLUMNS = {"name", "email", "organization", "status", "invitation_id", "name_key",
+                    "licenses", "renews_key"}
+INVITATION_COLUMNS = {"url_token", "status", "accepted_at", "ended_at"}
+
+
+def fts_query(text):
+    """Each word of the search becomes a quoted prefix term, so user text is never FTS syntax."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{word}"*' for word in words) or None
+
+
+class CustomerRows(Rows):
+    __slots__ = ("lists",)
+
+    def __init__(self, conn, lists):
+        super().__init__(conn)
+        self.lists = lists
+
+    def add(self, reseller_id, name, email, google_domain, organization, status, now, name_key):
+        return self._insert(
+            "INSERT INTO customers(reseller_id, name, email, google_domain, organization, status,"
+            " created_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (reseller_id, name, email, google_domain, organization, status, now, name_key))
+
+    def get(self, reseller_id, customer_id):
+        # The reseller is part of every lookup: another reseller's row is simply not found.
+        return self._one("SELECT * FROM customers WHERE id = ? AND reseller_id = ?",
+                         (customer_id, reseller_id))
+
+    def update(self, customer_id, **changes):
+        clause, params = set_clause(changes, CUSTOMER_COLUMNS)
+        self.conn.execute(f"UPDATE customers SET {clause} WHERE id = ?", params + [customer_id])
+
+    def live_domain_owner(self, google_domain):
+        return self._one("SELECT id, reseller_id FROM customers WHERE google_domain = ?"
+                         " AND status IN ('invited', 'active')", (google_domain,))
+
+    def count_by_status(self, reseller_id):
+        return {row[0]: row[1] for row in self._all(
+            "SELECT status, COUNT(*) FROM customers WHERE reseller_id = ? GROUP BY status",
+            (reseller_id,))}
+
+    def count(self, reseller_id):
+        return self._count(reseller_id, None, None)
+
+    def _count(self, reseller_id, status, match):
+        where, params = self._filter(reseller_id, status, match)
+        return self._one(f"SELECT COUNT(*) FROM customers WHERE {' AND '.join(where)}", params)[0]
+
+    def page(self, reseller_id, search, status, sort, descending, after, offset, limit):
+        """(rows, total, next key) of one page of the sort: after the keyset `after` (sort key
+        and id of the previous page's last row), or at position `offset`. The total is kept
+        while the list is unchanged (list_cache.py)."""
+        match = fts_query(search) if search else None
+        rid = reseller_id
+        gen = generation(self.conn, rid, "customers")  # before the count: see list_cache.py
+        total = self.lists.total(("customers", rid, status, match), gen, lambda: self._count(rid, status, match))
+        if offset is None:
+            rows = self._list(rid, status, match, sort, descending, after, limit + 1)
+            more = len(rows) > limit
+            rows = rows[:limit]
+        else:
+            ids = self.lists.ids_at(
+                ("customers", rid, status, match, sort, descending), gen, total, offset, limit,
+                lambda step: self._samples_of(rid, status, match, sort, descending, step),
+                lambda reverse, o, n: self._ids_at(rid, status, match, sort, descending != reverse, o, n),
+                lambda sample, skip, n: self._ids_from(rid, status, match, sort, descending, sample, skip, n))
+            rows = self._rows_in_order("SELECT * FROM customers", "id", ids)
+            more = offset + len(rows) < total
+        column = SORT_COLUMNS[sort]
+        return rows, total, ((rows[-1][column], rows[-1]["id"]) if more and rows else None)
+
+    def _filter(self, reseller_id, status, match):
+        where, params = ["reseller_id = ?"], [reseller_id]
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        if match:
+            where.append("id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
+            params.append(match)
+        return where, params
+
+    def _list(self, reseller_id, status, match, sort, descending, after, limit):
+        """One page in keyset order; `after` is (sort key, id) of the previous page's last row."""
+        column = SORT_COLUMNS[sort]
+        where, params = self._filter(reseller_id, status, match)
+        direction = "DESC" if descending else "ASC"
+        if after is not None:
+            where.append(f"({column}, id) {'<' if descending else '>'} (?, ?)")
+            params.extend(after)
+        sql = (f"SELECT * FROM customers WHERE {' AND '.join(where)}"
+               f" ORDER BY {column} {direction}, id {direction} LIMIT ?")
+        return self._all(sql, params + [limit])
+
+    def _ids_at(self, reseller_id, status, match, sort, descending, offset, limit):
+        """Ids of the customers at positions offset..offset+limit-1 of the sort: an index-only
+        scan of the sort's covering index (reseller, key, id), rows are read only for the page."""
+        column = SORT_COLUMNS[sort]
+        where, params = self._filter(reseller_id, status, match)
+        direction = "DESC" if descending else "ASC"
+        return [row[0] for row in self._all(
+            f"SELECT id FROM customers WHERE {' AND '.join(where)}"
+            f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?", params + [limit, offset])]
+
+    def _samples_of(self, reseller_id, status, match, sort, descending, step):
+        """(sort key, id) of rows 0, step, 2·step, … of the sort."""
+        where, params = self._filter(reseller_id, status, match)
+        return self._samples("customers", SORT_COLUMNS[sort], "id", where, params, descending, step)
+
+    def _ids_from(self, reseller_id, status, match, sort, descending, anchor, skip, limit):
+        """Ids of `limit` rows of the sort, starting `skip` rows after the row `anchor` (its
+        sort key and id, from _samples_of): a seek in the sort's index, then a short skip."""
+        column = SORT_COLUMNS[sort]
+        where, params = self._filter(reseller_id, status, match)
+        direction = "DESC" if descending else "ASC"
+        where.append(f"({column}, id) {'<=' if descending else '>='} (?, ?)")
+        return [row[0] for row in self._all(
+            f"SELECT id FROM customers WHERE {' AND '.join(where)}"
+            f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?",
+            params + list(anchor) + [limit, skip])]
+
+
+class InvitationRows(Rows):
+    def add(self, customer_id, reseller_id, token_hash, url_token, sent_at, expires_at):
+        return self._insert(
+            "INSERT INTO invitations(customer_id, reseller_id, token_hash, url_token, status,"
+            " sent_at, expires_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+            (customer_id, reseller_id, token_hash, url_token, sent_at, expires_at))
+
+    def get(self, invitation_id):
+        return self._one("SELECT * FROM invitations WHERE id = ?", (invitation_id,))
+
+    def by_ids(self, ids):
+        ids = list(ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return {row["id"]: row for row in self._all(
+            f"SELECT * FROM invitations WHERE id IN ({marks})", ids)}
+
+    def by_token_hash(self, token_hash):
+        return self._one("SELECT * FROM invitations WHERE token_hash = ?", (token_hash,))
+
+    def update(self, invitation_id, **changes):
+        clause, params = set_clause(changes, INVITATION_COLUMNS)
+        self.conn.execute(f"UPDATE invitations SET {clause} WHERE id = ?", params + [invitation_id])
+
+    def live_url_token(self, customer_id):
+        """The raw token of the customer's current invitation link (the demo data accepts it)."""
+        row = self._one("SELECT i.url_token FROM customers c JOIN invitations i ON i.id = c.invitation_id"
+                        " WHERE c.id = ?", (customer_id,))
+        return row[0]

@@ -1,0 +1,75 @@
+"""Snapshots of a demo account (kiosk mode): its rows kept as one JSON document, and put back
+exactly, inside the caller's write transaction."""
+import json
+import sqlite3
+
+from ..errors import ResetConflict
+from .migrations import LATEST
+from .rows import Rows
+
+# The demo account's rows, table by table, parents first (the order they are put back in;
+# they are removed in the reverse order). Invoice lines belong to it through their invoice.
+TABLES = (
+    ("customers", "reseller_id = ?"),
+    ("invitations", "reseller_id = ?"),
+    ("subscriptions", "reseller_id = ?"),
+    ("invoices", "reseller_id = ?"),
+    ("invoice_lines", "invoice_id IN (SELECT id FROM invoices WHERE reseller_id = ?)"),
+    ("license_orders", "reseller_id = ?"),
+    ("activity", "reseller_id = ?"),
+    ("outbox", "reseller_id = ?"),
+)
+# What a visitor can change on the account row itself (the invoice counter above all).
+RESELLER_COLUMNS = ("name", "discount_bp", "tax_bp", "currency", "last_invoice_seq")
+
+
+class SnapshotRows(Rows):
+    def _columns(self, table):
+        return [row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")]
+
+    def take(self, reseller_id, now):
+        """Stores the account's rows as its snapshot; returns how many customers it holds."""
+        data = {"schema_version": LATEST, "tables": {}}
+        reseller = self._one("SELECT * FROM resellers WHERE id = ?", (reseller_id,))
+        data["reseller"] = {name: reseller[name] for name in RESELLER_COLUMNS}
+        for table, where in TABLES:
+            columns = self._columns(table)
+            rows = self._all(f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY rowid",
+                             (reseller_id,))
+            data["tables"][table] = {"columns": columns, "rows": [list(row) for row in rows]}
+        self.conn.execute("INSERT OR REPLACE INTO demo_snapshots(reseller_id, taken_at, data) VALUES (?, ?, ?)",
+                          (reseller_id, now, json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
+        return len(data["tables"]["customers"]["rows"])
+
+    def info(self, reseller_id):
+        """(reseller_id, taken_at) of the account's snapshot, or None."""
+        return self._one("SELECT reseller_id, taken_at FROM demo_snapshots WHERE reseller_id = ?", (reseller_id,))
+
+    def restore(self, reseller_id):
+        """Puts the account's rows back exactly as its snapshot holds them: every row made since
+        is gone, every row changed is as it was. Returns the snapshot's date; ResetConflict when
+        another account holds what the snapshot needs (a Google domain), and the caller's
+        transaction then rolls back whole."""
+        stored = self._one("SELECT taken_at, data FROM demo_snapshots WHERE reseller_id = ?", (reseller_id,))
+        data = json.loads(stored["data"])
+        try:
+            for table, where in reversed(TABLES):
+                self.conn.execute(f"DELETE FROM {table} WHERE {where}", (reseller_id,))
+            for table, _ in TABLES:
+                saved = data["tables"].get(table, {"columns": [], "rows": []})
+                # Only names this schema has reach the SQL (a later migration may add columns: they
+                # take their defaults); the values are parameters.
+                existing = set(self._columns(table))
+                keep = [i for i, name in enumerate(saved["columns"]) if name in existing]
+                names = [saved["columns"][i] for i in keep]
+                if not names:
+                    continue
+                sql = f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+                self.conn.executemany(sql, ([row[i] for i in keep] for row in saved["rows"]))
+            values = data["reseller"]
+            self.conn.execute(
+                f"UPDATE resellers SET {', '.join(f'{name} = ?' for name in RESELLER_COLUMNS)} WHERE id = ?",
+                [values[name] for name in RESELLER_COLUMNS] + [reseller_id])
+        except sqlite3.IntegrityError as error:
+            raise ResetConflict(f"The demo data could not be restored ({error}); nothing was changed.")
+        return stored["taken_at"]
