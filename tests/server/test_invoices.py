@@ -7,8 +7,11 @@ import shutil
 import subprocess
 import tempfile
 import unittest
+from unittest import mock
 
 from support import T0, ServerTestCase
+from partner_api.documents import ExportFormat, InvoiceFormat
+from partner_api.http import routes
 
 
 class Invoices(ServerTestCase):
@@ -163,6 +166,45 @@ class Invoices(ServerTestCase):
         self.assertEqual(ordered["actor"], "billing@example.com")
         self.assertIn("licenses", ordered["before"])
         self.assertError(self.call("GET", "/api/v1/activity?cursor=bad", token=self.token), 422, "validation_failed")
+
+
+def invoice_text(invoice, seller):
+    return f"{invoice['number']} from {seller['name']}: {invoice['total']['amount']}".encode()
+
+
+def numbers_text(invoices):
+    yield from (f"{invoice['number']}\n".encode() for invoice in invoices)
+
+
+class RegisteredFormats(ServerTestCase):
+    """A document format is one registration (documents/__init__.py): its route, session
+    check and attachment name follow from it."""
+
+    @classmethod
+    def setUpClass(cls):
+        text = InvoiceFormat("txt", "text/plain; charset=utf-8", "txt", "The invoice as text", invoice_text)
+        numbers = ExportFormat("numbers", "text/plain; charset=utf-8", "Invoice numbers", numbers_text)
+        with mock.patch.object(routes, "INVOICE_FORMATS", routes.INVOICE_FORMATS + (text,)), \
+                mock.patch.object(routes, "EXPORT_FORMATS", routes.EXPORT_FORMATS + (numbers,)):
+            super().setUpClass()
+
+    def test_a_registered_format_is_served_at_its_own_path(self):
+        token = self.sign_in("formats@example.com")
+        self.active_customer(token, 1, licenses=3)
+        invoice = self.ok("GET", "/api/v1/invoices", token=token)["items"][0]
+        reply = self.call("GET", f"/api/v1/invoices/{invoice['id']}/txt", token=token)
+        self.assertEqual(reply.status, 200, reply)
+        self.assertEqual(reply.header("Content-Type"), "text/plain; charset=utf-8")
+        self.assertEqual(reply.header("Content-Disposition"), f'attachment; filename="{invoice["number"]}.txt"')
+        seller = self.ok("GET", "/api/v1/me", token=token)["name"]
+        self.assertEqual(reply.body.decode(), f"{invoice['number']} from {seller}: {invoice['total']['amount']}")
+        export = self.call("GET", "/api/v1/invoices/export.numbers", token=token)
+        self.assertEqual((export.status, export.body.decode()), (200, f"{invoice['number']}\n"))
+        self.assertEqual(export.header("Content-Disposition"), 'attachment; filename="invoices.numbers"')
+        self.assertError(self.call("GET", f"/api/v1/invoices/{invoice['id']}/txt"), 401, "unauthorized")
+        stranger = self.sign_in("formats.stranger@example.com")
+        self.assertError(self.call("GET", f"/api/v1/invoices/{invoice['id']}/txt", token=stranger), 404, "not_found")
+        self.assertError(self.call("GET", f"/api/v1/invoices/{invoice['id']}/docx", token=token), 404, "not_found")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Subscriptions: license orders (preview, proration, trial conversion, rules), plan
 changes, cancel and reactivate, and what happens by itself as time passes."""
 import itertools
+import sqlite3
 import unittest
 
 from support import T0, ServerTestCase, fingerprint
@@ -243,6 +244,28 @@ class CancelAndTime(SubscriptionCase):
         sub = self.sub(customer)
         self.assertEqual((sub["status"], sub["term_start"], sub["licenses"]), ("active", "2026-12-26", 5))
         self.assertEqual(self.invoices(customer)[0]["total"]["amount"], 515)
+
+    def test_a_read_writes_only_what_fell_due_and_only_once(self):
+        # The request pipeline brings the reseller's billing up to date before every signed-in
+        # request, a GET included (README: when a read writes); with nothing due it writes nothing.
+        customer = self.active_customer(self.token, self.n, licenses=10)  # flexible: next bill 2026-12-26
+        self.ok("GET", "/api/v1/me", token=self.token)
+        quiet = fingerprint(self.db_path)
+        self.ok("GET", "/api/v1/me", token=self.token)
+        self.assertEqual(fingerprint(self.db_path), quiet)
+        self.clock.set(T0.replace(month=12, day=28))
+        self.ok("GET", "/api/v1/me", token=self.token)  # reads no invoice, yet the bill is written now
+        billed = fingerprint(self.db_path)
+        self.assertNotEqual(billed, quiet)
+        conn = sqlite3.connect(self.db_path)
+        try:
+            issued = [row[0] for row in conn.execute(
+                "SELECT issued_at FROM invoices WHERE customer_id = ? ORDER BY id", (customer["id"],))]
+        finally:
+            conn.close()
+        self.assertEqual(issued[-1], "2026-12-26T00:00:00Z")  # dated the day it fell due, not the day it ran
+        self.ok("GET", "/api/v1/me", token=self.token)
+        self.assertEqual(fingerprint(self.db_path), billed)
 
 
 if __name__ == "__main__":
