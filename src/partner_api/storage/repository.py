@@ -2,7 +2,7 @@
 transaction and hand out a `Repository`, whose areas (`repo.customers`, `repo.invoices`, ...)
 have methods named for what they do. This is SQLite's implementation; another database
 (PostgreSQL, issue 20) provides the same areas and methods, and the domain does not change."""
-import contextlib
+import functools
 
 from .activity import ActivityRows, OutboxRows
 from .customers import CustomerRows, InvitationRows
@@ -15,23 +15,73 @@ from .subscriptions import LicenseOrderRows, SubscriptionRows
 
 
 class Repository:
-    """One transaction's view of the data, area by area."""
-
-    __slots__ = ("resellers", "sessions", "customers", "invitations", "subscriptions", "license_orders",
-                 "invoices", "activity", "outbox", "idempotency", "snapshots")
+    """One transaction's view of the data, area by area (each made when first used: a request
+    touches two or three of them)."""
 
     def __init__(self, conn, lists):
-        self.resellers = ResellerRows(conn)
-        self.sessions = SessionRows(conn)
-        self.customers = CustomerRows(conn, lists)
-        self.invitations = InvitationRows(conn)
-        self.subscriptions = SubscriptionRows(conn)
-        self.license_orders = LicenseOrderRows(conn)
-        self.invoices = InvoiceRows(conn, lists)
-        self.activity = ActivityRows(conn)
-        self.outbox = OutboxRows(conn)
-        self.idempotency = IdempotencyRows(conn)
-        self.snapshots = SnapshotRows(conn)
+        self._conn = conn
+        self._lists = lists
+
+    @functools.cached_property
+    def resellers(self):
+        return ResellerRows(self._conn)
+
+    @functools.cached_property
+    def sessions(self):
+        return SessionRows(self._conn)
+
+    @functools.cached_property
+    def customers(self):
+        return CustomerRows(self._conn, self._lists)
+
+    @functools.cached_property
+    def invitations(self):
+        return InvitationRows(self._conn)
+
+    @functools.cached_property
+    def subscriptions(self):
+        return SubscriptionRows(self._conn)
+
+    @functools.cached_property
+    def license_orders(self):
+        return LicenseOrderRows(self._conn)
+
+    @functools.cached_property
+    def invoices(self):
+        return InvoiceRows(self._conn, self._lists)
+
+    @functools.cached_property
+    def activity(self):
+        return ActivityRows(self._conn)
+
+    @functools.cached_property
+    def outbox(self):
+        return OutboxRows(self._conn)
+
+    @functools.cached_property
+    def idempotency(self):
+        return IdempotencyRows(self._conn)
+
+    @functools.cached_property
+    def snapshots(self):
+        return SnapshotRows(self._conn)
+
+
+class _Transaction:
+    """A storage transaction as a context manager that yields a Repository (a plain class: the
+    pipeline opens three per request, and a generator-based one costs twice as much)."""
+
+    __slots__ = ("_opened", "_lists")
+
+    def __init__(self, opened, lists):
+        self._opened = opened
+        self._lists = lists
+
+    def __enter__(self):
+        return Repository(self._opened.__enter__(), self._lists)
+
+    def __exit__(self, kind, error, trace):
+        return self._opened.__exit__(kind, error, trace)
 
 
 class Storage:
@@ -48,15 +98,11 @@ class Storage:
         """Where the data lives, as the operator named it (--db)."""
         return self.db.path
 
-    @contextlib.contextmanager
     def read(self):
         """One consistent snapshot: a page and its total agree."""
-        with self.db.read() as conn:
-            yield Repository(conn, self.lists)
+        return _Transaction(self.db.read(), self.lists)
 
-    @contextlib.contextmanager
     def write(self):
         """A write transaction that holds the write lock from its start, so two
         read-modify-write requests serialise instead of losing an update."""
-        with self.db.write() as conn:
-            yield Repository(conn, self.lists)
+        return _Transaction(self.db.write(), self.lists)
