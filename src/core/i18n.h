@@ -258,7 +258,7 @@ enum class Language { English, German };
     X(ToastInvitationRevoked, "Invitation revoked. The link no longer works.", "Einladung widerrufen. Der Link funktioniert nicht mehr.") \
     X(ToastLinkCopied, "Invitation link copied to the clipboard.", "Einladungslink in die Zwischenablage kopiert.") \
     X(ToastLicensesOrdered, "Licenses set to {}.", "Lizenzen auf {} gesetzt.") \
-    X(ToastInvoiceIssued, "Invoice {} issued.", "Rechnung {} erstellt.") \
+    X(ToastLicensesOrderedInvoice, "Licenses set to {}. Invoice {} issued.", "Lizenzen auf {} gesetzt. Rechnung {} erstellt.") \
     X(ToastPlanChanged, "Plan changed to {}.", "Tarif zu {} gewechselt.") \
     X(ToastPlanScheduled, "Plan changes to {} on {}.", "Tarif wechselt am {2} zu {1}.") \
     X(ToastCancelledNow, "Subscription cancelled.", "Abonnement gekündigt.") \

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
+
 namespace rc {
 
 // Counts the console adds to and subtracts from (licenses, the order dialog's +/-, retries)
@@ -61,6 +63,9 @@ struct Subscription {
 
     bool isAnnual() const { return billingCycle != "flexible"; }
     bool isCancelled() const { return status == "cancelled"; }
+    // Shown before the reseller tries (the server enforces the same rule): annual plans only
+    // go down at renewal.
+    bool canReduceLicensesNow() const { return !isAnnual() || status == "trial"; }
 };
 
 enum class CustomerStatus { Invited, Active, Revoked, Cancelled, Unknown };
@@ -105,8 +110,8 @@ struct PlanOffer {
 struct PlanCatalog {
     std::string currency = "USD";
     int discountBasisPoints = 0;
-    int minLicenses = 1;
-    int maxLicenses = 50000;
+    int minLicenses = limits::kMinLicenses;
+    int maxLicenses = limits::kMaxLicenses;
     std::vector<PlanOffer> plans;
     const PlanOffer* find(const std::string& plan) const {
         for (const auto& p : plans)
@@ -114,6 +119,11 @@ struct PlanCatalog {
         return nullptr;
     }
 };
+
+// The counts a license order may ask for: the server's, or the defaults before it answered.
+inline limits::LicenseRange licenseRange(const std::optional<PlanCatalog>& plans) {
+    return plans ? limits::LicenseRange{plans->minLicenses, plans->maxLicenses} : limits::LicenseRange{};
+}
 
 // --- Orders and previews --------------------------------------------------------------------
 

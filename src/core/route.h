@@ -32,6 +32,7 @@ struct Route {
     CustomerFilter customers;
     InvoiceFilter invoices;
 
+    // Each screen's address is written and read by its line in core/screen_registry.cpp.
     std::string toHash() const;
     // Anything unknown or malformed falls back to the dashboard; it never fails.
     static Route fromHash(const std::string& hash);

@@ -3,10 +3,10 @@
 #include <cstring>
 #include <vector>
 
+#include "core/limits.h"
+
 namespace rc::validate {
 namespace {
-
-constexpr std::size_t kMaxName = 200;
 
 bool isLower(char c) { return c >= 'a' && c <= 'z'; }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -161,7 +161,7 @@ bool isDomain(const std::string& d) {
 std::optional<std::string> name(const std::string& value) {
     std::string v = trim(value);
     if (v.empty()) return std::string(tr(Text::ErrRequired));
-    if (codePoints(v) > kMaxName) return std::string(tr(Text::ErrTooLong));
+    if (codePoints(v) > limits::kMaxNameChars) return std::string(tr(Text::ErrTooLong));
     if (hasControl(v)) return std::string(tr(Text::ErrControlChars));
     if (hasBidiControl(v)) return std::string(tr(Text::ErrBidiChars));
     if (onlyInvisible(v)) return std::string(tr(Text::ErrInvisibleOnly));

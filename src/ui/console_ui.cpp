@@ -223,7 +223,7 @@ void ConsoleUi::drawBoot(Store& store) {
     ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.4f));
     std::string msg = std::string(tr(Text::ErrConfig)) + " " + describeError(*st.configError);
     ImGui::BeginChild("###boot-error", ImVec2(w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
-    if (errorBanner(msg, true)) store.retryStart();
+    if (errorBanner(msg, true)) store.session().retryStart();
     ImGui::EndChild();
 }
 
@@ -291,7 +291,6 @@ void ConsoleUi::drawLanguageSwitch(Store& store) {
     ImGui::PopFont();
     if (button(label.c_str(), ButtonStyle::Ghost, ImVec2(w, tappable(36)))) {
         setLanguage(language() == Language::English ? Language::German : Language::English);
-        store.dismissAllToasts();
     }
 }
 
@@ -381,7 +380,7 @@ void ConsoleUi::drawTopBar(Store& store) {
     }
     if (signOutW > 0) {
         ImGui::SetCursorPos(ImVec2(signOutX, controlY));
-        if (button(signOut.c_str(), ButtonStyle::Secondary, ImVec2(signOutW, controlH))) store.signOut();
+        if (button(signOut.c_str(), ButtonStyle::Secondary, ImVec2(signOutW, controlH))) store.session().signOut();
     }
     endRegion();
 }
@@ -435,7 +434,7 @@ void ConsoleUi::drawMenuDrawer(Store& store) {
         std::string signOut = std::string(icon::SignOut) + "  " + tr(Text::SignOut) + "##sign-out";
         if (button(signOut.c_str(), ButtonStyle::Secondary, ImVec2(inner, tappable(40)))) {
             menuOpen_ = false;
-            store.signOut();
+            store.session().signOut();
         }
     }
     ImGui::End();
@@ -452,10 +451,11 @@ void ConsoleUi::drawToasts(Store& store) {
     // Newest at the bottom, stacked upwards.
     for (auto it = toasts.rbegin(); it != toasts.rend(); ++it) {
         const Toast& t = *it;
+        const std::string words = sentence(t.message);  // in the language of this frame
         ImU32 accent = t.kind == ToastKind::Error ? color::Danger : t.kind == ToastKind::Info ? color::Accent : color::Success;
         float textW = w - 54 - closeSize;
         ImGui::PushFont(fonts().body);
-        ImVec2 ts = ImGui::CalcTextSize(shownC(t.text), nullptr, false, textW);
+        ImVec2 ts = ImGui::CalcTextSize(shownC(words), nullptr, false, textW);
         ImGui::PopFont();
         float h = std::max(std::max(52.0f, closeSize + 12), ts.y + 30);
         y -= h;
@@ -472,12 +472,12 @@ void ConsoleUi::drawToasts(Store& store) {
         ImGui::SetCursorPos(ImVec2(38, (h - ts.y) * 0.5f));
         ImGui::PushTextWrapPos(38 + textW);
         ImGui::PushStyleColor(ImGuiCol_Text, color::rgb(240, 242, 246));
-        ImGui::TextUnformatted(shownC(t.text));
+        ImGui::TextUnformatted(shownC(words));
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         if (auto* reg = currentRegistry()) {
             ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-            reg->record(t.text, "toast", a.x, a.y, b.x - a.x, b.y - a.y);
+            reg->record(words, "toast", a.x, a.y, b.x - a.x, b.y - a.y);
         }
         if (t.kind == ToastKind::Error) a11y::lastAssertive();
         ImGui::SetCursorPos(ImVec2(w - closeSize - 10, (h - closeSize) * 0.5f));
@@ -487,7 +487,7 @@ void ConsoleUi::drawToasts(Store& store) {
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
         if (auto* reg = currentRegistry()) reg->setNextKind("button");
-        if (ImGui::Button("\xc3\x97##dismiss", ImVec2(closeSize, closeSize))) store.dismissToast(t.id);
+        if (ImGui::Button("\xc3\x97##dismiss", ImVec2(closeSize, closeSize))) store.toasts().dismiss(t.id);
         a11y::lastName(tr(Text::DismissToast));
         ImGui::PopStyleVar(2);
         ImGui::PopStyleColor(3);

@@ -37,12 +37,12 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
             bool beside = w - copyW - 10 >= 220;
             inputText("##invitation-url", tr(Text::InvitationLink), url, beside ? w - copyW - 10 : w, nullptr, ImGuiInputTextFlags_ReadOnly);
             if (beside) ImGui::SameLine(0, 10);
-            if (button(copy.c_str(), ButtonStyle::Secondary, ImVec2(copyW, 0))) store.copyInvitationLink();
+            if (button(copy.c_str(), ButtonStyle::Secondary, ImVec2(copyW, 0))) store.customerPage().copyInvitationLink();
             if (store.state().kiosk.enabled) {
                 // A kiosk has no other window to paste the link into: it opens the page here.
                 std::string open = std::string(tr(Text::OpenInvitationPage)) + "##open-invitation";
                 sameLineIfFits(buttonWidth(open.c_str()));
-                if (button(open.c_str(), ButtonStyle::Secondary, ImVec2(0, 38))) store.openInvitationPage();
+                if (button(open.c_str(), ButtonStyle::Secondary, ImVec2(0, 38))) store.kiosk().openInvitationPage();
             }
         }
         ImGui::Dummy(ImVec2(0, 6));
@@ -50,17 +50,17 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
             // Revoking cannot be undone: one more, explicit step.
             paragraph(tr(Text::RevokeQuestion), color::Danger);
             std::string yes = std::string(tr(Text::ConfirmRevoke)) + "##confirm-revoke";
-            if (button(yes.c_str(), ButtonStyle::Danger, ImVec2(0, 38), busy)) store.revokeInvitation();
+            if (button(yes.c_str(), ButtonStyle::Danger, ImVec2(0, 38), busy)) store.customerPage().revokeInvitation();
             std::string no = std::string(tr(Text::Cancel)) + "##cancel-revoke";
             sameLineIfFits(buttonWidth(no.c_str()));
-            if (button(no.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), false, busy)) store.cancelRevoke();
+            if (button(no.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), false, busy)) store.customerPage().cancelRevoke();
         } else {
-            bool offline = store.offline();  // resend and revoke need the network
+            bool offline = store.offline().isOffline();  // resend and revoke need the network
             std::string resend = std::string(tr(Text::Resend)) + "##resend";
-            if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy, offline)) store.resendInvitation();
+            if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy, offline)) store.customerPage().resendInvitation();
             std::string revoke = std::string(tr(Text::Revoke)) + "##revoke";
             sameLineIfFits(buttonWidth(revoke.c_str()));
-            if (button(revoke.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy || offline)) store.requestRevoke();
+            if (button(revoke.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy || offline)) store.customerPage().requestRevoke();
             needsNetworkNote(store);
         }
     } else if (inv.status == "accepted") {
@@ -107,25 +107,25 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
     }
     waitingLicenseOrders(store, c.id);
     ImGui::Dummy(ImVec2(0, 8));
-    bool offline = store.offline();  // plan changes and cancellations need the network
+    bool offline = store.offline().isOffline();  // plan changes and cancellations need the network
     if (s.status == "pending_cancel") {
         paragraph(format::fill(tr(Text::PendingCancelNote), format::date(s.termEnd)), color::Warning);
         ImGui::Dummy(ImVec2(0, 4));
         std::string undo = std::string(tr(Text::UndoCancel)) + "##reactivate";
-        if (button(undo.c_str(), ButtonStyle::Primary, ImVec2(0, 40), busy, offline)) store.reactivate();
+        if (button(undo.c_str(), ButtonStyle::Primary, ImVec2(0, 40), busy, offline)) store.subscription().reactivate();
         needsNetworkNote(store);
     } else if (s.isCancelled()) {
         textMuted(tr(Text::CancelledNote));
     } else {
         // The actions in a row that wraps where the card is narrow.
         std::string add = std::string(tr(Text::AddLicenses)) + "##add-licenses";
-        if (button(add.c_str(), ButtonStyle::Primary, ImVec2(0, 40))) store.openLicenseOrder();
+        if (button(add.c_str(), ButtonStyle::Primary, ImVec2(0, 40))) store.subscription().openLicenseOrder();
         std::string plan = std::string(tr(Text::ChangePlan)) + "##change-plan";
         sameLineIfFits(buttonWidth(plan.c_str()));
-        if (button(plan.c_str(), ButtonStyle::Secondary, ImVec2(0, 40), false, offline)) store.openPlanChange();
+        if (button(plan.c_str(), ButtonStyle::Secondary, ImVec2(0, 40), false, offline)) store.subscription().openPlanChange();
         std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
         sameLineIfFits(buttonWidth(cancel.c_str()));
-        if (button(cancel.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 40), false, offline)) store.openCancel();
+        if (button(cancel.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 40), false, offline)) store.subscription().openCancel();
         needsNetworkNote(store);
     }
     endCard();
@@ -161,7 +161,7 @@ void invoicesCard(Store& store, const CustomerPageState& page) {
             ImGui::PushID(static_cast<int>(i));
             ImVec2 at = ImGui::GetCursorScreenPos();
             if (auto* reg = currentRegistry()) reg->setNextKind("row");
-            if (ImGui::Selectable("##inv", false, 0, ImVec2(w, rowH))) store.openInvoice(inv.id);
+            if (ImGui::Selectable("##inv", false, 0, ImVec2(w, rowH))) store.invoices().open(inv.id);
             if (auto* reg = currentRegistry()) reg->record(inv.number, "row", at.x, at.y, w, rowH);
             if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             std::string total = format::money(inv.total);
@@ -244,7 +244,7 @@ void CustomerView::draw(Store& store) {
             bool missing = page.remote.error->status == 404;
             std::string msg = missing ? std::string(tr(Text::CustomerNotFound))
                                       : std::string(tr(Text::CouldNotLoadCustomer)) + ": " + describeError(*page.remote.error);
-            if (errorBanner(msg, !missing)) store.reloadCustomer();
+            if (errorBanner(msg, !missing)) store.customerPage().reload();
         }
         return;
     }
@@ -272,7 +272,7 @@ void CustomerView::draw(Store& store) {
     }
     ImGui::Dummy(ImVec2(0, 8));
     if (page.actionError) {
-        if (errorBanner(describeError(*page.actionError), true)) store.reloadCustomer();
+        if (errorBanner(describeError(*page.actionError), true)) store.customerPage().reload();
     }
 
     // Two columns: the subscription (and invitation) on the left, invoices and history on the right.

@@ -113,7 +113,7 @@ void headerCell(Store& store, const TableColumn& col, const char* sortKey, const
             CustomerFilter f = filter;
             // First click sorts ascending (names A-Z, fewest licenses, soonest renewal); the next one flips.
             f.sort = active && !descending ? std::string("-") + sortKey : sortKey;
-            store.setCustomerFilter(f);
+            store.customers().setFilter(f);
         }
         bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -201,12 +201,12 @@ void CustomersView::draw(Store& store) {
         ImGui::SetCursorPos(ImVec2(top.x + width - newW, top.y + (shell().shortScreen ? -2 : 6)));  // level with the title alone on short screens
         bool clicked = button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(newW, 40));
         a11y::lastName(tr(Text::NewCustomer));  // said without the "+" drawn before it
-        if (clicked) store.openNewCustomer();
+        if (clicked) store.newCustomer().open();
         ImGui::SetCursorPos(below);
     } else {
         bool clicked = button(newLabel.c_str(), ButtonStyle::Primary, ImVec2(width, 40));
         a11y::lastName(tr(Text::NewCustomer));
-        if (clicked) store.openNewCustomer();
+        if (clicked) store.newCustomer().open();
     }
     ImGui::Dummy(ImVec2(0, 4));
 
@@ -236,7 +236,7 @@ void CustomersView::draw(Store& store) {
     if (search != filter.search) {
         CustomerFilter f = filter;
         f.search = search;
-        store.setCustomerFilter(f);
+        store.customers().setFilter(f);
     }
     if (oneLine) ImGui::SameLine(0, 16);
     int selected = 0;
@@ -246,7 +246,7 @@ void CustomersView::draw(Store& store) {
     if (clicked >= 0 && clicked != selected) {
         CustomerFilter f = filter;
         f.status = statuses[clicked];
-        store.setCustomerFilter(f);
+        store.customers().setFilter(f);
     }
     ImGui::Dummy(ImVec2(0, 2));
 
@@ -254,7 +254,7 @@ void CustomersView::draw(Store& store) {
     waitingInvitations(store);
     if (list.remote.error && !list.loaded) {
         if (errorBanner(std::string(tr(Text::CouldNotLoadCustomers)) + ": " + describeError(*list.remote.error), true))
-            store.reloadCustomers();
+            store.customers().reload();
         return;
     }
 
@@ -278,11 +278,11 @@ void CustomersView::draw(Store& store) {
         if (emptyState(icon::Customers, tr(Text::NoMatchesTitle), tr(Text::NoMatchesBody), tr(Text::ClearFilters))) {
             CustomerFilter f;
             f.sort = filter.sort;
-            store.setCustomerFilter(f);
+            store.customers().setFilter(f);
         }
     } else if (rows.settled() && rows.total() == 0) {
         if (emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody), tr(Text::NewCustomer)))
-            store.openNewCustomer();
+            store.newCustomer().open();
     } else {
         // Every row of the result has its place under the scroll bar; only those on screen are
         // drawn (rows of the table, or cards on phones), and the store fetches their blocks
@@ -300,7 +300,7 @@ void CustomersView::draw(Store& store) {
                          ImVec2(barX + ListScroller::kBarWidth, cardMin.y + cardSize.y - 2), hovered, keys);
         std::int64_t first = scroller_.first();
         std::int64_t last = std::min<std::int64_t>(rows.total(), first + visible + 1) - 1;
-        if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.viewCustomers(first, std::max(first, last));
+        if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.customers().view(first, std::max(first, last));
         ImGui::SetCursorScreenPos(cardMin);
         if (cards) {
             float cardW = cardSize.x - ListScroller::kBarWidth - 6;
@@ -363,7 +363,7 @@ void CustomersView::draw(Store& store) {
                      to = std::min(total, scroller_.first() + scroller_.whole());
         std::string count = total == 0 ? format::fill(tr(Text::CustomersCount), "0", "0")
                                        : format::fill(tr(Text::CustomersRange), format::integer(from), format::integer(to), format::integer(total));
-        if (listFooter(count, list.remote.error)) store.retryCustomers();
+        if (listFooter(count, list.remote.error)) store.customers().retry();
     }
 }
 

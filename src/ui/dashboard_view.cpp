@@ -219,7 +219,7 @@ void DashboardView::draw(Store& store) {
     activityBar(width, dash.remote.loading);
     if (dash.remote.error && !dash.data) {
         if (errorBanner(std::string(tr(Text::CouldNotLoadDashboard)) + ": " + describeError(*dash.remote.error), true))
-            store.loadDashboard();
+            store.dashboard().load();
         return;
     }
     if (!dash.data) return;

@@ -133,16 +133,16 @@ void NewCustomerDialog::draw(Store& store) {
     changed |= field("##nc-org", tr(Text::FieldOrganization), org, tr(Text::HintOrganization), errorFor(f.fieldErrors, "organization"),
                      enter, left[3]);
     ImGui::EndDisabled();
-    if (changed) store.editNewCustomer(name, email, domain, org);
+    if (changed) store.newCustomer().edit(name, email, domain, org);
     // Inline: a field the reseller leaves is checked right away, with the server's own rules.
     const char* fields[] = {"name", "email", "google_domain", "organization"};
     for (int i = 0; i < 4; ++i)
-        if (left[i]) store.checkNewCustomerField(fields[i]);
+        if (left[i]) store.newCustomer().checkField(fields[i]);
 
     std::string label = std::string(f.submitting ? tr(Text::Sending) : tr(Text::SendInvitation)) + "##send-invitation";
     int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, f.submitting, false, tr(Text::Cancel));
-    if (clicked == 1 || ((enter || ImGui::IsKeyPressed(ImGuiKey_Enter, false)) && !f.submitting)) store.submitNewCustomer();
-    if (clicked == 2 || close) store.closeNewCustomer();
+    if (clicked == 1 || ((enter || ImGui::IsKeyPressed(ImGuiKey_Enter, false)) && !f.submitting)) store.newCustomer().submit();
+    if (clicked == 2 || close) store.newCustomer().close();
     endDialog();
 }
 
@@ -157,7 +157,7 @@ void LicenseOrderDialog::draw(Store& store) {
     if (!beginDialog("###licenses", format::fill(tr(Text::LicensesTitle), who), 560, o.open && page.customer.has_value(), close))
         return;
     const Subscription& sub = *page.customer->subscription;
-    int lo = st.plans ? st.plans->minLicenses : 1, hi = st.plans ? st.plans->maxLicenses : 50000;
+    const auto [lo, hi] = licenseRange(st.plans);
 
     if (!o.confirming) {
         text(format::fill(tr(Text::LicensesCurrent), format::integer(sub.licenses)) + " · " + planLabel(sub.plan) + ", " +
@@ -170,7 +170,7 @@ void LicenseOrderDialog::draw(Store& store) {
         bool canDown = o.target > lo && !o.ordering;
         ImGui::PopFont();
         std::string minus = std::string(icon::Minus) + "##minus";
-        if (button(minus.c_str(), ButtonStyle::Secondary, ImVec2(48, 48), false, !canDown)) store.setLicenseTarget(o.target - 1);
+        if (button(minus.c_str(), ButtonStyle::Secondary, ImVec2(48, 48), false, !canDown)) store.subscription().setLicenseTarget(o.target - 1);
         if (auto* reg = currentRegistry()) {
             ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             reg->record("-", "button", a.x, a.y, b.x - a.x, b.y - a.y);
@@ -186,13 +186,13 @@ void LicenseOrderDialog::draw(Store& store) {
         ImGui::PopStyleVar();
         if (ImGui::IsItemEdited() && !count.empty()) {
             long v = std::strtol(count.c_str(), nullptr, 10);
-            if (v > 0) store.setLicenseTarget(static_cast<int>(std::min<long>(v, hi)));
+            if (v > 0) store.subscription().setLicenseTarget(static_cast<int>(std::min<long>(v, hi)));
         }
         ImGui::PopFont();
         ImGui::SameLine(0, 8);
         std::string plus = std::string(icon::Plus) + "##plus";
         if (button(plus.c_str(), ButtonStyle::Secondary, ImVec2(48, 48), false, o.target >= hi || o.ordering))
-            store.setLicenseTarget(o.target + 1);
+            store.subscription().setLicenseTarget(o.target + 1);
         if (auto* reg = currentRegistry()) {
             ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             reg->record("+", "button", a.x, a.y, b.x - a.x, b.y - a.y);
@@ -203,7 +203,7 @@ void LicenseOrderDialog::draw(Store& store) {
         ImGui::Dummy(ImVec2(0, 2));
         ImGui::PushFont(fonts().small);
         std::string renewal = format::date(sub.renewsAt.empty() ? sub.termEnd : sub.renewsAt);
-        bool blocked = !Store::canReduceLicensesNow(sub) && o.target < sub.licenses;
+        bool blocked = !sub.canReduceLicensesNow() && o.target < sub.licenses;
         if (sub.status == "trial") paragraph(tr(Text::TrialRule));
         else if (sub.isAnnual())
             paragraph(blocked ? format::fill(tr(Text::AnnualRuleBlocked), format::integer(sub.licenses), renewal)
@@ -214,7 +214,7 @@ void LicenseOrderDialog::draw(Store& store) {
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, 6));
 
-        if (store.offline()) {
+        if (store.offline().isOffline()) {
             // No price without the server: the order waits for the network, with its key.
             previewBox("###license-preview", 0);
             paragraph(tr(Text::OrderOfflineNote));
@@ -222,8 +222,8 @@ void LicenseOrderDialog::draw(Store& store) {
             endPreviewBox();
             std::string queue = std::string(tr(Text::OrderWhenOnline)) + "##order-offline";
             int c = dialogButtons(queue.c_str(), ButtonStyle::Primary, o.ordering, o.target == sub.licenses || blocked, tr(Text::Cancel));
-            if (c == 1) store.queueLicenseOrder();
-            if (c == 2 || close) store.closeLicenseOrder();
+            if (c == 1) store.offline().queueLicenseOrder();
+            if (c == 2 || close) store.subscription().closeLicenseOrder();
             endDialog();
             return;
         }
@@ -239,7 +239,7 @@ void LicenseOrderDialog::draw(Store& store) {
             textMuted(tr(Text::PreviewLoading));
         } else if (o.previewRemote.error) {
             text(std::string(tr(Text::CouldNotPreview)) + ": " + describeError(*o.previewRemote.error), color::Danger, nullptr, "alert");
-            if (button(tr(Text::Retry), ButtonStyle::Secondary)) store.setLicenseTarget(o.target);
+            if (button(tr(Text::Retry), ButtonStyle::Secondary)) store.subscription().setLicenseTarget(o.target);
         } else if (o.preview && o.preview->licenses == o.target) {
             const LicensePreview& p = *o.preview;
             std::string span = p.prorationFrom.empty() ? std::string()
@@ -258,8 +258,8 @@ void LicenseOrderDialog::draw(Store& store) {
         std::string orderLabel = std::string(tr(Text::OrderNow)) + "##order-now";
         int clicked = dialogButtons(orderLabel.c_str(), ButtonStyle::Primary, false, !ready, tr(Text::Cancel));
         if (clicked == 1 || (ready && ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !ImGui::IsAnyItemActive()))
-            store.requestOrderConfirmation();
-        if (clicked == 2 || close) store.closeLicenseOrder();
+            store.subscription().requestOrderConfirmation();
+        if (clicked == 2 || close) store.subscription().closeLicenseOrder();
     } else {
         // Second step: say exactly what will happen, then order.
         const LicensePreview& p = *o.preview;
@@ -283,9 +283,9 @@ void LicenseOrderDialog::draw(Store& store) {
         std::string label = std::string(o.ordering ? tr(Text::Ordering) : (o.orderError ? tr(Text::Retry) : tr(Text::ConfirmOrder))) +
                             "##confirm-order";
         int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, o.ordering, false, tr(Text::Back));
-        if (clicked == 1 || (!o.ordering && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.placeLicenseOrder();
-        if (clicked == 2) store.cancelOrderConfirmation();
-        if (close) store.closeLicenseOrder();
+        if (clicked == 1 || (!o.ordering && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.subscription().placeLicenseOrder();
+        if (clicked == 2) store.subscription().cancelOrderConfirmation();
+        if (close) store.subscription().closeLicenseOrder();
     }
     endDialog();
 }
@@ -317,7 +317,7 @@ void PlanChangeDialog::draw(Store& store) {
     for (int i = 0; i < 3; ++i)
         if (p.billingCycle == cycles[i]) sel = i;
     int c = segmented("cycle", cycleLabels, 3, sel);
-    if (c >= 0 && c != sel && !p.submitting) store.choosePlan(p.plan, cycles[c]);
+    if (c >= 0 && c != sel && !p.submitting) store.subscription().choosePlan(p.plan, cycles[c]);
     ImGui::Dummy(ImVec2(0, 8));
 
     // Side by side: the three editions, price per license for the chosen cycle, difference to today.
@@ -344,7 +344,7 @@ void PlanChangeDialog::draw(Store& store) {
         ImVec2 at = ImGui::GetCursorScreenPos();
         std::string choose = std::string(planLabel(offer.plan)) + "##choose";
         if (auto* reg = currentRegistry()) reg->setNextKind("option");
-        if (ImGui::InvisibleButton(choose.c_str(), ImVec2(cardW, cardH)) && !p.submitting) store.choosePlan(offer.plan, p.billingCycle);
+        if (ImGui::InvisibleButton(choose.c_str(), ImVec2(cardW, cardH)) && !p.submitting) store.subscription().choosePlan(offer.plan, p.billingCycle);
         bool hovered = ImGui::IsItemHovered() && !shell().touch;
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImVec2 end = ImGui::GetCursorScreenPos();
@@ -417,8 +417,8 @@ void PlanChangeDialog::draw(Store& store) {
     bool ready = p.preview && !p.previewRemote.loading;
     std::string label = std::string(p.submitting ? tr(Text::ChangingPlan) : tr(Text::ConfirmPlanChange)) + "##confirm-plan";
     int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, p.submitting, !ready, tr(Text::Cancel));
-    if (clicked == 1 || (ready && !p.submitting && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.confirmPlanChange();
-    if (clicked == 2 || close) store.closePlanChange();
+    if (clicked == 1 || (ready && !p.submitting && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.subscription().confirmPlanChange();
+    if (clicked == 2 || close) store.subscription().closePlanChange();
     endDialog();
 }
 
@@ -479,7 +479,7 @@ void CancelDialog::draw(Store& store) {
     if (justOpened) ImGui::SetKeyboardFocusHere();
     enter = inputText("##cancel-domain", prompt, typed, ImGui::GetContentRegionAvail().x, customer.googleDomain.c_str(),
                       ImGuiInputTextFlags_EnterReturnsTrue);
-    if (when != c.when || reason != c.reason || typed != c.typedDomain) store.editCancel(typed, when, reason);
+    if (when != c.when || reason != c.reason || typed != c.typedDomain) store.subscription().editCancel(typed, when, reason);
 
     if (c.error) {
         ImGui::Dummy(ImVec2(0, 4));
@@ -491,8 +491,8 @@ void CancelDialog::draw(Store& store) {
     std::string label = std::string(c.submitting ? tr(Text::Cancelling) : tr(Text::CancelSubscription)) + "##confirm-cancel";
     int clicked = dialogButtons(label.c_str(), ButtonStyle::Danger, c.submitting, !matches, tr(Text::KeepSubscription));
     // Enter submits the dialog from anywhere in it, once the domain matches.
-    if (clicked == 1 || ((enter || ImGui::IsKeyPressed(ImGuiKey_Enter, false)) && matches)) store.confirmCancel();
-    if (clicked == 2 || close) store.closeCancel();
+    if (clicked == 1 || ((enter || ImGui::IsKeyPressed(ImGuiKey_Enter, false)) && matches)) store.subscription().confirmCancel();
+    if (clicked == 2 || close) store.subscription().closeCancel();
     endDialog();
 }
 
@@ -510,7 +510,7 @@ void InvoiceDialog::draw(Store& store) {
         textMuted(tr(Text::Loading));
     } else if (d.remote.error) {
         if (errorBanner(std::string(tr(Text::CouldNotLoadInvoice)) + ": " + describeError(*d.remote.error), true))
-            store.openInvoice(d.id);
+            store.invoices().open(d.id);
     } else if (d.invoice) {
         const Invoice& inv = *d.invoice;
         invoiceBadge(inv.status);
@@ -598,12 +598,12 @@ void InvoiceDialog::draw(Store& store) {
         total(tr(Text::Total), inv.total, true);
         bool busy = st.download.loading;
         std::string label = std::string(busy ? tr(Text::Downloading) : tr(Text::DownloadPdf)) + "##download-pdf";
-        int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, busy, store.offline(), tr(Text::Close));
+        int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, busy, store.offline().isOffline(), tr(Text::Close));
         needsNetworkNote(store);
-        if (clicked == 1) store.downloadInvoicePdf();
+        if (clicked == 1) store.invoices().downloadPdf();
         if (clicked == 2) close = true;
     }
-    if (close) store.closeInvoice();
+    if (close) store.invoices().close();
     endDialog();
 }
 

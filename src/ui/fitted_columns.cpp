@@ -128,9 +128,9 @@ std::optional<ColumnChange> FittedColumns::columnsMenu(const TableColumns& user)
 
 void applyColumnChange(Store& store, Table table, const ColumnChange& change) {
     switch (change.kind) {
-        case ColumnChange::Width: store.setColumnWidth(table, change.key, change.width); break;
-        case ColumnChange::Hidden: store.setColumnHidden(table, change.key, change.hidden); break;
-        case ColumnChange::Reset: store.resetColumns(table); break;
+        case ColumnChange::Width: store.columns().setWidth(table, change.key, change.width); break;
+        case ColumnChange::Hidden: store.columns().setHidden(table, change.key, change.hidden); break;
+        case ColumnChange::Reset: store.columns().reset(table); break;
     }
 }
 

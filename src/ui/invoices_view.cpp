@@ -83,9 +83,9 @@ void InvoicesView::draw(Store& store) {
     bool exporting = st.download.loading && !st.invoice.id;
     if (titleW + 24 + exportW <= width) {
         ImGui::SetCursorPos(ImVec2(top.x + width - exportW, top.y + (shell().shortScreen ? -2 : 6)));  // level with the title alone on short screens
-        if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), exporting, store.offline()))
-            store.exportInvoicesCsv();
-        if (store.offline()) {
+        if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), exporting, store.offline().isOffline()))
+            store.invoices().exportCsv();
+        if (store.offline().isOffline()) {
             ImGui::PushFont(fonts().small);
             float noteW = ImGui::CalcTextSize(tr(Text::NeedsNetwork)).x;
             ImGui::PopFont();
@@ -94,8 +94,8 @@ void InvoicesView::draw(Store& store) {
         }
         ImGui::SetCursorPos(below);
     } else {
-        if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(width, 40), exporting, store.offline()))
-            store.exportInvoicesCsv();
+        if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(width, 40), exporting, store.offline().isOffline()))
+            store.invoices().exportCsv();
         needsNetworkNote(store);
     }
     ImGui::Dummy(ImVec2(0, 4));
@@ -110,7 +110,7 @@ void InvoicesView::draw(Store& store) {
     if (clicked >= 0 && clicked != selected) {
         InvoiceFilter f = filter;
         f.status = statuses[clicked];
-        store.setInvoiceFilter(f);
+        store.invoices().setFilter(f);
     }
     if (lastRouteFrom_ != filter.from || lastRouteTo_ != filter.to || draftsFromRoute_) {
         fromDraft_ = filter.from, toDraft_ = filter.to;
@@ -147,7 +147,7 @@ void InvoicesView::draw(Store& store) {
         f.from = fromDraft_;
         f.to = toDraft_;
         lastRouteFrom_ = f.from, lastRouteTo_ = f.to;
-        store.setInvoiceFilter(f);
+        store.invoices().setFilter(f);
     }
     if (filter.customerId) {
         std::string name;
@@ -160,7 +160,7 @@ void InvoicesView::draw(Store& store) {
         if (button(chip.c_str(), ButtonStyle::Secondary)) {
             InvoiceFilter f = filter;
             f.customerId = 0;
-            store.setInvoiceFilter(f);
+            store.invoices().setFilter(f);
         }
     }
     if (fromBad || toBad) fieldError(tr(Text::ErrDate));
@@ -170,7 +170,7 @@ void InvoicesView::draw(Store& store) {
     activityBar(width, list.remote.loading);
     if (list.remote.error && !list.loaded) {
         if (errorBanner(std::string(tr(Text::CouldNotLoadInvoices)) + ": " + describeError(*list.remote.error), true))
-            store.reloadInvoices();
+            store.invoices().reload();
         return;
     }
 
@@ -208,12 +208,12 @@ void InvoicesView::draw(Store& store) {
                          ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows), keys);
         std::int64_t first = scroller_.first();
         std::int64_t last = std::min<std::int64_t>(rows.total(), first + visible + 1) - 1;
-        if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.viewInvoices(first, std::max(first, last));
+        if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.invoices().view(first, std::max(first, last));
         ImGui::SetCursorScreenPos(cardMin);
         if (cards) {
             float cardW = cardSize.x - ListScroller::kBarWidth - 6;
             cardRows(tr(Text::MenuInvoices), rows, first, last, cardW, kInvoiceCardHeight, [&](const Invoice& inv) {
-                if (invoiceCard(inv, cardW)) store.openInvoice(inv.id);
+                if (invoiceCard(inv, cardW)) store.invoices().open(inv.id);
             });
         }
         float tableW = cardSize.x - ListScroller::kBarWidth - 4;
@@ -274,7 +274,7 @@ void InvoicesView::draw(Store& store) {
                 if (next(kTotal)) rightText(format::money(inv.total), color::Text, fonts().medium);
                 a11y::end();
                 ImGui::PopID();
-                if (open) store.openInvoice(inv.id);
+                if (open) store.invoices().open(inv.id);
             }
             ImGui::EndTable();
             ImVec2 after = ImGui::GetCursorScreenPos();
@@ -300,7 +300,7 @@ void InvoicesView::draw(Store& store) {
                      to = std::min(total, scroller_.first() + scroller_.whole());
         std::string count = total == 0 ? format::fill(tr(Text::InvoicesCount), "0", "0")
                                        : format::fill(tr(Text::InvoicesRange), format::integer(from), format::integer(to), format::integer(total));
-        if (listFooter(count, list.remote.error)) store.retryInvoices();
+        if (listFooter(count, list.remote.error)) store.invoices().retry();
     }
 }
 

@@ -76,11 +76,11 @@ void writeActions(Store& store, const QueuedWrite& w) {
     ImGui::PushID(w.storageKey.c_str());
     if (w.state == WriteState::Failed) {
         std::string retry = std::string(tr(Text::Retry)) + "##retry-write";
-        if (button(retry.c_str(), ButtonStyle::Secondary)) store.retryQueuedWrite(w.storageKey);
+        if (button(retry.c_str(), ButtonStyle::Secondary)) store.offline().retryWrite(w.storageKey);
         ImGui::SameLine(0, 8);
     }
     std::string discard = std::string(tr(Text::Discard)) + "##discard-write";
-    if (button(discard.c_str(), ButtonStyle::DangerGhost)) store.discardQueuedWrite(w.storageKey);
+    if (button(discard.c_str(), ButtonStyle::DangerGhost)) store.offline().discardWrite(w.storageKey);
     ImGui::PopID();
 }
 
@@ -94,7 +94,7 @@ float offlineNotices(Store& store, float width) {
         std::string label = std::string(tr(Text::Reload)) + "##reload-update";
         if (notice("update", icon::Refresh, tr(Text::UpdateReady), color::Accent, color::AccentSoft, color::rgb(200, 218, 250),
                    width, label.c_str()))
-            store.applyUpdate();
+            store.offline().applyUpdate();
     }
     if (st.phase != Phase::SignedIn) return ImGui::GetCursorPosY() - startY;
     if (!o.online) {
@@ -104,14 +104,14 @@ float offlineNotices(Store& store, float width) {
         std::string retry = std::string(tr(Text::Retry)) + "##retry-connection";
         if (notice("offline", icon::Warning, line + waitingLine(o), color::rgb(70, 76, 88), color::NeutralSoft, color::Border,
                    width, retry.c_str()))
-            store.retryConnection();
+            store.offline().retryConnection();
     }
     if (o.offlineUseUnavailable() && !o.storageNoteDismissed) {
         std::string dismiss = std::string(tr(Text::Dismiss)) + "##dismiss-storage";
         if (notice("storage", icon::Warning,
                    tr(o.storage == OfflineStorage::Full ? Text::StorageFull : Text::StorageUnavailable), color::Warning,
                    color::WarningSoft, color::rgb(245, 225, 180), width, dismiss.c_str()))
-            store.dismissStorageNote();
+            store.offline().dismissStorageNote();
     }
     return ImGui::GetCursorPosY() - startY;
 }
@@ -161,7 +161,7 @@ void waitingLicenseOrders(Store& store, std::int64_t customerId) {
 }
 
 void loadError(const Store& store, const ApiError& error) {
-    if (store.offline() && error.isNetwork()) {
+    if (store.offline().isOffline() && error.isNetwork()) {
         textMuted(tr(Text::NotSavedOffline));
         return;
     }
@@ -169,7 +169,7 @@ void loadError(const Store& store, const ApiError& error) {
 }
 
 void needsNetworkNote(const Store& store) {
-    if (!store.offline()) return;
+    if (!store.offline().isOffline()) return;
     ImGui::PushFont(fonts().small);
     text(tr(Text::NeedsNetwork), color::TextMuted, nullptr, "note");
     ImGui::PopFont();

@@ -99,12 +99,12 @@ void SignInView::draw(Store& store) {
         std::string email = st.signIn.email;
         bool enter = inputText("##demo-email", tr(Text::DemoEmailLabel), email, inner, "name@example.com",
                                ImGuiInputTextFlags_EnterReturnsTrue);
-        if (email != st.signIn.email) store.editSignInEmail(email);
+        if (email != st.signIn.email) store.session().editEmail(email);
         ImGui::Dummy(ImVec2(0, 2));
         const char* label = st.signIn.pending ? tr(Text::SigningIn) : tr(Text::DemoSignIn);
         std::string id = std::string(label) + "##demo-sign-in";
         bool clicked = button(id.c_str(), ButtonStyle::Primary, ImVec2(inner, 44), st.signIn.pending, st.signIn.email.empty());
-        if ((clicked || enter) && !st.signIn.email.empty()) store.signInDemo();
+        if ((clicked || enter) && !st.signIn.email.empty()) store.session().signInDemo();
         note(tr(Text::DemoNote));
     }
     cardHeight_ = ImGui::GetWindowHeight();  // centres the card from the next frame on

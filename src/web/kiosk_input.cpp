@@ -27,7 +27,7 @@ bool KioskInputGate::pass(const SDL_Event& event, Store& store) {
             return true;  // not a person's input (window, resize, our own queued events)
     }
     bool noticeShowing = store.state().kiosk.noticeSince > 0;
-    store.kioskInput();
+    store.kiosk().input();
     if (holding_) {
         if (release) holding_ = false;
         return false;

@@ -158,7 +158,7 @@ void expireToasts(App& app) {
 
 // The kiosk's idle clock, applied before each frame; its timer wakes the loop for the notice,
 // each second of its countdown and the start-over.
-void tickKiosk(App& app) { app.kioskTimer.set(app.store.kioskTick(), app.platform.now()); }
+void tickKiosk(App& app) { app.kioskTimer.set(app.store.kiosk().tick(), app.platform.now()); }
 
 // Google's client script is loaded once the config names a client id. The store mirrors how
 // it fared (also after the store restarts), before the frame draws.
@@ -166,7 +166,7 @@ void syncGoogleStatus(App& app) {
     const rc::AppState& s = app.store.state();
     if (s.phase == rc::Phase::Booting || s.config.googleClientId.empty()) return;
     app.platform.startGoogle(s.config.googleClientId);
-    if (s.signIn.google != app.platform.googleStatus()) app.store.setGoogleStatus(app.platform.googleStatus());
+    if (s.signIn.google != app.platform.googleStatus()) app.store.session().setGoogleStatus(app.platform.googleStatus());
 }
 
 // Google's button (a DOM element) follows the place the sign-in screen kept for it this frame.
@@ -482,17 +482,17 @@ int main() {
     app.platform.onAddressChanged = [](const std::string& hash) {
         gApp->store.navigate(rc::Route::fromHash(hash), /*push=*/false);
     };
-    app.platform.onGoogleCredential = [](const std::string& credential) { gApp->store.signInWithGoogle(credential); };
-    app.platform.onBrowserOnline = [](bool online) { gApp->store.setBrowserOnline(online); };
-    app.platform.onUpdateReady = [] { gApp->store.setUpdateReady(); };
+    app.platform.onGoogleCredential = [](const std::string& credential) { gApp->store.session().signInWithGoogle(credential); };
+    app.platform.onBrowserOnline = [](bool online) { gApp->store.offline().setBrowserOnline(online); };
+    app.platform.onUpdateReady = [] { gApp->store.offline().setUpdateReady(); };
     app.pasteEventType = SDL_RegisterEvents(1);
     app.platform.onPaste = [](const std::string& text) {
-        gApp->store.kioskInput();
+        gApp->store.kiosk().input();
         queuePaste(*gApp, text);
     };
     app.textEventType = SDL_RegisterEvents(1);
     app.platform.onText = [](const std::string& text) {
-        gApp->store.kioskInput();
+        gApp->store.kiosk().input();
         gApp->texts.push_back(text);
         SDL_Event event{};
         event.type = gApp->textEventType;

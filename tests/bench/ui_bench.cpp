@@ -116,7 +116,7 @@ void run(int count) {
     store.start("config.json", "#/customers");
     transport.respond(0, 200, R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "d@r.de"})");
     queue.drain();
-    store.signInDemo();
+    store.session().signInDemo();
     transport.answer("/auth/demo", 200, R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "N", "email": "d@r.de"}})");
     queue.drain();
     long before = residentKiB();

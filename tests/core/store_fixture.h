@@ -42,7 +42,7 @@ struct Fixture {
     void signIn(const std::string& hash = "#/customers") {
         boot(hash);
         REQUIRE(store.state().phase == Phase::SignedOut);
-        store.signInDemo();
+        store.session().signInDemo();
         transport.answer("/auth/demo", 200, kSession);
         queue.drain();
         REQUIRE(store.state().phase == Phase::SignedIn);

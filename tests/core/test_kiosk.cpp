@@ -37,13 +37,13 @@ struct Kiosk {
 
     void after(double seconds) {
         platform.clock += seconds;
-        store.kioskTick();
+        store.kiosk().tick();
         queue.drain();
     }
 
     // A visitor on customer 7's page, everything loaded.
     void onCustomer() {
-        store.kioskInput();
+        store.kiosk().input();
         Route r;
         r.screen = Screen::Customer;
         r.customerId = 7;
@@ -120,7 +120,7 @@ TEST_CASE("a kiosk signs in to the demo account by itself, on the dashboard, and
     CHECK(k.transport.sent[1].request.body.find("demo@reseller.example") != std::string::npos);
     CHECK(k.store.state().route.screen == Screen::Dashboard);
     CHECK(k.transport.count("/dashboard") == 1);
-    k.store.signOut();
+    k.store.session().signOut();
     CHECK(k.store.state().phase == Phase::SignedIn);
     CHECK(k.transport.count("/auth/logout") == 0);
 }
@@ -141,14 +141,14 @@ TEST_CASE("after the idle time the kiosk asks, a touch keeps everything, and sil
     Kiosk k;
     k.boot();
     k.onCustomer();
-    k.store.openCancel();
-    k.store.editCancel("half-typed", "now", "A visitor's reason");
+    k.store.subscription().openCancel();
+    k.store.subscription().editCancel("half-typed", "now", "A visitor's reason");
     k.after(119);
     CHECK(k.store.state().kiosk.noticeSince == 0);
     k.after(1);
     REQUIRE(k.store.state().kiosk.noticeSince > 0);
     // A touch: the visitor is still there, nothing is lost.
-    k.store.kioskInput();
+    k.store.kiosk().input();
     CHECK(k.store.state().kiosk.noticeSince == 0);
     CHECK(k.store.state().customer.cancel.typedDomain == "half-typed");
     k.after(120);
@@ -188,18 +188,18 @@ TEST_CASE("a start-over while a request is on its way: its answer is ignored, no
     Kiosk k;
     k.boot();
     k.onCustomer();
-    k.store.openLicenseOrder();
-    k.store.setLicenseTarget(k.store.state().customer.customer->subscription->licenses + 5);
+    k.store.subscription().openLicenseOrder();
+    k.store.subscription().setLicenseTarget(k.store.state().customer.customer->subscription->licenses + 5);
     k.transport.answer("/license-orders/preview", 200, test::readContract("license_order_preview.json"));
     k.queue.drain();
-    k.store.requestOrderConfirmation();
-    k.store.placeLicenseOrder();
+    k.store.subscription().requestOrderConfirmation();
+    k.store.subscription().placeLicenseOrder();
     REQUIRE(k.transport.count("/license-orders", "POST") == 2);
     // The customers list and the invoice are still loading for the visitor too.
     Route r;
     r.screen = Screen::Customers;
     k.store.navigate(r);
-    k.store.kioskStartOver();
+    k.store.kiosk().startOver();
     REQUIRE(k.transport.count("/kiosk/reset") == 1);
     // The order's answer lands after the start-over: no toast, no subscription, no reload.
     std::size_t before = k.transport.sent.size();
@@ -221,7 +221,7 @@ TEST_CASE("a start-over while a request is on its way: its answer is ignored, no
 TEST_CASE("a reset the server refuses is said in a toast, and the console carries on") {
     Kiosk k;
     k.boot();
-    k.store.kioskStartOver();
+    k.store.kiosk().startOver();
     k.transport.answer("/kiosk/reset", 404, R"({"error": {"code": "not_found", "message": "There is no such API endpoint."}})");
     k.queue.drain();
     REQUIRE(k.store.state().toasts.size() == 1);
@@ -233,7 +233,7 @@ TEST_CASE("a reset the server refuses is said in a toast, and the console carrie
 TEST_CASE("a reset that finds the session ended signs in again, then restores the demo data") {
     Kiosk k;
     k.boot();
-    k.store.kioskStartOver();
+    k.store.kiosk().startOver();
     k.transport.answer("/kiosk/reset", 401, R"({"error": {"code": "session_expired", "message": "Expired."}})");
     k.queue.drain();
     k.transport.answer("/auth/demo", 200, kSession);
@@ -247,14 +247,14 @@ TEST_CASE("the invitation page opens in the kiosk's window with the way back to 
     k.boot();
     std::string invited = test::readContract("customer.json");
     invited.replace(invited.find("\"url\": null"), 11, "\"url\": \"http://kiosk.test/invite/tok123\"");
-    k.store.kioskInput();
+    k.store.kiosk().input();
     Route r;
     r.screen = Screen::Customer;
     r.customerId = 7;
     k.store.navigate(r);
     k.transport.answer("/customers/7", 200, invited);
     k.queue.drain();
-    k.store.openInvitationPage();
+    k.store.kiosk().openInvitationPage();
     REQUIRE(k.platform.openedPages.size() == 1);
     CHECK(k.platform.openedPages[0].rfind("http://kiosk.test/invite/tok123?back=%23%2Fcustomers%2F", 0) == 0);
 }
@@ -271,8 +271,8 @@ TEST_CASE("without kiosk settings nothing of this happens") {
     CHECK(transport.count("/auth/demo") == 0);
     CHECK(platform.kioskModes == 0);
     platform.clock += 100000;
-    CHECK(store.kioskTick() == 0);
-    store.kioskStartOver();
+    CHECK(store.kiosk().tick() == 0);
+    store.kiosk().startOver();
     CHECK(transport.count("/kiosk/reset") == 0);
 }
 
@@ -283,10 +283,10 @@ TEST_CASE("table columns: widths and hidden columns are kept on the device and r
     {
         Store store{transport, platform};
         store.start("config.json", "");
-        store.setColumnWidth(Table::Customers, "domain", 310);
-        store.setColumnHidden(Table::Customers, "plan", true);
-        store.setColumnHidden(Table::Invoices, "due", true);
-        store.setColumnWidth(Table::Customers, "status", -5);  // nonsense is ignored
+        store.columns().setWidth(Table::Customers, "domain", 310);
+        store.columns().setHidden(Table::Customers, "plan", true);
+        store.columns().setHidden(Table::Invoices, "due", true);
+        store.columns().setWidth(Table::Customers, "status", -5);  // nonsense is ignored
         CHECK(store.state().customerColumns.widths.size() == 1);
     }
     Store again{transport, platform};
@@ -294,8 +294,8 @@ TEST_CASE("table columns: widths and hidden columns are kept on the device and r
     CHECK(again.state().customerColumns.widths.at("domain") == doctest::Approx(310));
     CHECK(again.state().customerColumns.hidden.count("plan") == 1);
     CHECK(again.state().invoiceColumns.hidden.count("due") == 1);
-    again.setColumnHidden(Table::Customers, "plan", false);
-    again.resetColumns(Table::Invoices);
+    again.columns().setHidden(Table::Customers, "plan", false);
+    again.columns().reset(Table::Invoices);
     Store third{transport, platform};
     third.start("config.json", "");
     CHECK(third.state().customerColumns.hidden.empty());

@@ -43,8 +43,8 @@ TEST_CASE("demo sign-in sends the email, keeps the token, saves the session and 
 TEST_CASE("a double click on sign-in sends one request") {
     Fixture f;
     f.boot();
-    f.store.signInDemo();
-    f.store.signInDemo();
+    f.store.session().signInDemo();
+    f.store.session().signInDemo();
     CHECK(f.transport.count("/auth/demo") == 1);
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("results are applied in order: an older list answer never overwrites a
     Fixture f;
     f.signIn();
     std::size_t first = f.transport.last("/customers?");
-    f.store.reloadCustomers();
+    f.store.customers().reload();
     std::size_t second = f.transport.last("/customers?");
     REQUIRE(second != first);
     f.transport.respond(second, 200, page({"Newer"}, 1, nullptr));
@@ -89,7 +89,7 @@ TEST_CASE("typing a search sends one request per pause in typing, replaces the a
     CustomerFilter filter;
     for (const char* typed : {"m", "mü", "müller"}) {
         filter.search = typed;
-        f.store.setCustomerFilter(filter);
+        f.store.customers().setFilter(filter);
         f.platform.clock += 0.1;  // typing: less than a pause between keys
         f.store.runTimers();
     }
@@ -97,15 +97,15 @@ TEST_CASE("typing a search sends one request per pause in typing, replaces the a
     CHECK(f.platform.route == "#/customers?q=m%C3%BCller");  // the address follows every key
     CHECK(f.platform.history.empty());                    // a search is not a history step
     double due = f.store.runTimers();
-    CHECK(due == doctest::Approx(f.platform.clock + Store::kSearchPause - 0.1));
-    f.platform.clock += Store::kSearchPause;
+    CHECK(due == doctest::Approx(f.platform.clock + CustomersSlice::kSearchPause - 0.1));
+    f.platform.clock += CustomersSlice::kSearchPause;
     f.store.runTimers();
     REQUIRE(f.transport.count("q=") == 1);
     std::size_t first = f.transport.last("q=m%C3%BCller");
     // More typing after that request went out: its answer is dropped when a newer one exists.
     filter.search = "müller gmbh";
-    f.store.setCustomerFilter(filter);
-    f.platform.clock += Store::kSearchPause + 0.01;
+    f.store.customers().setFilter(filter);
+    f.platform.clock += CustomersSlice::kSearchPause + 0.01;
     f.store.runTimers();
     REQUIRE(f.transport.count("q=") == 2);
     std::size_t second = f.transport.last("q=m%C3%BCller%20gmbh");
@@ -122,7 +122,7 @@ TEST_CASE("a status or sort change applies at once and drops blocks still on the
     std::size_t old = f.transport.last("/customers?");
     CustomerFilter filter;
     filter.status = "active";
-    f.store.setCustomerFilter(filter);
+    f.store.customers().setFilter(filter);
     std::size_t active = f.transport.last("status=active");
     f.transport.respond(old, 200, page({"Everyone"}, 1, nullptr));
     f.queue.drain();
@@ -142,7 +142,7 @@ TEST_CASE("the list spans the whole result: blocks come for the rows on screen a
     f.queue.drain();
     CHECK(f.store.state().customers.rows.total() == 100000);
     // The End key: the last rows at once, and the block before them as a margin.
-    f.store.viewCustomers(99986, 99999);
+    f.store.customers().view(99986, 99999);
     CHECK(f.transport.count("offset=99900") == 1);
     CHECK(f.transport.count("offset=99800") == 1);
     CHECK(f.store.state().customers.rows.row(99990) == nullptr);  // a placeholder until it arrives
@@ -153,14 +153,14 @@ TEST_CASE("the list spans the whole result: blocks come for the rows on screen a
     CHECK(f.store.state().customers.rows.row(99900)->name == "Zoë");
     // Scrolling through everything keeps a few blocks, not every row seen.
     for (std::int64_t at = 0; at < 100000; at += 2000) {
-        f.store.viewCustomers(at, at + 14);
+        f.store.customers().view(at, at + 14);
         for (auto& sent : f.transport.sent)
             if (!sent.answered) f.transport.respond(static_cast<std::size_t>(&sent - &f.transport.sent[0]), 200, page({"R"}, 100000, nullptr));
         f.queue.drain();
         CHECK(f.store.state().customers.rows.blocksHeld() <= 8);
     }
     std::size_t before = f.transport.sent.size();
-    f.store.viewCustomers(98000, 98014);  // shown a moment ago: no new request
+    f.store.customers().view(98000, 98014);  // shown a moment ago: no new request
     CHECK(f.transport.sent.size() == before);
 }
 
@@ -169,19 +169,19 @@ TEST_CASE("a block that fails shows the error and is fetched again on retry; a 4
     f.signIn();
     f.transport.answer("/customers?", 200, page({"A"}, 5000, nullptr));
     f.queue.drain();
-    f.store.viewCustomers(2000, 2014);
+    f.store.customers().view(2000, 2014);
     f.transport.answer("offset=2000", 503, R"({"error": {"code": "unavailable", "message": "down"}})");
     f.queue.drain();
     REQUIRE(f.store.state().customers.remote.error.has_value());
     CHECK(f.store.state().customers.rows.state(2005) == BlockList<Customer>::RowState::Failed);
-    f.store.viewCustomers(2000, 2014);
+    f.store.customers().view(2000, 2014);
     CHECK(f.transport.count("offset=2000") == 1);  // not again until the reseller retries
-    f.store.retryCustomers();
+    f.store.customers().retry();
     CHECK(f.transport.count("offset=2000") == 2);
     f.transport.answer("offset=2000", 200, page({"Back"}, 5000, nullptr));
     f.queue.drain();
     CHECK_FALSE(f.store.state().customers.remote.error.has_value());
-    f.store.viewCustomers(4000, 4014);
+    f.store.customers().view(4000, 4014);
     f.transport.answer("offset=4000", 401, R"({"error": {"code": "session_expired", "message": "expired"}})");
     f.queue.drain();
     CHECK(f.store.state().phase == Phase::SignedOut);
@@ -196,7 +196,7 @@ TEST_CASE("bad JSON in a list answer becomes an error on the list and keeps the 
     REQUIRE(list.remote.error.has_value());
     CHECK(list.remote.error->code == "bad_response");
     CHECK(f.store.state().phase == Phase::SignedIn);
-    f.store.retryCustomers();
+    f.store.customers().retry();
     f.transport.answer("/customers?", 200, page({"A"}, 1, nullptr));
     f.queue.drain();
     CHECK_FALSE(f.store.state().customers.remote.error.has_value());
@@ -205,8 +205,8 @@ TEST_CASE("bad JSON in a list answer becomes an error on the list and keeps the 
 TEST_CASE("a failed sign-in keeps the email and says why") {
     Fixture f;
     f.boot();
-    f.store.editSignInEmail("someone@partner.example");
-    f.store.signInDemo();
+    f.store.session().editEmail("someone@partner.example");
+    f.store.session().signInDemo();
     f.transport.answer("/auth/demo", 0, "");
     f.queue.drain();
     CHECK(f.store.state().phase == Phase::SignedOut);
@@ -219,7 +219,7 @@ TEST_CASE("sign-out tells the server and Google, forgets the session and drops l
     Fixture f;
     f.signIn();
     std::size_t list = f.transport.last("/customers?");
-    f.store.signOut();
+    f.store.session().signOut();
     CHECK(f.transport.count("/auth/logout") == 1);
     CHECK(f.platform.googleSignOuts == 1);
     CHECK(f.platform.session.empty());
@@ -231,9 +231,9 @@ TEST_CASE("sign-out tells the server and Google, forgets the session and drops l
 TEST_CASE("new customer: checked with the server's rules first, then one invitation per click") {
     Fixture f;
     f.signIn();
-    f.store.openNewCustomer();
-    f.store.editNewCustomer("Zoë Harper", "not-an-email", "https://harpercafe.com", "");
-    f.store.submitNewCustomer();
+    f.store.newCustomer().open();
+    f.store.newCustomer().edit("Zoë Harper", "not-an-email", "https://harpercafe.com", "");
+    f.store.newCustomer().submit();
     const auto& form = f.store.state().newCustomer;
     CHECK(form.fieldErrors.count("email") == 1);
     CHECK(form.fieldErrors.count("google_domain") == 1);
@@ -241,9 +241,9 @@ TEST_CASE("new customer: checked with the server's rules first, then one invitat
     CHECK(form.fieldErrors.count("name") == 0);
     CHECK(f.transport.count("/customers") == 1);  // only the list: nothing was sent
 
-    f.store.editNewCustomer("Zoë Harper", "zoe@harpercafe.com", "harpercafe.com", "Harper Café");
-    f.store.submitNewCustomer();
-    f.store.submitNewCustomer();  // double click
+    f.store.newCustomer().edit("Zoë Harper", "zoe@harpercafe.com", "harpercafe.com", "Harper Café");
+    f.store.newCustomer().submit();
+    f.store.newCustomer().submit();  // double click
     REQUIRE(f.transport.count("/customers") == 2);
     std::size_t post = f.transport.last("/customers", "POST");
     CHECK(f.transport.header(post, "Idempotency-Key") == form.idempotencyKey);
@@ -256,8 +256,8 @@ TEST_CASE("new customer: checked with the server's rules first, then one invitat
     CHECK(form.fieldErrors.count("google_domain") == 1);
     CHECK(form.name == "Zoë Harper");
 
-    f.store.editNewCustomer("Zoë Harper", "zoe@harpercafe.com", "harper-cafe.com", "Harper Café");
-    f.store.submitNewCustomer();
+    f.store.newCustomer().edit("Zoë Harper", "zoe@harpercafe.com", "harper-cafe.com", "Harper Café");
+    f.store.newCustomer().submit();
     std::size_t second = f.transport.last("/customers", "POST");
     CHECK(f.transport.header(second, "Idempotency-Key") != f.transport.header(post, "Idempotency-Key"));
     f.transport.respond(second, 201, test::readContract("customer.json"));
@@ -265,15 +265,15 @@ TEST_CASE("new customer: checked with the server's rules first, then one invitat
     CHECK_FALSE(f.store.state().newCustomer.open);
     CHECK(f.store.state().route.screen == Screen::Customer);
     REQUIRE_FALSE(f.store.state().toasts.empty());
-    CHECK(f.store.state().toasts.back().text.find("j.mueller@mueller-bau.de") != std::string::npos);
+    CHECK(sentence(f.store.state().toasts.back().message).find("j.mueller@mueller-bau.de") != std::string::npos);
 }
 
 TEST_CASE("a dropped connection while inviting keeps the invitation for later, with the same key") {
     Fixture f;
     f.signIn();
-    f.store.openNewCustomer();
-    f.store.editNewCustomer("A", "a@b.de", "b.de", "B");
-    f.store.submitNewCustomer();
+    f.store.newCustomer().open();
+    f.store.newCustomer().edit("A", "a@b.de", "b.de", "B");
+    f.store.newCustomer().submit();
     std::size_t first = f.transport.last("/customers", "POST");
     f.transport.respond(first, 0, "");
     f.queue.drain();
@@ -295,15 +295,15 @@ TEST_CASE("license order: stepper asks for previews, only the newest lands, Orde
     Fixture f;
     f.onCustomer();
     int current = f.store.state().customer.customer->subscription->licenses;
-    f.store.openLicenseOrder();
+    f.store.subscription().openLicenseOrder();
     CHECK(f.store.state().customer.licenses.target == current);
-    f.store.setLicenseTarget(current + 1);
-    f.store.setLicenseTarget(current + 5);
+    f.store.subscription().setLicenseTarget(current + 1);
+    f.store.subscription().setLicenseTarget(current + 5);
     CHECK(f.transport.count("license-orders/preview") == 2);
     std::size_t newest = f.transport.last("license-orders/preview");
     CHECK(f.transport.sent[newest].request.body == "{\"licenses\":" + std::to_string(current + 5) + "}");
     // Nothing can be ordered before the matching preview is in.
-    f.store.requestOrderConfirmation();
+    f.store.subscription().requestOrderConfirmation();
     CHECK_FALSE(f.store.state().customer.licenses.confirming);
     std::string preview = test::readContract("license_order_preview.json");
     auto at = preview.find("\"licenses\": 30");
@@ -315,11 +315,11 @@ TEST_CASE("license order: stepper asks for previews, only the newest lands, Orde
     REQUIRE(f.store.state().customer.licenses.preview.has_value());
     CHECK(f.store.state().customer.licenses.preview->licenses == current + 5);
 
-    f.store.placeLicenseOrder();  // not confirmed yet: nothing happens
+    f.store.subscription().placeLicenseOrder();  // not confirmed yet: nothing happens
     CHECK(f.transport.count("/license-orders") == f.transport.count("license-orders/preview"));
-    f.store.requestOrderConfirmation();
-    f.store.placeLicenseOrder();
-    f.store.placeLicenseOrder();  // double click: one order
+    f.store.subscription().requestOrderConfirmation();
+    f.store.subscription().placeLicenseOrder();
+    f.store.subscription().placeLicenseOrder();  // double click: one order
     std::size_t order = f.transport.last("/subscription/license-orders", "POST");
     CHECK(f.transport.sent[order].request.url.find("preview") == std::string::npos);
     CHECK(f.transport.count("/license-orders") - f.transport.count("license-orders/preview") == 1);
@@ -327,7 +327,7 @@ TEST_CASE("license order: stepper asks for previews, only the newest lands, Orde
     f.transport.respond(order, 201, test::readContract("license_order.json"));
     f.queue.drain();
     CHECK_FALSE(f.store.state().customer.licenses.open);
-    CHECK(f.store.state().toasts.back().text.find("INV-") != std::string::npos);
+    CHECK(sentence(f.store.state().toasts.back().message).find("INV-") != std::string::npos);
     CHECK(f.transport.count("/customers/7") >= 2);  // the page reloads with the new terms
 }
 
@@ -335,16 +335,16 @@ TEST_CASE("a license order says which count it saw; when someone else changed it
     Fixture f;
     f.onCustomer();
     int seen = f.store.state().customer.customer->subscription->licenses;
-    f.store.openLicenseOrder();
-    f.store.setLicenseTarget(seen + 2);
+    f.store.subscription().openLicenseOrder();
+    f.store.subscription().setLicenseTarget(seen + 2);
     std::string preview = test::readContract("license_order_preview.json");
     auto at = preview.find("\"licenses\": 30");
     REQUIRE(at != std::string::npos);
     preview.replace(at, 14, "\"licenses\": " + std::to_string(seen + 2));
     f.transport.answer("license-orders/preview", 200, preview);
     f.queue.drain();
-    f.store.requestOrderConfirmation();
-    f.store.placeLicenseOrder();
+    f.store.subscription().requestOrderConfirmation();
+    f.store.subscription().placeLicenseOrder();
     std::size_t order = f.transport.last("/subscription/license-orders", "POST");
     CHECK(f.transport.sent[order].request.body ==
           "{\"expected_licenses\":" + std::to_string(seen) + ",\"licenses\":" + std::to_string(seen + 2) + "}");
@@ -366,18 +366,18 @@ TEST_CASE("a license order says which count it saw; when someone else changed it
     // The count starts again from 30: nothing can be ordered until the reseller picks anew.
     CHECK(o.target == 30);
     CHECK(f.transport.count("license-orders/preview") == previewsBefore);
-    f.store.requestOrderConfirmation();
+    f.store.subscription().requestOrderConfirmation();
     CHECK_FALSE(f.store.state().customer.licenses.confirming);
     CHECK(o.idempotencyKey != f.transport.header(order, "Idempotency-Key"));
 
     // Asked again: the next order says it saw 30, with a new key.
-    f.store.setLicenseTarget(32);
+    f.store.subscription().setLicenseTarget(32);
     preview = test::readContract("license_order_preview.json");
     preview.replace(preview.find("\"licenses\": 30"), 14, "\"licenses\": 32");
     f.transport.answer("license-orders/preview", 200, preview);
     f.queue.drain();
-    f.store.requestOrderConfirmation();
-    f.store.placeLicenseOrder();
+    f.store.subscription().requestOrderConfirmation();
+    f.store.subscription().placeLicenseOrder();
     std::size_t again = f.transport.last("/subscription/license-orders", "POST");
     CHECK(again != order);
     CHECK(f.transport.sent[again].request.body.find("\"expected_licenses\":30") != std::string::npos);
@@ -388,12 +388,12 @@ TEST_CASE("a plan change says which plan it saw; when someone else changed it, t
     Fixture f;
     f.onCustomer();
     const Subscription seen = *f.store.state().customer.customer->subscription;
-    f.store.openPlanChange();
+    f.store.subscription().openPlanChange();
     std::string target = seen.plan == "enterprise" ? "basic" : "enterprise";
-    f.store.choosePlan(target, seen.billingCycle);
+    f.store.subscription().choosePlan(target, seen.billingCycle);
     f.transport.answer("/plan/preview", 200, test::readContract("plan_change_preview.json"));
     f.queue.drain();
-    f.store.confirmPlanChange();
+    f.store.subscription().confirmPlanChange();
     std::size_t change = f.transport.last("/subscription/plan", "POST");
     const std::string& body = f.transport.sent[change].request.body;
     CHECK(body.find("\"expected_plan\":\"" + seen.plan + "\"") != std::string::npos);
@@ -424,25 +424,25 @@ TEST_CASE("annual plans do not ask the server to go below the current licenses m
     f.transport.answer("/customers/7", 200, body);
     f.queue.drain();
     const Subscription& s = *f.store.state().customer.customer->subscription;
-    CHECK_FALSE(Store::canReduceLicensesNow(s));
-    f.store.openLicenseOrder();
-    f.store.setLicenseTarget(s.licenses - 1);
+    CHECK_FALSE(s.canReduceLicensesNow());
+    f.store.subscription().openLicenseOrder();
+    f.store.subscription().setLicenseTarget(s.licenses - 1);
     CHECK(f.transport.count("license-orders/preview") == 0);
     CHECK_FALSE(f.store.state().customer.licenses.preview.has_value());
-    f.store.setLicenseTarget(s.licenses + 2);
+    f.store.subscription().setLicenseTarget(s.licenses + 2);
     CHECK(f.transport.count("license-orders/preview") == 1);
 }
 
 TEST_CASE("cancel is only sent once the domain is typed, and can be undone") {
     Fixture f;
     f.onCustomer();
-    f.store.openCancel();
-    f.store.editCancel("mueller-bau", "end_of_term", "Trying another tool.");
-    f.store.confirmCancel();
+    f.store.subscription().openCancel();
+    f.store.subscription().editCancel("mueller-bau", "end_of_term", "Trying another tool.");
+    f.store.subscription().confirmCancel();
     CHECK(f.transport.count("/cancel") == 0);
-    f.store.editCancel("  Mueller-Bau.de ", "end_of_term", "Trying another tool.");
-    f.store.confirmCancel();
-    f.store.confirmCancel();
+    f.store.subscription().editCancel("  Mueller-Bau.de ", "end_of_term", "Trying another tool.");
+    f.store.subscription().confirmCancel();
+    f.store.subscription().confirmCancel();
     REQUIRE(f.transport.count("/cancel") == 1);
     std::size_t cancel = f.transport.last("/cancel");
     CHECK(f.transport.sent[cancel].request.body.find("end_of_term") != std::string::npos);
@@ -450,7 +450,7 @@ TEST_CASE("cancel is only sent once the domain is typed, and can be undone") {
     f.queue.drain();
     CHECK_FALSE(f.store.state().customer.cancel.open);
     CHECK(f.store.state().customer.customer->subscription->status == "pending_cancel");
-    f.store.reactivate();
+    f.store.subscription().reactivate();
     CHECK(f.transport.count("/reactivate") == 1);
 }
 
@@ -470,7 +470,7 @@ TEST_CASE("copying the invitation link puts it on the clipboard and says so") {
                          R"(", "sent_at": "2026-11-26T09:00:00Z", "expires_at": "2026-12-10T09:00:00Z", "accepted_at": null}, "subscription": null})";
     f.transport.answer("/customers/2", 200, detail);
     f.queue.drain();
-    f.store.copyInvitationLink();
+    f.store.customerPage().copyInvitationLink();
     CHECK(f.platform.clipboard == invited->invitation->url);
     CHECK_FALSE(f.store.state().toasts.empty());
 }
@@ -496,22 +496,22 @@ TEST_CASE("invoices: opening one asks for it; the PDF and the CSV go to the brow
     f.transport.answer("/invoices/3", 200, test::readContract("invoice.json"));
     f.queue.drain();
     REQUIRE(f.store.state().invoice.invoice.has_value());
-    f.store.downloadInvoicePdf();
-    f.store.downloadInvoicePdf();  // double click: one download
+    f.store.invoices().downloadPdf();
+    f.store.invoices().downloadPdf();  // double click: one download
     REQUIRE(f.platform.downloads.size() == 1);
     CHECK(f.platform.downloads[0].request.url.find("/pdf") != std::string::npos);
     CHECK(f.platform.downloads[0].filename == f.store.state().invoice.invoice->number + ".pdf");
     f.platform.finishDownload(0, 200);
     f.queue.drain();
     CHECK_FALSE(f.store.state().download.loading);
-    f.store.exportInvoicesCsv();
+    f.store.invoices().exportCsv();
     REQUIRE(f.platform.downloads.size() == 2);
     CHECK(f.platform.downloads[1].request.url.find("export.csv?status=open") != std::string::npos);
     f.platform.finishDownload(1, 500, "server_error");
     f.queue.drain();
     CHECK(f.store.state().toasts.back().kind == ToastKind::Error);
     // An expired session during a download sends the reseller to sign in, then back here.
-    f.store.exportInvoicesCsv();
+    f.store.invoices().exportCsv();
     f.platform.finishDownload(2, 401, "session_expired");
     f.queue.drain();
     CHECK(f.store.state().phase == Phase::SignedOut);
@@ -522,18 +522,18 @@ TEST_CASE("invoices: opening one asks for it; the PDF and the CSV go to the brow
 TEST_CASE("toasts disappear on their own") {
     Fixture f;
     f.onCustomer();
-    f.store.copyInvitationLink();  // accepted customer: no link, no toast
+    f.store.customerPage().copyInvitationLink();  // accepted customer: no link, no toast
     CHECK(f.store.state().toasts.empty());
-    f.store.openCancel();
-    f.store.editCancel("mueller-bau.de", "now", "");
-    f.store.confirmCancel();
+    f.store.subscription().openCancel();
+    f.store.subscription().editCancel("mueller-bau.de", "now", "");
+    f.store.subscription().confirmCancel();
     f.transport.answer("/cancel", 200, test::readContract("subscription.json"));
     f.queue.drain();
     REQUIRE(f.store.state().toasts.size() == 1);
-    double next = f.store.expireToasts();
+    double next = f.store.toasts().expire();
     CHECK(next > f.platform.clock);
     f.platform.clock = next + 0.01;
-    CHECK(f.store.expireToasts() == 0);
+    CHECK(f.store.toasts().expire() == 0);
     CHECK(f.store.state().toasts.empty());
 }
 
@@ -543,7 +543,7 @@ TEST_CASE("a config that cannot be read leaves the console on a retryable error"
     f.transport.respond(0, 404, "not found");
     f.queue.drain();
     CHECK(f.store.state().phase == Phase::ConfigFailed);
-    f.store.retryStart();
+    f.store.session().retryStart();
     f.transport.respond(1, 200, kConfig);
     f.queue.drain();
     CHECK(f.store.state().phase == Phase::SignedOut);
@@ -556,14 +556,14 @@ TEST_CASE("revoking an invitation asks first; only the confirmation sends it") {
         "status": "invited", "created_at": "2026-11-26T09:00:00Z", "invitation": {"status": "pending", "url": "http://x/invite/t",
         "sent_at": "2026-11-26T09:00:00Z", "expires_at": "2026-12-10T09:00:00Z", "accepted_at": null}, "subscription": null})");
     f.queue.drain();
-    f.store.revokeInvitation();
+    f.store.customerPage().revokeInvitation();
     CHECK(f.transport.count("/revoke") == 0);
-    f.store.requestRevoke();
-    f.store.cancelRevoke();
-    f.store.revokeInvitation();
+    f.store.customerPage().requestRevoke();
+    f.store.customerPage().cancelRevoke();
+    f.store.customerPage().revokeInvitation();
     CHECK(f.transport.count("/revoke") == 0);
-    f.store.requestRevoke();
-    f.store.revokeInvitation();
-    f.store.revokeInvitation();
+    f.store.customerPage().requestRevoke();
+    f.store.customerPage().revokeInvitation();
+    f.store.customerPage().revokeInvitation();
     CHECK(f.transport.count("/revoke") == 1);
 }

@@ -948,23 +948,23 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
             }
             case 6: store.navigate(Route::fromHash(in.text(40)), in.flag()); break;
             case 7:
-                store.editSignInEmail(in.text(40));
-                if (in.flag()) store.signInDemo(); else store.signInWithGoogle(in.text(40));
+                store.session().editEmail(in.text(40));
+                if (in.flag()) store.session().signInDemo(); else store.session().signInWithGoogle(in.text(40));
                 break;
-            case 8: store.signOut(); break;
+            case 8: store.session().signOut(); break;
             case 9: {
                 CustomerFilter f;
                 f.search = in.text(30);
                 f.status = in.flag() ? "active" : "";
                 f.sort = in.flag() ? "-licenses" : "name";
                 switch (in.pick(3)) {
-                    case 0: store.setCustomerFilter(f); break;
+                    case 0: store.customers().setFilter(f); break;
                     case 1: {  // rows on screen anywhere in the list, even past its end
                         std::int64_t first = in.flag() ? in.int64() : static_cast<std::int64_t>(in.pick(400));
-                        store.viewCustomers(first, first > INT64_MAX - 64 ? first : first + static_cast<std::int64_t>(in.pick(60)));
+                        store.customers().view(first, first > INT64_MAX - 64 ? first : first + static_cast<std::int64_t>(in.pick(60)));
                         break;
                     }
-                    default: store.retryCustomers(); break;
+                    default: store.customers().retry(); break;
                 }
                 break;
             }
@@ -974,58 +974,58 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
                 break;
             case 11:
                 switch (in.pick(5)) {
-                    case 0: store.openNewCustomer(); break;
-                    case 1: store.editNewCustomer(in.text(20), in.text(20), in.text(20), in.text(20)); break;
-                    case 2: store.checkNewCustomerField(in.flag() ? "email" : "google_domain"); break;
-                    case 3: store.submitNewCustomer(); break;
-                    default: store.closeNewCustomer(); break;
+                    case 0: store.newCustomer().open(); break;
+                    case 1: store.newCustomer().edit(in.text(20), in.text(20), in.text(20), in.text(20)); break;
+                    case 2: store.newCustomer().checkField(in.flag() ? "email" : "google_domain"); break;
+                    case 3: store.newCustomer().submit(); break;
+                    default: store.newCustomer().close(); break;
                 }
                 break;
             case 12:
                 switch (in.pick(6)) {
-                    case 0: store.reloadCustomer(); break;
-                    case 1: store.resendInvitation(); break;
-                    case 2: store.requestRevoke(); break;
-                    case 3: store.revokeInvitation(); break;
-                    case 4: store.cancelRevoke(); break;
-                    default: store.copyInvitationLink(); break;
+                    case 0: store.customerPage().reload(); break;
+                    case 1: store.customerPage().resendInvitation(); break;
+                    case 2: store.customerPage().requestRevoke(); break;
+                    case 3: store.customerPage().revokeInvitation(); break;
+                    case 4: store.customerPage().cancelRevoke(); break;
+                    default: store.customerPage().copyInvitationLink(); break;
                 }
                 break;
             case 13: case 14:  // the license dialog, as its buttons call the store
                 switch (in.pick(7)) {
-                    case 0: store.openLicenseOrder(); break;
-                    case 1: store.setLicenseTarget(page.licenses.target + 1); break;
-                    case 2: store.setLicenseTarget(page.licenses.target - 1); break;
-                    case 3: store.setLicenseTarget(static_cast<int>(in.pick(100000))); break;
-                    case 4: store.requestOrderConfirmation(); break;
-                    case 5: store.placeLicenseOrder(); break;
-                    default: if (in.flag()) store.cancelOrderConfirmation(); else store.closeLicenseOrder(); break;
+                    case 0: store.subscription().openLicenseOrder(); break;
+                    case 1: store.subscription().setLicenseTarget(page.licenses.target + 1); break;
+                    case 2: store.subscription().setLicenseTarget(page.licenses.target - 1); break;
+                    case 3: store.subscription().setLicenseTarget(static_cast<int>(in.pick(100000))); break;
+                    case 4: store.subscription().requestOrderConfirmation(); break;
+                    case 5: store.subscription().placeLicenseOrder(); break;
+                    default: if (in.flag()) store.subscription().cancelOrderConfirmation(); else store.subscription().closeLicenseOrder(); break;
                 }
                 break;
             case 15:
                 switch (in.pick(4)) {
-                    case 0: store.openPlanChange(); break;
+                    case 0: store.subscription().openPlanChange(); break;
                     case 1: {
                         static const char* kPlans[] = {"basic", "professional", "enterprise", ""};
                         static const char* kCycles[] = {"flexible", "annual_monthly", "annual_yearly", ""};
-                        store.choosePlan(kPlans[in.pick(4)], kCycles[in.pick(4)]);
+                        store.subscription().choosePlan(kPlans[in.pick(4)], kCycles[in.pick(4)]);
                         break;
                     }
-                    case 2: store.confirmPlanChange(); break;
-                    default: store.closePlanChange(); break;
+                    case 2: store.subscription().confirmPlanChange(); break;
+                    default: store.subscription().closePlanChange(); break;
                 }
                 break;
             case 16:
                 switch (in.pick(5)) {
-                    case 0: store.openCancel(); break;
+                    case 0: store.subscription().openCancel(); break;
                     case 1: {
                         std::string typed = page.customer && in.flag() ? page.customer->googleDomain : in.text(20);
-                        store.editCancel(typed, in.flag() ? "now" : "end_of_term", in.text(20));
+                        store.subscription().editCancel(typed, in.flag() ? "now" : "end_of_term", in.text(20));
                         break;
                     }
-                    case 2: store.confirmCancel(); break;
-                    case 3: store.reactivate(); break;
-                    default: store.closeCancel(); break;
+                    case 2: store.subscription().confirmCancel(); break;
+                    case 3: store.subscription().reactivate(); break;
+                    default: store.subscription().closeCancel(); break;
                 }
                 break;
             case 17: {
@@ -1033,25 +1033,25 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
                 f.status = in.flag() ? "open" : "";
                 if (in.flag()) f.customerId = in.int64();
                 switch (in.pick(3)) {
-                    case 0: store.setInvoiceFilter(f); break;
+                    case 0: store.invoices().setFilter(f); break;
                     case 1: {
                         std::int64_t first = in.flag() ? in.int64() : static_cast<std::int64_t>(in.pick(400));
-                        store.viewInvoices(first, first > INT64_MAX - 64 ? first : first + static_cast<std::int64_t>(in.pick(60)));
+                        store.invoices().view(first, first > INT64_MAX - 64 ? first : first + static_cast<std::int64_t>(in.pick(60)));
                         break;
                     }
-                    default: store.retryInvoices(); break;
+                    default: store.invoices().retry(); break;
                 }
                 break;
             }
             case 18:
                 switch (in.pick(4)) {
                     case 0:
-                        if (const Invoice* inv = s.invoices.rows.row(static_cast<std::int64_t>(in.pick(400)))) store.openInvoice(inv->id);
-                        else store.openInvoice(in.int64());
+                        if (const Invoice* inv = s.invoices.rows.row(static_cast<std::int64_t>(in.pick(400)))) store.invoices().open(inv->id);
+                        else store.invoices().open(in.int64());
                         break;
-                    case 1: store.downloadInvoicePdf(); break;
-                    case 2: store.exportInvoicesCsv(); break;
-                    default: store.closeInvoice(); break;
+                    case 1: store.invoices().downloadPdf(); break;
+                    case 2: store.invoices().exportCsv(); break;
+                    default: store.invoices().close(); break;
                 }
                 break;
             case 19:
@@ -1064,36 +1064,39 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
                 break;
             case 20:
                 platform.clock += static_cast<double>(in.pick(20));
-                store.expireToasts();
-                if (!s.toasts.empty() && in.flag()) store.dismissToast(s.toasts[in.pick(s.toasts.size())].id);
+                store.toasts().expire();
+                if (!s.toasts.empty() && in.flag()) store.toasts().dismiss(s.toasts[in.pick(s.toasts.size())].id);
                 break;
-            case 21: store.restore(store.state()); break;  // a kiosk or offline copy taken over whole
-            case 22: store.setGoogleStatus(static_cast<GoogleStatus>(in.pick(4))); break;
+            case 21:  // the language switch: toasts are put into the new language's words when drawn
+                setLanguage(in.flag() ? Language::German : Language::English);
+                break;
+            case 22: store.session().setGoogleStatus(static_cast<GoogleStatus>(in.pick(4))); break;
             case 23:  // offline: the browser's events, the banner, the outbox, the update
                 switch (in.pick(8)) {
-                    case 0: store.setBrowserOnline(in.flag()); break;
-                    case 1: store.retryConnection(); break;
-                    case 2: store.queueLicenseOrder(); break;
+                    case 0: store.offline().setBrowserOnline(in.flag()); break;
+                    case 1: store.offline().retryConnection(); break;
+                    case 2: store.offline().queueLicenseOrder(); break;
                     case 3: case 4: {
                         const auto& outbox = s.offline.outbox;
                         if (outbox.empty()) break;
                         std::string key = outbox[in.pick(outbox.size())].storageKey;
-                        if (in.flag()) store.retryQueuedWrite(key); else store.discardQueuedWrite(key);
+                        if (in.flag()) store.offline().retryWrite(key); else store.offline().discardWrite(key);
                         break;
                     }
-                    case 5: store.dismissStorageNote(); break;
-                    case 6: store.setUpdateReady(); store.applyUpdate(); break;
+                    case 5: store.offline().dismissStorageNote(); break;
+                    case 6: store.offline().setUpdateReady(); store.offline().applyUpdate(); break;
                     default: platform.pass(static_cast<double>(in.pick(120))); break;
                 }
                 break;
-            default: store.loadDashboard(); break;
+            default: store.dashboard().load(); break;
         }
         queue.drain();
         checkRequests(c, transport.sent, checked, store.state());
         checked = transport.sent.size();
-        for (const Toast& t : store.state().toasts) showText(c, t.text, "a toast");
+        for (const Toast& t : store.state().toasts) showText(c, sentence(t.message), "a toast");
         if (!c.problem.empty()) break;
     }
+    setLanguage(Language::English);
     return {c.problem, true};
 }
 

@@ -38,10 +38,10 @@ struct Console {
     void customersThenOffline() {
         transport.answer("/customers?", 200, test::readContract("customers_page.json"));
         ui.frame(2);
-        store.reloadCustomers();
+        store.customers().reload();
         transport.answer("/customers?", 0, "");
         ui.frame(3);
-        REQUIRE(store.offline());
+        REQUIRE(store.offline().isOffline());
     }
 };
 
@@ -64,7 +64,7 @@ TEST_CASE("offline: a calm notice with the data's time, the list still there, an
     CHECK_FALSE(c.ui.has("Offline — showing data from 09:02", "notice"));
 
     setLanguage(Language::German);
-    c.store.reloadCustomers();
+    c.store.customers().reload();
     c.transport.answer("/customers?", 0, "");
     c.ui.frame(3);
     CHECK(c.ui.has("Offline – Stand der Daten: 09:02", "notice"));
@@ -76,7 +76,7 @@ TEST_CASE("an invitation made offline waits in the list; a refused one shows why
     c.customersThenOffline();
     c.ui.click("+  New customer", "button");
     c.ui.typeText("Zoë Harper");
-    c.store.editNewCustomer("Zoë Harper", "zoe@harper.example", "harper.example", "Harper Café");
+    c.store.newCustomer().edit("Zoë Harper", "zoe@harper.example", "harper.example", "Harper Café");
     c.ui.frame(2);
     c.ui.click("Send invitation", "button");
     c.ui.frame(3);
@@ -105,10 +105,10 @@ TEST_CASE("offline on a customer's page: plan, cancel, resend and PDF say they n
     c.transport.answer("/customers/1", 200, test::readContract("customer.json"));
     c.transport.answer("/plans", 200, test::readContract("plans.json"));
     c.ui.frame(3);
-    c.store.reloadCustomer();
+    c.store.customerPage().reload();
     c.transport.answer("/customers/1", 0, "");
     c.ui.frame(3);
-    REQUIRE(c.store.offline());
+    REQUIRE(c.store.offline().isOffline());
     CHECK(c.ui.has("Needs a connection — you are offline.", "note"));
     std::size_t opened = c.transport.sent.size();
     c.ui.click("Upgrade plan", "button");
@@ -141,13 +141,13 @@ TEST_CASE("a new version: the notice offers Reload; storage trouble: a note that
     c.ui.click("Dismiss", "button");
     CHECK_FALSE(c.ui.has(tr(Text::StorageUnavailable), "notice"));
 
-    c.store.setUpdateReady();
+    c.store.offline().setUpdateReady();
     c.ui.frame(2);
     CHECK(c.ui.has("A new version is ready", "notice"));
     c.ui.click("Reload", "button");
     CHECK(c.platform.updatesApplied == 1);
     // Also before anyone signs in; the offline notices are about a reseller's data and stay away.
-    c.store.signOut();
+    c.store.session().signOut();
     c.ui.frame(3);
     CHECK(c.ui.has("Demo sign-in", "button"));
     CHECK(c.ui.has("A new version is ready", "notice"));

@@ -307,33 +307,6 @@ TEST_CASE("every character of every text is in the fonts' glyph ranges (the buil
     }
 }
 
-TEST_CASE("the state is plain data: a saved copy restored into a new console draws the same screen") {
-    std::vector<std::string> before;
-    AppState saved;
-    {
-        Console a;
-        a.onCustomer();
-        for (const auto& it : a.ui.items()) before.push_back(it.kind + ":" + it.label);
-        saved = a.store.state();  // a plain copy, as a cache would keep it
-    }
-
-    MainQueue queue;
-    test::FakeTransport transport{queue};
-    test::FakePlatform platform{queue};
-    Store restored{transport, platform};
-    restored.restore(saved);
-    test::UiHarness ui{restored, queue};
-    ui.frame(4);
-    std::vector<std::string> after;
-    for (const auto& it : ui.items()) after.push_back(it.kind + ":" + it.label);
-    CHECK(after == before);
-    // And it keeps working: the restored session's token is used for the next request.
-    ui.click("Add licenses", "button");
-    ui.click("+", "button");
-    REQUIRE(transport.count("license-orders/preview") == 1);
-    CHECK(transport.header(transport.last("license-orders/preview"), "Authorization") == "Bearer t");
-}
-
 TEST_CASE("a deep link to a customer that is not the reseller's says so, with no Retry") {
     Console c(kConfig, "#/customers/999");
     c.signIn();
@@ -357,16 +330,16 @@ TEST_CASE("a kiosk: the Demo ribbon, no Sign out, the language switch, and Still
     bool languageSwitch = false;
     for (const auto& it : c.ui.items()) languageSwitch |= it.kind == "button" && it.label.find("Deutsch") != std::string::npos;
     CHECK(languageSwitch);
-    c.store.kioskInput();
-    c.store.openNewCustomer();
+    c.store.kiosk().input();
+    c.store.newCustomer().open();
     c.ui.frame(2);
     c.platform.clock += 121;
-    c.store.kioskTick();
+    c.store.kiosk().tick();
     c.ui.frame(2);
     CHECK(c.ui.has("Still there?", "heading"));
     CHECK(c.ui.has("The demo starts over in 10 seconds for the next visitor.", "text"));
     CHECK(c.ui.has("Invite a new customer", "heading"));  // the dialog waits beneath
-    c.store.kioskInput();
+    c.store.kiosk().input();
     c.ui.frame(2);
     CHECK_FALSE(c.ui.has("Still there?", "heading"));
 }

@@ -1,12 +1,10 @@
-// The store's offline slice: whether the server can be reached and how old the data on screen
-// is, the queue of writes made offline (saved, sent in order when the network is back, each
-// ending done or failed), the storage note and the new-version prompt.
+#include "core/store/offline.h"
+
 #include <algorithm>
 #include <utility>
 
 #include "core/codec.h"
-#include "core/format.h"
-#include "core/i18n.h"
+#include "core/screen_registry.h"
 #include "core/store.h"
 #include "core/validation.h"
 
@@ -27,22 +25,29 @@ OfflineStorage fromReads(OfflineReads::Storage s) {
     return OfflineStorage::Unknown;
 }
 
+// This browser could not keep the write: the form says so (describeError), nothing was sent.
+ApiError offlineUnavailable() {
+    ApiError e;
+    e.code = "offline_unavailable";
+    return e;
+}
+
 }  // namespace
 
-void Store::connectOffline() {
+OfflineSlice::OfflineSlice(StoreContext& ctx, OfflineReads& reads) : Slice(ctx), reads_(reads) {
     reads_.onAnswer = [this](const OfflineReads::Answer& a) { onReadAnswer(a); };
     reads_.onStorage = [this](OfflineReads::Storage s) {
         OfflineStorage next = fromReads(s);
         // "Full" stays until a reload: one successful small write does not free the disk.
-        if (state_.offline.storage == OfflineStorage::Full && next == OfflineStorage::Available) return;
-        state_.offline.storage = next;
+        if (state().offline.storage == OfflineStorage::Full && next == OfflineStorage::Available) return;
+        state().offline.storage = next;
     };
 }
 
-void Store::onReadAnswer(const OfflineReads::Answer& a) {
-    auto& o = state_.offline;
-    std::int64_t now = platform_.epochMillis();
-    o.utcOffsetMinutes = platform_.utcOffsetMinutes(now);
+void OfflineSlice::onReadAnswer(const OfflineReads::Answer& a) {
+    auto& o = state().offline;
+    std::int64_t now = platform().epochMillis();
+    o.utcOffsetMinutes = platform().utcOffsetMinutes(now);
     o.checkedAt = now;
     if (a.reachedServer) {
         o.lastFreshAt = now;
@@ -51,7 +56,7 @@ void Store::onReadAnswer(const OfflineReads::Answer& a) {
             o.dataFrom = 0;
             // Back: send what waited, and replace saved data with fresh answers.
             pumpOutbox();
-            refreshScreen();
+            ctx_.refreshScreen();
         }
         return;
     }
@@ -64,83 +69,67 @@ void Store::onReadAnswer(const OfflineReads::Answer& a) {
     scheduleProbe();
 }
 
-void Store::setBrowserOnline(bool online) {
+void OfflineSlice::setBrowserOnline(bool online) {
     if (!online) {
-        if (state_.offline.online) onReadAnswer(OfflineReads::Answer{false, 0});
+        if (state().offline.online) onReadAnswer(OfflineReads::Answer{false, 0});
         return;
     }
     // The browser thinks the network is back: the server has the last word.
     retryConnection();
 }
 
-void Store::retryConnection() {
-    if (state_.offline.online || !state_.session) return;
-    std::uint64_t generation = sessionGeneration_;
-    api_.me([this, generation](Result<Reseller> r) {
-        if (!isCurrentSession(generation)) return;
-        if (!r.ok()) handleAuth(r.error());  // onReadAnswer already knows whether it reached the server
-    });
+void OfflineSlice::retryConnection() {
+    if (state().offline.online || !state().session) return;
+    // onReadAnswer learns whether it reached the server; a 401 ends the session.
+    api().me(ctx_.answer<Reseller>(Landing::quiet(), [](Reseller) {}));
 }
 
-void Store::scheduleProbe() {
-    if (state_.offline.probing || !state_.session) return;
-    state_.offline.probing = true;
-    platform_.after(kProbeSeconds, [this] {
-        state_.offline.probing = false;
-        if (state_.offline.online || !state_.session) return;
+void OfflineSlice::scheduleProbe() {
+    if (state().offline.probing || !state().session) return;
+    state().offline.probing = true;
+    platform().after(kProbeSeconds, [this] {
+        state().offline.probing = false;
+        if (state().offline.online || !state().session) return;
         retryConnection();
     });
 }
 
-void Store::refreshScreen() {
-    if (state_.phase != Phase::SignedIn) return;
-    switch (state_.route.screen) {
-        case Screen::Dashboard: loadDashboard(); break;
-        case Screen::Customers: reloadCustomers(); break;
-        case Screen::Customer: reloadCustomer(); break;
-        case Screen::Invoices:
-            reloadInvoices();
-            if (state_.invoice.id) openInvoice(state_.invoice.id);
-            break;
-    }
+void OfflineSlice::setUpdateReady() { state().offline.updateReady = true; }
+
+void OfflineSlice::applyUpdate() {
+    if (state().offline.updateReady) platform().applyUpdate();
 }
 
-void Store::setUpdateReady() { state_.offline.updateReady = true; }
-
-void Store::applyUpdate() {
-    if (state_.offline.updateReady) platform_.applyUpdate();
-}
-
-void Store::dismissStorageNote() { state_.offline.storageNoteDismissed = true; }
+void OfflineSlice::dismissStorageNote() { state().offline.storageNoteDismissed = true; }
 
 // ---------------------------------------------------------------------------------------------
 // Session
 
-void Store::offlineSignedIn() {
-    reads_.setReseller(state_.session->reseller.id, state_.config.apiBaseUrl);
+void OfflineSlice::signedIn() {
+    reads_.setReseller(state().session->reseller.id, state().config.apiBaseUrl);
     loadOutbox();
 }
 
-void Store::offlineSignedOut(bool dropData) {
-    if (dropData && state_.session) reads_.drop(state_.session->reseller.id);
-    reads_.setReseller(0, state_.config.apiBaseUrl);
+void OfflineSlice::signedOut(bool dropData) {
+    if (dropData && state().session) reads_.drop(state().session->reseller.id);
+    reads_.setReseller(0, state().config.apiBaseUrl);
     // Queued writes stay in storage: they are sent when this reseller signs in again, and are
     // never shown to, or sent for, anyone else.
-    state_.offline.outbox.clear();
-    state_.offline.outboxLoaded = false;
+    state().offline.outbox.clear();
+    state().offline.outboxLoaded = false;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The write queue
 
-void Store::loadOutbox() {
-    std::int64_t reseller = state_.session->reseller.id;
-    std::uint64_t generation = sessionGeneration_;
-    state_.offline.outboxLoaded = false;
-    platform_.storageList(write_queue::keyPrefix(reseller), [this, generation, reseller](Platform::StorageStatus status,
+void OfflineSlice::loadOutbox() {
+    std::int64_t reseller = state().session->reseller.id;
+    std::uint64_t generation = ctx_.generation();
+    state().offline.outboxLoaded = false;
+    platform().storageList(write_queue::keyPrefix(reseller), [this, generation, reseller](Platform::StorageStatus status,
                                                                                          Platform::StorageEntries entries) {
-        if (!isCurrentSession(generation)) return;
-        auto& o = state_.offline;
+        if (!ctx_.isCurrent(generation)) return;
+        auto& o = state().offline;
         if (status == Platform::StorageStatus::Unavailable) o.storage = OfflineStorage::Unavailable;
         // Writes queued in this session before the list arrived stay; the saved ones go first.
         std::vector<QueuedWrite> loaded;
@@ -159,20 +148,20 @@ void Store::loadOutbox() {
     });
 }
 
-QueuedWrite* Store::findWrite(const std::string& key) {
-    for (auto& w : state_.offline.outbox)
+QueuedWrite* OfflineSlice::findWrite(const std::string& key) {
+    for (auto& w : state().offline.outbox)
         if (w.storageKey == key) return &w;
     return nullptr;
 }
 
-QueuedWrite Store::newCustomerWrite(const NewCustomerForm& f, const std::string& body) const {
+QueuedWrite OfflineSlice::newCustomerWrite(const NewCustomerForm& f, const std::string& body) const {
     QueuedWrite w;
-    w.resellerId = state_.session->reseller.id;
+    w.resellerId = state().session->reseller.id;
     w.kind = WriteKind::NewCustomer;
     w.path = "/customers";
     w.body = body;
     w.idempotencyKey = f.idempotencyKey;
-    w.queuedAt = platform_.epochMillis();
+    w.queuedAt = platform().epochMillis();
     w.customerName = validate::trim(f.name);
     w.email = validate::trim(f.email);
     w.googleDomain = validate::trim(f.googleDomain);
@@ -181,14 +170,14 @@ QueuedWrite Store::newCustomerWrite(const NewCustomerForm& f, const std::string&
     return w;
 }
 
-QueuedWrite Store::licenseOrderWrite(std::int64_t customerId, int target) const {
-    const auto& page = state_.customer;
+QueuedWrite OfflineSlice::licenseOrderWrite(std::int64_t customerId, int target) const {
+    const auto& page = state().customer;
     QueuedWrite w;
-    w.resellerId = state_.session->reseller.id;
+    w.resellerId = state().session->reseller.id;
     w.kind = WriteKind::LicenseOrder;
     w.path = "/customers/" + std::to_string(customerId) + "/subscription/license-orders";
     w.idempotencyKey = page.licenses.idempotencyKey;
-    w.queuedAt = platform_.epochMillis();
+    w.queuedAt = platform().epochMillis();
     w.customerId = customerId;
     if (page.customer) {
         w.customerName = page.customer->name;
@@ -204,79 +193,78 @@ QueuedWrite Store::licenseOrderWrite(std::int64_t customerId, int target) const 
     return w;
 }
 
-void Store::queueWrite(QueuedWrite write, std::function<void(bool saved)> saved) {
+void OfflineSlice::queueWrite(QueuedWrite write, std::function<void(bool saved)> saved) {
     if (!canQueueWrites()) {
         saved(false);
         return;
     }
-    std::uint64_t generation = sessionGeneration_;
+    std::uint64_t generation = ctx_.generation();
     std::string encoded = write_queue::encode(write);
-    platform_.storagePut(write.storageKey, encoded, [this, generation, write, saved](Platform::StorageStatus status) {
-        if (!isCurrentSession(generation)) return;
+    platform().storagePut(write.storageKey, encoded, [this, generation, write, saved](Platform::StorageStatus status) {
+        if (!ctx_.isCurrent(generation)) return;
         if (status != Platform::StorageStatus::Ok) {
-            if (status == Platform::StorageStatus::QuotaExceeded) state_.offline.storage = OfflineStorage::Full;
-            if (status == Platform::StorageStatus::Unavailable) state_.offline.storage = OfflineStorage::Unavailable;
+            if (status == Platform::StorageStatus::QuotaExceeded) state().offline.storage = OfflineStorage::Full;
+            if (status == Platform::StorageStatus::Unavailable) state().offline.storage = OfflineStorage::Unavailable;
             saved(false);
             return;
         }
-        if (state_.offline.storage == OfflineStorage::Unknown) state_.offline.storage = OfflineStorage::Available;
-        if (!findWrite(write.storageKey)) state_.offline.outbox.push_back(write);
+        if (state().offline.storage == OfflineStorage::Unknown) state().offline.storage = OfflineStorage::Available;
+        if (!findWrite(write.storageKey)) state().offline.outbox.push_back(write);
         saved(true);
         pumpOutbox();
     });
 }
 
-void Store::saveWrite(const QueuedWrite& write) {
-    platform_.storagePut(write.storageKey, write_queue::encode(write), [](Platform::StorageStatus) {});
+void OfflineSlice::saveWrite(const QueuedWrite& write) {
+    platform().storagePut(write.storageKey, write_queue::encode(write), [](Platform::StorageStatus) {});
 }
 
-void Store::pumpOutbox() {
-    auto& o = state_.offline;
-    if (!state_.session || !o.outboxLoaded || !o.online) return;
-    QueuedWrite* w = write_queue::next(o.outbox, state_.session->reseller.id);
+void OfflineSlice::pumpOutbox() {
+    auto& o = state().offline;
+    if (!state().session || !o.outboxLoaded || !o.online) return;
+    QueuedWrite* w = write_queue::next(o.outbox, state().session->reseller.id);
     if (!w) return;
     w->state = WriteState::Sending;
     std::string key = w->storageKey;
-    std::uint64_t generation = sessionGeneration_;
-    api_.sendWrite(w->path, w->body, w->idempotencyKey,
+    std::uint64_t generation = ctx_.generation();
+    api().sendWrite(w->path, w->body, w->idempotencyKey,
                    [this, key, generation](const HttpResponse& res) { onWriteAnswered(key, generation, res); });
 }
 
-void Store::onWriteAnswered(const std::string& key, std::uint64_t generation, const HttpResponse& res) {
-    if (!isCurrentSession(generation)) return;  // kept in storage; sent again after sign-in
+void OfflineSlice::onWriteAnswered(const std::string& key, std::uint64_t generation, const HttpResponse& res) {
+    if (!ctx_.isCurrent(generation)) return;  // kept in storage; sent again after sign-in
     QueuedWrite* w = findWrite(key);
     if (!w) return;
     switch (write_queue::classify(res, w->attempts)) {
         case write_queue::Outcome::Done: {
             QueuedWrite done = *w;
-            auto& list = state_.offline.outbox;
+            auto& list = state().offline.outbox;
             list.erase(std::remove_if(list.begin(), list.end(), [&](const QueuedWrite& x) { return x.storageKey == key; }),
                        list.end());
-            platform_.storageRemove(key, [](Platform::StorageStatus) {});
+            platform().storageRemove(key, [](Platform::StorageStatus) {});
             if (done.kind == WriteKind::NewCustomer) {
-                toast(ToastKind::Success, format::fill(tr(Text::ToastInvitationSent), done.email));
+                ctx_.toast(ToastKind::Success, Text::ToastInvitationSent, {MessageArg::plain(done.email)});
+                ctx_.changed(Change::CustomerInvited);
             } else {
-                toast(ToastKind::Success,
-                      format::fill(tr(Text::QueuedOrderSent), done.customerName, format::integer(done.licenses)));
+                ctx_.toast(ToastKind::Success, Text::QueuedOrderSent,
+                           {MessageArg::plain(done.customerName), MessageArg::integer(done.licenses)});
+                ctx_.changed(Change::SubscriptionChanged);
             }
-            // Lists, figures and the customer's page all changed.
-            state_.customers.stale = true;
-            state_.dashboard.data.reset();
-            state_.invoices.stale = true;
-            if (state_.phase == Phase::SignedIn &&
-                (state_.route.screen != Screen::Customer || state_.route.customerId == done.customerId || !done.customerId))
-                refreshScreen();
+            // What is on screen is refreshed when the write concerns it (screen_registry.cpp).
+            const Route& route = state().route;
+            if (state().phase == Phase::SignedIn && screenSpec(route.screen).refreshAfterWrite(route, done.customerId))
+                ctx_.refreshScreen();
             break;
         }
         case write_queue::Outcome::Failed: {
             w->state = WriteState::Failed;
             w->error = codec::decodeError(res);
-            if (w->error->code == "domain_taken") w->error->message = tr(Text::ErrDomainTaken);
+            // Kept in the server's words; describeError() puts known codes (domain_taken) into the
+            // reseller's language when it is drawn.
             saveWrite(*w);
             std::string who = w->kind == WriteKind::NewCustomer ? w->email : w->customerName;
-            toast(ToastKind::Error, format::fill(tr(w->kind == WriteKind::NewCustomer ? Text::QueuedInvitationFailed
-                                                                                       : Text::QueuedOrderFailed),
-                                                 who, describeError(*w->error)));
+            ctx_.toast(ToastKind::Error, w->kind == WriteKind::NewCustomer ? Text::QueuedInvitationFailed : Text::QueuedOrderFailed,
+                       {MessageArg::plain(who), MessageArg::failure(*w->error)});
             break;
         }
         case write_queue::Outcome::KeepWaiting:
@@ -291,71 +279,71 @@ void Store::onWriteAnswered(const std::string& key, std::uint64_t generation, co
             return;
         case write_queue::Outcome::SignInAgain:
             w->state = WriteState::Waiting;
-            handleAuth(codec::decodeError(res));
+            ctx_.handleAuth(codec::decodeError(res));
             return;
     }
     pumpOutbox();
 }
 
-void Store::retryQueuedWrite(const std::string& key) {
+void OfflineSlice::retryWrite(const std::string& key) {
     QueuedWrite* w = findWrite(key);
     if (!w || w->state != WriteState::Failed) return;
     w->state = WriteState::Waiting;
     w->error.reset();
     w->attempts = 0;
     saveWrite(*w);
-    if (!state_.offline.online) retryConnection();
+    if (!state().offline.online) retryConnection();
     pumpOutbox();
 }
 
-void Store::discardQueuedWrite(const std::string& key) {
+void OfflineSlice::discardWrite(const std::string& key) {
     QueuedWrite* w = findWrite(key);
     if (!w || w->state == WriteState::Sending) return;  // on its way: its answer decides
-    platform_.storageRemove(key, [](Platform::StorageStatus) {});
-    auto& list = state_.offline.outbox;
+    platform().storageRemove(key, [](Platform::StorageStatus) {});
+    auto& list = state().offline.outbox;
     list.erase(std::remove_if(list.begin(), list.end(), [&](const QueuedWrite& x) { return x.storageKey == key; }), list.end());
 }
 
-void Store::queueNewCustomer(const std::string& body) {
-    auto& f = state_.newCustomer;
+void OfflineSlice::queueNewCustomer(const std::string& body) {
+    auto& f = state().newCustomer;
     f.submitting = true;
     queueWrite(newCustomerWrite(f, body), [this](bool saved) {
-        auto& f = state_.newCustomer;
+        auto& f = state().newCustomer;
         f.submitting = false;
         if (!saved) {
-            f.error = ApiError{0, "offline_unavailable", "", {}};
+            f.error = offlineUnavailable();
             return;
         }
-        toast(ToastKind::Info, format::fill(tr(Text::QueuedInvitation), validate::trim(f.email)));
-        state_.newCustomer = NewCustomerForm{};
+        ctx_.toast(ToastKind::Info, Text::QueuedInvitation, {MessageArg::plain(validate::trim(f.email))});
+        state().newCustomer = NewCustomerForm{};
         // The waiting invitation shows at the top of the customer list.
         Route r;
         r.screen = Screen::Customers;
-        r.customers = state_.customers.filter;
-        navigate(r);
+        r.customers = state().customers.filter;
+        store().navigate(r);
     });
 }
 
-void Store::queueLicenseOrder() {
-    auto& page = state_.customer;
+void OfflineSlice::queueLicenseOrder() {
+    auto& page = state().customer;
     auto& o = page.licenses;
-    if (!o.open || o.ordering || !page.customer || !page.customer->subscription || !state_.session) return;
+    if (!o.open || o.ordering || !page.customer || !page.customer->subscription || !state().session) return;
     const Subscription& sub = *page.customer->subscription;
-    if (o.target == sub.licenses || (!canReduceLicensesNow(sub) && o.target < sub.licenses)) return;
+    if (o.target == sub.licenses || (!sub.canReduceLicensesNow() && o.target < sub.licenses)) return;
     o.ordering = true;
     o.orderError.reset();
     std::int64_t id = page.id;
     int target = o.target;
     queueWrite(licenseOrderWrite(id, target), [this, id, target](bool saved) {
-        if (state_.customer.id != id) return;
-        auto& o = state_.customer.licenses;
+        if (state().customer.id != id) return;
+        auto& o = state().customer.licenses;
         o.ordering = false;
         if (!saved) {
-            o.orderError = ApiError{0, "offline_unavailable", "", {}};
+            o.orderError = offlineUnavailable();
             return;
         }
-        toast(ToastKind::Info, format::fill(tr(Text::QueuedOrder), format::integer(target)));
-        state_.customer.licenses = LicenseOrderState{};
+        ctx_.toast(ToastKind::Info, Text::QueuedOrder, {MessageArg::integer(target)});
+        state().customer.licenses = LicenseOrderState{};
     });
 }
 

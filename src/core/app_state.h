@@ -1,0 +1,156 @@
+// The console's whole state as plain data, part by part: what the views read. The store's
+// slices (src/core/store/) write it; answers are applied at the start of a frame, in order.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/block_list.h"
+#include "core/kiosk.h"
+#include "core/message.h"
+#include "core/model.h"
+#include "core/offline_state.h"
+#include "core/route.h"
+
+namespace rc {
+
+enum class Phase { Booting, ConfigFailed, SignedOut, SignedIn };
+// Google's sign-in library: not configured, loading, ready (its button is shown), or failed to load.
+enum class GoogleStatus { NotConfigured, Loading, Ready, Unavailable };
+
+// One request's life: what a screen shows while it is on its way or after it failed.
+struct Remote {
+    bool loading = false;
+    std::optional<ApiError> error;
+};
+
+struct SignInState {
+    std::string email;
+    bool pending = false;
+    bool sessionEnded = false;  // came back here because the server ended the session
+    std::optional<ApiError> error;
+    GoogleStatus google = GoogleStatus::NotConfigured;
+};
+
+// A list as long as the server's whole result for `filter` (the scroll bar spans its total),
+// held as blocks of rows around what is on screen (core/block_list.h).
+template <class Item, class Filter>
+struct ListState {
+    Filter filter;  // what the rows were fetched for
+    BlockList<Item> rows;
+    std::int64_t first = 0, last = 0;  // the rows on screen, as the view last said
+    bool loaded = false;  // the first block has arrived
+    bool stale = false;   // changed elsewhere: fetched again when the screen is shown next
+    Remote remote;        // loading: a block on its way; error: the latest failure
+};
+using CustomerListState = ListState<Customer, CustomerFilter>;
+
+struct DashboardState {
+    std::optional<Dashboard> data;
+    std::vector<ActivityEntry> recent;
+    Remote remote;
+};
+
+// The form keeps what was typed until the invitation is sent: a failure loses nothing.
+struct NewCustomerForm {
+    bool open = false;
+    std::string name, email, googleDomain, organization;
+    std::map<std::string, std::string> fieldErrors;  // from the server, by API field name
+    std::optional<ApiError> error;                   // not about one field
+    bool submitting = false;
+    std::string idempotencyKey;  // one per opened form: a retry never invites twice
+};
+
+struct LicenseOrderState {
+    bool open = false;
+    int target = 0;
+    std::optional<LicensePreview> preview;  // for preview->licenses
+    Remote previewRemote;
+    bool confirming = false;  // "Order now" pressed once: asking to confirm
+    bool ordering = false;
+    std::optional<ApiError> orderError;
+    std::string idempotencyKey;
+};
+
+struct PlanChangeState {
+    bool open = false;
+    std::string plan, billingCycle;
+    std::optional<PlanChangePreview> preview;
+    Remote previewRemote;
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
+struct CancelState {
+    bool open = false;
+    std::string typedDomain;
+    std::string when = "end_of_term";  // end_of_term | now
+    std::string reason;
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
+struct CustomerPageState {
+    std::int64_t id = 0;
+    std::optional<Customer> customer;
+    Remote remote;
+    std::vector<ActivityEntry> activity;
+    Remote activityRemote;
+    std::vector<Invoice> invoices;
+    Remote invoicesRemote;
+    bool actionPending = false;  // resend, revoke, reactivate
+    bool confirmingRevoke = false;  // Revoke pressed once: asking to confirm
+    std::optional<ApiError> actionError;
+    LicenseOrderState licenses;
+    PlanChangeState plan;
+    CancelState cancel;
+};
+
+using InvoiceListState = ListState<Invoice, InvoiceFilter>;
+
+struct InvoiceDetailState {
+    std::int64_t id = 0;
+    std::optional<Invoice> invoice;
+    Remote remote;
+};
+
+enum class ToastKind { Success, Info, Error };
+// Words are made when the toast is drawn (sentence(message)): a language switch re-translates it.
+struct Toast {
+    std::uint64_t id = 0;
+    ToastKind kind = ToastKind::Success;
+    Message message;
+    double expiresAt = 0;
+};
+
+// Plain data: what every view reads. Each part is written by one slice of the store
+// (src/core/store/*.h); the views never write it.
+struct AppState {
+    Phase phase = Phase::Booting;
+    AppConfig config;
+    std::optional<ApiError> configError;
+    std::optional<Session> session;
+    Route route;
+    SignInState signIn;
+    std::optional<PlanCatalog> plans;
+    DashboardState dashboard;
+    CustomerListState customers;
+    NewCustomerForm newCustomer;
+    CustomerPageState customer;
+    InvoiceListState invoices;
+    InvoiceDetailState invoice;
+    std::vector<Toast> toasts;
+    Remote download;
+    OfflineState offline;
+    KioskState kiosk;
+    TableColumns customerColumns;  // per device (src/core/store/columns.cpp)
+    TableColumns invoiceColumns;
+};
+
+enum class Table { Customers, Invoices };
+
+}  // namespace rc

@@ -1,0 +1,47 @@
+#include "core/store/context.h"
+
+#include "core/screen_registry.h"
+#include "core/store.h"
+
+namespace rc {
+
+bool StoreContext::land(std::uint64_t generation, const Landing& landing, const ApiError* error) {
+    if (generation != generation_ || (landing.wanted && !landing.wanted())) return false;
+    if (landing.busy) *landing.busy = false;
+    if (!error) return true;
+    if (handleAuth(*error)) {
+        if (landing.sessionEnded) landing.sessionEnded();
+        return false;
+    }
+    if (landing.error) *landing.error = *error;
+    return true;
+}
+
+Platform::DownloadDone StoreContext::downloaded(Landing landing, std::function<void()> onDone,
+                                                std::function<void(const ApiError&)> onError) {
+    return [this, g = generation_, landing = std::move(landing), onDone = std::move(onDone),
+            onError = std::move(onError)](const std::optional<ApiError>& error) {
+        if (!land(g, landing, error ? &*error : nullptr)) return;
+        if (error) onError(*error);
+        else onDone();
+    };
+}
+
+bool StoreContext::handleAuth(const ApiError& error) { return store.session().handleAuth(error); }
+
+void StoreContext::toast(ToastKind kind, Text text, std::vector<MessageArg> args) {
+    store.toasts().show(kind, Message{text, std::move(args)});
+}
+
+void StoreContext::enterRoute() {
+    Route route = state.route;  // a copy: entering may rewrite the route's filter
+    screenSpec(route.screen).enter(store, route);
+}
+
+void StoreContext::refreshScreen() {
+    if (state.phase != Phase::SignedIn) return;
+    Route route = state.route;
+    screenSpec(route.screen).refresh(store, route);
+}
+
+}  // namespace rc

@@ -1,0 +1,36 @@
+#include "core/store/customers.h"
+
+namespace rc {
+
+CustomersSlice::CustomersSlice(StoreContext& ctx)
+    : ListSlice(ctx, &AppState::customers, Screen::Customers, &Route::customers, &ApiClient::listCustomersAt) {}
+
+void CustomersSlice::setFilter(const CustomerFilter& filter) {
+    const auto& list = state().customers;
+    keepInAddress(filter);
+    bool onlySearch = list.loaded && !list.stale && filter.status == list.filter.status && filter.sort == list.filter.sort &&
+                      filter.search != list.filter.search;
+    if (onlySearch) {
+        // One request per pause in typing: each key moves the moment it is sent.
+        searchPending_ = true;
+        pendingSearch_ = filter;
+        searchDueAt_ = platform().now() + kSearchPause;
+        return;
+    }
+    searchPending_ = false;
+    apply(filter);
+}
+
+void CustomersSlice::show(const CustomerFilter& filter) {
+    if (needsLoad(filter)) setFilter(filter);
+}
+
+double CustomersSlice::runSearchTimer() {
+    if (!searchPending_) return 0;
+    if (platform().now() < searchDueAt_) return searchDueAt_;
+    searchPending_ = false;
+    apply(pendingSearch_);
+    return 0;
+}
+
+}  // namespace rc

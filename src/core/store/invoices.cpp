@@ -1,0 +1,75 @@
+#include "core/store/invoices.h"
+
+namespace rc {
+
+InvoicesSlice::InvoicesSlice(StoreContext& ctx)
+    : ListSlice(ctx, &AppState::invoices, Screen::Invoices, &Route::invoices, &ApiClient::listInvoicesAt) {}
+
+void InvoicesSlice::setFilter(const InvoiceFilter& filter) {
+    keepInAddress(filter);
+    apply(filter);
+}
+
+void InvoicesSlice::show(const Route& r) {
+    if (needsLoad(r.invoices)) setFilter(r.invoices);
+    if (r.invoiceId && state().invoice.id != r.invoiceId) open(r.invoiceId);
+    if (!r.invoiceId) state().invoice = InvoiceDetailState{};
+}
+
+void InvoicesSlice::refresh() {
+    reload();
+    if (state().invoice.id) open(state().invoice.id);
+}
+
+void InvoicesSlice::open(std::int64_t id) {
+    if (!signedIn() || id <= 0) return;
+    Route& route = state().route;
+    if (route.screen != Screen::Invoices || route.invoiceId != id) {
+        Route r = route;
+        if (r.screen != Screen::Invoices) r = Route{}, r.screen = Screen::Invoices;
+        r.invoiceId = id;
+        route = r;
+        platform().setRoute(r.toHash(), true);
+        if (needsLoad(r.invoices)) setFilter(r.invoices);
+    }
+    auto& d = state().invoice;
+    d = InvoiceDetailState{};
+    d.id = id;
+    d.remote.loading = true;
+    api().invoice(id, ctx_.answer<Invoice>(Landing::on(d.remote).onlyIf([this, id] { return state().invoice.id == id; }),
+                                           [this](Invoice v) { state().invoice.invoice = std::move(v); }));
+}
+
+void InvoicesSlice::close() {
+    state().invoice = InvoiceDetailState{};
+    Route& route = state().route;
+    if (route.screen == Screen::Invoices && route.invoiceId) {
+        route.invoiceId = 0;
+        // Closing replaces the invoice's address, so Back goes to where the invoice was opened from.
+        platform().setRoute(route.toHash(), false);
+    }
+}
+
+void InvoicesSlice::downloadPdf() {
+    const auto& inv = state().invoice.invoice;
+    if (!inv || state().download.loading) return;
+    download(api().invoicePdfRequest(inv->id), inv->number + ".pdf");
+}
+
+void InvoicesSlice::exportCsv() {
+    if (!signedIn() || state().download.loading) return;
+    download(api().invoicesCsvRequest(state().invoices.filter), "invoices.csv");
+}
+
+void InvoicesSlice::download(const HttpRequest& request, const std::string& filename) {
+    state().download = Remote{true, std::nullopt};
+    platform().download(request, filename,
+                        ctx_.downloaded(
+                            Landing::on(state().download),
+                            [this, filename] { ctx_.toast(ToastKind::Success, Text::ToastDownloaded, {MessageArg::plain(filename)}); },
+                            [this](const ApiError& e) {
+                                ctx_.toast(ToastKind::Error, Text::ToastDownloadFailed, {MessageArg::failure(e, /*withStatus=*/true)});
+                            }));
+}
+
+}  // namespace rc

@@ -1,0 +1,32 @@
+// The store's invoices slice: the invoice list (by customer, status and dates; view, retry and
+// reload come from ListSlice), one invoice open over it, and the downloads (an invoice's PDF,
+// the list as CSV).
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/store/list_slice.h"
+
+namespace rc {
+
+class InvoicesSlice : public ListSlice<Invoice, InvoiceFilter, InvoicesPage> {
+public:
+    explicit InvoicesSlice(StoreContext& ctx);
+
+    void setFilter(const InvoiceFilter& filter);
+    void open(std::int64_t id);
+    void close();
+    void downloadPdf();
+    void exportCsv();
+
+    // --- for the store
+    // Shown at `route`: the list for its filter, and the invoice it names (if any) over it.
+    void show(const Route& route);
+    // Fresh data wanted: the list again, and the open invoice.
+    void refresh();
+
+private:
+    void download(const HttpRequest& request, const std::string& filename);
+};
+
+}  // namespace rc

@@ -1,0 +1,141 @@
+#include "core/store/session.h"
+
+#include <utility>
+
+#include "core/codec.h"
+#include "core/store.h"
+#include "core/validation.h"
+
+namespace rc {
+
+void SessionSlice::start(std::string configUrl, std::string initialHash) {
+    configUrl_ = std::move(configUrl);
+    if (!initialHash.empty()) initialHash_ = std::move(initialHash);
+    state().phase = Phase::Booting;
+    state().configError.reset();
+    api().fetchConfig(configUrl_, [this](Result<AppConfig> r) {
+        if (!r.ok()) {
+            state().phase = Phase::ConfigFailed;
+            state().configError = r.error();
+            return;
+        }
+        state().config = r.value();
+        afterConfig();
+    });
+}
+
+void SessionSlice::retryStart() { start(configUrl_, {}); }
+
+void SessionSlice::afterConfig() {
+    AppState& st = state();
+    api().setBaseUrl(st.config.apiBaseUrl);
+    if (st.signIn.email.empty() || st.config.kiosk.enabled) st.signIn.email = st.config.demoEmail;
+    if (st.config.kiosk.enabled) {
+        st.kiosk.enabled = true;
+        st.kiosk.lastInput = st.kiosk.lastStart = platform().now();
+        platform().enterKioskMode();
+    }
+    st.signIn.google = st.config.googleClientId.empty() ? GoogleStatus::NotConfigured : GoogleStatus::Loading;
+    st.route = Route::fromHash(initialHash_);
+    // A session saved before a reload is used again until it expires; the server has the last word.
+    auto saved = codec::decodeSession(platform().loadSession());
+    if (saved.ok()) {
+        signedIn(saved.value(), /*restored=*/true);
+        api().me(ctx_.answer<Reseller>(Landing::quiet(), [this](Reseller me) { state().session->reseller = std::move(me); }));
+        return;
+    }
+    st.phase = Phase::SignedOut;
+    if (st.kiosk.enabled) store().kiosk().signIn();
+}
+
+void SessionSlice::editEmail(std::string email) {
+    state().signIn.email = std::move(email);
+    state().signIn.error.reset();
+}
+
+void SessionSlice::signInDemo() {
+    auto& s = state().signIn;
+    if (s.pending || state().phase != Phase::SignedOut) return;  // a double click signs in once
+    s.pending = true;
+    s.error.reset();
+    api().signInDemo(validate::trim(s.email), ctx_.answer<Session>(Landing::on(s.pending, &s.error), [this](Session session) {
+        signedIn(std::move(session), false);
+    }));
+}
+
+void SessionSlice::signInWithGoogle(const std::string& credential) {
+    auto& s = state().signIn;
+    if (s.pending || state().phase != Phase::SignedOut || credential.empty()) return;
+    s.pending = true;
+    s.error.reset();
+    api().signInGoogle(credential, ctx_.answer<Session>(Landing::on(s.pending, &s.error), [this](Session session) {
+        signedIn(std::move(session), false);
+    }));
+}
+
+void SessionSlice::setGoogleStatus(GoogleStatus status) {
+    if (state().config.googleClientId.empty()) return;
+    state().signIn.google = status;
+}
+
+void SessionSlice::signedIn(Session session, bool restored) {
+    AppState& st = state();
+    ctx_.newGeneration();
+    api().setToken(session.token);
+    if (!restored) platform().saveSession(codec::encodeSession(session));
+    st.session = std::move(session);
+    st.phase = Phase::SignedIn;
+    st.signIn.sessionEnded = false;
+    st.signIn.error.reset();
+    forgetScreens();
+    st.plans.reset();
+    store().offline().signedIn();
+    platform().setRoute(st.route.toHash(), false);
+    ctx_.enterRoute();
+}
+
+void SessionSlice::forgetScreens() {
+    AppState& st = state();
+    store().customers().forgetSearch();  // a search still being typed
+    st.dashboard = DashboardState{};
+    st.customers = CustomerListState{};
+    st.customer = CustomerPageState{};
+    st.invoices = InvoiceListState{};
+    st.invoice = InvoiceDetailState{};
+    st.newCustomer = NewCustomerForm{};
+}
+
+void SessionSlice::signOut() {
+    AppState& st = state();
+    if (!st.session || st.kiosk.enabled) return;  // a kiosk has no way out of its demo account
+    // Ends the session on the server; locally it ends now whatever the answer.
+    api().signOut([](Result<Unit>) {});
+    platform().googleSignedOut();
+    store().offline().signedOut(/*dropData=*/true);  // the saved answers go; queued writes wait for this reseller
+    end(false);
+    st.route = Route{};
+    platform().setRoute(st.route.toHash(), true);
+}
+
+void SessionSlice::end(bool expired) {
+    AppState& st = state();
+    ctx_.newGeneration();
+    store().offline().signedOut(/*dropData=*/false);
+    api().setToken({});
+    platform().saveSession("");
+    st.session.reset();
+    st.phase = Phase::SignedOut;
+    st.signIn.sessionEnded = expired;
+    st.signIn.pending = false;
+    // st.route stays: signing in again returns to where the reseller was.
+}
+
+bool SessionSlice::handleAuth(const ApiError& error) {
+    if (!error.isAuth() || !state().session) return false;
+    end(true);
+    // A kiosk signs in again by itself and returns to the same screen.
+    if (state().kiosk.enabled) store().kiosk().signIn();
+    return true;
+}
+
+}  // namespace rc

@@ -1,0 +1,38 @@
+// The store's session slice: start-up (the page's config), signing in (demo, Google) and out,
+// a saved session used again after a reload, and what a 401 from any request does.
+#pragma once
+#include <string>
+
+#include "core/store/context.h"
+
+namespace rc {
+
+class SessionSlice : public Slice {
+public:
+    explicit SessionSlice(StoreContext& ctx) : Slice(ctx) {}
+
+    // `initialHash` is the address bar's fragment at load: a reload returns to the same screen.
+    void start(std::string configUrl, std::string initialHash);
+    void retryStart();
+    void editEmail(std::string email);
+    void signInDemo();
+    void signInWithGoogle(const std::string& credential);
+    void setGoogleStatus(GoogleStatus status);
+    void signOut();
+
+    // --- for the other slices
+    // Back to sign-in, then back to the same screen (a kiosk signs in again by itself).
+    bool handleAuth(const ApiError& error);
+    // Every screen's data, open dialog and draft: gone (a new session, the next kiosk visitor).
+    void forgetScreens();
+
+private:
+    void afterConfig();
+    void signedIn(Session session, bool restored);
+    void end(bool expired);
+
+    std::string configUrl_;
+    std::string initialHash_;
+};
+
+}  // namespace rc
