@@ -343,3 +343,17 @@ TEST_CASE("a kiosk: the Demo ribbon, no Sign out, the language switch, and Still
     c.ui.frame(2);
     CHECK_FALSE(c.ui.has("Still there?", "heading"));
 }
+
+TEST_CASE("a toast on screen is re-worded by the language switch, not dropped") {
+    Console c;
+    c.signIn();
+    c.store.invoices().exportCsv();
+    c.platform.finishDownload(0, 200);
+    c.ui.frame(2);
+    REQUIRE(c.ui.has("invoices.csv downloaded.", "toast"));
+    c.ui.click("\xef\x82\xac  Deutsch", "button");
+    c.ui.frame(2);
+    CHECK(c.ui.has("invoices.csv heruntergeladen.", "toast"));
+    CHECK_FALSE(c.ui.has("invoices.csv downloaded.", "toast"));
+    setLanguage(Language::English);
+}
