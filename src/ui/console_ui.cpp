@@ -284,14 +284,14 @@ void ConsoleUi::drawNavigation(Store& store) {
     endRegion();
 }
 
-void ConsoleUi::drawLanguageSwitch(Store& store) {
+// Toasts on screen stay: they are put into words as they are drawn, in the new language.
+void ConsoleUi::drawLanguageSwitch(Store&) {
     std::string label = std::string(icon::Globe) + "  " + tr(Text::SwitchLanguage) + "##language";
     ImGui::PushFont(fonts().medium);
     float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 28;
     ImGui::PopFont();
-    if (button(label.c_str(), ButtonStyle::Ghost, ImVec2(w, tappable(36)))) {
+    if (button(label.c_str(), ButtonStyle::Ghost, ImVec2(w, tappable(36))))
         setLanguage(language() == Language::English ? Language::German : Language::English);
-    }
 }
 
 void ConsoleUi::drawTopBar(Store& store) {

@@ -52,31 +52,36 @@ void SubscriptionSlice::setLicenseTarget(int target) {
     requestLicensePreview();
 }
 
+// Asks what a change would cost; only the newest answer for the page still open lands, and
+// `fits` says whether it is still the change on screen. A failure leaves no price.
+template <class Preview, class Ask, class Fits>
+void SubscriptionSlice::askPreview(std::optional<Preview>& preview, Remote& remote, Ask ask, Fits fits) {
+    remote = Remote{true, std::nullopt};
+    std::uint64_t request = ++previewRequest_;
+    std::int64_t id = state().customer.id;
+    ask(id, ctx_.answer<Preview>(
+                Landing::on(remote).onlyIf([this, request, id] { return request == previewRequest_ && state().customer.id == id; }),
+                [&preview, fits](Preview p) {
+                    if (fits(p)) preview = std::move(p);
+                },
+                [&preview](const ApiError&) { preview.reset(); }));
+}
+
 void SubscriptionSlice::requestLicensePreview() {
     auto& page = state().customer;
     auto& o = page.licenses;
     const auto& sub = page.customer->subscription;
-    if (!sub || o.target == sub->licenses) {
+    // Nothing to price; or explained on screen before asking: annual plans only go down at renewal.
+    if (!sub || o.target == sub->licenses || (!sub->canReduceLicensesNow() && o.target < sub->licenses)) {
         o.preview.reset();
         o.previewRemote = Remote{};
         return;
     }
-    if (!sub->canReduceLicensesNow() && o.target < sub->licenses) {
-        // Explained on screen before asking: annual plans only go down at renewal.
-        o.preview.reset();
-        o.previewRemote = Remote{};
-        return;
-    }
-    o.previewRemote = Remote{true, std::nullopt};
-    std::uint64_t request = ++previewRequest_;
-    std::int64_t id = page.id;
-    api().previewLicenses(id, o.target, ctx_.answer<LicensePreview>(
-        Landing::on(o.previewRemote).onlyIf([this, request, id] { return request == previewRequest_ && state().customer.id == id; }),
-        [this](LicensePreview p) {
-            auto& o = state().customer.licenses;
-            if (p.licenses == o.target) o.preview = std::move(p);
-        },
-        [this](const ApiError&) { state().customer.licenses.preview.reset(); }));
+    int target = o.target;
+    askPreview(
+        o.preview, o.previewRemote,
+        [this, target](std::int64_t id, ApiClient::Callback<LicensePreview> done) { api().previewLicenses(id, target, std::move(done)); },
+        [this](const LicensePreview& p) { return p.licenses == state().customer.licenses.target; });
 }
 
 void SubscriptionSlice::requestOrderConfirmation() {
@@ -179,13 +184,12 @@ void SubscriptionSlice::requestPlanPreview() {
         p.previewRemote = Remote{};
         return;
     }
-    p.previewRemote = Remote{true, std::nullopt};
-    std::uint64_t request = ++previewRequest_;
-    std::int64_t id = page.id;
-    api().previewPlan(id, p.plan, p.billingCycle, ctx_.answer<PlanChangePreview>(
-        Landing::on(p.previewRemote).onlyIf([this, request, id] { return request == previewRequest_ && state().customer.id == id; }),
-        [this](PlanChangePreview v) { state().customer.plan.preview = std::move(v); },
-        [this](const ApiError&) { state().customer.plan.preview.reset(); }));
+    askPreview(
+        p.preview, p.previewRemote,
+        [this, plan = p.plan, cycle = p.billingCycle](std::int64_t id, ApiClient::Callback<PlanChangePreview> done) {
+            api().previewPlan(id, plan, cycle, std::move(done));
+        },
+        [](const PlanChangePreview&) { return true; });
 }
 
 void SubscriptionSlice::confirmPlanChange() {

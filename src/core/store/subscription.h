@@ -34,6 +34,8 @@ private:
     // The subscription on the page if its dialogs may open: there is one and it is not cancelled.
     const Subscription* changeable() const;
     void applySubscription(const Subscription& s);
+    template <class Preview, class Ask, class Fits>
+    void askPreview(std::optional<Preview>& preview, Remote& remote, Ask ask, Fits fits);
     void requestLicensePreview();
     void requestPlanPreview();
     void onLicensesChanged(int licenses);
