@@ -59,6 +59,18 @@ class NotADemoAccount(Forbidden):
                        "accounts: sign in with Google instead.")
 
 
+class NeedsRole(Forbidden):
+    """The member's role lacks what the request needs (domain/roles.py); nothing was changed.
+    The answer names the roles that would do, so the console can say so."""
+    code = "forbidden"
+
+    def __init__(self, roles, names):
+        shown = [names[role] for role in roles]
+        listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+        super().__init__(f"This needs the {listed} role.")
+        self.details = {"required_role": list(roles)}
+
+
 class NotFound(DomainError):
     code = "not_found"
     default_message = "Not found."
@@ -81,6 +93,28 @@ class Conflict(DomainError):
 class DomainTaken(Conflict):
     code = "domain_taken"
     default_message = "This Google domain already belongs to a customer."
+
+
+class MemberExists(Conflict):
+    code = "member_exists"
+    default_message = "This person is already a member of the team."
+
+
+class LastAdmin(Conflict):
+    code = "last_admin"
+    default_message = ("The team's last Admin cannot be removed or given another role. Make another "
+                       "member an Admin first.")
+
+
+class ChooseReseller(Conflict):
+    """A person in several reseller accounts signed in without saying which one: the answer
+    lists them (id, name, role) and the same credential is sent again with reseller_id."""
+    code = "choose_reseller"
+    default_message = "You are a member of several reseller accounts. Choose one to continue."
+
+    def __init__(self, choices):
+        super().__init__()
+        self.details = {"resellers": choices}
 
 
 class SubscriptionCancelled(Conflict):

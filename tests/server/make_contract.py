@@ -14,7 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import CONTRACT, T0, request  # noqa: E402
+from test_google_auth import CLIENT_ID, RsaKey, make_token  # noqa: E402
 from partner_api.clock import FakeClock  # noqa: E402
+from partner_api.domain.activity import SYSTEM  # noqa: E402
 from partner_api.http.server import RunningServer, Settings  # noqa: E402
 
 FIXED_TOKEN = "q8ZbVJ1xq0pH8mYbq1f4Yp2nU9kXwF3sVb7cRt5LhGs"
@@ -25,9 +27,14 @@ def build_examples():
     """Runs the scenario; returns {file name: JSON value} with random tokens made fixed."""
     tmp = tempfile.mkdtemp(prefix="contract-")
     clock = FakeClock(T0)
+    # A key of its own (the Google tests remove theirs when they finish): signs the ID tokens below.
+    google_key = RsaKey(tmp, "contract-key")
+    with open(f"{tmp}/jwks.json", "w") as handle:
+        json.dump({"keys": [google_key.jwk()]}, handle)
     server = RunningServer(Settings(port=0, db_path=f"{tmp}/contract.db", quiet=True, clock=clock,
                                     public_url="http://127.0.0.1:8000", log=lambda line: None,
-                                    session_hours=24 * 30)).start()
+                                    session_hours=24 * 30, google_client_id=CLIENT_ID,
+                                    google_jwks=f"{tmp}/jwks.json")).start()
     port = server.port
     examples = {}
 
@@ -90,14 +97,61 @@ def build_examples():
         trial_base = f"/api/v1/customers/{trial['id']}/subscription"
         call("POST", f"{trial_base}/cancel", {"when": "end_of_term", "reason": "Trying another tool."}, token,
              name="subscription_pending_cancel.json")
+        team_scenario(call, clock, server.app.domain, google_key)
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     text = json.dumps(examples, ensure_ascii=False)
     text = text.replace(token, FIXED_TOKEN)
+    text = re.sub(r'"token": "[A-Za-z0-9_-]{43}"', f'"token": "{FIXED_TOKEN}"', text)
     text = re.sub(r"/invite/[A-Za-z0-9_-]{43}", f"/invite/{FIXED_INVITE}", text)
     text = re.sub(r'"request_id": "[0-9a-f]{16}"', '"request_id": "5f2c8e91a04b7d36"', text)
     return json.loads(text)
+
+
+def team_scenario(call, clock, domain, google_key):
+    """Teams (issue 22): the demo account's Admin adds a buyer, a seller and a viewer; the viewer is
+    refused an order; the last Admin keeps the role; the seller invites and the customer accepts;
+    the trial's cancellation comes due (the system); and a person in two registered accounts is
+    asked to choose one."""
+    admin = call("POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"})["token"]
+    me = call("GET", "/api/v1/me", token=admin)
+    team = "/api/v1/team/members"
+    call("POST", team, {"email": "marcus.weber@reseller.example", "name": "Marcus Weber", "role": "buyer"},
+         admin, expect=201, name="team_member.json")
+    call("POST", team, {"email": "priya.nair@reseller.example", "name": "Priya Nair", "role": "sales"}, admin,
+         expect=201)
+    call("POST", team, {"email": "tom.fischer@reseller.example", "name": "Tom Fischer", "role": "viewer"}, admin,
+         expect=201)
+    call("POST", team, {"email": "Marcus.Weber@reseller.example", "name": "Marcus W.", "role": "sales"}, admin,
+         expect=409, name="error_member_exists.json")
+    call("PATCH", f"{team}/{me['member']['id']}", {"role": "buyer"}, admin, expect=409,
+         name="error_last_admin.json")
+    viewer = call("POST", "/api/v1/auth/demo", {"email": "tom.fischer@reseller.example"})["token"]
+    customer = call("GET", "/api/v1/customers?status=active&limit=1", token=viewer)["items"][0]
+    call("POST", f"/api/v1/customers/{customer['id']}/subscription/license-orders", {"licenses": 40}, viewer,
+         expect=403, name="error_forbidden.json")
+    clock.advance(days=1)
+    seller = call("POST", "/api/v1/auth/demo", {"email": "priya.nair@reseller.example"})["token"]
+    invited = call("POST", "/api/v1/customers", {"name": "Ana Souza", "email": "ana@souza-arquitetura.com.br",
+                                                 "google_domain": "souza-arquitetura.com.br",
+                                                 "organization": "Souza Arquitetura"}, seller, expect=201)
+    call("POST", f"/api/v1/invitations/{invited['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+    clock.advance(days=30)  # the trial set to cancel ends: the system's doing
+    admin = call("POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"})["token"]
+    call("GET", team, token=admin, name="team_members.json")
+    call("GET", "/api/v1/activity?limit=5", token=admin, name="activity_actors.json")
+    call("GET", "/api/v1/activity?actor=priya.nair@reseller.example&limit=2", token=admin,
+         name="activity_by_actor.json")
+    # One person, two registered accounts: Google sign-in asks which.
+    first, _ = domain.resellers.register("owner@hartmann-it.de", "Hartmann IT", admin_name="Jana Hartmann")
+    second, _ = domain.resellers.register("office@cloudwerk.example", "Cloudwerk GmbH", admin_name="Lea Brandt")
+    domain.team.add(second, "owner@hartmann-it.de", "Jana Hartmann", "buyer", SYSTEM)
+    now = int(clock.now().timestamp())
+    credential = make_token(google_key, email="owner@hartmann-it.de", iat=now - 10, exp=now + 3600)
+    call("POST", "/api/v1/auth/google", {"credential": credential}, expect=409, name="error_choose_reseller.json")
+    call("POST", "/api/v1/auth/google", {"credential": credential, "reseller_id": second["id"]},
+         name="auth_google.json")
 
 
 def main():

@@ -11,7 +11,10 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src"
 OUT = SRC / "partner_api" / "openapi.json"
 sys.path.insert(0, str(SRC))
+from partner_api import API_PREFIX  # noqa: E402
 from partner_api.documents import EXPORT_FORMATS, INVOICE_FORMATS  # noqa: E402
+from partner_api.domain.roles import CAPABILITIES, ROLE_NAMES, ROLES  # noqa: E402
+from partner_api.http.routes import add_kiosk_routes, build_router  # noqa: E402
 
 
 def ref(name):
@@ -81,6 +84,8 @@ EMAIL = s("email", maxLength=254, pattern=f"^[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~.-]+@
 DOMAIN = s(maxLength=253, pattern=f"^(?:{LABEL}\\.)+{TOP_LABEL}$", **{
     "x-normalize": "trim, lower case, trailing dots removed",
     "description": "A bare DNS name (no scheme, path, spaces or @); the last label is letters or an xn-- label."})
+ROLE = s(enum=list(ROLES), description="admin, buyer, sales or viewer: what the member may do (x-roles on "
+                                           "each operation; GET /me has the whole table)")
 REASON = s(maxLength=500, nullable=True, pattern=NO_CONTROLS, **{
     "x-normalize": "trim, NFC", "description": "One line: no control characters or bidirectional overrides."})
 
@@ -91,6 +96,11 @@ SCHEMAS = {
                            fields={"type": "object", "additionalProperties": s(),
                                    "description": "Per-field problems (validation_failed)."},
                            request_id=s(description="Also in the X-Request-Id header and the server's log line."),
+                           required_role={**arr(ROLE), "description": "forbidden because of the role: the roles "
+                                          "that may do this (as in the message)."},
+                           resellers={**arr(obj(id=i(), name=s(), role=ROLE)), "description": (
+                               "choose_reseller: the accounts this person is a member of; send the same "
+                               "credential again with one's id as reseller_id.")},
                            current={**obj(licenses=i(), plan=PLAN, billing_cycle=CYCLE,
                                           status=s(enum=["trial", "active", "pending_cancel", "cancelled"])),
                                     "description": "The subscription as it is now (licenses_changed, "
@@ -98,8 +108,22 @@ SCHEMAS = {
     "Health": obj(status=s(enum=["ok"]), version=s()),
     "KioskReset": obj(restored_at=s("date-time"), snapshot_taken_at=s("date-time")),
     "Reseller": obj(id=i(), name=s(), email=s("email")),
-    "Me": obj(id=i(), name=s(), email=s("email"), discount_basis_points=i(), tax_basis_points=i(), currency=s()),
-    "Session": obj(token=s(description="Bearer token; 256 random bits."), expires_at=TS, reseller=ref("Reseller")),
+    "Member": obj(id=i(), email=s("email"), name=s(), role=ROLE),
+    "TeamMember": obj(id=i(), email=s("email"), name=s(), role=ROLE,
+                      last_sign_in_at={**TS_NULL, "description": "null if they never signed in"}, added_at=TS),
+    "TeamMemberList": obj(items=arr(ref("TeamMember"))),
+    "NewMember": obj(email=EMAIL, name=NAME_TEXT, role=ROLE),
+    "RoleChange": obj(role=ROLE),
+    "Me": obj(id=i(), name=s(), email=s("email"), discount_basis_points=i(), tax_basis_points=i(), currency=s(),
+              member=ref("Member"), reseller=ref("Reseller"),
+              capabilities={**obj(**{name: arr(ROLE) for name in CAPABILITIES}),
+                            "description": "The whole role x capability table: each capability and the roles "
+                                           "that have it."}),
+    "Session": obj(token=s(description="Bearer token; 256 random bits."), expires_at=TS, reseller=ref("Reseller"),
+                   member=ref("Member")),
+    "Actor": obj(kind=s(enum=["member", "customer", "system"]),
+                 email=s("email", nullable=True, description="null for the system"),
+                 name=s(nullable=True, description="as it was at the time; null for the system")),
     "Invitation": obj(status=s(enum=["pending", "accepted", "expired", "revoked"]),
                       url=s("uri", nullable=True, description="Absolute link; null once accepted or revoked."),
                       sent_at=TS, expires_at=TS, accepted_at=TS_NULL),
@@ -155,7 +179,7 @@ SCHEMAS = {
                    paid_at=TS_NULL, subtotal=MONEY, tax=MONEY, total=MONEY,
                    lines=arr(obj(description=s(), quantity=i(), unit_amount=MONEY, amount=MONEY))),
     "InvoicePage": page(ref("InvoiceSummary")),
-    "Activity": obj(id=i(), created_at=TS, actor=s(), action=s(), summary=s(), customer_id=i(nullable=True),
+    "Activity": obj(id=i(), created_at=TS, actor=ref("Actor"), action=s(), summary=s(), customer_id=i(nullable=True),
                     customer_name=s(nullable=True), before={"type": "object", "nullable": True},
                     after={"type": "object", "nullable": True}),
     "ActivityPage": page(ref("Activity"), total=False),
@@ -179,12 +203,13 @@ SCHEMAS = {
 ERRORS = {
     "400": "invalid_json: the body is not JSON.",
     "401": "unauthorized (no or bad token) or session_expired.",
-    "403": "forbidden: not_a_demo_account (demo sign-in), not_a_reseller (Google sign-in) or "
+    "403": "forbidden: the member's role may not do this (required_role lists the roles that may; nothing "
+           "was changed); not_a_demo_account (demo sign-in), not_a_reseller (Google sign-in) or "
            "not_the_kiosk_account (kiosk reset).",
     "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
     "405": "method_not_allowed, with an Allow header.",
-    "409": "conflict, domain_taken, subscription_cancelled, idempotency_conflict, or licenses_changed / "
-           "plan_changed with error.current.",
+    "409": "conflict, domain_taken, subscription_cancelled, idempotency_conflict, licenses_changed / "
+           "plan_changed with error.current, member_exists, last_admin, or choose_reseller with error.resellers.",
     "410": "invitation_gone: the link expired, was revoked, replaced or used.",
     "413": "payload_too_large: the body is over 1 MiB.",
     "415": "unsupported_media_type: a body must be sent as Content-Type: application/json.",
@@ -254,14 +279,24 @@ def paths():
         "/openapi.json": {"get": op("This document", "200", {"type": "object"}, auth=False)},
         "/auth/demo": {"post": op("Demo sign-in (demo mode only; 404 otherwise). One reseller per email.", "200",
                                   ref("Session"), ("403", "404", "429"), auth=False, body=obj(email=EMAIL), idempotent=True,
-                                  description="403 not_a_demo_account for a registered reseller's email.")},
+                                  description="A new email gets a demo account of its own, with it as the Admin; the "
+                                              "email of a demo team's member enters as that member. 403 "
+                                              "not_a_demo_account for the email of a registered reseller or of "
+                                              "one of its members.")},
         "/auth/google": {"post": op("Sign in with a Google ID token (RS256, aud, iss, exp, email_verified checked).",
-                                    "200", ref("Session"), ("401", "404", "429"), auth=False,
-                                    body=obj(required=["credential"], credential=s()), idempotent=True,
-                                    description="403 not_a_reseller when the account is not registered.")
-                         | {}},
+                                    "200", ref("Session"), ("401", "403", "404", "409", "429"), auth=False,
+                                    body=obj(required=["credential"], credential=s(), reseller_id=i(
+                                        minimum=1, description="the account chosen after 409 choose_reseller")),
+                                    idempotent=True,
+                                    description="The account's member with the token's email signs in. 403 "
+                                                "not_a_reseller when no registered account has them as a member. "
+                                                "A member of several accounts without reseller_id: 409 "
+                                                "choose_reseller listing them; a reseller_id they are not a member "
+                                                "of: 403 forbidden.")},
         "/auth/logout": {"post": op("End this session; the token is dead afterwards.", "204", idempotent=True)},
-        "/me": {"get": op("The signed-in reseller", "200", ref("Me"))},
+        "/me": {"get": op("The signed-in member, their reseller account and what each role may do", "200",
+                          ref("Me"), description="The account's fields stay at the top level (as before teams); "
+                                                 "member, reseller and capabilities are added.")},
         "/plans": {"get": op("Plans with prices per cycle, at list and after the reseller's discount", "200", ref("Plans"))},
         "/dashboard": {"get": op("Customers by status, licenses, MRR, open and overdue invoices, renewals in 30 days,"
                                  " revenue by month for 12 months", "200", ref("Dashboard"))},
@@ -315,14 +350,51 @@ def paths():
         **{f"/invoices/{{id}}/{fmt.name}": {"get": op(fmt.summary, "200", {"type": "string", "format": "binary"},
                                                       E404, params=[ID], content=media_type(fmt))}
            for fmt in INVOICE_FORMATS},
-        "/activity": {"get": op("Every change, newest first", "200", ref("ActivityPage"), ("404", "422"),
-                                params=[CUSTOMER_ID, LIMIT, CURSOR])},
+        "/activity": {"get": op("Every change, newest first, with who made it", "200", ref("ActivityPage"),
+                                ("404", "422"), params=[CUSTOMER_ID, q("actor", EMAIL, "only what this member did "
+                                                                                  "(by their email)"), LIMIT, CURSOR])},
+        "/team/members": {
+            "get": op("The team's members, Admins first", "200", ref("TeamMemberList")),
+            "post": op("Add a member; they sign in with Google under that email", "201", ref("TeamMember"),
+                       ("409",), body=ref("NewMember"), idempotent=True,
+                       description="409 member_exists when the email is already in this team."),
+        },
+        "/team/members/{id}": {
+            "patch": op("Change a member's role; their sessions end at once", "200", ref("TeamMember"),
+                        ("404", "409"), body=ref("RoleChange"), params=[ID], idempotent=True,
+                        description="409 last_admin: the team's last Admin keeps the role."),
+            "delete": op("Remove a member; their sessions end at once", "204", None, ("404", "409"), params=[ID],
+                         idempotent=True, description="409 last_admin: the team's last Admin stays."),
+        },
         "/kiosk/reset": {"post": op(
             "Kiosk mode only (serve.py --kiosk; 404 on every other server): put the signed-in demo account's"
             " data back as its snapshot holds it, in one transaction", "200", ref("KioskReset"), ("403", "404", "409"),
             idempotent=True, description="403 not_the_kiosk_account for any account but the kiosk's demo account;"
             " 409 kiosk_reset_conflict when another account holds data the snapshot needs (nothing is changed).")},
     }
+
+
+def with_roles(paths):
+    """Each signed-in operation states the capability it needs and the roles that have it, from the
+    server's own route table and role table (domain/roles.py); the roles that do not get 403."""
+    stub = type("Stub", (), {"__getattr__": lambda self, name: None})()
+    router = build_router(stub, API_PREFIX)
+    add_kiosk_routes(router, stub)
+    for method, pattern, capability in router.capabilities():
+        if capability is None:
+            continue
+        operation = paths[pattern[len(API_PREFIX):]][method.lower()]
+        roles = list(CAPABILITIES[capability])
+        operation["x-capability"] = capability
+        operation["x-roles"] = roles
+        named = ", ".join(ROLE_NAMES[role] for role in roles)
+        operation["description"] = f"Roles: {named} ({capability}). " + operation.get("description", "")
+        operation["description"] = operation["description"].strip()
+        if roles != list(ROLES):
+            operation["responses"]["403"] = {"description": ERRORS["403"],
+                                             "content": {"application/json": {"schema": ref("Error")}}}
+            operation["responses"] = dict(sorted(operation["responses"].items()))
+    return paths
 
 
 def spec():
@@ -332,7 +404,10 @@ def spec():
                  "description": "The reference partner API served by serve.py. Money is integer minor units plus "
                                 "a currency code. Timestamps are ISO 8601 UTC with Z; dates are YYYY-MM-DD. Every "
                                 "error is {\"error\": {\"code\", \"message\", \"fields\"?, \"request_id\"}}; every answer "
-                                "carries X-Request-Id. Every POST and PATCH accepts Idempotency-Key; a body must be "
+                                "carries X-Request-Id. A session belongs to a member of a reseller's team; each "
+                                "operation's x-roles lists the roles that may call it (x-capability names the rule), "
+                                "and other roles get 403 forbidden with required_role, nothing changed. Every POST, "
+                                "PATCH and DELETE accepts Idempotency-Key; a body must be "
                                 "JSON (Content-Type: application/json, else 415), at most 1 MiB (413), with no "
                                 "unknown fields (422). Unknown routes answer 404 and wrong methods 405 with Allow; "
                                 "methods the server does not know (TRACE) 501. The connection layer answers 400 for "
@@ -342,7 +417,7 @@ def spec():
                                 "past its connection limit. Cursors are opaque: a changed one is 422."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
-        "paths": paths(),
+        "paths": with_roles(paths()),
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "parameters": {"IdempotencyKey": {
@@ -353,8 +428,6 @@ def spec():
             "schemas": SCHEMAS,
         },
     }
-    document["paths"]["/auth/google"]["post"]["responses"]["403"] = {
-        "description": ERRORS["403"], "content": {"application/json": {"schema": ref("Error")}}}
     return document
 
 

@@ -163,7 +163,8 @@ class Invoices(ServerTestCase):
         self.assertTrue({"customer.invited", "invitation.accepted", "subscription.licenses_ordered",
                          "customer.updated", "subscription.renewed"} <= actions)
         ordered = next(a for a in rest["items"] + page["items"] if a["action"] == "subscription.licenses_ordered")
-        self.assertEqual(ordered["actor"], "billing@example.com")
+        # Demo sign-in made billing@example.com's account, with that address as its Admin.
+        self.assertEqual(ordered["actor"], {"kind": "member", "email": "billing@example.com", "name": "Billing"})
         self.assertIn("licenses", ordered["before"])
         self.assertError(self.call("GET", "/api/v1/activity?cursor=bad", token=self.token), 422, "validation_failed")
 

@@ -14,6 +14,7 @@ import unittest
 from support import ROOT, T0, ServerTestCase, request
 from partner_api.clock import FakeClock
 from partner_api.domain import DEMO_EMAIL, Domain
+from partner_api.domain.activity import Actor
 from partner_api.domain.kiosk import KioskRefused
 from partner_api.errors import NotTheKioskAccount
 from partner_api.storage import snapshots
@@ -66,11 +67,17 @@ class KioskServer(ServerTestCase):
                 self.token, status=201)
         self.ok("POST", f"{base}/cancel", {"when": "now"}, self.token)
         self.ok("PATCH", f"/api/v1/customers/{page[-1]['id']}", {"name": "Renamed By A Visitor"}, self.token)
+        # The kiosk enters as the demo team's Admin, so a visitor can change the team too.
+        team = self.ok("GET", "/api/v1/team/members", token=self.token)["items"]
+        self.ok("POST", "/api/v1/team/members", {"email": "visitor@kiosk.example", "name": "A Visitor",
+                                                 "role": "admin"}, self.token, status=201)
+        self.ok("PATCH", f"/api/v1/team/members/{team[-1]['id']}", {"role": "buyer"}, self.token)
         self.assertNotEqual(demo_rows(self.db_path), self.snapshot)
 
     def test_start_up_took_the_snapshot_of_the_seeded_demo_data(self):
         self.assertIn("took a snapshot", self.prepared[0])
         self.assertGreaterEqual(len(self.snapshot["customers"]), 35)
+        self.assertEqual(len(self.snapshot["members"]), 4)  # the demo team
         self.assertTrue(self.snapshot["invoices"] and self.snapshot["activity"])
 
     def test_a_reset_puts_every_row_back_exactly(self):
@@ -102,7 +109,8 @@ class KioskServer(ServerTestCase):
     def test_only_the_kiosk_account_can_be_reset(self):
         # Another demo account (made before this was a kiosk) has data and no snapshot.
         domain = self.server.app.domain
-        other_token, _, other = domain.sessions.demo_sign_in("other.visitor@example.org")
+        signed = domain.sessions.demo_sign_in("other.visitor@example.org")
+        other_token, other = signed.token, signed.reseller
         self.invite(other_token, 902)
         before_other = demo_rows(self.db_path, "other.visitor@example.org")
         self.change_everything()
@@ -116,7 +124,8 @@ class KioskServer(ServerTestCase):
 
     def test_an_account_registered_as_real_meanwhile_is_never_reset(self):
         domain = self.server.app.domain
-        token, _, reseller = domain.sessions.demo_sign_in("becomes.real@example.org")
+        signed = domain.sessions.demo_sign_in("becomes.real@example.org")
+        token, reseller = signed.token, signed.reseller
         domain.kiosk.take_snapshot(reseller["id"])
         self.invite(token, 903)
         domain.resellers.register("becomes.real@example.org", "Real Now GmbH")
@@ -133,13 +142,14 @@ class KioskServer(ServerTestCase):
         victim = next(c for c in page if c["subscription"]["status"] == "active")
         self.ok("POST", f"/api/v1/customers/{victim['id']}/subscription/cancel", {"when": "now"}, self.token)
         domain = self.server.app.domain
-        other_token, _, other = domain.sessions.demo_sign_in("holds.domain@example.org")
+        signed = domain.sessions.demo_sign_in("holds.domain@example.org")
+        other_token, other = signed.token, signed.reseller
         holder = self.invite(other_token, 904, google_domain=victim["google_domain"])
         changed = demo_rows(self.db_path)
         self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}, self.token), 409, "kiosk_reset_conflict")
         self.assertEqual(demo_rows(self.db_path), changed)
         # Once the domain is free again, the reset works.
-        domain.invitations.revoke(other, holder["id"])
+        domain.invitations.revoke(other, holder["id"], Actor.member(signed.member))
         self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
         self.assertEqual(demo_rows(self.db_path), self.snapshot)
 
@@ -271,9 +281,9 @@ class KioskStartUp(unittest.TestCase):
         db = Database(self.path)
         try:
             domain = Domain(Storage(db), self.clock)
-            token, _, reseller = domain.sessions.demo_sign_in(DEMO_EMAIL)
-            domain.customers.invite(reseller, "Neu Kunde", "a@neu-kunde.de", "neu-kunde.de", "Neu GmbH",
-                                    "http://kiosk.test")
+            signed = domain.sessions.demo_sign_in(DEMO_EMAIL)
+            domain.customers.invite(signed.reseller, "Neu Kunde", "a@neu-kunde.de", "neu-kunde.de", "Neu GmbH",
+                                    "http://kiosk.test", Actor.member(signed.member))
         finally:
             db.close()
         self.assertNotEqual(demo_rows(self.path), saved)

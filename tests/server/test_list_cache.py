@@ -12,6 +12,7 @@ import unittest
 from support import T0
 from partner_api.clock import FakeClock, iso
 from partner_api.domain import Domain
+from partner_api.domain.activity import SYSTEM
 from partner_api.storage.db import Database
 from partner_api.storage.list_cache import ListCache
 from partner_api.storage.repository import Storage
@@ -125,7 +126,7 @@ class KeptTotalsAndSamples(unittest.TestCase):
         self.assertEqual(self.invoices(self.sampled, 50)[1], total_i - 1)
         # Through the domain: a new customer is counted at once.
         self.sampled.customers.invite(self.reseller, "Zoë Neu", "zoe@neu.example", "neu.example", "Neu",
-                            "http://127.0.0.1:8000")
+                                      "http://127.0.0.1:8000", SYSTEM)
         self.assertEqual(self.customers(self.sampled, 0)[1], self.customers(self.direct, 0)[1])
         self.assertEqual(self.customers(self.sampled, 0)[1], total_c + 1)
         # Counted again after each change (customers twice, invoices once), never in between.

@@ -6,6 +6,7 @@ import unittest
 
 from support import ROOT, load_contract
 from partner_api import API_PREFIX
+from partner_api.domain.roles import CAPABILITIES, ROLES
 from partner_api.http.routes import add_kiosk_routes, build_router
 
 SPEC = json.loads((ROOT / "src" / "partner_api" / "openapi.json").read_text(encoding="utf-8"))
@@ -19,6 +20,10 @@ EXAMPLES = {
     "plan_change_preview.json": "PlanChangePreview", "plan_change.json": "PlanChangeResult",
     "invoice.json": "Invoice", "invoices_page.json": "InvoicePage", "activity_page.json": "ActivityPage",
     "dashboard.json": "Dashboard",
+    "team_member.json": "TeamMember", "team_members.json": "TeamMemberList", "auth_google.json": "Session",
+    "error_member_exists.json": "Error", "error_last_admin.json": "Error", "error_forbidden.json": "Error",
+    "error_choose_reseller.json": "Error", "activity_actors.json": "ActivityPage",
+    "activity_by_actor.json": "ActivityPage",
 }
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
 
@@ -77,8 +82,34 @@ class OpenApi(unittest.TestCase):
                     self.assertIn("401", codes, (method, path))
                 if "requestBody" in operation:
                     self.assertTrue({"400", "413", "422"} <= codes, (method, path))
-                if method in ("post", "patch"):
+                if method in ("post", "patch", "delete"):
                     self.assertIn({"$ref": "#/components/parameters/IdempotencyKey"}, operation["parameters"])
+
+    def test_the_document_is_what_make_openapi_writes(self):
+        # The roles per operation come from the route and role tables when it is written: a
+        # changed rule and a stale document would disagree here.
+        from make_openapi import spec
+        self.assertEqual(json.loads(json.dumps(spec())), SPEC, "run tests/server/make_openapi.py")
+
+    def test_every_signed_in_operation_states_its_roles_from_the_table(self):
+        stub = type("Stub", (), {"__getattr__": lambda self, name: None})()
+        router = build_router(stub, API_PREFIX)
+        add_kiosk_routes(router, stub)
+        for method, pattern, capability in router.capabilities():
+            operation = SPEC["paths"][pattern[len(API_PREFIX):]][method.lower()]
+            with self.subTest(f"{method} {pattern}"):
+                if capability is None:
+                    self.assertEqual(operation.get("security"), [])
+                    self.assertNotIn("x-roles", operation)
+                    continue
+                self.assertEqual(operation["x-capability"], capability)
+                self.assertEqual(operation["x-roles"], list(CAPABILITIES[capability]))
+                # A role can be refused exactly when some role lacks the capability.
+                self.assertEqual("403" in operation["responses"] and capability != "view",
+                                 len(CAPABILITIES[capability]) < len(ROLES))
+        # The table reaches the document: the PDF is a billing export, the team the Admin's.
+        self.assertEqual(SPEC["paths"]["/invoices/{id}/pdf"]["get"]["x-roles"], ["admin", "buyer"])
+        self.assertEqual(SPEC["paths"]["/team/members/{id}"]["delete"]["x-roles"], ["admin"])
 
     def test_contract_examples_validate_against_the_spec(self):
         from make_contract import build_examples

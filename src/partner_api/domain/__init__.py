@@ -11,6 +11,7 @@ from .kiosk import Kiosk
 from .resellers import DEMO_EMAIL, Resellers  # noqa: F401  (the demo account's address, for serve.py)
 from .sessions import Sessions
 from .subscriptions import Subscriptions
+from .team import Team
 
 
 __all__ = ["DEMO_EMAIL", "Domain"]
@@ -25,6 +26,7 @@ class Domain:
         self.clock = clock
         self.resellers = Resellers(storage, clock)
         self.sessions = Sessions(storage, clock, session_hours)
+        self.team = Team(storage, clock)
         self.billing = BillingClock(storage, clock)
         self.customers = Customers(storage, clock, log)
         self.invitations = Invitations(storage, clock, log)

@@ -3,7 +3,7 @@ server has no scheduler; the HTTP pipeline runs `catch_up` before each signed-in
 reseller always sees them applied (see the README: when a read may write)."""
 from .. import money as pricing
 from ..clock import add_months, iso, parse_day
-from .activity import record
+from .activity import SYSTEM, record
 from .billing import (ONE_DAY, at_midnight, issue_invoice, paid_term, period_end, period_line, save_subscription,
                       subscription_snapshot)
 
@@ -41,7 +41,7 @@ class BillingClock:
             save_subscription(repo, sub, {"next_bill_on": add_months(
                 next_bill, pricing.billing_months(sub["billing_cycle"])).isoformat()})
             number = repo.invoices.get(reseller["id"], invoice_id)["number"]
-            record(repo, reseller, sub["customer_id"], "system", "invoice.issued",
+            record(repo, reseller, sub["customer_id"], SYSTEM, "invoice.issued",
                    f"Invoice {number} issued for the next billing period.", None, None, when)
             return
         when = at_midnight(boundary)
@@ -51,7 +51,7 @@ class BillingClock:
                 "status": "cancelled", "cancelled_at": iso(when), "auto_renew": 0,
                 "scheduled_plan": None, "scheduled_cycle": None})
             repo.customers.update(sub["customer_id"], status="cancelled")
-            record(repo, reseller, sub["customer_id"], "system", "subscription.ended",
+            record(repo, reseller, sub["customer_id"], SYSTEM, "subscription.ended",
                    "The subscription ended at the end of its term.", before,
                    subscription_snapshot(after), when)
             return
@@ -62,10 +62,10 @@ class BillingClock:
         issue_invoice(repo, reseller, sub["customer_id"],
                       [period_line(after, boundary, period_end(after, boundary))], when)
         if was_trial:
-            record(repo, reseller, sub["customer_id"], "system", "subscription.converted",
+            record(repo, reseller, sub["customer_id"], SYSTEM, "subscription.converted",
                    "The trial ended and became a paid subscription.", before,
                    subscription_snapshot(after), when)
         else:
-            record(repo, reseller, sub["customer_id"], "system", "subscription.renewed",
+            record(repo, reseller, sub["customer_id"], SYSTEM, "subscription.renewed",
                    f"The subscription renewed for a new term from {boundary.isoformat()}.",
                    before, subscription_snapshot(after), when)

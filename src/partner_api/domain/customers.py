@@ -31,7 +31,7 @@ class Customers:
         with self.storage.read() as repo:
             return customer_view(repo, reseller, customer_id)
 
-    def invite(self, reseller, name, email, google_domain, organization, base_url):
+    def invite(self, reseller, name, email, google_domain, organization, base_url, actor):
         """A new customer and its invitation link (sent through the outbox)."""
         now = self.clock.now()
         with self.storage.write() as repo:
@@ -40,13 +40,13 @@ class Customers:
             customer_id = repo.customers.add(reseller["id"], name, email, google_domain,
                                              organization, "invited", iso(now), sort_key(name))
             send_invitation(repo, reseller, customer_id, name, email, organization, base_url, now, self.log)
-            record(repo, reseller, customer_id, reseller["email"], "customer.invited",
+            record(repo, reseller, customer_id, actor, "customer.invited",
                    f"Invited {name} ({organization}, {google_domain}).", None,
                    {"name": name, "email": email, "google_domain": google_domain,
                     "organization": organization}, now)
             return customer_view(repo, reseller, customer_id)
 
-    def update(self, reseller, customer_id, changes):
+    def update(self, reseller, customer_id, changes, actor):
         """Changes name, email or organization; a change to nothing new records nothing."""
         now = self.clock.now()
         with self.storage.write() as repo:
@@ -57,7 +57,7 @@ class Customers:
                     changes["name_key"] = sort_key(changes["name"])
                 repo.customers.update(customer_id, **changes)
                 shown = [k for k in changes if k != "name_key"]
-                record(repo, reseller, customer_id, reseller["email"], "customer.updated",
+                record(repo, reseller, customer_id, actor, "customer.updated",
                        f"Changed {', '.join(shown)} of {customer['name']}.",
                        {k: customer[k] for k in shown}, {k: changes[k] for k in shown}, now)
             return customer_view(repo, reseller, customer_id)

@@ -6,7 +6,7 @@ import secrets
 from .. import money as pricing
 from ..clock import iso, parse_iso
 from ..errors import Conflict, DomainTaken, InvitationGone, NotFound
-from .activity import record
+from .activity import Actor, record
 from .billing import save_subscription, subscription_snapshot
 from .lookup import customer_or_404, customer_view
 from .sessions import token_hash
@@ -45,7 +45,7 @@ class Invitations:
         self.clock = clock
         self.log = log
 
-    def resend(self, reseller, customer_id, base_url):
+    def resend(self, reseller, customer_id, base_url, actor):
         now = self.clock.now()
         with self.storage.write() as repo:
             customer = customer_or_404(repo, reseller, customer_id)
@@ -57,12 +57,12 @@ class Invitations:
             end_invitation(repo, customer, "superseded", now)
             send_invitation(repo, reseller, customer_id, customer["name"], customer["email"],
                             customer["organization"], base_url, now, self.log)
-            record(repo, reseller, customer_id, reseller["email"], "invitation.resent",
+            record(repo, reseller, customer_id, actor, "invitation.resent",
                    f"Sent a new invitation link to {customer['email']}; the old link no"
                    " longer works.", {"status": customer["status"]}, {"status": "invited"}, now)
             return customer_view(repo, reseller, customer_id)
 
-    def revoke(self, reseller, customer_id):
+    def revoke(self, reseller, customer_id, actor):
         now = self.clock.now()
         with self.storage.write() as repo:
             customer = customer_or_404(repo, reseller, customer_id)
@@ -70,7 +70,7 @@ class Invitations:
                 raise Conflict("Only a pending invitation can be revoked.")
             end_invitation(repo, customer, "revoked", now)
             repo.customers.update(customer_id, status="revoked")
-            record(repo, reseller, customer_id, reseller["email"], "invitation.revoked",
+            record(repo, reseller, customer_id, actor, "invitation.revoked",
                    f"Revoked the invitation of {customer['name']}.", {"status": "invited"},
                    {"status": "revoked"}, now)
             return customer_view(repo, reseller, customer_id)
@@ -122,7 +122,7 @@ class Invitations:
             repo.invitations.update(invitation["id"], status="accepted", url_token=None,
                                     accepted_at=iso(now), ended_at=iso(now))
             repo.customers.update(customer["id"], status="active")
-            record(repo, reseller, customer["id"], customer["email"], "invitation.accepted",
+            record(repo, reseller, customer["id"], Actor.customer(customer), "invitation.accepted",
                    f"{customer['name']} accepted the invitation; a {pricing.TRIAL_DAYS}-day"
                    " trial started.", {"status": "invited"},
                    {"status": "active", "subscription": subscription_snapshot(sub)}, now)

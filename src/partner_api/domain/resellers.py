@@ -1,5 +1,6 @@
-"""Resellers: the accounts. Registered resellers sign in with Google; demo accounts are made
-by demo sign-in and are anyone's."""
+"""Resellers: the accounts (company name, customers, invoices), each a team of members.
+Registered resellers' members sign in with Google; demo accounts are made by demo sign-in and
+are anyone's."""
 from ..clock import iso
 
 DEMO_EMAIL = "demo@reseller.example"
@@ -10,8 +11,9 @@ class Resellers:
         self.storage = storage
         self.clock = clock
 
-    def register(self, email, name, demo=False):
-        """Adds a reseller, or renames an existing one; returns (row, created). Registering a
+    def register(self, email, name, demo=False, admin_name=None):
+        """Adds a reseller with the person of `email` as its first Admin (named `admin_name`, or
+        as the account), or renames an existing one; returns (row, created). Registering a
         real reseller whose email is a demo account makes that account real and ends every
         session demo sign-in opened on it: whoever used the demo is signed out for good."""
         with self.storage.write() as repo:
@@ -24,6 +26,7 @@ class Resellers:
                     repo.sessions.end_all_of(existing["id"], now)
                 return repo.resellers.get(existing["id"]), False
             reseller_id = repo.resellers.add(email.lower(), name, now, demo=demo)
+            repo.members.add(reseller_id, email.lower(), admin_name or name, "admin", now)
             return repo.resellers.get(reseller_id), True
 
     def by_email(self, email):

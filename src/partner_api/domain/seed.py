@@ -1,19 +1,28 @@
-"""Demo data: one reseller and about 40 customers in every status, made by living through a
-year with the real domain (invites, acceptances, orders, plan changes, renewals), so the
-invoices and activity are exactly what the API itself would have produced. A fixed random
-seed keeps it the same on every run; only the dates follow today."""
+"""Demo data: one reseller with a small team and about 40 customers in every status, made by
+living through a year with the real domain (invites, acceptances, orders, plan changes,
+renewals), each change made by the member whose role allows it, so the invoices and activity
+are exactly what the API itself would have produced. A fixed random seed keeps it the same on
+every run; only the dates follow today."""
 import datetime as dt
 import random
 
-from ..clock import FakeClock
+from ..clock import FakeClock, iso
+from .activity import Actor
 from .billing_clock import BillingClock
 from .customers import Customers
 from .invitations import Invitations
 from .resellers import DEMO_EMAIL, Resellers
 from .subscriptions import Subscriptions
+from .team import Team
 
 DEMO_NAME = "Northwind Cloud Partners"
 SEED = 20261126
+# The demo team: demo sign-in enters as the Admin (the account's email); demo sign-in with one of
+# the others' addresses enters as them, so every role can be tried.
+DEMO_ADMIN_NAME = "Helen Brandt"
+DEMO_TEAM = [("marcus.weber@reseller.example", "Marcus Weber", "buyer"),
+             ("priya.nair@reseller.example", "Priya Nair", "sales"),
+             ("tom.fischer@reseller.example", "Tom Fischer", "viewer")]
 
 # (name, email local part, organization, Google domain, story)
 CUSTOMERS = [
@@ -74,7 +83,15 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
     quiet = lambda line: None  # noqa: E731  (no outbox lines for made-up customers)
     customers, invitations = Customers(storage, clock, quiet), Invitations(storage, clock, quiet)
     subscriptions, billing = Subscriptions(storage, clock), BillingClock(storage, clock)
-    reseller, _ = Resellers(storage, clock).register(DEMO_EMAIL, DEMO_NAME, demo=True)
+    reseller, _ = Resellers(storage, clock).register(DEMO_EMAIL, DEMO_NAME, demo=True, admin_name=DEMO_ADMIN_NAME)
+    with storage.read() as repo:
+        admin = Actor.member(repo.members.by_email(reseller["id"], DEMO_EMAIL))
+    team = [Actor.member(Team(storage, clock).add(reseller, email, name, role, admin))
+            for email, name, role in DEMO_TEAM]
+    # Who does what: the Admin or the member whose role it is. A random source of its own, so the
+    # customers' story (dates, plans, counts) stays what it was before the demo had a team.
+    who = random.Random(SEED + 1)
+    sellers, buyers = [admin, team[1]], [admin, team[0]]
     events = []  # (when, order, action)
 
     def at(day, hour, action):
@@ -96,8 +113,9 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
         hour = rng.randint(0, 7)
         holder = {}
 
-        def invite(name=name, email=email, domain=domain, organization=organization, holder=holder):
-            holder["id"] = customers.invite(reseller, name, email, domain, organization, base_url)[0]["id"]
+        def invite(name=name, email=email, domain=domain, organization=organization, holder=holder,
+                   by=who.choice(sellers)):
+            holder["id"] = customers.invite(reseller, name, email, domain, organization, base_url, by)[0]["id"]
             with storage.read() as repo:
                 holder["token"] = repo.invitations.live_url_token(holder["id"])
 
@@ -105,7 +123,8 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
         if story.startswith("invited"):
             continue
         if story == "revoked":
-            at(invited + rng.randint(2, 9), hour, lambda h=holder: invitations.revoke(reseller, h["id"]))
+            at(invited + rng.randint(2, 9), hour,
+               lambda h=holder, by=who.choice(sellers): invitations.revoke(reseller, h["id"], by))
             continue
         accepted = invited + rng.randint(1, 3)
         at(accepted, hour + 1, lambda h=holder: invitations.accept(h["token"]))
@@ -114,19 +133,25 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
         plan, cycle = next(plans)
         licenses = rng.choice([5, 8, 10, 12, 15, 20, 25, 30, 40, 50, 75, 120, 250])
         ordered = accepted + rng.randint(3, 20)
-        at(ordered, hour + 2, lambda h=holder, n=licenses: subscriptions.license_order(reseller, h["id"], n, True))
+        buyer = who.choice(buyers)
+        at(ordered, hour + 2, lambda h=holder, n=licenses, by=buyer: subscriptions.license_order(
+            reseller, h["id"], n, True, actor=by))
         if (plan, cycle) != ("professional", "flexible"):
-            at(ordered, hour + 3, lambda h=holder, p=plan, c=cycle: subscriptions.plan_change(reseller, h["id"], p, c, True))
+            at(ordered, hour + 3, lambda h=holder, p=plan, c=cycle, by=buyer: subscriptions.plan_change(
+                reseller, h["id"], p, c, True, actor=by))
         if story == "paid" and rng.random() < 0.5 and ordered + 30 < 360:
             more = licenses + rng.choice([2, 5, 10, 25])
             at(rng.randint(ordered + 30, 360), hour + 4,
-               lambda h=holder, n=more: subscriptions.license_order(reseller, h["id"], n, True))
+               lambda h=holder, n=more, by=who.choice(buyers): subscriptions.license_order(
+                   reseller, h["id"], n, True, actor=by))
         if story == "cancelled":
             at(min(364, ordered + rng.randint(40, 200)), hour + 5,
-               lambda h=holder: subscriptions.cancel(reseller, h["id"], "now", "Moved to another provider."))
+               lambda h=holder, by=who.choice(buyers): subscriptions.cancel(
+                   reseller, h["id"], "now", "Moved to another provider.", by))
         elif story == "pending_cancel":
             at(rng.randint(350, 363), hour + 5,
-               lambda h=holder: subscriptions.cancel(reseller, h["id"], "end_of_term", "Budget cuts next year."))
+               lambda h=holder, by=who.choice(buyers): subscriptions.cancel(
+                   reseller, h["id"], "end_of_term", "Budget cuts next year.", by))
 
     for when, _, action in sorted(events, key=lambda e: (e[0], e[1])):
         clock.set(when)
@@ -135,6 +160,10 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
     clock.set(now)
     billing.catch_up(reseller)
     _settle_invoices(storage, reseller, rng, now)
+    with storage.write() as repo:  # the buyer and the seller use the console; the viewer never has
+        for (email, _, _), days in zip(DEMO_TEAM, (2, 0)):
+            when = (now - dt.timedelta(days=days)).replace(hour=8, minute=12, second=0, microsecond=0)
+            repo.members.signed_in(repo.members.by_email(reseller["id"], email)["id"], iso(min(when, now)))
     return reseller
 
 

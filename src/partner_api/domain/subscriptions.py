@@ -38,7 +38,8 @@ class Subscriptions:
         invoice_id = issue_invoice(repo, reseller, sub["customer_id"], [line], now) if charge > 0 else None
         return after, invoice_id
 
-    def license_order(self, reseller, customer_id, target, commit, expected=None):
+    def license_order(self, reseller, customer_id, target, commit, expected=None, actor=None):
+        """A preview (commit=False) writes nothing and names no actor; an order names its actor."""
         now = self.clock.now()
         today = now.date()
         with self._transaction(commit) as repo:
@@ -100,12 +101,12 @@ class Subscriptions:
                                                invoice_id, iso(now))
             summary = (f"Converted the trial to a paid subscription with {target} licenses."
                        if converts else f"Changed licenses from {sub['licenses']} to {target}.")
-            record(repo, reseller, customer_id, reseller["email"], "subscription.licenses_ordered",
+            record(repo, reseller, customer_id, actor, "subscription.licenses_ordered",
                    summary, before, subscription_snapshot(after), now)
             return {"order": repo.license_orders.get(order_id), "subscription": after,
                     "invoice_id": invoice_id}
 
-    def plan_change(self, reseller, customer_id, plan, cycle, commit, expected=None):
+    def plan_change(self, reseller, customer_id, plan, cycle, commit, expected=None, actor=None):
         now = self.clock.now()
         today = now.date()
         with self._transaction(commit) as repo:
@@ -169,12 +170,12 @@ class Subscriptions:
             else:
                 action, summary = ("subscription.plan_change_scheduled",
                                    f"Scheduled a change to {target} at renewal on {renewal.isoformat()}.")
-            record(repo, reseller, customer_id, reseller["email"], action, summary, before,
+            record(repo, reseller, customer_id, actor, action, summary, before,
                    {**subscription_snapshot(after), "scheduled_plan": after["scheduled_plan"],
                     "scheduled_cycle": after["scheduled_cycle"]}, now)
             return {"change": preview, "subscription": after, "invoice_id": invoice_id}
 
-    def cancel(self, reseller, customer_id, when, reason):
+    def cancel(self, reseller, customer_id, when, reason, actor):
         now = self.clock.now()
         with self.storage.write() as repo:
             sub = subscription_or_404(repo, reseller, customer_id)
@@ -194,12 +195,12 @@ class Subscriptions:
                     "status": "pending_cancel", "resume_status": sub["status"],
                     "cancel_reason": reason})
                 summary = f"Set the subscription to cancel at the end of its term ({sub['term_end']})."
-            record(repo, reseller, customer_id, reseller["email"], "subscription.cancelled",
+            record(repo, reseller, customer_id, actor, "subscription.cancelled",
                    summary + (f" Reason: {reason}" if reason else ""), before,
                    subscription_snapshot(after), now)
             return after
 
-    def reactivate(self, reseller, customer_id):
+    def reactivate(self, reseller, customer_id, actor):
         now = self.clock.now()
         with self.storage.write() as repo:
             sub = subscription_or_404(repo, reseller, customer_id)
@@ -210,7 +211,7 @@ class Subscriptions:
             after = save_subscription(repo, sub, {
                 "status": sub["resume_status"] or "active", "resume_status": None,
                 "cancel_reason": None, "auto_renew": 1})
-            record(repo, reseller, customer_id, reseller["email"], "subscription.reactivated",
+            record(repo, reseller, customer_id, actor, "subscription.reactivated",
                    "Reactivated the subscription; it renews as before.",
                    subscription_snapshot(sub), subscription_snapshot(after), now)
             return after

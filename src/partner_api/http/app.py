@@ -1,13 +1,14 @@
 """The application behind the sockets: composes storage, domain and handlers, and runs each
 request through one pipeline. For the API: route -> rate limit (sign-in) -> authenticate ->
-bring the reseller's billing up to date -> check the body's type -> the handler, inside the
-idempotency step when the request carries a key. Errors become answers in one place
+the member's role may do what the route needs -> bring the reseller's billing up to date ->
+check the body's type -> the handler, inside the idempotency step when the request carries a key. Errors become answers in one place
 (status.py); CORS headers go on every API answer."""
 import sys
 import traceback
 
 from .. import API_PREFIX, errors
 from ..domain import Domain
+from ..domain.roles import require
 from ..storage.db import Database
 from ..storage.operations import is_storage_fault
 from ..storage.repository import Storage
@@ -85,7 +86,11 @@ class App:
         if route.auth:
             header = request.headers.get("Authorization", "")
             request.token = header[7:].strip() if header[:7].lower() == "bearer " else None
-            request.reseller = self.domain.sessions.authenticate(request.token)
+            signed_in = self.domain.sessions.authenticate(request.token)
+            request.reseller, request.member = signed_in.reseller, signed_in.member
+            # Before anything is read or written (the billing catch-up included): a refusal
+            # changes nothing. The route's capability is the one rule (domain/roles.py).
+            require(request.member, route.capability)
             # Time passes on requests (there is no scheduler): bills, renewals and trial ends
             # that fell due are written now, before the handler reads. So a GET may write; see
             # the README, "When a read writes".
@@ -95,7 +100,7 @@ class App:
             if media_type != "application/json":
                 raise errors.UnsupportedMediaType()
         key = request.headers.get("Idempotency-Key")
-        if key is not None and request.method in ("POST", "PATCH"):
+        if key is not None and request.method in ("POST", "PATCH", "DELETE"):
             return self.idempotency.run(request, key, route.handler)
         return route.handler(request)
 
@@ -115,7 +120,7 @@ class App:
             })
             if request.method == "OPTIONS":
                 response.headers.update({
-                    "Access-Control-Allow-Methods": response.headers.get("Allow", "GET, POST, PATCH"),
+                    "Access-Control-Allow-Methods": response.headers.get("Allow", "GET, POST, PATCH, DELETE"),
                     "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
                     "Access-Control-Max-Age": "600",
                 })

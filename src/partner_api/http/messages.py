@@ -26,6 +26,7 @@ class Request:
         self.base_url = base_url
         self.params = {}
         self.reseller = None
+        self.member = None          # who is signed in: a member of the reseller's team
         self.token = None
         self._json = None
 

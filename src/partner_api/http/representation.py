@@ -4,6 +4,7 @@ import datetime as dt
 import json
 
 from ..clock import add_months, parse_day, parse_iso
+from ..domain.roles import capabilities_json
 from ..money import money, monthly_value
 
 
@@ -11,9 +12,32 @@ def reseller_json(row):
     return {"id": row["id"], "name": row["name"], "email": row["email"]}
 
 
-def me_json(row):
+def seller_json(row):
+    """The account's own facts (what an invoice's seller block shows)."""
     return {**reseller_json(row), "discount_basis_points": row["discount_bp"],
             "tax_basis_points": row["tax_bp"], "currency": row["currency"]}
+
+
+def member_json(row):
+    """Who is signed in, as sign-in answers and `me` name them."""
+    return {"id": row["id"], "email": row["email"], "name": row["name"], "role": row["role"]}
+
+
+def team_member_json(row):
+    return {**member_json(row), "last_sign_in_at": row["last_sign_in_at"], "added_at": row["added_at"]}
+
+
+def me_json(reseller, member):
+    """The account's flat fields as before teams (existing clients read them), the member and the
+    account, and the whole role x capability table."""
+    return {**seller_json(reseller), "member": member_json(member), "reseller": reseller_json(reseller),
+            "capabilities": capabilities_json()}
+
+
+def actor_json(row):
+    system = row["actor_kind"] == "system"
+    return {"kind": row["actor_kind"], "email": None if system else row["actor"],
+            "name": None if system else row["actor_name"]}
 
 
 def invitation_status(row, now):
@@ -140,7 +164,7 @@ def activity_json(row):
     return {
         "id": row["id"],
         "created_at": row["created_at"],
-        "actor": row["actor"],
+        "actor": actor_json(row),
         "action": row["action"],
         "summary": row["summary"],
         "customer_id": row["customer_id"],

@@ -1,50 +1,65 @@
 """Every endpoint of the API: method, path, handler, and whether it needs a session (auth) or
-counts against the sign-in rate limit (sign_in). Document formats add their routes from their
-registration (documents/__init__.py)."""
+counts against the sign-in rate limit (sign_in). A signed-in endpoint names the capability it
+needs (domain/roles.py: which roles have it); the pipeline refuses other roles before the handler
+runs, and the OpenAPI document states the roles from the same names. Document formats add their
+routes from their registration (documents/__init__.py): downloads need export_billing."""
 import functools
 
 from ..documents import EXPORT_FORMATS, INVOICE_FORMATS
-from .handlers import activity, customers, dashboard, invitations, invoices, kiosk, meta, plans, sessions, subscriptions
+from .handlers import (activity, customers, dashboard, invitations, invoices, kiosk, meta, plans, sessions,
+                       subscriptions, team)
 from .routing import Router
+
+VIEW, CUSTOMERS, SUBSCRIPTIONS, BILLING, TEAM = (
+    "view", "manage_customers", "manage_subscriptions", "export_billing", "manage_team")
 
 
 def build_router(api, prefix):
     router = Router(prefix)
 
-    def add(method, path, handler, **flags):
-        router.add(method, path, functools.partial(handler, api), **flags)
+    def add(method, path, handler, capability=None, **flags):
+        router.add(method, path, functools.partial(handler, api), capability=capability, **flags)
 
     add("GET", "/health", meta.health, auth=False)
     add("GET", "/openapi.json", meta.openapi, auth=False)
     add("POST", "/auth/demo", sessions.auth_demo, auth=False, sign_in=True)
     add("POST", "/auth/google", sessions.auth_google, auth=False, sign_in=True)
-    add("POST", "/auth/logout", sessions.logout)
-    add("GET", "/me", sessions.me)
-    add("GET", "/plans", plans.plans)
-    add("GET", "/dashboard", dashboard.dashboard)
-    add("GET", "/customers", customers.list_customers)
-    add("POST", "/customers", customers.create_customer)
-    add("GET", "/customers/{id}", customers.get_customer)
-    add("PATCH", "/customers/{id}", customers.update_customer)
-    add("POST", "/customers/{id}/invitation/resend", invitations.resend_invitation)
-    add("POST", "/customers/{id}/invitation/revoke", invitations.revoke_invitation)
+    add("POST", "/auth/logout", sessions.logout, VIEW)  # every member may end their own session
+    add("GET", "/me", sessions.me, VIEW)
+    add("GET", "/plans", plans.plans, VIEW)
+    add("GET", "/dashboard", dashboard.dashboard, VIEW)
+    add("GET", "/customers", customers.list_customers, VIEW)
+    add("POST", "/customers", customers.create_customer, CUSTOMERS)
+    add("GET", "/customers/{id}", customers.get_customer, VIEW)
+    add("PATCH", "/customers/{id}", customers.update_customer, CUSTOMERS)
+    add("POST", "/customers/{id}/invitation/resend", invitations.resend_invitation, CUSTOMERS)
+    add("POST", "/customers/{id}/invitation/revoke", invitations.revoke_invitation, CUSTOMERS)
     add("POST", "/invitations/{token}/accept", invitations.accept_invitation, auth=False)
-    add("GET", "/customers/{id}/subscription", subscriptions.get_subscription)
-    add("POST", "/customers/{id}/subscription/license-orders/preview", subscriptions.preview_license_order)
-    add("POST", "/customers/{id}/subscription/license-orders", subscriptions.create_license_order)
-    add("POST", "/customers/{id}/subscription/plan/preview", subscriptions.preview_plan_change)
-    add("POST", "/customers/{id}/subscription/plan", subscriptions.change_plan)
-    add("POST", "/customers/{id}/subscription/cancel", subscriptions.cancel_subscription)
-    add("POST", "/customers/{id}/subscription/reactivate", subscriptions.reactivate_subscription)
-    add("GET", "/invoices", invoices.list_invoices)
+    add("GET", "/customers/{id}/subscription", subscriptions.get_subscription, VIEW)
+    # A preview prices an order: part of ordering, so the same roles.
+    add("POST", "/customers/{id}/subscription/license-orders/preview", subscriptions.preview_license_order,
+        SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/license-orders", subscriptions.create_license_order, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/plan/preview", subscriptions.preview_plan_change, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/plan", subscriptions.change_plan, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/cancel", subscriptions.cancel_subscription, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/reactivate", subscriptions.reactivate_subscription, SUBSCRIPTIONS)
+    add("GET", "/invoices", invoices.list_invoices, VIEW)
     for export in EXPORT_FORMATS:
-        add("GET", f"/invoices/export.{export.name}", functools.partial(invoices.export_invoices, format=export))
-    add("GET", "/invoices/{id}", invoices.get_invoice)
+        add("GET", f"/invoices/export.{export.name}", functools.partial(invoices.export_invoices, format=export),
+            BILLING)
+    add("GET", "/invoices/{id}", invoices.get_invoice, VIEW)
     for document in INVOICE_FORMATS:
-        add("GET", f"/invoices/{{id}}/{document.name}", functools.partial(invoices.invoice_document, format=document))
-    add("GET", "/activity", activity.list_activity)
+        add("GET", f"/invoices/{{id}}/{document.name}",
+            functools.partial(invoices.invoice_document, format=document), BILLING)
+    add("GET", "/activity", activity.list_activity, VIEW)
+    add("GET", "/team/members", team.list_members, TEAM)
+    add("POST", "/team/members", team.add_member, TEAM)
+    add("PATCH", "/team/members/{id}", team.change_role, TEAM)
+    add("DELETE", "/team/members/{id}", team.remove_member, TEAM)
     return router
 
 
 def add_kiosk_routes(router, api):
-    router.add("POST", "/kiosk/reset", functools.partial(kiosk.reset, api))
+    # A reset puts back the whole demo account, its team included: a team change, so Admins only.
+    router.add("POST", "/kiosk/reset", functools.partial(kiosk.reset, api), capability="manage_team")

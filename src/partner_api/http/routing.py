@@ -1,7 +1,9 @@
 """Maps method and path to a handler. Unknown path: NotFound; known path, other method:
-MethodNotAllowed with the methods that path has."""
+MethodNotAllowed with the methods that path has. Every signed-in route names the capability it
+needs (domain/roles.py): a route without one is refused when the router is built."""
 import re
 
+from ..domain.roles import CAPABILITIES
 from ..errors import MethodNotAllowed, NotFound
 
 # Path parameter kinds: ids are positive integers, tokens are URL-safe base64.
@@ -9,12 +11,13 @@ _PARAM_PATTERNS = {"id": (r"[0-9]{1,18}", int), "token": (r"[A-Za-z0-9_-]{1,128}
 
 
 class Route:
-    def __init__(self, method, pattern, handler, auth, sign_in):
+    def __init__(self, method, pattern, handler, auth, sign_in, capability):
         self.method = method
         self.pattern = pattern
         self.handler = handler
         self.auth = auth
         self.sign_in = sign_in
+        self.capability = capability
         self.converters = {}
 
         def param(match):
@@ -31,8 +34,13 @@ class Router:
         self.prefix = prefix
         self.routes = []
 
-    def add(self, method, pattern, handler, auth=True, sign_in=False):
-        self.routes.append(Route(method, self.prefix + pattern, handler, auth, sign_in))
+    def add(self, method, pattern, handler, auth=True, sign_in=False, capability=None):
+        if auth and capability not in CAPABILITIES:
+            raise ValueError(f"{method} {pattern} needs a session, so it must name the capability it needs: one "
+                             f"of {', '.join(CAPABILITIES)} (domain/roles.py), not {capability!r}")
+        if not auth and capability is not None:
+            raise ValueError(f"{method} {pattern} needs no session, so no role can be checked: drop {capability!r}")
+        self.routes.append(Route(method, self.prefix + pattern, handler, auth, sign_in, capability))
 
     def match(self, method, path):
         allowed = []
@@ -54,3 +62,7 @@ class Router:
     def table(self):
         """(method, pattern) of every route, for the OpenAPI consistency test."""
         return [(route.method, route.pattern) for route in self.routes]
+
+    def capabilities(self):
+        """(method, pattern, capability) of every route; None for a route without a session."""
+        return [(route.method, route.pattern, route.capability) for route in self.routes]

@@ -34,7 +34,7 @@ HTTP_ERROR_MESSAGES = {
     400: "The request could not be read: check the request line and headers.",
     414: "The request line is longer than 64 KiB.",
     431: "The request headers are larger than 64 KiB.",
-    501: "This server does not answer that method. Use GET, POST, PATCH or OPTIONS.",
+    501: "This server does not answer that method. Use GET, POST, PATCH, DELETE or OPTIONS.",
     505: "Use HTTP/1.1 or HTTP/1.0.",
 }
 

@@ -5,20 +5,25 @@ from .rows import Rows
 
 
 class ActivityRows(Rows):
-    def add(self, reseller_id, customer_id, actor, action, summary, before, after, now):
+    def add(self, reseller_id, customer_id, actor_kind, actor, actor_name, action, summary, before, after, now):
+        """`actor` is the acting person's email ('system' for the system, whose name is NULL)."""
         return self._insert(
-            "INSERT INTO activity(reseller_id, customer_id, actor, action, summary, before_json,"
-            " after_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (reseller_id, customer_id, actor, action, summary,
+            "INSERT INTO activity(reseller_id, customer_id, actor_kind, actor, actor_name, action, summary,"
+            " before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (reseller_id, customer_id, actor_kind, actor, actor_name, action, summary,
              None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True),
              None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True), now))
 
-    def page(self, reseller_id, customer_id, before_id, limit):
-        """Newest first, before the entry `before_id` (the previous page's last)."""
+    def page(self, reseller_id, customer_id, before_id, limit, member_email=None):
+        """Newest first, before the entry `before_id` (the previous page's last); of one customer
+        and/or of what one member did (by email), or all."""
         where, params = ["a.reseller_id = ?"], [reseller_id]
         if customer_id is not None:
             where.append("a.customer_id = ?")
             params.append(customer_id)
+        if member_email is not None:
+            where.append("a.actor = ? AND a.actor_kind = 'member'")
+            params.append(member_email)
         if before_id is not None:
             where.append("a.id < ?")
             params.append(before_id)

@@ -276,11 +276,63 @@ CREATE TRIGGER invoices_delete_generation AFTER DELETE ON invoices BEGIN
 END;
 """
 
+# Who made an activity entry, for rows written before actors were kept (version 5, and rows of a
+# kiosk snapshot taken before it): 'system' stays the system; an accepted invitation is the
+# customer's doing (named as the customer is named); anything else was the reseller, that is the
+# member with that email (its first Admin after the upgrade). Only rows without a kind change.
+CLASSIFY_ACTORS = """
+UPDATE activity SET
+    actor_kind = CASE WHEN actor = 'system' THEN 'system'
+                      WHEN action = 'invitation.accepted' THEN 'customer'
+                      ELSE 'member' END,
+    actor_name = CASE WHEN actor = 'system' THEN NULL
+                      WHEN action = 'invitation.accepted'
+                          THEN (SELECT c.name FROM customers c WHERE c.id = activity.customer_id)
+                      ELSE COALESCE((SELECT m.name FROM members m WHERE m.reseller_id = activity.reseller_id
+                                     AND m.email = activity.actor ORDER BY m.id LIMIT 1), activity.actor) END
+WHERE actor_kind IS NULL;
+"""
+
+# Version 5: a reseller account is a team (issue 22). A member is a person (email, name) with one
+# role in one account; sessions belong to a member; every history entry says who acted. Each
+# existing account's email becomes its first Admin, named as the account; existing sessions
+# become that Admin's. A removed member keeps its row (removed_at) so history and sessions can
+# still be traced to it; its email may join again as a new member.
+# sessions.member_id has no REFERENCES on purpose: a kiosk reset deletes and puts back the demo
+# team's rows while the kiosk's own session points at one of them.
+V5 = """
+CREATE TABLE members (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    email TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'buyer', 'sales', 'viewer')),
+    added_at TEXT NOT NULL,
+    last_sign_in_at TEXT,
+    removed_at TEXT
+);
+CREATE UNIQUE INDEX members_current ON members(reseller_id, email) WHERE removed_at IS NULL;
+CREATE INDEX members_email ON members(email) WHERE removed_at IS NULL;
+INSERT INTO members(reseller_id, email, name, role, added_at)
+    SELECT id, email, name, 'admin', created_at FROM resellers ORDER BY id;
+
+ALTER TABLE sessions ADD COLUMN member_id INTEGER;
+UPDATE sessions SET member_id = (SELECT m.id FROM members m WHERE m.reseller_id = sessions.reseller_id);
+CREATE INDEX sessions_member ON sessions(member_id) WHERE ended_at IS NULL;
+
+-- actor keeps what it held (an email, or 'system'); the kind and the name at the time join it.
+ALTER TABLE activity ADD COLUMN actor_kind TEXT CHECK (actor_kind IN ('member', 'customer', 'system'));
+ALTER TABLE activity ADD COLUMN actor_name TEXT;
+""" + CLASSIFY_ACTORS + """
+CREATE INDEX activity_actor ON activity(reseller_id, actor, id);
+"""
+
 MIGRATIONS = [
     Migration(1, "first release", V1),
     Migration(2, "demo accounts are marked", V2),
     Migration(3, "kiosk snapshots of demo accounts", V3),
     Migration(4, "list generations for kept totals", V4),
+    Migration(5, "teams: members with roles, sessions of members, actors in the history", V5),
 ]
 LATEST = MIGRATIONS[-1].version
 

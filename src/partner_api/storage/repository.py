@@ -9,6 +9,7 @@ from .customers import CustomerRows, InvitationRows
 from .idempotency import IdempotencyRows
 from .invoices import InvoiceRows
 from .list_cache import ListCache
+from .members import MemberRows
 from .resellers import ResellerRows, SessionRows
 from .snapshots import SnapshotRows
 from .subscriptions import LicenseOrderRows, SubscriptionRows
@@ -25,6 +26,10 @@ class Repository:
     @functools.cached_property
     def resellers(self):
         return ResellerRows(self._conn)
+
+    @functools.cached_property
+    def members(self):
+        return MemberRows(self._conn)
 
     @functools.cached_property
     def sessions(self):

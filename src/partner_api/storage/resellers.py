@@ -1,4 +1,4 @@
-"""Resellers (the accounts) and their sign-in sessions."""
+"""Resellers (the accounts) and their members' sign-in sessions."""
 from .rows import Rows
 
 
@@ -34,10 +34,10 @@ class ResellerRows(Rows):
 
 
 class SessionRows(Rows):
-    def add(self, token_hash, reseller_id, now, expires_at):
+    def add(self, token_hash, reseller_id, member_id, now, expires_at):
         self.conn.execute(
-            "INSERT INTO sessions(token_hash, reseller_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-            (token_hash, reseller_id, now, expires_at))
+            "INSERT INTO sessions(token_hash, reseller_id, member_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+            (token_hash, reseller_id, member_id, now, expires_at))
 
     def get(self, token_hash):
         return self._one("SELECT * FROM sessions WHERE token_hash = ?", (token_hash,))
@@ -49,3 +49,7 @@ class SessionRows(Rows):
     def end_all_of(self, reseller_id, now):
         self.conn.execute("UPDATE sessions SET ended_at = ? WHERE reseller_id = ? AND ended_at IS NULL",
                           (now, reseller_id))
+
+    def end_all_of_member(self, member_id, now):
+        self.conn.execute("UPDATE sessions SET ended_at = ? WHERE member_id = ? AND ended_at IS NULL",
+                          (now, member_id))

@@ -4,12 +4,13 @@ import json
 import sqlite3
 
 from ..errors import ResetConflict
-from .migrations import LATEST
+from .migrations import CLASSIFY_ACTORS, LATEST
 from .rows import Rows
 
 # The demo account's rows, table by table, parents first (the order they are put back in;
 # they are removed in the reverse order). Invoice lines belong to it through their invoice.
 TABLES = (
+    ("members", "reseller_id = ?"),
     ("customers", "reseller_id = ?"),
     ("invitations", "reseller_id = ?"),
     ("subscriptions", "reseller_id = ?"),
@@ -52,11 +53,14 @@ class SnapshotRows(Rows):
         transaction then rolls back whole."""
         stored = self._one("SELECT taken_at, data FROM demo_snapshots WHERE reseller_id = ?", (reseller_id,))
         data = json.loads(stored["data"])
+        # A table the snapshot does not hold (it was taken before that table existed: the team
+        # before schema version 5) is left as it is rather than emptied.
+        tables = [(table, where) for table, where in TABLES if table in data["tables"]]
         try:
-            for table, where in reversed(TABLES):
+            for table, where in reversed(tables):
                 self.conn.execute(f"DELETE FROM {table} WHERE {where}", (reseller_id,))
-            for table, _ in TABLES:
-                saved = data["tables"].get(table, {"columns": [], "rows": []})
+            for table, _ in tables:
+                saved = data["tables"][table]
                 # Only names this schema has reach the SQL (a later migration may add columns: they
                 # take their defaults); the values are parameters.
                 existing = set(self._columns(table))
@@ -66,6 +70,8 @@ class SnapshotRows(Rows):
                     continue
                 sql = f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
                 self.conn.executemany(sql, ([row[i] for i in keep] for row in saved["rows"]))
+            # History from a snapshot taken before actors were kept gets them as the upgrade gave them.
+            self.conn.execute(CLASSIFY_ACTORS)
             values = data["reseller"]
             self.conn.execute(
                 f"UPDATE resellers SET {', '.join(f'{name} = ?' for name in RESELLER_COLUMNS)} WHERE id = ?",

@@ -2,6 +2,7 @@
 domain and shapes the answer. A handler is a function handler(api, request) -> Response;
 routes.py binds it to its method and path."""
 from ...clock import iso
+from ...domain.activity import Actor
 from .. import representation as rep
 
 
@@ -15,6 +16,11 @@ class Api:
 
     def now(self):
         return self.domain.clock.now()
+
+    @staticmethod
+    def actor(request):
+        """The signed-in member, as the history names them."""
+        return Actor.member(request.member)
 
     def customer_json(self, request, view):
         customer, invitation, subscription = view

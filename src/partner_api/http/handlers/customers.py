@@ -36,7 +36,8 @@ def create_customer(api, request):
     name, email = fields.name("name"), fields.email("email")
     domain, organization = fields.domain("google_domain"), fields.name("organization")
     fields.check()
-    view = api.domain.customers.invite(request.reseller, name, email, domain, organization, request.base_url)
+    view = api.domain.customers.invite(request.reseller, name, email, domain, organization, request.base_url,
+                                       api.actor(request))
     return json_response(201, api.customer_json(request, view), {"Location": f"/api/v1/customers/{view[0]['id']}"})
 
 
@@ -61,4 +62,4 @@ def update_customer(api, request):
         fields.errors["body"] = "Send at least one of name, email, organization."
     fields.check()
     return json_response(200, api.customer_json(
-        request, api.domain.customers.update(request.reseller, request.params["id"], changes)))
+        request, api.domain.customers.update(request.reseller, request.params["id"], changes, api.actor(request))))

@@ -4,12 +4,12 @@ from ..messages import json_response
 
 def resend_invitation(api, request):
     return json_response(200, api.customer_json(request, api.domain.invitations.resend(
-        request.reseller, request.params["id"], request.base_url)))
+        request.reseller, request.params["id"], request.base_url, api.actor(request))))
 
 
 def revoke_invitation(api, request):
     return json_response(200, api.customer_json(
-        request, api.domain.invitations.revoke(request.reseller, request.params["id"])))
+        request, api.domain.invitations.revoke(request.reseller, request.params["id"], api.actor(request))))
 
 
 def accept_invitation(api, request):

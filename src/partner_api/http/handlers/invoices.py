@@ -46,7 +46,7 @@ def get_invoice(api, request):
 def invoice_document(api, request, format):
     """GET /invoices/{id}/<format>: the invoice as that format's file, an attachment."""
     invoice = api.invoice_json(*api.domain.invoices.get(request.reseller, request.params["id"]))
-    return Response(200, format.render(invoice, rep.me_json(request.reseller)), format.media_type,
+    return Response(200, format.render(invoice, rep.seller_json(request.reseller)), format.media_type,
                     {"Content-Disposition": f'attachment; filename="{invoice["number"]}.{format.extension}"'})
 
 

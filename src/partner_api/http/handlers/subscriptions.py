@@ -30,7 +30,7 @@ def preview_license_order(api, request):
 def create_license_order(api, request):
     target, expected = _licenses(request)
     result = api.domain.subscriptions.license_order(request.reseller, request.params["id"], target, commit=True,
-                                                    expected=expected)
+                                                    expected=expected, actor=api.actor(request))
     return json_response(201, _change_result(api, request, result, order=rep.license_order_json(result["order"])))
 
 
@@ -65,7 +65,7 @@ def preview_plan_change(api, request):
 def change_plan(api, request):
     plan, cycle, expected = _plan(request)
     result = api.domain.subscriptions.plan_change(request.reseller, request.params["id"], plan, cycle, commit=True,
-                                                  expected=expected)
+                                                  expected=expected, actor=api.actor(request))
     return json_response(200, _change_result(api, request, result, change=result["change"]))
 
 
@@ -75,9 +75,10 @@ def cancel_subscription(api, request):
     reason = fields.text("reason", 500)
     fields.check()
     return json_response(200, rep.subscription_json(
-        api.domain.subscriptions.cancel(request.reseller, request.params["id"], when, reason or None)))
+        api.domain.subscriptions.cancel(request.reseller, request.params["id"], when, reason or None,
+                                        api.actor(request))))
 
 
 def reactivate_subscription(api, request):
     return json_response(200, rep.subscription_json(
-        api.domain.subscriptions.reactivate(request.reseller, request.params["id"])))
+        api.domain.subscriptions.reactivate(request.reseller, request.params["id"], api.actor(request))))
