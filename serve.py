@@ -3,7 +3,9 @@
 reference partner API (SQLite, Python standard library only).
 
     python3 serve.py                          demo mode on http://127.0.0.1:8000
-    python3 serve.py reseller add EMAIL NAME  register a reseller for Google sign-in
+    python3 serve.py reseller add EMAIL NAME  register a reseller (EMAIL its first Admin) for Google sign-in
+    python3 serve.py member add --reseller RESELLER_EMAIL EMAIL ROLE [--name NAME]
+                                              add a member to a reseller's team
     python3 serve.py backup --db DB OUT       a consistent copy, also while the server runs
     python3 serve.py restore --db DB BACKUP   put a backup back (the server must be stopped)
 """
@@ -25,6 +27,10 @@ except ImportError:
 from partner_api import VERSION  # noqa: E402
 from partner_api.clock import SystemClock  # noqa: E402
 from partner_api.domain import DEMO_EMAIL, Domain  # noqa: E402
+from partner_api.domain.activity import SYSTEM  # noqa: E402
+from partner_api.domain.roles import ROLE_NAMES, ROLES  # noqa: E402
+from partner_api.domain.sessions import name_from_email  # noqa: E402
+from partner_api.errors import MemberExists  # noqa: E402
 from partner_api.domain.kiosk import KioskRefused  # noqa: E402
 from partner_api.domain.seed import seed_demo  # noqa: E402
 from partner_api.errors import StartupError  # noqa: E402
@@ -45,7 +51,9 @@ def parse_args(argv):
         description="Build (if needed) and serve the Reseller Console and its partner API.",
         epilog="With no options it runs in demo mode on http://127.0.0.1:8000 with ./console-demo.db. "
                "Subcommands: 'serve.py reseller add EMAIL NAME [--db PATH]' registers a reseller "
-               "who may then sign in with Google; 'serve.py backup --db DB OUT' copies a database, "
+               "whose EMAIL is its first Admin and may then sign in with Google; 'serve.py member add "
+               "--reseller RESELLER_EMAIL EMAIL ROLE [--name NAME]' adds a member (admin, buyer, sales "
+               "or viewer) to a reseller's team; 'serve.py backup --db DB OUT' copies a database, "
                "also while a server uses it; 'serve.py restore --db DB BACKUP' puts a copy back. "
                "SIGTERM or Ctrl+C stops the server cleanly: requests in flight finish (10 s at most).")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -93,13 +101,26 @@ def parse_args(argv):
     # Browser tests serve fixtures under /__test__/ from this folder; never on by default.
     parser.add_argument("--static-extra", default="", help=argparse.SUPPRESS)
 
-    commands = parser.add_subparsers(dest="command", metavar="{reseller,backup,restore}")
+    commands = parser.add_subparsers(dest="command", metavar="{reseller,member,backup,restore}")
     reseller = commands.add_parser("reseller", help="manage resellers")
     reseller_commands = reseller.add_subparsers(dest="reseller_command", required=True, metavar="{add}")
-    add = reseller_commands.add_parser("add", help="register (or rename) a reseller by email")
-    add.add_argument("email", help="the reseller's Google account email")
+    add = reseller_commands.add_parser("add", help="register (or rename) a reseller by email; that person "
+                                                   "becomes its first Admin")
+    add.add_argument("email", help="the Google account email of the reseller's first Admin (also the account's email)")
     add.add_argument("name", help="the reseller's company name")
+    add.add_argument("--admin-name", default=None, metavar="NAME",
+                     help="the Admin's own name, as the history shows it (default: the company name)")
     add.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
+    member = commands.add_parser("member", help="manage a reseller's team")
+    member_commands = member.add_subparsers(dest="member_command", required=True, metavar="{add}")
+    join = member_commands.add_parser("add", help="add a member to a reseller's team; they sign in with Google "
+                                                  "under EMAIL")
+    join.add_argument("--reseller", required=True, metavar="RESELLER_EMAIL",
+                      help="the reseller account's email (as given to 'reseller add')")
+    join.add_argument("email", help="the member's Google account email")
+    join.add_argument("role", choices=ROLES, help="what the member may do: " + ", ".join(ROLES))
+    join.add_argument("--name", default=None, help="the member's name (default: made from the email)")
+    join.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
     copy = commands.add_parser("backup", help="copy the database consistently, also while a server uses it")
     copy.add_argument("out", metavar="OUT", help="the new file to write (must not exist yet)")
     copy.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
@@ -120,13 +141,20 @@ def parse_args(argv):
     return args
 
 
+def print_field_errors(fields):
+    for field, message in fields.errors.items():
+        print(f"{field}: {message}", file=sys.stderr)
+    return 2
+
+
 def add_reseller(args):
     fields = Fields({"email": args.email, "name": args.name}, {"email", "name"})
     email, name = fields.email("email"), fields.name("name")
+    admin = Fields({"admin-name": args.admin_name}, {"admin-name"})
+    admin_name = admin.name("admin-name", required=False)
+    fields.errors.update(admin.errors)
     if fields.errors:
-        for field, message in fields.errors.items():
-            print(f"{field}: {message}", file=sys.stderr)
-        return 2
+        return print_field_errors(fields)
     try:
         db = Database(args.db)
     except Exception as error:  # the same plain words as at start-up
@@ -135,14 +163,46 @@ def add_reseller(args):
         resellers = Domain(Storage(db), SystemClock()).resellers
         before = resellers.by_email(email)
         was_demo = before is not None and bool(before["is_demo"])
-        row, created = resellers.register(email, name)
+        row, created = resellers.register(email, name, admin_name=admin_name)
     finally:
         db.close()
     print(f"{'Registered' if created else 'Updated'} reseller {row['email']} ({row['name']}), id {row['id']}.")
+    if created:
+        print(f"{row['email']} is its Admin and signs in with Google; add the rest of the team in the console's "
+              "Team screen or with 'serve.py member add'.")
     if was_demo:
         print("It was a demo account: it is a registered reseller now, demo sign-in no longer opens it, "
               "and every session demo sign-in had opened on it has ended. Its customers and invoices "
               "were made in demo mode; check them.")
+    return 0
+
+
+def add_member(args):
+    fields = Fields({"reseller": args.reseller, "email": args.email, "name": args.name},
+                    {"reseller", "email", "name"})
+    account, email = fields.email("reseller"), fields.email("email")
+    name = fields.name("name", required=False)
+    if fields.errors:
+        return print_field_errors(fields)
+    try:
+        db = Database(args.db)
+    except Exception as error:  # the same plain words as at start-up
+        return fail(plain_error(error, args.db))
+    try:
+        domain = Domain(Storage(db), SystemClock())
+        reseller = domain.resellers.by_email(account)
+        if reseller is None:
+            return fail(f"There is no reseller account with the email {account.lower()}. Register one with "
+                        f"'serve.py reseller add {account.lower()} \"Company name\"' first.")
+        try:
+            # The command line is the server's operator, not a member: the history says "the system".
+            member = domain.team.add(reseller, email, name or name_from_email(email), args.role, SYSTEM)
+        except MemberExists as exists:
+            return fail(f"{exists.message} Nothing was changed; change roles in the console's Team screen.")
+    finally:
+        db.close()
+    print(f"Added {member['name']} ({member['email']}) to {reseller['name']} as {ROLE_NAMES[member['role']]}, "
+          f"member id {member['id']}. They sign in with Google under {member['email']}.")
     return 0
 
 
@@ -203,6 +263,8 @@ def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "reseller":
         return add_reseller(args)
+    if args.command == "member":
+        return add_member(args)
     if args.command in ("backup", "restore"):
         db_path = getattr(args, "db", DEFAULT_DB)
         try:

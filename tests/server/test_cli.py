@@ -3,6 +3,7 @@ config.json from options, clean shutdown on SIGTERM and SIGINT."""
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -58,7 +59,7 @@ class ServeCommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         for option in ["--host", "--port", "--db", "--demo", "--skip-build", "--static",
                        "--google-client-id", "--google-jwks", "--public-url", "--allow-origin",
-                       "--session-hours", "--quiet", "--log-json", "--max-connections", "reseller",
+                       "--session-hours", "--quiet", "--log-json", "--max-connections", "reseller", "member",
                        "backup", "restore"]:
             self.assertIn(option, result.stdout)
         self.assertNotIn("--static-extra", result.stdout)
@@ -76,6 +77,20 @@ class ServeCommandLine(unittest.TestCase):
             self.assertGreaterEqual(page["total"], 35)
             self.assertEqual({c["status"] for c in page["items"]}, {"invited", "active", "revoked", "cancelled"})
             self.assertIn(b"not built", request(server.port, "GET", "/").body)
+            # Demo sign-in enters as the demo team's Admin; the team has one member of each role.
+            me = request(server.port, "GET", "/api/v1/me", token=token).json
+            self.assertEqual((me["member"]["email"], me["member"]["role"]), ("demo@reseller.example", "admin"))
+            team = request(server.port, "GET", "/api/v1/team/members", token=token).json["items"]
+            self.assertEqual([m["role"] for m in team], ["admin", "buyer", "sales", "viewer"])
+            self.assertTrue(all(" " in m["name"] and "@" not in m["name"] for m in team))  # real-looking names
+            history = request(server.port, "GET", "/api/v1/activity?limit=200", token=token).json["items"]
+            kinds = {(e["actor"]["kind"], e["actor"]["email"]) for e in history}
+            members = {email for kind, email in kinds if kind == "member"}
+            self.assertGreaterEqual(len(members), 2, kinds)  # the history names several people
+            self.assertIn(("system", None), kinds)
+            # A demo team member's address enters as that member.
+            viewer = request(server.port, "POST", "/api/v1/auth/demo", {"email": team[3]["email"]}).json
+            self.assertEqual(viewer["member"]["role"], "viewer")
         finally:
             code, _, err = server.stop()
         self.assertEqual(code, 0, err)
@@ -112,6 +127,57 @@ class ServeCommandLine(unittest.TestCase):
         bad = run("reseller", "add", "nope", "X", "--db", self.db)
         self.assertNotEqual(bad.returncode, 0)
         self.assertIn("email", bad.stderr)
+
+    def test_reseller_add_makes_that_person_the_first_admin(self):
+        result = run("reseller", "add", "Owner@Example.com", "Example Partners GmbH", "--admin-name", "Olga Owner",
+                     "--db", self.db)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Admin", result.stdout)
+        self.assertEqual(self.team("owner@example.com"), [("owner@example.com", "Olga Owner", "admin")])
+        run("reseller", "add", "second@example.com", "Second Partners", "--db", self.db)
+        self.assertEqual(self.team("second@example.com"), [("second@example.com", "Second Partners", "admin")])
+        bad = run("reseller", "add", "third@example.com", "Third", "--admin-name", " ", "--db", self.db)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("admin-name", bad.stderr)
+
+    def test_member_add(self):
+        run("reseller", "add", "owner@example.com", "Example Partners GmbH", "--db", self.db)
+        added = run("member", "add", "--reseller", "Owner@example.com", "Bea.Buyer@Example.com", "buyer",
+                    "--name", "Bea Buyer", "--db", self.db)
+        self.assertEqual(added.returncode, 0, added.stderr)
+        self.assertIn("as Buyer", added.stdout)
+        named = run("member", "add", "--reseller", "owner@example.com", "sam.sales@example.com", "sales", "--db", self.db)
+        self.assertEqual(named.returncode, 0, named.stderr)
+        self.assertEqual(self.team("owner@example.com"), [
+            ("owner@example.com", "Example Partners GmbH", "admin"), ("bea.buyer@example.com", "Bea Buyer", "buyer"),
+            ("sam.sales@example.com", "Sam Sales", "sales")])
+        # Refusals change nothing and say why.
+        for args, code, words in [
+                (("--reseller", "nobody@example.com", "x@example.com", "viewer"), 1, "no reseller account"),
+                (("--reseller", "owner@example.com", "bea.buyer@example.com", "admin"), 1, "already a member"),
+                (("--reseller", "owner@example.com", "x@example.com", "owner"), 2, "invalid choice"),
+                (("--reseller", "owner@example.com", "not-an-email", "viewer"), 2, "email"),
+                (("owner@example.com", "x@example.com", "viewer"), 2, "--reseller")]:
+            with self.subTest(args=args):
+                result = run("member", "add", *args, "--db", self.db)
+                self.assertEqual(result.returncode, code, result)
+                self.assertIn(words, result.stderr)
+        self.assertEqual(len(self.team("owner@example.com")), 3)
+        # The history says the system (the operator's command line) added them.
+        conn = sqlite3.connect(self.db)
+        try:
+            entries = conn.execute("SELECT actor_kind, action FROM activity ORDER BY id").fetchall()
+        finally:
+            conn.close()
+        self.assertEqual(entries, [("system", "team.member_added")] * 2)
+
+    def team(self, account):
+        conn = sqlite3.connect(self.db)
+        try:
+            return conn.execute("SELECT m.email, m.name, m.role FROM members m JOIN resellers r ON r.id = m.reseller_id"
+                                " WHERE r.email = ? AND m.removed_at IS NULL ORDER BY m.id", (account,)).fetchall()
+        finally:
+            conn.close()
 
     def test_port_in_use_fails_with_a_message(self):
         server = ServeProcess("--db", self.db)
