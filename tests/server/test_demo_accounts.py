@@ -59,6 +59,29 @@ class DemoSignInWithARegisteredReseller(ServerTestCase):
                          403, "not_a_demo_account")
 
 
+class DemoTeams(ServerTestCase):
+    settings = {"demo": True}
+
+    def test_a_demo_accounts_own_email_always_opens_it_as_an_admin(self):
+        # A visitor makes someone else Admin and takes the account's own address off the team:
+        # that address still opens the demo account (it is anyone's), as an Admin again.
+        token = self.sign_in("shared.demo@example.org")
+        self.ok("POST", "/api/v1/team/members", {"email": "other.admin@example.org", "name": "Other Admin",
+                                                 "role": "admin"}, token, status=201)
+        me = self.ok("GET", "/api/v1/me", token=token)
+        self.ok("DELETE", f"/api/v1/team/members/{me['member']['id']}", token=token, status=204)
+        again = self.ok("POST", "/api/v1/auth/demo", {"email": "shared.demo@example.org"})
+        self.assertEqual((again["reseller"]["id"], again["member"]["role"]), (me["id"], "admin"))
+        self.assertNotEqual(again["member"]["id"], me["member"]["id"])
+
+    def test_a_demo_team_members_address_enters_as_that_member(self):
+        token = self.sign_in("team.demo@example.org")
+        self.ok("POST", "/api/v1/team/members", {"email": "viewer.demo@example.org", "name": "Vera Viewer",
+                                                 "role": "viewer"}, token, status=201)
+        viewer = self.ok("POST", "/api/v1/auth/demo", {"email": "viewer.demo@example.org"})
+        self.assertEqual((viewer["reseller"]["email"], viewer["member"]["role"]), ("team.demo@example.org", "viewer"))
+
+
 class DemoSignInBesideGoogle(ServerTestCase):
     @classmethod
     def setUpClass(cls):

@@ -1,6 +1,7 @@
 """Schema migrations: a database made by the first release (a committed SQL dump) is brought
 up to the latest schema with every row kept and then serves the reseller's whole journey; a
 new database gets the same schema; a database from a newer version is refused untouched."""
+import json
 import os
 import shutil
 import sqlite3
@@ -10,7 +11,9 @@ import unittest
 from support import ROOT, T0, fingerprint, request
 from partner_api.clock import FakeClock
 from partner_api.domain import Domain
+from partner_api.domain.activity import Actor
 from partner_api.domain.kiosk import KioskRefused
+from partner_api.domain.sessions import token_hash
 from partner_api.storage.db import Database
 from partner_api.storage.repository import Storage
 from partner_api.storage.migrations import LATEST, MIGRATIONS, SchemaError
@@ -114,7 +117,9 @@ class FromTheFirstRelease(unittest.TestCase):
             # Sessions stay (the kiosk stays signed in); stored replays of the account are dropped.
             before = {table: rows(self.db, table) for table in V1_TABLES if table not in ("sessions", "idempotency_keys")}
             others = [r for r in rows(self.db, "idempotency_keys")[1] if r[0] != f"reseller:{demo['id']}"]
-            domain.customers.invite(demo, "Nach Upgrade", "a@nach-upgrade.de", "nach-upgrade.de", "Nach GmbH", "http://x")
+            admin = Actor.member(domain.team.members(demo)[0])  # the account's email, its Admin since the upgrade
+            domain.customers.invite(demo, "Nach Upgrade", "a@nach-upgrade.de", "nach-upgrade.de", "Nach GmbH", "http://x",
+                                    admin)
             self.assertNotEqual(rows(self.db, "customers"), before["customers"])
             domain.kiosk.reset(demo["id"])
             self.assertEqual({table: rows(self.db, table) for table in before}, before)
@@ -188,6 +193,124 @@ class FromTheFirstRelease(unittest.TestCase):
             self.assertTrue(call("GET", f"/activity?customer_id={customer['id']}", token=token)["items"])
         finally:
             server.stop()
+
+
+class TeamsFromTheFirstRelease(unittest.TestCase):
+    """Version 5 (issue 22) on the first release's database: each account's email becomes its
+    first Admin, its sessions that Admin's, and every history entry gets its actor while its text
+    stays as it was. Checked row by row against what the first release's rows say."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="migrations-teams-")
+        self.db = os.path.join(self.tmp, "v1.db")
+        load_dump(FIXTURE_V1, self.db)
+        conn = sqlite3.connect(self.db)
+        try:
+            self.v1 = {table: [dict(zip([c[1] for c in conn.execute(f"PRAGMA table_info({table})")], row))
+                               for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
+                       for table in ("resellers", "sessions", "activity", "customers")}
+            # A live session of each account, as the first release wrote them (token known here).
+            for reseller in self.v1["resellers"]:
+                conn.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, NULL)",
+                             (token_hash(f"v1-token-{reseller['id']}"), reseller["id"], "2026-11-27T09:00:00Z",
+                              "2026-11-28T09:00:00Z"))
+            conn.commit()
+        finally:
+            conn.close()
+        Database(self.db).close()
+        self.conn = sqlite3.connect(self.db)
+        self.conn.row_factory = sqlite3.Row
+
+    def tearDown(self):
+        self.conn.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_each_account_has_its_email_as_its_one_admin(self):
+        members = [dict(row) for row in self.conn.execute("SELECT * FROM members ORDER BY id")]
+        self.assertEqual(len(members), len(self.v1["resellers"]))
+        for reseller, member in zip(self.v1["resellers"], members):
+            self.assertEqual({k: member[k] for k in ("reseller_id", "email", "name", "role", "added_at",
+                                                    "last_sign_in_at", "removed_at")},
+                             {"reseller_id": reseller["id"], "email": reseller["email"], "name": reseller["name"],
+                              "role": "admin", "added_at": reseller["created_at"], "last_sign_in_at": None,
+                              "removed_at": None})
+
+    def test_every_session_is_its_accounts_admins(self):
+        admins = {row["reseller_id"]: row["id"] for row in self.conn.execute("SELECT * FROM members")}
+        sessions = self.conn.execute("SELECT * FROM sessions").fetchall()
+        self.assertEqual(len(sessions), len(self.v1["sessions"]) + len(self.v1["resellers"]))
+        for session in sessions:
+            self.assertEqual(session["member_id"], admins[session["reseller_id"]], session["token_hash"])
+
+    def test_every_history_entry_keeps_its_text_and_gets_its_actor(self):
+        resellers = {r["id"]: r for r in self.v1["resellers"]}
+        customers = {c["id"]: c for c in self.v1["customers"]}
+        after = {row["id"]: dict(row) for row in self.conn.execute("SELECT * FROM activity")}
+        self.assertEqual(len(after), len(self.v1["activity"]))
+        kinds = set()
+        for old in self.v1["activity"]:
+            new = after[old["id"]]
+            with self.subTest(entry=old["id"], action=old["action"]):
+                self.assertEqual({k: new[k] for k in old}, old)  # the text and everything else as it was
+                if old["actor"] == "system":
+                    expected = ("system", None)
+                elif old["actor"] == resellers[old["reseller_id"]]["email"]:
+                    expected = ("member", resellers[old["reseller_id"]]["name"])  # its Admin, named as the account
+                else:  # the customer accepting the invitation
+                    self.assertEqual(old["action"], "invitation.accepted")
+                    self.assertEqual(old["actor"], customers[old["customer_id"]]["email"])
+                    expected = ("customer", customers[old["customer_id"]]["name"])
+                self.assertEqual((new["actor_kind"], new["actor_name"]), expected)
+                kinds.add(expected[0])
+        self.assertEqual(kinds, {"system", "member", "customer"})  # the fixture has all three
+
+    def test_the_upgraded_database_signs_in_members_and_names_actors(self):
+        server = RunningServer(Settings(port=0, db_path=self.db, static_dir="", quiet=True, demo=True,
+                                        clock=FakeClock(T0.replace(day=27)))).start()
+        try:
+            # The first release's session goes on, as the account's Admin.
+            for reseller in self.v1["resellers"]:
+                me = request(server.port, "GET", "/api/v1/me", token=f"v1-token-{reseller['id']}").json
+                self.assertEqual((me["email"], me["member"]["email"], me["member"]["role"]),
+                                 (reseller["email"], reseller["email"], "admin"))
+            token = "v1-token-1"
+            history = request(server.port, "GET", "/api/v1/activity?limit=200", token=token).json["items"]
+            self.assertEqual({e["actor"]["kind"] for e in history}, {"system", "member", "customer"})
+            mine = request(server.port, "GET", "/api/v1/activity?limit=5&actor=demo@reseller.example",
+                           token=token).json["items"]
+            self.assertEqual({(e["actor"]["email"], e["actor"]["name"]) for e in mine},
+                             {("demo@reseller.example", "Northwind Cloud Partners")})
+            # The registered reseller's Admin signs in with Google as that Admin.
+            signed = server.app.domain.sessions.sign_in_member("real@partner.example")
+            self.assertEqual((signed.reseller["email"], signed.member["role"]), ("real@partner.example", "admin"))
+        finally:
+            server.stop()
+
+    def test_a_kiosk_snapshot_from_before_teams_restores_its_history_with_actors(self):
+        db = Database(self.db)
+        try:
+            domain = Domain(Storage(db), FakeClock(T0.replace(day=27)))
+            demo = domain.resellers.by_email("demo@reseller.example")
+            domain.kiosk.take_snapshot(demo["id"])
+            expected = rows(self.db, "activity")
+            # What schema version 4 stored: no team, no actor kind or name.
+            stored = json.loads(self.conn.execute("SELECT data FROM demo_snapshots").fetchone()[0])
+            stored["schema_version"] = 4
+            del stored["tables"]["members"]
+            activity = stored["tables"]["activity"]
+            keep = [i for i, name in enumerate(activity["columns"]) if name not in ("actor_kind", "actor_name")]
+            activity["columns"] = [activity["columns"][i] for i in keep]
+            activity["rows"] = [[row[i] for i in keep] for row in activity["rows"]]
+            self.conn.execute("UPDATE demo_snapshots SET data = ?", (json.dumps(stored),))
+            self.conn.commit()
+            admin = domain.team.members(demo)[0]
+            helper = domain.team.add(demo, "helper@reseller.example", "Hanna Helfer", "sales", Actor.member(admin))
+            domain.kiosk.reset(demo["id"])
+            self.assertEqual(rows(self.db, "activity"), expected)
+            # The team, which the old snapshot does not hold, stays as it is.
+            self.assertEqual([m["id"] for m in domain.team.members(demo)], [admin["id"], helper["id"]])
+        finally:
+            db.close()
 
 
 class NewAndNewerDatabases(unittest.TestCase):

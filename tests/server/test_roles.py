@@ -1,0 +1,186 @@
+"""Who may do what (issue 22): the whole role x endpoint matrix, generated from the server's own
+route table and its role x capability table. Every signed-in endpoint is called by a member of
+each role with the same request; a role the table refuses gets 403 forbidden naming the roles
+that would do, and nothing in the database changes; a role the table allows is never refused.
+A new endpoint is in the matrix by being routed, and cannot be routed without a rule."""
+import unittest
+
+from support import ServerTestCase, fingerprint, request
+from partner_api import API_PREFIX
+from partner_api.domain import DEMO_EMAIL
+from partner_api.domain.activity import SYSTEM
+from partner_api.domain.roles import CAPABILITIES, ROLES
+from partner_api.domain.seed import DEMO_TEAM
+from partner_api.http.routing import Router
+
+# What a request needs beyond its path: a body for every POST and PATCH (a valid one, so an allowed
+# role really does it). A new endpoint that takes a body fails below until it has one here.
+BODIES = {
+    ("POST", "/auth/logout"): {},
+    ("POST", "/customers"): {"name": "Matrix Kunde", "email": "it@matrix-kunde.de", "google_domain": "matrix-kunde.de",
+                             "organization": "Matrix Kunde GmbH"},
+    ("PATCH", "/customers/{id}"): {"organization": "Matrix Renamed GmbH"},
+    ("POST", "/customers/{id}/invitation/resend"): {},
+    ("POST", "/customers/{id}/invitation/revoke"): {},
+    ("POST", "/customers/{id}/subscription/license-orders/preview"): {"licenses": 400},
+    ("POST", "/customers/{id}/subscription/license-orders"): {"licenses": 400},
+    ("POST", "/customers/{id}/subscription/plan/preview"): {"plan": "enterprise", "billing_cycle": "flexible"},
+    ("POST", "/customers/{id}/subscription/plan"): {"plan": "enterprise", "billing_cycle": "flexible"},
+    ("POST", "/customers/{id}/subscription/cancel"): {"when": "end_of_term", "reason": "matrix"},
+    ("POST", "/customers/{id}/subscription/reactivate"): {},
+    ("POST", "/team/members"): {"email": "new.member@reseller.example", "name": "Neue Kollegin", "role": "sales"},
+    ("PATCH", "/team/members/{id}"): {"role": "buyer"},
+    ("POST", "/kiosk/reset"): {},
+}
+
+
+# The contract's "covers" column, endpoint by endpoint: what the route table must say. A new
+# endpoint fails here until it is given its rule (and a wrong rule fails here, where the matrix
+# above only shows that the route's own rule is enforced).
+COVERS = {
+    "view": ["POST /auth/logout", "GET /me", "GET /plans", "GET /dashboard", "GET /customers", "GET /customers/{id}",
+             "GET /customers/{id}/subscription", "GET /invoices", "GET /invoices/{id}", "GET /activity"],
+    "manage_customers": ["POST /customers", "PATCH /customers/{id}", "POST /customers/{id}/invitation/resend",
+                         "POST /customers/{id}/invitation/revoke"],
+    "manage_subscriptions": [f"POST /customers/{{id}}/subscription/{action}" for action in (
+        "license-orders/preview", "license-orders", "plan/preview", "plan", "cancel", "reactivate")],
+    "export_billing": ["GET /invoices/export.csv", "GET /invoices/{id}/pdf"],
+    "manage_team": ["GET /team/members", "POST /team/members", "PATCH /team/members/{id}",
+                    "DELETE /team/members/{id}", "POST /kiosk/reset"],
+}
+
+
+class RoleMatrix(ServerTestCase):
+    """A kiosk server (so its reset is in the matrix too) on the seeded demo data, whose team has
+    one member of each role."""
+    settings = {"demo": True, "kiosk": True}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        domain = cls.server.app.domain
+        domain.kiosk.prepare("http://matrix.test")
+        emails = {"admin": DEMO_EMAIL, **{role: email for email, _, role in DEMO_TEAM}}
+        # Signed in through the domain: a kiosk's demo sign-in opens only its Admin over HTTP.
+        cls.tokens = {role: domain.sessions.demo_sign_in(email).token for role, email in emails.items()}
+        cls.spare = {role: domain.sessions.demo_sign_in(email).token for role, email in emails.items()}
+        admin = cls.tokens["admin"]
+        customers = cls.get(admin, "/customers?status=active&sort=-licenses&limit=50")["items"]
+        cls.customer = next(c for c in customers if c["subscription"]["status"] == "active"
+                            and c["subscription"]["billing_cycle"] == "flexible")
+        cls.invoice = cls.get(admin, f"/invoices?customer_id={cls.customer['id']}")["items"][0]
+        # The team member the team endpoints change: none of the members making the requests.
+        reseller = domain.resellers.by_email(DEMO_EMAIL)
+        cls.target = domain.team.add(reseller, "target@reseller.example", "Target Person", "viewer", SYSTEM)
+        cls.routes = cls.server.app.router.capabilities()
+
+    @classmethod
+    def get(cls, token, path):
+        reply = request(cls.port, "GET", API_PREFIX + path, token=token)
+        assert reply.status == 200, reply
+        return reply.json
+
+    def path_for(self, pattern):
+        """The route's path with real ids of this account: a customer with a paid flexible
+        subscription, one of its invoices, a team member nobody here signs in as."""
+        path = pattern[len(API_PREFIX):]
+        if "{id}" in path:
+            ids = {"customers": self.customer["id"], "invoices": self.invoice["id"], "team": self.target["id"]}
+            resource = path.split("/")[1]
+            self.assertIn(resource, ids, f"tell the role matrix which id fills {{id}} in {path}")
+            path = path.replace("{id}", str(ids[resource]))
+        return path
+
+    def request(self, method, pattern, token):
+        key = (method, pattern[len(API_PREFIX):])
+        if method in ("POST", "PATCH"):
+            self.assertIn(key, BODIES, f"give the role matrix a request body for {method} {key[1]}")
+        return self.call(method, API_PREFIX + self.path_for(pattern), BODIES.get(key), token)
+
+    def test_every_signed_in_endpoint_refuses_exactly_the_roles_the_table_refuses(self):
+        signed_in = [(method, pattern, capability) for method, pattern, capability in self.routes if capability]
+        self.assertGreaterEqual(len(signed_in), 25)
+        seen = {capability: {"refused": set(), "allowed": set()} for capability in CAPABILITIES}
+        for method, pattern, capability in signed_in:
+            allowed = CAPABILITIES[capability]
+            # The refused roles first, on the untouched data; then the allowed ones, which change it.
+            for role in sorted(ROLES, key=lambda role: role in allowed):
+                token = self.spare[role] if pattern.endswith("/auth/logout") else self.tokens[role]
+                with self.subTest(endpoint=f"{method} {pattern}", role=role):
+                    before = fingerprint(self.db_path)
+                    reply = self.request(method, pattern, token)
+                    if role in allowed:
+                        seen[capability]["allowed"].add(role)
+                        self.assertNotIn(reply.status, (401, 403), reply)
+                    else:
+                        seen[capability]["refused"].add(role)
+                        error = self.assertError(reply, 403, "forbidden")
+                        self.assertEqual(error["required_role"], list(allowed))
+                        self.assertTrue(error["request_id"])
+                        self.assertEqual(fingerprint(self.db_path), before, "a refused request changed data")
+        # Every role was tried on every capability, and each capability refuses whom the table says.
+        for capability, roles in CAPABILITIES.items():
+            self.assertEqual(seen[capability]["allowed"], set(roles), capability)
+            self.assertEqual(seen[capability]["refused"], set(ROLES) - set(roles), capability)
+
+    def test_each_endpoint_needs_what_the_contract_says(self):
+        routed = {f"{method} {pattern[len(API_PREFIX):]}": capability for method, pattern, capability in self.routes
+                  if capability is not None}
+        expected = {endpoint: capability for capability, endpoints in COVERS.items() for endpoint in endpoints}
+        self.assertEqual(routed, expected)
+        public = sorted(f"{method} {pattern[len(API_PREFIX):]}" for method, pattern, capability in self.routes
+                        if capability is None)
+        self.assertEqual(public, ["GET /health", "GET /openapi.json", "POST /auth/demo", "POST /auth/google",
+                                  "POST /invitations/{token}/accept"])
+
+    def test_the_refusal_names_the_roles_in_words(self):
+        reply = self.call("POST", f"/api/v1/customers/{self.customer['id']}/subscription/license-orders",
+                          {"licenses": 3}, self.tokens["sales"])
+        self.assertEqual(self.assertError(reply, 403, "forbidden")["message"], "This needs the Admin or Buyer role.")
+        reply = self.call("GET", "/api/v1/team/members", token=self.tokens["buyer"])
+        self.assertEqual(self.assertError(reply, 403, "forbidden")["message"], "This needs the Admin role.")
+
+    def test_documents_and_exports_are_refused_before_a_byte_is_sent(self):
+        for path in (f"/api/v1/invoices/{self.invoice['id']}/pdf", "/api/v1/invoices/export.csv"):
+            for role in ("sales", "viewer"):
+                reply = self.call("GET", path, token=self.tokens[role])
+                self.assertError(reply, 403, "forbidden")
+                self.assertIsNone(reply.header("Content-Disposition"))
+            self.assertEqual(self.call("GET", path, token=self.tokens["buyer"]).status, 200)
+
+    def test_a_retried_write_is_refused_too(self):
+        # An Idempotency-Key does not get around the role: the check comes first.
+        path = f"/api/v1/customers/{self.customer['id']}"
+        key = {"Idempotency-Key": "matrix-role-retry"}
+        first = self.call("PATCH", path, {"name": "Renamed By Sales"}, self.tokens["sales"], headers=key)
+        self.assertEqual(first.status, 200, first)
+        again = self.call("PATCH", path, {"name": "Renamed By Sales"}, self.tokens["viewer"], headers=key)
+        self.assertError(again, 403, "forbidden")
+
+
+class RulesForNewEndpoints(unittest.TestCase):
+    def test_a_signed_in_route_without_a_capability_cannot_be_added(self):
+        router = Router("/api/v1")
+        with self.assertRaises(ValueError) as raised:
+            router.add("POST", "/things", lambda request: None)
+        self.assertIn("capability", str(raised.exception))
+        with self.assertRaises(ValueError):
+            router.add("POST", "/things", lambda request: None, capability="manage_things")
+        with self.assertRaises(ValueError):  # no session: no role to check
+            router.add("GET", "/public", lambda request: None, auth=False, capability="view")
+        router.add("POST", "/things", lambda request: None, capability="manage_customers")
+        self.assertEqual(router.capabilities(), [("POST", "/api/v1/things", "manage_customers")])
+
+    def test_the_table_is_the_issues_table(self):
+        self.assertEqual(ROLES, ("admin", "buyer", "sales", "viewer"))
+        self.assertEqual({name: set(roles) for name, roles in CAPABILITIES.items()}, {
+            "view": {"admin", "buyer", "sales", "viewer"},
+            "manage_customers": {"admin", "sales"},
+            "manage_subscriptions": {"admin", "buyer"},
+            "export_billing": {"admin", "buyer"},
+            "manage_team": {"admin"},
+        })
+
+
+if __name__ == "__main__":
+    unittest.main()
