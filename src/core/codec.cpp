@@ -135,11 +135,22 @@ Invoice invoice(const json& j) {
     return inv;
 }
 
+// Who acted: the server sends {"kind", "email", "name"} since teams (issue 22), a plain email or
+// "system" before. Until the console shows the kind itself, it keeps the old text: "system", else
+// the name (or the email).
+std::string actorText(const json& j) {
+    auto it = j.find("actor");
+    if (it == j.end() || !it->is_object()) return optStr(j, "actor");
+    if (optStr(*it, "kind") == "system") return "system";
+    std::string name = optStr(*it, "name");
+    return name.empty() ? optStr(*it, "email") : name;
+}
+
 ActivityEntry activity(const json& j) {
     ActivityEntry a;
     a.id = id(j, "id");
     a.createdAt = str(j, "created_at");
-    a.actor = optStr(j, "actor");
+    a.actor = actorText(j);
     a.action = str(j, "action");
     a.summary = optStr(j, "summary");
     auto cid = j.find("customer_id");

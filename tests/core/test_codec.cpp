@@ -171,3 +171,17 @@ TEST_CASE("the current count in a 409 is taken only when the order dialog can us
     CHECK_FALSE(current("4294967308").has_value());  // would read as 12 through an int
     CHECK_FALSE(current("18446744073709551615").has_value());
 }
+
+TEST_CASE("history actors decode from the teams contract and from the plain text before it") {
+    auto r = codec::decodeActivityPage(test::readContract("activity_actors.json"));
+    REQUIRE(r.ok());
+    std::vector<std::string> actors;
+    for (const ActivityEntry& a : r.value().items) actors.push_back(a.actor);
+    // The system, the accepting customer, and a member, each named as the server names them.
+    CHECK(actors == std::vector<std::string>{"system", "system", "system", "Ana Souza", "Priya Nair"});
+    auto old = codec::decodeActivityPage(
+        R"({"items": [{"id": 3, "created_at": "2026-12-04T11:00:00Z", "actor": "demo@reseller.example",
+            "action": "customer.updated", "summary": "x"}], "next_cursor": null})");
+    REQUIRE(old.ok());
+    CHECK(old.value().items.at(0).actor == "demo@reseller.example");
+}
