@@ -147,20 +147,27 @@ def print_field_errors(fields):
     return 2
 
 
+def open_domain(path):
+    """(database, domain) for a command, or (None, exit code) once the problem is said."""
+    try:
+        db = Database(path)
+    except Exception as error:  # the same plain words as at start-up
+        return None, fail(plain_error(error, path))
+    return db, Domain(Storage(db), SystemClock())
+
+
 def add_reseller(args):
-    fields = Fields({"email": args.email, "name": args.name}, {"email", "name"})
+    fields = Fields({"email": args.email, "name": args.name, "admin-name": args.admin_name},
+                    {"email", "name", "admin-name"})
     email, name = fields.email("email"), fields.name("name")
-    admin = Fields({"admin-name": args.admin_name}, {"admin-name"})
-    admin_name = admin.name("admin-name", required=False)
-    fields.errors.update(admin.errors)
+    admin_name = fields.name("admin-name", required=False)
     if fields.errors:
         return print_field_errors(fields)
+    db, domain = open_domain(args.db)
+    if db is None:
+        return domain
     try:
-        db = Database(args.db)
-    except Exception as error:  # the same plain words as at start-up
-        return fail(plain_error(error, args.db))
-    try:
-        resellers = Domain(Storage(db), SystemClock()).resellers
+        resellers = domain.resellers
         before = resellers.by_email(email)
         was_demo = before is not None and bool(before["is_demo"])
         row, created = resellers.register(email, name, admin_name=admin_name)
@@ -184,12 +191,10 @@ def add_member(args):
     name = fields.name("name", required=False)
     if fields.errors:
         return print_field_errors(fields)
+    db, domain = open_domain(args.db)
+    if db is None:
+        return domain
     try:
-        db = Database(args.db)
-    except Exception as error:  # the same plain words as at start-up
-        return fail(plain_error(error, args.db))
-    try:
-        domain = Domain(Storage(db), SystemClock())
         reseller = domain.resellers.by_email(account)
         if reseller is None:
             return fail(f"There is no reseller account with the email {account.lower()}. Register one with "
