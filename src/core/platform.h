@@ -33,6 +33,8 @@ public:
     using DownloadDone = std::function<void(const std::optional<ApiError>& error)>;
     virtual void download(const HttpRequest& request, const std::string& filename, DownloadDone done) = 0;
 
+    // Loads Google's sign-in for this client id; how it fares comes back as setGoogleStatus.
+    virtual void startGoogleSignIn(const std::string& clientId) { (void)clientId; }
     // Stops Google from signing the reseller straight back in after a sign-out.
     virtual void googleSignedOut() = 0;
 

@@ -51,9 +51,9 @@ GLuint compile(GLenum kind, const char* source) {
     return shader;
 }
 
-void scissor(const ui::PixelRect& r, int fbH) { glScissor(r.x0, fbH - r.y1, r.x1 - r.x0, r.y1 - r.y0); }
+void scissor(const PixelRect& r, int fbH) { glScissor(r.x0, fbH - r.y1, r.x1 - r.x0, r.y1 - r.y0); }
 
-bool inside(const ui::PixelRect& inner, const ui::PixelRect& outer) {
+bool inside(const PixelRect& inner, const PixelRect& outer) {
     return inner.x0 >= outer.x0 && inner.y0 >= outer.y0 && inner.x1 <= outer.x1 && inner.y1 <= outer.y1;
 }
 
@@ -130,7 +130,7 @@ void Renderer::setupState(const ImDrawData& data, int fbW, int fbH) {
 // Clears each region and draws the triangles that touch it, in ImGui's order. A triangle that
 // lies inside its clip rectangle needs only the region as scissor, so neighbouring commands
 // with the same texture become one draw call.
-void Renderer::drawRegions(const ImDrawData& data, const std::vector<ui::PixelRect>& regions, ImU32 clearColor, int fbH) {
+void Renderer::drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH) {
     vertices_.clear();
     indices_.clear();
     batches_.clear();
@@ -141,25 +141,25 @@ void Renderer::drawRegions(const ImDrawData& data, const std::vector<ui::PixelRe
         vertices_.insert(vertices_.end(), list->VtxBuffer.Data, list->VtxBuffer.Data + list->VtxBuffer.Size);
     }
     std::uint64_t triangles = 0;
-    for (const ui::PixelRect& region : regions) {
+    for (const PixelRect& region : regions) {
         batches_.push_back({0, region, 0, 0});  // count 0: clear this region
         for (int l = 0; l < data.CmdListsCount; ++l) {
             const ImDrawList* list = data.CmdLists[l];
             const ImDrawVert* vtx = list->VtxBuffer.Data;
             for (const ImDrawCmd& cmd : list->CmdBuffer) {
                 if (cmd.UserCallback) continue;  // the console installs none
-                ui::PixelRect clip = ui::DamageTracker::clipRect(cmd, data);
-                ui::PixelRect visible = clip.intersect(region);
+                PixelRect clip = DamageTracker::clipRect(cmd, data);
+                PixelRect visible = clip.intersect(region);
                 if (visible.empty()) continue;
                 unsigned texture = static_cast<unsigned>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
                 const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
                 std::uint32_t base = listBase[static_cast<std::size_t>(l)] + cmd.VtxOffset;
                 for (unsigned int t = 0; t + 2 < cmd.ElemCount; t += 3) {
                     ++triangles;
-                    ui::PixelRect box = ui::DamageTracker::bounds(vtx[cmd.VtxOffset + idx[t]], vtx[cmd.VtxOffset + idx[t + 1]],
+                    PixelRect box = DamageTracker::bounds(vtx[cmd.VtxOffset + idx[t]], vtx[cmd.VtxOffset + idx[t + 1]],
                                                                   vtx[cmd.VtxOffset + idx[t + 2]], data);
                     if (!box.overlaps(visible)) continue;
-                    const ui::PixelRect& sc = inside(box, clip) ? region : visible;
+                    const PixelRect& sc = inside(box, clip) ? region : visible;
                     Batch* last = batches_.empty() ? nullptr : &batches_.back();
                     if (!last || last->count == 0 || last->texture != texture || !(last->scissor == sc))
                         batches_.push_back({texture, sc, static_cast<std::uint32_t>(indices_.size()), 0});
@@ -231,7 +231,7 @@ void Renderer::render(const ImDrawData& data, ImU32 clearColor) {
     int fbH = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
     if (fbW <= 0 || fbH <= 0) return;
     if (!preserved_ || alwaysFull_) tracker_.invalidate();
-    const std::vector<ui::PixelRect>& damage = tracker_.update(data);
+    const std::vector<PixelRect>& damage = tracker_.update(data);
     if (damage.empty()) {
         ++stats_.skipped;  // the canvas already shows this frame
         return;
@@ -293,23 +293,6 @@ std::string Renderer::statsJson() const {
                   static_cast<unsigned long long>(stats_.trianglesDrawn), static_cast<unsigned long long>(stats_.trianglesInFrames),
                   preserved_ ? "true" : "false");
     return buf;
-}
-
-void FramePacer::request(int n) {
-    framesLeft_ = std::max(framesLeft_, n);
-    if (!pending_ && framesLeft_ > 0) {
-        pending_ = true;
-        emscripten_request_animation_frame(onAnimationFrame, this);
-    }
-}
-
-int FramePacer::onAnimationFrame(double, void* self) {
-    auto& pacer = *static_cast<FramePacer*>(self);
-    pacer.pending_ = false;
-    int more = pacer.drawFrame_();
-    pacer.framesLeft_ = std::max(pacer.framesLeft_ - 1, more);
-    if (pacer.framesLeft_ > 0) pacer.request(pacer.framesLeft_);
-    return EM_FALSE;
 }
 
 }  // namespace rc::web

@@ -1,14 +1,13 @@
 // The console's rendering path: Dear ImGui's draw data onto the WebGL 2 canvas, redrawing only
-// the regions that changed since the last frame (the canvas keeps its pixels between frames),
-// and the frame pacing that decides when a frame is drawn at all.
+// the regions that changed since the last frame (the canvas keeps its pixels between frames;
+// damage.h finds those regions). When a frame is drawn at all is the runner's (runner.h).
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
-#include "ui/damage.h"
+#include "web/damage.h"
 
 namespace rc::web {
 
@@ -49,39 +48,22 @@ public:
 
 private:
     void setupState(const ImDrawData& data, int fbW, int fbH);
-    void drawRegions(const ImDrawData& data, const std::vector<ui::PixelRect>& regions, ImU32 clearColor, int fbH);
+    void drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH);
 
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
     int locProj_ = -1, locTex_ = -1;
     bool preserved_ = false;
     bool alwaysFull_ = false;
-    ui::DamageTracker tracker_;
+    DamageTracker tracker_;
     std::vector<ImDrawVert> vertices_;    // every draw list's vertices, one buffer
     std::vector<std::uint32_t> indices_;  // the triangles to draw this frame
     struct Batch {
         unsigned texture;
-        ui::PixelRect scissor;
+        PixelRect scissor;
         std::uint32_t first, count;
     };
     std::vector<Batch> batches_;
     FrameStats stats_;
-};
-
-// When to draw: a frame for each change (input, a finished request, a resize, an animation)
-// and a few after, so ImGui's hover and layout settle; idle, no frame at all.
-class FramePacer {
-public:
-    // `drawFrame` draws one frame and returns how many more frames it still needs (0: none).
-    explicit FramePacer(std::function<int()> drawFrame) : drawFrame_(std::move(drawFrame)) {}
-    // Asks for at least `n` more frames, starting at the next animation frame.
-    void request(int n);
-    bool pending() const { return pending_; }
-
-private:
-    static int onAnimationFrame(double, void* self);
-    std::function<int()> drawFrame_;
-    int framesLeft_ = 0;
-    bool pending_ = false;
 };
 
 }  // namespace rc::web

@@ -1,6 +1,7 @@
 // WebPlatform's offline half: durable storage (IndexedDB through web/offline.js), the wall
 // clock, timers, and the service worker's updates (web/pwa.js). Answers come back through
-// the exported rc_on_storage_done and rc_on_offline_event and are posted to the main queue.
+// rc_on_storage_done and rc_on_offline_event (exports.cpp) and are posted to the main queue;
+// their codes are Platform::StorageStatus and PageEvent, which web/codes.js is generated from.
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 
@@ -9,31 +10,28 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "web/page_codes.h"
 #include "web/web_platform.h"
 
 EM_JS(void, rc_js_storage_put, (int id, const char* key, const char* value), {
-    rcOffline.put(id, UTF8ToString(key), UTF8ToString(value));
+    rcWeb.offline.put(id, UTF8ToString(key), UTF8ToString(value));
 });
-EM_JS(void, rc_js_storage_get, (int id, const char* key), { rcOffline.get(id, UTF8ToString(key)); });
-EM_JS(void, rc_js_storage_list, (int id, const char* prefix), { rcOffline.list(id, UTF8ToString(prefix)); });
-EM_JS(void, rc_js_storage_remove, (int id, const char* key), { rcOffline.remove(id, UTF8ToString(key)); });
-EM_JS(void, rc_js_storage_remove_prefix, (int id, const char* prefix), { rcOffline.removePrefix(id, UTF8ToString(prefix)); });
+EM_JS(void, rc_js_storage_get, (int id, const char* key), { rcWeb.offline.get(id, UTF8ToString(key)); });
+EM_JS(void, rc_js_storage_list, (int id, const char* prefix), { rcWeb.offline.list(id, UTF8ToString(prefix)); });
+EM_JS(void, rc_js_storage_remove, (int id, const char* key), { rcWeb.offline.remove(id, UTF8ToString(key)); });
+EM_JS(void, rc_js_storage_remove_prefix, (int id, const char* prefix), { rcWeb.offline.removePrefix(id, UTF8ToString(prefix)); });
 EM_JS(double, rc_js_epoch_millis, (), { return Date.now(); });
 EM_JS(int, rc_js_utc_offset_minutes, (double at), { return -new Date(at).getTimezoneOffset(); });
-EM_JS(void, rc_js_apply_update, (), { rcPwa.applyUpdate(); });
+EM_JS(void, rc_js_apply_update, (), { rcWeb.pwa.applyUpdate(); });
 
 namespace rc::web {
 namespace {
 
-// Must match web/offline.js.
+// The page sends a StorageStatus code (codes.StorageStatus); anything else is a failure.
 Platform::StorageStatus statusFrom(int code) {
-    switch (code) {
-        case 0: return Platform::StorageStatus::Ok;
-        case 1: return Platform::StorageStatus::NotFound;
-        case 2: return Platform::StorageStatus::Unavailable;
-        case 3: return Platform::StorageStatus::QuotaExceeded;
-        default: return Platform::StorageStatus::Failed;
-    }
+    using S = Platform::StorageStatus;
+    if (code < static_cast<int>(S::Ok) || code > static_cast<int>(S::Failed)) return S::Failed;
+    return static_cast<S>(code);
 }
 
 struct Timer {
@@ -112,27 +110,14 @@ void WebPlatform::after(double seconds, std::function<void()> fn) {
 
 void WebPlatform::applyUpdate() { rc_js_apply_update(); }
 
-// Must match web/offline.js and web/pwa.js.
 void WebPlatform::deliverOfflineEvent(int kind) {
     std::function<void()> fn;
-    if (kind == 1 && onBrowserOnline) fn = [this] { onBrowserOnline(true); };
-    if (kind == 2 && onBrowserOnline) fn = [this] { onBrowserOnline(false); };
-    if (kind == 3 && onUpdateReady) fn = [this] { onUpdateReady(); };
+    if (kind == static_cast<int>(PageEvent::Online) && onBrowserOnline) fn = [this] { onBrowserOnline(true); };
+    if (kind == static_cast<int>(PageEvent::Offline) && onBrowserOnline) fn = [this] { onBrowserOnline(false); };
+    if (kind == static_cast<int>(PageEvent::UpdateReady) && onUpdateReady) fn = [this] { onUpdateReady(); };
     if (!fn) return;
     queue_.post(std::move(fn));
     wake_();
 }
 
 }  // namespace rc::web
-
-extern "C" {
-
-EMSCRIPTEN_KEEPALIVE void rc_on_storage_done(int id, int status, const char* payload) {
-    if (auto* p = rc::web::WebPlatform::instance()) p->deliverStorage(id, status, payload ? payload : "");
-}
-
-EMSCRIPTEN_KEEPALIVE void rc_on_offline_event(int kind) {
-    if (auto* p = rc::web::WebPlatform::instance()) p->deliverOfflineEvent(kind);
-}
-
-}  // extern "C"

@@ -24,6 +24,7 @@ public:
     void download(const HttpRequest& request, const std::string& filename, DownloadDone done) override {
         downloads.push_back({request, filename, std::move(done)});
     }
+    void startGoogleSignIn(const std::string& clientId) override { googleStarts.push_back(clientId); }
     void googleSignedOut() override { ++googleSignOuts; }
     double now() override { return clock; }
     std::string newIdempotencyKey() override { return "key-" + std::to_string(++keys); }
@@ -115,6 +116,7 @@ public:
     std::string clipboard;
     std::vector<Download> downloads;
     int googleSignOuts = 0;
+    std::vector<std::string> googleStarts;  // client ids Google's sign-in was started for
     double clock = 1000.0;
     int keys = 0;
     int kioskModes = 0;

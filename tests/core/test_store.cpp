@@ -215,6 +215,25 @@ TEST_CASE("a failed sign-in keeps the email and says why") {
     CHECK(f.store.state().signIn.email == "someone@partner.example");
 }
 
+TEST_CASE("Google's sign-in starts once the config names a client id, and its status reaches the sign-in screen") {
+    Fixture f;
+    f.boot();  // kConfig names none
+    CHECK(f.platform.googleStarts.empty());
+    CHECK(f.store.state().signIn.google == GoogleStatus::NotConfigured);
+    f.store.session().setGoogleStatus(GoogleStatus::Ready);  // a page without a client id has no button
+    CHECK(f.store.state().signIn.google == GoogleStatus::NotConfigured);
+
+    Fixture g;
+    g.store.start("config.json", "#/");
+    g.transport.respond(0, 200, R"({"api_base_url": "/api/v1", "google_client_id": "cid.apps.googleusercontent.com", "demo_sign_in": false})");
+    g.queue.drain();
+    REQUIRE(g.platform.googleStarts.size() == 1);
+    CHECK(g.platform.googleStarts[0] == "cid.apps.googleusercontent.com");
+    CHECK(g.store.state().signIn.google == GoogleStatus::Loading);
+    g.store.session().setGoogleStatus(GoogleStatus::Unavailable);
+    CHECK(g.store.state().signIn.google == GoogleStatus::Unavailable);
+}
+
 TEST_CASE("sign-out tells the server and Google, forgets the session and drops late answers") {
     Fixture f;
     f.signIn();

@@ -36,6 +36,7 @@ void SessionSlice::afterConfig() {
         platform().enterKioskMode();
     }
     st.signIn.google = st.config.googleClientId.empty() ? GoogleStatus::NotConfigured : GoogleStatus::Loading;
+    if (!st.config.googleClientId.empty()) platform().startGoogleSignIn(st.config.googleClientId);
     st.route = Route::fromHash(initialHash_);
     // A session saved before a reload is used again until it expires; the server has the last word.
     auto saved = codec::decodeSession(platform().loadSession());

@@ -1,10 +1,10 @@
-#include "ui/damage.h"
+#include "web/damage.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
-namespace rc::ui {
+namespace rc::web {
 namespace {
 
 inline std::uint64_t mix(std::uint64_t h, std::uint64_t w) {
@@ -191,4 +191,4 @@ const std::vector<PixelRect>& DamageTracker::update(const ImDrawData& data) {
     return damage_;
 }
 
-}  // namespace rc::ui
+}  // namespace rc::web

@@ -10,12 +10,12 @@
 #include "../core/fake_transport.h"
 #include "core/i18n.h"
 #include "imgui.h"
-#include "ui/damage.h"
-#include "ui_harness.h"
+#include "web/damage.h"
+#include "../ui/ui_harness.h"
 
 using namespace rc;
-using ui::DamageTracker;
-using ui::PixelRect;
+using web::DamageTracker;
+using web::PixelRect;
 
 namespace {
 

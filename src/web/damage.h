@@ -1,13 +1,13 @@
 // Damage tracking: where on screen this frame's draw data differs from the last frame drawn,
-// so the renderer redraws only there and keeps every other pixel. Pure ImGui data, no GL:
-// it is tested natively.
+// so the renderer (its only user, beside it) redraws only there and keeps every other pixel.
+// Pure ImGui data, no GL and no Emscripten: it is also compiled natively and tested there.
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "imgui.h"
 
-namespace rc::ui {
+namespace rc::web {
 
 // A rectangle in framebuffer pixels, top-left origin, [x0, x1) × [y0, y1).
 struct PixelRect {
@@ -69,4 +69,4 @@ private:
     bool valid_ = false;
 };
 
-}  // namespace rc::ui
+}  // namespace rc::web
