@@ -6,9 +6,8 @@
 // Idle, nothing runs here: the wasm calls apply() only for frames whose tree changed.
 (function () {
   "use strict";
-
-  // Must match rc::ui::a11y::State in src/ui/a11y_tree.h.
-  var DISABLED = 1, SELECTED = 2, INVALID = 4, READONLY = 8, CURRENT = 16, ASSERTIVE = 32, MODAL = 64;
+  var web = window.rcWeb = window.rcWeb || {};
+  var codes = web.codes;  // a node's states: A11yState (rc::ui::a11y::State)
   var ACTIVATABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, option: 1, row: 1 };
   var FIELD = { textbox: 1, spinbutton: 1 };
 
@@ -24,20 +23,8 @@
   var composing = false;           // an input method is composing in a mirrored field
   var canvasRect = null;           // the canvas's place, read once per diff (a read between style writes is a reflow)
 
-  function exported(name) {
-    var M = window.Module;
-    return M && M.calledRun && typeof M["_" + name] === "function" ? M["_" + name] : null;
-  }
-  function call(name, args) {
-    var fn = exported(name);
-    if (fn) fn.apply(null, args);
-  }
-  function setText(key, text) {
-    if (window.rcPlatform && window.rcPlatform.toHeap && exported("rc_a11y_set_text")) {
-      var ptr = window.rcPlatform.toHeap(text);
-      try { exported("rc_a11y_set_text")(key, ptr); } finally { window.Module._free(ptr); }
-    }
-  }
+  function call(name, args) { web.bridge.call(name, args); }
+  function setText(key, text) { call("rc_a11y_set_text", [key, text]); }
 
   function nodeOf(el) {
     for (; el && el !== root; el = el.parentNode) if (el.rcKey !== undefined) return nodes[el.rcKey];
@@ -115,14 +102,14 @@
       setAttr(el, "aria-label", name);
       if (el.value !== value && !composing) el.value = value;
       setAttr(el, "placeholder", attrs.placeholder || null);
-      el.readOnly = !!(states & READONLY);
+      el.readOnly = !!(states & codes.A11yState.ReadOnly);
       if (role === "spinbutton") {
         setAttr(el, "aria-valuemin", attrs.min); setAttr(el, "aria-valuemax", attrs.max); setAttr(el, "aria-valuenow", attrs.now);
       }
     } else if (role === "grid" || role === "dialog" || role === "tablist" || role === "img" || role === "navigation" || role === "list") {
       setAttr(el, "aria-label", name || null);
       if (role === "grid") { setAttr(el, "aria-rowcount", attrs.rowcount); setAttr(el, "aria-colcount", attrs.colcount); }
-      if (role === "dialog") setAttr(el, "aria-modal", states & MODAL ? "true" : null);
+      if (role === "dialog") setAttr(el, "aria-modal", states & codes.A11yState.Modal ? "true" : null);
     } else if (role === "row") {
       setAttr(el, "aria-rowindex", attrs.rowindex);
     } else if (role === "listitem") {
@@ -134,10 +121,10 @@
     }
     if (role === "columnheader") setAttr(el, "aria-sort", attrs.sort || null);
     n.more = attrs.more || 0;  // a dialog or the main landmark: its content goes on below (1) or above (2)
-    setAttr(el, "aria-disabled", states & DISABLED ? "true" : null);
-    if (role === "tab") { setAttr(el, "aria-selected", states & SELECTED ? "true" : "false"); el.tabIndex = states & SELECTED ? 0 : -1; }
-    if (role === "link") setAttr(el, "aria-current", states & CURRENT ? "page" : null);
-    if (role === "toast") { setAttr(el, "role", null); n.assertive = !!(states & ASSERTIVE); }
+    setAttr(el, "aria-disabled", states & codes.A11yState.Disabled ? "true" : null);
+    if (role === "tab") { setAttr(el, "aria-selected", states & codes.A11yState.Selected ? "true" : "false"); el.tabIndex = states & codes.A11yState.Selected ? 0 : -1; }
+    if (role === "link") setAttr(el, "aria-current", states & codes.A11yState.Current ? "page" : null);
+    if (role === "toast") { setAttr(el, "role", null); n.assertive = !!(states & codes.A11yState.Assertive); }
   }
 
   function remove(key) {
@@ -513,9 +500,8 @@
     // An input method's result comes with compositionend; typed text with its input event.
     var typed = e.data && !replacingAll && (e.type === "compositionend" || /^insert/.test(e.inputType || ""));
     replacingAll = false;
-    if (typed && window.rcPlatform && exported("rc_a11y_input")) {
-      var a = window.rcPlatform.toHeap(e.data.replace(/[\u0000-\u001f\u007f]/g, "")), b = window.rcPlatform.toHeap(e.target.value);
-      try { exported("rc_a11y_input")(n.key, a, b); } finally { window.Module._free(a); window.Module._free(b); }
+    if (typed) {
+      call("rc_a11y_input", [n.key, e.data.replace(/[\u0000-\u001f\u007f]/g, ""), e.target.value]);
     } else if (e.type === "input") {
       setText(n.key, e.target.value);
     }
@@ -562,14 +548,14 @@
   function watchPreferences() {
     if (!window.matchMedia) return;
     var motion = window.matchMedia("(prefers-reduced-motion: reduce)"), more = window.matchMedia("(prefers-contrast: more)");
-    function tell() { call("rc_set_preferences", [(motion.matches ? 1 : 0) | (more.matches ? 2 : 0)]); }
+    function tell() { call("rc_set_preferences", [web.device.preferences()]); }
     [motion, more].forEach(function (q) {
       if (q.addEventListener) q.addEventListener("change", tell); else if (q.addListener) q.addListener(tell);
     });
   }
   watchPreferences();
 
-  window.rcA11y = {
+  web.a11y = {
     apply: apply,
     // Time spent applying diffs here, for the benchmark.
     stats: function () { return { applyMs: applyMs, applies: applyCount, elements: root ? root.getElementsByTagName("*").length : 0 }; }

@@ -96,22 +96,25 @@
     onAbort: function (what) { fail("The console stopped unexpectedly (" + what + "). Please reload the page."); }
   };
 
+  var bridge = window.rcWeb.bridge;
   window.resellerConsole = {
     ready: false,
     // Every item drawn in the last frame: label, kind and rectangle in CSS pixels of the page.
     items: function () {
-      if (!Module._rc_items_json) return [];
-      var list = JSON.parse(Module.UTF8ToString(Module._rc_items_json()));
+      var json = bridge.text("rc_items_json");
+      if (json === null) return [];
+      var list = JSON.parse(json);
       var r = canvas.getBoundingClientRect();
       list.forEach(function (it) { it.x += r.left + window.scrollX; it.y += r.top + window.scrollY; });
       return list;
     },
     // Frames drawn so far; idle, this number stays still.
-    frames: function () { return Module._rc_frame_count ? Module._rc_frame_count() : 0; },
-    redraw: function () { if (Module._rc_request_frame) Module._rc_request_frame(); },
+    frames: function () { return bridge.call("rc_frame_count") || 0; },
+    redraw: function () { bridge.call("rc_request_frame"); },
     // The text of the field being edited, or null when no field has the keyboard.
     activeInputText: function () {
-      return Module._rc_active_input_json ? JSON.parse(Module.UTF8ToString(Module._rc_active_input_json())) : null;
+      var json = bridge.text("rc_active_input_json");
+      return json === null ? null : JSON.parse(json);
     }
   };
 

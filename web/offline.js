@@ -1,31 +1,23 @@
 // Durable storage for the console's offline data (IndexedDB: one object store of string keys
-// and string values) and the browser's online/offline events. The wasm calls window.rcOffline
+// and string values) and the browser's online/offline events. The wasm calls rcWeb.offline
 // through EM_JS stubs (src/web/web_offline.cpp); every call answers through rc_on_storage_done
-// with a status: 0 ok, 1 not found, 2 storage unavailable, 3 quota exceeded, 4 failed.
+// with a codes.StorageStatus (generated from rc::Platform::StorageStatus).
 (function () {
   "use strict";
+  var web = window.rcWeb = window.rcWeb || {};
+  var codes = web.codes;
 
   var DB_NAME = "reseller-console", STORE = "kv", VERSION = 1;
-  var OK = 0, NOT_FOUND = 1, UNAVAILABLE = 2, QUOTA = 3, FAILED = 4;
-  var EVENT_ONLINE = 1, EVENT_OFFLINE = 2;
-
-  function exported(name) {
-    var M = window.Module;
-    return M && M.calledRun && typeof M["_" + name] === "function" ? M["_" + name] : null;
-  }
 
   function answer(id, status, payload) {
-    var fn = exported("rc_on_storage_done");
-    if (!fn) return;
-    var ptr = window.rcPlatform.toHeap(payload || "");
-    try { fn(id, status, ptr); } finally { window.Module._free(ptr); }
+    web.bridge.call("rc_on_storage_done", [id, status, payload || ""]);
   }
 
   function statusOf(error) {
     var name = error && error.name;
-    if (name === "QuotaExceededError") return QUOTA;
-    if (name === "SecurityError" || name === "InvalidStateError" || name === "UnknownError") return UNAVAILABLE;
-    return FAILED;
+    if (name === "QuotaExceededError") return codes.StorageStatus.QuotaExceeded;
+    if (name === "SecurityError" || name === "InvalidStateError" || name === "UnknownError") return codes.StorageStatus.Unavailable;
+    return codes.StorageStatus.Failed;
   }
 
   // One connection, opened on first use; private windows and blocked storage fail here.
@@ -58,12 +50,12 @@
   // Runs fn(store) in a transaction; answers when the transaction completes or fails.
   function transact(id, mode, fn) {
     database().then(function (db) {
-      var tx, result = { status: OK, payload: "" };
+      var tx, result = { status: codes.StorageStatus.Ok, payload: "" };
       try {
         tx = db.transaction(STORE, mode);
         fn(tx.objectStore(STORE), result);
       } catch (e) {
-        answer(id, e && e.name === "QuotaExceededError" ? QUOTA : FAILED, "");
+        answer(id, e && e.name === "QuotaExceededError" ? codes.StorageStatus.QuotaExceeded : codes.StorageStatus.Failed, "");
         return;
       }
       tx.oncomplete = function () { answer(id, result.status, result.payload); };
@@ -72,7 +64,7 @@
         answer(id, statusOf(tx.error), "");
       };
     }, function (e) {
-      answer(id, e && e.name === "QuotaExceededError" ? QUOTA : UNAVAILABLE, "");
+      answer(id, e && e.name === "QuotaExceededError" ? codes.StorageStatus.QuotaExceeded : codes.StorageStatus.Unavailable, "");
     });
   }
 
@@ -89,7 +81,7 @@
     } catch (e) { /* nothing to ask */ }
   }
 
-  window.rcOffline = {
+  web.offline = {
     put: function (id, key, value) {
       persist();
       transact(id, "readwrite", function (store) { store.put(value, key); });
@@ -99,7 +91,7 @@
         var r = store.get(key);
         r.onsuccess = function () {
           if (typeof r.result === "string") result.payload = r.result;
-          else result.status = NOT_FOUND;
+          else result.status = codes.StorageStatus.NotFound;
         };
       });
     },
@@ -126,9 +118,8 @@
   };
 
   function connectivity(kind) {
-    var fn = exported("rc_on_offline_event");
-    if (fn) fn(kind);
+    web.bridge.call("rc_on_offline_event", [kind]);
   }
-  window.addEventListener("online", function () { connectivity(EVENT_ONLINE); });
-  window.addEventListener("offline", function () { connectivity(EVENT_OFFLINE); });
+  window.addEventListener("online", function () { connectivity(codes.PageEvent.Online); });
+  window.addEventListener("offline", function () { connectivity(codes.PageEvent.Offline); });
 })();

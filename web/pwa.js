@@ -1,25 +1,20 @@
 // Registers the service worker (web/sw.js) and tells the console when a new version is
-// installed and waiting; "Reload" (rcPwa.applyUpdate) lets it take over and reloads once it
+// installed and waiting; "Reload" (rcWeb.pwa.applyUpdate) lets it take over and reloads once it
 // does, so the page never runs files of two versions.
 (function () {
   "use strict";
+  var web = window.rcWeb = window.rcWeb || {};
+  var codes = web.codes;
 
-  var EVENT_UPDATE_READY = 3;
   var CHECK_EVERY_MS = 60 * 60 * 1000;
   var registration = null, reloading = false, announced = false;
-
-  function exported(name) {
-    var M = window.Module;
-    return M && M.calledRun && typeof M["_" + name] === "function" ? M["_" + name] : null;
-  }
 
   // The console may still be loading when the worker is ready: tell it once it runs.
   function announce() {
     if (announced) return;
-    var fn = exported("rc_on_offline_event");
-    if (!fn) { setTimeout(announce, 500); return; }
+    if (!web.bridge.running()) { setTimeout(announce, 500); return; }
     announced = true;
-    fn(EVENT_UPDATE_READY);
+    web.bridge.call("rc_on_offline_event", [codes.PageEvent.UpdateReady]);
   }
 
   function watch(worker) {
@@ -30,7 +25,7 @@
     });
   }
 
-  window.rcPwa = {
+  web.pwa = {
     state: "unsupported",  // unsupported | registering | registered | failed
     applyUpdate: function () {
       if (!registration || !registration.waiting) { window.location.reload(); return; }
@@ -41,7 +36,7 @@
   };
 
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  window.rcPwa.state = "registering";
+  web.pwa.state = "registering";
 
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (reloading) window.location.reload();
@@ -50,11 +45,11 @@
   window.addEventListener("load", function () {
     navigator.serviceWorker.register("sw.js", { scope: "./", updateViaCache: "none" }).then(function (reg) {
       if (!reg) {  // service workers blocked by policy
-        window.rcPwa.state = "failed";
+        web.pwa.state = "failed";
         return;
       }
       registration = reg;
-      window.rcPwa.state = "registered";
+      web.pwa.state = "registered";
       if (reg.waiting && navigator.serviceWorker.controller) announce();
       watch(reg.installing);
       reg.addEventListener("updatefound", function () { watch(reg.installing); });
@@ -62,7 +57,7 @@
       setInterval(function () { reg.update().catch(function () {}); }, CHECK_EVERY_MS);
       window.addEventListener("online", function () { reg.update().catch(function () {}); });
     }, function (e) {
-      window.rcPwa.state = "failed";
+      web.pwa.state = "failed";
       console.warn("Offline use is unavailable: the service worker could not be registered (" + e.message + ")");
     });
   });

@@ -43,7 +43,7 @@ async function measure(customers) {
     await page.waitForTimeout(1000);
     const stats = () => page.evaluate(() => ({
       wasm: JSON.parse(Module.UTF8ToString(Module._rc_a11y_stats_json())),
-      js: window.rcA11y.stats(),
+      js: window.rcWeb.a11y.stats(),
       frames: window.resellerConsole.frames(),
       rows: document.querySelectorAll("#a11y [role=row]").length,
     }));

@@ -336,7 +336,7 @@ test("downloads: an answer becomes a real browser download; a failure reaches th
   const invoice = list.json.items[0];
   const { context, page, pageErrors } = await openConsoleAt(browser, server.url, "", { setup: serveFakeGoogle("unused") });
   try {
-    // Record what web/platform.js reports to the wasm instead of passing it on: the wasm did not
+    // Record what web/downloads.js reports to the wasm instead of passing it on: the wasm did not
     // start these downloads (and Emscripten's lazy export would replace this wrapper if called).
     await page.evaluate(() => {
       window.__downloads = [];
@@ -347,7 +347,7 @@ test("downloads: an answer becomes a real browser download; a failure reaches th
     const headers = JSON.stringify({ Accept: "application/pdf", Authorization: "Bearer " + session.json.token });
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 15000 }),
-      page.evaluate(([url, h]) => window.rcPlatform.download(9001, "GET", url, h, "", "invoice-test.pdf"),
+      page.evaluate(([url, h]) => window.rcWeb.downloads.start(9001, "GET", url, h, "", "invoice-test.pdf"),
         ["/api/v1/invoices/" + invoice.id + "/pdf", headers]),
     ]);
     assert.equal(download.suggestedFilename(), "invoice-test.pdf");
@@ -357,7 +357,7 @@ test("downloads: an answer becomes a real browser download; a failure reaches th
     assert.deepEqual(await page.evaluate(() => window.__downloads.find((d) => d.id === 9001)), { id: 9001, status: 200, body: "" });
 
     // Without a session the server refuses, and its error body is handed over for wording.
-    await page.evaluate((url) => window.rcPlatform.download(9002, "GET", url, "{}", "", "nope.pdf"),
+    await page.evaluate((url) => window.rcWeb.downloads.start(9002, "GET", url, "{}", "", "nope.pdf"),
       "/api/v1/invoices/" + invoice.id + "/pdf");
     await page.waitForFunction(() => window.__downloads.some((d) => d.id === 9002), null, { timeout: 5000 });
     const refused = await page.evaluate(() => window.__downloads.find((d) => d.id === 9002));

@@ -161,7 +161,7 @@ test("a new version on the host is offered with Reload, then runs whole: no file
     execFileSync("python3", [path.join(ROOT, "src", "toolchain", "dist.py"), stage2, dist2], { stdio: "pipe" });
     fs.cpSync(dist2, site, { recursive: true });
     fs.writeFileSync(path.join(site, "config.json"), config.replace(server.url, api2.url));
-    await page.evaluate(() => window.rcPwa.checkForUpdate());
+    await page.evaluate(() => window.rcWeb.pwa.checkForUpdate());
     await waitForItem(page, "A new version is ready", "notice", 30000);
     await page.mouse.move(2, 700);
     await screenshot(page, "37-update-ready");

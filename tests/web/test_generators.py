@@ -1,0 +1,157 @@
+"""The generators that keep the page and the wasm in step (src/toolchain/web_codes.py and
+web_exports.py): on the repository as it is, and on copies of it where the two sides drifted
+apart, which must fail the build with a message that says where."""
+import re
+import shutil
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from toolchain import web_codes, web_exports  # noqa: E402
+
+
+class Tree:
+    """A copy of src/ and web/ to break on purpose."""
+
+    def __init__(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="rc-web-gen-"))
+        shutil.copytree(ROOT / "src", self.dir / "src", ignore=shutil.ignore_patterns("partner_api", "__pycache__"))
+        shutil.copytree(ROOT / "web", self.dir / "web")
+        shutil.copytree(ROOT / "shell", self.dir / "shell")
+        self.src, self.web = self.dir / "src", self.dir / "web"
+
+    def edit(self, relative, old, new):
+        path = self.dir / relative
+        text = path.read_text(encoding="utf-8")
+        if old not in text:
+            raise AssertionError(f"{relative} no longer holds {old!r}: update the test")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def codes(self):
+        return web_codes.generate(self.src, self.web, self.dir / "out" / "codes.js")
+
+    def exports(self):
+        return web_exports.generate(self.src, web_exports.page_files(self.web, self.dir / "shell" / "index.html"),
+                                    self.dir / "out" / "exported_functions.txt")
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Codes(unittest.TestCase):
+    def setUp(self):
+        self.tree = Tree()
+
+    def tearDown(self):
+        self.tree.remove()
+
+    def test_every_group_from_its_enum(self):
+        codes = self.tree.codes()
+        self.assertEqual(set(codes), set(web_codes.CODES))
+        self.assertEqual(codes["GoogleStatus"][0], "core/store.h")
+        self.assertEqual(dict(codes["GoogleStatus"][1]), {"NotConfigured": 0, "Loading": 1, "Ready": 2, "Unavailable": 3})
+        self.assertEqual(dict(codes["StorageStatus"][1]),
+                         {"Ok": 0, "NotFound": 1, "Unavailable": 2, "QuotaExceeded": 3, "Failed": 4})
+        text = (self.tree.dir / "out" / "codes.js").read_text()
+        self.assertIn("GoogleStatus: Object.freeze({NotConfigured: 0, Loading: 1, Ready: 2, Unavailable: 3})", text)
+
+    def test_a_renumbered_enum_is_followed(self):
+        self.tree.edit("src/core/store.h", "enum class GoogleStatus { NotConfigured, Loading, Ready, Unavailable };",
+                       "enum class GoogleStatus { NotConfigured = 4, Loading, Blocked, Ready, Unavailable };")
+        codes = dict(self.tree.codes()["GoogleStatus"][1])
+        self.assertEqual((codes["Ready"], codes["Unavailable"]), (7, 8))
+
+    def test_a_renamed_enumerator_the_page_uses_fails_and_says_where(self):
+        self.tree.edit("src/core/store.h", "NotConfigured, Loading, Ready, Unavailable", "NotConfigured, Loading, Shown, Unavailable")
+        with self.assertRaises(web_codes.CodesError) as caught:
+            self.tree.codes()
+        message = str(caught.exception)
+        self.assertRegex(message, r"google\.js:\d+: codes\.GoogleStatus\.Ready does not exist in enum GoogleStatus")
+        self.assertIn("core/store.h", message)
+        self.assertFalse((self.tree.dir / "out" / "codes.js").exists(), "nothing is written for a drifted tree")
+
+    def test_a_script_naming_a_code_no_enum_has_fails(self):
+        self.tree.edit("web/offline.js", "codes.StorageStatus.NotFound", "codes.StorageStatus.Missing")
+        with self.assertRaisesRegex(web_codes.CodesError, r"offline\.js:\d+: codes\.StorageStatus\.Missing"):
+            self.tree.codes()
+        self.tree.edit("web/offline.js", "codes.StorageStatus.Missing", "codes.Storage.NotFound")
+        with self.assertRaisesRegex(web_codes.CodesError, r"offline\.js:\d+: codes\.Storage is no group"):
+            self.tree.codes()
+
+    def test_an_alias_that_would_hide_a_use_fails(self):
+        self.tree.edit("web/google.js", "var SCRIPT =", "var G = codes.GoogleStatus;\n  var SCRIPT =")
+        with self.assertRaisesRegex(web_codes.CodesError, r"google\.js:\d+: use a code as codes\.Group\.Name"):
+            self.tree.codes()
+
+    def test_an_enum_gone_or_defined_twice_fails(self):
+        self.tree.edit("src/web/page_codes.h", "enum class PageEvent", "enum class PageEvents")
+        with self.assertRaisesRegex(web_codes.CodesError, "no header under .* defines enum PageEvent"):
+            self.tree.codes()
+        self.tree.edit("src/web/page_codes.h", "enum class PageEvents", "enum class PageEvent")
+        (self.tree.src / "web" / "extra.h").write_text("enum class PageEvent { A };\n")
+        with self.assertRaisesRegex(web_codes.CodesError, "defined more than once"):
+            self.tree.codes()
+
+    def test_enumerators_it_cannot_read_fail_rather_than_guess(self):
+        self.tree.edit("src/web/page_codes.h", "MoreContrast = 2", "MoreContrast = 1 << 1")
+        with self.assertRaisesRegex(web_codes.CodesError, "is not a number this generator reads"):
+            self.tree.codes()
+
+    def test_comments_inside_an_enum_are_ignored(self):
+        self.tree.edit("src/web/page_codes.h", "Online = 1, Offline = 2",
+                       "Online = 1,  // the browser's online event\n    /* off */ Offline = 2")
+        self.assertEqual(dict(self.tree.codes()["PageEvent"][1]), {"Online": 1, "Offline": 2, "UpdateReady": 3})
+
+
+class Exports(unittest.TestCase):
+    def setUp(self):
+        self.tree = Tree()
+
+    def tearDown(self):
+        self.tree.remove()
+
+    def test_the_list_is_every_rc_export_and_the_runtime(self):
+        names = self.tree.exports()
+        source = (ROOT / "src" / "web" / "exports.cpp").read_text()
+        self.assertEqual(set(names), set(re.findall(r"^RC_EXPORT [^(]*?\b(rc_\w+)\(", source, re.M)))
+        listed = (self.tree.dir / "out" / "exported_functions.txt").read_text().split()
+        self.assertEqual(listed[:3], ["_main", "_malloc", "_free"])
+        self.assertEqual(listed[3:], ["_" + n for n in names])
+
+    def test_what_the_tests_and_benchmarks_call_is_exported(self):
+        names = set(self.tree.exports())
+        used = web_exports.called_names(sorted((ROOT / "tests" / "e2e").glob("*.mjs")) +
+                                        sorted((ROOT / "tests" / "bench").glob("*.mjs")))
+        self.assertTrue(used, "the browser tests call some exports")
+        self.assertEqual(sorted(set(used) - names), [])
+
+    def test_a_script_calling_a_name_not_exported_fails(self):
+        self.tree.edit("web/history.js", '"rc_on_address_changed"', '"rc_on_address_change"')
+        with self.assertRaisesRegex(web_exports.ExportsError,
+                                    r"history\.js:\d+: calls rc_on_address_change, which web/exports\.cpp does not export"):
+            self.tree.exports()
+
+    def test_an_export_removed_while_the_page_calls_it_fails(self):
+        self.tree.edit("src/web/exports.cpp", "RC_EXPORT void rc_on_paste(", "void rc_on_paste(")
+        with self.assertRaisesRegex(web_exports.ExportsError, r"clipboard\.js:\d+: calls rc_on_paste"):
+            self.tree.exports()
+
+    def test_an_export_from_another_file_fails(self):
+        self.tree.edit("src/web/runner.cpp", "namespace rc::web {",
+                       'extern "C" EMSCRIPTEN_KEEPALIVE int rc_stray() { return 1; }\n\nnamespace rc::web {')
+        with self.assertRaisesRegex(web_exports.ExportsError, r"web/runner\.cpp:\d+: exports from the wasm outside"):
+            self.tree.exports()
+
+    def test_keepalive_without_the_macro_fails(self):
+        self.tree.edit("src/web/exports.cpp", "RC_EXPORT void rc_request_frame(",
+                       'extern "C" EMSCRIPTEN_KEEPALIVE void rc_request_frame(')
+        with self.assertRaisesRegex(web_exports.ExportsError, "declare exports with RC_EXPORT"):
+            self.tree.exports()
+
+
+if __name__ == "__main__":
+    unittest.main()
