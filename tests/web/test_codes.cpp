@@ -29,10 +29,10 @@ void same(const nlohmann::json& codes, const char* group, std::initializer_list<
     REQUIRE(codes.contains(group));
     // Every enumerator the enum has, so one added there must be added here too.
     CHECK(codes.at(group).size() == members.size());
-    for (const auto& [name, value] : members) {
-        INFO(name);
-        REQUIRE(codes.at(group).contains(name));
-        CHECK(codes.at(group).at(name).template get<long long>() == static_cast<long long>(value));
+    for (const auto& member : members) {  // not a structured binding: clang 14's INFO cannot capture one
+        INFO(member.first);
+        REQUIRE(codes.at(group).contains(member.first));
+        CHECK(codes.at(group).at(member.first).template get<long long>() == static_cast<long long>(member.second));
     }
 }
 
