@@ -1,9 +1,9 @@
 // The one owner of Sign in with Google in the browser. The store asks for it once its config
 // names a client id (Platform::startGoogleSignIn); web/google.js loads Google's script and
-// reports how it fared, and this pushes each change to the store (store.session().setGoogleStatus) and
-// each credential (store.session().signInWithGoogle) through the main queue. Nothing is polled per frame
-// and no copy of the status is kept here: the page knows how its script fared, the store keeps
-// what the sign-in screen shows.
+// reports how it fared, and this pushes each change (store.session().setGoogleStatus) and each
+// credential (store.session().signInWithGoogle) to the store through the main queue. Nothing is
+// polled per frame and no copy of the status is kept here: the page knows how its script fared,
+// the store keeps what the sign-in screen shows.
 #pragma once
 #include <functional>
 #include <string>
