@@ -34,6 +34,7 @@ from partner_api.errors import MemberExists  # noqa: E402
 from partner_api.domain.kiosk import KioskRefused  # noqa: E402
 from partner_api.domain.seed import seed_demo  # noqa: E402
 from partner_api.errors import StartupError  # noqa: E402
+from partner_api.http.clients import parse_networks  # noqa: E402
 from partner_api.http.google_auth import GOOGLE_JWKS_URL, check_jwks_file  # noqa: E402
 from partner_api.http.server import RunningServer, Settings  # noqa: E402
 from partner_api.storage.db import Database  # noqa: E402
@@ -85,6 +86,13 @@ def parse_args(argv):
                         help="write each request's log line as a JSON object (for log collectors)")
     parser.add_argument("--max-connections", type=int, default=512, metavar="N",
                         help="open connections at most; past it a new client gets 503 at once (default: 512)")
+    parser.add_argument("--max-connections-per-client", type=int, default=0, metavar="N",
+                        help="connections one client address may hold (an IPv6 client: its /64); past it that "
+                             "client gets 503 (default: a quarter of --max-connections; a --trusted-proxy has none)")
+    parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR",
+                        help="a reverse proxy in front of this server (an address or network, e.g. 10.0.0.5 or "
+                             "10.0.0.0/24); only requests from it have their X-Forwarded-For read, for the client's "
+                             "address in logs and rate limits; repeatable")
     # tests/server/load_bench.py compares the order latency of SQLite's NORMAL and FULL sync.
     parser.add_argument("--synchronous", choices=("FULL", "NORMAL"), default="FULL", help=argparse.SUPPRESS)
     parser.add_argument("--kiosk", action="store_true",
@@ -130,6 +138,12 @@ def parse_args(argv):
     args = parser.parse_args(argv)
     if args.max_connections < 1:
         parser.error("--max-connections must be at least 1")
+    if args.max_connections_per_client < 0:
+        parser.error("--max-connections-per-client must be at least 1 (or 0: a quarter of --max-connections)")
+    try:
+        args.trusted_proxy = parse_networks(args.trusted_proxy)
+    except ValueError as error:
+        parser.error(f"--trusted-proxy: {error}")
     if args.session_hours <= 0:
         parser.error("--session-hours must be positive")
     if not 0 <= args.port <= 65535:
@@ -286,6 +300,8 @@ def main(argv=None):
                         google_jwks=args.google_jwks, public_url=args.public_url,
                         allow_origins=tuple(args.allow_origin), session_hours=args.session_hours,
                         quiet=args.quiet, log_json=args.log_json, max_connections=args.max_connections,
+                        max_connections_per_client=args.max_connections_per_client,
+                        trusted_proxies=args.trusted_proxy,
                         kiosk=args.kiosk, kiosk_idle=args.kiosk_idle, kiosk_reset_every=args.kiosk_reset_every)
     try:
         if args.google_client_id:

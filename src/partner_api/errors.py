@@ -18,6 +18,11 @@ class DomainError(Exception):
         self.details = {}  # more members of the error body, e.g. the current state
 
 
+class BadRequest(DomainError):
+    code = "bad_request"
+    default_message = "The request could not be read: check the request line and headers."
+
+
 class InvalidJson(DomainError):
     code = "invalid_json"
     default_message = "The request body is not valid JSON."
@@ -190,8 +195,10 @@ class RateLimited(DomainError):
     code = "rate_limited"
     default_message = "Too many sign-in attempts. Please wait and try again."
 
-    def __init__(self, retry_after):
-        super().__init__(f"Too many sign-in attempts. Try again in {retry_after} seconds.")
+    WHAT = {"sign_in": "sign-in attempts", "kiosk_reset": "kiosk resets"}
+
+    def __init__(self, retry_after, limit="sign_in"):
+        super().__init__(f"Too many {self.WHAT.get(limit, 'requests')}. Try again in {retry_after} seconds.")
         self.retry_after = retry_after
 
 

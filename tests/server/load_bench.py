@@ -113,7 +113,9 @@ def read_mix(port, token, clients, seconds):
 
 class Crowd:
     """300 connections that either sit idle or trickle a request's headers a byte at a time;
-    whichever the server closes is opened again, so 300 stay open for the whole phase."""
+    whichever the server closes is opened again, so 300 stay open for the whole phase. They come
+    from four loopback addresses (127.0.0.2-5), as four clients would: one address may hold a
+    quarter of the connection cap."""
 
     def __init__(self, port, count, slow):
         self.port, self.count, self.slow = port, count, slow
@@ -126,7 +128,8 @@ class Crowd:
         while not self.stop.is_set():
             while len(sockets) < self.count and not self.stop.is_set():
                 try:
-                    sock = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+                    source = (f"127.0.0.{2 + len(sockets) % 4}", 0)
+                    sock = socket.create_connection(("127.0.0.1", self.port), timeout=5, source_address=source)
                     sock.setblocking(False)
                     sockets.append(sock)
                 except OSError:

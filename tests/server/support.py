@@ -79,7 +79,8 @@ class ServerTestCase(unittest.TestCase):
         cls.clock = FakeClock(T0)
         cls.log_lines = []
         options = dict(host="127.0.0.1", port=0, db_path=cls.db_path, static_dir="", quiet=True,
-                       clock=cls.clock, log=cls.log_lines.append, sign_in_attempts=10_000)
+                       clock=cls.clock, log=cls.log_lines.append, sign_in_attempts=10_000,
+                       kiosk_resets_per_minute=10_000)
         options.update(cls.settings)
         cls.server = RunningServer(Settings(**options)).start()
         cls.port = cls.server.port

@@ -27,9 +27,9 @@ class Protocol(ServerTestCase):
     def test_wrong_method_is_405_with_allow(self):
         reply = self.call("DELETE", "/api/v1/customers", token=self.token)
         self.assertError(reply, 405, "method_not_allowed")
-        self.assertEqual(reply.header("Allow"), "GET, POST")
+        self.assertEqual(reply.header("Allow"), "GET, HEAD, POST")
         reply = self.call("PUT", "/api/v1/customers/1", token=self.token)
-        self.assertEqual(reply.header("Allow"), "GET, PATCH")
+        self.assertEqual(reply.header("Allow"), "GET, HEAD, PATCH")
         self.assertEqual(self.call("GET", "/api/v1/auth/demo").header("Allow"), "POST")
 
     def test_unknown_routes_are_json_404(self):

@@ -3,15 +3,16 @@ request through one pipeline. For the API: route -> rate limit (sign-in) -> auth
 the member's role may do what the route needs -> bring the reseller's billing up to date ->
 check the body's type -> the handler, inside the idempotency step when the request carries a key. Errors become answers in one place
 (status.py); CORS headers go on every API answer."""
-import sys
 import traceback
 
 from .. import API_PREFIX, errors
 from ..domain import Domain
 from ..domain.roles import require
+from ..logs import Log
 from ..storage.db import Database
 from ..storage.operations import is_storage_fault
 from ..storage.repository import Storage
+from .clients import Clients, share_key
 from .google_auth import GoogleVerifier, KeySet
 from .handlers import Api
 from .idempotency import Idempotency
@@ -32,14 +33,16 @@ class App:
     def __init__(self, settings, db=None):
         self.settings = settings
         self.clock = settings.clock
-        self.log = settings.log or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.log = Log(settings.log, settings.log_json, settings.clock)
+        self.clients = Clients(settings.trusted_proxies)
         self.db = db or Database(settings.db_path, synchronous=settings.synchronous)
         self.storage = Storage(self.db)
         self.domain = Domain(self.storage, settings.clock, settings.session_hours, self.log)
         verifier = None
         if settings.google_client_id:
             verifier = GoogleVerifier(settings.google_client_id, KeySet(settings.google_jwks))
-        self.limiter = RateLimiter(settings.sign_in_attempts, settings.sign_in_window)
+        self.limiters = {"sign_in": RateLimiter(settings.sign_in_attempts, settings.sign_in_window),
+                         "kiosk_reset": RateLimiter(settings.kiosk_resets_per_minute, 60)}
         self.idempotency = Idempotency(self.storage, settings.clock)
         api = Api(self.domain, settings, verifier)
         self.router = build_router(api, API_PREFIX)
@@ -66,10 +69,11 @@ class App:
             if is_storage_fault(error):
                 # Disk full or failing: the transaction rolled back whole; reads go on working.
                 self.log(f"STORAGE FAULT (request {request_id}): {error}. Nothing was written. Free disk "
-                         f"space or check the disk holding {self.db.path}.")
+                         f"space or check the disk holding {self.db.path}.", level="error", request_id=request_id)
                 response = error_response(errors.StorageUnavailable(), request_id)
             else:  # a bug: answer 500 JSON and keep serving
-                self.log(f"request {request_id}: {traceback.format_exc()}")
+                self.log(f"request {request_id}: internal error {error!r}", level="error", request_id=request_id,
+                         traceback=traceback.format_exc())
                 response = internal_error(request_id)
         if is_api(request.path):
             return self.with_cors(request, response)
@@ -78,11 +82,13 @@ class App:
     def handle_api(self, request):
         if request.method == "OPTIONS":
             return self.preflight(request)
-        route, request.params = self.router.match(request.method, request.path)
-        if route.sign_in:
-            wait = self.limiter.check(request.client)
+        # HEAD is GET without the body (the server leaves the body out).
+        method = "GET" if request.method == "HEAD" else request.method
+        route, request.params = self.router.match(method, request.path)
+        if route.limit:
+            wait = self.limiters[route.limit].check(share_key(request.client))
             if wait:
-                raise errors.RateLimited(wait)
+                raise errors.RateLimited(wait, route.limit)
         if route.auth:
             header = request.headers.get("Authorization", "")
             request.token = header[7:].strip() if header[:7].lower() == "bearer " else None
@@ -110,18 +116,21 @@ class App:
             raise errors.NotFound("There is no such API endpoint.")
         return Response(204, headers={"Allow": ", ".join(allowed + ["OPTIONS"])})
 
+    def cors_headers(self, origin):
+        """What lets a console on an allowed origin read an answer (its Retry-After too);
+        nothing for any other origin. Also on the connection layer's own answers."""
+        if not origin or origin not in self.settings.allow_origins:
+            return {}
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin",
+                "Access-Control-Expose-Headers": "Retry-After, Content-Disposition, Idempotent-Replayed, Location"}
+
     def with_cors(self, request, response):
-        origin = request.headers.get("Origin")
-        if origin and origin in self.settings.allow_origins:
+        cors = self.cors_headers(request.headers.get("Origin"))
+        response.headers.update(cors)
+        if cors and request.method == "OPTIONS":
             response.headers.update({
-                "Access-Control-Allow-Origin": origin,
-                "Vary": "Origin",
-                "Access-Control-Expose-Headers": "Retry-After, Content-Disposition, Idempotent-Replayed, Location",
+                "Access-Control-Allow-Methods": response.headers.get("Allow", "GET, POST, PATCH, DELETE"),
+                "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
+                "Access-Control-Max-Age": "600",
             })
-            if request.method == "OPTIONS":
-                response.headers.update({
-                    "Access-Control-Allow-Methods": response.headers.get("Allow", "GET, POST, PATCH, DELETE"),
-                    "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
-                    "Access-Control-Max-Age": "600",
-                })
         return response

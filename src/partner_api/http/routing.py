@@ -11,13 +11,15 @@ _PARAM_PATTERNS = {"id": (r"[0-9]{1,18}", int), "token": (r"[A-Za-z0-9_-]{1,128}
 
 
 class Route:
-    def __init__(self, method, pattern, handler, auth, sign_in, capability):
+    def __init__(self, method, pattern, handler, auth, sign_in, capability, limit=None):
         self.method = method
         self.pattern = pattern
         self.handler = handler
         self.auth = auth
         self.sign_in = sign_in
         self.capability = capability
+        # Which per-client rate limit the route counts against (the App's limiters), if any.
+        self.limit = "sign_in" if sign_in else limit
         self.converters = {}
 
         def param(match):
@@ -34,13 +36,13 @@ class Router:
         self.prefix = prefix
         self.routes = []
 
-    def add(self, method, pattern, handler, auth=True, sign_in=False, capability=None):
+    def add(self, method, pattern, handler, auth=True, sign_in=False, capability=None, limit=None):
         if auth and capability not in CAPABILITIES:
             raise ValueError(f"{method} {pattern} needs a session, so it must name the capability it needs: one "
                              f"of {', '.join(CAPABILITIES)} (domain/roles.py), not {capability!r}")
         if not auth and capability is not None:
             raise ValueError(f"{method} {pattern} needs no session, so no role can be checked: drop {capability!r}")
-        self.routes.append(Route(method, self.prefix + pattern, handler, auth, sign_in, capability))
+        self.routes.append(Route(method, self.prefix + pattern, handler, auth, sign_in, capability, limit))
 
     def match(self, method, path):
         allowed = []
@@ -53,11 +55,19 @@ class Router:
                 return route, params
             allowed.append(route.method)
         if allowed:
-            raise MethodNotAllowed(sorted(set(allowed)))
+            raise MethodNotAllowed(self._with_head(allowed))
         raise NotFound("There is no such API endpoint.")
 
     def allowed_methods(self, path):
-        return sorted({r.method for r in self.routes if r.regex.match(path)})
+        return self._with_head(r.method for r in self.routes if r.regex.match(path))
+
+    @staticmethod
+    def _with_head(methods):
+        """HEAD is allowed wherever GET is (it answers the same, without the body)."""
+        methods = set(methods)
+        if "GET" in methods:
+            methods.add("HEAD")
+        return sorted(methods)
 
     def table(self):
         """(method, pattern) of every route, for the OpenAPI consistency test."""

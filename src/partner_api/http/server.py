@@ -4,7 +4,6 @@ import dataclasses
 import http
 import http.server
 import io
-import json
 import re
 import secrets
 import socket
@@ -12,18 +11,19 @@ import threading
 import time
 import urllib.parse
 
-from .. import API_PREFIX, errors
+from .. import errors
 from ..clock import SystemClock, iso
-from .app import App
-from .connections import ConnectionServer, Limits, SocketReader, SocketWriter
+from .app import App, is_api
+from .connections import Answer, ConnectionServer, Limits
+from .framing import CONTENT_LENGTH_RE, origin_of
 from .google_auth import GOOGLE_JWKS_URL
 from .messages import Request, Response
 from .site import INVITE_PATH_RE
 from .status import API_HEADERS, HTTP_ERROR_CODES, HTTP_ERROR_MESSAGES, JSON_TYPE, error_body, error_response
 
-MAX_BODY = 1024 * 1024
-DRAIN_LIMIT = 8 * MAX_BODY
 REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,64}\Z")
+# RFC 9112: a server accepts a request target in absolute form (what a proxy is sent).
+ABSOLUTE_TARGET_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
 
 
 def new_request_id():
@@ -45,16 +45,20 @@ class Settings:
     session_hours: float = 8
     quiet: bool = False
     synchronous: str = "FULL"           # the load benchmark compares NORMAL
-    log_json: bool = False              # request log lines as JSON objects
+    log_json: bool = False              # every log line as a JSON object
     max_connections: int = 512          # past this, a new connection gets a fast 503
+    max_connections_per_client: int = 0  # one address's share of them; 0: a quarter
+    trusted_proxies: tuple = ()         # networks whose X-Forwarded-For names the client
     header_timeout: float = 10
     body_timeout: float = 30
     idle_timeout: float = 15
+    write_timeout: float = 30
     kiosk: bool = False                 # serve.py --kiosk: demo account only, reset endpoint
     kiosk_idle: int = 120               # seconds without input before the console starts over
     kiosk_reset_every: float = 0        # minutes between resets of an untouched screen; 0: never
     sign_in_attempts: int = 20          # per client address ...
     sign_in_window: float = 60          # ... per this many seconds
+    kiosk_resets_per_minute: int = 30   # per client address, with --kiosk
     clock: object = dataclasses.field(default_factory=SystemClock)
     log: object = None                  # callable(str); default: stderr
 
@@ -70,12 +74,15 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
         self.request_id = new_request_id()
         self.started = time.perf_counter()
         self.logged = False
+        self.stream = None
         super().__init__(framed.connection.sock, framed.connection.address, server)
 
     def setup(self):
-        self.connection = self.request
-        self.rfile = io.BufferedReader(SocketReader(self.framed.data, self.request))
-        self.wfile = SocketWriter(self.request)
+        # The connection layer read the whole request and sends the answer: a worker never
+        # touches the socket itself (a slow client holds no thread).
+        self.connection = None
+        self.rfile = io.BytesIO(self.framed.data)
+        self.wfile = io.BytesIO()
 
     def handle(self):
         self.close_connection = True
@@ -84,13 +91,29 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
     def finish(self):
         pass  # the connection layer keeps or closes the socket
 
+    def answer(self):
+        return Answer(self.wfile.getvalue(), self.stream, not self.close_connection)
+
     def parse_request(self):
         if not super().parse_request():
             return False
         if self.request_version == "HTTP/0.9":  # "GET /" alone: not spoken here
             self.send_error(400)
             return False
+        absolute = ABSOLUTE_TARGET_RE.match(self.path)
+        if absolute:  # GET http://host/api/v1/me is GET /api/v1/me, headers and all
+            self.path = self.path[absolute.end():] or "/"
+            if not self.path.startswith("/"):
+                self.path = "/" + self.path
+        elif not self.path.startswith("/"):
+            self.send_error(400)
+            return False
         return True
+
+    def target(self):
+        """(path, query string) of the request target."""
+        path, _, query = (getattr(self, "path", "") or "").partition("?")
+        return path.partition("#")[0], query.partition("#")[0]
 
     def handle_expect_100(self):
         return True  # the connection layer already said 100 Continue
@@ -100,10 +123,10 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
         offered = self.headers.get("X-Request-Id", "")
         if REQUEST_ID_RE.match(offered):
             self.request_id = offered  # a proxy's id, so its logs and ours meet
-        split = urllib.parse.urlsplit(self.path)
-        query = {k: v[0] for k, v in urllib.parse.parse_qs(split.query, keep_blank_values=True).items()}
-        request = Request(self.command, split.path or "/", query, self.headers, b"",
-                          self.client_address[0], self.server.base_url)
+        path, query_string = self.target()
+        query = {k: v[0] for k, v in urllib.parse.parse_qs(query_string, keep_blank_values=True).items()}
+        self.client = app.clients.client_of(self.client_address[0], self.headers)
+        request = Request(self.command, path or "/", query, self.headers, b"", self.client, self.server.base_url)
         request.request_id = self.request_id
         try:
             request.body = self.read_body()
@@ -111,69 +134,50 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
         except errors.DomainError as error:
             self.close_connection = True  # the unread body would poison a kept-alive connection
             response = error_response(error, self.request_id)
-            if request.path.startswith(API_PREFIX):
+            if is_api(request.path):
                 response = app.with_cors(request, response)
         self.send(response)
-        self.log_request_line(response.status, split.path)
+        self.log_request_line(response.status, path)
 
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_OPTIONS = do_HEAD = do_any
 
     def read_body(self):
-        if self.headers.get("Transfer-Encoding"):
-            raise errors.LengthRequired()
-        length = self.headers.get("Content-Length")
-        if length is None:
-            return b""
-        if not length.isdigit():
-            raise errors.LengthRequired("The Content-Length header is not a number.")
-        if int(length) > MAX_BODY:
-            if int(length) <= DRAIN_LIMIT:
-                # Read and drop a moderately large body so the client sees the 413 instead
-                # of a reset connection; anything bigger is cut off unread.
-                remaining = int(length)
-                while remaining > 0:
-                    chunk = self.rfile.read(min(remaining, 65536))
-                    if not chunk:
-                        break
-                    remaining -= len(chunk)
-            raise errors.PayloadTooLarge()
-        return self.rfile.read(int(length))
+        """The body the connection layer framed (it refused chunked bodies, odd lengths and
+        bodies over 1 MiB before a worker saw them)."""
+        length = (self.headers.get("Content-Length") or "0").strip()
+        if not CONTENT_LENGTH_RE.match(length.encode("latin-1", "replace")):
+            raise errors.BadRequest("The Content-Length header is not a number.")
+        body = self.rfile.read(int(length))
+        if len(body) != int(length):
+            raise errors.BadRequest("The request body is shorter than its Content-Length.")
+        return body
 
     def send(self, response):
-        try:
-            self.send_response(response.status)
-            headers = dict(response.headers)
-            if response.content_type:
-                headers["Content-Type"] = response.content_type
-            if response.stream is not None:
-                headers["Connection"] = "close"  # the body ends when the connection does
-                self.close_connection = True
-            else:
-                headers["Content-Length"] = str(len(response.body))
-            if self.server.stopping:
-                headers["Connection"] = "close"
-                self.close_connection = True
-            headers["X-Request-Id"] = self.request_id
-            if (getattr(self, "path", "") or "").startswith(API_PREFIX):
-                for name, value in API_HEADERS.items():
-                    headers.setdefault(name, value)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            if getattr(self, "command", "") == "HEAD":
-                return
-            if response.stream is not None:
-                for chunk in response.stream:
-                    self.wfile.write(chunk)
-            else:
-                self.wfile.write(response.body)
-        except (BrokenPipeError, ConnectionResetError):
+        self.send_response(response.status)
+        headers = dict(response.headers)
+        if response.content_type:
+            headers["Content-Type"] = response.content_type
+        if response.stream is not None:
+            headers["Connection"] = "close"  # the body ends when the connection does
             self.close_connection = True
-        finally:
-            try:
-                self.wfile.flush()
-            except OSError:
-                self.close_connection = True
+        else:
+            headers["Content-Length"] = str(len(response.body))
+        if self.server.stopping:
+            headers["Connection"] = "close"
+            self.close_connection = True
+        headers["X-Request-Id"] = self.request_id
+        if is_api(self.target()[0]):
+            for name, value in API_HEADERS.items():
+                headers.setdefault(name, value)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if getattr(self, "command", "") == "HEAD":
+            return
+        if response.stream is not None:
+            self.stream = iter(response.stream)  # sent by the connection layer as the client reads
+        else:
+            self.wfile.write(response.body)
 
     def send_error(self, code, message=None, explain=None):
         """http.server's own errors (bad request line, unknown method such as TRACE, bad
@@ -185,8 +189,11 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
         body = error_body(code, HTTP_ERROR_CODES.get(code, "bad_request"),
                           HTTP_ERROR_MESSAGES.get(code) or message or "The request could not be read.",
                           self.request_id)
-        self.send(Response(code, body, JSON_TYPE, {**API_HEADERS, "Connection": "close"}))
-        self.log_request_line(code, urllib.parse.urlsplit(getattr(self, "path", "") or "").path or "-")
+        headers = {**API_HEADERS, "Connection": "close"}
+        origin = self.headers.get("Origin") if getattr(self, "headers", None) is not None else None
+        headers.update(self.server.app.cors_headers(origin))
+        self.send(Response(code, body, JSON_TYPE, headers))
+        self.log_request_line(code, self.target()[0] or "-")
 
     def log_request_line(self, status, path):
         app = self.server.app
@@ -195,14 +202,10 @@ class RequestHandler(http.server.BaseHTTPRequestHandler):
         self.logged = True
         path = INVITE_PATH_RE.sub("/invite/…", path)  # invitation tokens stay out of logs
         path = re.sub(r"/invitations/[^/]+/", "/invitations/…/", path)[:300]
-        entry = {"time": iso(app.clock.now()), "request_id": self.request_id, "client": self.client_address[0],
-                 "method": (getattr(self, "command", "") or "-")[:16], "path": path, "status": status,
-                 "ms": round((time.perf_counter() - self.started) * 1000, 1)}
-        if app.settings.log_json:
-            app.log(json.dumps(entry, ensure_ascii=False))
-        else:
-            app.log(f"{entry['time']} {entry['request_id']} {entry['client']} {entry['method']} {entry['path']}"
-                    f" {status} {entry['ms']:.1f}ms")
+        app.log.request({"time": iso(app.clock.now()), "request_id": self.request_id,
+                         "client": getattr(self, "client", None) or self.client_address[0],
+                         "method": (getattr(self, "command", "") or "-")[:16], "path": path, "status": status,
+                         "ms": round((time.perf_counter() - self.started) * 1000, 1)})
 
     def log_message(self, format, *args):
         pass  # one line per request, written by log_request_line
@@ -225,24 +228,27 @@ class PartnerServer(ConnectionServer):
     def __init__(self, app):
         self.app = app
         settings = app.settings
-        limits = Limits(max_connections=settings.max_connections, header_timeout=settings.header_timeout,
-                        body_timeout=settings.body_timeout, idle_timeout=settings.idle_timeout)
-        super().__init__(settings.host, settings.port, self.answer, self.reject, limits, app.log)
+        limits = Limits(max_connections=settings.max_connections, per_client=settings.max_connections_per_client,
+                        header_timeout=settings.header_timeout, body_timeout=settings.body_timeout,
+                        idle_timeout=settings.idle_timeout, write_timeout=settings.write_timeout)
+        super().__init__(settings.host, settings.port, self.answer, self.reject, limits, app.log,
+                         app.clients.connection_key)
         self.base_url = public_base_url(settings, self.server_address[1])
 
     def answer(self, framed):
-        handler = RequestHandler(framed, self)
-        return not handler.close_connection
+        return RequestHandler(framed, self).answer()
 
-    def reject(self, status, message):
-        """A whole response for the connection layer to send before it closes."""
+    def reject(self, status, message, head=b""):
+        """A whole response for the connection layer to send before it closes; `head` is what
+        the client sent so far (its Origin decides the CORS headers)."""
         code = HTTP_ERROR_CODES.get(status, "bad_request")
         request_id = new_request_id()
         body = error_body(status, code, message, request_id)
         headers = {"Content-Type": JSON_TYPE, "Content-Length": str(len(body)), "Connection": "close",
-                   "X-Request-Id": request_id, **API_HEADERS}
+                   "X-Request-Id": request_id, **API_HEADERS, **self.app.cors_headers(origin_of(head))}
         if not self.app.settings.quiet:
-            self.app.log(f"{iso(self.app.clock.now())} {request_id} - - - {status} {message}")
+            self.app.log.request({"time": iso(self.app.clock.now()), "request_id": request_id, "client": "-",
+                                  "method": "-", "path": "-", "status": status, "ms": 0.0, "note": message})
         if status == 503:
             headers["Retry-After"] = "1"
         head = f"HTTP/1.1 {status} {http.HTTPStatus(status).phrase}\r\n"

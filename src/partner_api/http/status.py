@@ -11,6 +11,7 @@ API_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
 
 # Most specific type first.
 STATUS_BY_ERROR = [
+    (errors.BadRequest, 400),
     (errors.InvalidJson, 400),
     (errors.Unauthorized, 401),
     (errors.Forbidden, 403),
@@ -27,8 +28,8 @@ STATUS_BY_ERROR = [
 ]
 
 # Errors the protocol layer answers itself, before a route is known.
-HTTP_ERROR_CODES = {400: "bad_request", 408: "request_timeout", 414: "uri_too_long",
-                    431: "headers_too_large", 501: "not_implemented", 503: "overloaded",
+HTTP_ERROR_CODES = {400: "bad_request", 408: "request_timeout", 411: "length_required", 413: "payload_too_large",
+                    414: "uri_too_long", 431: "headers_too_large", 501: "not_implemented", 503: "overloaded",
                     505: "http_version_not_supported"}
 HTTP_ERROR_MESSAGES = {
     400: "The request could not be read: check the request line and headers.",
