@@ -22,12 +22,21 @@ INVISIBLE_RANGES = (
     (0xE0000, 0xE0FFF),
     # Combining marks with no base letter to sit on.
     (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
+    # Format controls: interlinear annotation, shorthand and Egyptian hieroglyph formatting.
+    (0xFFF9, 0xFFFB), (0x1BCA0, 0x1BCA3), (0x13430, 0x1343F),
+    # Noncharacters and private use: nothing any font on a reader's machine is sure to draw.
+    (0xFDD0, 0xFDEF), (0xE000, 0xF8FF), (0xF0000, 0x10FFFF),
 )
+
+
+def noncharacter(code):
+    """U+FFFE and U+FFFF of every plane (U+FDD0-U+FDEF are in the ranges above)."""
+    return code & 0xFFFE == 0xFFFE
 
 
 def invisible(ch):
     code = ord(ch)
-    return ch.isspace() or any(low <= code <= high for low, high in INVISIBLE_RANGES)
+    return ch.isspace() or noncharacter(code) or any(low <= code <= high for low, high in INVISIBLE_RANGES)
 
 
 def unsafe_text(value, one_line=True):

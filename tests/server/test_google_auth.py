@@ -190,6 +190,17 @@ class KeySetFromUrl(ServerTestCase):
                                        {"credential": make_token(keys()["good"])}).status, 200)
         self.assertEqual(self.fetches, 1)
 
+    def test_unknown_key_is_looked_up_once_not_on_every_sign_in(self):
+        # Issue 24: a token naming a key Google never had made the server fetch the key set on
+        # every attempt; the miss is remembered for a while.
+        self.assertEqual(self.call("POST", "/api/v1/auth/google", {"credential": make_token(keys()["good"])}).status,
+                         200)
+        before = type(self).fetches
+        for _ in range(4):
+            self.assertError(self.call("POST", "/api/v1/auth/google", {"credential": make_token(keys()["evil"])}),
+                             401, "invalid_credential")
+        self.assertLessEqual(type(self).fetches - before, 1)
+
 
 class GoogleNotConfigured(ServerTestCase):
     def test_google_sign_in_is_404_without_a_client_id(self):

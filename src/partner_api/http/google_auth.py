@@ -48,14 +48,30 @@ def rsa_sha256_verify(message, signature, modulus, exponent):
 
 class KeySet:
     """Google's public keys from a URL (cached for the max-age Google sends) or a file
-    (re-read when it changes; tests and offline set-ups use one)."""
+    (re-read when it changes; tests and offline set-ups use one). A key id that is not there
+    makes it look again (Google rotates keys), but at most once a minute: tokens naming made-up
+    keys never make the server fetch the key set on every attempt."""
 
-    def __init__(self, source, default_max_age=3600):
+    REFRESH_SECONDS = 60
+
+    def __init__(self, source, default_max_age=3600, monotonic=time.monotonic):
         self.source = source
         self.default_max_age = default_max_age
+        self.monotonic = monotonic
         self._keys = None
         self._stamp = None
+        self._loaded_at = None      # when the keys were last fetched or read
         self._lock = threading.Lock()
+
+    def key(self, kid):
+        """(modulus, exponent) of the key, or None when the key set does not have it."""
+        keys = self.keys()
+        if kid in keys:
+            return keys[kid]
+        with self._lock:
+            if self._loaded_at is not None and self.monotonic() - self._loaded_at < self.REFRESH_SECONDS:
+                return None  # just looked: the miss stands
+        return self.keys(refresh=True).get(kid)
 
     def _is_url(self):
         return re.match(r"^https?://", self.source or "") is not None
@@ -63,15 +79,17 @@ class KeySet:
     def keys(self, refresh=False):
         with self._lock:
             if self._is_url():
-                if refresh or self._keys is None or time.monotonic() >= self._stamp:
+                if refresh or self._keys is None or self.monotonic() >= self._stamp:
                     self._keys, max_age = self._fetch()
-                    self._stamp = time.monotonic() + max_age
+                    self._stamp = self.monotonic() + max_age
+                    self._loaded_at = self.monotonic()
             else:
                 mtime = os.stat(self.source).st_mtime_ns
                 if refresh or self._keys is None or mtime != self._stamp:
                     with open(self.source, "rb") as handle:
                         self._keys = self._parse(handle.read())
                     self._stamp = mtime
+                    self._loaded_at = self.monotonic()
             return self._keys
 
     def _fetch(self):
@@ -112,10 +130,8 @@ class GoogleVerifier:
             raise InvalidCredential("The Google credential is not a well-formed JWT.")
         if header.get("alg") != "RS256":
             raise InvalidCredential("The Google credential must be signed with RS256.")
-        keys = self.key_set.keys()
-        if header.get("kid") not in keys:
-            keys = self.key_set.keys(refresh=True)  # Google rotates keys; look once more
-        key = keys.get(header.get("kid"))
+        kid = header.get("kid")
+        key = self.key_set.key(kid) if isinstance(kid, str) else None
         if key is None:
             raise InvalidCredential("The Google credential was signed with an unknown key.")
         if not rsa_sha256_verify(f"{head}.{body}".encode("ascii"), signature, *key):

@@ -1,18 +1,45 @@
 """Request and response values passed between the HTTP server and the handlers."""
 import json
+import re
 
 from ..errors import InvalidJson, ValidationFailed
 
+# A \uD800-\uDFFF escape: JSON allows it, but alone (not a pair) it is no character at all.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def parse_json(data):
-    """Bytes to a JSON value, or InvalidJson: bad UTF-8, bad syntax, and nesting too deep for
-    the parser (a 100,000-deep array) are all the client's mistake, never a 500."""
+    """Bytes to a JSON value, or InvalidJson: bad UTF-8, bad syntax, nesting too deep for the
+    parser (a 100,000-deep array) and lone surrogates (which no answer could echo and no
+    database could store) are all the client's mistake, never a 500."""
     try:
-        return json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        value = json.loads(text)
     except (UnicodeDecodeError, ValueError):
         raise InvalidJson()
     except RecursionError:
         raise InvalidJson("The request body is nested too deeply.")
+    if SURROGATE_ESCAPE.search(text) and holds_lone_surrogate(value):
+        raise InvalidJson("The request body holds a lone surrogate escape (such as \\ud800), which is not "
+                          "a character. Send the text as UTF-8, or each surrogate with its pair.")
+    return value
+
+
+def holds_lone_surrogate(value):
+    """Whether any string in a parsed JSON value, key or value, holds a lone surrogate."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if LONE_SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 class Request:

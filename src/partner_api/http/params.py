@@ -6,6 +6,7 @@ import json
 
 from ..errors import ValidationFailed
 from ..validation import query_int
+from .messages import holds_lone_surrogate
 
 CURSOR_REFUSED = "Not a cursor from this list; start again without one."
 INT64 = range(-2 ** 63, 2 ** 63)
@@ -24,7 +25,8 @@ def decode_cursor(text, kind, types):
         values = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
     except (ValueError, TypeError, RecursionError):
         values = None
-    if not isinstance(values, list) or len(values) != len(types) + 1 or values[0] != kind:
+    if not isinstance(values, list) or len(values) != len(types) + 1 or values[0] != kind \
+            or holds_lone_surrogate(values):  # SQLite cannot bind a lone surrogate
         raise ValidationFailed({"cursor": CURSOR_REFUSED})
     for value, kind_of in zip(values[1:], types):
         if type(value) is not kind_of or (kind_of is int and value not in INT64) \

@@ -1,4 +1,9 @@
-"""Sliding-window limit on sign-in attempts per client address."""
+"""Sliding-window limits per client (sign-in attempts, kiosk resets) in bounded memory.
+Clients are kept least recently seen first: those whose window has passed are dropped from the
+front as others arrive (each once, so a check costs the same with 30 or 30,000 clients known;
+a walk over all of them once made every check slower as the table grew), and past
+`max_clients` the least recently seen go, though a client at its limit is kept over one that is
+not (else cycling through many addresses would reset one's own count)."""
 import collections
 import math
 import threading
@@ -6,24 +11,44 @@ import time
 
 
 class RateLimiter:
-    def __init__(self, attempts, window_seconds, monotonic=time.monotonic):
+    def __init__(self, attempts, window_seconds, monotonic=time.monotonic, max_clients=10_000):
         self.attempts = attempts
         self.window = window_seconds
         self.monotonic = monotonic
-        self._hits = collections.defaultdict(collections.deque)
+        self.max_clients = max_clients
+        self._hits = collections.OrderedDict()  # client -> deque of attempt times, least recently seen first
         self._lock = threading.Lock()
 
     def check(self, key):
         """Counts one attempt; returns 0 if allowed, else seconds to wait."""
         now = self.monotonic()
         with self._lock:
-            hits = self._hits[key]
+            hits = self._hits.pop(key, None) or collections.deque(maxlen=self.attempts)
             while hits and hits[0] <= now - self.window:
                 hits.popleft()
+            self._forget(now)
             if len(hits) >= self.attempts:
+                self._hits[key] = hits
                 return max(1, math.ceil(hits[0] + self.window - now))
             hits.append(now)
-            if len(self._hits) > 10_000:  # forget idle addresses so memory stays bounded
-                for other in [k for k, v in self._hits.items() if not v]:
-                    del self._hits[other]
+            self._hits[key] = hits
             return 0
+
+    def _forget(self, now):
+        while self._hits:
+            oldest = next(iter(self._hits.values()))
+            if oldest and oldest[-1] > now - self.window:
+                break
+            self._hits.popitem(last=False)
+        passes = 16
+        while len(self._hits) >= self.max_clients:
+            key, hits = self._hits.popitem(last=False)
+            if len(hits) >= self.attempts and passes:
+                passes -= 1
+                self._hits[key] = hits  # held at its limit: keep it, drop another
+            elif not passes:
+                break
+
+    def size(self):
+        with self._lock:
+            return len(self._hits)

@@ -62,4 +62,6 @@ def build_router(api, prefix):
 
 def add_kiosk_routes(router, api):
     # A reset puts back the whole demo account, its team included: a team change, so Admins only.
-    router.add("POST", "/kiosk/reset", functools.partial(kiosk.reset, api), capability="manage_team")
+    # Limited per client: a reset rewrites the whole demo account in one write transaction.
+    router.add("POST", "/kiosk/reset", functools.partial(kiosk.reset, api), capability="manage_team",
+               limit="kiosk_reset")

@@ -19,8 +19,9 @@ def _filters(request):
         raise ValidationFailed({"to": "Must not be before from."})
     return (query_id(query, "customer_id"), query_choice(query, "status", STATUSES),
             issued_from.isoformat() if issued_from else None,
-            # `to` is inclusive: everything issued before the next day.
-            (issued_to + dt.timedelta(days=1)).isoformat() if issued_to else None)
+            # `to` is inclusive: everything issued before the next day (the calendar's last day has
+            # none: no upper bound).
+            (issued_to + dt.timedelta(days=1)).isoformat() if issued_to and issued_to < dt.date.max else None)
 
 
 def list_invoices(api, request):
