@@ -55,17 +55,20 @@ class Sessions:
                 raise NotADemoAccount()
             memberships = repo.members.accounts_of(email)
             demo = [m for m in memberships if m["reseller_is_demo"]]
-            # The account this address names first, else the oldest demo team it is in.
-            member = next((m for m in demo if account is not None and m["reseller_id"] == account["id"]),
-                          demo[0] if demo else None)
-            if member is None:
-                if account is None and memberships:
-                    raise NotADemoAccount()  # a member of a registered team only
-                now = iso(self.clock.now())
-                # A new demo account; or a demo account whose own email a visitor took off its
-                # team: that email always opens it again, as an Admin.
-                reseller_id = account["id"] if account is not None else repo.resellers.add(
-                    email, name_from_email(email), now, demo=True)
+            now = iso(self.clock.now())
+            if account is not None:
+                # A demo account's own email always opens it; as an Admin again if a visitor
+                # took that address off its team.
+                member = next((m for m in demo if m["reseller_id"] == account["id"]), None)
+                if member is None:
+                    member = repo.members.by_id(repo.members.add(account["id"], email, name_from_email(email),
+                                                                 "admin", now))
+            elif demo:
+                member = demo[0]  # a demo team's member enters as that member (the oldest team)
+            elif memberships:
+                raise NotADemoAccount()  # a member of registered teams only
+            else:
+                reseller_id = repo.resellers.add(email, name_from_email(email), now, demo=True)
                 member = repo.members.by_id(repo.members.add(reseller_id, email, name_from_email(email), "admin", now))
             return self._new_session(repo, member)
 

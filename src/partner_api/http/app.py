@@ -1,8 +1,8 @@
 """The application behind the sockets: composes storage, domain and handlers, and runs each
 request through one pipeline. For the API: route -> rate limit (sign-in) -> authenticate ->
 the member's role may do what the route needs -> bring the reseller's billing up to date ->
-check the body's type -> the handler, inside the idempotency step when the request carries a key. Errors become answers in one place
-(status.py); CORS headers go on every API answer."""
+check the body's type -> the handler, inside the idempotency step when the request carries a
+key. Errors become answers in one place (status.py); CORS headers go on every API answer."""
 import traceback
 
 from .. import API_PREFIX, errors

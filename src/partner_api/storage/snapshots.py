@@ -71,7 +71,8 @@ class SnapshotRows(Rows):
                 sql = f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
                 self.conn.executemany(sql, ([row[i] for i in keep] for row in saved["rows"]))
             # History from a snapshot taken before actors were kept gets them as the upgrade gave them.
-            self.conn.execute(CLASSIFY_ACTORS)
+            if "actor_kind" not in data["tables"].get("activity", {}).get("columns", ["actor_kind"]):
+                self.conn.execute(CLASSIFY_ACTORS)
             values = data["reseller"]
             self.conn.execute(
                 f"UPDATE resellers SET {', '.join(f'{name} = ?' for name in RESELLER_COLUMNS)} WHERE id = ?",
