@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
 """Reseller Console: builds the web console if needed, then serves it together with the
-reference partner API (SQLite, Python standard library only).
+reference partner API (SQLite by default, Python standard library only; or PostgreSQL with
+Debian's psycopg 3, for several serve.py behind a load balancer).
 
     python3 serve.py                          demo mode on http://127.0.0.1:8000
+    python3 serve.py --db postgresql://USER:PASSWORD@HOST/DBNAME   the same on PostgreSQL
+    python3 serve.py migrate --db DB          bring the schema up to date without serving
     python3 serve.py reseller add EMAIL NAME  register a reseller (EMAIL its first Admin) for Google sign-in
     python3 serve.py member add --reseller RESELLER_EMAIL EMAIL ROLE [--name NAME]
                                               add a member to a reseller's team
     python3 serve.py backup --db DB OUT       a consistent copy, also while the server runs
-    python3 serve.py restore --db DB BACKUP   put a backup back (the server must be stopped)
+    python3 serve.py restore --db DB BACKUP   put a backup back (the servers must be stopped)
 """
 import argparse
 import os
 import signal
-import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -37,12 +39,15 @@ from partner_api.errors import StartupError  # noqa: E402
 from partner_api.http.clients import parse_networks  # noqa: E402
 from partner_api.http.google_auth import GOOGLE_JWKS_URL, check_jwks_file  # noqa: E402
 from partner_api.http.server import RunningServer, Settings  # noqa: E402
-from partner_api.storage.db import Database  # noqa: E402
-from partner_api.storage.operations import backup, open_database, restore  # noqa: E402
+from partner_api.storage.backends import backup, database, open_database, problem, restore  # noqa: E402
+from partner_api.storage.postgres import is_url  # noqa: E402
 from partner_api.storage.repository import Storage  # noqa: E402
 from partner_api.validation import Fields  # noqa: E402
 
-DEFAULT_DB = "./console-demo.db"
+# A PostgreSQL URL in DATABASE_URL (the usual name on hosting platforms) is the default --db.
+DEFAULT_DB = os.environ.get("DATABASE_URL") or "./console-demo.db"
+DB_HELP = ("SQLite database file, created if missing, or a PostgreSQL URL "
+           f"postgresql://USER:PASSWORD@HOST:PORT/DBNAME (default: $DATABASE_URL, else {'./console-demo.db'})")
 DEFAULT_STATIC = ROOT / "build" / "web" / "dist"
 
 
@@ -51,7 +56,9 @@ def parse_args(argv):
         prog="serve.py",
         description="Build (if needed) and serve the Reseller Console and its partner API.",
         epilog="With no options it runs in demo mode on http://127.0.0.1:8000 with ./console-demo.db. "
-               "Subcommands: 'serve.py reseller add EMAIL NAME [--db PATH]' registers a reseller "
+               "Subcommands: 'serve.py migrate --db DB' brings the schema up to date and exits (run it once "
+               "before starting several processes on one PostgreSQL database); "
+               "'serve.py reseller add EMAIL NAME [--db PATH]' registers a reseller "
                "whose EMAIL is its first Admin and may then sign in with Google; 'serve.py member add "
                "--reseller RESELLER_EMAIL EMAIL ROLE [--name NAME]' adds a member (admin, buyer, sales "
                "or viewer) to a reseller's team; 'serve.py backup --db DB OUT' copies a database, "
@@ -60,8 +67,9 @@ def parse_args(argv):
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000,
                         help="port to listen on; 0 picks a free port (default: 8000)")
-    parser.add_argument("--db", default=DEFAULT_DB, metavar="PATH",
-                        help=f"SQLite database file, created if missing (default: {DEFAULT_DB})")
+    parser.add_argument("--db", default=DEFAULT_DB, metavar="PATH_OR_URL", help=DB_HELP)
+    parser.add_argument("--db-pool", type=int, default=10, metavar="N",
+                        help="PostgreSQL: connections this process keeps at most (default: 10)")
     parser.add_argument("--demo", action="store_true",
                         help="allow demo sign-in and seed demo data into an empty database; on by "
                              "default unless a Google client id is configured")
@@ -109,7 +117,9 @@ def parse_args(argv):
     # Browser tests serve fixtures under /__test__/ from this folder; never on by default.
     parser.add_argument("--static-extra", default="", help=argparse.SUPPRESS)
 
-    commands = parser.add_subparsers(dest="command", metavar="{reseller,member,backup,restore}")
+    commands = parser.add_subparsers(dest="command", metavar="{migrate,reseller,member,backup,restore}")
+    schema = commands.add_parser("migrate", help="bring the database's schema up to date, then exit")
+    schema.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH_OR_URL", help=DB_HELP)
     reseller = commands.add_parser("reseller", help="manage resellers")
     reseller_commands = reseller.add_subparsers(dest="reseller_command", required=True, metavar="{add}")
     add = reseller_commands.add_parser("add", help="register (or rename) a reseller by email; that person "
@@ -118,7 +128,7 @@ def parse_args(argv):
     add.add_argument("name", help="the reseller's company name")
     add.add_argument("--admin-name", default=None, metavar="NAME",
                      help="the Admin's own name, as the history shows it (default: the company name)")
-    add.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
+    add.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH_OR_URL", help=DB_HELP)
     member = commands.add_parser("member", help="manage a reseller's team")
     member_commands = member.add_subparsers(dest="member_command", required=True, metavar="{add}")
     join = member_commands.add_parser("add", help="add a member to a reseller's team; they sign in with Google "
@@ -128,14 +138,18 @@ def parse_args(argv):
     join.add_argument("email", help="the member's Google account email")
     join.add_argument("role", choices=ROLES, help="what the member may do: " + ", ".join(ROLES))
     join.add_argument("--name", default=None, help="the member's name (default: made from the email)")
-    join.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
+    join.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH_OR_URL", help=DB_HELP)
     copy = commands.add_parser("backup", help="copy the database consistently, also while a server uses it")
     copy.add_argument("out", metavar="OUT", help="the new file to write (must not exist yet)")
-    copy.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
+    copy.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH_OR_URL",
+                      help=DB_HELP + "; PostgreSQL is copied with pg_dump (custom format)")
     put_back = commands.add_parser("restore", help="put a backup in place of the database (stop the server first)")
     put_back.add_argument("backup", metavar="BACKUP", help="a file made by 'serve.py backup'")
-    put_back.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help=f"database (default: {DEFAULT_DB})")
+    put_back.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH_OR_URL",
+                          help=DB_HELP + "; PostgreSQL is restored with pg_restore, in one transaction")
     args = parser.parse_args(argv)
+    if args.db_pool < 2:
+        parser.error("--db-pool must be at least 2")
     if args.max_connections < 1:
         parser.error("--max-connections must be at least 1")
     if args.max_connections_per_client < 0:
@@ -163,8 +177,8 @@ def print_field_errors(fields):
 
 def open_domain(path):
     """(database, domain) for a command, or (None, exit code) once the problem is said."""
-    try:
-        db = Database(path)
+    try:  # no server lock: a command may run beside the server
+        db = database(path, pool_size=2)
     except Exception as error:  # the same plain words as at start-up
         return None, fail(plain_error(error, path))
     return db, Domain(Storage(db), SystemClock())
@@ -228,6 +242,13 @@ def add_member(args):
 def build(args):
     if args.skip_build:
         return True
+    if is_url(args.db) and ensure_web_build is not None:
+        import toolchain
+        try:  # psycopg 3 from Debian, installed when missing (as root), like the build's packages
+            toolchain.ensure_packages(toolchain.POSTGRES_PACKAGES)
+        except toolchain.SetupError as error:
+            print(str(error), file=sys.stderr, flush=True)
+            return False
     if ensure_web_build is None:
         print("Note: the build toolchain (src/toolchain) is not there yet; serving without building.",
               flush=True)
@@ -247,9 +268,10 @@ def fail(message):
 
 
 def plain_error(error, path):
-    from partner_api.storage.operations import check_path, describe
-    from partner_api.storage.migrations import SchemaError
+    """A database error met while opening or starting, in the start-up's plain words."""
     import sqlite3
+    from partner_api.storage.migrations import SchemaError
+    from partner_api.storage.operations import check_path, describe
     if isinstance(error, StartupError):
         return str(error)
     if isinstance(error, SchemaError):
@@ -260,7 +282,26 @@ def plain_error(error, path):
         except StartupError as found:
             return str(found)
         return describe(error, path)
-    raise error
+    found = problem(error)
+    if found is None:
+        raise error
+    return f"The database {path} failed while serve.py was starting: {found.message}"
+
+
+def migrate_only(args):
+    """serve.py migrate: what a deployment runs once before starting N processes."""
+    db_target = getattr(args, "db", DEFAULT_DB)
+    try:
+        db = open_database(db_target, log=note, pool_size=2)
+    except StartupError as error:
+        return fail(str(error))
+    before, after = db.upgraded_from, db.schema_version
+    db.server_lock.release()
+    db.close()
+    where = db.path if is_url(db_target) else Path(db_target).resolve()
+    print(f"The database {where} is at schema version {after}" +
+          (f" (was {before})." if before != after else ", already up to date."), flush=True)
+    return 0
 
 
 def note(line):
@@ -284,6 +325,8 @@ def main(argv=None):
         return add_reseller(args)
     if args.command == "member":
         return add_member(args)
+    if args.command == "migrate":
+        return migrate_only(args)
     if args.command in ("backup", "restore"):
         db_path = getattr(args, "db", DEFAULT_DB)
         try:
@@ -298,7 +341,8 @@ def main(argv=None):
     settings = Settings(host=args.host, port=args.port, db_path=args.db, static_dir=args.static,
                         static_extra=args.static_extra, demo=demo, google_client_id=args.google_client_id,
                         google_jwks=args.google_jwks, public_url=args.public_url,
-                        allow_origins=tuple(args.allow_origin), session_hours=args.session_hours,
+                        allow_origins=tuple(args.allow_origin),
+                        session_hours=args.session_hours,
                         quiet=args.quiet, log_json=args.log_json, max_connections=args.max_connections,
                         max_connections_per_client=args.max_connections_per_client,
                         trusted_proxies=args.trusted_proxy,
@@ -306,7 +350,7 @@ def main(argv=None):
     try:
         if args.google_client_id:
             check_jwks_file(args.google_jwks)
-        db = open_database(args.db, log=note, synchronous=args.synchronous)
+        db = open_database(args.db, log=note, synchronous=args.synchronous, pool_size=args.db_pool)
     except StartupError as error:
         return fail(str(error))
     stop = threading.Event()
@@ -316,11 +360,13 @@ def main(argv=None):
     try:
         domain = Domain(Storage(db), settings.clock)
         base_url = args.public_url.rstrip("/") or f"http://{args.host}:{args.port or 8000}"
-        if args.kiosk:
-            kiosk_lines = domain.kiosk.prepare(base_url)
-        elif demo:
-            if domain.resellers.count() == 0:
+        # Several processes may start on one PostgreSQL database at once: one seeds, the rest wait.
+        with db.setting_up():
+            if args.kiosk:
+                kiosk_lines = domain.kiosk.prepare(base_url)
+            elif demo and domain.resellers.count() == 0:
                 seed_demo(domain.storage, settings.clock.now(), base_url)
+        if not args.kiosk and demo:
             real = domain.resellers.real_count()
             if real:
                 # Demo sign-in never opens a registered account, but anyone who reaches this server
@@ -335,20 +381,24 @@ def main(argv=None):
         db.close()
         return fail(f"Cannot listen on {args.host}:{args.port}: {error.strerror or error}. "
                     "Pick another --port, or stop what uses it.")
-    except sqlite3.Error as error:
-        db.server_lock.release()
-        db.close()
-        return fail(plain_error(error, args.db))
     except KioskRefused as refused:
         db.server_lock.release()
         db.close()
         print(str(refused), file=sys.stderr, flush=True)
         return 2
+    except Exception as error:
+        message = plain_error(error, args.db)  # re-raises what is not a database's error (a bug)
+        db.server_lock.release()
+        db.close()
+        return fail(message)
     server.start()
     upgraded = f", upgraded from version {db.upgraded_from}" if 0 < db.upgraded_from < db.schema_version else ""
     # Start-up facts go where the log goes (stderr); stdout's first line stays the address.
     note(f"Partner API {VERSION}")
-    note(f"Database: {Path(args.db).resolve()} (schema version {db.schema_version}{upgraded})")
+    where = db.path if is_url(args.db) else Path(args.db).resolve()
+    note(f"Database: {where} (schema version {db.schema_version}{upgraded})")
+    if getattr(db, "search_note", None):
+        note(db.search_note)
     note(mode_line(settings))
     if not (Path(args.static) / "index.html").is_file():
         note(f"Note: no built console in {args.static}; serving the API alone.")

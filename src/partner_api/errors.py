@@ -211,3 +211,16 @@ class StorageUnavailable(ServiceUnavailable):
     code = "storage_unavailable"
     default_message = ("The server could not save this: its disk is full or failing. Nothing was changed; "
                        "try again later.")
+
+
+class DatabaseUnreachable(ServiceUnavailable):
+    code = "database_unreachable"
+    default_message = ("The server cannot reach its database right now. Try again in a moment; a request sent with "
+                       "an Idempotency-Key is safe to repeat.")
+
+
+class StorageConflict(ServiceUnavailable):
+    """Another server process changed the same data at the same moment; the request is run
+    again (http/app.py) and this is answered only when that keeps happening."""
+    code = "storage_busy"
+    default_message = "The server is busy with the same data. Nothing was changed; try again in a moment."

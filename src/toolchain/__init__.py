@@ -6,9 +6,10 @@ sha256, unpacked into a cache outside the clone; SDL2 is built for WebAssembly o
 reused; then CMake builds whatever is stale.
 """
 from .setup import (SetupError, ensure_native_build, ensure_node_modules,
-                    ensure_packages, ensure_web_build, BUILD_PACKAGES, TEST_PACKAGES)
+                    ensure_packages, ensure_web_build, BUILD_PACKAGES, TEST_PACKAGES,
+                    POSTGRES_PACKAGES)
 from .sanitizers import ensure_fuzz_build, ensure_native_asan_build, sanitizer_env
 
 __all__ = ["SetupError", "ensure_native_build", "ensure_node_modules", "ensure_packages",
-           "ensure_web_build", "BUILD_PACKAGES", "TEST_PACKAGES",
+           "ensure_web_build", "BUILD_PACKAGES", "TEST_PACKAGES", "POSTGRES_PACKAGES",
            "ensure_fuzz_build", "ensure_native_asan_build", "sanitizer_env"]

@@ -22,7 +22,13 @@ BUILD_PACKAGES = ["emscripten", "nlohmann-json3-dev", "cmake", "make", "g++",
 # clang-14 builds the ASan/UBSan test suite and the fuzz targets (src/toolchain/sanitizers.py);
 # libclang-rt-14-dev holds the sanitizer and libFuzzer runtimes, llvm-14 the symbolizer.
 SANITIZER_PACKAGES = ["clang-14", "libclang-rt-14-dev", "llvm-14"]
-TEST_PACKAGES = BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"] + SANITIZER_PACKAGES
+# The partner API on PostgreSQL: Debian's psycopg 3 and its pool (for /usr/bin/python3; serve.py
+# makes them importable by another python3 of the same minor version, storage/postgres/__init__.py).
+POSTGRES_PACKAGES = ["python3-psycopg", "python3-psycopg-pool"]
+# The server suite's second pass and the deployment test start their own PostgreSQL and HAProxy.
+SERVER_TEST_PACKAGES = POSTGRES_PACKAGES + ["postgresql", "haproxy"]
+TEST_PACKAGES = (BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"] + SANITIZER_PACKAGES
+                 + SERVER_TEST_PACKAGES)
 
 # Third-party sources: Debian source packages, pinned by version and by the .orig tarball's sha256.
 SOURCES = {

@@ -22,7 +22,7 @@ class BillingClock:
         with self.storage.read() as repo:
             if not repo.subscriptions.has_due(reseller["id"], today):
                 return
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             while True:
                 sub = repo.subscriptions.next_due(reseller["id"], today)
                 if sub is None:

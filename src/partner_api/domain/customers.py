@@ -34,7 +34,7 @@ class Customers:
     def invite(self, reseller, name, email, google_domain, organization, base_url, actor):
         """A new customer and its invitation link (sent through the outbox)."""
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             if repo.customers.live_domain_owner(google_domain):
                 raise DomainTaken(f"The Google domain {google_domain} already belongs to a customer.")
             customer_id = repo.customers.add(reseller["id"], name, email, google_domain,
@@ -49,7 +49,7 @@ class Customers:
     def update(self, reseller, customer_id, changes, actor):
         """Changes name, email or organization; a change to nothing new records nothing."""
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             customer = customer_or_404(repo, reseller, customer_id)
             changes = {k: v for k, v in changes.items() if v != customer[k]}
             if changes:

@@ -47,7 +47,7 @@ class Invitations:
 
     def resend(self, reseller, customer_id, base_url, actor):
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             customer = customer_or_404(repo, reseller, customer_id)
             if customer["status"] not in ("invited", "revoked"):
                 raise Conflict("The invitation was already accepted; there is nothing to resend.")
@@ -64,7 +64,7 @@ class Invitations:
 
     def revoke(self, reseller, customer_id, actor):
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             customer = customer_or_404(repo, reseller, customer_id)
             if customer["status"] != "invited":
                 raise Conflict("Only a pending invitation can be revoked.")
@@ -100,7 +100,11 @@ class Invitations:
     def accept(self, token):
         """The customer accepts: a trial subscription starts (the token is the credential)."""
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.read() as repo:
+            account = self._live(repo, token)["reseller_id"]
+        # Checked again under the account's write lock: a link accepted twice at once, or
+        # revoked meanwhile, is refused the second time.
+        with self.storage.write(account=account) as repo:
             invitation = self._live(repo, token)
             reseller = repo.resellers.get(invitation["reseller_id"])
             customer = repo.customers.get(reseller["id"], invitation["customer_id"])

@@ -18,13 +18,13 @@ class Kiosk:
 
     def take_snapshot(self, reseller_id):
         """Keeps the account's rows as its snapshot; returns how many customers it holds."""
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller_id) as repo:
             return repo.snapshots.take(reseller_id, iso(self.clock.now()))
 
     def reset(self, reseller_id):
         """One transaction: the demo data as the snapshot holds it, or nothing changed. Refuses
         any account that is not a demo account or has no snapshot. Returns the snapshot's date."""
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller_id) as repo:
             reseller = repo.resellers.get(reseller_id)
             # Checked inside the transaction: an account registered as real meanwhile is never touched.
             if reseller is None or not reseller["is_demo"] or repo.snapshots.info(reseller_id) is None:

@@ -19,9 +19,9 @@ class Subscriptions:
         with self.storage.read() as repo:
             return subscription_or_404(repo, reseller, customer_id)
 
-    def _transaction(self, commit):
+    def _transaction(self, reseller, commit):
         """A preview only reads; a commit writes, with the write lock from its first read."""
-        return self.storage.write() if commit else self.storage.read()
+        return self.storage.write(account=reseller["id"]) if commit else self.storage.read()
 
     @staticmethod
     def _orderable(repo, reseller, customer_id):
@@ -42,7 +42,7 @@ class Subscriptions:
         """A preview (commit=False) writes nothing and names no actor; an order names its actor."""
         now = self.clock.now()
         today = now.date()
-        with self._transaction(commit) as repo:
+        with self._transaction(reseller, commit) as repo:
             sub = self._orderable(repo, reseller, customer_id)
             # Checked inside the write transaction: two people who both saw 10 cannot both order.
             if expected is not None and sub["licenses"] != expected:
@@ -109,7 +109,7 @@ class Subscriptions:
     def plan_change(self, reseller, customer_id, plan, cycle, commit, expected=None, actor=None):
         now = self.clock.now()
         today = now.date()
-        with self._transaction(commit) as repo:
+        with self._transaction(reseller, commit) as repo:
             sub = self._orderable(repo, reseller, customer_id)
             if expected is not None and (sub["plan"], sub["billing_cycle"]) != expected:
                 raise PlanChanged(sub)
@@ -177,7 +177,7 @@ class Subscriptions:
 
     def cancel(self, reseller, customer_id, when, reason, actor):
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             sub = subscription_or_404(repo, reseller, customer_id)
             if sub["status"] == "cancelled":
                 raise SubscriptionCancelled("The subscription is already cancelled.")
@@ -202,7 +202,7 @@ class Subscriptions:
 
     def reactivate(self, reseller, customer_id, actor):
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             sub = subscription_or_404(repo, reseller, customer_id)
             if sub["status"] == "cancelled":
                 raise SubscriptionCancelled("The subscription has ended and cannot be reactivated.")

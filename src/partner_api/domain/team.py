@@ -27,7 +27,7 @@ class Team:
     def add(self, reseller, email, name, role, actor):
         now = self.clock.now()
         email = email.lower()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             existing = repo.members.by_email(reseller["id"], email)
             if existing is not None:
                 raise MemberExists(f"{email} is already a member of the team ({ROLE_NAMES[existing['role']]}).")
@@ -39,7 +39,7 @@ class Team:
     def change_role(self, reseller, member_id, role, actor):
         """The member with its new role; the same role again changes and records nothing."""
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             member = self._member_or_404(repo, reseller, member_id)
             if member["role"] == role:
                 return member
@@ -54,7 +54,7 @@ class Team:
 
     def remove(self, reseller, member_id, actor):
         now = self.clock.now()
-        with self.storage.write() as repo:
+        with self.storage.write(account=reseller["id"]) as repo:
             member = self._member_or_404(repo, reseller, member_id)
             self._keep_an_admin(repo, reseller, member)
             repo.members.remove(member_id, iso(now))

@@ -3,20 +3,21 @@ request through one pipeline. For the API: route -> rate limit (sign-in) -> auth
 the member's role may do what the route needs -> bring the reseller's billing up to date ->
 check the body's type -> the handler, inside the idempotency step when the request carries a
 key. Errors become answers in one place (status.py); CORS headers go on every API answer."""
+import random
+import time
 import traceback
 
 from .. import API_PREFIX, errors
 from ..domain import Domain
 from ..domain.roles import require
 from ..logs import Log
-from ..storage.db import Database
-from ..storage.operations import is_storage_fault
+from ..storage.backends import database, problem
 from ..storage.repository import Storage
 from .clients import Clients, share_key
 from .google_auth import GoogleVerifier, KeySet
 from .handlers import Api
 from .idempotency import Idempotency
-from .rate_limit import RateLimiter
+from .rate_limit import RateLimiter, StoredRateLimiter
 from .messages import Response
 from .routes import add_kiosk_routes, build_router
 from .site import Site, site_response
@@ -35,14 +36,21 @@ class App:
         self.clock = settings.clock
         self.log = Log(settings.log, settings.log_json, settings.clock)
         self.clients = Clients(settings.trusted_proxies)
-        self.db = db or Database(settings.db_path, synchronous=settings.synchronous)
+        self.db = db or database(settings.db_path, synchronous=settings.synchronous)
         self.storage = Storage(self.db)
         self.domain = Domain(self.storage, settings.clock, settings.session_hours, self.log)
         verifier = None
         if settings.google_client_id:
             verifier = GoogleVerifier(settings.google_client_id, KeySet(settings.google_jwks))
-        self.limiters = {"sign_in": RateLimiter(settings.sign_in_attempts, settings.sign_in_window),
-                         "kiosk_reset": RateLimiter(settings.kiosk_resets_per_minute, 60)}
+        # One process (SQLite) counts in memory; processes sharing PostgreSQL count in it.
+        if getattr(self.db, "shared", False):
+            self.limiters = {"sign_in": StoredRateLimiter(self.storage, "sign_in", settings.sign_in_attempts,
+                                                          settings.sign_in_window),
+                             "kiosk_reset": StoredRateLimiter(self.storage, "kiosk_reset",
+                                                              settings.kiosk_resets_per_minute, 60)}
+        else:
+            self.limiters = {"sign_in": RateLimiter(settings.sign_in_attempts, settings.sign_in_window),
+                             "kiosk_reset": RateLimiter(settings.kiosk_resets_per_minute, 60)}
         self.idempotency = Idempotency(self.storage, settings.clock)
         api = Api(self.domain, settings, verifier)
         self.router = build_router(api, API_PREFIX)
@@ -57,6 +65,10 @@ class App:
         finally:
             self.db.close()
 
+    # A request that met another process's change of the same rows (PostgreSQL) runs again
+    # from the start, after a short random pause, this many times at most.
+    ATTEMPTS = 8
+
     def handle(self, request):
         try:
             if is_api(request.path):
@@ -66,11 +78,17 @@ class App:
             response = error_response(error, getattr(request, "request_id", None))
         except Exception as error:
             request_id = getattr(request, "request_id", None)
-            if is_storage_fault(error):
+            found = problem(error)
+            if isinstance(found, errors.DatabaseUnreachable):
+                # The transaction rolled back (or never began); the pool reconnects on its own.
+                self.log(f"DATABASE UNREACHABLE (request {request_id}): {str(error).strip()[:300]}", level="error",
+                         request_id=request_id)
+                response = error_response(found, request_id)
+            elif found is not None:
                 # Disk full or failing: the transaction rolled back whole; reads go on working.
                 self.log(f"STORAGE FAULT (request {request_id}): {error}. Nothing was written. Free disk "
                          f"space or check the disk holding {self.db.path}.", level="error", request_id=request_id)
-                response = error_response(errors.StorageUnavailable(), request_id)
+                response = error_response(found, request_id)
             else:  # a bug: answer 500 JSON and keep serving
                 self.log(f"request {request_id}: internal error {error!r}", level="error", request_id=request_id,
                          traceback=traceback.format_exc())
@@ -89,6 +107,20 @@ class App:
             wait = self.limiters[route.limit].check(share_key(request.client))
             if wait:
                 raise errors.RateLimited(wait, route.limit)
+        for attempt in range(1, self.ATTEMPTS + 1):
+            try:
+                return self.run_route(request, route)
+            except Exception as error:
+                if not isinstance(problem(error), errors.StorageConflict):
+                    raise
+                if attempt == self.ATTEMPTS:
+                    raise errors.StorageConflict() from error
+                # Whole transactions rolled back: nothing of this attempt is left anywhere.
+                time.sleep(random.uniform(0, 0.005 * 2 ** attempt))
+
+    def run_route(self, request, route):
+        """Authentication, the role check, the billing catch-up and the handler: run again as a
+        whole when it meets a conflict with another process."""
         if route.auth:
             header = request.headers.get("Authorization", "")
             request.token = header[7:].strip() if header[:7].lower() == "bearer " else None

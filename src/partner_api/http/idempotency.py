@@ -36,7 +36,8 @@ class Idempotency:
             raise ValidationFailed({"Idempotency-Key": "Must be 1 to 255 visible ASCII characters, no spaces."})
         scope = reseller_scope(request.reseller["id"]) if request.reseller else public_scope(request.client)
         digest = request_hash(request)
-        with self.storage.write() as repo:
+        # The reseller's writes queue behind this one (the handler's own write joins it).
+        with self.storage.write(account=request.reseller["id"] if request.reseller else None) as repo:
             stored = repo.idempotency.find(scope, key)
             if stored is not None:
                 if stored["request_hash"] != digest:

@@ -3,7 +3,11 @@ Clients are kept least recently seen first: those whose window has passed are dr
 front as others arrive (each once, so a check costs the same with 30 or 30,000 clients known;
 a walk over all of them once made every check slower as the table grew), and past
 `max_clients` the least recently seen go, though a client at its limit is kept over one that is
-not (else cycling through many addresses would reset one's own count)."""
+not (else cycling through many addresses would reset one's own count).
+
+Several serve.py on one PostgreSQL database count together: StoredRateLimiter keeps the hits
+in the database (storage/rate_limits.py), so a client behind a load balancer cannot multiply its
+attempts by the number of processes. One process (SQLite) keeps them here, in memory."""
 import collections
 import math
 import threading
@@ -52,3 +56,37 @@ class RateLimiter:
     def size(self):
         with self._lock:
             return len(self._hits)
+
+
+# Every this many checks, a stored limiter drops every client's hits older than its window.
+PURGE_EVERY = 500
+
+
+class StoredRateLimiter:
+    """The same limit, counted in the database that every process shares."""
+
+    def __init__(self, storage, name, attempts, window_seconds, now=time.time):
+        self.storage = storage
+        self.name = name
+        self.attempts = attempts
+        self.window = window_seconds
+        self.now = now  # wall-clock seconds: processes on several machines compare them
+        self._checks = 0
+
+    def check(self, key):
+        """Counts one attempt; returns 0 if allowed, else seconds to wait."""
+        now = self.now()
+        since = now - self.window
+        self._checks += 1
+        # One client's hits are one unit of data: its checks queue up, other clients' do not.
+        with self.storage.write(account=f"rate:{self.name}:{key}") as repo:
+            hits = repo.rate_limits
+            if self._checks % PURGE_EVERY:
+                hits.forget_before(since, self.name, key)
+            else:
+                hits.forget_before(since)
+            recent = hits.recent(self.name, key, since)
+            if len(recent) >= self.attempts:
+                return max(1, math.ceil(recent[0] + self.window - now))
+            hits.add(self.name, key, now)
+            return 0

@@ -65,6 +65,8 @@ def error_response(error, request_id=None):
         headers["Allow"] = ", ".join(error.allowed)
     if isinstance(error, errors.RateLimited):
         headers["Retry-After"] = str(error.retry_after)
+    if isinstance(error, (errors.DatabaseUnreachable, errors.StorageConflict)):
+        headers["Retry-After"] = "1"
     if isinstance(error, errors.Unauthorized):
         headers["WWW-Authenticate"] = 'Bearer realm="partner-api"'
     return Response(status, error_body(status, error.code, error.message, request_id, extra), JSON_TYPE, headers)

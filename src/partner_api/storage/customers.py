@@ -59,7 +59,7 @@ class CustomerRows(Rows):
         """(rows, total, next key) of one page of the sort: after the keyset `after` (sort key
         and id of the previous page's last row), or at position `offset`. The total is kept
         while the list is unchanged (list_cache.py)."""
-        match = fts_query(search) if search else None
+        match = self._match(search) if search else None
         rid = reseller_id
         gen = generation(self.conn, rid, "customers")  # before the count: see list_cache.py
         total = self.lists.total(("customers", rid, status, match), gen, lambda: self._count(rid, status, match))
@@ -78,15 +78,26 @@ class CustomerRows(Rows):
         column = SORT_COLUMNS[sort]
         return rows, total, ((rows[-1][column], rows[-1]["id"]) if more and rows else None)
 
+    @staticmethod
+    def _match(search):
+        """The search as the filter takes it (and as list totals are kept by)."""
+        return fts_query(search)
+
     def _filter(self, reseller_id, status, match):
         where, params = ["reseller_id = ?"], [reseller_id]
         if status:
             where.append("status = ?")
             params.append(status)
         if match:
-            where.append("id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
-            params.append(match)
+            clauses, values = self._search(match)
+            where += clauses
+            params += values
         return where, params
+
+    @staticmethod
+    def _search(match):
+        """(conditions, parameters) that keep the customers the search matches."""
+        return ["id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)"], [match]
 
     def _list(self, reseller_id, status, match, sort, descending, after, limit):
         """One page in keyset order; `after` is (sort key, id) of the previous page's last row."""

@@ -28,6 +28,8 @@ def connect(path, synchronous="FULL", pragmas=()):
 
 
 class Database:
+    dialect = "sqlite"
+
     def __init__(self, path, log=None, synchronous="FULL", pragmas=()):
         self.path = str(path)
         self.synchronous = synchronous
@@ -78,14 +80,24 @@ class Database:
             self._local.conn = None
             self._pool.put(conn)
 
-    def write(self):
+    @property
+    def areas(self):
+        from .repository import SQLITE_AREAS
+        return SQLITE_AREAS
+
+    def write(self, account=None):
         """A write transaction; BEGIN IMMEDIATE takes the write lock up front so two
-        read-modify-write requests serialise instead of deadlocking or losing an update."""
+        read-modify-write requests serialise instead of deadlocking or losing an update (every
+        write runs alone, whatever `account` it names)."""
         return self._transaction("BEGIN IMMEDIATE")
 
     def read(self):
         """A read transaction: one consistent snapshot (a page and its total agree)."""
         return self._transaction("BEGIN")
+
+    def setting_up(self):
+        """Start-up's seeding and kiosk preparation: one serve.py per SQLite file already."""
+        return contextlib.nullcontext()
 
     def checkpoint(self):
         conn = self._acquire()

@@ -1,13 +1,19 @@
-"""Schema migrations: ordered, numbered, each applied in one transaction at start-up and
-recorded in the database (`meta.schema_version` and the `schema_migrations` history).
+"""Schema migrations: ordered, numbered, each applied in one transaction at start-up (or by
+`serve.py migrate`) and recorded in the database (`meta.schema_version` and the
+`schema_migrations` history). One list for both databases: a migration holds SQLite's SQL and,
+where PostgreSQL's differs, PostgreSQL's under the same number (storage/postgres/schema.py);
+this module applies SQLite's, storage/postgres/database.py PostgreSQL's.
 
-Every schema change adds a migration at the end of MIGRATIONS; released migrations are never
-edited. tests/server/test_migrations.py upgrades a database made by the first released
-version (tests/server/fixtures/db_v1.sql) and checks that every row survives.
+Every schema change adds a migration at the end of MIGRATIONS, with both dialects; released
+migrations are never edited. tests/server/test_migrations.py upgrades a database made by the
+first released version (tests/server/fixtures/db_v1.sql) and checks that every row survives;
+tests/server/test_postgres_migrations.py applies the list to PostgreSQL.
 """
 import dataclasses
 import datetime as dt
 import sqlite3
+
+from .postgres import schema as postgresql
 
 
 class SchemaError(Exception):
@@ -18,7 +24,11 @@ class SchemaError(Exception):
 class Migration:
     version: int
     name: str
-    sql: str
+    sql: str                      # SQLite
+    postgresql: str = None        # PostgreSQL, where it differs from `sql` (None: `sql` runs on both)
+
+    def sql_for(self, dialect):
+        return self.postgresql if dialect == "postgresql" and self.postgresql is not None else self.sql
 
 
 # Version 1: the schema of the first release (partner API 1.0.0), exactly as it shipped.
@@ -327,12 +337,23 @@ ALTER TABLE activity ADD COLUMN actor_name TEXT;
 CREATE INDEX activity_actor ON activity(reseller_id, actor, id);
 """
 
+# Version 6: the rate limits' hits (sign-in attempts, kiosk resets) per client live in the
+# database when several serve.py share it (PostgreSQL), so a client cannot multiply its attempts
+# by the number of processes behind the load balancer. SQLite keeps them in memory (one process).
+V6 = """
+CREATE TABLE rate_limit_hits (limit_name TEXT NOT NULL, client TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX rate_limit_hits_client ON rate_limit_hits(limit_name, client, at);
+CREATE INDEX rate_limit_hits_at ON rate_limit_hits(at);
+"""
+
 MIGRATIONS = [
-    Migration(1, "first release", V1),
+    Migration(1, "first release", V1, postgresql.V1),
     Migration(2, "demo accounts are marked", V2),
-    Migration(3, "kiosk snapshots of demo accounts", V3),
-    Migration(4, "list generations for kept totals", V4),
-    Migration(5, "teams: members with roles, sessions of members, actors in the history", V5),
+    Migration(3, "kiosk snapshots of demo accounts", V3, postgresql.V3),
+    Migration(4, "list generations for kept totals", V4, postgresql.V4),
+    Migration(5, "teams: members with roles, sessions of members, actors in the history", V5,
+              postgresql.V5 + CLASSIFY_ACTORS + "CREATE INDEX activity_actor ON activity(reseller_id, actor, id);"),
+    Migration(6, "rate limits shared by every process", V6, postgresql.V6),
 ]
 LATEST = MIGRATIONS[-1].version
 
@@ -366,11 +387,15 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 def check_version(conn):
     """Raises SchemaError for a database this version cannot use; returns its version."""
     version = current_version(conn)
+    refuse_newer(version, "file")
+    return version
+
+
+def refuse_newer(version, what):
     if version > LATEST:
         raise SchemaError(f"the database has schema version {version}, but this serve.py knows versions up "
                           f"to {LATEST} only: a newer serve.py made it. Run that newer version, or restore "
-                          f"a backup made by this one. The file was not changed.")
-    return version
+                          f"a backup made by this one. The {what} was not changed.")
 
 
 def migrate(conn, log=None):

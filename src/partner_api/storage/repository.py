@@ -1,8 +1,11 @@
 """The storage interface the domain calls: `Storage.read()` and `Storage.write()` open a
 transaction and hand out a `Repository`, whose areas (`repo.customers`, `repo.invoices`, ...)
-have methods named for what they do. This is SQLite's implementation; another database
-(PostgreSQL, issue 20) provides the same areas and methods, and the domain does not change."""
+have methods named for what they do. The database behind it is SQLite (db.py) or PostgreSQL
+(postgres/database.py); each names the area classes it uses (`db.areas`): SQLite's are the
+modules here, PostgreSQL's subclass them where its SQL differs (postgres/areas.py). The domain
+never knows which one it talks to."""
 import functools
+import types
 
 from .activity import ActivityRows, OutboxRows
 from .customers import CustomerRows, InvitationRows
@@ -11,79 +14,94 @@ from .invoices import InvoiceRows
 from .list_cache import ListCache
 from .members import MemberRows
 from .resellers import ResellerRows, SessionRows
+from .rate_limits import RateLimitRows
 from .snapshots import SnapshotRows
 from .subscriptions import LicenseOrderRows, SubscriptionRows
+
+
+# SQLite's areas; postgres/areas.py has the same names.
+SQLITE_AREAS = types.SimpleNamespace(
+    ActivityRows=ActivityRows, OutboxRows=OutboxRows, CustomerRows=CustomerRows, InvitationRows=InvitationRows,
+    IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
+    SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows,
+    SubscriptionRows=SubscriptionRows)
 
 
 class Repository:
     """One transaction's view of the data, area by area (each made when first used: a request
     touches two or three of them)."""
 
-    def __init__(self, conn, lists):
+    def __init__(self, conn, lists, areas=SQLITE_AREAS):
         self._conn = conn
         self._lists = lists
+        self._areas = areas
 
     @functools.cached_property
     def resellers(self):
-        return ResellerRows(self._conn)
+        return self._areas.ResellerRows(self._conn)
 
     @functools.cached_property
     def members(self):
-        return MemberRows(self._conn)
+        return self._areas.MemberRows(self._conn)
 
     @functools.cached_property
     def sessions(self):
-        return SessionRows(self._conn)
+        return self._areas.SessionRows(self._conn)
 
     @functools.cached_property
     def customers(self):
-        return CustomerRows(self._conn, self._lists)
+        return self._areas.CustomerRows(self._conn, self._lists)
 
     @functools.cached_property
     def invitations(self):
-        return InvitationRows(self._conn)
+        return self._areas.InvitationRows(self._conn)
 
     @functools.cached_property
     def subscriptions(self):
-        return SubscriptionRows(self._conn)
+        return self._areas.SubscriptionRows(self._conn)
 
     @functools.cached_property
     def license_orders(self):
-        return LicenseOrderRows(self._conn)
+        return self._areas.LicenseOrderRows(self._conn)
 
     @functools.cached_property
     def invoices(self):
-        return InvoiceRows(self._conn, self._lists)
+        return self._areas.InvoiceRows(self._conn, self._lists)
 
     @functools.cached_property
     def activity(self):
-        return ActivityRows(self._conn)
+        return self._areas.ActivityRows(self._conn)
 
     @functools.cached_property
     def outbox(self):
-        return OutboxRows(self._conn)
+        return self._areas.OutboxRows(self._conn)
 
     @functools.cached_property
     def idempotency(self):
-        return IdempotencyRows(self._conn)
+        return self._areas.IdempotencyRows(self._conn)
+
+    @functools.cached_property
+    def rate_limits(self):
+        return self._areas.RateLimitRows(self._conn)
 
     @functools.cached_property
     def snapshots(self):
-        return SnapshotRows(self._conn)
+        return self._areas.SnapshotRows(self._conn)
 
 
 class _Transaction:
     """A storage transaction as a context manager that yields a Repository (a plain class: the
     pipeline opens three per request, and a generator-based one costs twice as much)."""
 
-    __slots__ = ("_opened", "_lists")
+    __slots__ = ("_opened", "_lists", "_areas")
 
-    def __init__(self, opened, lists):
+    def __init__(self, opened, lists, areas):
         self._opened = opened
         self._lists = lists
+        self._areas = areas
 
     def __enter__(self):
-        return Repository(self._opened.__enter__(), self._lists)
+        return Repository(self._opened.__enter__(), self._lists, self._areas)
 
     def __exit__(self, kind, error, trace):
         return self._opened.__exit__(kind, error, trace)
@@ -95,6 +113,7 @@ class Storage:
 
     def __init__(self, db, lists=None):
         self.db = db
+        self.areas = db.areas
         # Totals and sort samples of long lists, kept while the list is unchanged (list_cache.py).
         self.lists = lists if lists is not None else ListCache()
 
@@ -105,9 +124,13 @@ class Storage:
 
     def read(self):
         """One consistent snapshot: a page and its total agree."""
-        return _Transaction(self.db.read(), self.lists)
+        return _Transaction(self.db.read(), self.lists, self.areas)
 
-    def write(self):
-        """A write transaction that holds the write lock from its start, so two
-        read-modify-write requests serialise instead of losing an update."""
-        return _Transaction(self.db.write(), self.lists)
+    def write(self, account=None):
+        """A write transaction that serialises with every other write that could interfere, so
+        two read-modify-write requests never lose an update: `account` (a reseller id) when the
+        write changes only that reseller's data, so writes to other accounts need not wait
+        (PostgreSQL; SQLite's writes always run one at a time); no account: it runs alone.
+        `account` may also be a string naming another unit of data that only this write
+        touches (one client's sign-in attempts)."""
+        return _Transaction(self.db.write(account), self.lists, self.areas)

@@ -25,6 +25,9 @@ RESELLER_COLUMNS = ("name", "discount_bp", "tax_bp", "currency", "last_invoice_s
 
 
 class SnapshotRows(Rows):
+    # What a row that another account holds raises while the snapshot goes back.
+    CONFLICTS = (sqlite3.IntegrityError,)
+
     def _columns(self, table):
         return [row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")]
 
@@ -35,10 +38,11 @@ class SnapshotRows(Rows):
         data["reseller"] = {name: reseller[name] for name in RESELLER_COLUMNS}
         for table, where in TABLES:
             columns = self._columns(table)
-            rows = self._all(f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY rowid",
+            rows = self._all(f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY id",
                              (reseller_id,))
             data["tables"][table] = {"columns": columns, "rows": [list(row) for row in rows]}
-        self.conn.execute("INSERT OR REPLACE INTO demo_snapshots(reseller_id, taken_at, data) VALUES (?, ?, ?)",
+        self.conn.execute("INSERT INTO demo_snapshots(reseller_id, taken_at, data) VALUES (?, ?, ?)"
+                          " ON CONFLICT (reseller_id) DO UPDATE SET taken_at = excluded.taken_at, data = excluded.data",
                           (reseller_id, now, json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
         return len(data["tables"]["customers"]["rows"])
 
@@ -77,6 +81,6 @@ class SnapshotRows(Rows):
             self.conn.execute(
                 f"UPDATE resellers SET {', '.join(f'{name} = ?' for name in RESELLER_COLUMNS)} WHERE id = ?",
                 [values[name] for name in RESELLER_COLUMNS] + [reseller_id])
-        except sqlite3.IntegrityError as error:
+        except self.CONFLICTS as error:
             raise ResetConflict(f"The demo data could not be restored ({error}); nothing was changed.")
         return stored["taken_at"]
