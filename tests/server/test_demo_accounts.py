@@ -3,25 +3,20 @@ is refused with 403 whatever else is configured, Google sign-in does not open de
 registering a demo account's email ends every session demo sign-in had opened on it, and
 --demo beside registered resellers is said loudly at start."""
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import unittest
 
-from support import ROOT, ServerTestCase, request
+from support import ROOT, ServerTestCase, request, sql
 from test_google_auth import CLIENT_ID, keys, make_token
 
 REAL = "real@partner.example"
 
 
 def session_count(db_path, email):
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute("SELECT COUNT(*) FROM sessions s JOIN resellers r ON r.id = s.reseller_id"
-                            " WHERE r.email = ?", (email,)).fetchone()[0]
-    finally:
-        conn.close()
+    return sql(db_path, "SELECT COUNT(*) FROM sessions s JOIN resellers r ON r.id = s.reseller_id"
+                        " WHERE r.email = ?", (email,))[0][0]
 
 
 class DemoSignInWithARegisteredReseller(ServerTestCase):
@@ -42,12 +37,8 @@ class DemoSignInWithARegisteredReseller(ServerTestCase):
     def test_a_new_email_still_gets_its_own_demo_account(self):
         body = self.ok("POST", "/api/v1/auth/demo", {"email": "visitor@example.org"})
         self.assertEqual(body["reseller"]["email"], "visitor@example.org")
-        conn = sqlite3.connect(self.db_path)
-        try:
-            self.assertEqual(conn.execute("SELECT is_demo FROM resellers WHERE email = 'visitor@example.org'")
-                             .fetchone()[0], 1)
-        finally:
-            conn.close()
+        self.assertEqual(sql(self.db_path, "SELECT is_demo FROM resellers WHERE email = 'visitor@example.org'"),
+                         [(1,)])
 
     def test_registering_a_demo_accounts_email_ends_its_demo_sessions(self):
         token = self.sign_in("taken.over@example.org")

@@ -4,21 +4,20 @@ own demo account; serve.py --kiosk refuses databases with registered resellers o
 data; a reset racing with orders leaves every order whole or gone, never half-applied."""
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
 import unittest
 
-from support import ROOT, T0, ServerTestCase, request
+from support import ROOT, T0, ServerTestCase, drop_database, new_database, request, sql
 from partner_api.clock import FakeClock
 from partner_api.domain import DEMO_EMAIL, Domain
 from partner_api.domain.activity import Actor
 from partner_api.domain.kiosk import KioskRefused
 from partner_api.errors import NotTheKioskAccount
 from partner_api.storage import snapshots
-from partner_api.storage.db import Database
+from partner_api.storage.backends import database as Database
 from partner_api.storage.repository import Storage
 
 SERVE = str(ROOT / "serve.py")
@@ -27,15 +26,11 @@ TABLES = [table for table, _ in snapshots.TABLES]
 
 def demo_rows(db_path, email=DEMO_EMAIL):
     """Every row an account owns, table by table, plus its account row: what a reset must restore."""
-    conn = sqlite3.connect(db_path)
-    try:
-        reseller_id = conn.execute("SELECT id FROM resellers WHERE email = ?", (email,)).fetchone()[0]
-        out = {"resellers": conn.execute("SELECT * FROM resellers WHERE id = ?", (reseller_id,)).fetchall()}
-        for table, where in snapshots.TABLES:
-            out[table] = sorted(conn.execute(f"SELECT * FROM {table} WHERE {where}", (reseller_id,)).fetchall())
-        return out
-    finally:
-        conn.close()
+    reseller_id = sql(db_path, "SELECT id FROM resellers WHERE email = ?", (email,))[0][0]
+    out = {"resellers": [tuple(row) for row in sql(db_path, "SELECT * FROM resellers WHERE id = ?", (reseller_id,))]}
+    for table, where in snapshots.TABLES:
+        out[table] = sorted(tuple(row) for row in sql(db_path, f"SELECT * FROM {table} WHERE {where}", (reseller_id,)))
+    return out
 
 
 def search(port, token, words):
@@ -182,24 +177,20 @@ class KioskServer(ServerTestCase):
         for thread in threads:
             thread.join(60)
         self.assertEqual(problems, [])
-        conn = sqlite3.connect(self.db_path)
-        try:
-            # Every order that is there is there whole: its invoice, its lines, its subscription
-            # count and its history entry; none points at something a reset removed.
-            orphans = conn.execute(
-                "SELECT COUNT(*) FROM license_orders o LEFT JOIN invoices i ON i.id = o.invoice_id"
-                " WHERE o.invoice_id IS NOT NULL AND i.id IS NULL").fetchone()[0]
-            lineless = conn.execute(
-                "SELECT COUNT(*) FROM invoices i WHERE NOT EXISTS"
-                " (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)").fetchone()[0]
-            mismatched = conn.execute(
-                "SELECT COUNT(*) FROM subscriptions s JOIN license_orders o ON o.id ="
-                " (SELECT MAX(id) FROM license_orders WHERE subscription_id = s.id)"
-                " WHERE o.licenses_after != s.licenses").fetchone()[0]
-            seq = conn.execute("SELECT r.last_invoice_seq, MAX(i.seq) FROM resellers r JOIN invoices i"
-                               " ON i.reseller_id = r.id WHERE r.email = ?", (DEMO_EMAIL,)).fetchone()
-        finally:
-            conn.close()
+        # Every order that is there is there whole: its invoice, its lines, its subscription
+        # count and its history entry; none points at something a reset removed.
+        orphans = sql(self.db_path,
+                      "SELECT COUNT(*) FROM license_orders o LEFT JOIN invoices i ON i.id = o.invoice_id"
+                      " WHERE o.invoice_id IS NOT NULL AND i.id IS NULL")[0][0]
+        lineless = sql(self.db_path, "SELECT COUNT(*) FROM invoices i WHERE NOT EXISTS"
+                                     " (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)")[0][0]
+        mismatched = sql(self.db_path,
+                         "SELECT COUNT(*) FROM subscriptions s JOIN license_orders o ON o.id ="
+                         " (SELECT MAX(id) FROM license_orders WHERE subscription_id = s.id)"
+                         " WHERE o.licenses_after != s.licenses")[0][0]
+        seq = sql(self.db_path, "SELECT r.last_invoice_seq, MAX(i.seq) FROM resellers r JOIN invoices i"
+                                " ON i.reseller_id = r.id WHERE r.email = ? GROUP BY r.last_invoice_seq",
+                  (DEMO_EMAIL,))[0]
         self.assertEqual((orphans, lineless, mismatched), (0, 0, 0))
         self.assertEqual(seq[0], seq[1])
         self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
@@ -214,11 +205,7 @@ class KioskServer(ServerTestCase):
     def test_demo_sign_in_opens_the_kiosk_account_only(self):
         self.assertError(self.call("POST", "/api/v1/auth/demo", {"email": "someone.new@example.org"}),
                          403, "forbidden")
-        conn = sqlite3.connect(self.db_path)
-        try:
-            self.assertIsNone(conn.execute("SELECT 1 FROM resellers WHERE email = 'someone.new@example.org'").fetchone())
-        finally:
-            conn.close()
+        self.assertEqual(sql(self.db_path, "SELECT 1 FROM resellers WHERE email = 'someone.new@example.org'"), [])
 
     def test_the_invitation_page_offers_the_way_back_to_the_console(self):
         customer = self.invite(self.token, 905)
@@ -262,10 +249,11 @@ class KioskStartUp(unittest.TestCase):
 
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="kiosk-start-")
-        self.path = os.path.join(self.tmp, "kiosk.db")
+        self.path = new_database(self.tmp, "kiosk.db")
         self.clock = FakeClock(T0)
 
     def tearDown(self):
+        drop_database(self.path)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def prepare(self):

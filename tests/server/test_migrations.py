@@ -8,7 +8,7 @@ import sqlite3
 import tempfile
 import unittest
 
-from support import ROOT, T0, fingerprint, request
+from support import ROOT, T0, fingerprint, request, sqlite_only
 from partner_api.clock import FakeClock
 from partner_api.domain import Domain
 from partner_api.domain.activity import Actor
@@ -60,6 +60,7 @@ def schema_of(db_path):
         conn.close()
 
 
+@sqlite_only("the first release's SQLite dump upgraded (PostgreSQL: test_postgres_operations.py)")
 class FromTheFirstRelease(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="migrations-")
@@ -195,6 +196,7 @@ class FromTheFirstRelease(unittest.TestCase):
             server.stop()
 
 
+@sqlite_only("the first release's SQLite dump upgraded to teams (PostgreSQL starts at the latest schema)")
 class TeamsFromTheFirstRelease(unittest.TestCase):
     """Version 5 (issue 22) on the first release's database: each account's email becomes its
     first Admin, its sessions that Admin's, and every history entry gets its actor while its text
@@ -313,6 +315,7 @@ class TeamsFromTheFirstRelease(unittest.TestCase):
             db.close()
 
 
+@sqlite_only("SQLite files (PostgreSQL: test_postgres_operations.py)")
 class NewAndNewerDatabases(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="migrations-")

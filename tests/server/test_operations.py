@@ -14,7 +14,7 @@ import time
 import unittest
 import uuid
 
-from support import ServerTestCase, fingerprint, request
+from support import ServerTestCase, fingerprint, request, sqlite_only
 from test_cli import ServeProcess, run
 from partner_api.storage.migrations import LATEST
 
@@ -28,6 +28,7 @@ def file_state(path):
     return data, os.path.exists(path + "-wal"), os.path.exists(path + "-shm"), os.path.exists(path + "-journal")
 
 
+@sqlite_only("start-up errors for files (PostgreSQL: test_postgres_operations.py)")
 class StartupErrors(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="startup-")
@@ -137,6 +138,7 @@ class StartupErrors(unittest.TestCase):
         self.assertIn("does not exist", result.stderr)
 
 
+@sqlite_only("the start-up lines with a file (PostgreSQL: test_postgres_operations.py)")
 class StartupLines(unittest.TestCase):
     def test_version_database_schema_and_mode_are_printed(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -149,6 +151,7 @@ class StartupLines(unittest.TestCase):
             self.assertEqual(code, 0)
 
 
+@sqlite_only("a full SQLite file (PostgreSQL's faults: test_postgres_operations.py)")
 class StorageFaults(ServerTestCase):
     def fill_the_disk(self, db, pages):
         db.pragmas = (f"PRAGMA max_page_count = {pages}",)
@@ -213,6 +216,7 @@ def order_burst(port, token, customer_ids, stop, results):
     return counts
 
 
+@sqlite_only("file backups (PostgreSQL's pg_dump: test_postgres_operations.py)")
 class BackupRestoreAndStop(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="ops-")

@@ -1,10 +1,9 @@
 """Subscriptions: license orders (preview, proration, trial conversion, rules), plan
 changes, cancel and reactivate, and what happens by itself as time passes."""
 import itertools
-import sqlite3
 import unittest
 
-from support import T0, ServerTestCase, fingerprint
+from support import T0, ServerTestCase, fingerprint, sql
 
 COUNTER = itertools.count(1)
 
@@ -257,12 +256,8 @@ class CancelAndTime(SubscriptionCase):
         self.ok("GET", "/api/v1/me", token=self.token)  # reads no invoice, yet the bill is written now
         billed = fingerprint(self.db_path)
         self.assertNotEqual(billed, quiet)
-        conn = sqlite3.connect(self.db_path)
-        try:
-            issued = [row[0] for row in conn.execute(
-                "SELECT issued_at FROM invoices WHERE customer_id = ? ORDER BY id", (customer["id"],))]
-        finally:
-            conn.close()
+        issued = [row[0] for row in sql(self.db_path, "SELECT issued_at FROM invoices WHERE customer_id = ? ORDER BY id",
+                                        (customer["id"],))]
         self.assertEqual(issued[-1], "2026-12-26T00:00:00Z")  # dated the day it fell due, not the day it ran
         self.ok("GET", "/api/v1/me", token=self.token)
         self.assertEqual(fingerprint(self.db_path), billed)

@@ -1,10 +1,9 @@
 """The team (issue 22): members and their roles through the team API, the last Admin, sessions
 that end the moment a member's role changes or they are removed, other accounts' member ids,
 `me`, and a person in two reseller accounts choosing one at Google sign-in."""
-import sqlite3
 import threading
 
-from support import ServerTestCase, fingerprint
+from support import ServerTestCase, fingerprint, sql
 from test_google_auth import CLIENT_ID, keys, make_token
 from partner_api.domain.activity import SYSTEM
 from partner_api.domain.roles import CAPABILITIES
@@ -189,13 +188,9 @@ class LastAdmin(TeamServer):
         # out by the first (401). Never both: the team keeps an Admin.
         self.assertEqual(sorted(results.values())[0], 200, results)
         self.assertIn(sorted(results.values())[1], (401, 409), results)
-        conn = sqlite3.connect(self.db_path)
-        try:
-            admins = conn.execute("SELECT COUNT(*) FROM members WHERE role = 'admin' AND removed_at IS NULL"
-                                  " AND reseller_id = (SELECT reseller_id FROM members WHERE id = ?)",
-                                  (first["id"],)).fetchone()[0]
-        finally:
-            conn.close()
+        admins = sql(self.db_path, "SELECT COUNT(*) FROM members WHERE role = 'admin' AND removed_at IS NULL"
+                                   " AND reseller_id = (SELECT reseller_id FROM members WHERE id = ?)",
+                     (first["id"],))[0][0]
         self.assertEqual(admins, 1)
 
 
