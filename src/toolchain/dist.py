@@ -1,7 +1,8 @@
 """Turns the linked console (build/web/stage) into the deployable folder (build/web/dist):
-content-hashed file names, the web app manifest's PNG icons (rsvg-convert, from
-assets/icon.svg), the service worker's precache list, and .br/.gz beside every text and wasm
-file. Prints the sizes. Runs after every web build; unchanged input is not packed again."""
+the page's scripts joined into one file, content-hashed file names, the web app manifest's PNG
+icons (rsvg-convert, from assets/icon.svg), the service worker's precache list, and .br/.gz
+beside every text and wasm file. Prints the sizes. Runs after every web build; unchanged input
+is not packed again."""
 import gzip
 import hashlib
 import json
@@ -32,6 +33,11 @@ ICONS = {
     "apple-touch-icon.png": (180, True),
 }
 HASH_LEN = 10
+# index.html names the page's scripts (web/*.js, one per topic in the source) between
+# "<!-- bundle NAME -->" and "<!-- /bundle -->": they are sent as one file NAME, in that order.
+# Each small file's answer costs about as much in headers as its code (pwa_bench).
+BUNDLE = re.compile(r"<!-- bundle (?P<name>[\w.-]+) -->(?P<body>.*?)<!-- /bundle -->", re.S)
+BUNDLED_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 
 
 class PackError(Exception):
@@ -96,6 +102,29 @@ def rewrite(text, mapping):
     for old, new in mapping.items():
         text = text.replace(f'"{old}"', f'"{new}"').replace(f"'{old}'", f"'{new}'")
     return text
+
+
+def bundle_scripts(files):
+    """Joins the scripts index.html marks as a bundle into one file and names only that file
+    there; the joined ones leave `files` (they are neither hashed nor precached)."""
+    html = files["index.html"].decode("utf-8")
+
+    def join(match):
+        name, sources = match.group("name"), BUNDLED_SCRIPT.findall(match.group("body"))
+        if not sources:
+            raise PackError(f"index.html's bundle {name} names no script")
+        if name in files:
+            raise PackError(f"index.html's bundle {name} would replace a staged file of that name")
+        parts = []
+        for source in sources:
+            if source not in files:
+                raise PackError(f"index.html bundles {source}, which is not in the stage")
+            # Each script is its own function expression: joined, they run as they did one by one.
+            parts.append(files.pop(source).decode("utf-8").rstrip("\n") + "\n")
+        files[name] = "".join(parts).encode("utf-8")
+        return f'<script src="{name}"></script>'
+
+    files["index.html"] = BUNDLE.sub(join, html).encode("utf-8")
 
 
 def plan(files):
@@ -205,6 +234,7 @@ def package(stage, dist, cache=None):
         # The loading bar's total: what arrives is the decoded file, whatever the encoding.
         files["console.js"] = files["console.js"].replace(
             b"var WASM_BYTES = 0;", b"var WASM_BYTES = %d;" % len(files["app.wasm"]), 1)
+    bundle_scripts(files)
     final_name, final_data = plan(files)
     sw, version = service_worker(files["sw.js"].decode("utf-8"), final_name, final_data)
     final_name["sw.js"], final_data["sw.js"] = "sw.js", sw

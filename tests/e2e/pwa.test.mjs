@@ -153,7 +153,9 @@ test("a new version on the host is offered with Reload, then runs whole: no file
     await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
     await clickItem(page, "Demo sign-in", "button");
     await waitForItem(page, "Open invoices", "label");
-    const oldScript = await page.evaluate(() => [...document.scripts].map((s) => s.src).find((s) => /console\./.test(s)));
+    // The page's scripts (console.js among them) arrive as one file, page.<hash>.js.
+    const oldScript = await page.evaluate(() => [...document.scripts].map((s) => s.src).find((s) => /\/page\./.test(s)));
+    assert.ok(oldScript, "the page's scripts: " + oldScript);
 
     // Build a new version (console.js changed) and deploy it over the old one, as a host would.
     fs.cpSync(STAGE, stage2, { recursive: true });
@@ -170,8 +172,9 @@ test("a new version on the host is offered with Reload, then runs whole: no file
     await Promise.all([page.waitForNavigation({ timeout: 30000 }), clickItem(page, "Reload", "button")]);
     await waitForConsole(page);
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src));
-    const newScript = scripts.find((s) => /console\./.test(s));
-    assert.notEqual(newScript, oldScript, "the new version's console.js");
+    const newScript = scripts.find((s) => /\/page\./.test(s));
+    assert.ok(newScript, "the new version's page scripts are loaded");
+    assert.notEqual(newScript, oldScript, "the new version's console.js (in page.js)");
     const newFiles = new Set(fs.readdirSync(dist2));
     const oldOnly = new Set([path.basename(new URL(oldScript).pathname)]);
     for (const s of scripts.filter((s) => s.startsWith(host.url))) {

@@ -1,6 +1,7 @@
-"""The generators that keep the page and the wasm in step (src/toolchain/web_codes.py and
-web_exports.py): on the repository as it is, and on copies of it where the two sides drifted
-apart, which must fail the build with a message that says where."""
+"""The build steps between the page and the wasm: the generators that keep them in step
+(src/toolchain/web_codes.py and web_exports.py), on the repository as it is and on copies of it
+where the two sides drifted apart, which must fail the build with a message that says where;
+and dist.py joining the page's scripts into one file."""
 import re
 import shutil
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from toolchain import web_codes, web_exports  # noqa: E402
+from toolchain import dist, web_codes, web_exports  # noqa: E402
 
 
 class Tree:
@@ -153,6 +154,53 @@ class Exports(TreeCase):
                        'extern "C" EMSCRIPTEN_KEEPALIVE void rc_request_frame(')
         with self.assertRaisesRegex(web_exports.ExportsError, "declare exports with RC_EXPORT"):
             self.tree.exports()
+
+
+class PageBundle(unittest.TestCase):
+    PAGE = ('<body><canvas></canvas>\n  <!-- bundle page.js -->\n  <!-- one script per topic -->\n'
+            '  <script src="codes.js"></script>\n  <script src="bridge.js"></script>\n'
+            '  <script src="console.js"></script>\n  <!-- /bundle -->\n</body>')
+
+    def files(self):
+        return {"index.html": self.PAGE.encode(), "codes.js": b"(function () { var a = 1; })();\n",
+                "bridge.js": b"(function () { var b = 2; })();", "console.js": b'(function () { load("app.js"); })();\n',
+                "sw.js": b"const PRECACHE = [];", "app.js": b"var Module;"}
+
+    def test_the_scripts_become_one_file_in_their_order(self):
+        files = self.files()
+        dist.bundle_scripts(files)
+        self.assertEqual(files["page.js"], b'(function () { var a = 1; })();\n(function () { var b = 2; })();\n'
+                                           b'(function () { load("app.js"); })();\n')
+        self.assertNotIn("codes.js", files)
+        self.assertNotIn("console.js", files)
+        self.assertEqual(files["index.html"].decode(), '<body><canvas></canvas>\n  <script src="page.js"></script>\n</body>')
+        # Hashed like any file, naming the hashed app.js, and precached instead of the three.
+        final_name, final_data = dist.plan(files)
+        self.assertRegex(final_name["page.js"], r"^page\.[0-9a-f]{10}\.js$")
+        self.assertIn(final_name["app.js"].encode(), final_data["page.js"])
+        self.assertIn(final_name["page.js"].encode(), final_data["index.html"])
+
+    def test_a_script_the_stage_lacks_or_a_name_taken_fails(self):
+        files = self.files()
+        del files["bridge.js"]
+        with self.assertRaisesRegex(dist.PackError, "bundles bridge.js, which is not in the stage"):
+            dist.bundle_scripts(files)
+        files = self.files()
+        files["page.js"] = b""
+        with self.assertRaisesRegex(dist.PackError, "would replace a staged file"):
+            dist.bundle_scripts(files)
+
+    def test_every_script_of_web_is_in_the_page_bundle(self):
+        # A script left out would be staged and precached but never run.
+        html = (ROOT / "shell" / "index.html").read_text()
+        bundles = dist.BUNDLE.findall(html)
+        self.assertEqual(len(bundles), 1)
+        named = dist.BUNDLED_SCRIPT.findall(bundles[0][1])
+        scripts = {p.name for p in (ROOT / "web").glob("*.js")} - {"sw.js"}
+        self.assertEqual(sorted(set(named) - {web_codes.GENERATED}), sorted(scripts))
+        self.assertEqual(named[0], web_codes.GENERATED, "the codes first: scripts read them as they load")
+        self.assertEqual(named[1], "bridge.js")
+        self.assertEqual(named[-1], "console.js", "console.js last: it starts the module")
 
 
 if __name__ == "__main__":
