@@ -39,20 +39,50 @@ from partner_api.errors import StartupError  # noqa: E402
 from partner_api.http.clients import parse_networks  # noqa: E402
 from partner_api.http.google_auth import GOOGLE_JWKS_URL, check_jwks_file  # noqa: E402
 from partner_api.http.server import RunningServer, Settings  # noqa: E402
+from partner_api.logs import LinesAsEvents, Log, install_excepthooks  # noqa: E402
 from partner_api.storage.backends import backup, database, open_database, problem, restore  # noqa: E402
+from partner_api.storage.operations import ServerLock  # noqa: E402
 from partner_api.storage.postgres import is_url  # noqa: E402
 from partner_api.storage.repository import Storage  # noqa: E402
+from partner_api.storage.secret import server_secret  # noqa: E402
 from partner_api.validation import Fields  # noqa: E402
 
 # A PostgreSQL URL in DATABASE_URL (the usual name on hosting platforms) is the default --db.
 DEFAULT_DB = os.environ.get("DATABASE_URL") or "./console-demo.db"
 DB_HELP = ("SQLite database file, created if missing, or a PostgreSQL URL "
            f"postgresql://USER:PASSWORD@HOST:PORT/DBNAME (default: $DATABASE_URL, else {'./console-demo.db'})")
+# What serve.py says: OUT on stdout (its first line the address), ERR on stderr where the log
+# goes. Plain lines, or with --log-json one JSON object per line on both.
+OUT = Log(lambda line: print(line, flush=True))
+ERR = Log()
+
+
+def say(line, **fields):
+    OUT(line, **fields)
+
+
+def note(line, level="info", **fields):
+    ERR(line, level=level, **fields)
+
+
+def use_json_lines():
+    OUT.json_lines = ERR.json_lines = True
+    install_excepthooks(ERR)
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        if "--log-json" in sys.argv[1:] or ERR.json_lines:
+            note(f"{self.prog}: error: {message}", level="error")
+            sys.exit(2)
+        super().error(message)
 DEFAULT_STATIC = ROOT / "build" / "web" / "dist"
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(
+    if "--log-json" in argv:
+        use_json_lines()  # before anything is said, parse errors included
+    parser = Parser(
         prog="serve.py",
         description="Build (if needed) and serve the Reseller Console and its partner API.",
         epilog="With no options it runs in demo mode on http://127.0.0.1:8000 with ./console-demo.db. "
@@ -91,7 +121,8 @@ def parse_args(argv):
                         help="how long a sign-in lasts, in hours (default: 8)")
     parser.add_argument("--quiet", action="store_true", help="no per-request log lines")
     parser.add_argument("--log-json", action="store_true",
-                        help="write each request's log line as a JSON object (for log collectors)")
+                        help="write every line (start-up, requests, faults, tracebacks, the stop) as one JSON "
+                             "object, on stderr and stdout (for log collectors)")
     parser.add_argument("--max-connections", type=int, default=512, metavar="N",
                         help="open connections at most; past it a new client gets 503 at once (default: 512)")
     parser.add_argument("--max-connections-per-client", type=int, default=0, metavar="N",
@@ -101,6 +132,10 @@ def parse_args(argv):
                         help="a reverse proxy in front of this server (an address or network, e.g. 10.0.0.5 or "
                              "10.0.0.0/24); only requests from it have their X-Forwarded-For read, for the client's "
                              "address in logs and rate limits; repeatable")
+    parser.add_argument("--secret-file", default=None, metavar="PATH",
+                        help="the server's secret, which invitation links are sealed with in the database "
+                             "(default: DB.secret beside the database, made on first start; or "
+                             "$PARTNER_API_SECRET); several servers sharing one database need the same one")
     # tests/server/load_bench.py compares the order latency of SQLite's NORMAL and FULL sync.
     parser.add_argument("--synchronous", choices=("FULL", "NORMAL"), default="FULL", help=argparse.SUPPRESS)
     parser.add_argument("--kiosk", action="store_true",
@@ -129,6 +164,8 @@ def parse_args(argv):
     add.add_argument("--admin-name", default=None, metavar="NAME",
                      help="the Admin's own name, as the history shows it (default: the company name)")
     add.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH_OR_URL", help=DB_HELP)
+    add.add_argument("--force", action="store_true",
+                     help="register even on a kiosk's database (which a kiosk then refuses to start on)")
     member = commands.add_parser("member", help="manage a reseller's team")
     member_commands = member.add_subparsers(dest="member_command", required=True, metavar="{add}")
     join = member_commands.add_parser("add", help="add a member to a reseller's team; they sign in with Google "
@@ -171,7 +208,7 @@ def parse_args(argv):
 
 def print_field_errors(fields):
     for field, message in fields.errors.items():
-        print(f"{field}: {message}", file=sys.stderr)
+        note(f"{field}: {message}", level="error", field=field)
     return 2
 
 
@@ -195,20 +232,31 @@ def add_reseller(args):
     if db is None:
         return domain
     try:
+        kiosk = domain.kiosk.snapshot_count()
+        if kiosk:
+            running = ServerLock(args.db).is_held()
+            where = (f"{args.db} is a kiosk's database (it holds the demo snapshot a kiosk restores"
+                     f"{', and a serve.py is running on it now' if running else ''}). A kiosk signs every visitor in "
+                     "without asking who they are: a registered reseller does not belong beside it, and serve.py "
+                     "--kiosk refuses to start on a database that holds one.")
+            if not args.force:
+                return fail(f"{where} Register the reseller in your real server's database; nothing was changed. "
+                            "(--force registers it anyway.)")
+            note(f"WARNING: {where} Registering anyway (--force).", level="warning")
         resellers = domain.resellers
         before = resellers.by_email(email)
         was_demo = before is not None and bool(before["is_demo"])
         row, created = resellers.register(email, name, admin_name=admin_name)
     finally:
         db.close()
-    print(f"{'Registered' if created else 'Updated'} reseller {row['email']} ({row['name']}), id {row['id']}.")
+    say(f"{'Registered' if created else 'Updated'} reseller {row['email']} ({row['name']}), id {row['id']}.")
     if created:
-        print(f"{row['email']} is its Admin and signs in with Google; add the rest of the team in the console's "
+        say(f"{row['email']} is its Admin and signs in with Google; add the rest of the team in the console's "
               "Team screen or with 'serve.py member add'.")
     if was_demo:
-        print("It was a demo account: it is a registered reseller now, demo sign-in no longer opens it, "
-              "and every session demo sign-in had opened on it has ended. Its customers and invoices "
-              "were made in demo mode; check them.")
+        say("It was a demo account: it is a registered reseller now and starts clean. Everything made in demo "
+            "mode (customers and their invitation links, invoices, history, team members) is gone, every "
+            "session demo sign-in had opened on it has ended, and its Admin is the only member.")
     return 0
 
 
@@ -234,7 +282,7 @@ def add_member(args):
             return fail(f"{exists.message} Nothing was changed; change roles in the console's Team screen.")
     finally:
         db.close()
-    print(f"Added {member['name']} ({member['email']}) to {reseller['name']} as {ROLE_NAMES[member['role']]}, "
+    say(f"Added {member['name']} ({member['email']}) to {reseller['name']} as {ROLE_NAMES[member['role']]}, "
           f"member id {member['id']}. They sign in with Google under {member['email']}.")
     return 0
 
@@ -247,23 +295,26 @@ def build(args):
         try:  # psycopg 3 from Debian, installed when missing (as root), like the build's packages
             toolchain.ensure_packages(toolchain.POSTGRES_PACKAGES)
         except toolchain.SetupError as error:
-            print(str(error), file=sys.stderr, flush=True)
+            note(str(error), level="error")
             return False
     if ensure_web_build is None:
-        print("Note: the build toolchain (src/toolchain) is not there yet; serving without building.",
-              flush=True)
+        note("Note: the build toolchain (src/toolchain) is not there yet; serving without building.")
         return True
     import toolchain
     try:
-        ensure_web_build()
+        if ERR.json_lines:
+            with LinesAsEvents(ERR):  # the build's own output (and its compilers') as log events too
+                ensure_web_build()
+        else:
+            ensure_web_build()
     except toolchain.SetupError as error:
-        print(str(error), file=sys.stderr, flush=True)
+        note(str(error), level="error")
         return False
     return True
 
 
 def fail(message):
-    print(f"serve.py: {message}", file=sys.stderr, flush=True)
+    note(f"serve.py: {message}", level="error")
     return 1
 
 
@@ -299,13 +350,9 @@ def migrate_only(args):
     db.server_lock.release()
     db.close()
     where = db.path if is_url(db_target) else Path(db_target).resolve()
-    print(f"The database {where} is at schema version {after}" +
-          (f" (was {before})." if before != after else ", already up to date."), flush=True)
+    say(f"The database {where} is at schema version {after}" +
+        (f" (was {before})." if before != after else ", already up to date."))
     return 0
-
-
-def note(line):
-    print(line, file=sys.stderr, flush=True)
 
 
 def mode_line(settings):
@@ -330,8 +377,7 @@ def main(argv=None):
     if args.command in ("backup", "restore"):
         db_path = getattr(args, "db", DEFAULT_DB)
         try:
-            print(backup(db_path, args.out) if args.command == "backup" else restore(db_path, args.backup),
-                  flush=True)
+            say(backup(db_path, args.out) if args.command == "backup" else restore(db_path, args.backup))
         except StartupError as error:
             return fail(str(error))
         return 0
@@ -353,12 +399,18 @@ def main(argv=None):
         db = open_database(args.db, log=note, synchronous=args.synchronous, pool_size=args.db_pool)
     except StartupError as error:
         return fail(str(error))
+    try:
+        settings.secret = server_secret(args.db, args.secret_file)
+    except StartupError as error:
+        db.server_lock.release()
+        db.close()
+        return fail(str(error))
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     kiosk_lines = []
     try:
-        domain = Domain(Storage(db), settings.clock)
+        domain = Domain(Storage(db, secret=settings.secret), settings.clock, log=note)
         base_url = args.public_url.rstrip("/") or f"http://{args.host}:{args.port or 8000}"
         # Several processes may start on one PostgreSQL database at once: one seeds, the rest wait.
         with db.setting_up():
@@ -371,10 +423,10 @@ def main(argv=None):
             if real:
                 # Demo sign-in never opens a registered account, but anyone who reaches this server
                 # can create demo accounts beside them: say so where the operator looks.
-                print(f"WARNING: demo sign-in is on, and this database also holds {real} registered "
-                      f"reseller{'s' if real != 1 else ''}. Anyone who can reach this server can use demo "
-                      "accounts here (never the registered ones). Turn demo off by leaving out --demo "
-                      "and setting --google-client-id.", file=sys.stderr, flush=True)
+                note(f"WARNING: demo sign-in is on, and this database also holds {real} registered "
+                     f"reseller{'s' if real != 1 else ''}. Anyone who can reach this server can use demo "
+                     "accounts here (never the registered ones). Turn demo off by leaving out --demo "
+                     "and setting --google-client-id.", level="warning")
         server = RunningServer(settings, db)
     except OSError as error:
         db.server_lock.release()
@@ -384,7 +436,7 @@ def main(argv=None):
     except KioskRefused as refused:
         db.server_lock.release()
         db.close()
-        print(str(refused), file=sys.stderr, flush=True)
+        note(str(refused), level="error")
         return 2
     except Exception as error:
         message = plain_error(error, args.db)  # re-raises what is not a database's error (a bug)
@@ -402,26 +454,26 @@ def main(argv=None):
     note(mode_line(settings))
     if not (Path(args.static) / "index.html").is_file():
         note(f"Note: no built console in {args.static}; serving the API alone.")
-    print(f"Reseller Console: http://{args.host}:{server.port}/", flush=True)
+    url = f"http://{args.host}:{server.port}/"
+    say(f"Reseller Console: {url}", url=url)
     if args.kiosk:
         for line in kiosk_lines:
-            print(line, flush=True)
+            say(line)
         every = f", and every {args.kiosk_reset_every:g} minutes while untouched" if args.kiosk_reset_every else ""
-        print(f"Kiosk: signed in as {DEMO_EMAIL}; starts over after {args.kiosk_idle} seconds without use{every}.",
-              flush=True)
+        say(f"Kiosk: signed in as {DEMO_EMAIL}; starts over after {args.kiosk_idle} seconds without use{every}.")
     elif demo:
-        print(f"Demo sign-in: use {DEMO_EMAIL} (any other new email creates an empty demo account).", flush=True)
+        say(f"Demo sign-in: use {DEMO_EMAIL} (any other new email creates an empty demo account).")
     while not stop.wait(0.5):
         pass
-    print("Stopping: no new connections; finishing the requests in flight (10 s at most)…", flush=True)
+    say("Stopping: no new connections; finishing the requests in flight (10 s at most)…")
     left = server.stop(grace=10)
     db.server_lock.release()
     if left:
         # Cut off: what they had not committed is not in the database (SQLite's journal sees to it).
-        print(f"Stopped after 10 s with {left} request{'s' if left != 1 else ''} still running; "
-              "whatever they had not committed is not in the database.", flush=True)
+        say(f"Stopped after 10 s with {left} request{'s' if left != 1 else ''} still running; "
+            "whatever they had not committed is not in the database.")
         os._exit(1)
-    print("Stopped cleanly: every request in flight was answered and the database is checkpointed.", flush=True)
+    say("Stopped cleanly: every request in flight was answered and the database is checkpointed.")
     return 0
 
 

@@ -2,7 +2,10 @@
 with --log-json one JSON object per line (start-up, migrations, requests, the outbox, faults,
 tracebacks), so a log collector never meets a line it cannot parse."""
 import json
+import os
 import sys
+import threading
+import traceback
 
 from .clock import SystemClock, iso
 
@@ -34,3 +37,64 @@ class Log:
             note = f" {entry['note']}" if entry.get("note") else ""
             self.sink(f"{entry['time']} {entry['request_id']} {entry['client']} {entry['method']} {entry['path']}"
                       f" {entry['status']} {entry['ms']:.1f}ms{note}")
+
+
+def install_excepthooks(log):
+    """A crash anywhere (the main thread or another) is one log event with its traceback."""
+    def main_hook(kind, error, trace):
+        log(f"serve.py stopped on an unexpected error: {error!r}", level="critical",
+            traceback="".join(traceback.format_exception(kind, error, trace)))
+
+    def thread_hook(args):
+        if args.exc_type is SystemExit:
+            return
+        log(f"thread {args.thread.name if args.thread else '?'} stopped on an unexpected error: {args.exc_value!r}",
+            level="critical", traceback="".join(traceback.format_exception(args.exc_type, args.exc_value,
+                                                                            args.exc_traceback)))
+
+    sys.excepthook = main_hook
+    threading.excepthook = thread_hook
+
+
+class LinesAsEvents:
+    """While open, whatever this process and its children write to stdout and stderr (a build's
+    compiler output, say) comes out as log events, one per line."""
+
+    def __init__(self, log):
+        self.log = log
+
+    def __enter__(self):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.read_end, write_end = os.pipe()
+        self.saved = (os.dup(1), os.dup(2))
+        os.dup2(write_end, 1)
+        os.dup2(write_end, 2)
+        os.close(write_end)
+        # Events go to the real stderr meanwhile (stderr is the pipe itself now).
+        original = self.log.sink
+        saved_err = os.fdopen(os.dup(self.saved[1]), "w", encoding="utf-8", buffering=1)
+        self.restore_sink = lambda: setattr(self.log, "sink", original)
+        self.log.sink = lambda line: saved_err.write(line + "\n")
+        self.saved_err = saved_err
+        self.thread = threading.Thread(target=self._pump, name="log-lines", daemon=True)
+        self.thread.start()
+        return self
+
+    def _pump(self):
+        with os.fdopen(self.read_end, "r", encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                if line.strip():
+                    self.log(line.rstrip("\n"), level="info", source="build")
+
+    def __exit__(self, *error):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(self.saved[0], 1)
+        os.dup2(self.saved[1], 2)  # the pipe's last write end closes: the pump sees its end
+        os.close(self.saved[0])
+        os.close(self.saved[1])
+        self.thread.join(timeout=10)
+        self.restore_sink()
+        self.saved_err.close()
+        return False

@@ -410,11 +410,14 @@ def spec():
                                 "PATCH and DELETE accepts Idempotency-Key; a body must be "
                                 "JSON (Content-Type: application/json, else 415), at most 1 MiB (413), with no "
                                 "unknown fields (422). Unknown routes answer 404 and wrong methods 405 with Allow; "
-                                "methods the server does not know (TRACE) 501. The connection layer answers 400 for "
-                                "two Content-Length headers, 408 when a body does not arrive within 30 s (headers "
-                                "must arrive within 10 s, an idle connection closes after 15 s), 414 for a request "
-                                "line over 64 KiB, 431 for headers over 64 KiB, and 503 overloaded with Retry-After "
-                                "past its connection limit. Cursors are opaque: a changed one is 422."},
+                                "methods the server does not know (TRACE) 501; HEAD answers wherever GET does. The "
+                                "connection layer answers at once: 400 for two Content-Length headers, one that is "
+                                "not plain digits or a folded header line, 411 for a chunked body, 413 for a body "
+                                "declared over 1 MiB (also instead of 100 Continue); 408 when a body does not "
+                                "arrive within 30 s (headers must arrive within 10 s, an idle connection closes "
+                                "after 15 s), 414 for a request line over 64 KiB, 431 for headers over 64 KiB, and "
+                                "503 overloaded with Retry-After past its connection limit or past one client "
+                                "address's share of it. Cursors are opaque: a changed one is 422."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
         "paths": with_roles(paths()),
@@ -424,7 +427,8 @@ def spec():
                 "name": "Idempotency-Key", "in": "header", "required": False,
                 "schema": s(minLength=1, maxLength=255, pattern="^[!-~]+$"),
                 "description": "Same key and body: the first answer again, nothing changes. Same key, other "
-                               "body: 409 idempotency_conflict."}},
+                               "body: 409 idempotency_conflict. Answers are kept 30 days. A sign-in's answer is "
+                               "never kept (it holds a session token): a retried sign-in is another session."}},
             "schemas": SCHEMAS,
         },
     }

@@ -151,7 +151,7 @@ class ServerTestCase(unittest.TestCase):
         cls.log_lines = []
         options = dict(host="127.0.0.1", port=0, db_path=cls.db_path, static_dir="", quiet=True,
                        clock=cls.clock, log=cls.log_lines.append, sign_in_attempts=10_000,
-                       kiosk_resets_per_minute=10_000)
+                       kiosk_resets_per_minute=10_000, purge_every=10 ** 9)
         options.update(cls.settings)
         cls.server = RunningServer(Settings(**options)).start()
         cls.port = cls.server.port

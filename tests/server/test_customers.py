@@ -79,7 +79,14 @@ class InviteValidation(ServerTestCase):
     def test_a_live_domain_belongs_to_one_customer_across_resellers(self):
         self.invite(self.token, google_domain="taken.de")
         self.rejected({**GOOD, "google_domain": "taken.de"}, status=409, code="domain_taken")
-        other = self.sign_in("other-reseller@example.com")
+        # Across registered resellers; a demo account reserves its domains only within itself (issue 24).
+        domain = self.server.app.domain
+        for email in ("first-real@example.com", "other-real@example.com"):
+            domain.resellers.register(email, email.split("@")[0])
+        first = domain.sessions.sign_in_member("first-real@example.com").token
+        other = domain.sessions.sign_in_member("other-real@example.com").token
+        self.assertEqual(self.call("POST", "/api/v1/customers", {**GOOD, "google_domain": "taken.de"}, first).status,
+                         201)
         self.assertError(self.call("POST", "/api/v1/customers", {**GOOD, "google_domain": "taken.de"}, other),
                          409, "domain_taken")
 

@@ -73,6 +73,80 @@ class DemoTeams(ServerTestCase):
         self.assertEqual((viewer["reseller"]["email"], viewer["member"]["role"]), ("team.demo@example.org", "viewer"))
 
 
+class DemoAccountsReserveNoDomain(ServerTestCase):
+    """Issue 24, defect 4: anyone could open a throwaway demo account beside real resellers and
+    invite bigcorp.example; the real reseller then got 409 domain_taken."""
+    settings = {"demo": True}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.server.app.domain.resellers.register(REAL, "Real Partner GmbH")
+
+    def real_token(self):
+        return self.server.app.domain.sessions.sign_in_member(REAL).token
+
+    def invite_domain(self, token, domain, n):
+        return self.call("POST", "/api/v1/customers", {"name": f"Kunde {n}", "email": f"it@{domain}",
+                                                       "google_domain": domain, "organization": "Kunde GmbH"}, token)
+
+    def test_a_demo_account_cannot_squat_a_real_customers_domain(self):
+        squatter = self.sign_in("squatter@example.org")
+        self.assertEqual(self.invite_domain(squatter, "bigcorp.example", 1).status, 201)
+        self.assertEqual(self.invite_domain(self.real_token(), "bigcorp.example", 2).status, 201)
+        # A second real reseller is held to the rule, as before.
+        self.server.app.domain.resellers.register("second@partner.example", "Second Partner")
+        second = self.server.app.domain.sessions.sign_in_member("second@partner.example").token
+        self.assertError(self.invite_domain(second, "bigcorp.example", 3), 409, "domain_taken")
+
+    def test_a_demo_account_learns_nothing_of_real_customers_domains(self):
+        self.assertEqual(self.invite_domain(self.real_token(), "realco.example", 4).status, 201)
+        visitor = self.sign_in("curious@example.org")
+        self.assertEqual(self.invite_domain(visitor, "realco.example", 5).status, 201)
+        # Within one demo account a domain is still one customer's.
+        self.assertError(self.invite_domain(visitor, "realco.example", 6), 409, "domain_taken")
+        other = self.sign_in("another.visitor@example.org")
+        self.assertEqual(self.invite_domain(other, "realco.example", 7).status, 201)
+
+
+class RegisteringADemoAccountStartsClean(ServerTestCase):
+    """Issue 24, defect 5: a demo account registered as real kept what its demo users planted
+    (customers, live invitation links, team members), and a former demo user then accepted a
+    planted link into the real account."""
+    settings = {"demo": True}
+
+    def test_the_registered_account_starts_from_nothing_but_its_admin(self):
+        email = "becomes.real@example.org"
+        token = self.sign_in(email)
+        planted = self.invite(token, 1)
+        self.active_customer(token, 2, licenses=5)
+        self.ok("POST", "/api/v1/team/members", {"email": "planted.admin@evil.example", "name": "Planted",
+                                                 "role": "admin"}, token, status=201)
+        self.call("POST", "/api/v1/customers", {"name": "K", "email": "k@k-1.de", "google_domain": "k-1.de",
+                                                "organization": "K"}, token, headers={"Idempotency-Key": "planted-1"})
+        link_token = planted["invitation"]["url"].rsplit("/", 1)[1]
+        reseller, created = self.server.app.domain.resellers.register(email, "Real Now GmbH")
+        self.assertFalse(created)
+        self.assertEqual(reseller["is_demo"], 0)
+        self.assertEqual(reseller["last_invoice_seq"], 0)
+        admin = self.server.app.domain.sessions.sign_in_member(email).token
+        self.assertEqual(self.ok("GET", "/api/v1/customers", token=admin)["total"], 0)
+        self.assertEqual(self.ok("GET", "/api/v1/invoices", token=admin)["total"], 0)
+        self.assertEqual(self.ok("GET", "/api/v1/activity", token=admin)["items"], [])
+        self.assertEqual([(m["email"], m["role"]) for m in self.ok("GET", "/api/v1/team/members", token=admin)["items"]],
+                         [(email, "admin")])
+        # The planted link is dead, and the planted Admin is nobody here.
+        self.assertError(self.call("POST", f"/api/v1/invitations/{link_token}/accept", {}), 404, "not_found")
+        from partner_api.errors import NotAReseller
+        with self.assertRaises(NotAReseller):
+            self.server.app.domain.sessions.sign_in_member("planted.admin@evil.example")
+        # A stored answer of the demo days does not replay into the real account.
+        again = self.call("POST", "/api/v1/customers", {"name": "K", "email": "k@k-1.de", "google_domain": "k-1.de",
+                                                        "organization": "K"}, admin, headers={"Idempotency-Key": "planted-1"})
+        self.assertEqual((again.status, again.header("Idempotent-Replayed")), (201, None))
+        self.assertEqual(self.ok("GET", "/api/v1/customers", token=admin)["total"], 1)
+
+
 class DemoSignInBesideGoogle(ServerTestCase):
     @classmethod
     def setUpClass(cls):

@@ -129,22 +129,35 @@ class KioskServer(ServerTestCase):
             domain.kiosk.reset(reseller["id"])
         self.assertEqual(demo_rows(self.db_path, "becomes.real@example.org"), before)
 
-    def test_a_reset_that_cannot_finish_changes_nothing(self):
-        # A visitor cancels a customer, which frees its Google domain; another account then
-        # invites that domain. Putting the snapshot's live customer back fails half-way, and
-        # the whole transaction is rolled back.
+    def test_another_demo_account_holding_a_domain_does_not_stop_a_reset(self):
+        # A visitor cancels a customer, which frees its Google domain; another demo account then
+        # invites that domain. Demo accounts reserve domains only within themselves (issue 24),
+        # so putting the snapshot's live customer back is no conflict.
         page = self.ok("GET", "/api/v1/customers?status=active&limit=50", token=self.token)["items"]
         victim = next(c for c in page if c["subscription"]["status"] == "active")
         self.ok("POST", f"/api/v1/customers/{victim['id']}/subscription/cancel", {"when": "now"}, self.token)
-        domain = self.server.app.domain
-        signed = domain.sessions.demo_sign_in("holds.domain@example.org")
-        other_token, other = signed.token, signed.reseller
-        holder = self.invite(other_token, 904, google_domain=victim["google_domain"])
+        signed = self.server.app.domain.sessions.demo_sign_in("holds.domain@example.org")
+        self.invite(signed.token, 904, google_domain=victim["google_domain"])
+        self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
+        self.assertEqual(demo_rows(self.db_path), self.snapshot)
+
+    def test_a_reset_that_cannot_finish_changes_nothing(self):
+        # Putting a row back fails half-way (a trigger made for this test refuses one): the whole
+        # transaction is rolled back.
+        self.change_everything()
         changed = demo_rows(self.db_path)
-        self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}, self.token), 409, "kiosk_reset_conflict")
-        self.assertEqual(demo_rows(self.db_path), changed)
-        # Once the domain is free again, the reset works.
-        domain.invitations.revoke(other, holder["id"], Actor.member(signed.member))
+        victim = self.snapshot["customers"][-1][0]
+        conn = sqlite3.connect(self.db_path)
+        conn.execute(f"CREATE TRIGGER refuse_one BEFORE INSERT ON customers WHEN NEW.id = {victim}"
+                     " BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")
+        conn.commit()
+        try:
+            self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}, self.token), 409, "kiosk_reset_conflict")
+            self.assertEqual(demo_rows(self.db_path), changed)
+        finally:
+            conn.execute("DROP TRIGGER refuse_one")
+            conn.commit()
+            conn.close()
         self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
         self.assertEqual(demo_rows(self.db_path), self.snapshot)
 
@@ -313,6 +326,28 @@ class KioskStartUp(unittest.TestCase):
         self.assertIn("registered reseller", result.stderr)
         self.assertNotIn("Traceback", result.stderr)
         self.assertNotIn("Reseller Console: http", result.stdout)
+
+    def test_reseller_add_on_a_running_kiosks_database_is_refused_unless_forced(self):
+        self.prepare()
+        process = subprocess.Popen([sys.executable, SERVE, "--kiosk", "--skip-build", "--port", "0", "--quiet",
+                                    "--db", self.path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            self.assertIn("Reseller Console: http", process.stdout.readline())
+            add = [sys.executable, SERVE, "reseller", "add", "real@partner.example", "Real Partner GmbH", "--db",
+                   self.path]
+            refused = subprocess.run(add, capture_output=True, text=True, timeout=60)
+            self.assertNotEqual(refused.returncode, 0, refused.stdout)
+            self.assertIn("kiosk", refused.stderr)
+            self.assertIn("running", refused.stderr)
+            conn = sqlite3.connect(self.path)
+            self.assertEqual(conn.execute("SELECT COUNT(*) FROM resellers WHERE is_demo = 0").fetchone()[0], 0)
+            conn.close()
+            forced = subprocess.run(add + ["--force"], capture_output=True, text=True, timeout=60)
+            self.assertEqual(forced.returncode, 0, forced.stderr)
+            self.assertIn("WARNING", forced.stderr)
+        finally:
+            process.terminate()
+            process.communicate(timeout=30)
 
     def test_serve_py_checks_the_kiosk_options(self):
         for args in (["--kiosk-idle", "5"], ["--kiosk-idle", "ten"], ["--kiosk-reset-every", "-1"]):

@@ -315,6 +315,85 @@ class TeamsFromTheFirstRelease(unittest.TestCase):
             db.close()
 
 
+@sqlite_only("the first release's SQLite dump brought to version 6 (PostgreSQL: test_postgres_operations.py)")
+class DomainScopesFromVersion6(unittest.TestCase):
+    """Version 7 (issue 24) on a database as the version before made it (the first release's
+    fixture brought to version 6, with a stored sign-in answer as version 5 stored them): demo
+    customers reserve their domains within their account only, stored answers holding a session
+    token are gone, everything else is kept row by row; the links it holds in plain text are
+    sealed at the first start."""
+
+    def setUp(self):
+        from partner_api.storage.migrations import migrate
+        self.tmp = tempfile.mkdtemp(prefix="migrations-7-")
+        self.db = os.path.join(self.tmp, "v6.db")
+        load_dump(FIXTURE_V1, self.db)
+        conn = sqlite3.connect(self.db, isolation_level=None)
+        try:
+            self.assertEqual(migrate(conn, target=6), (1, 6))
+            conn.execute("INSERT INTO idempotency_keys VALUES ('public:127.0.0.1', 'sign-in-6', 'h', 200,"
+                         " 'application/json; charset=utf-8', ?, '2026-11-27T09:00:00Z')",
+                         (b'{"token":"a-session-token-of-version-6","expires_at":"2026-11-27T17:00:00Z"}',))
+            conn.execute("INSERT INTO idempotency_keys VALUES ('public:127.0.0.1', 'accept-6', 'h', 200,"
+                         " 'application/json; charset=utf-8', ?, '2026-11-27T09:00:00Z')",
+                         (b'{"customer":{"id":1},"reseller":{"name":"Northwind"}}',))
+            self.before = {table: rows(self.db, table) for table in V1_TABLES}
+        finally:
+            conn.close()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_demo_customers_are_scoped_to_their_account_and_every_other_row_is_kept(self):
+        messages = []
+        Database(self.db, log=messages.append).close()
+        self.assertEqual(len(messages), LATEST - 6, messages)
+        conn = sqlite3.connect(self.db)
+        try:
+            scopes = dict(conn.execute("SELECT c.id, c.domain_scope = r.id AND r.is_demo = 1 OR c.domain_scope = 0"
+                                       " AND r.is_demo = 0 FROM customers c JOIN resellers r ON r.id = c.reseller_id"))
+            self.assertEqual(set(scopes.values()), {1})
+            self.assertEqual(conn.execute("SELECT COUNT(*) FROM customers WHERE domain_scope = 1").fetchone()[0], 42)
+            keys = {row[0] for row in conn.execute("SELECT key FROM idempotency_keys")}
+            self.assertEqual(keys, {"fixture-invite-1", "fixture-order-1", "accept-6"})
+        finally:
+            conn.close()
+        for table, (columns, old_rows) in self.before.items():
+            new_columns, new_rows = rows(self.db, table)
+            index = [new_columns.index(c) for c in columns]
+            kept = sorted(tuple(r[i] for i in index) for r in new_rows)
+            if table == "idempotency_keys":
+                old_rows = [r for r in old_rows if r[1] != "sign-in-6"]
+            self.assertEqual(kept, old_rows, table)
+        fresh = os.path.join(self.tmp, "fresh.db")
+        Database(fresh).close()
+        self.assertEqual(schema_of(self.db), schema_of(fresh))
+
+    def test_the_upgraded_database_lets_demo_and_real_share_a_domain_and_seals_its_links(self):
+        server = RunningServer(Settings(port=0, db_path=self.db, static_dir="", quiet=True, demo=True,
+                                        clock=FakeClock(T0.replace(day=27)))).start()
+        try:
+            domain = server.app.domain
+            demo = request(server.port, "POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"}).json["token"]
+            live = [c for c in request(server.port, "GET", "/api/v1/customers?status=invited&limit=200",
+                                       token=demo).json["items"] if c["invitation"]["url"]]
+            self.assertTrue(live)
+            real = domain.sessions.sign_in_member("real@partner.example").token
+            reply = request(server.port, "POST", "/api/v1/customers",
+                            {"name": "Echt", "email": "it@" + live[0]["google_domain"],
+                             "google_domain": live[0]["google_domain"], "organization": "Echt GmbH"}, real)
+            self.assertEqual(reply.status, 201, reply)
+        finally:
+            server.stop()
+        conn = sqlite3.connect(self.db)
+        try:
+            text = "\n".join(conn.iterdump())
+        finally:
+            conn.close()
+        for customer in live:
+            self.assertNotIn(customer["invitation"]["url"].rsplit("/", 1)[1], text)
+
+
 @sqlite_only("SQLite files (PostgreSQL: test_postgres_operations.py)")
 class NewAndNewerDatabases(unittest.TestCase):
     def setUp(self):

@@ -340,5 +340,105 @@ class BackupRestoreAndStop(unittest.TestCase):
         self.assertFalse(os.path.exists(self.db + "-wal") and os.path.getsize(self.db + "-wal") > 0)
 
 
+class HostileFiles(unittest.TestCase):
+    """Issue 24, defects 7 and 8 and file modes: restore took a file holding only `meta`, and a
+    real backup with an extra trigger that copied every session token; backup wrote through a
+    planted OUT.partial symlink; databases and backups were created world-readable."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="hostile-")
+        self.db = os.path.join(self.tmp, "console.db")
+        server = ServeProcess("--db", self.db)
+        token = request(server.port, "POST", "/api/v1/auth/demo", {"email": "files@example.com"}).json["token"]
+        request(server.port, "POST", "/api/v1/customers", {"name": "Datei Kunde", "email": "a@datei.de",
+                                                           "google_domain": "datei.de", "organization": "Datei"}, token)
+        server.stop()
+        self.good = os.path.join(self.tmp, "good.db")
+        result = run("backup", "--db", self.db, self.good)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def variant(self, name, *statements):
+        path = os.path.join(self.tmp, name)
+        shutil.copy(self.good, path)
+        conn = sqlite3.connect(path)
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+        conn.close()
+        return path
+
+    def test_restore_refuses_anything_but_a_console_database_of_a_known_schema(self):
+        only_meta = os.path.join(self.tmp, "only-meta.db")
+        conn = sqlite3.connect(only_meta)
+        conn.executescript(f"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                           f"INSERT INTO meta VALUES ('schema_version', '{LATEST}');")
+        conn.close()
+        hostile = {
+            "only meta": only_meta,
+            "an extra trigger": self.variant(
+                "trigger.db", "CREATE TABLE loot (token_hash TEXT)",
+                "CREATE TRIGGER steal AFTER INSERT ON sessions BEGIN INSERT INTO loot VALUES (NEW.token_hash); END"),
+            "an extra view": self.variant("view.db", "CREATE VIEW everything AS SELECT * FROM customers"),
+            "an extra index": self.variant("index.db", "CREATE INDEX sneaky ON customers(email)"),
+            "a dropped index": self.variant("dropped.db", "DROP INDEX customers_name"),
+            "a changed trigger": self.variant(
+                "changed.db", "DROP TRIGGER customers_insert_generation",
+                "CREATE TRIGGER customers_insert_generation AFTER INSERT ON customers BEGIN SELECT 1; END"),
+            "an extra column": self.variant("column.db", "ALTER TABLE customers ADD COLUMN note TEXT"),
+        }
+        before = file_state(self.db)
+        for what, path in hostile.items():
+            with self.subTest(what):
+                result = run("restore", "--db", self.db, path)
+                self.assertNotEqual(result.returncode, 0, result.stdout)
+                self.assertNotIn("Traceback", result.stderr)
+                self.assertIn("nothing was changed", result.stderr.lower())
+                self.assertEqual(file_state(self.db), before)
+                self.assertEqual([n for n in os.listdir(self.tmp) if "before-restore" in n], [])
+        restored = run("restore", "--db", self.db, self.good)
+        self.assertEqual(restored.returncode, 0, restored.stderr)
+
+    def test_a_first_release_backup_still_restores(self):
+        from test_migrations import FIXTURE_V1, load_dump
+        old = os.path.join(self.tmp, "v1.db")
+        load_dump(FIXTURE_V1, old)
+        result = run("restore", "--db", self.db, old)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("schema version 1", result.stdout)
+
+    def test_backup_never_writes_through_a_planted_partial_file(self):
+        victim = os.path.join(self.tmp, "victim.db")
+        shutil.copy(self.good, victim)
+        victim_before = file_state(victim)
+        out = os.path.join(self.tmp, "out.db")
+        os.symlink(victim, out + ".partial")
+        result = run("backup", "--db", self.db, out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(file_state(victim), victim_before)
+        self.assertFalse(os.path.islink(out))
+        self.assertTrue(os.path.islink(out + ".partial"))  # left as it was found
+        self.assertEqual(os.stat(out).st_mode & 0o777, 0o600)
+
+    def test_databases_backups_and_their_companions_are_private(self):
+        fresh = os.path.join(self.tmp, "fresh.db")
+        server = ServeProcess("--db", fresh)
+        try:
+            request(server.port, "POST", "/api/v1/auth/demo", {"email": "private@example.com"})
+            for path in (fresh, fresh + "-wal", fresh + "-shm"):
+                with self.subTest(path=path):
+                    self.assertEqual(os.stat(path).st_mode & 0o777, 0o600)
+        finally:
+            server.stop()
+        self.assertEqual(os.stat(self.good).st_mode & 0o777, 0o600)
+        self.assertEqual(run("restore", "--db", self.db, self.good).returncode, 0)
+        kept = [n for n in os.listdir(self.tmp) if ".before-restore-" in n]
+        self.assertEqual(len(kept), 1)
+        self.assertEqual(os.stat(os.path.join(self.tmp, kept[0])).st_mode & 0o777, 0o600)
+        self.assertEqual(os.stat(self.db).st_mode & 0o777, 0o600)
+
+
 if __name__ == "__main__":
     unittest.main()

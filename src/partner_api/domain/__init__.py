@@ -5,9 +5,11 @@ from .activity import Activity
 from .billing_clock import BillingClock
 from .customers import Customers
 from .dashboard import Dashboard
+from .housekeeping import Housekeeping
 from .invitations import Invitations
 from .invoices import Invoices
 from .kiosk import Kiosk
+from .links import LinkSeal
 from .resellers import DEMO_EMAIL, Resellers  # noqa: F401  (the demo account's address, for serve.py)
 from .sessions import Sessions
 from .subscriptions import Subscriptions
@@ -28,10 +30,12 @@ class Domain:
         self.sessions = Sessions(storage, clock, session_hours)
         self.team = Team(storage, clock)
         self.billing = BillingClock(storage, clock)
-        self.customers = Customers(storage, clock, log)
-        self.invitations = Invitations(storage, clock, log)
+        self.links = LinkSeal(storage.secret)
+        self.customers = Customers(storage, clock, log, self.links)
+        self.invitations = Invitations(storage, clock, log, self.links)
         self.subscriptions = Subscriptions(storage, clock)
         self.invoices = Invoices(storage, clock)
         self.activity = Activity(storage)
         self.dashboard = Dashboard(storage, clock)
         self.kiosk = Kiosk(storage, clock)
+        self.housekeeping = Housekeeping(storage, clock)

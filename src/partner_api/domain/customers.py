@@ -10,11 +10,19 @@ from .lookup import customer_or_404, customer_view
 SORTS = ("name", "created_at", "renews_at", "licenses")
 
 
+def domain_scope(reseller):
+    """Where a customer's Google domain must be unique among live customers: across every
+    registered reseller (0), or within one demo account only. A demo account is anyone's: it
+    must never reserve a domain against a real reseller, nor learn which domains real ones hold."""
+    return reseller["id"] if reseller["is_demo"] else 0
+
+
 class Customers:
-    def __init__(self, storage, clock, log):
+    def __init__(self, storage, clock, log, links):
         self.storage = storage
         self.clock = clock
         self.log = log
+        self.links = links
 
     def page(self, reseller, q, status, sort, descending, after, limit, offset=None):
         """(views, total, next key): one page by keyset (`after`) or by position in the sort
@@ -34,12 +42,14 @@ class Customers:
     def invite(self, reseller, name, email, google_domain, organization, base_url, actor):
         """A new customer and its invitation link (sent through the outbox)."""
         now = self.clock.now()
+        scope = domain_scope(reseller)
         with self.storage.write(account=reseller["id"]) as repo:
-            if repo.customers.live_domain_owner(google_domain):
+            if repo.customers.live_domain_owner(google_domain, scope):
                 raise DomainTaken(f"The Google domain {google_domain} already belongs to a customer.")
             customer_id = repo.customers.add(reseller["id"], name, email, google_domain,
-                                             organization, "invited", iso(now), sort_key(name))
-            send_invitation(repo, reseller, customer_id, name, email, organization, base_url, now, self.log)
+                                             organization, "invited", iso(now), sort_key(name), scope)
+            send_invitation(repo, reseller, customer_id, name, email, organization, base_url, now, self.log,
+                            self.links)
             record(repo, reseller, customer_id, actor, "customer.invited",
                    f"Invited {name} ({organization}, {google_domain}).", None,
                    {"name": name, "email": email, "google_domain": google_domain,

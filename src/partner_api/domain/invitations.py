@@ -14,21 +14,24 @@ from .sessions import token_hash
 INVITATION_DAYS = 14
 
 
-def send_invitation(repo, reseller, customer_id, name, email, organization, base_url, now, log):
-    """A new live link for the customer, and its email in the outbox; returns the invitation's id."""
+def send_invitation(repo, reseller, customer_id, name, email, organization, base_url, now, log, links):
+    """A new live link for the customer, and its email in the outbox; returns the invitation's
+    id. The token is stored only sealed (links.py) and as its hash; the outbox's copy of the
+    email holds the link sealed too (a mail sender opens it with the server's secret)."""
     token = secrets.token_urlsafe(32)
+    sealed = links.seal(token)
     invitation_id = repo.invitations.add(
-        customer_id, reseller["id"], token_hash(token), token, iso(now),
+        customer_id, reseller["id"], token_hash(token), sealed, iso(now),
         iso(now + dt.timedelta(days=INVITATION_DAYS)))
     repo.customers.update(customer_id, invitation_id=invitation_id, status="invited")
-    url = f"{base_url}/invite/{token}"
+    url = f"{base_url}/invite/{sealed}"
     subject = f"{reseller['name']} invites {organization} to the add-on"
     body = (f"Hello {name},\n\n{reseller['name']} invites {organization} to start a 30-day trial."
             f"\nAccept here (valid for {INVITATION_DAYS} days): {url}\n\n"
             f"Hallo {name},\n\n{reseller['name']} lädt {organization} zu einer 30-tägigen"
             f" Testphase ein.\nHier annehmen ({INVITATION_DAYS} Tage gültig): {url}\n")
     repo.outbox.add(reseller["id"], customer_id, email, subject, body, iso(now))
-    log(f"outbox: invitation to {email}: {url}")
+    log(f"outbox: invitation to {email} (customer {customer_id}) queued")
     return invitation_id
 
 
@@ -39,11 +42,43 @@ def end_invitation(repo, customer, status, now):
             repo.invitations.update(invitation["id"], status=status, url_token=None, ended_at=iso(now))
 
 
+def live_link_token(links, invitation):
+    """The token of a pending invitation's link, for the console to show; None when it is not
+    live or was sealed with another secret (checked against its hash, never trusted blindly)."""
+    if invitation is None or invitation["status"] != "pending":
+        return None
+    token = links.open(invitation["url_token"])
+    return token if token is not None and token_hash(token) == invitation["token_hash"] else None
+
+
 class Invitations:
-    def __init__(self, storage, clock, log):
+    def __init__(self, storage, clock, log, links):
         self.storage = storage
         self.clock = clock
         self.log = log
+        self.links = links
+
+    def link_token(self, invitation):
+        return live_link_token(self.links, invitation)
+
+    def seal_legacy_links(self):
+        """Seals every invitation token a version before sealing wrote in plain text (an
+        upgraded database, a restored old backup); once, then `meta` remembers. Returns how
+        many rows changed."""
+        with self.storage.read() as repo:
+            if repo.sealing.done():
+                return 0
+        with self.storage.write() as repo:
+            changed = repo.sealing.seal(self.links.seal, self.links.seal_links)
+            repo.sealing.mark_done()
+        if changed:
+            self.log(f"Sealed the invitation links of {changed} rows written before links were sealed.")
+        return changed
+
+    def live_token(self, customer_id):
+        """The live link's token of a customer (the demo data accepts its own invitations)."""
+        with self.storage.read() as repo:
+            return live_link_token(self.links, repo.invitations.current_of(customer_id))
 
     def resend(self, reseller, customer_id, base_url, actor):
         now = self.clock.now()
@@ -51,12 +86,13 @@ class Invitations:
             customer = customer_or_404(repo, reseller, customer_id)
             if customer["status"] not in ("invited", "revoked"):
                 raise Conflict("The invitation was already accepted; there is nothing to resend.")
-            if customer["status"] == "revoked" and repo.customers.live_domain_owner(customer["google_domain"]):
+            if customer["status"] == "revoked" and repo.customers.live_domain_owner(customer["google_domain"],
+                                                                                   customer["domain_scope"]):
                 raise DomainTaken(f"The Google domain {customer['google_domain']} now belongs"
                                   " to another customer.")
             end_invitation(repo, customer, "superseded", now)
             send_invitation(repo, reseller, customer_id, customer["name"], customer["email"],
-                            customer["organization"], base_url, now, self.log)
+                            customer["organization"], base_url, now, self.log, self.links)
             record(repo, reseller, customer_id, actor, "invitation.resent",
                    f"Sent a new invitation link to {customer['email']}; the old link no"
                    " longer works.", {"status": customer["status"]}, {"status": "invited"}, now)

@@ -16,6 +16,11 @@ class Kiosk:
         self.storage = storage
         self.clock = clock
 
+    def snapshot_count(self):
+        """Demo snapshots in the database: more than none makes it a kiosk's database."""
+        with self.storage.read() as repo:
+            return repo.snapshots.count()
+
     def take_snapshot(self, reseller_id):
         """Keeps the account's rows as its snapshot; returns how many customers it holds."""
         with self.storage.write(account=reseller_id) as repo:

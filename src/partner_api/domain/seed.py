@@ -11,6 +11,7 @@ from .activity import Actor
 from .billing_clock import BillingClock
 from .customers import Customers
 from .invitations import Invitations
+from .links import LinkSeal
 from .resellers import DEMO_EMAIL, Resellers
 from .subscriptions import Subscriptions
 from .team import Team
@@ -81,7 +82,8 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
     start = (now - dt.timedelta(days=365)).replace(hour=9, minute=0, second=0, microsecond=0)
     clock = FakeClock(start)
     quiet = lambda line: None  # noqa: E731  (no outbox lines for made-up customers)
-    customers, invitations = Customers(storage, clock, quiet), Invitations(storage, clock, quiet)
+    links = LinkSeal(storage.secret)
+    customers, invitations = Customers(storage, clock, quiet, links), Invitations(storage, clock, quiet, links)
     subscriptions, billing = Subscriptions(storage, clock), BillingClock(storage, clock)
     reseller, _ = Resellers(storage, clock).register(DEMO_EMAIL, DEMO_NAME, demo=True, admin_name=DEMO_ADMIN_NAME)
     with storage.read() as repo:
@@ -116,8 +118,7 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
         def invite(name=name, email=email, domain=domain, organization=organization, holder=holder,
                    by=who.choice(sellers)):
             holder["id"] = customers.invite(reseller, name, email, domain, organization, base_url, by)[0]["id"]
-            with storage.read() as repo:
-                holder["token"] = repo.invitations.live_url_token(holder["id"])
+            holder["token"] = invitations.live_token(holder["id"])
 
         at(invited, hour, invite)
         if story.startswith("invited"):

@@ -37,8 +37,10 @@ class App:
         self.log = Log(settings.log, settings.log_json, settings.clock)
         self.clients = Clients(settings.trusted_proxies)
         self.db = db or database(settings.db_path, synchronous=settings.synchronous)
-        self.storage = Storage(self.db)
+        self.storage = Storage(self.db, secret=settings.secret)
         self.domain = Domain(self.storage, settings.clock, settings.session_hours, self.log)
+        # Links written before they were sealed (an upgrade, an old backup) are sealed now.
+        self.domain.invitations.seal_legacy_links()
         verifier = None
         if settings.google_client_id:
             verifier = GoogleVerifier(settings.google_client_id, KeySet(settings.google_jwks))
@@ -51,7 +53,7 @@ class App:
         else:
             self.limiters = {"sign_in": RateLimiter(settings.sign_in_attempts, settings.sign_in_window),
                              "kiosk_reset": RateLimiter(settings.kiosk_resets_per_minute, 60)}
-        self.idempotency = Idempotency(self.storage, settings.clock)
+        self.idempotency = Idempotency(self.storage, settings.clock, self.domain.links)
         api = Api(self.domain, settings, verifier)
         self.router = build_router(api, API_PREFIX)
         if settings.kiosk:  # the reset endpoint exists only here: 404 on every other server
@@ -138,7 +140,8 @@ class App:
             if media_type != "application/json":
                 raise errors.UnsupportedMediaType()
         key = request.headers.get("Idempotency-Key")
-        if key is not None and request.method in ("POST", "PATCH", "DELETE"):
+        # A sign-in is never stored (its answer holds a session token); a retry signs in again.
+        if key is not None and request.method in ("POST", "PATCH", "DELETE") and not route.sign_in:
             return self.idempotency.run(request, key, route.handler)
         return route.handler(request)
 

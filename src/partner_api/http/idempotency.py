@@ -25,9 +25,26 @@ def request_hash(request):
 
 
 class Idempotency:
-    def __init__(self, storage, clock):
+    """Stored answers hold invitation links sealed (domain/links.py), like everything else the
+    database holds. Sign-in answers are never stored (the pipeline leaves sign-in out): a
+    session token would sit in the database, and a retried sign-in is simply another session."""
+
+    def __init__(self, storage, clock, links):
         self.storage = storage
         self.clock = clock
+        self.links = links
+
+    def _sealed(self, body):
+        try:
+            return self.links.seal_links(body.decode("utf-8")).encode("utf-8")
+        except UnicodeDecodeError:
+            return body
+
+    def _opened(self, body):
+        try:
+            return self.links.open_links(body.decode("utf-8")).encode("utf-8")
+        except UnicodeDecodeError:
+            return body
 
     def run(self, request, key, handler):
         """The stored answer for a repeated key, else handler(request) with its answer stored
@@ -42,10 +59,10 @@ class Idempotency:
             if stored is not None:
                 if stored["request_hash"] != digest:
                     raise IdempotencyConflict()
-                return Response(stored["status"], bytes(stored["body"]), stored["content_type"],
+                return Response(stored["status"], self._opened(bytes(stored["body"])), stored["content_type"],
                                 {"Idempotent-Replayed": "true"})
             response = handler(request)
             if 200 <= response.status < 300 and response.stream is None:
                 repo.idempotency.store(scope, key, digest, response.status, response.content_type or "",
-                                       response.body, iso(self.clock.now()))
+                                       self._sealed(response.body), iso(self.clock.now()))
             return response

@@ -48,14 +48,14 @@ def invitation_status(row, now):
     return row["status"]
 
 
-def invitation_json(row, base_url, now):
+def invitation_json(row, base_url, now, link_token=None):
+    """`link_token`: the live link's token (the domain opens it; None for a link that is not live)."""
     if row is None:
         return None
     status = invitation_status(row, now)
-    live = row["status"] == "pending" and row["url_token"]
     return {
         "status": status,
-        "url": f"{base_url}/invite/{row['url_token']}" if live else None,
+        "url": f"{base_url}/invite/{link_token}" if link_token and row["status"] == "pending" else None,
         "sent_at": row["sent_at"],
         "expires_at": row["expires_at"],
         "accepted_at": row["accepted_at"],
@@ -100,7 +100,7 @@ def subscription_json(row):
     }
 
 
-def customer_json(row, invitation_row, subscription_row, base_url, now):
+def customer_json(row, invitation_row, subscription_row, base_url, now, link_token=None):
     return {
         "id": row["id"],
         "name": row["name"],
@@ -109,7 +109,7 @@ def customer_json(row, invitation_row, subscription_row, base_url, now):
         "organization": row["organization"],
         "status": row["status"],
         "created_at": row["created_at"],
-        "invitation": invitation_json(invitation_row, base_url, now),
+        "invitation": invitation_json(invitation_row, base_url, now, link_token),
         "subscription": subscription_json(subscription_row),
     }
 

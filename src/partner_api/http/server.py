@@ -53,6 +53,8 @@ class Settings:
     body_timeout: float = 30
     idle_timeout: float = 15
     write_timeout: float = 30
+    purge_every: float = 600            # seconds between runs of the background purge
+    secret: bytes = None                # the server's secret; None: PARTNER_API_SECRET or DB.secret
     kiosk: bool = False                 # serve.py --kiosk: demo account only, reset endpoint
     kiosk_idle: int = 120               # seconds without input before the console starts over
     kiosk_reset_every: float = 0        # minutes between resets of an untouched screen; 0: never
@@ -269,15 +271,36 @@ class RunningServer:
         self.port = self.httpd.server_address[1]
         self.url = f"http://{settings.host}:{self.port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="partner-api", daemon=True)
+        self.stopping = threading.Event()
+        self.purger = threading.Thread(target=self._purge, name="partner-api-purge", daemon=True)
 
     def start(self):
         self.thread.start()
+        self.purger.start()
         return self
+
+    def _purge(self):
+        """The background step that deletes what is past its time (domain/housekeeping.py): soon
+        after the start, then every settings.purge_every seconds; never in a request's way."""
+        app = self.app
+        wait = min(60.0, app.settings.purge_every)
+        while not self.stopping.wait(wait):
+            wait = app.settings.purge_every
+            try:
+                removed = app.domain.housekeeping.purge(stop=self.stopping.is_set)
+            except Exception as error:  # a locked or full disk: try again next time
+                app.log(f"purge failed: {error!r}; trying again in {wait:g} s", level="error")
+                continue
+            if any(removed.values()):
+                app.log(f"purged {removed['sessions']} expired sessions, {removed['idempotency']} stored answers "
+                        f"and {removed['outbox']} old emails", **{f"purged_{k}": v for k, v in removed.items()})
 
     def stop(self, grace=10.0):
         """Stops accepting, finishes the requests in flight (at most `grace` seconds), then
         checkpoints the WAL into the database file; returns requests cut off (0: clean)."""
+        self.stopping.set()
         left = self.httpd.shutdown(grace)
         self.thread.join(timeout=5)
+        self.purger.join(timeout=5)
         self.app.close()
         return left

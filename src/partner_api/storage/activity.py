@@ -38,3 +38,8 @@ class OutboxRows(Rows):
         return self._insert(
             "INSERT INTO outbox(reseller_id, customer_id, to_email, subject, body, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)", (reseller_id, customer_id, to_email, subject, body, now))
+
+    def purge(self, before, limit):
+        """Deletes up to `limit` emails queued before `before`; returns how many."""
+        return self.conn.execute("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE created_at < ?"
+                                 " ORDER BY created_at LIMIT ?)", (before, limit)).rowcount

@@ -24,11 +24,13 @@ class CustomerRows(Rows):
         super().__init__(conn)
         self.lists = lists
 
-    def add(self, reseller_id, name, email, google_domain, organization, status, now, name_key):
+    def add(self, reseller_id, name, email, google_domain, organization, status, now, name_key, domain_scope=0):
+        """`domain_scope`: where the Google domain must be one live customer's (0: among every
+        registered reseller; a demo account's id: within that demo account)."""
         return self._insert(
             "INSERT INTO customers(reseller_id, name, email, google_domain, organization, status,"
-            " created_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (reseller_id, name, email, google_domain, organization, status, now, name_key))
+            " created_at, name_key, domain_scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (reseller_id, name, email, google_domain, organization, status, now, name_key, domain_scope))
 
     def get(self, reseller_id, customer_id):
         # The reseller is part of every lookup: another reseller's row is simply not found.
@@ -39,9 +41,9 @@ class CustomerRows(Rows):
         clause, params = set_clause(changes, CUSTOMER_COLUMNS)
         self.conn.execute(f"UPDATE customers SET {clause} WHERE id = ?", params + [customer_id])
 
-    def live_domain_owner(self, google_domain):
-        return self._one("SELECT id, reseller_id FROM customers WHERE google_domain = ?"
-                         " AND status IN ('invited', 'active')", (google_domain,))
+    def live_domain_owner(self, google_domain, domain_scope=0):
+        return self._one("SELECT id, reseller_id FROM customers WHERE google_domain = ? AND domain_scope = ?"
+                         " AND status IN ('invited', 'active')", (google_domain, domain_scope))
 
     def count_by_status(self, reseller_id):
         return {row[0]: row[1] for row in self._all(
@@ -164,8 +166,7 @@ class InvitationRows(Rows):
         clause, params = set_clause(changes, INVITATION_COLUMNS)
         self.conn.execute(f"UPDATE invitations SET {clause} WHERE id = ?", params + [invitation_id])
 
-    def live_url_token(self, customer_id):
-        """The raw token of the customer's current invitation link (the demo data accepts it)."""
-        row = self._one("SELECT i.url_token FROM customers c JOIN invitations i ON i.id = c.invitation_id"
-                        " WHERE c.id = ?", (customer_id,))
-        return row[0]
+    def current_of(self, customer_id):
+        """The customer's current invitation (the last one sent), or None."""
+        return self._one("SELECT i.* FROM customers c JOIN invitations i ON i.id = c.invitation_id"
+                         " WHERE c.id = ?", (customer_id,))

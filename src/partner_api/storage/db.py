@@ -5,6 +5,7 @@ thread joins it. That lets the idempotency layer wrap a whole request (the mutat
 invoice, its activity entry and the stored response) in one BEGIN IMMEDIATE ... COMMIT.
 """
 import contextlib
+import os
 import queue
 import sqlite3
 import threading
@@ -27,11 +28,23 @@ def connect(path, synchronous="FULL", pragmas=()):
     return conn
 
 
+def create_private(path):
+    """Creates an empty file only the owner may read (a database, a backup, a kept copy): never
+    over an existing file and never through a link. SQLite gives the -wal and -shm files it
+    makes beside a database the database file's mode."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+
+
 class Database:
     dialect = "sqlite"
 
     def __init__(self, path, log=None, synchronous="FULL", pragmas=()):
         self.path = str(path)
+        if self.path != ":memory:" and not self.path.startswith("file:"):
+            try:
+                create_private(self.path)  # a new database is the owner's alone (an empty file is one)
+            except OSError:
+                pass  # it exists, or SQLite says below why it cannot be made
         self.synchronous = synchronous
         self.pragmas = tuple(pragmas)
         self._pool = queue.LifoQueue()

@@ -23,3 +23,9 @@ class IdempotencyRows(Rows):
 
     def forget_reseller(self, reseller_id):
         self.conn.execute("DELETE FROM idempotency_keys WHERE scope = ?", (reseller_scope(reseller_id),))
+
+    def purge(self, before, limit):
+        """Deletes up to `limit` answers stored before `before`."""
+        return self.conn.execute(
+            "DELETE FROM idempotency_keys WHERE (scope, key) IN (SELECT scope, key FROM idempotency_keys"
+            " WHERE created_at < ? ORDER BY created_at LIMIT ?)", (before, limit)).rowcount

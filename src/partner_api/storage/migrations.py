@@ -346,6 +346,23 @@ CREATE INDEX rate_limit_hits_client ON rate_limit_hits(limit_name, client, at);
 CREATE INDEX rate_limit_hits_at ON rate_limit_hits(at);
 """
 
+# Version 7 (issue 24): a demo account reserves a Google domain only within itself. Its
+# customers' domain_scope is its own id; a registered reseller's customers share scope 0, where
+# a domain stays one live customer's across all registered resellers. Stored sign-in answers,
+# which held a session token, are deleted (sign-in answers are no longer stored). Indexes let
+# the background purge find expired sessions, old stored answers and old emails without a scan.
+V7 = """
+ALTER TABLE customers ADD COLUMN domain_scope INTEGER NOT NULL DEFAULT 0;
+UPDATE customers SET domain_scope = reseller_id WHERE reseller_id IN (SELECT id FROM resellers WHERE is_demo = 1);
+DROP INDEX customers_live_domain;
+CREATE UNIQUE INDEX customers_live_domain
+    ON customers(google_domain, domain_scope) WHERE status IN ('invited', 'active');
+DELETE FROM idempotency_keys WHERE scope LIKE 'public:%' AND instr(body, '"token":') > 0;
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
+CREATE INDEX outbox_created ON outbox(created_at);
+"""
+
 MIGRATIONS = [
     Migration(1, "first release", V1, postgresql.V1),
     Migration(2, "demo accounts are marked", V2),
@@ -354,6 +371,7 @@ MIGRATIONS = [
     Migration(5, "teams: members with roles, sessions of members, actors in the history", V5,
               postgresql.V5 + CLASSIFY_ACTORS + "CREATE INDEX activity_actor ON activity(reseller_id, actor, id);"),
     Migration(6, "rate limits shared by every process", V6, postgresql.V6),
+    Migration(7, "demo accounts reserve no domains; purge indexes; no stored sign-in answers", V7, postgresql.V7),
 ]
 LATEST = MIGRATIONS[-1].version
 
@@ -398,12 +416,13 @@ def refuse_newer(version, what):
                           f"a backup made by this one. The {what} was not changed.")
 
 
-def migrate(conn, log=None):
-    """Brings the database up to LATEST, one migration per transaction; returns
+def migrate(conn, log=None, target=None):
+    """Brings the database up to LATEST (or `target`), one migration per transaction; returns
     (version before, version after). A database from a newer version is refused untouched."""
     before = check_version(conn)
+    target = LATEST if target is None else target
     for migration in MIGRATIONS:
-        if migration.version <= before:
+        if migration.version <= before or migration.version > target:
             continue
         if log:
             log(f"Upgrading the database to schema version {migration.version} ({migration.name}).")
@@ -424,7 +443,28 @@ def migrate(conn, log=None):
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return before, LATEST
+    return before, max(before, target)
+
+
+def schema_objects(conn):
+    """Every table, index, trigger and view, with the SQL that makes it (spacing aside): what a
+    database's schema is, to compare with what the migrations make."""
+    return {(kind, name, table, " ".join((sql or "").split()))
+            for kind, name, table, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")}
+
+
+def expected_schema(version):
+    """schema_objects() of a database the migrations bring to `version` (the first release,
+    version 1, kept no migration history)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, target=version)
+        objects = schema_objects(conn)
+    finally:
+        conn.close()
+    if version == 1:
+        objects = {item for item in objects if item[2] != "schema_migrations"}
+    return objects
 
 
 def _statements(script):

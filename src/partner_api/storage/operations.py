@@ -5,11 +5,12 @@ import datetime as dt
 import fcntl
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from ..errors import StartupError
-from .db import Database
-from .migrations import LATEST, SchemaError, check_version
+from .db import Database, create_private
+from .migrations import LATEST, SchemaError, check_version, expected_schema, schema_objects
 
 
 # SQLite's primary result codes for a disk that is full or failing (extended codes & 0xff).
@@ -86,6 +87,15 @@ class ServerLock:
                                f"first, or pass --db with another file.")
         return self
 
+    def is_held(self):
+        """Whether a running serve.py holds the database (without taking it)."""
+        try:
+            self.acquire()
+        except StartupError:
+            return True
+        self.release()
+        return False
+
     def release(self):
         if self.handle is not None:
             self.handle.close()
@@ -122,7 +132,7 @@ def _console_database(path, role):
     if not Path(path).is_file():
         raise StartupError(f"The {role} {path} does not exist.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as error:
         raise StartupError(describe(error, path))
     try:
@@ -149,14 +159,21 @@ def _summary(conn):
 
 def backup(db_path, out_path):
     """A consistent copy of a database, also while a server writes to it (SQLite's online
-    backup copies one snapshot). Written beside OUT first, checked, then renamed into place."""
+    backup copies one snapshot). Written to a new file of a random name beside OUT (created
+    exclusively, mode 0600: a planted OUT.partial or link is never written through), checked,
+    then linked to OUT, which must not exist."""
     out = Path(out_path)
-    if out.exists():
+    if out.exists() or out.is_symlink():
         raise StartupError(f"{out_path} already exists; pick a new name for the backup (nothing was written).")
     if not out.parent.is_dir():
         raise StartupError(f"The folder {out.parent} does not exist; create it first.")
     source, version = _console_database(db_path, "database")
-    partial = out.with_name(out.name + ".partial")
+    try:
+        handle, partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+        os.close(handle)
+    except OSError as error:
+        source.close()
+        raise StartupError(f"The backup cannot be written in {out.parent}: {error.strerror}.")
     try:
         target = sqlite3.connect(partial, isolation_level=None)
         try:
@@ -167,15 +184,42 @@ def backup(db_path, out_path):
             summary = _summary(target)
         finally:
             target.close()
-        os.replace(partial, out)
+        _put_in_place(partial, out)
     except sqlite3.Error as error:
         raise StartupError(f"The backup could not be written to {out_path}: {error}.")
     finally:
         source.close()
-        for leftover in (partial, Path(f"{partial}-journal")):
-            if leftover.exists():
-                leftover.unlink()
+        for leftover in (partial, f"{partial}-journal"):
+            if os.path.lexists(leftover):
+                os.unlink(leftover)
     return f"Backed up {db_path} (schema version {version}: {summary}) to {out_path}."
+
+
+def _put_in_place(partial, out):
+    """Gives the finished copy its name, never replacing a file that appeared there meanwhile."""
+    try:
+        os.link(partial, out)
+    except FileExistsError:
+        raise StartupError(f"{out} appeared while the backup was made; nothing was written there.")
+    except OSError:  # a file system without hard links
+        if os.path.lexists(out):
+            raise StartupError(f"{out} appeared while the backup was made; nothing was written there.")
+        os.rename(partial, out)
+
+
+def _check_schema(conn, version, path):
+    """Refuses a file whose tables, indexes, triggers and views are not exactly what the
+    migrations make for its version (a trigger slipped into a backup would run in the server)."""
+    found, expected = schema_objects(conn), expected_schema(version)
+    if found == expected:
+        return
+    extra = {(kind, name) for kind, name, _, _ in found - expected}
+    missing = {(kind, name) for kind, name, _, _ in expected - found}
+    parts = [f"{label}: " + ", ".join(f"{kind} {name}" for kind, name in sorted(items))
+             for label, items in (("changed", extra & missing), ("not made by serve.py", extra - missing),
+                                  ("missing", missing - extra)) if items]
+    raise StartupError(f"The backup {path} is not a Reseller Console database as serve.py makes it (schema "
+                       f"version {version}; {'; '.join(parts)}). Nothing was changed.")
 
 
 def restore(db_path, backup_path, now=None):
@@ -185,6 +229,7 @@ def restore(db_path, backup_path, now=None):
     try:
         if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise StartupError(f"The backup {backup_path} is damaged (integrity check failed); nothing was changed.")
+        _check_schema(source, version, backup_path)
         check_path(db_path)
         lock = ServerLock(db_path)
         try:
@@ -196,6 +241,7 @@ def restore(db_path, backup_path, now=None):
             if Path(db_path).exists():
                 stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%d-%H%M%S")
                 kept = f"{db_path}.before-restore-{stamp}"
+                create_private(kept)
                 current = sqlite3.connect(db_path, isolation_level=None)
                 try:
                     previous = sqlite3.connect(kept, isolation_level=None)
@@ -205,6 +251,8 @@ def restore(db_path, backup_path, now=None):
                         previous.close()
                 finally:
                     current.close()
+            if not Path(db_path).exists():
+                create_private(db_path)
             target = sqlite3.connect(db_path, isolation_level=None)
             try:
                 source.backup(target)
@@ -216,6 +264,8 @@ def restore(db_path, backup_path, now=None):
             lock.release()
     except sqlite3.Error as error:
         raise StartupError(describe(error, db_path))
+    except FileExistsError:
+        raise StartupError(f"{kept} already exists; wait a second and restore again (nothing was changed).")
     finally:
         source.close()
     note = f" The database that was there is kept as {kept}." if kept else ""

@@ -15,6 +15,8 @@ from .list_cache import ListCache
 from .members import MemberRows
 from .resellers import ResellerRows, SessionRows
 from .rate_limits import RateLimitRows
+from .sealing import SealingRows
+from .secret import server_secret
 from .snapshots import SnapshotRows
 from .subscriptions import LicenseOrderRows, SubscriptionRows
 
@@ -88,6 +90,10 @@ class Repository:
     def snapshots(self):
         return self._areas.SnapshotRows(self._conn)
 
+    @functools.cached_property
+    def sealing(self):
+        return SealingRows(self._conn)
+
 
 class _Transaction:
     """A storage transaction as a context manager that yields a Repository (a plain class: the
@@ -111,16 +117,25 @@ class Storage:
     """What the domain is given. Transactions nest: a `read()` or `write()` inside another on
     the same thread joins it (the idempotency step wraps a whole request in one write)."""
 
-    def __init__(self, db, lists=None):
+    def __init__(self, db, lists=None, secret=None):
         self.db = db
         self.areas = db.areas
         # Totals and sort samples of long lists, kept while the list is unchanged (list_cache.py).
         self.lists = lists if lists is not None else ListCache()
+        self._secret = secret
 
     @property
     def path(self):
         """Where the data lives, as the operator named it (--db)."""
         return self.db.path
+
+    @property
+    def secret(self):
+        """The server's secret that goes with this data (secret.py): given, or from the
+        environment, or the file beside the database (made on first use)."""
+        if self._secret is None:
+            self._secret = server_secret(self.db.path)
+        return self._secret
 
     def read(self):
         """One consistent snapshot: a page and its total agree."""

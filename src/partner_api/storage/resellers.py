@@ -1,5 +1,7 @@
 """Resellers (the accounts) and their members' sign-in sessions."""
+from .idempotency import reseller_scope
 from .rows import Rows
+from .snapshots import TABLES as OWNED_TABLES
 
 
 class ResellerRows(Rows):
@@ -19,6 +21,16 @@ class ResellerRows(Rows):
 
     def make_real(self, reseller_id):
         self.conn.execute("UPDATE resellers SET is_demo = 0 WHERE id = ?", (reseller_id,))
+
+    def clear_demo_account(self, reseller_id):
+        """Every row the account owns, gone (its sessions stay, ended, until purged), and its terms
+        and invoice counter as a new account's."""
+        for table, where in reversed(OWNED_TABLES):
+            self.conn.execute(f"DELETE FROM {table} WHERE {where}", (reseller_id,))
+        self.conn.execute("DELETE FROM idempotency_keys WHERE scope = ?", (reseller_scope(reseller_id),))
+        self.conn.execute("DELETE FROM demo_snapshots WHERE reseller_id = ?", (reseller_id,))
+        self.conn.execute("UPDATE resellers SET discount_bp = 2000, tax_bp = 0, currency = 'USD', last_invoice_seq = 0"
+                          " WHERE id = ?", (reseller_id,))
 
     def count(self):
         return self._one("SELECT COUNT(*) FROM resellers")[0]
@@ -53,3 +65,9 @@ class SessionRows(Rows):
     def end_all_of_member(self, member_id, now):
         self.conn.execute("UPDATE sessions SET ended_at = ? WHERE member_id = ? AND ended_at IS NULL",
                           (now, member_id))
+
+    def purge(self, before, limit):
+        """Deletes up to `limit` sessions that expired, or were ended, before `before`."""
+        return self.conn.execute(
+            "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions WHERE expires_at < ?1"
+            " UNION SELECT token_hash FROM sessions WHERE ended_at < ?1 LIMIT ?2)", (before, limit)).rowcount

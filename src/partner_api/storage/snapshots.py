@@ -20,6 +20,9 @@ TABLES = (
     ("activity", "reseller_id = ?"),
     ("outbox", "reseller_id = ?"),
 )
+# Customer columns put back as they must be rather than as saved: a demo account's domains are
+# its own (schema version 6; older snapshots hold no such column).
+FIXED = {"domain_scope": lambda reseller_id: reseller_id}
 # What a visitor can change on the account row itself (the invoice counter above all).
 RESELLER_COLUMNS = ("name", "discount_bp", "tax_bp", "currency", "last_invoice_seq")
 
@@ -46,6 +49,9 @@ class SnapshotRows(Rows):
                           (reseller_id, now, json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
         return len(data["tables"]["customers"]["rows"])
 
+    def count(self):
+        return self._one("SELECT COUNT(*) FROM demo_snapshots")[0]
+
     def info(self, reseller_id):
         """(reseller_id, taken_at) of the account's snapshot, or None."""
         return self._one("SELECT reseller_id, taken_at FROM demo_snapshots WHERE reseller_id = ?", (reseller_id,))
@@ -68,12 +74,16 @@ class SnapshotRows(Rows):
                 # Only names this schema has reach the SQL (a later migration may add columns: they
                 # take their defaults); the values are parameters.
                 existing = set(self._columns(table))
-                keep = [i for i, name in enumerate(saved["columns"]) if name in existing]
+                keep = [i for i, name in enumerate(saved["columns"]) if name in existing and name not in FIXED]
                 names = [saved["columns"][i] for i in keep]
                 if not names:
                     continue
+                fixed = [(name, value(reseller_id)) for name, value in FIXED.items() if name in existing
+                         and table == "customers"]
+                names += [name for name, _ in fixed]
                 sql = f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-                self.conn.executemany(sql, ([row[i] for i in keep] for row in saved["rows"]))
+                self.conn.executemany(sql, ([row[i] for i in keep] + [value for _, value in fixed]
+                                            for row in saved["rows"]))
             # History from a snapshot taken before actors were kept gets them as the upgrade gave them.
             if "actor_kind" not in data["tables"].get("activity", {}).get("columns", ["actor_kind"]):
                 self.conn.execute(CLASSIFY_ACTORS)

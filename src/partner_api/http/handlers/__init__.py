@@ -24,7 +24,8 @@ class Api:
 
     def customer_json(self, request, view):
         customer, invitation, subscription = view
-        return rep.customer_json(customer, invitation, subscription, request.base_url, self.now())
+        return rep.customer_json(customer, invitation, subscription, request.base_url, self.now(),
+                                 self.domain.invitations.link_token(invitation))
 
     def invoice_json(self, row, lines):
         return rep.invoice_json(row, lines, iso(self.now()))

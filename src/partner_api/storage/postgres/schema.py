@@ -248,3 +248,17 @@ CREATE TABLE rate_limit_hits (limit_name TEXT COLLATE "C" NOT NULL, client TEXT 
 CREATE INDEX rate_limit_hits_client ON rate_limit_hits(limit_name, client, at);
 CREATE INDEX rate_limit_hits_at ON rate_limit_hits(at);
 """
+
+# Version 7 (issue 24): demo accounts reserve a domain within themselves only; stored sign-in
+# answers (a session token each) go; indexes for the background purge. A bytea has no instr().
+V7 = """
+ALTER TABLE customers ADD COLUMN domain_scope BIGINT NOT NULL DEFAULT 0;
+UPDATE customers SET domain_scope = reseller_id WHERE reseller_id IN (SELECT id FROM resellers WHERE is_demo = 1);
+DROP INDEX customers_live_domain;
+CREATE UNIQUE INDEX customers_live_domain
+    ON customers(google_domain, domain_scope) WHERE status IN ('invited', 'active');
+DELETE FROM idempotency_keys WHERE scope LIKE 'public:%' AND position('"token":'::bytea IN body) > 0;
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
+CREATE INDEX outbox_created ON outbox(created_at);
+"""
