@@ -65,6 +65,26 @@ class NoTokenInThePlainAtRest(ServerTestCase):
         self.ok("GET", "/api/v1/me", token=first.json["token"])
 
 
+class Sealing(unittest.TestCase):
+    def test_a_sealed_token_opens_with_its_secret_only(self):
+        from partner_api.domain.links import LinkSeal
+        seal, other = LinkSeal(b"k" * 32), LinkSeal(b"o" * 32)
+        sealed = seal.seal("t0k3n-_abcdefghijklmnopqrstuvwxyz0123456789")
+        self.assertNotIn("t0k3n", sealed)
+        self.assertEqual(seal.open(sealed), "t0k3n-_abcdefghijklmnopqrstuvwxyz0123456789")
+        self.assertNotEqual(seal.seal("same"), seal.seal("same"))  # a new nonce each time
+        self.assertIsNone(other.open(sealed))
+        flipped = sealed[:-3] + ("A" if sealed[-3] != "A" else "B") + sealed[-2:]
+        self.assertIsNone(seal.open(flipped))
+        for junk in (None, "", "plain-token", "sealed1.", "sealed1.!!!", "sealed1." + "A" * 10):
+            self.assertIsNone(seal.open(junk))
+        text = "Accept: http://x/invite/AbCdEfGhIjKlMnOpQrStUv and http://x/invite/unavailable"
+        sealed_text = seal.seal_links(text)
+        self.assertNotIn("AbCdEfGhIjKlMnOpQrStUv", sealed_text)
+        self.assertEqual(seal.open_links(sealed_text), text)
+        self.assertEqual(other.open_links(sealed_text), text.replace("AbCdEfGhIjKlMnOpQrStUv", "unavailable"))
+
+
 class LinksSurviveARestart(unittest.TestCase):
     def test_the_link_is_the_same_after_a_restart_and_from_before_the_upgrade(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -70,10 +70,6 @@ class LinkSeal:
         except UnicodeDecodeError:
             return None
 
-    @staticmethod
-    def is_sealed(text):
-        return bool(text) and text.startswith(PREFIX)
-
     def seal_links(self, text):
         """Text (a stored answer, an email) with every invitation link's token sealed."""
         return PLAIN_LINK.sub(lambda m: "/invite/" + self.seal(m.group(1)), text)
@@ -81,7 +77,3 @@ class LinkSeal:
     def open_links(self, text):
         """The other way round; a link sealed with another secret becomes /invite/unavailable."""
         return SEALED_LINK.sub(lambda m: "/invite/" + (self.open(m.group(1)) or "unavailable"), text)
-
-    @staticmethod
-    def holds_plain_links(text):
-        return bool(PLAIN_LINK.search(text or ""))
