@@ -25,6 +25,10 @@ from partner_api.http.server import RunningServer, Settings  # noqa: E402
 from partner_api.storage.postgres import is_url  # noqa: E402
 
 POSTGRES = os.environ.get("PARTNER_API_TEST_BACKEND", "") == "postgresql"
+if POSTGRES:
+    # A PostgreSQL database has no file beside it for the server's secret: every serve.py of the
+    # pass (in-process or started by a test) is given the same one, as a deployment must be.
+    os.environ.setdefault("PARTNER_API_SECRET", "5e" * 32)
 
 
 def postgres_cluster():

@@ -10,7 +10,7 @@ import tempfile
 import threading
 import unittest
 
-from support import ROOT, T0, ServerTestCase, drop_database, new_database, request, sql
+from support import POSTGRES, ROOT, T0, ServerTestCase, drop_database, new_database, request, sql
 from partner_api.clock import FakeClock
 from partner_api.domain import DEMO_EMAIL, Domain
 from partner_api.domain.activity import Actor
@@ -147,17 +147,22 @@ class KioskServer(ServerTestCase):
         self.change_everything()
         changed = demo_rows(self.db_path)
         victim = self.snapshot["customers"][-1][0]
-        conn = sqlite3.connect(self.db_path)
-        conn.execute(f"CREATE TRIGGER refuse_one BEFORE INSERT ON customers WHEN NEW.id = {victim}"
-                     " BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")
-        conn.commit()
+        if POSTGRES:
+            sql(self.db_path, "CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                              f" IF NEW.id = {victim} THEN RAISE EXCEPTION 'refused for the test'"
+                              " USING ERRCODE = 'unique_violation'; END IF; RETURN NEW; END $$")
+            sql(self.db_path, "CREATE TRIGGER refuse_one BEFORE INSERT ON customers FOR EACH ROW"
+                              " EXECUTE FUNCTION refuse_one()")
+        else:
+            sql(self.db_path, f"CREATE TRIGGER refuse_one BEFORE INSERT ON customers WHEN NEW.id = {victim}"
+                              " BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")
         try:
             self.assertError(self.call("POST", "/api/v1/kiosk/reset", {}, self.token), 409, "kiosk_reset_conflict")
             self.assertEqual(demo_rows(self.db_path), changed)
         finally:
-            conn.execute("DROP TRIGGER refuse_one")
-            conn.commit()
-            conn.close()
+            sql(self.db_path, "DROP TRIGGER refuse_one" + (" ON customers" if POSTGRES else ""))
+            if POSTGRES:
+                sql(self.db_path, "DROP FUNCTION refuse_one()")
         self.ok("POST", "/api/v1/kiosk/reset", {}, self.token)
         self.assertEqual(demo_rows(self.db_path), self.snapshot)
 
@@ -338,10 +343,9 @@ class KioskStartUp(unittest.TestCase):
             refused = subprocess.run(add, capture_output=True, text=True, timeout=60)
             self.assertNotEqual(refused.returncode, 0, refused.stdout)
             self.assertIn("kiosk", refused.stderr)
-            self.assertIn("running", refused.stderr)
-            conn = sqlite3.connect(self.path)
-            self.assertEqual(conn.execute("SELECT COUNT(*) FROM resellers WHERE is_demo = 0").fetchone()[0], 0)
-            conn.close()
+            if not POSTGRES:  # the SQLite file's lock says a server runs on it
+                self.assertIn("running", refused.stderr)
+            self.assertEqual(sql(self.path, "SELECT COUNT(*) FROM resellers WHERE is_demo = 0"), [(0,)])
             forced = subprocess.run(add + ["--force"], capture_output=True, text=True, timeout=60)
             self.assertEqual(forced.returncode, 0, forced.stderr)
             self.assertIn("WARNING", forced.stderr)

@@ -340,6 +340,7 @@ class BackupRestoreAndStop(unittest.TestCase):
         self.assertFalse(os.path.exists(self.db + "-wal") and os.path.getsize(self.db + "-wal") > 0)
 
 
+@sqlite_only("SQLite files (PostgreSQL's pg_restore: test_postgres_operations.py)")
 class HostileFiles(unittest.TestCase):
     """Issue 24, defects 7 and 8 and file modes: restore took a file holding only `meta`, and a
     real backup with an extra trigger that copied every session token; backup wrote through a

@@ -95,17 +95,25 @@ class StartupAndMigrations(unittest.TestCase):
         url = self.cluster.new_database("halfway")
         try:
             self.assertEqual(serve("migrate", "--db", url).returncode, 0)
-            # Back to version 5, with a name in the way of migration 6's last statement: its
-            # table and first index are made, then the second index fails.
-            sql(url, "DROP TABLE rate_limit_hits")
-            sql(url, "DELETE FROM schema_migrations WHERE version = 6")
-            sql(url, "UPDATE meta SET value = '5' WHERE key = 'schema_version'")
-            sql(url, "CREATE INDEX rate_limit_hits_at ON meta(key)")
+            # Back to version 6, with a name in the way of migration 7's last statement: its
+            # column, index and first purge indexes are made, then the last index fails.
+            for statement in ("DROP INDEX sessions_expiry", "DROP INDEX idempotency_keys_created",
+                              "DROP INDEX outbox_created", "DROP INDEX customers_live_domain",
+                              "ALTER TABLE customers DROP COLUMN domain_scope",
+                              "CREATE UNIQUE INDEX customers_live_domain ON customers(google_domain)"
+                              " WHERE status IN ('invited', 'active')",
+                              "DELETE FROM schema_migrations WHERE version = 7",
+                              "UPDATE meta SET value = '6' WHERE key = 'schema_version'",
+                              "CREATE INDEX outbox_created ON meta(key)"):
+                sql(url, statement)
             result = serve("migrate", "--db", url)
-            self.assertPlainFailure(result, "rate_limit_hits_at")
-            self.assertEqual(sql(url, "SELECT to_regclass('rate_limit_hits') IS NULL"), [(True,)])
-            self.assertEqual(sql(url, "SELECT value FROM meta WHERE key = 'schema_version'"), [("5",)])
-            sql(url, "DROP INDEX rate_limit_hits_at")
+            self.assertPlainFailure(result, "outbox_created")
+            self.assertEqual(sql(url, "SELECT count(*) FROM information_schema.columns WHERE table_schema ="
+                                      " current_schema() AND table_name = 'customers' AND column_name = 'domain_scope'"),
+                             [(0,)])
+            self.assertEqual(sql(url, "SELECT to_regclass('sessions_expiry') IS NULL"), [(True,)])
+            self.assertEqual(sql(url, "SELECT value FROM meta WHERE key = 'schema_version'"), [("6",)])
+            sql(url, "DROP INDEX outbox_created")
             self.assertEqual(serve("migrate", "--db", url).returncode, 0)
         finally:
             self.cluster.drop_database(url)

@@ -30,7 +30,7 @@ class Domain:
         self.sessions = Sessions(storage, clock, session_hours)
         self.team = Team(storage, clock)
         self.billing = BillingClock(storage, clock)
-        self.links = LinkSeal(storage.secret)
+        self.links = LinkSeal(lambda: storage.secret)
         self.customers = Customers(storage, clock, log, self.links)
         self.invitations = Invitations(storage, clock, log, self.links)
         self.subscriptions = Subscriptions(storage, clock)

@@ -10,6 +10,7 @@ We chose sealing over deriving the token from the secret and a stored nonce: a s
 can be any token, so links made before this version were sealed at start-up and keep showing
 and working (a derived one could not have been)."""
 import base64
+import functools
 import hashlib
 import hmac
 import os
@@ -33,10 +34,25 @@ def _unb64(text):
 
 class LinkSeal:
     def __init__(self, secret):
+        """`secret`: bytes, or a function that gives them when a link is first sealed or opened
+        (a command that never touches a link never needs the secret)."""
+        self._secret = secret
+
+    @functools.cached_property
+    def _keys(self):
+        secret = self._secret() if callable(self._secret) else self._secret
         if len(secret) < 32:
             raise ValueError("the server secret must be at least 32 bytes")
-        self._encrypt = hmac.new(secret, b"invitation link: keystream", hashlib.sha256).digest()
-        self._sign = hmac.new(secret, b"invitation link: tag", hashlib.sha256).digest()
+        return (hmac.new(secret, b"invitation link: keystream", hashlib.sha256).digest(),
+                hmac.new(secret, b"invitation link: tag", hashlib.sha256).digest())
+
+    @property
+    def _encrypt(self):
+        return self._keys[0]
+
+    @property
+    def _sign(self):
+        return self._keys[1]
 
     def _keystream(self, nonce, length):
         blocks = (hmac.new(self._encrypt, nonce + bytes([n]), hashlib.sha256).digest()

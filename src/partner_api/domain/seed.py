@@ -82,7 +82,7 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
     start = (now - dt.timedelta(days=365)).replace(hour=9, minute=0, second=0, microsecond=0)
     clock = FakeClock(start)
     quiet = lambda line: None  # noqa: E731  (no outbox lines for made-up customers)
-    links = LinkSeal(storage.secret)
+    links = LinkSeal(lambda: storage.secret)
     customers, invitations = Customers(storage, clock, quiet, links), Invitations(storage, clock, quiet, links)
     subscriptions, billing = Subscriptions(storage, clock), BillingClock(storage, clock)
     reseller, _ = Resellers(storage, clock).register(DEMO_EMAIL, DEMO_NAME, demo=True, admin_name=DEMO_ADMIN_NAME)

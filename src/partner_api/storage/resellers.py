@@ -69,5 +69,5 @@ class SessionRows(Rows):
     def purge(self, before, limit):
         """Deletes up to `limit` sessions that expired, or were ended, before `before`."""
         return self.conn.execute(
-            "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions WHERE expires_at < ?1"
-            " UNION SELECT token_hash FROM sessions WHERE ended_at < ?1 LIMIT ?2)", (before, limit)).rowcount
+            "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions WHERE expires_at < ?"
+            " UNION SELECT token_hash FROM sessions WHERE ended_at < ? LIMIT ?)", (before, before, limit)).rowcount

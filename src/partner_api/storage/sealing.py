@@ -14,7 +14,8 @@ class SealingRows(Rows):
         return row is not None and row[0] == "1"
 
     def mark_done(self):
-        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", (DONE,))
+        self.conn.execute("DELETE FROM meta WHERE key = ?", (DONE,))
+        self.conn.execute("INSERT INTO meta(key, value) VALUES (?, '1')", (DONE,))
 
     def seal(self, seal_token, seal_text):
         """Seals every plain token: `seal_token(token)` for a bare token, `seal_text(text)` for
@@ -24,12 +25,13 @@ class SealingRows(Rows):
                              " AND url_token NOT LIKE 'sealed1.%'"):
             self.conn.execute("UPDATE invitations SET url_token = ? WHERE id = ?", (seal_token(row[1]), row[0]))
             changed += 1
-        for row in self._all("SELECT id, body FROM outbox WHERE instr(body, '/invite/') > 0"):
+        for row in self._all("SELECT id, body FROM outbox WHERE body LIKE '%/invite/%'"):
             body = seal_text(row[1])
             if body != row[1]:
                 self.conn.execute("UPDATE outbox SET body = ? WHERE id = ?", (body, row[0]))
                 changed += 1
-        for row in self._all("SELECT scope, key, body FROM idempotency_keys WHERE instr(body, '/invite/') > 0"):
+        # Every stored answer is looked at (a blob has no LIKE in PostgreSQL); this runs once.
+        for row in self._all("SELECT scope, key, body FROM idempotency_keys"):
             try:
                 text = bytes(row[2]).decode("utf-8")
             except UnicodeDecodeError:

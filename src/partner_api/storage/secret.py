@@ -8,6 +8,7 @@ import binascii
 import os
 
 from ..errors import StartupError
+from .postgres import is_url
 
 ENVIRONMENT = "PARTNER_API_SECRET"
 SIZE = 32
@@ -53,12 +54,17 @@ def load(path, create=True):
 
 
 def server_secret(db_path, secret_file=None):
-    """From the environment, else --secret-file, else the file beside the database; an
-    in-memory database gets a secret that lives as long as the process."""
+    """From the environment, else --secret-file, else the file beside a SQLite database; an
+    in-memory database gets a secret that lives as long as the process. A PostgreSQL database
+    has no "beside": every serve.py on it must be given the same secret."""
     if os.environ.get(ENVIRONMENT):
         return _parse(os.environ[ENVIRONMENT], f"The environment variable {ENVIRONMENT}")
     if secret_file:
         return load(secret_file, create=False)
     if not db_path or str(db_path) == ":memory:":
         return os.urandom(SIZE)
+    if is_url(db_path):
+        raise StartupError(f"A PostgreSQL database needs the server's secret, the same for every serve.py on it: "
+                           f"set {ENVIRONMENT} to {2 * SIZE} hex digits or pass --secret-file PATH (make one with: "
+                           f"python3 -c 'import secrets; print(secrets.token_hex(32))').")
     return load(default_path(db_path))

@@ -53,11 +53,11 @@ def like_pattern(word):
 class CustomerRows(Returning, _CustomerRows):
     __slots__ = ()
 
-    def add(self, reseller_id, name, email, google_domain, organization, status, now, name_key):
+    def add(self, reseller_id, name, email, google_domain, organization, status, now, name_key, domain_scope=0):
         return self._insert(
             "INSERT INTO customers(reseller_id, name, email, google_domain, organization, status,"
-            " created_at, name_key, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (reseller_id, name, email, google_domain, organization, status, now, name_key,
+            " created_at, name_key, domain_scope, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (reseller_id, name, email, google_domain, organization, status, now, name_key, domain_scope,
              search_text(name, organization, google_domain, email)))
 
     def update(self, customer_id, **changes):
