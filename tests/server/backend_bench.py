@@ -162,6 +162,8 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "serve.py"), "--skip-build", "--quiet", "--port", "0", "--db", db,
              "--max-connections", "1024", "--db-pool", "16"],
+            # Servers on one PostgreSQL database share the secret invitation links are sealed with.
+            env={**os.environ, "PARTNER_API_SECRET": os.environ.get("PARTNER_API_SECRET") or "b3" * 32},
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in self.process.stdout:
             match = READY.match(line.strip())
