@@ -243,16 +243,16 @@ def ensure_sdl2(env):
 
 def glyph_lists():
     """The characters to keep: text ranges from glyph_ranges.h, icons named in theme.h."""
-    ranges_src = (ROOT / "src" / "ui" / "glyph_ranges.h").read_text()
+    ranges_src = (ROOT / "src" / "ui" / "text" / "glyph_ranges.h").read_text()
     m = re.search(r"kTextGlyphs\[\]\s*=\s*\{([^}]*)\}", ranges_src)
     if not m:
-        raise SetupError("src/ui/glyph_ranges.h: kTextGlyphs not found")
+        raise SetupError("src/ui/text/glyph_ranges.h: kTextGlyphs not found")
     values = [int(v, 16) for v in re.findall(r"0x([0-9A-Fa-f]+)", m.group(1)) if int(v, 16) != 0]
     text = ",".join(f"U+{a:04X}-{b:04X}" for a, b in zip(values[0::2], values[1::2]))
-    theme = (ROOT / "src" / "ui" / "theme.h").read_text()
+    theme = (ROOT / "src" / "ui" / "kit" / "theme.h").read_text()
     icons = ",".join(sorted(set(f"U+{code.upper()}" for code in re.findall(r"//\s*U\+(F[0-9A-Fa-f]{3})", theme))))
     if not icons:
-        raise SetupError("src/ui/theme.h names no icons (// U+Fxxx comments)")
+        raise SetupError("src/ui/kit/theme.h names no icons (// U+Fxxx comments)")
     return {"text": text, "icons": icons}
 
 
@@ -261,7 +261,7 @@ def font_files():
     out_dir = BUILD / "fonts"
     out_dir.mkdir(parents=True, exist_ok=True)
     glyphs = None
-    sources = [ROOT / "src" / "ui" / "glyph_ranges.h", ROOT / "src" / "ui" / "theme.h", FONT_LIST]
+    sources = [ROOT / "src" / "ui" / "text" / "glyph_ranges.h", ROOT / "src" / "ui" / "kit" / "theme.h", FONT_LIST]
     newest_source = max(p.stat().st_mtime for p in sources)
     files = []
     for line in FONT_LIST.read_text().splitlines():

@@ -1,19 +1,19 @@
 // The whole console for one frame: boot and sign-in screens, or the shell (navigation as a
 // sidebar, icon rail or menu button, the top bar, the kiosk ribbon, the current screen), the
 // dialogs over it, the toasts and the kiosk's "Still there?" notice. Where each piece goes
-// comes from the shell layout (ui/layout.h), worked out once per frame from the screen size.
+// comes from the shell layout (kit/layout.h), worked out once per frame from the screen size.
 #pragma once
 #include <cstdint>
 
 #include "core/store.h"
-#include "ui/customer_view.h"
-#include "ui/customers_view.h"
-#include "ui/dashboard_view.h"
-#include "ui/dialogs.h"
-#include "ui/invoices_view.h"
-#include "ui/layout.h"
-#include "ui/sign_in_view.h"
-#include "ui/touch_scroll.h"
+#include "ui/screens/customer_view.h"
+#include "ui/screens/customers_view.h"
+#include "ui/screens/dashboard_view.h"
+#include "ui/screens/dialogs.h"
+#include "ui/screens/invoices_view.h"
+#include "ui/kit/layout.h"
+#include "ui/screens/sign_in_view.h"
+#include "ui/kit/touch_scroll.h"
 
 namespace rc::ui {
 

@@ -5,9 +5,9 @@
 
 #include "core/main_queue.h"
 #include "core/store.h"
-#include "ui/a11y_tree.h"
+#include "ui/a11y/a11y_tree.h"
 #include "ui/console_ui.h"
-#include "ui/item_registry.h"
+#include "ui/a11y/item_registry.h"
 #include "web/fetch_transport.h"
 #include "web/google_sign_in.h"
 #include "web/kiosk_input.h"

@@ -12,7 +12,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "ui/theme.h"
+#include "ui/kit/theme.h"
 #include "web/app.h"
 
 #define RC_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE

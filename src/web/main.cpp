@@ -7,11 +7,11 @@
 
 #include "core/i18n.h"
 #include "imgui.h"
-#include "ui/layout.h"
-#include "ui/script_fonts.h"
-#include "ui/sign_in_view.h"
-#include "ui/theme.h"
-#include "ui/widgets.h"
+#include "ui/kit/layout.h"
+#include "ui/text/script_fonts.h"
+#include "ui/screens/sign_in_view.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
 #include "web/app.h"
 #include "web/page_codes.h"
 

@@ -5,7 +5,7 @@
 //
 // For each list size: seeds a database (tests/server/bench.py, cached in build/bench/), signs
 // in, wheel-scrolls the table, and prints per frame the mirror's build + diff time in the wasm
-// (src/ui/a11y_tree.*), the DOM update time in web/a11y.js, the whole ImGui frame build as the
+// (src/ui/a11y/a11y_tree.*), the DOM update time in web/a11y.js, the whole ImGui frame build as the
 // peer it is measured against, and the mirror's DOM nodes. Asserts nothing.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";

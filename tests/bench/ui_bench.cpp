@@ -17,8 +17,8 @@
 #include "core/store.h"
 #include "imgui.h"
 #include "ui/console_ui.h"
-#include "ui/item_registry.h"
-#include "ui/theme.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/theme.h"
 
 using namespace rc;
 

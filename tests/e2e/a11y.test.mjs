@@ -1,4 +1,4 @@
-// The accessibility mirror (src/ui/a11y_tree.* + web/a11y.js): the reseller's guide walked with
+// The accessibility mirror (src/ui/a11y/a11y_tree.* + web/a11y.js): the reseller's guide walked with
 // getByRole / getByLabel locators and the keyboard only, never items() coordinates; what
 // Chromium's accessibility tree holds; focus, Esc and the arrows.
 import { test, before, after } from "node:test";

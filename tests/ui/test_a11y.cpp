@@ -1,4 +1,4 @@
-// The accessibility mirror (src/ui/a11y_tree.*) built from real frames: roles, names, values,
+// The accessibility mirror (src/ui/a11y/a11y_tree.*) built from real frames: roles, names, values,
 // structure, the diff (nothing while idle), and the page's requests acting like a pointer.
 #include <doctest/doctest.h>
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "ui/columns.h"
+#include "ui/kit/columns.h"
 
 using namespace rc::ui;
 

@@ -1,5 +1,5 @@
 // Contrast of every text and badge colour on the backgrounds the console draws it on, computed
-// from the theme (src/ui/theme.h) with WCAG 2's relative luminance: at least 4.5:1 for body
+// from the theme (src/ui/kit/theme.h) with WCAG 2's relative luminance: at least 4.5:1 for body
 // text, 3:1 for large text (24 px titles, 30 px figures), in the normal and the high-contrast theme.
 #include <doctest/doctest.h>
 
@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "ui/theme.h"
-#include "ui/widgets.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
 
 using namespace rc::ui;
 

@@ -4,7 +4,7 @@
 
 #include <initializer_list>
 
-#include "ui/layout.h"
+#include "ui/kit/layout.h"
 
 using namespace rc::ui;
 

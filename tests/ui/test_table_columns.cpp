@@ -10,7 +10,7 @@
 #include "../core/fake_platform.h"
 #include "../core/fake_transport.h"
 #include "core/i18n.h"
-#include "ui/theme.h"
+#include "ui/kit/theme.h"
 #include "ui_harness.h"
 
 using namespace rc;

@@ -8,7 +8,7 @@
 #include "core/i18n.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "ui/touch_scroll.h"
+#include "ui/kit/touch_scroll.h"
 #include "ui_harness.h"
 
 using namespace rc;

@@ -5,7 +5,7 @@
 #include "core/i18n.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "ui/glyph_ranges.h"
+#include "ui/text/glyph_ranges.h"
 #include "ui_harness.h"
 
 using namespace rc;

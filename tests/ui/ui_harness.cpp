@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "imgui.h"
-#include "ui/theme.h"
+#include "ui/kit/theme.h"
 
 namespace rc::test {
 

@@ -8,8 +8,8 @@
 #include "core/main_queue.h"
 #include "core/store.h"
 #include "ui/console_ui.h"
-#include "ui/a11y_tree.h"
-#include "ui/item_registry.h"
+#include "ui/a11y/a11y_tree.h"
+#include "ui/a11y/item_registry.h"
 
 namespace rc::test {
 

@@ -10,7 +10,7 @@
 
 #include "core/platform.h"
 #include "core/store.h"
-#include "ui/a11y_tree.h"
+#include "ui/a11y/a11y_tree.h"
 #include "web/page_codes.h"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "ui/layout.h"
+#include "ui/kit/layout.h"
 
 #include <algorithm>
 

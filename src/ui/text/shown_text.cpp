@@ -1,9 +1,9 @@
-#include "ui/shown_text.h"
+#include "ui/text/shown_text.h"
 
 #include <unordered_map>
 
 #include "core/display_text.h"
-#include "ui/script_fonts.h"
+#include "ui/text/script_fonts.h"
 
 namespace rc::ui {
 namespace {

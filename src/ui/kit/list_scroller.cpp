@@ -1,11 +1,11 @@
-#include "ui/list_scroller.h"
+#include "ui/kit/list_scroller.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "imgui_internal.h"
-#include "ui/theme.h"
-#include "ui/touch_scroll.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/touch_scroll.h"
 
 namespace rc::ui {
 

@@ -1,8 +1,8 @@
-#include "ui/theme.h"
+#include "ui/kit/theme.h"
 
 #include "imgui_internal.h"
-#include "ui/glyph_ranges.h"
-#include "ui/script_fonts.h"
+#include "ui/text/glyph_ranges.h"
+#include "ui/text/script_fonts.h"
 
 #include <cstdio>
 

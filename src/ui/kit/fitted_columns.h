@@ -1,5 +1,5 @@
 // A list's table columns on screen: measured from the rows shown, fitted into the table's width
-// by ui/columns.h with the reseller's choices on this device, and the header's own controls —
+// by kit/columns.h with the reseller's choices on this device, and the header's own controls —
 // a handle on each column's right edge to resize it, and the Columns menu to hide, show and
 // reset them. The customer and invoice tables share it.
 #pragma once
@@ -11,7 +11,7 @@
 #include "core/model.h"
 #include "core/store.h"
 #include "imgui.h"
-#include "ui/columns.h"
+#include "ui/kit/columns.h"
 
 namespace rc::ui {
 

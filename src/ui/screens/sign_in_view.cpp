@@ -1,8 +1,8 @@
-#include "ui/sign_in_view.h"
+#include "ui/screens/sign_in_view.h"
 
 #include "core/i18n.h"
-#include "ui/theme.h"
-#include "ui/widgets.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
 
 namespace rc::ui {
 namespace {

@@ -1,4 +1,4 @@
-#include "ui/columns.h"
+#include "ui/kit/columns.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,17 +1,17 @@
-#include "ui/customers_view.h"
+#include "ui/screens/customers_view.h"
 
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
-#include "ui/a11y_tree.h"
-#include "ui/item_registry.h"
-#include "ui/list_scroller.h"
-#include "ui/offline_widgets.h"
-#include "ui/layout.h"
-#include "ui/list_cards.h"
-#include "ui/shown_text.h"
-#include "ui/theme.h"
-#include "ui/widgets.h"
+#include "ui/a11y/a11y_tree.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/list_scroller.h"
+#include "ui/kit/offline_widgets.h"
+#include "ui/kit/layout.h"
+#include "ui/kit/list_cards.h"
+#include "ui/text/shown_text.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
 
 namespace rc::ui {
 namespace {

@@ -1,12 +1,12 @@
-#include "ui/fitted_columns.h"
+#include "ui/kit/fitted_columns.h"
 
 #include <algorithm>
 
 #include "imgui_internal.h"
-#include "ui/item_registry.h"
-#include "ui/layout.h"
-#include "ui/theme.h"
-#include "ui/widgets.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/layout.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
 
 namespace rc::ui {
 namespace {

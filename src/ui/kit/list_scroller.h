@@ -17,7 +17,7 @@ public:
     // is over the list; `keys`: the list takes Page Up/Down and Home/End now.
     void update(std::int64_t total, int visibleRows, float rowHeight, ImVec2 barMin, ImVec2 barMax, bool hovered, bool keys);
 
-    // A finger dragging or flicking the list (ui/touch_scroll.h) over [min, max]: call before
+    // A finger dragging or flicking the list (kit/touch_scroll.h) over [min, max]: call before
     // update; the rows follow the finger by whole rows.
     void followTouch(ImVec2 min, ImVec2 max);
 

@@ -1,14 +1,14 @@
-#include "ui/dashboard_view.h"
+#include "ui/screens/dashboard_view.h"
 
 #include <cmath>
 
 #include "core/format.h"
 #include "core/i18n.h"
-#include "ui/a11y_tree.h"
-#include "ui/item_registry.h"
-#include "ui/layout.h"
-#include "ui/theme.h"
-#include "ui/widgets.h"
+#include "ui/a11y/a11y_tree.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/layout.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
 
 namespace rc::ui {
 namespace {

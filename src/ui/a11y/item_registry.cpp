@@ -1,4 +1,4 @@
-#include "ui/item_registry.h"
+#include "ui/a11y/item_registry.h"
 
 #include <cstdarg>
 #include <cstring>

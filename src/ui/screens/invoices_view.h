@@ -1,7 +1,7 @@
 #pragma once
 #include "core/store.h"
-#include "ui/fitted_columns.h"
-#include "ui/list_scroller.h"
+#include "ui/kit/fitted_columns.h"
+#include "ui/kit/list_scroller.h"
 
 namespace rc::ui {
 

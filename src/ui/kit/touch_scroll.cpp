@@ -1,10 +1,10 @@
-#include "ui/touch_scroll.h"
+#include "ui/kit/touch_scroll.h"
 
 #include <cmath>
 
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "ui/widgets.h"
+#include "ui/kit/widgets.h"
 
 namespace rc::ui {
 

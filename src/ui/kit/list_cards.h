@@ -7,7 +7,7 @@
 
 #include "core/store.h"
 #include "imgui.h"
-#include "ui/a11y_tree.h"
+#include "ui/a11y/a11y_tree.h"
 
 namespace rc::ui {
 
@@ -20,7 +20,7 @@ bool invoiceCard(const Invoice& inv, float width);
 // A card whose row is on its way (the list's block has not arrived).
 void placeholderCard(float width, float height);
 
-// Rows first..last of a windowed list (ui/list_scroller.h) as cards at the cursor, one list for
+// Rows first..last of a windowed list (kit/list_scroller.h) as cards at the cursor, one list for
 // the accessibility mirror called `name` with an item per card (its place in the whole list);
 // `card(row)` draws a loaded row's card, a placeholder stands in for the others.
 template <class Rows, class Card>

@@ -1,4 +1,4 @@
-#include "ui/widgets.h"
+#include "ui/kit/widgets.h"
 
 #include <cmath>
 #include <cstring>
@@ -6,12 +6,12 @@
 
 #include "core/i18n.h"
 #include "imgui_internal.h"
-#include "ui/a11y_tree.h"
-#include "ui/item_registry.h"
-#include "ui/layout.h"
-#include "ui/script_fonts.h"
-#include "ui/shown_text.h"
-#include "ui/theme.h"
+#include "ui/a11y/a11y_tree.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/layout.h"
+#include "ui/text/script_fonts.h"
+#include "ui/text/shown_text.h"
+#include "ui/kit/theme.h"
 
 namespace rc::ui {
 namespace {

@@ -1,13 +1,13 @@
-#include "ui/list_cards.h"
+#include "ui/kit/list_cards.h"
 
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
-#include "ui/item_registry.h"
-#include "ui/layout.h"
-#include "ui/shown_text.h"
-#include "ui/theme.h"
-#include "ui/widgets.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/layout.h"
+#include "ui/text/shown_text.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
 
 namespace rc::ui {
 namespace {

@@ -1,4 +1,4 @@
-#include "ui/a11y_tree.h"
+#include "ui/a11y/a11y_tree.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,8 +9,8 @@
 #include "core/i18n.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "ui/item_registry.h"
-#include "ui/theme.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/theme.h"
 
 namespace rc::ui::a11y {
 namespace {

@@ -1,10 +1,10 @@
-#include "ui/script_fonts.h"
+#include "ui/text/script_fonts.h"
 
 #include <algorithm>
 
 #include "core/utf8.h"
-#include "ui/glyph_ranges.h"
-#include "ui/widgets.h"
+#include "ui/text/glyph_ranges.h"
+#include "ui/kit/widgets.h"
 
 #define STBTT_STATIC
 #define STB_TRUETYPE_IMPLEMENTATION
