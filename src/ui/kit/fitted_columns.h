@@ -18,7 +18,9 @@ namespace rc::ui {
 struct TableColumn {
     ColumnSpec spec;
     Text title;
-    bool right = false;  // numbers and money line up on the right
+    bool right = false;             // numbers and money line up on the right
+    const char* sortKey = nullptr;  // the server's sort key: its title sorts the list
+    bool control = false;           // holds a control (Manage), not text; the Columns menu sits in its header
 };
 
 // A drag on a resize handle that ended, or a change made in the Columns menu.

@@ -1,40 +1,32 @@
-// Customers and invoices as cards, for phones: one card per row of the list, as tall as
-// kCustomerCardHeight / kInvoiceCardHeight so a windowed list can place them like table rows.
-// The whole card opens the customer or invoice; the customer card's Manage says so in words.
+// A list's rows as cards, for phones: one card per row, all as tall as the list says so a
+// windowed list can place them like table rows. The whole card is its tap target; the pieces
+// here are what each screen's card (customers, invoices) is drawn with.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 
-#include "core/store.h"
 #include "imgui.h"
-#include "ui/a11y/a11y_tree.h"
 
 namespace rc::ui {
 
-constexpr float kCustomerCardHeight = 112;
-constexpr float kInvoiceCardHeight = 92;
+constexpr float kCardGap = 10;  // between cards
+constexpr float kCardPad = 16;  // inside a card
 
-// Draws at the cursor, `width` wide; returns true when it was tapped.
-bool customerCard(const Customer& c, float width);
-bool invoiceCard(const Invoice& inv, float width);
+// The card's frame and its tap target at the cursor, called `name` (a screen reader's link);
+// returns the click and the card's top-left corner in `at`.
+bool cardFrame(const char* id, const std::string& name, float width, float height, ImVec2& at);
+// Text at (x, y) that fits `maxW`, or is cut with "…" (the registry keeps it whole and says so).
+void cardLine(const std::string& s, float x, float y, float maxW, ImU32 color, ImFont* font);
+// The next card starts exactly `height` below this one (at `at`), as the list's row height says.
+void endListCard(ImVec2 at, float height);
 // A card whose row is on its way (the list's block has not arrived).
 void placeholderCard(float width, float height);
 
-// Rows first..last of a windowed list (kit/list_scroller.h) as cards at the cursor, one list for
-// the accessibility mirror called `name` with an item per card (its place in the whole list);
-// `card(row)` draws a loaded row's card, a placeholder stands in for the others.
-template <class Rows, class Card>
-void cardRows(const std::string& name, const Rows& rows, std::int64_t first, std::int64_t last, float width, float height, Card card) {
-    a11y::beginList(name);
-    for (std::int64_t i = first; i <= last; ++i) {
-        ImGui::PushID(static_cast<int>(i % 100000));
-        a11y::beginListItem(i + 1, rows.total());
-        if (const auto* row = rows.row(i)) card(*row);
-        else placeholderCard(width, height);
-        a11y::end();
-        ImGui::PopID();
-    }
-    a11y::end();
-}
+// Rows first..last of a windowed list (kit/paged_table.h) as cards at the cursor, one list for
+// the accessibility mirror called `name` with an item per card (its place in the whole list of
+// `total`); `card(i)` draws row i's card once `has(i)`, a placeholder stands in until then.
+void cardRows(const std::string& name, std::int64_t total, std::int64_t first, std::int64_t last, float width, float height,
+              const std::function<bool(std::int64_t)>& has, const std::function<void(std::int64_t)>& card);
 
 }  // namespace rc::ui

@@ -87,6 +87,27 @@ float headingWidth(const std::string& title, const std::string& subtitle) {
     return shell().shortScreen ? w : std::max(w, ImGui::CalcTextSize(subtitle.c_str()).x);
 }
 
+PageTitle::PageTitle(const std::string& title, const std::string& subtitle, const char* actionLabel) {
+    width_ = ImGui::GetContentRegionAvail().x;
+    top_ = ImGui::GetCursorPos();
+    heading(title, subtitle);
+    below_ = ImGui::GetCursorPos();
+    ImGui::PushFont(fonts().medium);
+    float w = ImGui::CalcTextSize(actionLabel, nullptr, true).x + 36;
+    ImGui::PopFont();
+    beside_ = headingWidth(title, subtitle) + 24 + w <= width_;
+    actionW_ = beside_ ? w : width_;
+    // Level with the title alone on short screens.
+    if (beside_) ImGui::SetCursorPos(ImVec2(top_.x + width_ - w, top_.y + (shell().shortScreen ? -2 : 6)));
+}
+
+void PageTitle::under(float dy, float width) const { ImGui::SetCursorPos(ImVec2(top_.x + width_ - width, top_.y + dy)); }
+
+void PageTitle::end() const {
+    if (beside_) ImGui::SetCursorPos(below_);
+    ImGui::Dummy(ImVec2(0, 4));
+}
+
 bool button(const char* label, ButtonStyle style, ImVec2 size, bool busy, bool disabled) {
     ImU32 bg = color::Surface, hover = color::rgb(243, 245, 248), active = color::rgb(232, 236, 241);
     ImU32 fg = color::Text, border = color::Border;
@@ -277,26 +298,6 @@ bool emptyState(const char* iconGlyph, const char* title, const char* body, cons
     }
     ImGui::Dummy(ImVec2(0, 24));
     return clicked;
-}
-
-void listLoading(const char* message) {
-    ImGui::Dummy(ImVec2(0, 40));
-    float w = ImGui::GetContentRegionAvail().x;
-    ImGui::SetCursorPosX((w - 24) * 0.5f);
-    spinner(12, color::Accent);
-    ImGui::Dummy(ImVec2(0, 6));
-    ImGui::SetCursorPosX((w - ImGui::CalcTextSize(message).x) * 0.5f);
-    textMuted(message);
-}
-
-bool listFooter(const std::string& countText, const std::optional<ApiError>& error) {
-    ImGui::Dummy(ImVec2(0, 2));
-    textMuted(countText);
-    if (!error) return false;
-    ImGui::SameLine();
-    text(describeError(*error), color::Danger);
-    ImGui::SameLine();
-    return button(tr(Text::Retry), ButtonStyle::Ghost);
 }
 
 bool errorBanner(const std::string& message, bool offerRetry) {

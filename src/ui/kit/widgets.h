@@ -18,6 +18,24 @@ void heading(const std::string& title, const std::string& subtitle = {});
 // The width heading() takes: the wider of its title and subtitle.
 float headingWidth(const std::string& title, const std::string& subtitle);
 
+// A list page's title and subtitle with its main action (New customer, Export CSV): the action on
+// the right, level with the title, where there is room, else under the subtitle at full width.
+// Draw the action at the cursor with actionSize(), then call end() to go on under both.
+class PageTitle {
+public:
+    PageTitle(const std::string& title, const std::string& subtitle, const char* actionLabel);
+    bool beside() const { return beside_; }
+    ImVec2 actionSize() const { return ImVec2(actionW_, 40); }
+    // Puts the cursor `dy` under the action's top, its right edge at the page's for `width`.
+    void under(float dy, float width) const;
+    void end() const;
+
+private:
+    ImVec2 top_, below_;
+    float width_ = 0, actionW_ = 0;
+    bool beside_ = false;
+};
+
 enum class ButtonStyle { Primary, Secondary, Ghost, Danger, DangerGhost };
 // A button; `busy` shows a spinner and ignores clicks; `disabled` greys it out.
 bool button(const char* label, ButtonStyle style = ButtonStyle::Secondary, ImVec2 size = ImVec2(0, 0),
@@ -76,11 +94,6 @@ void endDialog();
 // Money in a status colour used by badges: invoice status, subscription status.
 void invoiceBadge(const std::string& status);
 void subscriptionBadge(const std::string& status);
-
-// A paged list's pieces: the centred spinner while the first page loads, and the line under the
-// table ("12 of 41 customers", with the error and Retry when a further page failed).
-void listLoading(const char* message);
-bool listFooter(const std::string& countText, const std::optional<ApiError>& error);  // true: Retry
 
 // prefers-reduced-motion: spinners and the activity bar stand still (and ask for no frames).
 void setReducedMotion(bool on);

@@ -1,7 +1,6 @@
 #pragma once
 #include "core/store.h"
-#include "ui/kit/fitted_columns.h"
-#include "ui/kit/list_scroller.h"
+#include "ui/kit/paged_table.h"
 
 namespace rc::ui {
 
@@ -15,15 +14,12 @@ public:
     // Ctrl+K / Cmd+K: put the keyboard in the search field on the next frame.
     void focusSearch() { focusSearch_ = true; }
     // A kiosk's next visitor starts at the top, with the keyboard nowhere.
-    void forgetVisitor() { focusSearch_ = false, focusAttempts_ = 0, scroller_.toTop(); }
+    void forgetVisitor() { focusSearch_ = false, focusAttempts_ = 0, table_.toTop(); }
 
 private:
     bool focusSearch_ = false;
     int focusAttempts_ = 0;
-    ListScroller scroller_;
-    CustomerFilter shownFilter_;  // the result the scroll position belongs to
-    FittedColumns columns_;
-    CustomerFilter measuredFilter_;  // the result the column widths were measured for
+    PagedList<Customer, CustomerFilter> table_;
 };
 
 }  // namespace rc::ui

@@ -5,11 +5,10 @@
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
-#include "ui/kit/list_scroller.h"
 #include "ui/kit/offline_widgets.h"
-#include "ui/kit/fitted_columns.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/list_cards.h"
+#include "ui/kit/paged_table.h"
 #include "ui/text/shown_text.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
@@ -18,6 +17,7 @@ namespace rc::ui {
 namespace {
 
 constexpr float kRowHeight = 46.0f;
+constexpr float kCardHeight = 92.0f;  // on phones
 
 bool isDay(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -27,27 +27,20 @@ bool isDay(const std::string& s) {
     return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-void rightText(const std::string& s, ImU32 col = 0, ImFont* f = nullptr) {
-    if (f) ImGui::PushFont(f);
-    float w = ImGui::CalcTextSize(shownC(s)).x;
-    if (f) ImGui::PopFont();
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
-    text(s, col, f, "cell");
-}
-
 // The customer (organization) is never cut while a date shows; issued and due drop out first.
 enum Col { kNumber, kCustomer, kIssued, kDue, kStatus, kTotal, kColumnCount };
 
-std::vector<TableColumn> invoiceColumns() {
-    // key, drop order, min width, max width, grows, whole, hideable
-    return {
+// The table, as for customers (screens/customers_view.cpp says what each field is).
+PagedTableSpec tableSpec() {
+    return {"invoices", Text::MenuInvoices, Text::LoadingInvoices, Text::InvoicesRange, Text::InvoicesCount,
+            Text::CouldNotLoadInvoices, Table::Invoices, kRowHeight, kCardHeight, {
         {{"number", 0, 110, 0, false, false, false}, Text::ColNumber},
         {{"customer", 0, 140, 0, true, true, false}, Text::ColCustomer},
         {{"issued", 1, 96, 0, false, false, true}, Text::ColIssued},
         {{"due", 2, 96, 0, false, false, true}, Text::ColDue},
         {{"status", 3, 96, 0, false, false, true}, Text::ColStatus},
         {{"total", 0, 96, 0, false, false, false}, Text::ColTotal, true},
-    };
+    }};
 }
 
 const std::string& invoiceCustomer(const Invoice& inv) { return inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization; }
@@ -62,9 +55,44 @@ void measureRow(FittedColumns& cols, const Invoice& inv) {
     cols.measure(kTotal, width(fonts().medium, format::money(inv.total)));
 }
 
+
+bool invoiceRow(const TableRow& row, const Invoice& inv) {
+    ImVec2 start = row.start();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row.textY()));
+    cellText(inv.number, color::Accent, fonts().medium);
+    if (row.cell(kCustomer)) cellText(invoiceCustomer(inv), color::Text);
+    if (row.cell(kIssued)) cellText(format::date(inv.issuedAt.substr(0, 10)), color::Text);
+    if (row.cell(kDue)) cellText(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text);
+    if (row.cell(kStatus, -3)) invoiceBadge(inv.status);
+    if (row.cell(kTotal)) cellRight(format::money(inv.total), color::Text, fonts().medium);
+    return false;
+}
+
+// On phones: number and total, the customer, then status and due date.
+bool invoiceCard(const Invoice& inv, float width) {
+    ImVec2 at;
+    bool clicked = cardFrame("##invoice-card", inv.number, width, kCardHeight, at);
+    float inner = width - 2 * kCardPad;
+    std::string total = format::money(inv.total);
+    float totalW = fonts().medium->CalcTextSizeA(fonts().medium->FontSize, FLT_MAX, 0, total.c_str()).x;
+    cardLine(inv.number, at.x + kCardPad, at.y + 14, inner - totalW - 12, color::Accent, fonts().medium);
+    // A little slack: the measured width and the drawn one may differ by a fraction of a pixel.
+    cardLine(total, at.x + width - kCardPad - totalW, at.y + 14, totalW + 2, color::Text, fonts().medium);
+    cardLine(inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization, at.x + kCardPad, at.y + 36, inner,
+         color::Text, fonts().body);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + kCardPad, at.y + 58));
+    invoiceBadge(inv.status);
+    ImGui::SameLine(0, 12);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+    std::string due = format::fill(tr(Text::InvoiceDueOn), format::date(inv.dueAt.substr(0, 10)));
+    text(due, inv.status == "overdue" ? color::Danger : color::TextMuted, fonts().small, "cell");
+    endListCard(at, kCardHeight);
+    return clicked;
+}
+
 }  // namespace
 
-InvoicesView::InvoicesView() : columns_(invoiceColumns()) {}
+InvoicesView::InvoicesView() : table_(tableSpec()) {}
 
 void InvoicesView::draw(Store& store) {
     const AppState& st = store.state();
@@ -72,33 +100,19 @@ void InvoicesView::draw(Store& store) {
     const InvoiceFilter& filter = st.route.invoices;
     float width = ImGui::GetContentRegionAvail().x;
 
-    ImVec2 top = ImGui::GetCursorPos();
-    heading(tr(Text::MenuInvoices), tr(Text::InvoicesSubtitle));
-    ImVec2 below = ImGui::GetCursorPos();
     std::string exportLabel = std::string(tr(Text::ExportCsv)) + "##export-csv";
-    ImGui::PushFont(fonts().medium);
-    float exportW = ImGui::CalcTextSize(exportLabel.c_str(), nullptr, true).x + 36;
-    ImGui::PopFont();
-    float titleW = headingWidth(tr(Text::MenuInvoices), tr(Text::InvoicesSubtitle));
+    PageTitle title(tr(Text::MenuInvoices), tr(Text::InvoicesSubtitle), exportLabel.c_str());
     bool exporting = st.download.loading && !st.invoice.id;
-    if (titleW + 24 + exportW <= width) {
-        ImGui::SetCursorPos(ImVec2(top.x + width - exportW, top.y + (shell().shortScreen ? -2 : 6)));  // level with the title alone on short screens
-        if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(exportW, 40), exporting, store.offline().isOffline()))
-            store.invoices().exportCsv();
-        if (store.offline().isOffline()) {
-            ImGui::PushFont(fonts().small);
-            float noteW = ImGui::CalcTextSize(tr(Text::NeedsNetwork)).x;
-            ImGui::PopFont();
-            ImGui::SetCursorPos(ImVec2(top.x + width - noteW, top.y + 50));
-            needsNetworkNote(store);
-        }
-        ImGui::SetCursorPos(below);
-    } else {
-        if (button(exportLabel.c_str(), ButtonStyle::Secondary, ImVec2(width, 40), exporting, store.offline().isOffline()))
-            store.invoices().exportCsv();
-        needsNetworkNote(store);
+    bool offline = store.offline().isOffline();
+    if (button(exportLabel.c_str(), ButtonStyle::Secondary, title.actionSize(), exporting, offline)) store.invoices().exportCsv();
+    if (title.beside() && offline) {
+        ImGui::PushFont(fonts().small);
+        float noteW = ImGui::CalcTextSize(tr(Text::NeedsNetwork)).x;
+        ImGui::PopFont();
+        title.under(50, noteW);
     }
-    ImGui::Dummy(ImVec2(0, 4));
+    needsNetworkNote(store);
+    title.end();
 
     // Filters: status, dates, and the customer when one is chosen.
     const char* statuses[] = {"", "open", "paid", "overdue", "void"};
@@ -168,140 +182,20 @@ void InvoicesView::draw(Store& store) {
     ImGui::Dummy(ImVec2(0, 2));
 
     activityBar(width, list.remote.loading);
-    if (list.remote.error && !list.loaded) {
-        if (errorBanner(std::string(tr(Text::CouldNotLoadInvoices)) + ": " + describeError(*list.remote.error), true))
-            store.invoices().reload();
-        return;
-    }
-
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 4;
-    bool cards = cardList(shell());  // phones: one card per invoice instead of the table
-    bool bare = cards && list.loaded && list.rows.total() > 0;  // cards draw their own frames
-    if (bare) ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);
-    ImGui::BeginChild("###invoices-card", ImVec2(width, ImGui::GetContentRegionAvail().y - footer),
-                      bare ? ImGuiChildFlags_None : ImGuiChildFlags_Border, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (bare) ImGui::PopStyleColor();
-    bool filtered = filter.customerId || !filter.status.empty() || !filter.from.empty() || !filter.to.empty();
-    const auto& rows = list.rows;
-    if (list.filter != shownFilter_) {
-        shownFilter_ = list.filter;
-        scroller_.toTop();
-    }
-    if (!list.loaded) {
-        listLoading(tr(Text::LoadingInvoices));
-    } else if (rows.settled() && rows.total() == 0) {
+    PagedList<Invoice, InvoiceFilter>::Rows rows;
+    rows.measure = measureRow;
+    rows.row = invoiceRow;
+    rows.card = invoiceCard;
+    rows.open = [&](const Invoice& inv) { store.invoices().open(inv.id); };
+    rows.empty = [&] {
+        bool filtered = filter.customerId || !filter.status.empty() || !filter.from.empty() || !filter.to.empty();
         emptyState(icon::Invoices, tr(Text::NoInvoicesTitle), filtered ? tr(Text::NoInvoicesMatch) : tr(Text::NoInvoicesBody));
-    } else {
-        // As for customers: the scroll bar spans every invoice of the filter; rows on screen
-        // are fetched in blocks, placeholders until they arrive.
-        ImVec2 cardMin = ImGui::GetWindowPos(), cardSize = ImGui::GetWindowSize();
-        const float headerH = cards ? 0.0f : 40.0f;
-        const float rowH = cards ? kInvoiceCardHeight : kRowHeight;
-        int visible = std::max(1, static_cast<int>((cardSize.y - headerH) / rowH));
-        bool keys = !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && !st.route.invoiceId;
-        float barX = cardMin.x + cardSize.x - ListScroller::kBarWidth - 2;
-        scroller_.followTouch(ImVec2(cardMin.x, cardMin.y + headerH), ImVec2(cardMin.x + cardSize.x, cardMin.y + cardSize.y));
-        scroller_.reveal(a11y::takeReveal(tr(Text::MenuInvoices)));  // a row the keyboard moved to
-        scroller_.update(rows.total(), visible, rowH, ImVec2(barX, cardMin.y + 2),
-                         ImVec2(barX + ListScroller::kBarWidth, cardMin.y + cardSize.y - 2),
-                         ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows), keys);
-        std::int64_t first = scroller_.first();
-        std::int64_t last = std::min<std::int64_t>(rows.total(), first + visible + 1) - 1;
-        if (first != list.first || last != list.last || rows.blocksHeld() == 0) store.invoices().view(first, std::max(first, last));
-        ImGui::SetCursorScreenPos(cardMin);
-        if (cards) {
-            float cardW = cardSize.x - ListScroller::kBarWidth - 6;
-            cardRows(tr(Text::MenuInvoices), rows, first, last, cardW, kInvoiceCardHeight, [&](const Invoice& inv) {
-                if (invoiceCard(inv, cardW)) store.invoices().open(inv.id);
-            });
-        }
-        float tableW = cardSize.x - ListScroller::kBarWidth - 4;
-        if (!cards) {
-            // Columns share the width by what the rows on screen hold, and by what the reseller chose.
-            columns_.beginMeasure(list.filter != measuredFilter_);
-            measuredFilter_ = list.filter;
-            for (std::int64_t i = first; i <= last; ++i)
-                if (const Invoice* inv = rows.row(i)) measureRow(columns_, *inv);
-            columns_.fit(st.invoiceColumns, tableW);
-        }
-        int shownCount = static_cast<int>(columns_.placed().size());
-        if (!cards) a11y::beginGrid(tr(Text::MenuInvoices), rows.total() + 1, shownCount);
-        if (!cards && ImGui::BeginTable("###invoices", shownCount, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX,
-                              ImVec2(tableW, 0))) {
-            columns_.setupTable();
-            ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerH);
-            a11y::beginRow(1, true);
-            for (const ColumnPlacement& p : columns_.placed()) {
-                ImGui::TableSetColumnIndex(columns_.at(p.column));
-                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-                const char* title = tr(columns_.column(p.column).title);
-                if (columns_.column(p.column).right) rightText(title, color::TextMuted, fonts().small);
-                else text(title, color::TextMuted, fonts().small, "header");
-            }
-            a11y::end();
-            for (std::int64_t i = first; i <= last; ++i) {
-                const Invoice* row = rows.row(i);
-                ImGui::PushID(static_cast<int>(i % 100000));
-                if (!row) {
-                    placeholderRow(kRowHeight, shownCount);
-                    ImGui::PopID();
-                    continue;
-                }
-                const Invoice& inv = *row;
-                ImGui::TableNextRow(0, kRowHeight);
-                a11y::beginRow(i + 2);
-                float dy = (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
-                auto next = [&](int col, float shift = 0) {
-                    if (!columns_.shown(col)) return false;
-                    ImGui::TableSetColumnIndex(columns_.at(col));
-                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy + shift);
-                    return true;
-                };
-                ImGui::TableSetColumnIndex(columns_.at(kNumber));
-                ImVec2 rowStart = ImGui::GetCursorScreenPos();
-                if (auto* reg = currentRegistry()) reg->setNextKind("row");
-                bool open = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns,
-                                              ImVec2(0, kRowHeight - ImGui::GetStyle().CellPadding.y * 2));
-                a11y::rowAction();
-                if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowStart.y + dy));
-                text(inv.number, color::Accent, fonts().medium, "cell");
-                if (next(kCustomer)) text(invoiceCustomer(inv), color::Text, nullptr, "cell");
-                if (next(kIssued)) text(format::date(inv.issuedAt.substr(0, 10)), color::Text, nullptr, "cell");
-                if (next(kDue)) text(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text, nullptr, "cell");
-                if (next(kStatus, -3)) invoiceBadge(inv.status);
-                if (next(kTotal)) rightText(format::money(inv.total), color::Text, fonts().medium);
-                a11y::end();
-                ImGui::PopID();
-                if (open) store.invoices().open(inv.id);
-            }
-            ImGui::EndTable();
-            ImVec2 after = ImGui::GetCursorScreenPos();
-            if (auto done = columns_.resizeHandles(cardMin, headerH)) applyColumnChange(store, Table::Invoices, *done);
-            ImGui::SetCursorScreenPos(after);
-            ImGui::Dummy(ImVec2(0, 0));
-        }
-        if (!cards) a11y::end();
-    }
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    if (list.loaded && !cards) {
-        // The Columns menu at the end of the line under the table.
-        ImVec2 line = ImGui::GetCursorPos();
-        ImGui::SetCursorPos(ImVec2(line.x + width - 120, line.y));
-        ImGui::PushID("invoice-columns");
-        if (auto change = columns_.columnsMenu(st.invoiceColumns)) applyColumnChange(store, Table::Invoices, *change);
-        ImGui::PopID();
-        ImGui::SetCursorPos(line);
-    }
-    if (list.loaded) {
-        std::int64_t total = rows.total(), from = std::min(total, scroller_.first() + 1),
-                     to = std::min(total, scroller_.first() + scroller_.whole());
-        std::string count = total == 0 ? format::fill(tr(Text::InvoicesCount), "0", "0")
-                                       : format::fill(tr(Text::InvoicesRange), format::integer(from), format::integer(to), format::integer(total));
-        if (listFooter(count, list.remote.error)) store.invoices().retry();
-    }
+    };
+    rows.view = [&](std::int64_t first, std::int64_t last) { store.invoices().view(first, last); };
+    rows.reload = [&] { store.invoices().reload(); };
+    rows.retry = [&] { store.invoices().retry(); };
+    rows.covered = st.route.invoiceId != 0;  // the invoice open over the list takes the keys
+    table_.draw(store, list, st.invoiceColumns, rows, width);
 }
 
 }  // namespace rc::ui

@@ -1,7 +1,6 @@
 #pragma once
 #include "core/store.h"
-#include "ui/kit/fitted_columns.h"
-#include "ui/kit/list_scroller.h"
+#include "ui/kit/paged_table.h"
 
 namespace rc::ui {
 
@@ -11,17 +10,14 @@ public:
     InvoicesView();
     void draw(Store& store);
     // A kiosk's next visitor starts without the last one's half-typed dates, at the top.
-    void forgetVisitor() { fromDraft_.clear(), toDraft_.clear(), draftsFromRoute_ = true, scroller_.toTop(); }
+    void forgetVisitor() { fromDraft_.clear(), toDraft_.clear(), draftsFromRoute_ = true, table_.toTop(); }
 
 private:
     // Dates typed but not yet valid stay here until they are (the filter holds only valid ones).
     std::string fromDraft_, toDraft_;
     bool draftsFromRoute_ = true;
     std::string lastRouteFrom_, lastRouteTo_;
-    ListScroller scroller_;
-    InvoiceFilter shownFilter_;  // the result the scroll position belongs to
-    FittedColumns columns_;
-    InvoiceFilter measuredFilter_;  // the result the column widths were measured for
+    PagedList<Invoice, InvoiceFilter> table_;
 };
 
 }  // namespace rc::ui
