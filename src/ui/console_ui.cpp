@@ -11,6 +11,7 @@
 #include "ui/text/shown_text.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/screens/customers_view.h"
 
 namespace rc::ui {
 namespace {
@@ -152,20 +153,11 @@ void ConsoleUi::draw(Store& store) {
             ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + c.x, vp->Pos.y + c.y + notices));
             ImGui::BeginChild("###screen", ImVec2(c.w, c.h - notices), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
             a11y::beginLandmark(a11y::Landmark::Main);
-            switch (st.route.screen) {
-                case Screen::Dashboard: dashboard_.draw(store); break;
-                case Screen::Customers: customers_.draw(store); break;
-                case Screen::Customer: customer_.draw(store); break;
-                case Screen::Invoices: invoices_.draw(store); break;
-            }
+            views_.screen(st.route.screen).draw(store);
             a11y::end();
             ImGui::EndChild();
             // Dialogs float over whatever screen opened them.
-            newCustomer_.draw(store);
-            licenseOrder_.draw(store);
-            planChange_.draw(store);
-            cancel_.draw(store);
-            invoice_.draw(store);
+            for (const auto& dialog : views_.dialogs()) dialog->draw(store);
             break;
         }
     }
@@ -181,8 +173,7 @@ void ConsoleUi::draw(Store& store) {
 
 void ConsoleUi::forgetVisitor() {
     menuOpen_ = false;
-    invoices_.forgetVisitor();
-    customers_.forgetVisitor();
+    views_.forgetVisitor();
     ImGui::ClearActiveID();  // a field being typed in lets go of its text
     ImGuiContext& g = *GImGui;
     for (ImGuiWindow* w : g.Windows) {
@@ -202,11 +193,15 @@ void ConsoleUi::go(Store& store, Screen screen) {
     menuOpen_ = false;
 }
 
+void ConsoleUi::focusCustomerSearch() {
+    if (auto* customers = views_.find<CustomersView>()) customers->focusSearch();
+}
+
 void ConsoleUi::handleShortcuts(Store& store) {
     // Ctrl+K (Cmd+K on a Mac): jump to the customer search from anywhere.
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
         if (store.state().route.screen != Screen::Customers) go(store, Screen::Customers);
-        customers_.focusSearch();
+        focusCustomerSearch();
     }
     if (menuOpen_ && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) menuOpen_ = false;
 }
@@ -272,16 +267,20 @@ void ConsoleUi::drawNavigation(Store& store) {
         text(tr(Text::ProductName), color::TextMuted, fonts().small);
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 64));
     }
-    Screen s = store.state().route.screen;
-    EntryStyle style = rail ? EntryStyle::Rail : EntryStyle::Row;
-    float gap = rail ? 0 : -6;
-    if (navEntry(icon::Dashboard, tr(Text::MenuDashboard), s == Screen::Dashboard, style, inner)) go(store, Screen::Dashboard);
-    ImGui::Dummy(ImVec2(0, gap));
-    if (navEntry(icon::Customers, tr(Text::MenuCustomers), s == Screen::Customers || s == Screen::Customer, style, inner))
-        go(store, Screen::Customers);
-    ImGui::Dummy(ImVec2(0, gap));
-    if (navEntry(icon::Invoices, tr(Text::MenuInvoices), s == Screen::Invoices, style, inner)) go(store, Screen::Invoices);
+    navigationEntries(store, rail, inner, rail ? 0 : -6);
     endRegion();
+}
+
+void ConsoleUi::navigationEntries(Store& store, bool rail, float width, std::optional<float> gap) {
+    Screen lit = screenLine(store.state().route.screen).navigation;
+    bool first = true;
+    for (const ScreenLine& line : screenLines()) {
+        if (!line.inNavigation()) continue;
+        if (!first && gap) ImGui::Dummy(ImVec2(0, *gap));
+        first = false;
+        if (navEntry(line.icon, tr(line.label), line.screen == lit, rail ? EntryStyle::Rail : EntryStyle::Row, width))
+            go(store, line.screen);
+    }
 }
 
 // Toasts on screen stay: they are put into words as they are drawn, in the new language.
@@ -348,7 +347,7 @@ void ConsoleUi::drawTopBar(Store& store) {
         float w = std::min(360.0f, langX - left - 40);
         if (ImGui::InvisibleButton("##search-jump", ImVec2(w, controlH))) {
             go(store, Screen::Customers);
-            customers_.focusSearch();
+            focusCustomerSearch();
         }
         if (auto* reg = currentRegistry()) reg->record(hint, "search", p.x, p.y, w, controlH);
         bool hovered = ImGui::IsItemHovered();
@@ -415,11 +414,7 @@ void ConsoleUi::drawMenuDrawer(Store& store) {
     ImGui::SetCursorScreenPos(ImVec2(p.x + 44, p.y + 17));
     text(tr(Text::ProductName), color::TextMuted, fonts().small);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 52));
-    Screen s = st.route.screen;
-    if (navEntry(icon::Dashboard, tr(Text::MenuDashboard), s == Screen::Dashboard, EntryStyle::Row, inner)) go(store, Screen::Dashboard);
-    if (navEntry(icon::Customers, tr(Text::MenuCustomers), s == Screen::Customers || s == Screen::Customer, EntryStyle::Row, inner))
-        go(store, Screen::Customers);
-    if (navEntry(icon::Invoices, tr(Text::MenuInvoices), s == Screen::Invoices, EntryStyle::Row, inner)) go(store, Screen::Invoices);
+    navigationEntries(store, false, inner, std::nullopt);
     ImGui::Dummy(ImVec2(0, 8));
     ImVec2 line = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + inner, line.y), color::Border);

@@ -4,16 +4,13 @@
 // comes from the shell layout (kit/layout.h), worked out once per frame from the screen size.
 #pragma once
 #include <cstdint>
+#include <optional>
 
 #include "core/store.h"
-#include "ui/screens/customer_view.h"
-#include "ui/screens/customers_view.h"
-#include "ui/screens/dashboard_view.h"
-#include "ui/screens/dialogs.h"
-#include "ui/screens/invoices_view.h"
 #include "ui/kit/layout.h"
-#include "ui/screens/sign_in_view.h"
 #include "ui/kit/touch_scroll.h"
+#include "ui/screens/registry.h"
+#include "ui/screens/sign_in_view.h"
 
 namespace rc::ui {
 
@@ -30,6 +27,10 @@ private:
     void drawBoot(Store& store);
     void drawRibbon(Store& store);
     void drawNavigation(Store& store);
+    // The registry's navigation entries, one under the other (sidebar, phone menu) or as a rail;
+    // `gap`: a spacer of that height between entries (the phone's menu has none).
+    void navigationEntries(Store& store, bool rail, float width, std::optional<float> gap);
+    void focusCustomerSearch();
     void drawTopBar(Store& store);
     void drawMenuDrawer(Store& store);
     void drawLanguageSwitch(Store& store);
@@ -41,15 +42,7 @@ private:
     void forgetVisitor();
 
     SignInView signIn_;
-    DashboardView dashboard_;
-    CustomersView customers_;
-    CustomerView customer_;
-    InvoicesView invoices_;
-    NewCustomerDialog newCustomer_;
-    LicenseOrderDialog licenseOrder_;
-    PlanChangeDialog planChange_;
-    CancelDialog cancel_;
-    InvoiceDialog invoice_;
+    Views views_;  // every screen and dialog, from the registry (screens/registry.h)
     ShellLayout layout_;
     TouchScroller touchScroll_;
     bool touch_ = false;

@@ -86,11 +86,6 @@ bool link(const char* label);
 // A small red line under a field.
 void fieldError(const std::string& message);
 
-// Starts a modal dialog drawn by the store's `open` flag. Returns false when it is not shown.
-// Esc or the close button set `closeRequested`.
-bool beginDialog(const char* id, const std::string& title, float width, bool open, bool& closeRequested);
-void endDialog();
-
 // Money in a status colour used by badges: invoice status, subscription status.
 void invoiceBadge(const std::string& status);
 void subscriptionBadge(const std::string& status);

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/store.h"
+#include "ui/screens/view.h"
 #include "ui/kit/paged_table.h"
 
 namespace rc::ui {
@@ -7,14 +8,14 @@ namespace rc::ui {
 // The Customers screen: search, status filter, sortable columns, and every customer of the
 // signed-in reseller in one table whose scroll bar spans them all; the rows on screen are
 // fetched in blocks as the reseller scrolls or jumps.
-class CustomersView {
+class CustomersView : public View {
 public:
     CustomersView();
-    void draw(Store& store);
+    void draw(Store& store) override;
     // Ctrl+K / Cmd+K: put the keyboard in the search field on the next frame.
     void focusSearch() { focusSearch_ = true; }
     // A kiosk's next visitor starts at the top, with the keyboard nowhere.
-    void forgetVisitor() { focusSearch_ = false, focusAttempts_ = 0, table_.toTop(); }
+    void forgetVisitor() override { focusSearch_ = false, focusAttempts_ = 0, table_.toTop(); }
 
 private:
     bool focusSearch_ = false;

@@ -1,16 +1,17 @@
 #pragma once
 #include "core/store.h"
+#include "ui/screens/view.h"
 #include "ui/kit/paged_table.h"
 
 namespace rc::ui {
 
 // Invoices across customers: filter by customer, status and date range; open one; export CSV.
-class InvoicesView {
+class InvoicesView : public View {
 public:
     InvoicesView();
-    void draw(Store& store);
+    void draw(Store& store) override;
     // A kiosk's next visitor starts without the last one's half-typed dates, at the top.
-    void forgetVisitor() { fromDraft_.clear(), toDraft_.clear(), draftsFromRoute_ = true, table_.toTop(); }
+    void forgetVisitor() override { fromDraft_.clear(), toDraft_.clear(), draftsFromRoute_ = true, table_.toTop(); }
 
 private:
     // Dates typed but not yet valid stay here until they are (the filter holds only valid ones).

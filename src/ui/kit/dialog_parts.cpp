@@ -1,0 +1,175 @@
+#include "ui/kit/dialog_parts.h"
+
+#include <algorithm>
+
+#include "core/i18n.h"
+#include "imgui_internal.h"
+#include "ui/a11y/a11y_tree.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/layout.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
+#include "ui/text/shown_text.h"
+
+namespace rc::ui {
+
+bool beginDialog(const char* id, const std::string& title, float width, bool open, bool& closeRequested) {
+    closeRequested = false;
+    if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    if (!open) {
+        if (ImGui::IsPopupOpen(id)) {
+            // The store closed it: close the popup too.
+            if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration)) {
+                ImGui::CloseCurrentPopup();
+                ImGui::EndPopup();
+            }
+        }
+        return false;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    bool fullScreen = shell().dialogsFullScreen;
+    if (fullScreen) {
+        // Phones: the dialog is the screen (it scrolls when taller), nothing spills off the edge.
+        ImGui::SetNextWindowPos(vp->Pos);
+        ImGui::SetNextWindowSize(vp->Size);
+    } else {
+        float w = std::min(width, vp->Size.x - 32);
+        ImGui::SetNextWindowSize(ImVec2(w, 0));
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + std::max(24.0f, vp->Size.y * 0.12f)),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - 48));
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, fullScreen ? ImVec2(16, 16) : ImVec2(28, 24));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, fullScreen ? 0 : 12);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1);
+    bool visible = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                           ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar(3);
+    if (!visible) return false;
+    a11y::beginDialog(title);
+    // Tab past the last control drawn (200 % zoom, a phone held sideways): most of a screen on.
+    if (std::int64_t page = a11y::takeReveal(title); page >= 0)
+        ImGui::SetScrollY(ImGui::GetScrollY() + (page == 1 ? 0.8f : -0.8f) * ImGui::GetWindowHeight());
+    // Title and a close button on the right.
+    ImVec2 start = ImGui::GetCursorPos();
+    float inner = ImGui::GetContentRegionAvail().x;
+    float closeSize = tappable(32);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - closeSize - 8);
+    ImGui::PushFont(fonts().title);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::Text);
+    ImGui::TextWrapped("%s", shownC(title));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    if (auto* reg = currentRegistry()) {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        reg->record(title, "heading", a.x, a.y, b.x - a.x, b.y - a.y);
+    }
+    ImVec2 after = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(start.x + inner - closeSize, start.y - 2 - (closeSize - 32) * 0.5f));
+    std::string closeId = std::string("\xc3\x97##close-") + id;  // ×
+    ImGui::PushFont(fonts().title);
+    if (auto* reg = currentRegistry()) reg->setNextKind("button");
+    ImGui::PushStyleColor(ImGuiCol_Button, 0u);
+    ImGui::PushStyleColor(ImGuiCol_Border, 0u);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 0));
+    if (ImGui::Button(closeId.c_str(), ImVec2(closeSize, closeSize))) closeRequested = true;
+    if (auto* reg = currentRegistry()) {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        reg->record(tr(Text::Close), "button", a.x, a.y, b.x - a.x, b.y - a.y);
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(after.x, std::max(after.y, start.y + 34)));
+    ImGui::Dummy(ImVec2(0, 0));
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) closeRequested = true;
+    return true;
+}
+
+void endDialog() {
+    a11y::end();
+    ImGui::EndPopup();
+}
+
+void fieldLabel(const char* s) { text(s, color::Text, fonts().medium, "label"); }
+
+int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, bool primaryDisabled, const char* secondary) {
+    ImGui::Dummy(ImVec2(0, 8));
+    float w = ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(fonts().medium);
+    float pw = ImGui::CalcTextSize(primary, nullptr, true).x + 40;
+    float sw = secondary ? ImGui::CalcTextSize(secondary, nullptr, true).x + 40 : 0;
+    ImGui::PopFont();
+    pw = std::max(pw, 150.0f);
+    int result = 0;
+    if (pw + (secondary ? sw + 12 : 0) > w) {
+        // Too narrow for both side by side (a phone, German labels): full width, the action first.
+        if (button(primary, primaryStyle, ImVec2(w, 44), busy, primaryDisabled)) result = 1;
+        if (secondary && button(secondary, ButtonStyle::Secondary, ImVec2(w, 44), false, busy)) result = 2;
+        return result;
+    }
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + w - pw - (secondary ? sw + 12 : 0));
+    if (secondary) {
+        if (button(secondary, ButtonStyle::Secondary, ImVec2(sw, 42), false, busy)) result = 2;
+        ImGui::SameLine(0, 12);
+    }
+    if (button(primary, primaryStyle, ImVec2(pw, 42), busy, primaryDisabled)) result = 1;
+    return result;
+}
+
+bool field(const char* id, const char* label, std::string& value, const char* hint, const std::string* error, bool& enter,
+           bool& left, bool focus, const char* help) {
+    fieldLabel(label);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    if (error) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
+    std::string before = value;
+    bool pressed = inputText(id, label, value, ImGui::GetContentRegionAvail().x, hint, ImGuiInputTextFlags_EnterReturnsTrue);
+    left = ImGui::IsItemDeactivatedAfterEdit();
+    if (error) ImGui::PopStyleColor();
+    if (pressed) enter = true;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+    float lineTop = ImGui::GetCursorPosY();
+    if (error) fieldError(*error);
+    else if (help) paragraph(help, color::TextFaint, fonts().small);
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y, lineTop + fonts().small->FontSize) + 2);
+    ImGui::Dummy(ImVec2(0, 0));
+    return value != before;
+}
+
+std::string perUnit(const std::string& cycle) {
+    return cycle == "annual_yearly" ? tr(Text::PerLicenseYear) : tr(Text::PerLicenseMonth);
+}
+
+std::string perPeriod(const std::string& cycle) { return cycle == "annual_yearly" ? tr(Text::PerYear) : tr(Text::PerMonth); }
+
+void previewRow(const std::string& label, const std::string& sub, const std::string& value, bool strong) {
+    float w = ImGui::GetContentRegionAvail().x;
+    ImVec2 p = ImGui::GetCursorPos();
+    text(label, color::Text, strong ? fonts().medium : fonts().body, "label");
+    if (!sub.empty()) text(sub, color::TextMuted, fonts().small, "text");
+    ImVec2 end = ImGui::GetCursorPos();
+    ImFont* f = strong ? fonts().title : fonts().medium;
+    ImGui::PushFont(f);
+    float vw = ImGui::CalcTextSize(shownC(value)).x;
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(p.x + w - vw, p.y - (strong ? 4 : 0)));
+    text(value, color::Text, f, "figure");
+    ImGui::SetCursorPos(ImVec2(end.x, std::max(end.y, ImGui::GetCursorPosY())));
+    ImGui::Dummy(ImVec2(0, 0));
+}
+
+void previewBox(const char* id, float height) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, color::rgb(248, 250, 252));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 16));
+    ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding |
+                                                 (height == 0 ? ImGuiChildFlags_AutoResizeY : 0));
+}
+
+void endPreviewBox() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace rc::ui

@@ -1,0 +1,158 @@
+#include "ui/screens/license_order_dialog.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/format.h"
+#include "core/i18n.h"
+#include "ui/a11y/a11y_tree.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/dialog_parts.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
+
+namespace rc::ui {
+
+void LicenseOrderDialog::draw(Store& store) {
+    const AppState& st = store.state();
+    const CustomerPageState& page = st.customer;
+    const LicenseOrderState& o = page.licenses;
+    bool close = false;
+    std::string who = page.customer ? page.customer->organization : std::string();
+    if (!beginDialog("###licenses", format::fill(tr(Text::LicensesTitle), who), 560, o.open && page.customer.has_value(), close))
+        return;
+    const Subscription& sub = *page.customer->subscription;
+    const auto [lo, hi] = licenseRange(st.plans);
+
+    if (!o.confirming) {
+        text(format::fill(tr(Text::LicensesCurrent), format::integer(sub.licenses)) + " · " + planLabel(sub.plan) + ", " +
+                 cycleLabel(sub.billingCycle),
+             color::TextMuted);
+        ImGui::Dummy(ImVec2(0, 4));
+        fieldLabel(tr(Text::LicensesNew));
+        // − [count] +, and the count can be typed.
+        ImGui::PushFont(fonts().title);
+        bool canDown = o.target > lo && !o.ordering;
+        ImGui::PopFont();
+        std::string minus = std::string(icon::Minus) + "##minus";
+        if (button(minus.c_str(), ButtonStyle::Secondary, ImVec2(48, 48), false, !canDown)) store.subscription().setLicenseTarget(o.target - 1);
+        if (auto* reg = currentRegistry()) {
+            ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            reg->record("-", "button", a.x, a.y, b.x - a.x, b.y - a.y);
+        }
+        a11y::lastName(tr(Text::LicenseFewer));
+        ImGui::SameLine(0, 8);
+        std::string count = std::to_string(o.target);
+        ImGui::PushFont(fonts().title);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 10));
+        inputText("##license-count", tr(Text::LicensesNew), count, 140, nullptr,
+                  ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
+        a11y::lastSpin(lo, hi, o.target);
+        ImGui::PopStyleVar();
+        if (ImGui::IsItemEdited() && !count.empty()) {
+            long v = std::strtol(count.c_str(), nullptr, 10);
+            if (v > 0) store.subscription().setLicenseTarget(static_cast<int>(std::min<long>(v, hi)));
+        }
+        ImGui::PopFont();
+        ImGui::SameLine(0, 8);
+        std::string plus = std::string(icon::Plus) + "##plus";
+        if (button(plus.c_str(), ButtonStyle::Secondary, ImVec2(48, 48), false, o.target >= hi || o.ordering))
+            store.subscription().setLicenseTarget(o.target + 1);
+        if (auto* reg = currentRegistry()) {
+            ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            reg->record("+", "button", a.x, a.y, b.x - a.x, b.y - a.y);
+        }
+        a11y::lastName(tr(Text::LicenseMore));
+
+        // The rules, before the reseller runs into them.
+        ImGui::Dummy(ImVec2(0, 2));
+        ImGui::PushFont(fonts().small);
+        std::string renewal = format::date(sub.renewsAt.empty() ? sub.termEnd : sub.renewsAt);
+        bool blocked = !sub.canReduceLicensesNow() && o.target < sub.licenses;
+        if (sub.status == "trial") paragraph(tr(Text::TrialRule));
+        else if (sub.isAnnual())
+            paragraph(blocked ? format::fill(tr(Text::AnnualRuleBlocked), format::integer(sub.licenses), renewal)
+                              : format::fill(tr(Text::AnnualRule), renewal),
+                      blocked ? color::Danger : color::TextMuted);
+        else paragraph(tr(Text::FlexibleRule));
+        paragraph(format::fill(tr(Text::LimitRule), format::integer(lo), format::integer(hi)), color::TextFaint);
+        ImGui::PopFont();
+        ImGui::Dummy(ImVec2(0, 6));
+
+        if (store.offline().isOffline()) {
+            // No price without the server: the order waits for the network, with its key.
+            previewBox("###license-preview", 0);
+            paragraph(tr(Text::OrderOfflineNote));
+            if (o.orderError) paragraph(describeError(*o.orderError), color::Danger);
+            endPreviewBox();
+            std::string queue = std::string(tr(Text::OrderWhenOnline)) + "##order-offline";
+            int c = dialogButtons(queue.c_str(), ButtonStyle::Primary, o.ordering, o.target == sub.licenses || blocked, tr(Text::Cancel));
+            if (c == 1) store.offline().queueLicenseOrder();
+            if (c == 2 || close) store.subscription().closeLicenseOrder();
+            endDialog();
+            return;
+        }
+        if (o.orderError && o.orderError->code == "licenses_changed") {
+            // Back from the confirmation: the count moved under the reseller; the line above shows it.
+            errorBanner(describeError(*o.orderError), false);
+            ImGui::Dummy(ImVec2(0, 4));
+        }
+        previewBox("###license-preview", 0);
+        if (o.previewRemote.loading) {
+            spinner(8, color::Accent);
+            ImGui::SameLine();
+            textMuted(tr(Text::PreviewLoading));
+        } else if (o.previewRemote.error) {
+            text(std::string(tr(Text::CouldNotPreview)) + ": " + describeError(*o.previewRemote.error), color::Danger, nullptr, "alert");
+            if (button(tr(Text::Retry), ButtonStyle::Secondary)) store.subscription().setLicenseTarget(o.target);
+        } else if (o.preview && o.preview->licenses == o.target) {
+            const LicensePreview& p = *o.preview;
+            std::string span = p.prorationFrom.empty() ? std::string()
+                                                       : format::fill(tr(Text::PreviewProrated), format::date(p.prorationFrom),
+                                                                      format::date(p.prorationTo));
+            previewRow(tr(Text::PreviewDueNow), span, format::money(p.proratedAmount), true);
+            ImGui::Dummy(ImVec2(0, 4));
+            previewRow(tr(Text::PreviewRecurring), format::money(p.unitPrice) + " " + perUnit(sub.billingCycle),
+                       format::money(p.recurringAmount) + " " + perPeriod(sub.billingCycle), false);
+        } else {
+            paragraph(blocked ? format::fill(tr(Text::PreviewBlocked), format::integer(sub.licenses)) : std::string(tr(Text::PreviewUnchanged)));
+        }
+        endPreviewBox();
+
+        bool ready = o.preview && o.preview->licenses == o.target && !o.previewRemote.loading;
+        std::string orderLabel = std::string(tr(Text::OrderNow)) + "##order-now";
+        int clicked = dialogButtons(orderLabel.c_str(), ButtonStyle::Primary, false, !ready, tr(Text::Cancel));
+        if (clicked == 1 || (ready && ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !ImGui::IsAnyItemActive()))
+            store.subscription().requestOrderConfirmation();
+        if (clicked == 2 || close) store.subscription().closeLicenseOrder();
+    } else {
+        // Second step: say exactly what will happen, then order.
+        const LicensePreview& p = *o.preview;
+        text(tr(Text::ConfirmOrderTitle), color::Text, fonts().medium, "heading");
+        paragraph(format::fill(tr(Text::ConfirmOrderText), page.customer->organization, format::integer(o.target),
+                               format::money(p.proratedAmount)),
+                  color::Text);
+        ImGui::Dummy(ImVec2(0, 4));
+        previewBox("###confirm-preview", 0);
+        previewRow(tr(Text::PreviewDueNow), {}, format::money(p.proratedAmount), true);
+        ImGui::Dummy(ImVec2(0, 4));
+        previewRow(tr(Text::PreviewRecurring), {}, format::money(p.recurringAmount) + " " + perPeriod(sub.billingCycle), false);
+        endPreviewBox();
+        if (o.orderError) {
+            ImGui::Dummy(ImVec2(0, 4));
+            errorBanner(std::string(tr(Text::OrderFailed)) + ": " + describeError(*o.orderError), false);
+            ImGui::PushFont(fonts().small);
+            paragraph(tr(Text::OrderRetryNote));
+            ImGui::PopFont();
+        }
+        std::string label = std::string(o.ordering ? tr(Text::Ordering) : (o.orderError ? tr(Text::Retry) : tr(Text::ConfirmOrder))) +
+                            "##confirm-order";
+        int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, o.ordering, false, tr(Text::Back));
+        if (clicked == 1 || (!o.ordering && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.subscription().placeLicenseOrder();
+        if (clicked == 2) store.subscription().cancelOrderConfirmation();
+        if (close) store.subscription().closeLicenseOrder();
+    }
+    endDialog();
+}
+
+}  // namespace rc::ui

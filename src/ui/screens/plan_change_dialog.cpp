@@ -1,0 +1,145 @@
+#include "ui/screens/plan_change_dialog.h"
+
+#include <algorithm>
+
+#include "core/format.h"
+#include "core/i18n.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/dialog_parts.h"
+#include "ui/kit/layout.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
+
+namespace rc::ui {
+
+void PlanChangeDialog::draw(Store& store) {
+    const AppState& st = store.state();
+    const CustomerPageState& page = st.customer;
+    const PlanChangeState& p = page.plan;
+    bool close = false;
+    std::string who = page.customer ? page.customer->organization : std::string();
+    if (!beginDialog("###plan", format::fill(tr(Text::PlanTitle), who), 820, p.open && page.customer.has_value(), close)) return;
+    const Subscription& sub = *page.customer->subscription;
+
+    if (!st.plans) {
+        spinner(10, color::Accent);
+        ImGui::SameLine();
+        textMuted(tr(Text::Loading));
+        endDialog();
+        return;
+    }
+    const PlanCatalog& cat = *st.plans;
+
+    fieldLabel(tr(Text::BillingCycle));
+    const char* cycles[] = {"flexible", "annual_monthly", "annual_yearly"};
+    const char* cycleLabels[] = {tr(Text::CycleFlexible), tr(Text::CycleAnnualMonthly), tr(Text::CycleAnnualYearly)};
+    int sel = 0;
+    for (int i = 0; i < 3; ++i)
+        if (p.billingCycle == cycles[i]) sel = i;
+    int c = segmented("cycle", cycleLabels, 3, sel);
+    if (c >= 0 && c != sel && !p.submitting) store.subscription().choosePlan(p.plan, cycles[c]);
+    ImGui::Dummy(ImVec2(0, 8));
+
+    // Side by side: the three editions, price per license for the chosen cycle, difference to today.
+    const PlanOffer* current = cat.find(sub.plan);
+    const PlanPrice* currentPrice = current ? current->price(sub.billingCycle) : nullptr;
+    float gap = 14;
+    float availW = ImGui::GetContentRegionAvail().x;
+    std::size_t plans = std::max<std::size_t>(1, cat.plans.size());
+    // Side by side where each card has room for its price; one under the other on a phone.
+    bool stacked = (availW - gap * static_cast<float>(plans - 1)) / static_cast<float>(plans) < 170;
+    float cardW = stacked ? availW : (availW - gap * static_cast<float>(plans - 1)) / static_cast<float>(plans);
+    const float cardH = 168;
+    ImVec2 row = ImGui::GetCursorScreenPos();
+    for (std::size_t i = 0; i < cat.plans.size(); ++i) {
+        const PlanOffer& offer = cat.plans[i];
+        const PlanPrice* price = offer.price(p.billingCycle);
+        bool isCurrent = offer.plan == sub.plan && p.billingCycle == sub.billingCycle;
+        bool chosen = offer.plan == p.plan;
+        float fi = static_cast<float>(i);
+        ImGui::SetCursorScreenPos(stacked ? ImVec2(row.x, row.y + fi * (cardH + 10)) : ImVec2(row.x + fi * (cardW + gap), row.y));
+        ImGui::PushID(static_cast<int>(i));
+        // The whole card is the choice: one button under a hand-drawn card (a child window
+        // would take the mouse away from it).
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        std::string choose = std::string(planLabel(offer.plan)) + "##choose";
+        if (auto* reg = currentRegistry()) reg->setNextKind("option");
+        if (ImGui::InvisibleButton(choose.c_str(), ImVec2(cardW, cardH)) && !p.submitting) store.subscription().choosePlan(offer.plan, p.billingCycle);
+        bool hovered = ImGui::IsItemHovered() && !shell().touch;
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImVec2 end = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(at, ImVec2(at.x + cardW, at.y + cardH), chosen ? color::rgb(246, 249, 255) : (hovered ? color::rgb(250, 251, 252) : color::Surface), 10);
+        dl->AddRect(at, ImVec2(at.x + cardW, at.y + cardH), chosen ? color::Accent : (hovered ? color::rgb(200, 206, 214) : color::Border), 10, 0,
+                    chosen ? 2.0f : 1.0f);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + 18, at.y + 16));
+        ImGui::BeginGroup();
+        text(planLabel(offer.plan), color::Text, fonts().title, "heading");
+        if (isCurrent) {
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+            pill(tr(Text::CurrentPlanTag), color::Neutral, color::NeutralSoft);
+        } else if (chosen) {
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+            pill(tr(Text::SelectedTag), color::Accent, color::AccentSoft);
+        }
+        if (price) {
+            text(format::money(price->yours), color::Text, fonts().huge, "figure");
+            text(perUnit(p.billingCycle), color::TextMuted, fonts().small, "text");
+            text(format::fill(tr(Text::ListPrice), format::money(price->list)), color::TextFaint, fonts().small, "text");
+            if (currentPrice && !isCurrent) {
+                // Compare per month so annual-yearly prices compare with monthly ones.
+                auto monthly = [](const PlanPrice& pp, const std::string& cycle) {
+                    return cycle == "annual_yearly" ? pp.yours.amount / 12 : pp.yours.amount;
+                };
+                std::int64_t diff = monthly(*price, p.billingCycle) - monthly(*currentPrice, sub.billingCycle);
+                Money d{diff, price->yours.currency};
+                std::string sign = diff > 0 ? "+" : "";
+                text(format::fill(tr(Text::PriceDifference), sign + format::money(d)),
+                     diff > 0 ? color::Warning : color::Success, fonts().small, "text");
+            }
+        }
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos(end);
+        ImGui::Dummy(ImVec2(0, 0));
+        ImGui::PopID();
+    }
+    float rowsH = stacked ? static_cast<float>(cat.plans.size()) * (cardH + 10) - 10 : cardH;
+    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + rowsH));
+    ImGui::Dummy(ImVec2(0, 8));
+
+    previewBox("###plan-preview", 0);
+    if (p.previewRemote.loading) {
+        spinner(8, color::Accent);
+        ImGui::SameLine();
+        textMuted(tr(Text::PreviewLoading));
+    } else if (p.previewRemote.error) {
+        text(std::string(tr(Text::CouldNotPreview)) + ": " + describeError(*p.previewRemote.error), color::Danger, nullptr, "alert");
+    } else if (p.preview) {
+        const PlanChangePreview& pv = *p.preview;
+        paragraph(pv.effective == "now" ? std::string(tr(Text::EffectiveNow))
+                                         : format::fill(tr(Text::EffectiveRenewal), format::date(pv.effectiveOn)),
+                  color::Text);
+        ImGui::Dummy(ImVec2(0, 4));
+        previewRow(tr(Text::PreviewDueNow), {}, format::money(pv.proratedAmount), true);
+        ImGui::Dummy(ImVec2(0, 4));
+        previewRow(tr(Text::PreviewRecurring), format::money(pv.unitPrice) + " " + perUnit(pv.billingCycle),
+                   format::money(pv.recurringAmount) + " " + perPeriod(pv.billingCycle), false);
+    } else {
+        textMuted(tr(Text::ChoosePlanNote));
+    }
+    endPreviewBox();
+    if (p.error) {
+        ImGui::Dummy(ImVec2(0, 4));
+        errorBanner(describeError(*p.error), false);
+    }
+    bool ready = p.preview && !p.previewRemote.loading;
+    std::string label = std::string(p.submitting ? tr(Text::ChangingPlan) : tr(Text::ConfirmPlanChange)) + "##confirm-plan";
+    int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, p.submitting, !ready, tr(Text::Cancel));
+    if (clicked == 1 || (ready && !p.submitting && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.subscription().confirmPlanChange();
+    if (clicked == 2 || close) store.subscription().closePlanChange();
+    endDialog();
+}
+
+}  // namespace rc::ui

@@ -1,0 +1,63 @@
+#include "ui/screens/registry.h"
+
+#include "ui/kit/theme.h"
+#include "ui/screens/cancel_dialog.h"
+#include "ui/screens/customer_view.h"
+#include "ui/screens/customers_view.h"
+#include "ui/screens/dashboard_view.h"
+#include "ui/screens/invoice_dialog.h"
+#include "ui/screens/invoices_view.h"
+#include "ui/screens/license_order_dialog.h"
+#include "ui/screens/new_customer_dialog.h"
+#include "ui/screens/plan_change_dialog.h"
+
+namespace rc::ui {
+namespace {
+
+template <class V>
+std::unique_ptr<View> make() {
+    return std::make_unique<V>();
+}
+
+}  // namespace
+
+const std::vector<ScreenLine>& screenLines() {
+    // screen, icon, label, the navigation entry it lights, its view
+    static const std::vector<ScreenLine> lines = {
+        {Screen::Dashboard, icon::Dashboard, Text::MenuDashboard, Screen::Dashboard, make<DashboardView>},
+        {Screen::Customers, icon::Customers, Text::MenuCustomers, Screen::Customers, make<CustomersView>},
+        {Screen::Customer, icon::Customers, Text::MenuCustomers, Screen::Customers, make<CustomerView>},
+        {Screen::Invoices, icon::Invoices, Text::MenuInvoices, Screen::Invoices, make<InvoicesView>},
+    };
+    return lines;
+}
+
+const ScreenLine& screenLine(Screen screen) {
+    for (const ScreenLine& line : screenLines())
+        if (line.screen == screen) return line;
+    return screenLines().front();  // unreachable while every screen has its line (a test checks)
+}
+
+Views::Views() {
+    for (const ScreenLine& line : screenLines()) screens_.push_back(line.make());
+    // Drawn in this order over whatever screen opened them.
+    dialogs_.push_back(make<NewCustomerDialog>());
+    dialogs_.push_back(make<LicenseOrderDialog>());
+    dialogs_.push_back(make<PlanChangeDialog>());
+    dialogs_.push_back(make<CancelDialog>());
+    dialogs_.push_back(make<InvoiceDialog>());
+}
+
+View& Views::screen(Screen screen) {
+    const auto& lines = screenLines();
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].screen == screen) return *screens_[i];
+    return *screens_.front();
+}
+
+void Views::forgetVisitor() {
+    for (auto& v : screens_) v->forgetVisitor();
+    for (auto& v : dialogs_) v->forgetVisitor();
+}
+
+}  // namespace rc::ui
