@@ -11,82 +11,15 @@
 #include "ui/text/shown_text.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/kit/shell_parts.h"
 #include "ui/screens/customers_view.h"
+#include "ui/screens/kiosk_notice.h"
 
 namespace rc::ui {
 namespace {
 
 constexpr ImGuiWindowFlags kPlain = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-
-enum class EntryStyle { Row, Rail };
-
-// One destination of the navigation: a row with icon and label (sidebar, phone menu) or an
-// icon over a short label (rail). Reported to items() as a "menu" item with its words.
-bool navEntry(const char* glyph, const char* label, bool selected, EntryStyle style, float width) {
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    ImVec2 size = style == EntryStyle::Rail ? ImVec2(width, tappable(62)) : ImVec2(width, tappable(40));
-    std::string id = std::string("##menu-") + label;
-    bool clicked = ImGui::InvisibleButton(id.c_str(), size);
-    // InvisibleButton registers its "##" id; the registry wants the words a person sees.
-    if (auto* reg = currentRegistry()) reg->record(label, "menu", p.x, p.y, size.x, size.y);
-    a11y::lastSelected(selected);
-    bool hovered = ImGui::IsItemHovered() && !shell().touch;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImU32 fg = selected ? color::Accent : color::rgb(60, 66, 78);
-    ImFont* font = selected ? fonts().medium : fonts().body;
-    if (style == EntryStyle::Rail) {
-        // The pill behind the icon says where you are; the label stays readable under it.
-        ImVec2 pill(p.x + (size.x - 52) * 0.5f, p.y + 6);
-        if (selected || hovered)
-            dl->AddRectFilled(pill, ImVec2(pill.x + 52, pill.y + 30), selected ? color::AccentSoft : color::rgb(241, 243, 246), 15);
-        ImVec2 gs = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, glyph);
-        dl->AddText(font, font->FontSize, ImVec2(pill.x + (52 - gs.x) * 0.5f, pill.y + (30 - gs.y) * 0.5f),
-                    selected ? color::Accent : color::TextMuted, glyph);
-        ImFont* small = fonts().small;
-        ImVec2 ls = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, label);
-        dl->AddText(small, small->FontSize, ImVec2(p.x + (size.x - ls.x) * 0.5f, pill.y + 34), fg, label);
-    } else {
-        if (selected || hovered)
-            dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), selected ? color::AccentSoft : color::rgb(243, 245, 248), 8);
-        float ty = p.y + (size.y - font->FontSize) * 0.5f;
-        dl->AddText(font, font->FontSize, ImVec2(p.x + 14, ty), selected ? color::Accent : color::TextMuted, glyph);
-        dl->AddText(font, font->FontSize, ImVec2(p.x + 44, ty), fg, label);
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    return clicked;
-}
-
-// The product mark: a rounded accent square with the add-on's initials.
-void productMark(ImVec2 p, float size) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), color::Accent, size * 0.25f);
-    ImGui::PushFont(fonts().medium);
-    ImVec2 ts = ImGui::CalcTextSize("SC");
-    dl->AddText(ImVec2(p.x + (size - ts.x) * 0.5f, p.y + (size - ts.y) * 0.5f), color::Surface, "SC");
-    ImGui::PopFont();
-}
-
-// A child window exactly over `box`, with a hairline on the given edges.
-bool beginRegion(const char* id, const Box& box, ImVec2 padding, bool borderRight, bool borderBottom) {
-    ImGui::SetCursorScreenPos(ImVec2(box.x, box.y));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0);
-    bool open = ImGui::BeginChild(id, ImVec2(box.w, box.h), ImGuiChildFlags_AlwaysUseWindowPadding,
-                                  ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar(3);
-    ImVec2 wp = ImGui::GetWindowPos();
-    // A child clips half its padding off its edges; the border sits on the edge itself.
-    ImGui::PushClipRect(wp, ImVec2(wp.x + box.w, wp.y + box.h), false);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (borderRight) dl->AddLine(ImVec2(wp.x + box.w - 0.5f, wp.y), ImVec2(wp.x + box.w - 0.5f, wp.y + box.h), color::Border);
-    if (borderBottom) dl->AddLine(ImVec2(wp.x, wp.y + box.h - 0.5f), ImVec2(wp.x + box.w, wp.y + box.h - 0.5f), color::Border);
-    ImGui::PopClipRect();
-    return open;
-}
-
-void endRegion() { ImGui::EndChild(); }
 
 std::string kioskIdleText(int seconds) {
     if (seconds % 60 == 0) return format::fill(tr(Text::KioskMinutes), format::integer(seconds / 60));
@@ -168,7 +101,7 @@ void ConsoleUi::draw(Store& store) {
         a11y::end();
     }
     drawToasts(store);
-    drawKioskNotice(store);
+    kioskNotice(store);
 }
 
 void ConsoleUi::forgetVisitor() {
@@ -491,50 +424,6 @@ void ConsoleUi::drawToasts(Store& store) {
         ImGui::PopStyleColor();
         y -= 10;
     }
-}
-
-// Drawn over everything, dialogs included; the page holds back every touch, click and key
-// from the console while it shows (src/web/kiosk_input.*), so the touch that answers it
-// cannot also press what lies beneath.
-void ConsoleUi::drawKioskNotice(Store& store) {
-    const AppState& st = store.state();
-    if (!st.kiosk.enabled || st.kiosk.noticeSince <= 0) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    dl->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y), color::rgb(15, 23, 42, 150));
-    float w = std::min(440.0f, vp->Size.x - 32);
-    ImFont* title = fonts().title;
-    ImFont* body = fonts().body;
-    std::string heading = tr(Text::KioskStillThere);
-    std::string line1 = tr(Text::KioskTouchToContinue);
-    std::string line2 = format::fill(tr(Text::KioskStartsOverIn), format::integer(st.kiosk.secondsLeft));
-    float wrap = w - 64;
-    ImVec2 hs = title->CalcTextSizeA(title->FontSize, FLT_MAX, wrap, heading.c_str());
-    ImVec2 s1 = body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, line1.c_str());
-    ImVec2 s2 = body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, line2.c_str());
-    float buttonH = kTapTarget + 4;
-    float h = 32 + hs.y + 12 + s1.y + 6 + s2.y + 24 + buttonH + 28;
-    ImVec2 p(vp->Pos.x + (vp->Size.x - w) * 0.5f, vp->Pos.y + (vp->Size.y - h) * 0.45f);
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::Surface, 14);
-    float y = p.y + 32;
-    dl->AddText(title, title->FontSize, ImVec2(p.x + (w - hs.x) * 0.5f, y), color::Text, heading.c_str(), nullptr, wrap);
-    if (auto* reg = currentRegistry()) reg->record(heading, "heading", p.x + (w - hs.x) * 0.5f, y, hs.x, hs.y);
-    y += hs.y + 12;
-    dl->AddText(body, body->FontSize, ImVec2(p.x + (w - s1.x) * 0.5f, y), color::Text, line1.c_str(), nullptr, wrap);
-    y += s1.y + 6;
-    dl->AddText(body, body->FontSize, ImVec2(p.x + (w - s2.x) * 0.5f, y), color::TextMuted, line2.c_str(), nullptr, wrap);
-    if (auto* reg = currentRegistry()) reg->record(line2, "text", p.x + (w - s2.x) * 0.5f, y, s2.x, s2.y);
-    y += s2.y + 24;
-    // The button is a picture of the answer: any touch continues.
-    std::string cont = tr(Text::KioskContinue);
-    ImFont* medium = fonts().medium;
-    ImVec2 cs = medium->CalcTextSizeA(medium->FontSize, FLT_MAX, 0, cont.c_str());
-    float bw = std::max(160.0f, cs.x + 48);
-    ImVec2 bp(p.x + (w - bw) * 0.5f, y);
-    dl->AddRectFilled(bp, ImVec2(bp.x + bw, bp.y + buttonH), color::Accent, 8);
-    dl->AddText(medium, medium->FontSize, ImVec2(bp.x + (bw - cs.x) * 0.5f, bp.y + (buttonH - cs.y) * 0.5f), color::Surface,
-                cont.c_str());
-    if (auto* reg = currentRegistry()) reg->record(cont, "button", bp.x, bp.y, bw, buttonH);
 }
 
 }  // namespace rc::ui

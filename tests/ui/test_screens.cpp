@@ -1,0 +1,126 @@
+// The screen registry (src/ui/screens/registry.*): every screen has its line and its view, and
+// the navigation the shell draws from it is the same in the sidebar, the icon rail and the
+// phone's menu — the destinations in order, the one lit for the screen shown, each going there.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "../core/fake_platform.h"
+#include "../core/fake_transport.h"
+#include "core/i18n.h"
+#include "ui/screens/registry.h"
+#include "ui_harness.h"
+
+using namespace rc;
+
+namespace {
+
+const char* kConfig = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example"})";
+const char* kSession = R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "Northwind Cloud Partners", "email": "demo@reseller.example"}})";
+
+const Screen kAll[] = {Screen::Dashboard, Screen::Customers, Screen::Customer, Screen::Invoices};
+
+struct Shell {
+    MainQueue queue;
+    test::FakeTransport transport{queue};
+    test::FakePlatform platform{queue};
+    Store store{transport, platform};
+    test::UiHarness ui;
+
+    Shell(float width, float height) : ui(store, queue, width, height) {
+        setLanguage(Language::English);
+        store.start("config.json", "#/dashboard");
+        transport.respond(0, 200, kConfig);
+        ui.frame(4);
+        ui.click("Demo sign-in", "button");
+        transport.answer("/auth/demo", 200, kSession);
+        ui.frame(3);
+        REQUIRE(store.state().phase == Phase::SignedIn);
+    }
+
+    // The navigation's entries as drawn, top to bottom.
+    std::vector<std::string> entries() const {
+        std::vector<ui::DrawnItem> menu;
+        for (const auto& it : ui.items())
+            if (it.kind == "menu") menu.push_back(it);
+        std::sort(menu.begin(), menu.end(), [](const auto& a, const auto& b) { return a.y < b.y; });
+        std::vector<std::string> out;
+        for (const auto& it : menu) out.push_back(it.label);
+        return out;
+    }
+    // The entry the mirror marks as where the reseller is (aria-current).
+    std::string lit() {
+        std::string out;
+        for (const auto& n : ui.mirror().nodes())
+            if (n.role == "link" && (n.states & ui::a11y::Current)) out += (out.empty() ? "" : ",") + n.name;
+        return out;
+    }
+    void openMenuIfPhone() {
+        if (ui.has("Menu", "button")) {
+            ui.click("Menu", "button");
+            ui.frame(2);
+        }
+    }
+};
+
+const std::vector<std::string> kEntries = {"Dashboard", "Customers", "Invoices"};
+
+}  // namespace
+
+TEST_CASE("every screen has one registry line, and the view it makes is the one drawn for it") {
+    for (Screen s : kAll) {
+        int lines = 0;
+        for (const ui::ScreenLine& line : ui::screenLines()) lines += line.screen == s;
+        CHECK(lines == 1);
+        CHECK(ui::screenLine(s).screen == s);
+        // The entry it lights is one the navigation shows.
+        CHECK(ui::screenLine(ui::screenLine(s).navigation).inNavigation());
+    }
+    ui::Views views;
+    for (Screen s : kAll)
+        for (Screen t : kAll)
+            if (s != t) CHECK(&views.screen(s) != &views.screen(t));
+    CHECK(views.dialogs().size() == 5);
+}
+
+TEST_CASE("sidebar, icon rail and phone menu: the same destinations, the shown one lit, each going there") {
+    struct Size {
+        float w, h;
+    };
+    for (Size size : {Size{1440, 900}, Size{900, 800}, Size{390, 844}}) {
+        CAPTURE(size.w);
+        Shell s(size.w, size.h);
+        s.openMenuIfPhone();
+        CHECK(s.entries() == kEntries);
+        CHECK(s.lit() == "Dashboard");
+        const std::pair<const char*, Screen> go[] = {{"Invoices", Screen::Invoices}, {"Customers", Screen::Customers},
+                                                     {"Dashboard", Screen::Dashboard}};
+        for (const auto& [label, screen] : go) {
+            s.openMenuIfPhone();
+            s.ui.click(label, "menu");
+            s.ui.frame(2);
+            CHECK(s.store.state().route.screen == screen);
+            s.openMenuIfPhone();
+            CHECK(s.entries() == kEntries);
+            CHECK(s.lit() == label);
+            if (s.ui.has("Menu", "button")) {  // close the drawer again
+                s.ui.click("Menu", "button");
+                s.ui.frame(2);
+            }
+        }
+    }
+}
+
+TEST_CASE("a customer's page lights Customers, its way back") {
+    Shell s(1440, 900);
+    Route r;
+    r.screen = Screen::Customer;
+    r.customerId = 1;
+    s.store.navigate(r);
+    s.transport.answer("/customers/1", 200, test::readContract("customer.json"));
+    s.ui.frame(3);
+    CHECK(s.entries() == kEntries);
+    CHECK(s.lit() == "Customers");
+}
