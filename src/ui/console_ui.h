@@ -34,7 +34,6 @@ private:
     void drawTopBar(Store& store);
     void drawMenuDrawer(Store& store);
     void drawLanguageSwitch(Store& store);
-    void drawToasts(Store& store);
     void handleShortcuts(Store& store);
     void go(Store& store, Screen screen);
     // After a kiosk start-over: nothing typed, no scroll position and no open menu survives.
