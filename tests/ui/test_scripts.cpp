@@ -12,9 +12,9 @@
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "imgui.h"
+#include "ui/kit/theme.h"
 #include "ui/text/glyph_ranges.h"
 #include "ui/text/script_fonts.h"
-#include "ui/kit/theme.h"
 #include "ui_harness.h"
 
 using namespace rc;

@@ -7,9 +7,9 @@
 
 #include "core/main_queue.h"
 #include "core/store.h"
-#include "ui/console_ui.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
+#include "ui/console_ui.h"
 
 namespace rc::test {
 

@@ -6,9 +6,9 @@
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
 #include "ui/kit/layout.h"
-#include "ui/text/shown_text.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/text/shown_text.h"
 
 namespace rc::ui {
 

@@ -9,9 +9,9 @@
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
 #include "ui/kit/layout.h"
+#include "ui/kit/theme.h"
 #include "ui/text/script_fonts.h"
 #include "ui/text/shown_text.h"
-#include "ui/kit/theme.h"
 
 namespace rc::ui {
 namespace {

@@ -6,8 +6,8 @@
 #include "core/i18n.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
-#include "ui/kit/offline_widgets.h"
 #include "ui/kit/layout.h"
+#include "ui/kit/offline_widgets.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 #include "core/store.h"
-#include "ui/screens/view.h"
 #include "ui/kit/paged_table.h"
+#include "ui/screens/view.h"
 
 namespace rc::ui {
 

@@ -5,13 +5,13 @@
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
-#include "ui/kit/offline_widgets.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/list_cards.h"
+#include "ui/kit/offline_widgets.h"
 #include "ui/kit/paged_table.h"
-#include "ui/text/shown_text.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/text/shown_text.h"
 
 namespace rc::ui {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "core/utf8.h"
-#include "ui/text/glyph_ranges.h"
 #include "ui/kit/widgets.h"
+#include "ui/text/glyph_ranges.h"
 
 #define STBTT_STATIC
 #define STB_TRUETYPE_IMPLEMENTATION
