@@ -137,23 +137,21 @@ void InvoicesView::draw(Store& store) {
     sameLineIfFits(datesW, 20);
     // On a phone the two dates do not fit on one line either: "From" and "To" each get one.
     bool datesStacked = datesW > width;
-    ImGui::AlignTextToFramePadding();
-    textMuted(tr(Text::FilterFrom));
-    ImGui::SameLine(datesStacked ? labelW + ImGui::GetStyle().ItemSpacing.x : 0);
-    bool fromBad = !fromDraft_.empty() && !isDay(fromDraft_);
-    if (fromBad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
-    inputText("##from", tr(Text::FilterFrom), fromDraft_, datesStacked ? width - labelW - ImGui::GetStyle().ItemSpacing.x : 130,
-              tr(Text::DateHint));
-    if (fromBad) ImGui::PopStyleColor();
+    // Its label, then the field, framed in red while the text is not a day; true: not a day.
+    auto dateField = [&](const char* id, Text label, std::string& draft) {
+        ImGui::AlignTextToFramePadding();
+        textMuted(tr(label));
+        float indent = labelW + ImGui::GetStyle().ItemSpacing.x;
+        ImGui::SameLine(datesStacked ? indent : 0);
+        bool bad = !draft.empty() && !isDay(draft);
+        if (bad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
+        inputText(id, tr(label), draft, datesStacked ? width - indent : 130, tr(Text::DateHint));
+        if (bad) ImGui::PopStyleColor();
+        return bad;
+    };
+    bool fromBad = dateField("##from", Text::FilterFrom, fromDraft_);
     if (!datesStacked) ImGui::SameLine(0, 12);
-    ImGui::AlignTextToFramePadding();
-    textMuted(tr(Text::FilterTo));
-    ImGui::SameLine(datesStacked ? labelW + ImGui::GetStyle().ItemSpacing.x : 0);
-    bool toBad = !toDraft_.empty() && !isDay(toDraft_);
-    if (toBad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
-    inputText("##to", tr(Text::FilterTo), toDraft_, datesStacked ? width - labelW - ImGui::GetStyle().ItemSpacing.x : 130,
-              tr(Text::DateHint));
-    if (toBad) ImGui::PopStyleColor();
+    bool toBad = dateField("##to", Text::FilterTo, toDraft_);
     bool orderBad = isDay(fromDraft_) && isDay(toDraft_) && toDraft_ < fromDraft_;
     // Only complete, sensible dates reach the server; the rest is explained here.
     if (!fromBad && !toBad && !orderBad && (fromDraft_ != filter.from || toDraft_ != filter.to)) {
