@@ -159,6 +159,18 @@ void previewRow(const std::string& label, const std::string& sub, const std::str
     ImGui::Dummy(ImVec2(0, 0));
 }
 
+bool previewWaiting(const Remote& request) {
+    if (request.loading) {
+        spinner(8, color::Accent);
+        ImGui::SameLine();
+        textMuted(tr(Text::PreviewLoading));
+        return true;
+    }
+    if (!request.error) return false;
+    text(std::string(tr(Text::CouldNotPreview)) + ": " + describeError(*request.error), color::Danger, nullptr, "alert");
+    return true;
+}
+
 void previewBox(const char* id, float height) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::rgb(248, 250, 252));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 16));

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 
+#include "core/store.h"
 #include "imgui.h"
 #include "ui/kit/widgets.h"
 
@@ -36,5 +37,8 @@ std::string perPeriod(const std::string& cycle);
 void previewBox(const char* id, float height);
 void endPreviewBox();
 void previewRow(const std::string& label, const std::string& sub, const std::string& value, bool strong);
+// The preview's request on its way (a spinner and "Calculating the price…") or failed (what went
+// wrong, in red): draws that and returns true; false when there is a preview (or none) to draw.
+bool previewWaiting(const Remote& request);
 
 }  // namespace rc::ui

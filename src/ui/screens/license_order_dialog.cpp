@@ -98,13 +98,8 @@ void LicenseOrderDialog::draw(Store& store) {
             ImGui::Dummy(ImVec2(0, 4));
         }
         previewBox("###license-preview", 0);
-        if (o.previewRemote.loading) {
-            spinner(8, color::Accent);
-            ImGui::SameLine();
-            textMuted(tr(Text::PreviewLoading));
-        } else if (o.previewRemote.error) {
-            text(std::string(tr(Text::CouldNotPreview)) + ": " + describeError(*o.previewRemote.error), color::Danger, nullptr, "alert");
-            if (button(tr(Text::Retry), ButtonStyle::Secondary)) store.subscription().setLicenseTarget(o.target);
+        if (previewWaiting(o.previewRemote)) {
+            if (o.previewRemote.error && button(tr(Text::Retry), ButtonStyle::Secondary)) store.subscription().setLicenseTarget(o.target);
         } else if (o.preview && o.preview->licenses == o.target) {
             const LicensePreview& p = *o.preview;
             std::string span = p.prorationFrom.empty() ? std::string()

@@ -110,13 +110,11 @@ void PlanChangeDialog::draw(Store& store) {
     ImGui::Dummy(ImVec2(0, 8));
 
     previewBox("###plan-preview", 0);
-    if (p.previewRemote.loading) {
-        spinner(8, color::Accent);
-        ImGui::SameLine();
-        textMuted(tr(Text::PreviewLoading));
-    } else if (p.previewRemote.error) {
-        text(std::string(tr(Text::CouldNotPreview)) + ": " + describeError(*p.previewRemote.error), color::Danger, nullptr, "alert");
-    } else if (p.preview) {
+    if (previewWaiting(p.previewRemote)) {
+        // Said in the box; the reseller can pick again.
+    } else if (!p.preview) {
+        textMuted(tr(Text::ChoosePlanNote));
+    } else {
         const PlanChangePreview& pv = *p.preview;
         paragraph(pv.effective == "now" ? std::string(tr(Text::EffectiveNow))
                                          : format::fill(tr(Text::EffectiveRenewal), format::date(pv.effectiveOn)),
@@ -126,8 +124,6 @@ void PlanChangeDialog::draw(Store& store) {
         ImGui::Dummy(ImVec2(0, 4));
         previewRow(tr(Text::PreviewRecurring), format::money(pv.unitPrice) + " " + perUnit(pv.billingCycle),
                    format::money(pv.recurringAmount) + " " + perPeriod(pv.billingCycle), false);
-    } else {
-        textMuted(tr(Text::ChoosePlanNote));
     }
     endPreviewBox();
     if (p.error) {
