@@ -1,5 +1,5 @@
 // The accessibility mirror's consumer: an off-screen DOM tree kept in step with the diffs the
-// console's frames produce (src/ui/a11y_tree.*), so screen readers, voice control, switch
+// console's frames produce (src/ui/a11y/a11y_tree.*), so screen readers, voice control, switch
 // devices and the keyboard reach what the canvas draws. Each element sits over the place its
 // item is drawn, invisible (opacity 0, never display:none); pointer input on it goes on to the
 // canvas, and what assistive technology does to it (click, focus, typing) goes back to the wasm.
