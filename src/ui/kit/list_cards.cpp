@@ -3,7 +3,6 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
-#include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/theme.h"
@@ -51,20 +50,6 @@ void placeholderCard(float width, float height) {
     dl->AddRectFilled(ImVec2(at.x + kCardPad, at.y + 16), ImVec2(at.x + kCardPad + width * 0.45f, at.y + 30), bar, 6);
     dl->AddRectFilled(ImVec2(at.x + kCardPad, at.y + 40), ImVec2(at.x + kCardPad + width * 0.3f, at.y + 52), bar, 6);
     ImGui::Dummy(ImVec2(width, height - ImGui::GetStyle().ItemSpacing.y));
-}
-
-void cardRows(const std::string& name, std::int64_t total, std::int64_t first, std::int64_t last, float width, float height,
-              const std::function<bool(std::int64_t)>& has, const std::function<void(std::int64_t)>& card) {
-    a11y::beginList(name);
-    for (std::int64_t i = first; i <= last; ++i) {
-        ImGui::PushID(static_cast<int>(i % 100000));
-        a11y::beginListItem(i + 1, total);
-        if (has(i)) card(i);
-        else placeholderCard(width, height);
-        a11y::end();
-        ImGui::PopID();
-    }
-    a11y::end();
 }
 
 }  // namespace rc::ui

@@ -3,7 +3,6 @@
 // here are what each screen's card (customers, invoices) is drawn with.
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <string>
 
 #include "imgui.h"
@@ -22,11 +21,5 @@ void cardLine(const std::string& s, float x, float y, float maxW, ImU32 color, I
 void endListCard(ImVec2 at, float height);
 // A card whose row is on its way (the list's block has not arrived).
 void placeholderCard(float width, float height);
-
-// Rows first..last of a windowed list (kit/paged_table.h) as cards at the cursor, one list for
-// the accessibility mirror called `name` with an item per card (its place in the whole list of
-// `total`); `card(i)` draws row i's card once `has(i)`, a placeholder stands in until then.
-void cardRows(const std::string& name, std::int64_t total, std::int64_t first, std::int64_t last, float width, float height,
-              const std::function<bool(std::int64_t)>& has, const std::function<void(std::int64_t)>& card);
 
 }  // namespace rc::ui

@@ -93,7 +93,7 @@ int PagedTable::textColumns() const {
     return n;
 }
 
-void PagedTable::draw(Store& store, const PagedRows& rows, float width) {
+void PagedTable::draw(Store& store, PagedRows& rows, float width) {
     if (rows.newResult) toTop_ = remeasure_ = true;
     if (rows.error && !rows.loaded) {
         if (errorBanner(std::string(tr(spec_.loadFailed)) + ": " + describeError(*rows.error), true)) rows.reload();
@@ -131,7 +131,7 @@ void PagedTable::draw(Store& store, const PagedRows& rows, float width) {
     if (rows.loaded) footer(rows);
 }
 
-void PagedTable::drawRows(Store& store, const PagedRows& rows, bool cards) {
+void PagedTable::drawRows(Store& store, PagedRows& rows, bool cards) {
     // Every row of the result has its place under the scroll bar; only those on screen are
     // drawn, and the store fetches their blocks (placeholders until they arrive).
     ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
@@ -154,16 +154,24 @@ void PagedTable::drawRows(Store& store, const PagedRows& rows, bool cards) {
     if (first != rows.viewFirst || last != rows.viewLast || !rows.blocksHeld) rows.view(first, std::max(first, last));
     ImGui::SetCursorScreenPos(origin);
     if (cards) {
+        // One list for the mirror, an item per card (its place in the whole list).
         float cardW = size.x - ListScroller::kBarWidth - 6;
-        cardRows(name, rows.total, first, last, cardW, spec_.cardHeight, rows.has, [&](std::int64_t i) {
-            if (rows.card(i, cardW)) rows.open(i);
-        });
+        a11y::beginList(name);
+        for (std::int64_t i = first; i <= last; ++i) {
+            ImGui::PushID(static_cast<int>(i % 100000));
+            a11y::beginListItem(i + 1, rows.total);
+            if (!rows.has(i)) placeholderCard(cardW, spec_.cardHeight);
+            else if (rows.card(i, cardW)) rows.open(i);
+            a11y::end();
+            ImGui::PopID();
+        }
+        a11y::end();
         return;
     }
     drawTable(store, rows, first, last, origin, size.x - ListScroller::kBarWidth - 4, headerH);
 }
 
-void PagedTable::drawTable(Store& store, const PagedRows& rows, std::int64_t first, std::int64_t last, ImVec2 origin, float width,
+void PagedTable::drawTable(Store& store, PagedRows& rows, std::int64_t first, std::int64_t last, ImVec2 origin, float width,
                            float headerH) {
     // Columns share the width by what the rows on screen hold, and by what the reseller chose.
     columns_.beginMeasure(remeasure_);
@@ -236,7 +244,7 @@ void PagedTable::drawTable(Store& store, const PagedRows& rows, std::int64_t fir
         ImGui::SetCursorScreenPos(after);
         ImGui::Dummy(ImVec2(0, 0));
         if (change) applyColumnChange(store, spec_.table, *change);
-        if (sortClicked_ && rows.sort) rows.sort(*sortClicked_);
+        if (sortClicked_) rows.sort(*sortClicked_);
     }
     a11y::end();
 }
@@ -269,7 +277,7 @@ void PagedTable::headerCell(const PagedRows& rows, const TableColumn& column) {
     ImGui::PopFont();
 }
 
-void PagedTable::footer(const PagedRows& rows) {
+void PagedTable::footer(PagedRows& rows) {
     // The rows on screen, first to last, of all: "8–16 of 41 customers".
     std::int64_t total = rows.total, from = std::min(total, scroller_.first() + 1), to = std::min(total, scroller_.first() + scroller_.whole());
     std::string count = total == 0 ? format::fill(tr(spec_.none), "0", "0")

@@ -7,7 +7,6 @@
 // table does the rest.
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -56,9 +55,11 @@ void cellText(const std::string& s, ImU32 color = 0, ImFont* font = nullptr);
 void cellClipped(const std::string& s, ImU32 color = 0, ImFont* font = nullptr);
 void cellRight(const std::string& s, ImU32 color = 0, ImFont* font = nullptr);
 
-// What a list screen gives the table this frame. Rows are addressed by their place in the
-// whole result, from 0.
-struct PagedRows {
+// What a list screen gives the table this frame: the list's state, and its rows by their
+// place in the whole result (from 0). A screen derives from ListRows (below), which fetches a
+// row and hands it over typed.
+class PagedRows {
+public:
     std::int64_t total = 0;      // the result's length (the scroll bar spans it)
     bool loaded = false;         // the first block has arrived
     bool settled = false;        // no block on its way
@@ -68,16 +69,21 @@ struct PagedRows {
     bool newResult = false;      // another filter or sort than last frame: back to the top
     std::string sortedBy;        // the result's sort ("name", "-licenses"), for the headers' arrows
     bool covered = false;        // something is open over the list: it leaves the keys alone
-    std::function<bool(std::int64_t)> has;                       // row i has arrived
-    std::function<void(FittedColumns&, std::int64_t)> measure;   // row i's cells' widths
-    std::function<bool(const TableRow&, std::int64_t)> row;      // draws row i's cells; true: it asked to open
-    std::function<bool(std::int64_t, float width)> card;         // draws row i's card; true: tapped
-    std::function<void(std::int64_t)> open;                      // row i was chosen
-    std::function<void()> empty;                                 // the result is empty: say so
-    std::function<void(std::int64_t, std::int64_t)> view;        // rows first..last are on screen
-    std::function<void()> reload, retry;                         // the first block failed / a later one
-    std::function<void(const std::string&)> sort;                // a sortable header was clicked
-    const TableColumns* columns = nullptr;                       // the reseller's widths and hidden columns
+    const TableColumns* columns = nullptr;  // the reseller's widths and hidden columns
+
+    virtual bool has(std::int64_t i) const = 0;                          // row i has arrived
+    virtual void measure(FittedColumns& columns, std::int64_t i) const = 0;  // its cells' widths
+    virtual bool row(const TableRow& row, std::int64_t i) = 0;           // draws its cells; true: open it
+    virtual bool card(std::int64_t i, float width) = 0;                  // draws its card; true: tapped
+    virtual void open(std::int64_t i) = 0;                               // it was chosen
+    virtual void empty() = 0;                                            // the result is empty: say so
+    virtual void view(std::int64_t first, std::int64_t last) = 0;        // rows first..last are on screen
+    virtual void reload() = 0;                                           // the first block failed: Retry
+    virtual void retry() = 0;                                            // a later block failed: Retry
+    virtual void sort(const std::string&) {}                             // a sortable title was clicked
+
+protected:
+    ~PagedRows() = default;
 };
 
 class PagedTable {
@@ -85,16 +91,16 @@ public:
     explicit PagedTable(PagedTableSpec spec);
 
     // Draws the list into `width` and the height left above its footer, then the footer.
-    void draw(Store& store, const PagedRows& rows, float width);
+    void draw(Store& store, PagedRows& rows, float width);
     // Back to the first row (a kiosk's next visitor).
     void toTop() { scroller_.toTop(); }
 
 private:
-    void drawRows(Store& store, const PagedRows& rows, bool cards);
-    void drawTable(Store& store, const PagedRows& rows, std::int64_t first, std::int64_t last, ImVec2 origin, float width,
+    void drawRows(Store& store, PagedRows& rows, bool cards);
+    void drawTable(Store& store, PagedRows& rows, std::int64_t first, std::int64_t last, ImVec2 origin, float width,
                    float headerHeight);
     void headerCell(const PagedRows& rows, const TableColumn& column);
-    void footer(const PagedRows& rows);
+    void footer(PagedRows& rows);
     // The columns drawn as text (a row on its way gets a bar in each); controls come last.
     int textColumns() const;
     // A column holds controls (Manage): the Columns menu goes in its header, rows tint lighter.
@@ -108,49 +114,50 @@ private:
     bool remeasure_ = false;  // and measure its columns afresh
 };
 
-// The paged table over one of the store's lists (core ListState): keeps which result the scroll
-// position and the column widths belong to, and hands the rows to the screen typed.
+// A screen's rows from one of the store's lists (core ListState): the list's state filled in,
+// and each row fetched and handed to the screen typed. (Virtual functions rather than a
+// std::function per hook: each of those costs app.wasm a few hundred bytes.)
+template <class Item, class Filter>
+class ListRows : public PagedRows {
+public:
+    ListRows(const ListState<Item, Filter>& list, const TableColumns& user) : list_(list) {
+        total = list.rows.total();
+        loaded = list.loaded;
+        settled = list.rows.settled();
+        blocksHeld = list.rows.blocksHeld() > 0;
+        viewFirst = list.first, viewLast = list.last;
+        error = list.remote.error;
+        columns = &user;
+    }
+    const ListState<Item, Filter>& list() const { return list_; }
+
+    bool has(std::int64_t i) const override { return list_.rows.row(i) != nullptr; }
+    void measure(FittedColumns& c, std::int64_t i) const override { measureRow(c, *list_.rows.row(i)); }
+    bool row(const TableRow& r, std::int64_t i) override { return drawRow(r, *list_.rows.row(i)); }
+    bool card(std::int64_t i, float width) override { return drawCard(*list_.rows.row(i), width); }
+    void open(std::int64_t i) override { openRow(*list_.rows.row(i)); }
+
+protected:
+    ~ListRows() = default;
+    virtual void measureRow(FittedColumns& columns, const Item& item) const = 0;
+    virtual bool drawRow(const TableRow& row, const Item& item) = 0;
+    virtual bool drawCard(const Item& item, float width) = 0;
+    virtual void openRow(const Item& item) = 0;
+
+private:
+    const ListState<Item, Filter>& list_;
+};
+
+// The paged table over one of the store's lists: keeps which result the scroll position and
+// the column widths belong to.
 template <class Item, class Filter>
 class PagedList {
 public:
-    // What the screen says of its rows: how to measure, draw and open one, its card, what to
-    // say when there are none, and its intents for the rows on screen.
-    struct Rows {
-        std::function<void(FittedColumns&, const Item&)> measure;
-        std::function<bool(const TableRow&, const Item&)> row;
-        std::function<bool(const Item&, float width)> card;
-        std::function<void(const Item&)> open;
-        std::function<void()> empty;
-        std::function<void(std::int64_t, std::int64_t)> view;
-        std::function<void()> reload, retry;
-        std::function<void(const std::string&)> sort;
-        std::string sortedBy;
-        bool covered = false;
-    };
-
     explicit PagedList(PagedTableSpec spec) : table_(std::move(spec)) {}
-
-    void draw(Store& store, const ListState<Item, Filter>& list, const TableColumns& user, const Rows& s, float width) {
-        const auto& rows = list.rows;
-        PagedRows p;
-        p.total = rows.total();
-        p.loaded = list.loaded;
-        p.settled = rows.settled();
-        p.blocksHeld = rows.blocksHeld() > 0;
-        p.viewFirst = list.first, p.viewLast = list.last;
-        p.error = list.remote.error;
-        p.newResult = list.filter != shown_;
-        shown_ = list.filter;
-        p.sortedBy = s.sortedBy;
-        p.covered = s.covered;
-        p.columns = &user;
-        p.has = [&](std::int64_t i) { return rows.row(i) != nullptr; };
-        p.measure = [&](FittedColumns& c, std::int64_t i) { s.measure(c, *rows.row(i)); };
-        p.row = [&](const TableRow& r, std::int64_t i) { return s.row(r, *rows.row(i)); };
-        p.card = [&](std::int64_t i, float w) { return s.card(*rows.row(i), w); };
-        p.open = [&](std::int64_t i) { s.open(*rows.row(i)); };
-        p.empty = s.empty, p.view = s.view, p.reload = s.reload, p.retry = s.retry, p.sort = s.sort;
-        table_.draw(store, p, width);
+    void draw(Store& store, ListRows<Item, Filter>& rows, float width) {
+        rows.newResult = rows.list().filter != shown_;
+        shown_ = rows.list().filter;
+        table_.draw(store, rows, width);
     }
     void toTop() { table_.toTop(); }
 

@@ -56,7 +56,7 @@ float manageWidth() {
 }
 
 // The widths a row's cells need, for the columns to share the room by content.
-void measureRow(FittedColumns& cols, const Customer& c) {
+void measureCustomer(FittedColumns& cols, const Customer& c) {
     auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
     cols.measure(kCustomer, std::max(width(fonts().medium, c.name), width(fonts().small, c.organization)));
     cols.measure(kDomain, width(fonts().body, c.googleDomain));
@@ -126,6 +126,43 @@ bool customerRow(const TableRow& row, const Customer& c) {
     return manageClicked;
 }
 
+// The customer list's rows, as the paged table asks for them.
+class CustomerRows final : public ListRows<Customer, CustomerFilter> {
+public:
+    explicit CustomerRows(Store& store)
+        : ListRows(store.state().customers, store.state().customerColumns), store_(store), filter_(store.state().route.customers) {
+        sortedBy = filter_.sort;
+    }
+    void empty() override {
+        if (!filter_.search.empty() || !filter_.status.empty()) {
+            if (emptyState(icon::Customers, tr(Text::NoMatchesTitle), tr(Text::NoMatchesBody), tr(Text::ClearFilters))) {
+                CustomerFilter f;
+                f.sort = filter_.sort;
+                store_.customers().setFilter(f);
+            }
+        } else if (emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody), tr(Text::NewCustomer))) {
+            store_.newCustomer().open();
+        }
+    }
+    void view(std::int64_t first, std::int64_t last) override { store_.customers().view(first, last); }
+    void reload() override { store_.customers().reload(); }
+    void retry() override { store_.customers().retry(); }
+    void sort(const std::string& by) override {
+        CustomerFilter f = filter_;
+        f.sort = by;
+        store_.customers().setFilter(f);
+    }
+
+private:
+    void measureRow(FittedColumns& columns, const Customer& c) const override { measureCustomer(columns, c); }
+    bool drawRow(const TableRow& row, const Customer& c) override { return customerRow(row, c); }
+    bool drawCard(const Customer& c, float width) override { return customerCard(c, width); }
+    void openRow(const Customer& c) override { store_.openCustomer(c.id); }
+
+    Store& store_;
+    const CustomerFilter& filter_;
+};
+
 }  // namespace
 
 CustomersView::CustomersView() : table_(tableSpec()) {}
@@ -183,35 +220,10 @@ void CustomersView::draw(Store& store) {
     }
     ImGui::Dummy(ImVec2(0, 2));
 
-    const CustomerListState& list = st.customers;
-    activityBar(width, list.remote.loading);
+    activityBar(width, st.customers.remote.loading);
     waitingInvitations(store);
-    PagedList<Customer, CustomerFilter>::Rows rows;
-    rows.measure = measureRow;
-    rows.row = customerRow;
-    rows.card = customerCard;
-    rows.open = [&](const Customer& c) { store.openCustomer(c.id); };
-    rows.empty = [&] {
-        if (!filter.search.empty() || !filter.status.empty()) {
-            if (emptyState(icon::Customers, tr(Text::NoMatchesTitle), tr(Text::NoMatchesBody), tr(Text::ClearFilters))) {
-                CustomerFilter f;
-                f.sort = filter.sort;
-                store.customers().setFilter(f);
-            }
-        } else if (emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody), tr(Text::NewCustomer))) {
-            store.newCustomer().open();
-        }
-    };
-    rows.view = [&](std::int64_t first, std::int64_t last) { store.customers().view(first, last); };
-    rows.reload = [&] { store.customers().reload(); };
-    rows.retry = [&] { store.customers().retry(); };
-    rows.sort = [&](const std::string& sort) {
-        CustomerFilter f = filter;
-        f.sort = sort;
-        store.customers().setFilter(f);
-    };
-    rows.sortedBy = filter.sort;
-    table_.draw(store, list, st.customerColumns, rows, width);
+    CustomerRows rows(store);
+    table_.draw(store, rows, width);
 }
 
 }  // namespace rc::ui

@@ -45,7 +45,7 @@ PagedTableSpec tableSpec() {
 
 const std::string& invoiceCustomer(const Invoice& inv) { return inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization; }
 
-void measureRow(FittedColumns& cols, const Invoice& inv) {
+void measureInvoice(FittedColumns& cols, const Invoice& inv) {
     auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
     cols.measure(kNumber, width(fonts().medium, inv.number));
     cols.measure(kCustomer, width(fonts().body, invoiceCustomer(inv)));
@@ -89,6 +89,31 @@ bool invoiceCard(const Invoice& inv, float width) {
     endListCard(at, kCardHeight);
     return clicked;
 }
+
+// The invoice list's rows, as the paged table asks for them.
+class InvoiceRows final : public ListRows<Invoice, InvoiceFilter> {
+public:
+    explicit InvoiceRows(Store& store)
+        : ListRows(store.state().invoices, store.state().invoiceColumns), store_(store), filter_(store.state().route.invoices) {
+        covered = store.state().route.invoiceId != 0;  // the invoice open over the list takes the keys
+    }
+    void empty() override {
+        bool filtered = filter_.customerId || !filter_.status.empty() || !filter_.from.empty() || !filter_.to.empty();
+        emptyState(icon::Invoices, tr(Text::NoInvoicesTitle), filtered ? tr(Text::NoInvoicesMatch) : tr(Text::NoInvoicesBody));
+    }
+    void view(std::int64_t first, std::int64_t last) override { store_.invoices().view(first, last); }
+    void reload() override { store_.invoices().reload(); }
+    void retry() override { store_.invoices().retry(); }
+
+private:
+    void measureRow(FittedColumns& columns, const Invoice& inv) const override { measureInvoice(columns, inv); }
+    bool drawRow(const TableRow& row, const Invoice& inv) override { return invoiceRow(row, inv); }
+    bool drawCard(const Invoice& inv, float width) override { return invoiceCard(inv, width); }
+    void openRow(const Invoice& inv) override { store_.invoices().open(inv.id); }
+
+    Store& store_;
+    const InvoiceFilter& filter_;
+};
 
 }  // namespace
 
@@ -180,20 +205,8 @@ void InvoicesView::draw(Store& store) {
     ImGui::Dummy(ImVec2(0, 2));
 
     activityBar(width, list.remote.loading);
-    PagedList<Invoice, InvoiceFilter>::Rows rows;
-    rows.measure = measureRow;
-    rows.row = invoiceRow;
-    rows.card = invoiceCard;
-    rows.open = [&](const Invoice& inv) { store.invoices().open(inv.id); };
-    rows.empty = [&] {
-        bool filtered = filter.customerId || !filter.status.empty() || !filter.from.empty() || !filter.to.empty();
-        emptyState(icon::Invoices, tr(Text::NoInvoicesTitle), filtered ? tr(Text::NoInvoicesMatch) : tr(Text::NoInvoicesBody));
-    };
-    rows.view = [&](std::int64_t first, std::int64_t last) { store.invoices().view(first, last); };
-    rows.reload = [&] { store.invoices().reload(); };
-    rows.retry = [&] { store.invoices().retry(); };
-    rows.covered = st.route.invoiceId != 0;  // the invoice open over the list takes the keys
-    table_.draw(store, list, st.invoiceColumns, rows, width);
+    InvoiceRows rows(store);
+    table_.draw(store, rows, width);
 }
 
 }  // namespace rc::ui
