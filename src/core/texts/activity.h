@@ -1,0 +1,21 @@
+// History entries as sentences. English, then German (Sie).
+// Part of the text table: src/core/i18n.h lists every room's file.
+#pragma once
+
+#define RC_TEXTS_ACTIVITY(X) \
+    X(ActInvited, "Invited {}.", "{} eingeladen.") \
+    X(ActUpdated, "Updated the customer's details.", "Kundendaten geändert.") \
+    X(ActResent, "Sent a new invitation link.", "Neuen Einladungslink gesendet.") \
+    X(ActRevoked, "Revoked the invitation.", "Einladung widerrufen.") \
+    X(ActAccepted, "Accepted the invitation; the 30-day trial started.", "Einladung angenommen; die 30-tägige Testphase hat begonnen.") \
+    X(ActLicenses, "Licenses changed from {} to {}.", "Lizenzen von {} auf {} geändert.") \
+    X(ActPlanChanged, "Plan changed to {}.", "Tarif zu {} gewechselt.") \
+    X(ActPlanScheduled, "Plan change to {} scheduled for renewal.", "Tarifwechsel zu {} zur Verlängerung geplant.") \
+    X(ActCancelScheduled, "Set to cancel at the end of the term.", "Zum Ende der Laufzeit gekündigt.") \
+    X(ActCancelledNow, "Cancelled with immediate effect.", "Mit sofortiger Wirkung gekündigt.") \
+    X(ActReactivated, "Cancellation undone.", "Kündigung zurückgenommen.") \
+    X(ActEnded, "The subscription ended at the end of its term.", "Das Abonnement endete zum Laufzeitende.") \
+    X(ActConverted, "The trial became a paid subscription.", "Die Testphase wurde zum bezahlten Abonnement.") \
+    X(ActRenewed, "The subscription renewed for a new term.", "Das Abonnement wurde um eine Laufzeit verlängert.") \
+    X(ActInvoice, "Invoice {} issued.", "Rechnung {} erstellt.") \
+    X(ActSystem, "automatic", "automatisch")

@@ -1,0 +1,49 @@
+// A customer's page: invitation, subscription, invoices and history cards. English, then German (Sie).
+// Part of the text table: src/core/i18n.h lists every room's file.
+#pragma once
+
+#define RC_TEXTS_CUSTOMER(X) \
+    X(BackToCustomers, "Customers", "Kunden") \
+    X(CouldNotLoadCustomer, "Could not load this customer", "Dieser Kunde konnte nicht geladen werden") \
+    X(CustomerNotFound, "This customer does not exist or belongs to another account.", "Dieser Kunde existiert nicht oder gehört zu einem anderen Konto.") \
+    X(InvitationCard, "Invitation", "Einladung") \
+    X(InvitationPendingNote, "Waiting for the customer to accept. The link works until it expires; resending makes a new link and ends the old one.", "Wartet auf die Annahme durch den Kunden. Der Link gilt bis zum Ablauf; erneutes Senden erzeugt einen neuen Link und beendet den alten.") \
+    X(InvitationSent, "Sent", "Gesendet") \
+    X(InvitationExpires, "Expires", "Läuft ab") \
+    X(InvitationExpired, "Expired", "Abgelaufen") \
+    X(InvitationAccepted, "Accepted", "Angenommen") \
+    X(InvitationRevokedNote, "The invitation was withdrawn. The link no longer works.", "Die Einladung wurde zurückgezogen. Der Link funktioniert nicht mehr.") \
+    X(InvitationLink, "Invitation link", "Einladungslink") \
+    X(CopyLink, "Copy link", "Link kopieren") \
+    X(Resend, "Resend", "Erneut senden") \
+    X(Revoke, "Revoke", "Widerrufen") \
+    X(RevokeQuestion, "Revoke the invitation? The link stops working at once.", "Einladung widerrufen? Der Link funktioniert sofort nicht mehr.") \
+    X(ConfirmRevoke, "Yes, revoke", "Ja, widerrufen") \
+    X(SubscriptionCard, "Subscription", "Abonnement") \
+    X(TermsPlan, "Plan", "Tarif") \
+    X(TermsCycle, "Billing cycle", "Abrechnung") \
+    X(TermsLicenses, "Licenses", "Lizenzen") \
+    X(TermsStatus, "Status", "Status") \
+    X(TermsTerm, "Current term", "Aktuelle Laufzeit") \
+    X(TermsRenews, "Renews on", "Verlängert am") \
+    X(TermsAutoRenew, "Auto-renew", "Automatische Verlängerung") \
+    X(TermsUnitPrice, "Price per license", "Preis pro Lizenz") \
+    X(TermsRecurring, "Recurring amount", "Wiederkehrender Betrag") \
+    X(TermsTrialEnds, "Trial ends", "Testphase endet") \
+    X(PerMonth, "/ month", "/ Monat") \
+    X(PerYear, "/ year", "/ Jahr") \
+    X(PerLicenseMonth, "per license / month", "pro Lizenz / Monat") \
+    X(PerLicenseYear, "per license / year", "pro Lizenz / Jahr") \
+    X(ScheduledChange, "Changes to {} on {}.", "Wechselt am {2} zu {1}.") \
+    X(PendingCancelNote, "Cancelled on the customer's behalf: the subscription ends on {}. You can undo this until then.", "Im Auftrag des Kunden gekündigt: Das Abonnement endet am {}. Bis dahin können Sie das rückgängig machen.") \
+    X(CancelledNote, "This subscription has ended.", "Dieses Abonnement ist beendet.") \
+    X(NoSubscriptionYet, "The subscription starts when the customer accepts the invitation.", "Das Abonnement beginnt, sobald der Kunde die Einladung annimmt.") \
+    X(AddLicenses, "Add licenses", "Lizenzen hinzufügen") \
+    X(ChangeLicenses, "Change licenses", "Lizenzen ändern") \
+    X(ChangePlan, "Upgrade plan", "Tarif wechseln") \
+    X(CancelSubscription, "Cancel subscription", "Abonnement kündigen") \
+    X(UndoCancel, "Undo cancellation", "Kündigung zurücknehmen") \
+    X(CustomerInvoices, "Invoices", "Rechnungen") \
+    X(ViewAllInvoices, "View all", "Alle anzeigen") \
+    X(NoInvoicesForCustomer, "No invoices yet.", "Noch keine Rechnungen.") \
+    X(ActivityCard, "Activity", "Aktivität")
