@@ -120,7 +120,7 @@ private:
 template <class Item, class Filter>
 class ListRows : public PagedRows {
 public:
-    ListRows(const ListState<Item, Filter>& list, const TableColumns& user) : list_(list) {
+    ListRows(Store& store, const ListState<Item, Filter>& list, const TableColumns& user) : store_(store), list_(list) {
         total = list.rows.total();
         loaded = list.loaded;
         settled = list.rows.settled();
@@ -143,6 +143,8 @@ protected:
     virtual bool drawRow(const TableRow& row, const Item& item) = 0;
     virtual bool drawCard(const Item& item, float width) = 0;
     virtual void openRow(const Item& item) = 0;
+
+    Store& store_;  // for the screen's intents
 
 private:
     const ListState<Item, Filter>& list_;

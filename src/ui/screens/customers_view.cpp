@@ -23,23 +23,6 @@ constexpr float kCardHeight = 112.0f;  // on phones
 // Columns drop out as room runs short: monthly value, renewal, plan, licenses, domain, status.
 enum Col { kCustomer, kDomain, kStatus, kPlan, kLicenses, kRenewal, kMonthly, kActions, kColumnCount };
 
-// The table: id, name, loading, footer range and none, load failed, column choices, row and card
-// heights, then its columns: {key, drop order, min width, max width, grows, whole, hideable, whole
-// while 1..N show}, title, right-aligned, the server's sort key, a control.
-PagedTableSpec tableSpec() {
-    return {"customers", Text::MenuCustomers, Text::LoadingCustomers, Text::CustomersRange, Text::CustomersCount,
-            Text::CouldNotLoadCustomers, Table::Customers, kRowHeight, kCardHeight, {
-        {{"customer", 0, 140, 0, true, true, false}, Text::ColCustomer, false, "name"},
-        {{"domain", 5, 110, 280, true, false, true, 4}, Text::ColDomain},  // whole while licenses and later show
-        {{"status", 6, 100, 0, false, false, true}, Text::ColStatus},
-        {{"plan", 3, 90, 0, false, false, true}, Text::ColPlan},
-        {{"licenses", 4, 72, 0, false, false, true}, Text::ColLicenses, true, "licenses"},
-        {{"renewal", 2, 96, 0, false, false, true}, Text::ColRenewal, false, "renews_at"},
-        {{"monthly", 1, 90, 0, false, false, true}, Text::ColMonthly, true},
-        {{"actions", 0, 96, 0, false, false, false}, Text::ColActions, true, nullptr, true},
-    }};
-}
-
 std::string planText(const Subscription& s) {
     std::string plan = planLabel(s.plan);
     if (s.status == "trial") plan += std::string(" · ") + tr(Text::SubTrial);
@@ -55,89 +38,19 @@ float manageWidth() {
     return w;
 }
 
-// The widths a row's cells need, for the columns to share the room by content.
-void measureCustomer(FittedColumns& cols, const Customer& c) {
-    auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
-    cols.measure(kCustomer, std::max(width(fonts().medium, c.name), width(fonts().small, c.organization)));
-    cols.measure(kDomain, width(fonts().body, c.googleDomain));
-    cols.measure(kStatus, width(fonts().medium, statusLabel(c.status)) + 30);
-    if (const Subscription* s = c.subscription ? &*c.subscription : nullptr) {
-        cols.measure(kPlan, width(fonts().body, planText(*s)));
-        cols.measure(kLicenses, width(fonts().body, format::integer(s->licenses)));
-        if (!s->renewsAt.empty()) cols.measure(kRenewal, width(fonts().body, format::date(s->renewsAt)));
-        cols.measure(kMonthly, width(fonts().body, format::money(s->monthlyValue)));
-    }
-    cols.measure(kActions, manageWidth());
-}
-
-// On phones: name and organization on the left, Manage on the right; status and licenses below.
-bool customerCard(const Customer& c, float width) {
-    ImVec2 at;
-    bool clicked = cardFrame("##customer-card", c.name, width, kCardHeight, at);
-    float inner = width - 2 * kCardPad;
-    std::string manage = std::string(tr(Text::Manage)) + "##manage";
-    float manageW = buttonWidth(manage.c_str());
-    // Name and organization on the left, Manage on the right; status and licenses below.
-    cardLine(c.name, at.x + kCardPad, at.y + 14, inner - manageW - 12, color::Text, fonts().medium);
-    cardLine(c.organization, at.x + kCardPad, at.y + 36, inner - manageW - 12, color::TextMuted, fonts().small);
-    ImGui::SetCursorScreenPos(ImVec2(at.x + kCardPad, at.y + 64));
-    statusBadge(c.status);
-    if (c.subscription) {
-        ImGui::SameLine(0, 12);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-        text(format::integer(c.subscription->licenses) + " " + tr(Text::ColLicenses), color::TextMuted, fonts().small, "cell");
-    }
-    float manageH = tappable(36);
-    ImGui::SetCursorScreenPos(ImVec2(at.x + width - kCardPad - manageW, at.y + (kCardHeight - kCardGap - manageH) * 0.5f));
-    bool manageClicked = button(manage.c_str(), ButtonStyle::Secondary, ImVec2(manageW, manageH));
-    endListCard(at, kCardHeight);
-    return clicked || manageClicked;
-}
-
-// The row's cells; the whole row opens the customer, and Manage says so in words.
-bool customerRow(const TableRow& row, const Customer& c) {
-    ImVec2 start = row.start();
-    // Name and organization share the first column on two lines.
-    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row.textY() - 9));
-    cellClipped(c.name, color::Text, fonts().medium);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 3);
-    cellClipped(c.organization, color::TextMuted, fonts().small);
-    if (row.cell(kDomain)) cellClipped(c.googleDomain, color::TextMuted);
-    if (row.cell(kStatus, -3)) statusBadge(c.status);
-    const Subscription* s = c.subscription ? &*c.subscription : nullptr;
-    if (row.cell(kPlan)) {
-        if (s) cellClipped(planText(*s));
-        else cellText(tr(Text::Dash), color::TextFaint);
-    }
-    if (row.cell(kLicenses)) cellRight(s ? format::integer(s->licenses) : tr(Text::Dash), s ? 0 : color::TextFaint);
-    bool renews = s && !s->renewsAt.empty();
-    if (row.cell(kRenewal)) cellText(renews ? format::date(s->renewsAt) : tr(Text::Dash), renews ? 0 : color::TextFaint);
-    bool paying = s && !s->isCancelled();
-    if (row.cell(kMonthly)) cellRight(paying ? format::money(s->monthlyValue) : tr(Text::Dash), paying ? 0 : color::TextFaint);
-    row.cellTop(kActions);
-    float manageH = tappable(32);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - manageH) * 0.5f - ImGui::GetStyle().CellPadding.y);
-    float avail = ImGui::GetContentRegionAvail().x;
-    float manageW = manageWidth();
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - manageW));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 6));
-    bool manageClicked = button(manageLabel().c_str(), ButtonStyle::Secondary, ImVec2(manageW, manageH));
-    ImGui::PopStyleVar();
-    return manageClicked;
-}
-
 // The customer list's rows, as the paged table asks for them.
 class CustomerRows final : public ListRows<Customer, CustomerFilter> {
 public:
-    explicit CustomerRows(Store& store)
-        : ListRows(store.state().customers, store.state().customerColumns), store_(store), filter_(store.state().route.customers) {
-        sortedBy = filter_.sort;
+    explicit CustomerRows(Store& store) : ListRows(store, store.state().customers, store.state().customerColumns) {
+        sortedBy = store.state().route.customers.sort;
     }
+    void openRow(const Customer& c) override { store_.openCustomer(c.id); }
     void empty() override {
-        if (!filter_.search.empty() || !filter_.status.empty()) {
+        const CustomerFilter& shown = store_.state().route.customers;
+        if (!shown.search.empty() || !shown.status.empty()) {
             if (emptyState(icon::Customers, tr(Text::NoMatchesTitle), tr(Text::NoMatchesBody), tr(Text::ClearFilters))) {
                 CustomerFilter f;
-                f.sort = filter_.sort;
+                f.sort = shown.sort;
                 store_.customers().setFilter(f);
             }
         } else if (emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody), tr(Text::NewCustomer))) {
@@ -148,24 +61,103 @@ public:
     void reload() override { store_.customers().reload(); }
     void retry() override { store_.customers().retry(); }
     void sort(const std::string& by) override {
-        CustomerFilter f = filter_;
+        CustomerFilter f = store_.state().route.customers;
         f.sort = by;
         store_.customers().setFilter(f);
     }
 
 private:
-    void measureRow(FittedColumns& columns, const Customer& c) const override { measureCustomer(columns, c); }
-    bool drawRow(const TableRow& row, const Customer& c) override { return customerRow(row, c); }
-    bool drawCard(const Customer& c, float width) override { return customerCard(c, width); }
-    void openRow(const Customer& c) override { store_.openCustomer(c.id); }
+    // The widths a row's cells need, for the columns to share the room by content.
+    void measureRow(FittedColumns& cols, const Customer& c) const override {
+        auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
+        cols.measure(kCustomer, std::max(width(fonts().medium, c.name), width(fonts().small, c.organization)));
+        cols.measure(kDomain, width(fonts().body, c.googleDomain));
+        cols.measure(kStatus, width(fonts().medium, statusLabel(c.status)) + 30);
+        if (const Subscription* s = c.subscription ? &*c.subscription : nullptr) {
+            cols.measure(kPlan, width(fonts().body, planText(*s)));
+            cols.measure(kLicenses, width(fonts().body, format::integer(s->licenses)));
+            if (!s->renewsAt.empty()) cols.measure(kRenewal, width(fonts().body, format::date(s->renewsAt)));
+            cols.measure(kMonthly, width(fonts().body, format::money(s->monthlyValue)));
+        }
+        cols.measure(kActions, manageWidth());
+    }
 
-    Store& store_;
-    const CustomerFilter& filter_;
+    // The row's cells; the whole row opens the customer, and Manage says so in words.
+    bool drawRow(const TableRow& row, const Customer& c) override {
+        ImVec2 start = row.start();
+        // Name and organization share the first column on two lines.
+        ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row.textY() - 9));
+        cellClipped(c.name, color::Text, fonts().medium);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 3);
+        cellClipped(c.organization, color::TextMuted, fonts().small);
+        if (row.cell(kDomain)) cellClipped(c.googleDomain, color::TextMuted);
+        if (row.cell(kStatus, -3)) statusBadge(c.status);
+        const Subscription* s = c.subscription ? &*c.subscription : nullptr;
+        if (row.cell(kPlan)) {
+            if (s) cellClipped(planText(*s));
+            else cellText(tr(Text::Dash), color::TextFaint);
+        }
+        if (row.cell(kLicenses)) cellRight(s ? format::integer(s->licenses) : tr(Text::Dash), s ? 0 : color::TextFaint);
+        bool renews = s && !s->renewsAt.empty();
+        if (row.cell(kRenewal)) cellText(renews ? format::date(s->renewsAt) : tr(Text::Dash), renews ? 0 : color::TextFaint);
+        bool paying = s && !s->isCancelled();
+        if (row.cell(kMonthly)) cellRight(paying ? format::money(s->monthlyValue) : tr(Text::Dash), paying ? 0 : color::TextFaint);
+        row.cellTop(kActions);
+        float manageH = tappable(32);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - manageH) * 0.5f - ImGui::GetStyle().CellPadding.y);
+        float avail = ImGui::GetContentRegionAvail().x;
+        float manageW = manageWidth();
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - manageW));
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 6));
+        bool manageClicked = button(manageLabel().c_str(), ButtonStyle::Secondary, ImVec2(manageW, manageH));
+        ImGui::PopStyleVar();
+        return manageClicked;
+    }
+
+    // On phones: name and organization on the left, Manage on the right; status and licenses below.
+    bool drawCard(const Customer& c, float width) override {
+        ImVec2 at;
+        bool clicked = cardFrame("##customer-card", c.name, width, kCardHeight, at);
+        float inner = width - 2 * kCardPad;
+        std::string manage = std::string(tr(Text::Manage)) + "##manage";
+        float manageW = buttonWidth(manage.c_str());
+        // Name and organization on the left, Manage on the right; status and licenses below.
+        cardLine(c.name, at.x + kCardPad, at.y + 14, inner - manageW - 12, color::Text, fonts().medium);
+        cardLine(c.organization, at.x + kCardPad, at.y + 36, inner - manageW - 12, color::TextMuted, fonts().small);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + kCardPad, at.y + 64));
+        statusBadge(c.status);
+        if (c.subscription) {
+            ImGui::SameLine(0, 12);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+            text(format::integer(c.subscription->licenses) + " " + tr(Text::ColLicenses), color::TextMuted, fonts().small, "cell");
+        }
+        float manageH = tappable(36);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + width - kCardPad - manageW, at.y + (kCardHeight - kCardGap - manageH) * 0.5f));
+        bool manageClicked = button(manage.c_str(), ButtonStyle::Secondary, ImVec2(manageW, manageH));
+        endListCard(at, kCardHeight);
+        return clicked || manageClicked;
+    }
+
 };
 
 }  // namespace
 
-CustomersView::CustomersView() : table_(tableSpec()) {}
+// The table: id, name, loading, footer range and none, load failed, column choices, row and card
+// heights, then its columns: {key, drop order, min width, max width, grows, whole, hideable, whole
+// while 1..N show}, title, right-aligned, the server's sort key, a control.
+PagedTableSpec CustomersView::tableSpec() {
+    return {"customers", Text::MenuCustomers, Text::LoadingCustomers, Text::CustomersRange, Text::CustomersCount,
+            Text::CouldNotLoadCustomers, Table::Customers, kRowHeight, kCardHeight, {
+        {{"customer", 0, 140, 0, true, true, false}, Text::ColCustomer, false, "name"},
+        {{"domain", 5, 110, 280, true, false, true, 4}, Text::ColDomain},  // whole while licenses and later show
+        {{"status", 6, 100, 0, false, false, true}, Text::ColStatus},
+        {{"plan", 3, 90, 0, false, false, true}, Text::ColPlan},
+        {{"licenses", 4, 72, 0, false, false, true}, Text::ColLicenses, true, "licenses"},
+        {{"renewal", 2, 96, 0, false, false, true}, Text::ColRenewal, false, "renews_at"},
+        {{"monthly", 1, 90, 0, false, false, true}, Text::ColMonthly, true},
+        {{"actions", 0, 96, 0, false, false, false}, Text::ColActions, true, nullptr, true},
+    }};
+}
 
 void CustomersView::draw(Store& store) {
     const AppState& st = store.state();

@@ -10,7 +10,6 @@ namespace rc::ui {
 // fetched in blocks as the reseller scrolls or jumps.
 class CustomersView : public View {
 public:
-    CustomersView();
     void draw(Store& store) override;
     // Ctrl+K / Cmd+K: put the keyboard in the search field on the next frame.
     void focusSearch() { focusSearch_ = true; }
@@ -20,7 +19,8 @@ public:
 private:
     bool focusSearch_ = false;
     int focusAttempts_ = 0;
-    PagedList<Customer, CustomerFilter> table_;
+    static PagedTableSpec tableSpec();  // its columns and what it says
+    PagedList<Customer, CustomerFilter> table_{tableSpec()};
 };
 
 }  // namespace rc::ui

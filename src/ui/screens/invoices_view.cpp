@@ -30,8 +30,75 @@ bool isDay(const std::string& s) {
 // The customer (organization) is never cut while a date shows; issued and due drop out first.
 enum Col { kNumber, kCustomer, kIssued, kDue, kStatus, kTotal, kColumnCount };
 
+const std::string& invoiceCustomer(const Invoice& inv) { return inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization; }
+
+// The invoice list's rows, as the paged table asks for them.
+class InvoiceRows final : public ListRows<Invoice, InvoiceFilter> {
+public:
+    explicit InvoiceRows(Store& store) : ListRows(store, store.state().invoices, store.state().invoiceColumns) {
+        covered = store.state().route.invoiceId != 0;  // the invoice open over the list takes the keys
+    }
+    void openRow(const Invoice& inv) override { store_.invoices().open(inv.id); }
+    void empty() override {
+        const InvoiceFilter& f = store_.state().route.invoices;
+        bool filtered = f.customerId || !f.status.empty() || !f.from.empty() || !f.to.empty();
+        emptyState(icon::Invoices, tr(Text::NoInvoicesTitle), filtered ? tr(Text::NoInvoicesMatch) : tr(Text::NoInvoicesBody));
+    }
+    void view(std::int64_t first, std::int64_t last) override { store_.invoices().view(first, last); }
+    void reload() override { store_.invoices().reload(); }
+    void retry() override { store_.invoices().retry(); }
+
+private:
+    void measureRow(FittedColumns& cols, const Invoice& inv) const override {
+        auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
+        cols.measure(kNumber, width(fonts().medium, inv.number));
+        cols.measure(kCustomer, width(fonts().body, invoiceCustomer(inv)));
+        cols.measure(kIssued, width(fonts().body, format::date(inv.issuedAt.substr(0, 10))));
+        cols.measure(kDue, width(fonts().body, format::date(inv.dueAt.substr(0, 10))));
+        cols.measure(kStatus, width(fonts().medium, invoiceStatusLabel(inv.status)) + 30);
+        cols.measure(kTotal, width(fonts().medium, format::money(inv.total)));
+    }
+
+    bool drawRow(const TableRow& row, const Invoice& inv) override {
+        ImVec2 start = row.start();
+        ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row.textY()));
+        cellText(inv.number, color::Accent, fonts().medium);
+        if (row.cell(kCustomer)) cellText(invoiceCustomer(inv), color::Text);
+        if (row.cell(kIssued)) cellText(format::date(inv.issuedAt.substr(0, 10)), color::Text);
+        if (row.cell(kDue)) cellText(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text);
+        if (row.cell(kStatus, -3)) invoiceBadge(inv.status);
+        if (row.cell(kTotal)) cellRight(format::money(inv.total), color::Text, fonts().medium);
+        return false;
+    }
+
+    // On phones: number and total, the customer, then status and due date.
+    bool drawCard(const Invoice& inv, float width) override {
+        ImVec2 at;
+        bool clicked = cardFrame("##invoice-card", inv.number, width, kCardHeight, at);
+        float inner = width - 2 * kCardPad;
+        std::string total = format::money(inv.total);
+        float totalW = fonts().medium->CalcTextSizeA(fonts().medium->FontSize, FLT_MAX, 0, total.c_str()).x;
+        cardLine(inv.number, at.x + kCardPad, at.y + 14, inner - totalW - 12, color::Accent, fonts().medium);
+        // A little slack: the measured width and the drawn one may differ by a fraction of a pixel.
+        cardLine(total, at.x + width - kCardPad - totalW, at.y + 14, totalW + 2, color::Text, fonts().medium);
+        cardLine(inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization, at.x + kCardPad, at.y + 36, inner,
+             color::Text, fonts().body);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + kCardPad, at.y + 58));
+        invoiceBadge(inv.status);
+        ImGui::SameLine(0, 12);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+        std::string due = format::fill(tr(Text::InvoiceDueOn), format::date(inv.dueAt.substr(0, 10)));
+        text(due, inv.status == "overdue" ? color::Danger : color::TextMuted, fonts().small, "cell");
+        endListCard(at, kCardHeight);
+        return clicked;
+    }
+
+};
+
+}  // namespace
+
 // The table, as for customers (screens/customers_view.cpp says what each field is).
-PagedTableSpec tableSpec() {
+PagedTableSpec InvoicesView::tableSpec() {
     return {"invoices", Text::MenuInvoices, Text::LoadingInvoices, Text::InvoicesRange, Text::InvoicesCount,
             Text::CouldNotLoadInvoices, Table::Invoices, kRowHeight, kCardHeight, {
         {{"number", 0, 110, 0, false, false, false}, Text::ColNumber},
@@ -42,82 +109,6 @@ PagedTableSpec tableSpec() {
         {{"total", 0, 96, 0, false, false, false}, Text::ColTotal, true},
     }};
 }
-
-const std::string& invoiceCustomer(const Invoice& inv) { return inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization; }
-
-void measureInvoice(FittedColumns& cols, const Invoice& inv) {
-    auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
-    cols.measure(kNumber, width(fonts().medium, inv.number));
-    cols.measure(kCustomer, width(fonts().body, invoiceCustomer(inv)));
-    cols.measure(kIssued, width(fonts().body, format::date(inv.issuedAt.substr(0, 10))));
-    cols.measure(kDue, width(fonts().body, format::date(inv.dueAt.substr(0, 10))));
-    cols.measure(kStatus, width(fonts().medium, invoiceStatusLabel(inv.status)) + 30);
-    cols.measure(kTotal, width(fonts().medium, format::money(inv.total)));
-}
-
-
-bool invoiceRow(const TableRow& row, const Invoice& inv) {
-    ImVec2 start = row.start();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row.textY()));
-    cellText(inv.number, color::Accent, fonts().medium);
-    if (row.cell(kCustomer)) cellText(invoiceCustomer(inv), color::Text);
-    if (row.cell(kIssued)) cellText(format::date(inv.issuedAt.substr(0, 10)), color::Text);
-    if (row.cell(kDue)) cellText(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text);
-    if (row.cell(kStatus, -3)) invoiceBadge(inv.status);
-    if (row.cell(kTotal)) cellRight(format::money(inv.total), color::Text, fonts().medium);
-    return false;
-}
-
-// On phones: number and total, the customer, then status and due date.
-bool invoiceCard(const Invoice& inv, float width) {
-    ImVec2 at;
-    bool clicked = cardFrame("##invoice-card", inv.number, width, kCardHeight, at);
-    float inner = width - 2 * kCardPad;
-    std::string total = format::money(inv.total);
-    float totalW = fonts().medium->CalcTextSizeA(fonts().medium->FontSize, FLT_MAX, 0, total.c_str()).x;
-    cardLine(inv.number, at.x + kCardPad, at.y + 14, inner - totalW - 12, color::Accent, fonts().medium);
-    // A little slack: the measured width and the drawn one may differ by a fraction of a pixel.
-    cardLine(total, at.x + width - kCardPad - totalW, at.y + 14, totalW + 2, color::Text, fonts().medium);
-    cardLine(inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization, at.x + kCardPad, at.y + 36, inner,
-         color::Text, fonts().body);
-    ImGui::SetCursorScreenPos(ImVec2(at.x + kCardPad, at.y + 58));
-    invoiceBadge(inv.status);
-    ImGui::SameLine(0, 12);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-    std::string due = format::fill(tr(Text::InvoiceDueOn), format::date(inv.dueAt.substr(0, 10)));
-    text(due, inv.status == "overdue" ? color::Danger : color::TextMuted, fonts().small, "cell");
-    endListCard(at, kCardHeight);
-    return clicked;
-}
-
-// The invoice list's rows, as the paged table asks for them.
-class InvoiceRows final : public ListRows<Invoice, InvoiceFilter> {
-public:
-    explicit InvoiceRows(Store& store)
-        : ListRows(store.state().invoices, store.state().invoiceColumns), store_(store), filter_(store.state().route.invoices) {
-        covered = store.state().route.invoiceId != 0;  // the invoice open over the list takes the keys
-    }
-    void empty() override {
-        bool filtered = filter_.customerId || !filter_.status.empty() || !filter_.from.empty() || !filter_.to.empty();
-        emptyState(icon::Invoices, tr(Text::NoInvoicesTitle), filtered ? tr(Text::NoInvoicesMatch) : tr(Text::NoInvoicesBody));
-    }
-    void view(std::int64_t first, std::int64_t last) override { store_.invoices().view(first, last); }
-    void reload() override { store_.invoices().reload(); }
-    void retry() override { store_.invoices().retry(); }
-
-private:
-    void measureRow(FittedColumns& columns, const Invoice& inv) const override { measureInvoice(columns, inv); }
-    bool drawRow(const TableRow& row, const Invoice& inv) override { return invoiceRow(row, inv); }
-    bool drawCard(const Invoice& inv, float width) override { return invoiceCard(inv, width); }
-    void openRow(const Invoice& inv) override { store_.invoices().open(inv.id); }
-
-    Store& store_;
-    const InvoiceFilter& filter_;
-};
-
-}  // namespace
-
-InvoicesView::InvoicesView() : table_(tableSpec()) {}
 
 void InvoicesView::draw(Store& store) {
     const AppState& st = store.state();

@@ -8,7 +8,6 @@ namespace rc::ui {
 // Invoices across customers: filter by customer, status and date range; open one; export CSV.
 class InvoicesView : public View {
 public:
-    InvoicesView();
     void draw(Store& store) override;
     // A kiosk's next visitor starts without the last one's half-typed dates, at the top.
     void forgetVisitor() override { fromDraft_.clear(), toDraft_.clear(), draftsFromRoute_ = true, table_.toTop(); }
@@ -18,7 +17,8 @@ private:
     std::string fromDraft_, toDraft_;
     bool draftsFromRoute_ = true;
     std::string lastRouteFrom_, lastRouteTo_;
-    PagedList<Invoice, InvoiceFilter> table_;
+    static PagedTableSpec tableSpec();  // its columns and what it says
+    PagedList<Invoice, InvoiceFilter> table_{tableSpec()};
 };
 
 }  // namespace rc::ui
