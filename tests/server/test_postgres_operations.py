@@ -92,29 +92,27 @@ class StartupAndMigrations(unittest.TestCase):
             self.cluster.drop_database(url)
 
     def test_a_migration_that_fails_leaves_nothing_of_itself(self):
+        from partner_api.storage import migrations
+        from partner_api.storage.postgres import database, load_psycopg
+        psycopg, _ = load_psycopg()
         url = self.cluster.new_database("halfway")
         try:
             self.assertEqual(serve("migrate", "--db", url).returncode, 0)
-            # Back to version 6, with a name in the way of migration 7's last statement: its
-            # column, index and first purge indexes are made, then the last index fails.
-            for statement in ("DROP INDEX sessions_expiry", "DROP INDEX idempotency_keys_created",
-                              "DROP INDEX outbox_created", "DROP INDEX customers_live_domain",
-                              "ALTER TABLE customers DROP COLUMN domain_scope",
-                              "CREATE UNIQUE INDEX customers_live_domain ON customers(google_domain)"
-                              " WHERE status IN ('invited', 'active')",
-                              "DELETE FROM schema_migrations WHERE version = 7",
-                              "UPDATE meta SET value = '6' WHERE key = 'schema_version'",
-                              "CREATE INDEX outbox_created ON meta(key)"):
-                sql(url, statement)
-            result = serve("migrate", "--db", url)
-            self.assertPlainFailure(result, "outbox_created")
-            self.assertEqual(sql(url, "SELECT count(*) FROM information_schema.columns WHERE table_schema ="
-                                      " current_schema() AND table_name = 'customers' AND column_name = 'domain_scope'"),
-                             [(0,)])
-            self.assertEqual(sql(url, "SELECT to_regclass('sessions_expiry') IS NULL"), [(True,)])
-            self.assertEqual(sql(url, "SELECT value FROM meta WHERE key = 'schema_version'"), [("6",)])
-            sql(url, "DROP INDEX outbox_created")
-            self.assertEqual(serve("migrate", "--db", url).returncode, 0)
+            # A next migration whose second statement fails: its first must not stay behind.
+            broken = migrations.Migration(LATEST + 1, "breaks halfway", "", "CREATE TABLE half_made (x int);"
+                                          " CREATE TABLE meta (x int);")
+            original = database.MIGRATIONS
+            database.MIGRATIONS = migrations.MIGRATIONS + [broken]
+            database.LATEST = LATEST + 1
+            try:
+                with psycopg.connect(url, autocommit=True) as conn, self.assertRaises(psycopg.errors.DuplicateTable):
+                    database.migrate(conn)
+            finally:
+                database.MIGRATIONS, database.LATEST = original, LATEST
+            self.assertEqual(sql(url, "SELECT to_regclass('half_made') IS NULL"), [(True,)])
+            self.assertEqual(sql(url, "SELECT value FROM meta WHERE key = 'schema_version'"), [(str(LATEST),)])
+            self.assertEqual(sql(url, "SELECT max(version) FROM schema_migrations"), [(LATEST,)])
+            self.assertEqual(serve("migrate", "--db", url).returncode, 0)  # and the database is as good as before
         finally:
             self.cluster.drop_database(url)
 

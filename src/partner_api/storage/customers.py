@@ -97,13 +97,18 @@ class CustomerRows(Rows):
         return where, params
 
     @staticmethod
+    def _sort_key(sort, match):
+        """The expression a sort orders by (its column; a database may order a search otherwise)."""
+        return SORT_COLUMNS[sort]
+
+    @staticmethod
     def _search(match):
         """(conditions, parameters) that keep the customers the search matches."""
         return ["id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)"], [match]
 
     def _list(self, reseller_id, status, match, sort, descending, after, limit):
         """One page in keyset order; `after` is (sort key, id) of the previous page's last row."""
-        column = SORT_COLUMNS[sort]
+        column = self._sort_key(sort, match)
         where, params = self._filter(reseller_id, status, match)
         direction = "DESC" if descending else "ASC"
         if after is not None:
@@ -116,7 +121,7 @@ class CustomerRows(Rows):
     def _ids_at(self, reseller_id, status, match, sort, descending, offset, limit):
         """Ids of the customers at positions offset..offset+limit-1 of the sort: an index-only
         scan of the sort's covering index (reseller, key, id), rows are read only for the page."""
-        column = SORT_COLUMNS[sort]
+        column = self._sort_key(sort, match)
         where, params = self._filter(reseller_id, status, match)
         direction = "DESC" if descending else "ASC"
         return [row[0] for row in self._all(
@@ -126,12 +131,12 @@ class CustomerRows(Rows):
     def _samples_of(self, reseller_id, status, match, sort, descending, step):
         """(sort key, id) of rows 0, step, 2·step, … of the sort."""
         where, params = self._filter(reseller_id, status, match)
-        return self._samples("customers", SORT_COLUMNS[sort], "id", where, params, descending, step)
+        return self._samples("customers", self._sort_key(sort, match), "id", where, params, descending, step)
 
     def _ids_from(self, reseller_id, status, match, sort, descending, anchor, skip, limit):
         """Ids of `limit` rows of the sort, starting `skip` rows after the row `anchor` (its
         sort key and id, from _samples_of): a seek in the sort's index, then a short skip."""
-        column = SORT_COLUMNS[sort]
+        column = self._sort_key(sort, match)
         where, params = self._filter(reseller_id, status, match)
         direction = "DESC" if descending else "ASC"
         where.append(f"({column}, id) {'<=' if descending else '>='} (?, ?)")

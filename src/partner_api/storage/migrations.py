@@ -372,6 +372,8 @@ MIGRATIONS = [
               postgresql.V5 + CLASSIFY_ACTORS + "CREATE INDEX activity_actor ON activity(reseller_id, actor, id);"),
     Migration(6, "rate limits shared by every process", V6, postgresql.V6),
     Migration(7, "demo accounts reserve no domains; purge indexes; no stored sign-in answers", V7, postgresql.V7),
+    # SQLite's FTS5 finds word prefixes and has nothing to add here.
+    Migration(8, "search by character pairs (PostgreSQL)", "", postgresql.V8),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -13,7 +13,7 @@ import types
 
 from ...validation import sort_key
 from ..activity import ActivityRows as _ActivityRows, OutboxRows as _OutboxRows
-from ..customers import CUSTOMER_COLUMNS, CustomerRows as _CustomerRows, InvitationRows as _InvitationRows
+from ..customers import CUSTOMER_COLUMNS, SORT_COLUMNS, CustomerRows as _CustomerRows, InvitationRows as _InvitationRows
 from ..idempotency import IdempotencyRows as _IdempotencyRows
 from ..invoices import InvoiceRows as _InvoiceRows
 from ..resellers import ResellerRows as _ResellerRows, SessionRows as _SessionRows
@@ -46,6 +46,11 @@ def search_words(search):
     return tuple(sorted(set(sort_key(search).split()))) or None
 
 
+def indexed(word):
+    """Whether an index narrows the search for this word (trigrams, or pairs outside ASCII)."""
+    return len(word) >= 3 or (len(word) == 2 and not word.isascii())
+
+
 def like_pattern(word):
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -76,8 +81,29 @@ class CustomerRows(Returning, _CustomerRows):
 
     @staticmethod
     def _search(match):
-        # Each word a substring anywhere, in any script: the trigram index finds the candidates.
-        return ["search_text LIKE ?"] * len(match), [like_pattern(word) for word in match]
+        """Each word a substring anywhere, in any script. The trigram index finds the candidates
+        of a word of three characters or more; a word of two outside ASCII (太郎, 山田: names in
+        CJK scripts are short) has no trigram, so the index of character pairs (migration 8)
+        finds them; LIKE then checks each candidate. A word of one character, or of two ASCII
+        ones, matches most customers anyway: it reads them all."""
+        clauses, params = [], []
+        for word in match:
+            if len(word) == 2 and indexed(word):
+                clauses.append("search_pairs(search_text) @> ARRAY[?]::text[]")
+                params.append(word)
+            clauses.append("search_text LIKE ?")
+            params.append(like_pattern(word))
+        return clauses, params
+
+    @staticmethod
+    def _sort_key(sort, match):
+        # A search orders its matches after finding them by their index: with the sort's own
+        # index in reach, the planner walks it and tests every row until a page is full, which
+        # took 225-325 ms at 100,000 customers for a word whose matches sort late (zoe, 太郎).
+        column = SORT_COLUMNS[sort]
+        if not any(indexed(word) for word in match or ()):
+            return column  # words that match most customers: the sort's index fills a page at once
+        return f"({column} + 0)" if column == "licenses" else f"({column} || '')"
 
 
 class InvitationRows(Returning, _InvitationRows):
