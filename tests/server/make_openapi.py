@@ -215,7 +215,10 @@ ERRORS = {
     "415": "unsupported_media_type: a body must be sent as Content-Type: application/json.",
     "422": "validation_failed, with fields.",
     "429": "rate_limited, with a Retry-After header.",
-    "503": "storage_unavailable: the server's disk is full or failing; nothing was changed, try again later.",
+    "503": "storage_unavailable: the server's disk is full or failing; nothing was changed, try again later. "
+           "database_unreachable (PostgreSQL): the server cannot reach its database right now, with Retry-After. "
+           "storage_busy (PostgreSQL): another server process kept changing the same data; nothing was changed, "
+           "with Retry-After.",
 }
 
 
