@@ -106,6 +106,7 @@ SCHEMAS = {
                                     "description": "The subscription as it is now (licenses_changed, "
                                                    "plan_changed): show it and ask again."})),
     "Health": obj(status=s(enum=["ok"]), version=s()),
+    "Ready": obj(status=s(enum=["ready"]), version=s(), schema_version=i(minimum=1)),
     "KioskReset": obj(restored_at=s("date-time"), snapshot_taken_at=s("date-time")),
     "Reseller": obj(id=i(), name=s(), email=s("email")),
     "Member": obj(id=i(), email=s("email"), name=s(), role=ROLE),
@@ -278,7 +279,12 @@ def media_type(fmt):
 def paths():
     customer = [ID]
     return {
-        "/health": {"get": op("Liveness and version", "200", ref("Health"), auth=False)},
+        "/health": {"get": op("Liveness and version (never touches the database)", "200", ref("Health"), auth=False)},
+        "/ready": {"get": op("Readiness for a load balancer's check: the database answers and holds the schema this "
+                             "process was built for", "200", ref("Ready"), ("503",), auth=False,
+                             description="503 database_unreachable (with Retry-After) while the database cannot be "
+                                         "reached; 503 service_unavailable while the database holds another schema "
+                                         "version than this process's (a rolling upgrade: replace the process).")},
         "/openapi.json": {"get": op("This document", "200", {"type": "object"}, auth=False)},
         "/auth/demo": {"post": op("Demo sign-in (demo mode only; 404 otherwise). One reseller per email.", "200",
                                   ref("Session"), ("403", "404", "429"), auth=False, body=obj(email=EMAIL), idempotent=True,

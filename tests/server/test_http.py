@@ -42,6 +42,37 @@ class Protocol(ServerTestCase):
         self.assertEqual(reply.header("Content-Type"), "application/json; charset=utf-8")
 
 
+class Readiness(ServerTestCase):
+    """/ready is what a load balancer checks (deploy/haproxy.cfg): the database answers with the
+    schema this process was built for. /health is liveness only."""
+
+    def test_ready_names_the_schema_version(self):
+        from partner_api.storage.migrations import LATEST
+        body = self.ok("GET", "/api/v1/ready")
+        self.assertEqual((body["status"], body["schema_version"]), ("ready", LATEST))
+
+    def test_a_newer_schema_is_not_ready_and_health_stays_alive(self):
+        from partner_api.storage.backends import database
+        from partner_api.storage.migrations import LATEST
+        db = database(self.db_path)
+        try:
+            def set_version(version):
+                with db.write() as conn:
+                    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+            set_version(LATEST + 1)
+            try:
+                reply = self.call("GET", "/api/v1/ready")
+                self.assertEqual(reply.status, 503, reply)
+                self.assertEqual(reply.json["error"]["code"], "service_unavailable")
+                self.assertIn(str(LATEST + 1), reply.json["error"]["message"])
+                self.assertEqual(self.call("GET", "/api/v1/health").status, 200)
+            finally:
+                set_version(LATEST)
+            self.assertEqual(self.call("GET", "/api/v1/ready").status, 200)
+        finally:
+            db.close()
+
+
 class Idempotency(ServerTestCase):
     def setUp(self):
         self.token = self.sign_in("idempotent@example.com")

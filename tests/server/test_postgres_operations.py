@@ -196,6 +196,10 @@ class DatabaseGoesAway(unittest.TestCase):
                     self.assertEqual(reply.status, 503, reply)
                     self.assertEqual(reply.json["error"]["code"], "database_unreachable")
                     self.assertEqual(reply.header("Retry-After"), "1")
+                # What the load balancer checks: not ready, yet alive (it is not restarted).
+                ready = request(port, "GET", "/api/v1/ready")
+                self.assertEqual((ready.status, ready.json["error"]["code"]), (503, "database_unreachable"), ready)
+                self.assertEqual(request(port, "GET", "/api/v1/health").status, 200)
                 cluster.launch()
                 deadline = time.monotonic() + 60
                 while True:
@@ -204,6 +208,7 @@ class DatabaseGoesAway(unittest.TestCase):
                         break
                     time.sleep(0.5)
                 self.assertEqual(reply.status, 200, reply)
+                self.assertEqual(request(port, "GET", "/api/v1/ready").status, 200)
                 created = request(port, "POST", "/api/v1/customers", {"name": "Wieder Da", "email": "a@wieder.de",
                                                                      "google_domain": "wieder.de",
                                                                      "organization": "W"}, token)

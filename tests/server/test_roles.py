@@ -130,7 +130,7 @@ class RoleMatrix(ServerTestCase):
         self.assertEqual(routed, expected)
         public = sorted(f"{method} {pattern[len(API_PREFIX):]}" for method, pattern, capability in self.routes
                         if capability is None)
-        self.assertEqual(public, ["GET /health", "GET /openapi.json", "POST /auth/demo", "POST /auth/google",
+        self.assertEqual(public, ["GET /health", "GET /openapi.json", "GET /ready", "POST /auth/demo", "POST /auth/google",
                                   "POST /invitations/{token}/accept"])
 
     def test_the_refusal_names_the_roles_in_words(self):

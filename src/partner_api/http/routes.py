@@ -21,6 +21,7 @@ def build_router(api, prefix):
         router.add(method, path, functools.partial(handler, api), capability=capability, **flags)
 
     add("GET", "/health", meta.health, auth=False)
+    add("GET", "/ready", meta.ready, auth=False)
     add("GET", "/openapi.json", meta.openapi, auth=False)
     add("POST", "/auth/demo", sessions.auth_demo, auth=False, sign_in=True)
     add("POST", "/auth/google", sessions.auth_google, auth=False, sign_in=True)

@@ -141,6 +141,13 @@ class Storage:
         """One consistent snapshot: a page and its total agree."""
         return _Transaction(self.db.read(), self.lists, self.areas)
 
+    def schema_version(self):
+        """The schema version the database records, read in a transaction of its own: what a
+        readiness check asks (it raises what any request would meet when the database is down)."""
+        with self.db.read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            return int(row[0])
+
     def write(self, account=None):
         """A write transaction that serialises with every other write that could interfere, so
         two read-modify-write requests never lose an update: `account` (a reseller id) when the
