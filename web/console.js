@@ -8,6 +8,13 @@
   var errorEl = document.getElementById("boot-error");
   var failed = false;
 
+  // Start-up marks ("rc:<step>", beside the Resource Timing of every download): the scroll
+  // benchmark prints them as the start-up trace.
+  function mark(step) {
+    if (window.performance && performance.mark) performance.mark("rc:" + step);
+  }
+  mark("script");
+
   function fail(message) {
     if (failed) return;
     failed = true;
@@ -72,11 +79,13 @@
           });
         }
         return pump().then(function () {
+          mark("wasm-downloaded");
           var bytes = new Uint8Array(loaded.wasm), at = 0;
           chunks.forEach(function (c) { bytes.set(c, at); at += c.length; });
           return WebAssembly.instantiate(bytes, imports);
         });
       }).then(function (out) {
+        mark("wasm-instantiated");
         done(out.instance, out.module);
       }).catch(function (err) {
         fail("The console could not be downloaded (" + err.message + "). Check your connection and reload the page.");

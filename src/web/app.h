@@ -42,6 +42,7 @@ struct App final : RunnerCallbacks {
     int settleFrames = 0;          // frames drawn in a row only because the layout was still moving
     double mirrorMs = 0;           // time spent building the mirror and its diffs, for the benchmark
     unsigned long mirrorFrames = 0;
+    bool rowsDrawn = false;        // a list's first rows were drawn (the start-up trace's last step)
     std::string answer;  // the last text handed to the page (items, stats), kept until the next
 
     // The page's paste event, and text that came without keys: somebody is there (kiosk), and

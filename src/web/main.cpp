@@ -25,9 +25,12 @@ void reloadFontsIfNeeded(App& app) {
     if (density <= 0) density = 1;
     // Also when a script font (Greek, Hebrew, CJK...) brought characters a drawn text needs.
     if (std::fabs(density - app.fontDensity) < 0.01f && !ui::scriptFonts().atlasStale()) return;
+    bool first = app.fontDensity == 0;
     app.fontDensity = density;
+    if (first) startupMark("fonts-start");
     ui::loadFonts("/fonts", density);
     app.runner.renderer().uploadFontAtlas();
+    if (first) startupMark("fonts-built");
 }
 
 // Toasts leave on their own and a search is sent after a pause in typing: wake the loop when
@@ -87,6 +90,14 @@ ImU32 App::clearColor() { return ui::color::Page; }
 void App::afterDraw() {
     expireToasts(*this);
     placeGoogleButton(*this);
+    if (!rowsDrawn) {
+        for (const ui::DrawnItem& item : registry.items())
+            if (item.kind == "cell") {
+                rowsDrawn = true;
+                startupMark("rows");  // the first frame that shows a list's rows (their cells)
+                break;
+            }
+    }
 }
 
 // Every condition is looked at each time (taking the animation request clears it).
@@ -130,6 +141,7 @@ void App::applyPreferences(int preferences) {
 
 int main() {
     using namespace rc::web;
+    startupMark("main");
     static App app;
     if (!app.runner.init("Reseller Console", app)) return 1;
     app.registry.attach(ImGui::GetCurrentContext());

@@ -133,8 +133,9 @@ void Runner::drawBuiltFrame() {
     renderer_.render(*ImGui::GetDrawData(), callbacks_->clearColor());
     callbacks_->afterDraw();
     input_.followTextInput();
+    if (++framesDrawn_ == 1) startupMark("first-frame");
     // The first frames measure and centre the layout; show the page once it stands still.
-    if (++framesDrawn_ == 3) notifyFirstFrame();
+    if (framesDrawn_ == 3) notifyFirstFrame();
 }
 
 // One drawn frame; returns how many more the console needs right away (0: none, wait for an

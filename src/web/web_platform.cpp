@@ -49,6 +49,9 @@ EM_JS(void, rc_js_a11y_apply, (const char* diff), {
 EM_JS(void, rc_js_first_frame, (), {
     if (Module.onFirstFrame) Module.onFirstFrame();
 });
+EM_JS(void, rc_js_mark, (const char* step), {
+    if (self.performance && performance.mark) performance.mark("rc:" + UTF8ToString(step));
+});
 
 namespace rc::web {
 namespace {
@@ -135,6 +138,8 @@ int browserPreferences() { return rc_js_preferences(); }
 void applyA11yDiff(const std::string& diff) { rc_js_a11y_apply(diff.c_str()); }
 
 void notifyFirstFrame() { rc_js_first_frame(); }
+
+void startupMark(const char* step) { rc_js_mark(step); }
 
 void canvasCssSize(double& w, double& h) { emscripten_get_element_css_size("#canvas", &w, &h); }
 

@@ -83,6 +83,9 @@ int browserPreferences();
 void applyA11yDiff(const std::string& diff);
 // Hides the loading overlay once the first frame is on screen.
 void notifyFirstFrame();
+// A step of start-up ("main", "fonts-built", "first-frame", "rows"...) as the page's
+// performance mark "rc:<step>"; the scroll benchmark prints them as the start-up trace.
+void startupMark(const char* step);
 // CSS size of the canvas and the devicePixelRatio.
 void canvasCssSize(double& w, double& h);
 double devicePixelRatio();

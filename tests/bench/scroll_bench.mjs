@@ -1,12 +1,16 @@
 // Benchmark (not a test): scrolling 100,000 customers in the console against a DOM grid peer
 // (AG Grid community, tests/bench/peer), in one headless Chromium with software WebGL.
 //
-//   node tests/bench/scroll_bench.mjs [--customers N] [--invoices N] [--rounds N] [--only console|peer]
+//   node tests/bench/scroll_bench.mjs [--customers N] [--invoices N] [--rounds N] [--loads N]
+//                                     [--only console|peer]
 //
 // Seeds (once, cached in build/bench/) a reseller with N customers and N invoices through
 // tests/server/bench.py, serves them with serve.py, and prints one table: CPU per process kind
-// (from /proc), frames, frame intervals, hover cost, jump to the end, idle, ready time, heaps,
-// whole-browser RSS and memory after scrolling through the whole list. Asserts nothing.
+// (from /proc), frames, frame intervals, hover cost, jump to the end, idle, ready time (the
+// median of --loads page loads, 3 by default, each in a fresh context), heaps, whole-browser
+// RSS and memory after scrolling through the whole list; then the start-up trace of the
+// median load (downloads from Resource Timing, the console's steps from its "rc:" marks).
+// Asserts nothing.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +23,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const CUSTOMERS = +(args.customers || 100000);
 const INVOICES = +(args.invoices || 1000000);
 const ROUNDS = +(args.rounds || 1);
+const LOADS = Math.max(1, +(args.loads || 3));
 const WHEEL_STEPS = 120;
 const HOVERS = 30;
 const PEER_DIR = path.join(ROOT, "tests", "bench", "peer");
@@ -158,7 +163,6 @@ function renderDelta(a, b) {
   return { drawn, skipped: b.skipped - a.skipped,
     damaged: drawn ? (b.damagedPixels - a.damagedPixels) / (b.screenPixels - a.screenPixels) : 0 };
 }
-
 async function heaps(page, cdp) {
   await cdp.send("HeapProfiler.collectGarbage").catch(() => {});
   const js = await cdp.send("Runtime.getHeapUsage");
@@ -264,19 +268,17 @@ const peerKind = {
   },
 };
 
-// --- one page's run --------------------------------------------------------------------------
+// --- start-up ----------------------------------------------------------------------------------
 
-async function measure(browser, base, session, kind, expect) {
+// Opens the page in a fresh context (nothing cached, the session in storage) and waits for the
+// first customer's row: returns the context, the page and when the row was seen.
+async function openList(browser, base, session, kind, expect) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript((s) => localStorage.setItem("resellerConsole.session", s), JSON.stringify(session));
   await context.addInitScript(FRAME_LOG[kind === consoleKind ? "console" : "peer"]);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  const cdp = await context.newCDPSession(page);
-  const r = { kind: kind.name };
-  const settle = () => waitSettled(page, kind.settled);
-
   // Ready: from navigation start until the first customer's row is on screen.
   await page.goto(kind.url(base));
   await page.waitForFunction(async ([k, l]) => {
@@ -286,7 +288,47 @@ async function measure(browser, base, session, kind, expect) {
       return [...document.querySelectorAll(".ag-row .ag-cell")].some((c) => c.textContent.includes(l));
     } catch { return false; }
   }, [kind === consoleKind ? "console" : "peer", expect.first], { timeout: 120000, polling: 16 });
-  r.readyMs = await page.evaluate(() => performance.now());
+  const readyMs = await page.evaluate(() => performance.now());
+  return { context, page, errors, readyMs };
+}
+
+// What the page's own timings say about its start: every download (Resource Timing, from
+// request to last byte) and the console's "rc:" marks, in ms after navigation start.
+async function startupTrace(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const downloads = performance.getEntriesByType("resource").map((r) => {
+      const u = new URL(r.name);
+      return { path: u.pathname + u.search, start: r.startTime, end: r.responseEnd };
+    });
+    const marks = {};
+    for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("rc:") && !(m.name.slice(3) in marks)) marks[m.name.slice(3)] = m.startTime;
+    return { html: nav ? nav.responseEnd : null, downloads, marks };
+  });
+}
+
+// Loads the page LOADS - 1 more times for its start-up alone; with the measured run's load,
+// the median ready time and the trace of that load.
+async function startups(browser, base, session, kind, expect, measured) {
+  const loads = [measured];
+  for (let i = 1; i < LOADS; ++i) {
+    const o = await openList(browser, base, session, kind, expect);
+    loads.push({ readyMs: o.readyMs, trace: await startupTrace(o.page) });
+    await o.context.close();
+  }
+  loads.sort((a, b) => a.readyMs - b.readyMs);
+  const median = loads[Math.floor((loads.length - 1) / 2)];
+  return { readyMs: median.readyMs, readyMin: loads[0].readyMs, readyMax: loads[loads.length - 1].readyMs, trace: median.trace };
+}
+
+// --- one page's run --------------------------------------------------------------------------
+
+async function measure(browser, base, session, kind, expect) {
+  const { context, page, errors, readyMs } = await openList(browser, base, session, kind, expect);
+  const cdp = await context.newCDPSession(page);
+  const r = { kind: kind.name };
+  const settle = () => waitSettled(page, kind.settled);
+  const firstLoad = { readyMs, trace: await startupTrace(page) };
   if (kind === peerKind) await page.waitForFunction(() => window.peer.loaded, null, { timeout: 600000, polling: 200 });
   await settle();
   await sleep(500);
@@ -364,6 +406,8 @@ async function measure(browser, base, session, kind, expect) {
   r.reachedEnd = await kind.rowsShown(page, expect.last);
   r.errors = errors;
   await context.close();
+  r.startup = await startups(browser, base, session, kind, expect, firstLoad);
+  r.readyMs = r.startup.readyMs;
   return r;
 }
 
@@ -392,7 +436,8 @@ function printTable(results) {
     ["jump to the end: last row on screen (ms)", (r) => (r.jumpMs == null ? "not reached in 10 s" : String(r.jumpMs))],
     ["idle CPU per 5 s, all processes (s)", (r) => f2(r.idleCpu)],
     ["idle frames per 5 s", (r) => String(r.idleFrames)],
-    ["ready: first rows on screen (s)", (r) => f2(r.readyMs / 1000)],
+    [`ready: first rows on screen, median of ${LOADS} loads (s)`, (r) => f2(r.readyMs / 1000)],
+    ["  fastest – slowest load (s)", (r) => `${f2(r.startup.readyMin / 1000)}–${f2(r.startup.readyMax / 1000)}`],
     ["first screen: wasm memory (MB)", (r) => f1(r.firstScreen.wasmMB)],
     ["first screen: wasm heap in use (MB)", (r) => f1(r.firstScreen.wasmUsedMB)],
     ["first screen: JS heap (MB)", (r) => f1(r.firstScreen.jsMB)],
@@ -408,6 +453,42 @@ function printTable(results) {
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((x) => x[1](results[i]).length)));
   const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(w0) : c.padStart(widths[i - 1]))).join(" | ") + " |";
+  console.log(line(["", ...cols]));
+  console.log("|" + ["-".repeat(w0 + 2), ...widths.map((w) => "-".repeat(w + 1) + ":")].join("|") + "|");
+  for (const [label, fn] of rows) console.log(line([label, ...results.map(fn)]));
+}
+
+// The start-up trace of each run's median load: when each step ended (a–b: it ran from a to b),
+// in ms after navigation start.
+function printStartup(results) {
+  const fmt = (a, b) => (a == null && b == null ? "—" : a == null || b == null ? String(Math.round(a ?? b))
+    : `${Math.round(a)}–${Math.round(b)}`);
+  const find = (t, re) => t.downloads.find((d) => re.test(d.path));
+  const dl = (re) => (r) => { const d = find(r.startup.trace, re); return d ? fmt(d.start, d.end) : "—"; };
+  const mk = (name) => (r) => fmt(r.startup.trace.marks[name], null);
+  const span = (a, b) => (r) => fmt(r.startup.trace.marks[a], r.startup.trace.marks[b]);
+  const rows = [
+    ["page (HTML) received", (r) => fmt(r.startup.trace.html, null)],
+    ["page script", dl(/\/(page\.[0-9a-f]+\.js|console\.js|peer\.js)$/)],
+    ["app.js / the grid's script", dl(/\/(app\.[0-9a-f]+\.js|ag-grid-community\.min\.js)$/)],
+    ["app.wasm downloaded", dl(/\.wasm$/)],
+    ["  wasm downloaded (mark)", mk("wasm-downloaded")],
+    ["  wasm compiled (streaming)", mk("wasm-compiled")],
+    ["  wasm instantiated", mk("wasm-instantiated")],
+    ["fonts downloaded", dl(/(\.data|fonts\.[0-9a-f]+\.bin)$/)],
+    ["main() starts", mk("main")],
+    ["font atlas built", span("fonts-start", "fonts-built")],
+    ["first frame drawn", mk("first-frame")],
+    ["config.json", dl(/\/config\.json$/)],
+    ["first list request (request–answer)", dl(/\/api\/v1\/customers\?/)],
+    ["first rows drawn", mk("rows")],
+    ["rows seen by the benchmark (ready)", (r) => fmt(r.startup.readyMs, null)],
+  ];
+  const cols = results.map((r) => r.kind);
+  const w0 = Math.max(...rows.map((x) => x[0].length));
+  const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((x) => x[1](results[i]).length)));
+  const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(w0) : c.padStart(widths[i - 1]))).join(" | ") + " |";
+  console.log(`\nStart-up trace of the median load (ms after navigation start; a–b: from a to b)\n`);
   console.log(line(["", ...cols]));
   console.log("|" + ["-".repeat(w0 + 2), ...widths.map((w) => "-".repeat(w + 1) + ":")].join("|") + "|");
   for (const [label, fn] of rows) console.log(line([label, ...results.map(fn)]));
@@ -448,6 +529,7 @@ async function main() {
     console.log(`\nScroll benchmark: ${expect.total.toLocaleString("en")} customers, ${INVOICES.toLocaleString("en")} invoices, ` +
       `headless Chromium (SwiftShader WebGL), 1440×900, ${new Date().toISOString().slice(0, 10)}\n`);
     printTable(all);
+    printStartup(all);
   } finally {
     if (browser) await browser.close();
     await server.stop();
