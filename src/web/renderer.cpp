@@ -33,7 +33,8 @@ in vec2 Frag_UV;
 in vec4 Frag_Color;
 layout (location = 0) out vec4 Out_Color;
 void main() {
-    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
+    // The only texture is the font atlas, single-channel: white with coverage as alpha.
+    Out_Color = Frag_Color * vec4(1.0, 1.0, 1.0, texture(Texture, Frag_UV.st).r);
 }
 )";
 
@@ -52,10 +53,6 @@ GLuint compile(GLenum kind, const char* source) {
 }
 
 void scissor(const PixelRect& r, int fbH) { glScissor(r.x0, fbH - r.y1, r.x1 - r.x0, r.y1 - r.y0); }
-
-bool inside(const PixelRect& inner, const PixelRect& outer) {
-    return inner.x0 >= outer.x0 && inner.y0 >= outer.y0 && inner.x1 <= outer.x1 && inner.y1 <= outer.y1;
-}
 
 }  // namespace
 
@@ -98,15 +95,22 @@ void Renderer::uploadFontAtlas() {
     ImGuiIO& io = ImGui::GetIO();
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    // One byte a texel (the atlas is white; only its coverage varies): a quarter of RGBA's
+    // upload and of the bytes the rasteriser reads per glyph pixel.
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
     if (fontTexture_) glDeleteTextures(1, &fontTexture_);
     glGenTextures(1, &fontTexture_);
     glBindTexture(GL_TEXTURE_2D, fontTexture_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
+    // The texels live in WebGL now; the wasm heap's copy is not needed until the next build.
+    io.Fonts->ClearTexData();
     tracker_.invalidate();
 }
 
@@ -127,63 +131,37 @@ void Renderer::setupState(const ImDrawData& data, int fbW, int fbH) {
     glBindVertexArray(vao_);
 }
 
-// Clears each region and draws the triangles that touch it, in ImGui's order. A triangle that
-// lies inside its clip rectangle needs only the region as scissor, so neighbouring commands
-// with the same texture become one draw call.
-void Renderer::drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH) {
-    vertices_.clear();
-    indices_.clear();
-    batches_.clear();
-    std::vector<std::uint32_t> listBase(static_cast<std::size_t>(data.CmdListsCount));
-    for (int l = 0; l < data.CmdListsCount; ++l) {
-        listBase[static_cast<std::size_t>(l)] = static_cast<std::uint32_t>(vertices_.size());
-        const ImDrawList* list = data.CmdLists[l];
-        vertices_.insert(vertices_.end(), list->VtxBuffer.Data, list->VtxBuffer.Data + list->VtxBuffer.Size);
-    }
-    std::uint64_t triangles = 0;
-    for (const PixelRect& region : regions) {
-        batches_.push_back({0, region, 0, 0});  // count 0: clear this region
-        for (int l = 0; l < data.CmdListsCount; ++l) {
-            const ImDrawList* list = data.CmdLists[l];
-            const ImDrawVert* vtx = list->VtxBuffer.Data;
-            for (const ImDrawCmd& cmd : list->CmdBuffer) {
-                if (cmd.UserCallback) continue;  // the console installs none
-                PixelRect clip = DamageTracker::clipRect(cmd, data);
-                PixelRect visible = clip.intersect(region);
-                if (visible.empty()) continue;
-                unsigned texture = static_cast<unsigned>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
-                const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
-                std::uint32_t base = listBase[static_cast<std::size_t>(l)] + cmd.VtxOffset;
-                for (unsigned int t = 0; t + 2 < cmd.ElemCount; t += 3) {
-                    ++triangles;
-                    PixelRect box = DamageTracker::bounds(vtx[cmd.VtxOffset + idx[t]], vtx[cmd.VtxOffset + idx[t + 1]],
-                                                                  vtx[cmd.VtxOffset + idx[t + 2]], data);
-                    if (!box.overlaps(visible)) continue;
-                    const PixelRect& sc = inside(box, clip) ? region : visible;
-                    Batch* last = batches_.empty() ? nullptr : &batches_.back();
-                    if (!last || last->count == 0 || last->texture != texture || !(last->scissor == sc))
-                        batches_.push_back({texture, sc, static_cast<std::uint32_t>(indices_.size()), 0});
-                    indices_.push_back(base + idx[t]);
-                    indices_.push_back(base + idx[t + 1]);
-                    indices_.push_back(base + idx[t + 2]);
-                    batches_.back().count += 3;
-                }
-            }
-        }
-    }
-    stats_.trianglesInFrames += triangles / std::max<std::size_t>(1, regions.size());
-    stats_.trianglesDrawn += indices_.size() / 3;
+// Clears each region and draws the triangles that touch it, in ImGui's order (draw_plan.h:
+// what an opaque shape covers whole is cleared in its colour instead of drawn).
+void Renderer::drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH, bool cull) {
+    plan_.build(data, regions, clearColor, ImGui::GetIO().Fonts->TexUvWhitePixel, cull);
+    const PlanStats& ps = plan_.stats();
+    std::uint64_t inFrame = 0;
+    for (int l = 0; l < data.CmdListsCount; ++l) inFrame += static_cast<std::uint64_t>(data.CmdLists[l]->IdxBuffer.Size / 3);
+    stats_.trianglesInFrames += inFrame;
+    stats_.trianglesDrawn += ps.triangles;
+    stats_.trianglesCulled += ps.culled;
+    stats_.trianglePixels += ps.trianglePixels;
+    stats_.clearedPixels += ps.clearedPixels;
 
+    const auto& vertices = plan_.vertices();
+    const auto& indices = plan_.indices();
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices_.size() * sizeof(ImDrawVert)), vertices_.data(), GL_STREAM_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(ImDrawVert)), vertices.data(), GL_STREAM_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices_.size() * sizeof(std::uint32_t)), indices_.data(), GL_STREAM_DRAW);
-    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(clearColor);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(), GL_STREAM_DRAW);
     unsigned bound = 0;
-    for (const Batch& b : batches_) {
+    ImU32 cleared = 0;
+    bool clearSet = false;
+    for (const DrawBatch& b : plan_.batches()) {
         scissor(b.scissor, fbH);
         if (b.count == 0) {
+            if (!clearSet || b.clear != cleared) {
+                ImVec4 c = ImGui::ColorConvertU32ToFloat4(b.clear);
+                glClearColor(c.x, c.y, c.z, 1.0f);
+                cleared = b.clear;
+                clearSet = true;
+            }
             glClear(GL_COLOR_BUFFER_BIT);
             continue;
         }
@@ -261,7 +239,8 @@ std::string Renderer::verifyJson(const ImDrawData& data, ImU32 clearColor) {
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
     FrameStats keep = stats_;
     setupState(data, fbW, fbH);
-    drawRegions(data, {tracker_.framebuffer()}, clearColor, fbH);
+    // Every triangle drawn, nothing culled: the reference for the cleared-not-drawn regions too.
+    drawRegions(data, {tracker_.framebuffer()}, clearColor, fbH, /*cull=*/false);
     stats_ = keep;
     glReadPixels(0, 0, fbW, fbH, GL_RGBA, GL_UNSIGNED_BYTE, full.data());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -283,14 +262,16 @@ std::string Renderer::verifyJson(const ImDrawData& data, ImU32 clearColor) {
 }
 
 std::string Renderer::statsJson() const {
-    char buf[512];
+    char buf[640];
     std::snprintf(buf, sizeof buf,
                   R"({"frames":%llu,"drawn":%llu,"skipped":%llu,"fullRedraws":%llu,"damagedPixels":%.0f,"screenPixels":%.0f,)"
-                  R"("drawCalls":%llu,"trianglesDrawn":%llu,"trianglesInFrames":%llu,"preserved":%s})",
+                  R"("drawCalls":%llu,"trianglesDrawn":%llu,"trianglesInFrames":%llu,"trianglesCulled":%llu,)"
+                  R"("trianglePixels":%.0f,"clearedPixels":%.0f,"preserved":%s})",
                   static_cast<unsigned long long>(stats_.frames), static_cast<unsigned long long>(stats_.drawn),
                   static_cast<unsigned long long>(stats_.skipped), static_cast<unsigned long long>(stats_.fullRedraws),
                   stats_.damagedPixels, stats_.screenPixels, static_cast<unsigned long long>(stats_.drawCalls),
                   static_cast<unsigned long long>(stats_.trianglesDrawn), static_cast<unsigned long long>(stats_.trianglesInFrames),
+                  static_cast<unsigned long long>(stats_.trianglesCulled), stats_.trianglePixels, stats_.clearedPixels,
                   preserved_ ? "true" : "false");
     return buf;
 }

@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "web/damage.h"
+#include "web/draw_plan.h"
 
 namespace rc::web {
 
@@ -21,6 +22,9 @@ struct FrameStats {
     std::uint64_t drawCalls = 0;
     std::uint64_t trianglesDrawn = 0;
     std::uint64_t trianglesInFrames = 0;
+    std::uint64_t trianglesCulled = 0;  // under an opaque shape that covers a region (draw_plan.h)
+    double trianglePixels = 0;          // the drawn triangles' areas (shading work, about)
+    double clearedPixels = 0;
 };
 
 class Renderer {
@@ -48,21 +52,14 @@ public:
 
 private:
     void setupState(const ImDrawData& data, int fbW, int fbH);
-    void drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH);
+    void drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH, bool cull = true);
 
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
     int locProj_ = -1, locTex_ = -1;
     bool preserved_ = false;
     bool alwaysFull_ = false;
     DamageTracker tracker_;
-    std::vector<ImDrawVert> vertices_;    // every draw list's vertices, one buffer
-    std::vector<std::uint32_t> indices_;  // the triangles to draw this frame
-    struct Batch {
-        unsigned texture;
-        PixelRect scissor;
-        std::uint32_t first, count;
-    };
-    std::vector<Batch> batches_;
+    DrawPlan plan_;
     FrameStats stats_;
 };
 

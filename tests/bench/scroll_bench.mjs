@@ -160,9 +160,14 @@ async function renderStats(page) {
 function renderDelta(a, b) {
   if (!a || !b) return null;
   const drawn = b.drawn - a.drawn;
+  const per = (k) => (drawn ? (b[k] - a[k]) / drawn : 0);
   return { drawn, skipped: b.skipped - a.skipped,
-    damaged: drawn ? (b.damagedPixels - a.damagedPixels) / (b.screenPixels - a.screenPixels) : 0 };
+    damaged: drawn ? (b.damagedPixels - a.damagedPixels) / (b.screenPixels - a.screenPixels) : 0,
+    // Per drawn frame: what the rasteriser was given (draw_plan.h).
+    drawCalls: per("drawCalls"), triangles: per("trianglesDrawn"), culled: per("trianglesCulled"),
+    trianglePixels: per("trianglePixels"), clearedPixels: per("clearedPixels") };
 }
+
 async function heaps(page, cdp) {
   await cdp.send("HeapProfiler.collectGarbage").catch(() => {});
   const js = await cdp.send("Runtime.getHeapUsage");
@@ -426,6 +431,10 @@ function printTable(results) {
     ["frames while scrolling", (r) => String(r.wheelFrames)],
     ["  of which the renderer skipped (same as the last)", (r) => (r.wheelRender ? String(r.wheelRender.skipped) : "—")],
     ["  screen share redrawn per drawn frame (%)", (r) => (r.wheelRender ? f1(r.wheelRender.damaged * 100) : "—")],
+    ["  per drawn frame: draw calls", (r) => (r.wheelRender ? f1(r.wheelRender.drawCalls) : "—")],
+    ["  per drawn frame: triangles drawn / left out as covered", (r) => (r.wheelRender ? `${Math.round(r.wheelRender.triangles)} / ${Math.round(r.wheelRender.culled)}` : "—")],
+    ["  per drawn frame: triangle pixels / cleared pixels (k)", (r) => (r.wheelRender ? `${Math.round(r.wheelRender.trianglePixels / 1000)} / ${Math.round(r.wheelRender.clearedPixels / 1000)}` : "—")],
+    ["  GPU-process CPU per drawn frame (ms)", (r) => (r.wheelRender && r.wheelRender.drawn ? f1(r.wheelCpu.gpu * 1000 / r.wheelRender.drawn) : "—")],
     ["frame interval while scrolling, p50 (ms)", (r) => f1(r.p50)],
     ["frame interval while scrolling, p95 (ms)", (r) => f1(r.p95)],
     ["hover: GPU-process CPU per event (ms)", (r) => f1(r.hoverGpuMs)],
