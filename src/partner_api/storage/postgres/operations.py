@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ...errors import StartupError
 from ..migrations import LATEST, SchemaError
-from . import load_psycopg
+from . import load_psycopg, shape
 from .database import APPLICATION_NAME, PostgresDatabase, redact
 
 HINT = "Use --db postgresql://USER:PASSWORD@HOST:5432/DBNAME (or DATABASE_URL)."
@@ -194,6 +194,8 @@ def restore(url, backup_path, now=None):
     if version > LATEST:
         raise StartupError(f"The backup {backup_path} has schema version {version}; this serve.py knows up to "
                            f"{LATEST}. Restore it with the newer serve.py that made it; nothing was changed.")
+    shape.check_contents(_run([tool("pg_restore"), "--list", str(backup_file)], url,
+                              what=f"Reading {backup_path} with pg_restore").decode("utf-8", "replace"), backup_path)
     conn = _connect(url)
     try:
         running = conn.execute(
@@ -204,6 +206,7 @@ def restore(url, backup_path, now=None):
                                f"{redact(url)}. Stop every serve.py first, then restore; nothing was changed.")
         schema = conn.execute("SELECT current_schema()").fetchone()[0]
         had_data = conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
+        expected = shape.expected_signature(conn, version)
     finally:
         conn.close()
     kept = None
@@ -213,11 +216,26 @@ def restore(url, backup_path, now=None):
         backup(url, kept)
     script = _run([tool("pg_restore"), "--no-owner", "--file=-", str(backup_file)], url, what="pg_restore")
     quoted = '"' + schema.replace('"', '""') + '"'
-    empty = f"DROP SCHEMA IF EXISTS {quoted} CASCADE; CREATE SCHEMA {quoted};\n".encode()
+    empty = (f"SET client_min_messages TO warning; DROP SCHEMA IF EXISTS {quoted} CASCADE; "
+             f"CREATE SCHEMA {quoted};\n").encode()
     psql = Path(tool("pg_restore")).with_name("psql")
-    _run([str(psql) if psql.exists() else "psql", "--quiet", "--no-psqlrc", "--single-transaction",
-          "-v", "ON_ERROR_STOP=1", "--file=-", "--dbname", _without_password(url)], url,
-         stdin=_pipe(empty + script), what="Restoring with psql")
+    # One transaction: emptied, restored, then its schema compared with the migrations' (a
+    # difference raises and undoes all of it).
+    restoring = subprocess.run([str(psql) if psql.exists() else "psql", "--quiet", "--no-psqlrc",
+                                "--single-transaction", "-v", "ON_ERROR_STOP=1", "--file=-", "--dbname",
+                                _without_password(url)], env=_env(url),
+                               stdin=_pipe(empty + script + shape.verification(schema, expected)),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if restoring.returncode != 0:
+        if kept:
+            kept.unlink()  # nothing was changed: the copy of what is still there is not needed
+        stderr = restoring.stderr.decode("utf-8", "replace")
+        refused = shape.mismatch(stderr, expected, backup_path, version)
+        if refused:
+            raise refused
+        lines = stderr.strip().splitlines()
+        raise StartupError(f"Restoring with psql failed: {lines[-1] if lines else 'exit ' + str(restoring.returncode)}."
+                           f" Nothing was changed.")
     conn = _connect(url)
     try:
         _, summary = _summary(conn)
