@@ -70,19 +70,29 @@ void ApiClient::signInDemo(const std::string& email, Callback<Session> done) {
     call<Session>(request("POST", "/auth/demo", codec::encodeDemoSignIn(email)), &codec::decodeSession, std::move(done));
 }
 
-void ApiClient::signInGoogle(const std::string& credential, Callback<Session> done) {
-    call<Session>(request("POST", "/auth/google", codec::encodeGoogleSignIn(credential)), &codec::decodeSession,
+void ApiClient::signInGoogle(const std::string& credential, std::int64_t resellerId, Callback<Session> done) {
+    call<Session>(request("POST", "/auth/google", codec::encodeGoogleSignIn(credential, resellerId)), &codec::decodeSession,
                   std::move(done));
 }
 
-void ApiClient::signOut(Callback<Unit> done) {
-    transport_.send(request("POST", "/auth/logout"), [done = std::move(done)](const HttpResponse& res) {
+void ApiClient::callEmpty(HttpRequest req, Callback<Unit> done) {
+    transport_.send(req, [done = std::move(done)](const HttpResponse& res) {
         if (res.status >= 200 && res.status < 300) done(Unit{});
         else done(codec::decodeError(res));
     });
 }
 
-void ApiClient::me(Callback<Reseller> done) { call<Reseller>(request("GET", "/me"), &codec::decodeReseller, std::move(done)); }
+void ApiClient::signOut(Callback<Unit> done) { callEmpty(request("POST", "/auth/logout"), std::move(done)); }
+
+void ApiClient::signOutSession(const std::string& token, Transport::Completion done) {
+    HttpRequest req = request("POST", "/auth/logout");
+    for (auto& [name, value] : req.headers)
+        if (name == "Authorization") value = "Bearer " + token;
+    if (token_.empty()) req.headers.emplace_back("Authorization", "Bearer " + token);
+    transport_.send(req, std::move(done));
+}
+
+void ApiClient::me(Callback<Me> done) { call<Me>(request("GET", "/me"), &codec::decodeMe, std::move(done)); }
 
 void ApiClient::plans(Callback<PlanCatalog> done) {
     call<PlanCatalog>(request("GET", "/plans"), &codec::decodePlans, std::move(done));
@@ -169,9 +179,10 @@ void ApiClient::invoice(std::int64_t id, Callback<Invoice> done) {
     call<Invoice>(request("GET", "/invoices/" + std::to_string(id)), &codec::decodeInvoice, std::move(done));
 }
 
-void ApiClient::activity(std::int64_t customerId, int limit, Callback<ActivityPage> done) {
+void ApiClient::activity(std::int64_t customerId, int limit, Callback<ActivityPage> done, const std::string& actorEmail) {
     std::string q = "/activity?limit=" + std::to_string(limit);
     if (customerId) q += "&customer_id=" + std::to_string(customerId);
+    if (!actorEmail.empty()) q += "&actor=" + percentEncode(actorEmail);
     call<ActivityPage>(request("GET", q), &codec::decodeActivityPage, std::move(done));
 }
 
@@ -180,11 +191,24 @@ void ApiClient::sendWrite(const std::string& path, const std::string& body, cons
     transport_.send(request("POST", path, body, key), std::move(done));
 }
 
-void ApiClient::kioskReset(Callback<Unit> done) {
-    transport_.send(request("POST", "/kiosk/reset", "{}"), [done = std::move(done)](const HttpResponse& res) {
-        if (res.status >= 200 && res.status < 300) done(Unit{});
-        else done(codec::decodeError(res));
-    });
+void ApiClient::kioskReset(Callback<Unit> done) { callEmpty(request("POST", "/kiosk/reset", "{}"), std::move(done)); }
+
+void ApiClient::teamMembers(Callback<std::vector<TeamMember>> done) {
+    call<std::vector<TeamMember>>(request("GET", "/team/members"), &codec::decodeTeamMembers, std::move(done));
+}
+
+void ApiClient::addTeamMember(const std::string& body, const std::string& key, Callback<TeamMember> done) {
+    call<TeamMember>(request("POST", "/team/members", body, key), &codec::decodeTeamMember, std::move(done));
+}
+
+void ApiClient::changeMemberRole(std::int64_t memberId, const std::string& role, const std::string& key,
+                                 Callback<TeamMember> done) {
+    call<TeamMember>(request("PATCH", "/team/members/" + std::to_string(memberId), codec::encodeRole(role), key),
+                     &codec::decodeTeamMember, std::move(done));
+}
+
+void ApiClient::removeTeamMember(std::int64_t memberId, const std::string& key, Callback<Unit> done) {
+    callEmpty(request("DELETE", "/team/members/" + std::to_string(memberId), {}, key), std::move(done));
 }
 
 HttpRequest ApiClient::invoicePdfRequest(std::int64_t id) const {

@@ -23,9 +23,13 @@ public:
 
     void fetchConfig(const std::string& url, Callback<AppConfig> done);
     void signInDemo(const std::string& email, Callback<Session> done);
-    void signInGoogle(const std::string& credential, Callback<Session> done);
+    // resellerId: the account chosen after 409 choose_reseller (0: not chosen).
+    void signInGoogle(const std::string& credential, std::int64_t resellerId, Callback<Session> done);
     void signOut(Callback<Unit> done);
-    void me(Callback<Reseller> done);
+    // Ends the session of `token` (a sign-out made offline, sent when the network is back);
+    // answered raw: the caller decides what each answer means.
+    void signOutSession(const std::string& token, Transport::Completion done);
+    void me(Callback<Me> done);
     void plans(Callback<PlanCatalog> done);
     void dashboard(Callback<Dashboard> done);
 
@@ -52,7 +56,14 @@ public:
     void listInvoices(const InvoiceFilter& filter, const std::string& cursor, int limit, Callback<InvoicesPage> done);
     void listInvoicesAt(const InvoiceFilter& filter, std::int64_t offset, int limit, Callback<InvoicesPage> done);
     void invoice(std::int64_t id, Callback<Invoice> done);
-    void activity(std::int64_t customerId, int limit, Callback<ActivityPage> done);
+    // `actorEmail`: only what that member did (empty: everyone's).
+    void activity(std::int64_t customerId, int limit, Callback<ActivityPage> done, const std::string& actorEmail = {});
+
+    void teamMembers(Callback<std::vector<TeamMember>> done);
+    void addTeamMember(const std::string& body, const std::string& idempotencyKey, Callback<TeamMember> done);
+    void changeMemberRole(std::int64_t memberId, const std::string& role, const std::string& idempotencyKey,
+                          Callback<TeamMember> done);
+    void removeTeamMember(std::int64_t memberId, const std::string& idempotencyKey, Callback<Unit> done);
     // Kiosk mode: the server puts the demo account's data back as its snapshot holds it.
     void kioskReset(Callback<Unit> done);
 
@@ -74,6 +85,8 @@ private:
                         const std::string& idempotencyKey = {}) const;
     template <class T>
     void call(HttpRequest req, Result<T> (*decode)(const std::string&), Callback<T> done);
+    // A request answered with no body of interest (204): Unit or the error.
+    void callEmpty(HttpRequest req, Callback<Unit> done);
 
     Transport& transport_;
     std::string baseUrl_ = "/api/v1";

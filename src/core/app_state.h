@@ -50,7 +50,9 @@ using CustomerListState = ListState<Customer, CustomerFilter>;
 struct DashboardState {
     std::optional<Dashboard> data;
     std::vector<ActivityEntry> recent;
+    std::string recentActor;  // the member (email) `recent` is of; empty: everyone's
     Remote remote;
+    Remote recentRemote;
 };
 
 // The form keeps what was typed until the invitation is sent: a failure loses nothing.
@@ -118,6 +120,46 @@ struct InvoiceDetailState {
     Remote remote;
 };
 
+// The Team screen (Admins): the members, adding one, and a role change or removal being confirmed.
+struct AddMemberForm {
+    bool open = false;
+    std::string email, name;
+    std::string role = "viewer";  // the least a new member can do, until the Admin chooses
+    std::map<std::string, std::string> fieldErrors;  // by API field name
+    std::optional<ApiError> error;                   // not about one field
+    bool submitting = false;
+    std::string idempotencyKey;  // one per opened form: a retry never adds twice
+};
+
+// A member's role being changed, or the member being removed: the dialog is the confirmation.
+struct MemberChange {
+    std::int64_t memberId = 0;  // 0: none open
+    bool removing = false;      // else a role change to `role`
+    std::string role;
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
+struct TeamState {
+    std::vector<TeamMember> members;  // Admins first, then by name, as the server orders them
+    bool loaded = false;
+    Remote remote;
+    AddMemberForm add;
+    MemberChange change;
+    const TeamMember* member(std::int64_t id) const {
+        for (const auto& m : members)
+            if (m.id == id) return &m;
+        return nullptr;
+    }
+    // The team's Admins (the last one can be neither removed nor given another role).
+    int admins() const {
+        int n = 0;
+        for (const auto& m : members) n += m.role == "admin";
+        return n;
+    }
+};
+
 enum class ToastKind { Success, Info, Error };
 // Words are made when the toast is drawn (sentence(message)): a language switch re-translates it.
 struct Toast {
@@ -134,6 +176,8 @@ struct AppState {
     AppConfig config;
     std::optional<ApiError> configError;
     std::optional<Session> session;
+    // Who is signed in and what each role may do (GET /me); core/access.h reads it.
+    std::optional<Me> me;
     Route route;
     SignInState signIn;
     std::optional<PlanCatalog> plans;
@@ -143,6 +187,7 @@ struct AppState {
     CustomerPageState customer;
     InvoiceListState invoices;
     InvoiceDetailState invoice;
+    TeamState team;
     std::vector<Toast> toasts;
     Remote download;
     OfflineState offline;

@@ -79,6 +79,36 @@ Reseller reseller(const json& j) {
     return Reseller{id(j, "id"), str(j, "name"), str(j, "email")};
 }
 
+Member memberFrom(const json& j) {
+    Member m{id(j, "id"), str(j, "email"), str(j, "name"), str(j, "role")};
+    if (m.role.empty()) throw ShapeError{"a member without a role"};
+    return m;
+}
+
+// capability -> roles; a capability or role the console does not know is kept as the server says.
+Capabilities capabilities(const json& j) {
+    if (!j.is_object()) throw ShapeError{"\"capabilities\" is not an object"};
+    Capabilities out;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!it->is_array()) throw ShapeError{"a capability's roles are not a list"};
+        std::vector<std::string> roles;
+        for (const json& r : *it) {
+            if (!r.is_string()) throw ShapeError{"a capability's role is not a string"};
+            roles.push_back(r.get<std::string>());
+        }
+        out[it.key()] = std::move(roles);
+    }
+    return out;
+}
+
+json capabilitiesJson(const Capabilities& caps) {
+    json out = json::object();
+    for (const auto& [name, roles] : caps) out[name] = roles;
+    return out;
+}
+
+json memberJson(const Member& m) { return {{"id", m.id}, {"email", m.email}, {"name", m.name}, {"role", m.role}}; }
+
 Invitation invitation(const json& j) {
     Invitation inv;
     inv.status = str(j, "status");
@@ -136,21 +166,30 @@ Invoice invoice(const json& j) {
 }
 
 // Who acted: the server sends {"kind", "email", "name"} since teams (issue 22), a plain email or
-// "system" before. Until the console shows the kind itself, it keeps the old text: "system", else
-// the name (or the email).
-std::string actorText(const json& j) {
+// "system" before (a history kept from then, a server not yet upgraded).
+Actor actor(const json& j) {
+    Actor a;
     auto it = j.find("actor");
-    if (it == j.end() || !it->is_object()) return optStr(j, "actor");
-    if (optStr(*it, "kind") == "system") return "system";
-    std::string name = optStr(*it, "name");
-    return name.empty() ? optStr(*it, "email") : name;
+    if (it == j.end() || it->is_null()) return a;
+    if (it->is_string()) {
+        std::string text = it->get<std::string>();
+        if (text != "system") a = Actor{ActorKind::Member, text, {}};
+        return a;
+    }
+    if (!it->is_object()) throw ShapeError{"\"actor\" is neither an object nor a string"};
+    std::string kind = optStr(*it, "kind");
+    a.kind = kind == "member" ? ActorKind::Member : kind == "customer" ? ActorKind::Customer : ActorKind::System;
+    if (a.kind == ActorKind::System) return a;  // the system has no name of its own
+    a.email = optStr(*it, "email");
+    a.name = optStr(*it, "name");
+    return a;
 }
 
 ActivityEntry activity(const json& j) {
     ActivityEntry a;
     a.id = id(j, "id");
     a.createdAt = str(j, "created_at");
-    a.actor = actorText(j);
+    a.actor = actor(j);
     a.action = str(j, "action");
     a.summary = optStr(j, "summary");
     auto cid = j.find("customer_id");
@@ -168,6 +207,23 @@ ActivityEntry activity(const json& j) {
         a.scheduledPlan = optStr(*it, "scheduled_plan");
         a.scheduledCycle = optStr(*it, "scheduled_cycle");
     };
+    // A team change's snapshots name the member and their role (a string: anything else is not
+    // a team snapshot and is left alone).
+    auto teamSnapshot = [&](const char* key, std::string& role) {
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_object()) return;
+        auto text = [&](const char* name, std::string& out) {
+            auto v = it->find(name);
+            if (v != it->end() && v->is_string()) out = v->get<std::string>();
+        };
+        text("role", role);
+        text("name", a.memberName);
+        text("email", a.memberEmail);
+    };
+    if (a.action.rfind("team.", 0) == 0) {
+        teamSnapshot("before", a.roleBefore);
+        teamSnapshot("after", a.roleAfter);
+    }
     snapshot("before", false);
     snapshot("after", true);
     return a;
@@ -198,6 +254,11 @@ Customer customer(const json& j) {
     auto sub = j.find("subscription");
     if (sub != j.end() && !sub->is_null()) c.subscription = subscription(*sub);
     return c;
+}
+
+TeamMember teamMember(const json& j) {
+    Member m = memberFrom(j);
+    return TeamMember{m.id, m.email, m.name, m.role, optStr(j, "last_sign_in_at"), optStr(j, "added_at")};
 }
 
 ApiError badResponse(const std::string& detail) {
@@ -291,6 +352,12 @@ Result<Session> decodeSession(const std::string& body) {
             if (c <= 0x20 || c >= 0x7f) throw ShapeError{"a token with characters a header cannot carry"};
         s.expiresAt = str(j, "expires_at");
         s.reseller = reseller(member(j, "reseller"));
+        // Sign-in answers since teams name the member; a session saved before them does not.
+        auto m = j.find("member");
+        if (m != j.end() && !m->is_null()) s.member = memberFrom(*m);
+        // Only the saved form keeps capabilities (GET /me gave them).
+        auto caps = j.find("capabilities");
+        if (caps != j.end() && !caps->is_null()) s.capabilities = capabilities(*caps);
         return s;
     });
 }
@@ -341,6 +408,24 @@ ApiError decodeError(const HttpResponse& response) {
                 if (plan != current->end() && plan->is_string()) e.currentPlan = plan->get<std::string>();
                 if (cycle != current->end() && cycle->is_string()) e.currentBillingCycle = cycle->get<std::string>();
             }
+            auto roles = err->find("required_role");
+            if (roles != err->end() && roles->is_array())
+                for (const json& r : *roles)
+                    if (r.is_string() && e.requiredRoles.size() < 16) e.requiredRoles.push_back(r.get<std::string>());
+            auto choices = err->find("resellers");
+            if (choices != err->end() && choices->is_array()) {
+                // Only whole entries: an account the console could not name or enter is left out.
+                for (const json& c : *choices) {
+                    if (!c.is_object() || e.resellerChoices.size() >= 100) continue;
+                    auto cid = c.find("id"), name = c.find("name"), role = c.find("role");
+                    if (cid == c.end() || !cid->is_number_integer() ||
+                        (cid->is_number_unsigned() && cid->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)))
+                        continue;
+                    if (cid->get<std::int64_t>() <= 0 || name == c.end() || !name->is_string()) continue;
+                    e.resellerChoices.push_back(ResellerChoice{cid->get<std::int64_t>(), name->get<std::string>(),
+                                                               role != c.end() && role->is_string() ? role->get<std::string>() : ""});
+                }
+            }
         }
     }
     if (e.code.empty()) {
@@ -354,6 +439,32 @@ ApiError decodeError(const HttpResponse& response) {
 
 Result<Reseller> decodeReseller(const std::string& body) {
     return decode<Reseller>(body, [](const json& j) { return reseller(j); });
+}
+
+Result<Me> decodeMe(const std::string& body) {
+    return decode<Me>(body, [](const json& j) {
+        Me me;
+        // A server from before teams answers with the account's flat fields only.
+        auto r = j.find("reseller");
+        me.reseller = r != j.end() && r->is_object() ? reseller(*r) : reseller(j);
+        auto m = j.find("member");
+        if (m != j.end() && !m->is_null()) me.member = memberFrom(*m);
+        auto caps = j.find("capabilities");
+        if (caps != j.end() && !caps->is_null()) me.capabilities = capabilities(*caps);
+        return me;
+    });
+}
+
+Result<TeamMember> decodeTeamMember(const std::string& body) {
+    return decode<TeamMember>(body, [](const json& j) { return teamMember(j); });
+}
+
+Result<std::vector<TeamMember>> decodeTeamMembers(const std::string& body) {
+    return decode<std::vector<TeamMember>>(body, [](const json& j) {
+        std::vector<TeamMember> out;
+        for (const json& item : list(j, "items")) out.push_back(teamMember(item));
+        return out;
+    });
 }
 
 Result<Subscription> decodeSubscription(const std::string& body) {
@@ -484,18 +595,30 @@ Result<ActivityPage> decodeActivityPage(const std::string& body) {
 }
 
 std::string encodeSession(const Session& s) {
-    return json{{"token", s.token},
-                {"expires_at", s.expiresAt},
-                {"reseller", {{"id", s.reseller.id}, {"name", s.reseller.name}, {"email", s.reseller.email}}}}
-        .dump(-1, ' ', false, json::error_handler_t::replace);
+    json j{{"token", s.token},
+           {"expires_at", s.expiresAt},
+           {"reseller", {{"id", s.reseller.id}, {"name", s.reseller.name}, {"email", s.reseller.email}}}};
+    if (s.member) j["member"] = memberJson(*s.member);
+    if (!s.capabilities.empty()) j["capabilities"] = capabilitiesJson(s.capabilities);
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string encodeDemoSignIn(const std::string& email) {
     return json{{"email", email}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string encodeGoogleSignIn(const std::string& credential) {
-    return json{{"credential", credential}}.dump(-1, ' ', false, json::error_handler_t::replace);
+std::string encodeGoogleSignIn(const std::string& credential, std::int64_t resellerId) {
+    json j{{"credential", credential}};
+    if (resellerId > 0) j["reseller_id"] = resellerId;
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string encodeNewMember(const std::string& email, const std::string& name, const std::string& role) {
+    return json{{"email", email}, {"name", name}, {"role", role}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string encodeRole(const std::string& role) {
+    return json{{"role", role}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string encodeNewCustomer(const std::string& name, const std::string& email, const std::string& googleDomain,

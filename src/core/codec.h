@@ -14,6 +14,10 @@ Result<Session> decodeSession(const std::string& body);
 Result<CustomersPage> decodeCustomersPage(const std::string& body);
 Result<Customer> decodeCustomer(const std::string& body);
 Result<Reseller> decodeReseller(const std::string& body);
+// GET /me: the member, their account and the role x capability table.
+Result<Me> decodeMe(const std::string& body);
+Result<TeamMember> decodeTeamMember(const std::string& body);
+Result<std::vector<TeamMember>> decodeTeamMembers(const std::string& body);  // GET /team/members
 Result<Subscription> decodeSubscription(const std::string& body);
 Result<PlanCatalog> decodePlans(const std::string& body);
 Result<Dashboard> decodeDashboard(const std::string& body);
@@ -24,7 +28,8 @@ Result<Invoice> decodeInvoice(const std::string& body);
 Result<InvoicesPage> decodeInvoicesPage(const std::string& body);
 Result<ActivityPage> decodeActivityPage(const std::string& body);
 
-// Sessions are kept across reloads in the browser's storage.
+// Sessions are kept across reloads in the browser's storage (with the member and the last
+// capabilities GET /me gave).
 std::string encodeSession(const Session& session);
 // So are the reseller's table columns (widths and hidden ones); anything odd decodes as none.
 std::string encodeTableColumns(const TableColumns& columns);
@@ -37,7 +42,10 @@ ApiError decodeError(const HttpResponse& response);
 CustomerStatus customerStatusFromString(const std::string& s);
 
 std::string encodeDemoSignIn(const std::string& email);
-std::string encodeGoogleSignIn(const std::string& credential);
+// resellerId: the account chosen after a 409 choose_reseller (0: none chosen yet).
+std::string encodeGoogleSignIn(const std::string& credential, std::int64_t resellerId = 0);
+std::string encodeNewMember(const std::string& email, const std::string& name, const std::string& role);
+std::string encodeRole(const std::string& role);
 std::string encodeNewCustomer(const std::string& name, const std::string& email, const std::string& googleDomain,
                               const std::string& organization);
 // expectedLicenses / expectedPlan: what the console saw, so the server refuses an order or

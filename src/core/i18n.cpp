@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/access.h"
 #include "core/format.h"
 
 namespace rc {
@@ -81,6 +82,23 @@ const char* invoiceStatusLabel(const std::string& s) {
     return tr(Text::StatusUnknown);
 }
 
+std::string roleLabel(const std::string& role) {
+    if (role == "admin") return tr(Text::RoleAdmin);
+    if (role == "buyer") return tr(Text::RoleBuyer);
+    if (role == "sales") return tr(Text::RoleSales);
+    if (role == "viewer") return tr(Text::RoleViewer);
+    return role;
+}
+
+std::string rolesSentence(const std::vector<std::string>& roles) {
+    std::string out;
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+        if (i > 0) out += i + 1 == roles.size() ? std::string(" ") + tr(Text::RoleOr) + " " : ", ";
+        out += roleLabel(roles[i]);
+    }
+    return out;
+}
+
 namespace {
 
 std::string planAndCycle(const std::string& plan, const std::string& cycle) {
@@ -107,6 +125,11 @@ std::string activitySentence(const ActivityEntry& a) {
     if (act == "subscription.ended") return tr(Text::ActEnded);
     if (act == "subscription.converted") return tr(Text::ActConverted);
     if (act == "subscription.renewed") return tr(Text::ActRenewed);
+    if (act == "team.member_added" && !a.roleAfter.empty())
+        return format::fill(tr(Text::ActMemberAdded), a.memberName, roleLabel(a.roleAfter));
+    if (act == "team.role_changed" && !a.roleAfter.empty())
+        return format::fill(tr(Text::ActRoleChanged), a.memberName, roleLabel(a.roleBefore), roleLabel(a.roleAfter));
+    if (act == "team.member_removed" && !a.memberName.empty()) return format::fill(tr(Text::ActMemberRemoved), a.memberName);
     if (act == "invoice.issued") {
         // The first "INV-" followed by digits. (std::regex recursed once per digit: a long number
         // from the server overflowed the stack.)
@@ -120,7 +143,13 @@ std::string activitySentence(const ActivityEntry& a) {
     return a.summary;
 }
 
-std::string activityActor(const ActivityEntry& a) { return a.actor == "system" ? tr(Text::ActSystem) : a.actor; }
+std::string activityActor(const ActivityEntry& a) {
+    const Actor& who = a.actor;
+    if (who.kind == ActorKind::System) return tr(Text::ActSystem);
+    std::string name = who.name.empty() ? who.email : who.name;
+    if (who.kind == ActorKind::Customer) return format::fill(tr(Text::ActByCustomer), name.empty() ? tr(Text::ActTheCustomer) : name);
+    return name;
+}
 
 std::string describeError(const ApiError& error) {
     if (error.code == "offline_unavailable") return tr(Text::CannotQueue);
@@ -134,6 +163,10 @@ std::string describeError(const ApiError& error) {
         return format::fill(tr(Text::ErrLicensesChanged), format::integer(*error.currentLicenses));
     if (error.code == "plan_changed" && !error.currentPlan.empty())
         return format::fill(tr(Text::ErrPlanChanged), planAndCycle(error.currentPlan, error.currentBillingCycle));
+    if (error.code == "last_admin") return tr(Text::ErrLastAdmin);
+    if (error.code == "member_exists") return tr(Text::ErrMemberExists);
+    if (error.isForbiddenByRole() && !error.requiredRoles.empty())
+        return format::fill(tr(Text::ErrForbidden), rolesSentence(rolesToName(error.requiredRoles)));
     if (error.code == "not_found" || error.status == 404) return tr(Text::ErrNotFound);
     if (error.code == "rate_limited" || error.status == 429) return tr(Text::ErrRateLimited);
     if (error.status >= 500) return tr(Text::ErrServer);

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/model.h"
 // One file of texts per room (src/core/texts/); a new room adds its file here and to RC_TEXTS.
@@ -18,6 +19,7 @@
 #include "core/texts/activity.h"
 #include "core/texts/offline.h"
 #include "core/texts/kiosk.h"
+#include "core/texts/team.h"
 
 namespace rc {
 
@@ -35,7 +37,8 @@ enum class Language { English, German };
     RC_TEXTS_MESSAGES(X) \
     RC_TEXTS_ACTIVITY(X) \
     RC_TEXTS_OFFLINE(X) \
-    RC_TEXTS_KIOSK(X)
+    RC_TEXTS_KIOSK(X) \
+    RC_TEXTS_TEAM(X)
 
 enum class Text : std::size_t {
 #define RC_TEXT_ENUM(id, en, de) id,
@@ -57,6 +60,10 @@ const char* planLabel(const std::string& plan);
 const char* cycleLabel(const std::string& billingCycle);
 const char* subscriptionStatusLabel(const std::string& status);
 const char* invoiceStatusLabel(const std::string& status);
+// A role's name ("Buyer", "Einkauf"); a role the console does not know keeps its code.
+std::string roleLabel(const std::string& role);
+// Roles as the reason names them: "Admin", "Buyer or Admin", "Sales, Buyer or Admin".
+std::string rolesSentence(const std::vector<std::string>& roles);
 // An activity entry as a sentence in the current language (the server's own words as a fallback).
 std::string activitySentence(const ActivityEntry& entry);
 // Who did it: an email, or "automatic" for the system's own renewals and bills.

@@ -11,6 +11,16 @@ std::string words(const MessageArg& a) {
         case MessageArg::Kind::Integer: return format::integer(a.number);
         case MessageArg::Kind::Date: return format::date(a.text);
         case MessageArg::Kind::Plan: return planLabel(a.text);
+        case MessageArg::Kind::Roles: {
+            std::vector<std::string> codes;
+            for (std::size_t at = 0; at <= a.text.size();) {
+                std::size_t comma = a.text.find(',', at);
+                if (comma == std::string::npos) comma = a.text.size();
+                if (comma > at) codes.push_back(a.text.substr(at, comma - at));
+                at = comma + 1;
+            }
+            return rolesSentence(codes);
+        }
         case MessageArg::Kind::Error: {
             if (!a.error) return {};
             std::string why = describeError(*a.error);

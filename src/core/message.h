@@ -13,9 +13,10 @@
 namespace rc {
 
 struct MessageArg {
-    enum class Kind { Plain, Integer, Date, Plan, Error };
+    enum class Kind { Plain, Integer, Date, Plan, Error, Roles };
     Kind kind = Kind::Plain;
-    std::string text;          // Plain: shown as is; Date: YYYY-MM-DD; Plan: the plan's code
+    std::string text;          // Plain: shown as is; Date: YYYY-MM-DD; Plan: the plan's code;
+                               // Roles: role codes joined by ',' ("buyer,admin": "Buyer or Admin")
     std::int64_t number = 0;   // Integer
     std::optional<ApiError> error;
     bool withStatus = false;   // Error: without the server's own words, add "(HTTP 503)"
@@ -25,6 +26,11 @@ struct MessageArg {
     static MessageArg date(std::string isoDate) { return {Kind::Date, std::move(isoDate), 0, std::nullopt, false}; }
     static MessageArg plan(std::string code) { return {Kind::Plan, std::move(code), 0, std::nullopt, false}; }
     static MessageArg failure(ApiError e, bool withStatus = false) { return {Kind::Error, {}, 0, std::move(e), withStatus}; }
+    static MessageArg roles(const std::vector<std::string>& codes) {
+        std::string joined;
+        for (const auto& c : codes) joined += (joined.empty() ? "" : ",") + c;
+        return {Kind::Roles, std::move(joined), 0, std::nullopt, false};
+    }
 };
 
 struct Message {

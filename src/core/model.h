@@ -27,10 +27,50 @@ struct Reseller {
     std::string email;
 };
 
+// A person in a reseller account, with one role: admin | buyer | sales | viewer.
+struct Member {
+    std::int64_t id = 0;
+    std::string email;
+    std::string name;
+    std::string role;
+    bool operator==(const Member& o) const { return id == o.id && email == o.email && name == o.name && role == o.role; }
+};
+
+// The role x capability table as GET /me gives it: capability -> the roles that have it.
+using Capabilities = std::map<std::string, std::vector<std::string>>;
+
+// Who is signed in: the member, their reseller account, and what each role may do.
+struct Me {
+    Member member;
+    Reseller reseller;
+    Capabilities capabilities;  // empty until GET /me has answered once
+};
+
 struct Session {
     std::string token;
     std::string expiresAt;  // ISO 8601 UTC
     Reseller reseller;
+    // The sign-in answer's member (a session saved before teams has none: GET /me tells), and
+    // the last capabilities GET /me gave, kept with the session so a reload knows them at once.
+    std::optional<Member> member;
+    Capabilities capabilities;
+};
+
+// An account a person may enter, when they are a member of several (409 choose_reseller).
+struct ResellerChoice {
+    std::int64_t id = 0;
+    std::string name;
+    std::string role;
+};
+
+// A member as the Team screen lists them.
+struct TeamMember {
+    std::int64_t id = 0;
+    std::string email;
+    std::string name;
+    std::string role;
+    std::string lastSignInAt;  // ISO 8601 UTC; empty: never signed in
+    std::string addedAt;
 };
 
 struct Invitation {
@@ -184,10 +224,19 @@ struct OrderOutcome {
 
 // --- Activity and dashboard -------------------------------------------------------------------
 
+// Who made a change: a member of the team, the customer (accepting an invitation), or the
+// system (bills, renewals, trial ends).
+enum class ActorKind { Member, Customer, System };
+struct Actor {
+    ActorKind kind = ActorKind::System;
+    std::string email;
+    std::string name;
+};
+
 struct ActivityEntry {
     std::int64_t id = 0;
     std::string createdAt;
-    std::string actor;
+    Actor actor;
     std::string action;   // e.g. subscription.licenses_ordered
     std::string summary;  // the server's sentence (English)
     std::int64_t customerId = 0;
@@ -195,6 +244,8 @@ struct ActivityEntry {
     // From the entry's before/after snapshots, so the console can say it in its own language.
     int licensesBefore = 0, licensesAfter = 0;
     std::string planAfter, cycleAfter, statusAfter, scheduledPlan, scheduledCycle;
+    // Team changes: the member concerned and their role before and after.
+    std::string memberName, memberEmail, roleBefore, roleAfter;
 };
 
 struct ActivityPage {
@@ -266,9 +317,15 @@ struct ApiError {
     // licenses_changed / plan_changed (409): the subscription as it is now; nothing was written.
     std::optional<int> currentLicenses;
     std::string currentPlan, currentBillingCycle;
+    // forbidden (403): the roles that would have been allowed, in the server's order.
+    std::vector<std::string> requiredRoles;
+    // choose_reseller (409): the accounts the person may enter.
+    std::vector<ResellerChoice> resellerChoices;
 
     bool isNetwork() const { return status == 0; }
     bool isAuth() const { return status == 401; }
+    // The member's role does not allow the request (the server changed nothing).
+    bool isForbiddenByRole() const { return status == 403 && code == "forbidden"; }
 };
 
 }  // namespace rc

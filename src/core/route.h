@@ -5,7 +5,7 @@
 
 namespace rc {
 
-enum class Screen { Dashboard, Customers, Customer, Invoices };
+enum class Screen { Dashboard, Customers, Customer, Invoices, Team };
 
 struct CustomerFilter {
     std::string search;
@@ -29,6 +29,7 @@ struct Route {
     Screen screen = Screen::Dashboard;
     std::int64_t customerId = 0;  // Screen::Customer
     std::int64_t invoiceId = 0;   // an invoice open over the Invoices list
+    std::string actor;            // Screen::Dashboard: the recent activity of one member (their email)
     CustomerFilter customers;
     InvoiceFilter invoices;
 

@@ -54,8 +54,18 @@ void addParam(std::string& q, const char* name, const std::string& value) {
 
 // --- one screen each: its address both ways
 
-bool parseDashboard(const Address&, Route&) { return true; }
-std::string formatDashboard(const Route&) { return "#/dashboard"; }
+// #/dashboard, or #/dashboard?actor=<email>: the recent activity of one member.
+bool parseDashboard(const Address& a, Route& r) {
+    std::string actor = a.param("actor");
+    // An email is at most 254 characters and has its @; anything else is no filter.
+    if (actor.size() <= 254 && actor.find('@') != std::string::npos) r.actor = actor;
+    return true;
+}
+std::string formatDashboard(const Route& r) {
+    std::string q;
+    addParam(q, "actor", r.actor);
+    return "#/dashboard" + q;
+}
 
 bool parseCustomers(const Address& a, Route& r) {
     if (a.parts.size() != 1) return false;
@@ -107,7 +117,15 @@ std::string formatInvoices(const Route& r) {
     return (r.invoiceId ? "#/invoices/" + std::to_string(r.invoiceId) : std::string("#/invoices")) + q;
 }
 
+bool parseTeam(const Address& a, Route& r) {
+    if (a.parts.size() != 1) return false;
+    r.screen = Screen::Team;
+    return true;
+}
+std::string formatTeam(const Route&) { return "#/team"; }
+
 bool always(const Route&, std::int64_t) { return true; }
+bool never(const Route&, std::int64_t) { return false; }
 // A customer's page is refreshed for a write about that customer, or a new customer.
 bool sameCustomer(const Route& r, std::int64_t customerId) { return !customerId || r.customerId == customerId; }
 
@@ -122,7 +140,7 @@ std::string Address::param(const char* name) const {
 const std::vector<ScreenSpec>& screenRegistry() {
     static const std::vector<ScreenSpec> screens = {
         {Screen::Dashboard, "dashboard", parseDashboard, formatDashboard,
-         [](Store& s, const Route&) { s.dashboard().show(); },
+         [](Store& s, const Route& r) { s.dashboard().show(r.actor); },
          [](Store& s, const Route&) { s.dashboard().load(); }, always},
         {Screen::Customers, "customers", parseCustomers, formatCustomers,
          [](Store& s, const Route& r) { s.customers().show(r.customers); },
@@ -133,6 +151,9 @@ const std::vector<ScreenSpec>& screenRegistry() {
         {Screen::Invoices, "invoices", parseInvoices, formatInvoices,
          [](Store& s, const Route& r) { s.invoices().show(r); },
          [](Store& s, const Route&) { s.invoices().refresh(); }, always},
+        {Screen::Team, "team", parseTeam, formatTeam,
+         [](Store& s, const Route&) { s.team().show(); },
+         [](Store& s, const Route&) { s.team().load(); }, never},
     };
     return screens;
 }

@@ -22,6 +22,7 @@
 #include "core/store/offline.h"
 #include "core/store/session.h"
 #include "core/store/subscription.h"
+#include "core/store/team.h"
 #include "core/store/toasts.h"
 
 namespace rc {
@@ -58,6 +59,7 @@ public:
     const OfflineSlice& offline() const { return offline_; }
     KioskSlice& kiosk() { return kiosk_; }
     ColumnsSlice& columns() { return columns_; }
+    TeamSlice& team() { return team_; }
 
 private:
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
@@ -75,6 +77,7 @@ private:
     OfflineSlice offline_;
     KioskSlice kiosk_{ctx_};
     ColumnsSlice columns_{ctx_};
+    TeamSlice team_{ctx_};
 };
 
 }  // namespace rc

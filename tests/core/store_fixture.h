@@ -26,6 +26,14 @@ inline std::string page(std::initializer_list<const char*> names, int total, con
            (cursor ? std::string("\"") + cursor + "\"" : std::string("null")) + "}";
 }
 
+// GET /me for the demo team's member with `role` (the contract's example, its role replaced).
+inline std::string meAs(const std::string& role) {
+    std::string me = readContract("me.json");
+    std::size_t at = me.find("\"role\": \"admin\"");
+    REQUIRE(at != std::string::npos);
+    return me.replace(at, 15, "\"role\": \"" + role + "\"");
+}
+
 struct Fixture {
     MainQueue queue;
     test::FakeTransport transport{queue};
@@ -46,6 +54,15 @@ struct Fixture {
         transport.answer("/auth/demo", 200, kSession);
         queue.drain();
         REQUIRE(store.state().phase == Phase::SignedIn);
+    }
+
+    // Signed in, and GET /me answered: the member has `role`.
+    void signInAs(const std::string& role, const std::string& hash = "#/customers") {
+        signIn(hash);
+        transport.answer("v1/me", 200, meAs(role));
+        queue.drain();
+        REQUIRE(store.state().me.has_value());
+        REQUIRE(store.state().me->member.role == role);
     }
 
     // A signed-in reseller on customer 7's page, with its answers in.

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/codec.h"
+#include "core/i18n.h"
 #include "fake_transport.h"
 
 using namespace rc;
@@ -175,13 +176,34 @@ TEST_CASE("the current count in a 409 is taken only when the order dialog can us
 TEST_CASE("history actors decode from the teams contract and from the plain text before it") {
     auto r = codec::decodeActivityPage(test::readContract("activity_actors.json"));
     REQUIRE(r.ok());
-    std::vector<std::string> actors;
-    for (const ActivityEntry& a : r.value().items) actors.push_back(a.actor);
-    // The system, the accepting customer, and a member, each named as the server names them.
-    CHECK(actors == std::vector<std::string>{"system", "system", "system", "Ana Souza", "Priya Nair"});
+    const auto& items = r.value().items;
+    REQUIRE(items.size() == 5);
+    // The system (no name of its own), the accepting customer, and a member, as the server names them.
+    CHECK(items[0].actor.kind == ActorKind::System);
+    CHECK(items[0].actor.email.empty());
+    CHECK(items[3].actor.kind == ActorKind::Customer);
+    CHECK(items[3].actor.name == "Ana Souza");
+    CHECK(items[4].actor.kind == ActorKind::Member);
+    CHECK(items[4].actor.email == "priya.nair@reseller.example");
+    CHECK(items[4].actor.name == "Priya Nair");
+    setLanguage(Language::English);
+    CHECK(activityActor(items[0]) == "automatic");
+    CHECK(activityActor(items[3]) == "Ana Souza (customer)");
+    CHECK(activityActor(items[4]) == "Priya Nair");
+    setLanguage(Language::German);
+    CHECK(activityActor(items[0]) == "automatisch");
+    CHECK(activityActor(items[3]) == "Ana Souza (Kunde)");
+    setLanguage(Language::English);
     auto old = codec::decodeActivityPage(
         R"({"items": [{"id": 3, "created_at": "2026-12-04T11:00:00Z", "actor": "demo@reseller.example",
-            "action": "customer.updated", "summary": "x"}], "next_cursor": null})");
+            "action": "customer.updated", "summary": "x"},
+            {"id": 2, "created_at": "2026-12-04T11:00:00Z", "actor": "system", "action": "invoice.issued", "summary": "x"}],
+            "next_cursor": null})");
     REQUIRE(old.ok());
-    CHECK(old.value().items.at(0).actor == "demo@reseller.example");
+    CHECK(old.value().items.at(0).actor.kind == ActorKind::Member);
+    CHECK(activityActor(old.value().items.at(0)) == "demo@reseller.example");
+    CHECK(old.value().items.at(1).actor.kind == ActorKind::System);
+    // An actor of another shape is a bad answer, not a guess.
+    CHECK_FALSE(codec::decodeActivityPage(R"({"items": [{"id": 3, "created_at": "2026-12-04T11:00:00Z", "actor": 7,
+            "action": "customer.updated", "summary": "x"}], "next_cursor": null})").ok());
 }

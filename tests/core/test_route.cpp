@@ -62,3 +62,15 @@ TEST_CASE("any id the server hands out survives a reload, and a long search is c
     std::string kept = Route::fromHash(s.toHash()).customers.search;
     CHECK(kept == longSearch.substr(0, 400));  // the server's limit: 200 characters
 }
+
+TEST_CASE("the dashboard's address keeps whose activity it shows; the Team screen has its own") {
+    Route r = Route::fromHash("#/dashboard?actor=priya.nair%40reseller.example");
+    CHECK(r.screen == Screen::Dashboard);
+    CHECK(r.actor == "priya.nair@reseller.example");
+    CHECK(Route::fromHash(r.toHash()).actor == r.actor);
+    CHECK(Route::fromHash("#/dashboard").actor.empty());
+    CHECK(Route::fromHash("#/dashboard?actor=nobody").actor.empty());  // not an email: no filter
+    CHECK(Route::fromHash("#/dashboard?actor=" + std::string(300, 'a') + "@x.example").actor.empty());
+    CHECK(Route::fromHash("#/team").screen == Screen::Team);
+    CHECK(Route::fromHash("#/team/5").screen == Screen::Dashboard);
+}

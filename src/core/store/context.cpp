@@ -13,6 +13,8 @@ bool StoreContext::land(std::uint64_t generation, const Landing& landing, const 
         if (landing.sessionEnded) landing.sessionEnded();
         return false;
     }
+    // The role changed meanwhile: GET /me again, so the controls say what is allowed now.
+    if (error->isForbiddenByRole()) store.session().refusedByRole(*error);
     if (landing.error) *landing.error = *error;
     return true;
 }

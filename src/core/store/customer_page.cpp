@@ -1,5 +1,6 @@
 #include "core/store/customer_page.h"
 
+#include "core/access.h"
 #include "core/store.h"
 
 namespace rc {
@@ -54,6 +55,7 @@ void CustomerPageSlice::loadPlans() {
 }
 
 void CustomerPageSlice::resendInvitation() {
+    if (!allowed(state(), Capability::ManageCustomers)) return;
     action<Customer>(
         [this](std::int64_t id, const std::string& key, ApiClient::Callback<Customer> done) {
             api().resendInvitation(id, key, std::move(done));
@@ -68,7 +70,7 @@ void CustomerPageSlice::resendInvitation() {
 
 void CustomerPageSlice::revokeInvitation() {
     auto& page = state().customer;
-    if (!page.confirmingRevoke || page.actionPending) return;
+    if (!page.confirmingRevoke || page.actionPending || !allowed(state(), Capability::ManageCustomers)) return;
     page.confirmingRevoke = false;
     action<Customer>(
         [this](std::int64_t id, const std::string& key, ApiClient::Callback<Customer> done) {

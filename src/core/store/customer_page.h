@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "core/access.h"
 #include "core/store/context.h"
 
 namespace rc {
@@ -18,7 +19,7 @@ public:
     void resendInvitation();
     void requestRevoke() {
         auto& page = state().customer;
-        if (page.customer && !page.actionPending) page.confirmingRevoke = true;
+        if (page.customer && !page.actionPending && allowed(state(), Capability::ManageCustomers)) page.confirmingRevoke = true;
     }
     void cancelRevoke() { state().customer.confirmingRevoke = false; }
     void revokeInvitation();  // only after requestRevoke()

@@ -1,5 +1,7 @@
 #include "core/store/invoices.h"
 
+#include "core/access.h"
+
 namespace rc {
 
 InvoicesSlice::InvoicesSlice(StoreContext& ctx)
@@ -52,12 +54,12 @@ void InvoicesSlice::close() {
 
 void InvoicesSlice::downloadPdf() {
     const auto& inv = state().invoice.invoice;
-    if (!inv || state().download.loading) return;
+    if (!inv || state().download.loading || !allowed(state(), Capability::ExportBilling)) return;
     download(api().invoicePdfRequest(inv->id), inv->number + ".pdf");
 }
 
 void InvoicesSlice::exportCsv() {
-    if (!signedIn() || state().download.loading) return;
+    if (!signedIn() || state().download.loading || !allowed(state(), Capability::ExportBilling)) return;
     download(api().invoicesCsvRequest(state().invoices.filter), "invoices.csv");
 }
 

@@ -1,5 +1,6 @@
 #include "core/store/new_customer.h"
 
+#include "core/access.h"
 #include "core/codec.h"
 #include "core/store.h"
 #include "core/validation.h"
@@ -8,7 +9,7 @@ namespace rc {
 
 void NewCustomerSlice::open() {
     auto& f = state().newCustomer;
-    if (f.open) return;
+    if (f.open || !allowed(state(), Capability::ManageCustomers)) return;
     // Reopening after a failure keeps what was typed; after a success the form starts empty.
     f.open = true;
     f.error.reset();

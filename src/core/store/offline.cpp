@@ -81,7 +81,7 @@ void OfflineSlice::setBrowserOnline(bool online) {
 void OfflineSlice::retryConnection() {
     if (state().offline.online || !state().session) return;
     // onReadAnswer learns whether it reached the server; a 401 ends the session.
-    api().me(ctx_.answer<Reseller>(Landing::quiet(), [](Reseller) {}));
+    api().me(ctx_.answer<Me>(Landing::quiet(), [this](Me me) { store().session().applyMe(std::move(me)); }));
 }
 
 void OfflineSlice::scheduleProbe() {
@@ -259,6 +259,9 @@ void OfflineSlice::onWriteAnswered(const std::string& key, std::uint64_t generat
         case write_queue::Outcome::Failed: {
             w->state = WriteState::Failed;
             w->error = codec::decodeError(res);
+            // Refused by the member's role (it changed since the write was queued): it stays, failed
+            // with that reason, and the controls are brought up to date.
+            if (w->error->isForbiddenByRole()) store().session().loadMe();
             // Kept in the server's words; describeError() puts known codes (domain_taken) into the
             // reseller's language when it is drawn.
             saveWrite(*w);

@@ -42,7 +42,6 @@ void SessionSlice::afterConfig() {
     auto saved = codec::decodeSession(platform().loadSession());
     if (saved.ok()) {
         signedIn(saved.value(), /*restored=*/true);
-        api().me(ctx_.answer<Reseller>(Landing::quiet(), [this](Reseller me) { state().session->reseller = std::move(me); }));
         return;
     }
     st.phase = Phase::SignedOut;
@@ -69,7 +68,7 @@ void SessionSlice::signInWithGoogle(const std::string& credential) {
     if (s.pending || state().phase != Phase::SignedOut || credential.empty()) return;
     s.pending = true;
     s.error.reset();
-    api().signInGoogle(credential, ctx_.answer<Session>(Landing::on(s.pending, &s.error), [this](Session session) {
+    api().signInGoogle(credential, 0, ctx_.answer<Session>(Landing::on(s.pending, &s.error), [this](Session session) {
         signedIn(std::move(session), false);
     }));
 }
@@ -84,6 +83,8 @@ void SessionSlice::signedIn(Session session, bool restored) {
     ctx_.newGeneration();
     api().setToken(session.token);
     if (!restored) platform().saveSession(codec::encodeSession(session));
+    // What the session knows of the member until GET /me answers (a reload: the last answer's table).
+    st.me = Me{session.member.value_or(Member{}), session.reseller, session.capabilities};
     st.session = std::move(session);
     st.phase = Phase::SignedIn;
     st.signIn.sessionEnded = false;
@@ -93,6 +94,40 @@ void SessionSlice::signedIn(Session session, bool restored) {
     store().offline().signedIn();
     platform().setRoute(st.route.toHash(), false);
     ctx_.enterRoute();
+    loadMe();
+}
+
+void SessionSlice::loadMe() {
+    if (!state().session) return;
+    api().me(ctx_.answer<Me>(Landing::quiet(), [this](Me me) { applyMe(std::move(me)); }));
+}
+
+void SessionSlice::applyMe(Me me) {
+    AppState& st = state();
+    if (!st.session) return;
+    Session& s = *st.session;
+    // A server from before teams names no member: the one the session knows stays.
+    if (!me.member.id && s.member) me.member = *s.member;
+    std::string roleBefore = st.me ? st.me->member.role : std::string();
+    bool changed = s.reseller.id != me.reseller.id || s.reseller.name != me.reseller.name || s.reseller.email != me.reseller.email ||
+                   (me.member.id && (!s.member || !(*s.member == me.member))) ||
+                   (!me.capabilities.empty() && me.capabilities != s.capabilities);
+    s.reseller = me.reseller;
+    if (me.member.id) s.member = me.member;
+    if (!me.capabilities.empty()) s.capabilities = me.capabilities;
+    // Kept with the session: a reload knows the member's role before GET /me answers again.
+    if (changed) platform().saveSession(codec::encodeSession(s));
+    if (me.capabilities.empty()) me.capabilities = s.capabilities;
+    bool roleChanged = !roleBefore.empty() && !me.member.role.empty() && roleBefore != me.member.role;
+    std::string role = me.member.role;
+    st.me = std::move(me);
+    if (roleChanged) ctx_.toast(ToastKind::Info, Text::RoleNowIs, {MessageArg::roles({role})});
+}
+
+void SessionSlice::refusedByRole(const ApiError& error) {
+    if (!state().session) return;
+    ctx_.toast(ToastKind::Error, Text::RoleRefused, {MessageArg::failure(error)});
+    loadMe();
 }
 
 void SessionSlice::forgetScreens() {
@@ -104,6 +139,7 @@ void SessionSlice::forgetScreens() {
     st.invoices = InvoiceListState{};
     st.invoice = InvoiceDetailState{};
     st.newCustomer = NewCustomerForm{};
+    store().team().forget();
 }
 
 void SessionSlice::signOut() {
@@ -125,6 +161,7 @@ void SessionSlice::end(bool expired) {
     api().setToken({});
     platform().saveSession("");
     st.session.reset();
+    st.me.reset();
     st.phase = Phase::SignedOut;
     st.signIn.sessionEnded = expired;
     st.signIn.pending = false;

@@ -23,6 +23,12 @@ public:
     // --- for the other slices
     // Back to sign-in, then back to the same screen (a kiosk signs in again by itself).
     bool handleAuth(const ApiError& error);
+    // A request the member's role does not allow slipped through (the role changed meanwhile):
+    // says so and asks GET /me again, so the controls show what the role allows now.
+    void refusedByRole(const ApiError& error);
+    // Asks GET /me again (after a sign-in, a refusal, the network coming back).
+    void loadMe();
+    void applyMe(Me me);
     // Every screen's data, open dialog and draft: gone (a new session, the next kiosk visitor).
     void forgetScreens();
 

@@ -13,6 +13,7 @@ enum class Change {
     CustomerInvited,      // a new customer (sent now, or from the offline queue)
     InvitationRevoked,
     SubscriptionChanged,  // licenses, plan, cancellation, reactivation
+    TeamChanged,          // a member added, given another role or removed
 };
 
 // The parts of the state a change can make stale, as bits.

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/access.h"
 #include "core/store.h"
 #include "core/validation.h"
 
 namespace rc {
 
 const Subscription* SubscriptionSlice::changeable() const {
+    // A role without manage_subscriptions sees the buttons disabled; an intent is refused here too.
+    if (!allowed(state(), Capability::ManageSubscriptions)) return nullptr;
     const auto& c = state().customer.customer;
     if (!c || !c->subscription || c->subscription->isCancelled()) return nullptr;
     return &*c->subscription;
@@ -281,6 +284,7 @@ void SubscriptionSlice::confirmCancel() {
 }
 
 void SubscriptionSlice::reactivate() {
+    if (!allowed(state(), Capability::ManageSubscriptions)) return;
     store().customerPage().action<Subscription>(
         [this](std::int64_t id, const std::string& key, ApiClient::Callback<Subscription> done) {
             api().reactivate(id, key, std::move(done));

@@ -18,4 +18,12 @@
     X(ActConverted, "The trial became a paid subscription.", "Die Testphase wurde zum bezahlten Abonnement.") \
     X(ActRenewed, "The subscription renewed for a new term.", "Das Abonnement wurde um eine Laufzeit verlängert.") \
     X(ActInvoice, "Invoice {} issued.", "Rechnung {} erstellt.") \
-    X(ActSystem, "automatic", "automatisch")
+    X(ActSystem, "automatic", "automatisch") \
+    X(ActByCustomer, "{} (customer)", "{} (Kunde)") \
+    X(ActTheCustomer, "the customer", "der Kunde") \
+    X(ActMemberAdded, "Added {} to the team as {}.", "{} mit der Rolle {} zum Team hinzugefügt.") \
+    X(ActRoleChanged, "Changed the role of {} from {} to {}.", "Rolle von {} von {} auf {} geändert.") \
+    X(ActMemberRemoved, "Removed {} from the team.", "{} aus dem Team entfernt.") \
+    X(ActivityEveryone, "Everyone", "Alle") \
+    X(ActivityMine, "Mine", "Meine") \
+    X(ActivityBy, "By {}", "Von {}")
