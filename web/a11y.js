@@ -12,6 +12,7 @@
   var FIELD = { textbox: 1, spinbutton: 1 };
 
   var root = null, statusRegion = null, alertRegion = null, skip = null, canvas = null;
+  var descriptions = null;          // hidden: the texts that describe nodes (why a control is disabled)
   var nodes = Object.create(null);  // key -> {key, el, role, parent, states, id}
   var applying = false;             // focus moves made here are not reported back
   var pointerTarget = null;         // the element a forwarded mouse press went to
@@ -122,14 +123,30 @@
     if (role === "columnheader") setAttr(el, "aria-sort", attrs.sort || null);
     n.more = attrs.more || 0;  // a dialog or the main landmark: its content goes on below (1) or above (2)
     setAttr(el, "aria-disabled", states & codes.A11yState.Disabled ? "true" : null);
+    describe(n, attrs.desc || "");
     if (role === "tab") { setAttr(el, "aria-selected", states & codes.A11yState.Selected ? "true" : "false"); el.tabIndex = states & codes.A11yState.Selected ? 0 : -1; }
     if (role === "link") setAttr(el, "aria-current", states & codes.A11yState.Current ? "page" : null);
     if (role === "toast") { setAttr(el, "role", null); n.assertive = !!(states & codes.A11yState.Assertive); }
   }
 
+  // Why a control is disabled ("Needs the Buyer or Admin role"): a hidden text the element is
+  // described by, so a screen reader says it after the control's name and state.
+  function describe(n, text) {
+    var id = "a11y-desc-" + n.key;
+    var el = n.descEl;
+    if (!text) {
+      if (el) { el.parentNode.removeChild(el); n.descEl = null; }
+    } else {
+      if (!el) { el = n.descEl = document.createElement("div"); el.id = id; descriptions.appendChild(el); }
+      if (el.textContent !== text) el.textContent = text;
+    }
+    if (!FIELD[n.role]) setAttr(n.el, "aria-describedby", text ? id : null);  // a field's is set with its error (linkErrors)
+  }
+
   function remove(key) {
     var n = nodes[key];
     if (!n) return;
+    if (n.descEl) { n.descEl.parentNode.removeChild(n.descEl); n.descEl = null; }
     delete nodes[key];
     if (n.el.parentNode) n.el.parentNode.removeChild(n.el);
   }
@@ -163,8 +180,11 @@
     for (var i = 0; i < fields.length; i++) {
       var f = fields[i], next = f.nextElementSibling;
       var error = next && next.className === "a11y-error" ? next : null;
+      var n = nodeOf(f), ids = [];
+      if (error) ids.push(error.id);
+      if (n && n.descEl) ids.push(n.descEl.id);
       setAttr(f, "aria-invalid", error ? "true" : null);
-      setAttr(f, "aria-describedby", error ? error.id : null);
+      setAttr(f, "aria-describedby", ids.length ? ids.join(" ") : null);
     }
   }
 
@@ -518,6 +538,10 @@
     root.parentNode.insertBefore(statusRegion, root.nextSibling);
     root.parentNode.insertBefore(alertRegion, statusRegion.nextSibling);
     statusRegion.className = alertRegion.className = "a11y-region";
+    descriptions = document.createElement("div");
+    descriptions.id = "a11y-descriptions";
+    descriptions.hidden = true;
+    root.parentNode.insertBefore(descriptions, alertRegion.nextSibling);
     skip = document.getElementById("skip-link");
     skip.addEventListener("click", function (e) {
       e.preventDefault();

@@ -20,7 +20,7 @@ Mirror* gMirror = nullptr;
 enum MarkType {
     BeginBanner, BeginNavigation, BeginMain, BeginGrid, BeginRow, BeginHeaderRow, BeginDialog, BeginTabs, BeginList, BeginListItem, ScrollArea, End,
     // Properties of the item recorded last.
-    PropSelected, PropField, PropSpin, PropAssertive, PropName, PropSort, RowAction,
+    PropSelected, PropField, PropSpin, PropAssertive, PropName, PropSort, RowAction, PropDescription,
 };
 
 std::size_t itemCount();
@@ -149,6 +149,9 @@ void lastSort(bool descending) {
 }
 void lastName(const std::string& name) {
     if (gMirror) gMirror->lastItem(PropName, 0, 0, 0, name);
+}
+void lastDescription(const std::string& description) {
+    if (gMirror) gMirror->lastItem(PropDescription, 0, 0, 0, description);
 }
 
 std::int64_t takeReveal(const std::string& name) {
@@ -369,6 +372,9 @@ void Mirror::build() {
                         n.states |= Assertive;
                     } else if (mk.type == PropName) {
                         n.name = mk.name;
+                    } else if (mk.type == PropDescription) {
+                        std::string desc = "\"desc\":" + nlohmann::json(mk.name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                        n.attrs = n.attrs.empty() ? desc : n.attrs + "," + desc;
                     } else if (mk.type == PropSort) {
                         auto cell = index_.find(n.parent);
                         if (cell != index_.end() && nodes_[cell->second].role == "columnheader")

@@ -43,6 +43,8 @@ void lastField(const std::string& value, const char* placeholder, bool readOnly)
 void lastSpin(std::int64_t min, std::int64_t max, std::int64_t value);
 void lastAssertive();  // a toast that reports an error: role=alert rather than status
 void lastName(const std::string& name);  // what an icon-only button is called
+// Why the last item is disabled ("Needs the Buyer or Admin role"): its accessible description.
+void lastDescription(const std::string& description);
 void lastSort(bool descending);  // the last item, a column's title, sorts the list: aria-sort on its header
 void rowAction();  // the last item (a Selectable spanning the current row) opens the row
 

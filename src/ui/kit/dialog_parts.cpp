@@ -6,6 +6,7 @@
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
+#include "ui/kit/gated.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
@@ -94,7 +95,10 @@ void endDialog() {
 
 void fieldLabel(const char* s) { text(s, color::Text, fonts().medium, "label"); }
 
-int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, bool primaryDisabled, const char* secondary) {
+namespace {
+
+int buttonRow(const char* primary, ButtonStyle primaryStyle, bool busy, bool primaryDisabled, const char* secondary,
+              const Gate* gate) {
     ImGui::Dummy(ImVec2(0, 8));
     float w = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(fonts().medium);
@@ -106,6 +110,7 @@ int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, bool
     if (pw + (secondary ? sw + 12 : 0) > w) {
         // Too narrow for both side by side (a phone, German labels): full width, the action first.
         if (button(primary, primaryStyle, ImVec2(w, 44), busy, primaryDisabled)) result = 1;
+        if (gate) gateLast(*gate);
         if (secondary && button(secondary, ButtonStyle::Secondary, ImVec2(w, 44), false, busy)) result = 2;
         return result;
     }
@@ -115,7 +120,20 @@ int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, bool
         ImGui::SameLine(0, 12);
     }
     if (button(primary, primaryStyle, ImVec2(pw, 42), busy, primaryDisabled)) result = 1;
+    if (gate) gateLast(*gate);
     return result;
+}
+
+}  // namespace
+
+int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, bool primaryDisabled, const char* secondary) {
+    return buttonRow(primary, primaryStyle, busy, primaryDisabled, secondary, nullptr);
+}
+
+int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, const Gate& gate, const char* secondary) {
+    int clicked = buttonRow(primary, primaryStyle, busy && gate.open(), !gate.open(), secondary, &gate);
+    gateNotes();
+    return clicked == 1 && !gate.open() ? 0 : clicked;
 }
 
 bool field(const char* id, const char* label, std::string& value, const char* hint, const std::string* error, bool& enter,

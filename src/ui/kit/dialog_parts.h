@@ -20,6 +20,9 @@ void fieldLabel(const char* s);
 // Right-aligned buttons at the bottom of a dialog; returns which was clicked (0 none, 1 primary,
 // 2 secondary). Too narrow for both side by side (a phone, German labels): full width, the action first.
 int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, bool primaryDisabled, const char* secondary);
+// The same with the primary action behind a gate (kit/gated.h): disabled with its reason, the
+// reason on a line under the buttons.
+int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, const Gate& gate, const char* secondary);
 
 // A labelled text field with one line under it for its error (or a help text). The line is
 // always there, so an error appearing never moves the buttons under the pointer mid-click.

@@ -168,11 +168,4 @@ void loadError(const Store& store, const ApiError& error) {
     paragraph(describeError(error), color::Danger);
 }
 
-void needsNetworkNote(const Store& store) {
-    if (!store.offline().isOffline()) return;
-    ImGui::PushFont(fonts().small);
-    text(tr(Text::NeedsNetwork), color::TextMuted, nullptr, "note");
-    ImGui::PopFont();
-}
-
 }  // namespace rc::ui

@@ -1,6 +1,6 @@
 // The pieces of the console that speak about offline use: the notices under the top bar
-// (offline with the data's time, a new version, storage not usable), the "Waiting to send"
-// rows where queued writes belong, and the note beside buttons that need the network.
+// (offline with the data's time, a new version, storage not usable) and the "Waiting to send"
+// rows where queued writes belong. A button that needs the network is gated (kit/gated.h).
 #pragma once
 #include <cstdint>
 
@@ -20,8 +20,5 @@ void waitingLicenseOrders(Store& store, std::int64_t customerId);
 // Why a part of a screen has no data: offline and never saved, a calm muted line ("Not saved
 // for offline use"); otherwise the error itself, in red, wrapped.
 void loadError(const Store& store, const ApiError& error);
-
-// A small line saying a button needs the network, drawn only while offline.
-void needsNetworkNote(const Store& store);
 
 }  // namespace rc::ui

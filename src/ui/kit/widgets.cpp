@@ -8,6 +8,7 @@
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
+#include "ui/kit/gated.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/theme.h"
 #include "ui/text/script_fonts.h"
@@ -273,7 +274,7 @@ void activityBar(float width, bool active) {
     ImGui::Dummy(ImVec2(width, h));
 }
 
-bool emptyState(const char* iconGlyph, const char* title, const char* body, const char* action) {
+bool emptyState(const char* iconGlyph, const char* title, const char* body, const char* action, const Gate* gate) {
     float w = ImGui::GetContentRegionAvail().x;
     auto centred = [&](const char* s, ImFont* font, ImU32 col, const char* kind) {
         ImGui::PushFont(font);
@@ -294,7 +295,14 @@ bool emptyState(const char* iconGlyph, const char* title, const char* body, cons
         float bw = ImGui::CalcTextSize(action).x + 32;
         ImGui::PopFont();
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (w - bw) * 0.5f));
-        clicked = button(action, ButtonStyle::Secondary, ImVec2(bw, 0));
+        bool closed = gate && !gate->open();
+        clicked = button(action, ButtonStyle::Secondary, ImVec2(bw, 0), false, closed);
+        if (closed) {
+            describeLast(*gate);
+            ImGui::PushFont(fonts().small);
+            centred(gate->reason.c_str(), fonts().small, color::TextMuted, "note");
+            ImGui::PopFont();
+        }
     }
     ImGui::Dummy(ImVec2(0, 24));
     return clicked;

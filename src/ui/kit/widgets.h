@@ -61,8 +61,11 @@ void spinnerAt(ImVec2 centre, float radius, ImU32 color);  // draws only; no lay
 // A thin indeterminate progress bar across `width` (above a table while it loads).
 void activityBar(float width, bool active);
 
+struct Gate;  // kit/gated.h
 // A centred block with an icon, a title and a sentence; returns true when the action is clicked.
-bool emptyState(const char* icon, const char* title, const char* body, const char* action = nullptr);
+// A closed `gate` shows the action disabled with its reason under it (kit/gated.h).
+bool emptyState(const char* icon, const char* title, const char* body, const char* action = nullptr,
+                const Gate* gate = nullptr);
 // A red-tinted box saying what went wrong; returns true when Retry is clicked.
 bool errorBanner(const std::string& message, bool offerRetry);
 

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
+#include "ui/kit/gated.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/offline_widgets.h"
 #include "ui/kit/theme.h"
@@ -46,23 +47,24 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
             }
         }
         ImGui::Dummy(ImVec2(0, 6));
+        // Resend and revoke need the Sales or Admin role, and the network.
+        Gate manage = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);
         if (store.state().customer.confirmingRevoke) {
             // Revoking cannot be undone: one more, explicit step.
             paragraph(tr(Text::RevokeQuestion), color::Danger);
             std::string yes = std::string(tr(Text::ConfirmRevoke)) + "##confirm-revoke";
-            if (button(yes.c_str(), ButtonStyle::Danger, ImVec2(0, 38), busy)) store.customerPage().revokeInvitation();
+            if (gatedButton(yes.c_str(), manage, ButtonStyle::Danger, ImVec2(0, 38), busy)) store.customerPage().revokeInvitation();
             std::string no = std::string(tr(Text::Cancel)) + "##cancel-revoke";
             sameLineIfFits(buttonWidth(no.c_str()));
             if (button(no.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), false, busy)) store.customerPage().cancelRevoke();
         } else {
-            bool offline = store.offline().isOffline();  // resend and revoke need the network
             std::string resend = std::string(tr(Text::Resend)) + "##resend";
-            if (button(resend.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), busy, offline)) store.customerPage().resendInvitation();
+            if (gatedButton(resend.c_str(), manage, ButtonStyle::Secondary, ImVec2(0, 38), busy)) store.customerPage().resendInvitation();
             std::string revoke = std::string(tr(Text::Revoke)) + "##revoke";
             sameLineIfFits(buttonWidth(revoke.c_str()));
-            if (button(revoke.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy || offline)) store.customerPage().requestRevoke();
-            needsNetworkNote(store);
+            if (gatedButton(revoke.c_str(), manage, ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy)) store.customerPage().requestRevoke();
         }
+        gateNotes();
     } else if (inv.status == "accepted") {
         keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
         keyValue(tr(Text::InvitationAccepted), format::dateTime(inv.acceptedAt), color::Success);
@@ -107,26 +109,29 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
     }
     waitingLicenseOrders(store, c.id);
     ImGui::Dummy(ImVec2(0, 8));
-    bool offline = store.offline().isOffline();  // plan changes and cancellations need the network
+    // Ordering needs the Buyer or Admin role (offline it waits in the queue); plan changes,
+    // cancelling and undoing it need the network too.
+    Gate order = gate(store, Capability::ManageSubscriptions);
+    Gate change = gate(store, Capability::ManageSubscriptions, /*needsNetwork=*/true);
     if (s.status == "pending_cancel") {
         paragraph(format::fill(tr(Text::PendingCancelNote), format::date(s.termEnd)), color::Warning);
         ImGui::Dummy(ImVec2(0, 4));
         std::string undo = std::string(tr(Text::UndoCancel)) + "##reactivate";
-        if (button(undo.c_str(), ButtonStyle::Primary, ImVec2(0, 40), busy, offline)) store.subscription().reactivate();
-        needsNetworkNote(store);
+        if (gatedButton(undo.c_str(), change, ButtonStyle::Primary, ImVec2(0, 40), busy)) store.subscription().reactivate();
+        gateNotes();
     } else if (s.isCancelled()) {
         textMuted(tr(Text::CancelledNote));
     } else {
         // The actions in a row that wraps where the card is narrow.
         std::string add = std::string(tr(Text::AddLicenses)) + "##add-licenses";
-        if (button(add.c_str(), ButtonStyle::Primary, ImVec2(0, 40))) store.subscription().openLicenseOrder();
+        if (gatedButton(add.c_str(), order, ButtonStyle::Primary, ImVec2(0, 40))) store.subscription().openLicenseOrder();
         std::string plan = std::string(tr(Text::ChangePlan)) + "##change-plan";
         sameLineIfFits(buttonWidth(plan.c_str()));
-        if (button(plan.c_str(), ButtonStyle::Secondary, ImVec2(0, 40), false, offline)) store.subscription().openPlanChange();
+        if (gatedButton(plan.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.subscription().openPlanChange();
         std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
         sameLineIfFits(buttonWidth(cancel.c_str()));
-        if (button(cancel.c_str(), ButtonStyle::DangerGhost, ImVec2(0, 40), false, offline)) store.subscription().openCancel();
-        needsNetworkNote(store);
+        if (gatedButton(cancel.c_str(), change, ButtonStyle::DangerGhost, ImVec2(0, 40))) store.subscription().openCancel();
+        gateNotes();
     }
     endCard();
 }

@@ -5,6 +5,7 @@
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
+#include "ui/kit/gated.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/list_cards.h"
 #include "ui/kit/offline_widgets.h"
@@ -53,7 +54,8 @@ public:
                 f.sort = shown.sort;
                 store_.customers().setFilter(f);
             }
-        } else if (emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody), tr(Text::NewCustomer))) {
+        } else if (Gate invite = gate(store_, Capability::ManageCustomers);
+                   emptyState(icon::Customers, tr(Text::NoCustomersTitle), tr(Text::NoCustomersBody), tr(Text::NewCustomer), &invite)) {
             store_.newCustomer().open();
         }
     }
@@ -167,9 +169,13 @@ void CustomersView::draw(Store& store) {
     float width = ImGui::GetContentRegionAvail().x;
     std::string newLabel = std::string("+  ") + tr(Text::NewCustomer) + "##new-customer";
     PageTitle title(tr(Text::MenuCustomers), tr(Text::CustomersSubtitle), newLabel.c_str());
-    bool add = button(newLabel.c_str(), ButtonStyle::Primary, title.actionSize());
+    // Inviting needs the Sales or Admin role (offline, the invitation waits in the queue).
+    Gate invite = gate(store, Capability::ManageCustomers);
+    bool add = gatedButton(newLabel.c_str(), invite, ButtonStyle::Primary, title.actionSize());
     a11y::lastName(tr(Text::NewCustomer));  // said without the "+" drawn before it
     if (add) store.newCustomer().open();
+    if (title.beside() && !invite.open()) title.under(50, gateNotesWidth());
+    gateNotes();
     title.end();
 
     // Search and status filter.

@@ -5,6 +5,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "ui/kit/dialog_parts.h"
+#include "ui/kit/gated.h"
 #include "ui/kit/offline_widgets.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
@@ -111,8 +112,9 @@ void InvoiceDialog::draw(Store& store) {
         total(tr(Text::Total), inv.total, true);
         bool busy = st.download.loading;
         std::string label = std::string(busy ? tr(Text::Downloading) : tr(Text::DownloadPdf)) + "##download-pdf";
-        int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, busy, store.offline().isOffline(), tr(Text::Close));
-        needsNetworkNote(store);
+        // Invoice documents need the Buyer or Admin role, and the network.
+        int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, busy, gate(store, Capability::ExportBilling, true),
+                                    tr(Text::Close));
         if (clicked == 1) store.invoices().downloadPdf();
         if (clicked == 2) close = true;
     }

@@ -5,6 +5,7 @@
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
+#include "ui/kit/gated.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/list_cards.h"
 #include "ui/kit/offline_widgets.h"
@@ -119,15 +120,11 @@ void InvoicesView::draw(Store& store) {
     std::string exportLabel = std::string(tr(Text::ExportCsv)) + "##export-csv";
     PageTitle title(tr(Text::MenuInvoices), tr(Text::InvoicesSubtitle), exportLabel.c_str());
     bool exporting = st.download.loading && !st.invoice.id;
-    bool offline = store.offline().isOffline();
-    if (button(exportLabel.c_str(), ButtonStyle::Secondary, title.actionSize(), exporting, offline)) store.invoices().exportCsv();
-    if (title.beside() && offline) {
-        ImGui::PushFont(fonts().small);
-        float noteW = ImGui::CalcTextSize(tr(Text::NeedsNetwork)).x;
-        ImGui::PopFont();
-        title.under(50, noteW);
-    }
-    needsNetworkNote(store);
+    // Exports need the Buyer or Admin role, and the network.
+    Gate exportGate = gate(store, Capability::ExportBilling, /*needsNetwork=*/true);
+    if (gatedButton(exportLabel.c_str(), exportGate, ButtonStyle::Secondary, title.actionSize(), exporting)) store.invoices().exportCsv();
+    if (title.beside() && !exportGate.open()) title.under(50, gateNotesWidth());
+    gateNotes();
     title.end();
 
     // Filters: status, dates, and the customer when one is chosen.
