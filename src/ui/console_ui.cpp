@@ -2,6 +2,7 @@
 
 #include <cfloat>
 
+#include "core/access.h"
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
@@ -18,6 +19,19 @@
 
 namespace rc::ui {
 namespace {
+
+// Who is signed in, as the account area says it: the member's name, then their role and the
+// account ("Buyer · Northwind Cloud Partners"). Before GET /me (a session from before teams):
+// the account's name and email.
+struct AccountLines {
+    std::string name, detail;
+};
+AccountLines accountLines(const AppState& st) {
+    const Reseller& r = st.session->reseller;
+    if (!st.me || st.me->member.name.empty()) return {r.name, r.email};
+    const Member& m = st.me->member;
+    return {m.name, roleLabel(m.role) + " · " + r.name};
+}
 
 constexpr ImGuiWindowFlags kPlain = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -209,7 +223,7 @@ void ConsoleUi::navigationEntries(Store& store, bool rail, float width, std::opt
     Screen lit = screenLine(store.state().route.screen).navigation;
     bool first = true;
     for (const ScreenLine& line : screenLines()) {
-        if (!line.inNavigation()) continue;
+        if (!line.inNavigation() || !knownAllowed(store.state(), line.offeredTo)) continue;
         if (!first && gap) ImGui::Dummy(ImVec2(0, *gap));
         first = false;
         if (navEntry(line.icon, tr(line.label), line.screen == lit, rail ? EntryStyle::Rail : EntryStyle::Row, width))
@@ -238,17 +252,17 @@ void ConsoleUi::drawTopBar(Store& store) {
     float controlY = (b.h - controlH) * 0.5f;
 
     // Measure the right-hand side first: sign out, the account, the language switch.
-    const Reseller& r = st.session->reseller;
+    AccountLines account = accountLines(st);
     bool canSignOut = !st.kiosk.enabled;
     std::string signOut = std::string(icon::SignOut) + "  " + tr(Text::SignOut) + "##sign-out";
     ImGui::PushFont(fonts().medium);
     float signOutW = canSignOut && !phone ? ImGui::CalcTextSize(signOut.c_str(), nullptr, true).x + 24 : 0;
-    float nameW = layout_.showAccount ? ImGui::CalcTextSize(shownC(r.name)).x : 0;
+    float nameW = layout_.showAccount ? ImGui::CalcTextSize(shownC(account.name)).x : 0;
     float langW = ImGui::CalcTextSize((std::string(icon::Globe) + "  " + tr(Text::SwitchLanguage)).c_str()).x + 28;
     ImGui::PopFont();
     if (layout_.showAccount) {
         ImGui::PushFont(fonts().small);
-        nameW = std::max(nameW, ImGui::CalcTextSize(shownC(r.email)).x);
+        nameW = std::max(nameW, ImGui::CalcTextSize(shownC(account.detail)).x);
         ImGui::PopFont();
     }
     float right = b.w - padX;
@@ -307,9 +321,9 @@ void ConsoleUi::drawTopBar(Store& store) {
     if (layout_.showAccount) {
         float textTop = (b.h - 37) * 0.5f;
         ImGui::SetCursorPos(ImVec2(nameX, textTop));
-        text(r.name, color::Text, fonts().medium, "text");
+        text(account.name, color::Text, fonts().medium, "text");
         ImGui::SetCursorPos(ImVec2(nameX, textTop + 19));
-        text(r.email, color::TextMuted, fonts().small, "text");
+        text(account.detail, color::TextMuted, fonts().small, "text");
     }
     if (signOutW > 0) {
         ImGui::SetCursorPos(ImVec2(signOutX, controlY));
@@ -353,10 +367,17 @@ void ConsoleUi::drawMenuDrawer(Store& store) {
     ImVec2 line = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + inner, line.y), color::Border);
     ImGui::Dummy(ImVec2(0, 8));
-    const Reseller& r = st.session->reseller;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-    text(r.name, color::Text, fonts().medium, "text");
-    text(r.email, color::TextMuted, fonts().small, "text");
+    if (st.me && !st.me->member.name.empty()) {
+        // The member, their email, their role, and the account they are in.
+        text(st.me->member.name, color::Text, fonts().medium, "text");
+        text(st.me->member.email, color::TextMuted, fonts().small, "text");
+        text(format::fill(tr(Text::YourRole), roleLabel(st.me->member.role)), color::TextMuted, fonts().small, "text");
+        text(st.session->reseller.name, color::TextMuted, fonts().small, "text");
+    } else {
+        text(st.session->reseller.name, color::Text, fonts().medium, "text");
+        text(st.session->reseller.email, color::TextMuted, fonts().small, "text");
+    }
     ImGui::PopTextWrapPos();
     if (!st.kiosk.enabled) {
         ImGui::Dummy(ImVec2(0, 4));

@@ -85,7 +85,7 @@ TEST_CASE("every screen of the core's registry has one UI line, and its own view
     for (const ScreenSpec& a : core)
         for (const ScreenSpec& b : core)
             if (a.screen != b.screen) CHECK(&views.screen(a.screen) != &views.screen(b.screen));
-    CHECK(views.dialogs().size() == 5);
+    CHECK(views.dialogs().size() == 7);
 }
 
 TEST_CASE("sidebar, icon rail and phone menu: the same destinations, the shown one lit, each going there") {
@@ -126,4 +126,27 @@ TEST_CASE("a customer's page lights Customers, its way back") {
     s.ui.frame(3);
     CHECK(s.entries() == kEntries);
     CHECK(s.lit() == "Customers");
+}
+
+TEST_CASE("Team is in the navigation for Admins only; others see their role in the account area") {
+    for (const char* role : {"admin", "buyer", "sales", "viewer"}) {
+        CAPTURE(role);
+        for (float width : {1440.0f, 390.0f}) {
+            CAPTURE(width);
+            Shell s(width, 844);
+            std::string me = test::readContract("me.json");
+            me.replace(me.find("\"role\": \"admin\""), 15, std::string("\"role\": \"") + role + "\"");
+            s.transport.answer("v1/me", 200, me);
+            s.ui.frame(2);
+            s.openMenuIfPhone();
+            std::vector<std::string> want = kEntries;
+            if (std::string(role) == "admin") want.push_back("Team");
+            CHECK(s.entries() == want);
+            std::string label = std::string(role) == "admin" ? "Admin" : std::string(role) == "buyer" ? "Buyer"
+                              : std::string(role) == "sales" ? "Sales" : "Viewer";
+            // The top bar says "<Role> · <account>"; the phone's menu "Your role: <Role>".
+            if (width > 1000) CHECK(s.ui.has(label + " · Demo", "text"));
+            else CHECK(s.ui.has("Your role: " + label, "text"));
+        }
+    }
 }

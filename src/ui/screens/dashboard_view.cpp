@@ -122,9 +122,39 @@ void revenueChart(const Dashboard& d, float w, float h, int& pinned) {
     endCard();
 }
 
-void activityList(const std::vector<ActivityEntry>& items, float w, float h, Store& store) {
+// Whose changes the recent activity shows: everyone's, the member's own, or one member's (a
+// Team screen's "Activity" link). The names come from the entries (or the address's email).
+void activityFilter(Store& store, const DashboardState& dash) {
+    const AppState& st = store.state();
+    std::string mine = st.me ? st.me->member.email : std::string();
+    const std::string& actor = st.route.actor;
+    bool someoneElse = !actor.empty() && actor != mine;
+    std::string other;
+    if (someoneElse) {
+        other = actor;
+        for (const ActivityEntry& a : dash.recent)
+            if (a.actor.email == actor && !a.actor.name.empty()) other = a.actor.name;
+        other = format::fill(tr(Text::ActivityBy), other);
+    }
+    std::string everyone = std::string(tr(Text::ActivityEveryone)) + "##everyone";
+    std::string own = std::string(tr(Text::ActivityMine)) + "##mine";
+    std::string theirs = other + "##theirs";
+    const char* labels[] = {everyone.c_str(), own.c_str(), theirs.c_str()};
+    int count = someoneElse ? 3 : (mine.empty() ? 1 : 2);
+    int selected = actor.empty() ? 0 : someoneElse ? 2 : 1;
+    int clicked = segmented("activity-filter", labels, count, selected);
+    if (clicked == 0) store.dashboard().filterActivity({});
+    if (clicked == 1) store.dashboard().filterActivity(mine);
+}
+
+void activityList(const DashboardState& dash, float w, float h, Store& store) {
+    const std::vector<ActivityEntry>& items = dash.recent;
     beginCard("###recent-activity", tr(Text::RecentActivity), ImVec2(w, h), false);
-    if (items.empty()) textMuted(tr(Text::NoActivity));
+    activityFilter(store, dash);
+    ImGui::Dummy(ImVec2(0, 2));
+    if (dash.recentRemote.loading && items.empty()) spinner(8, color::Accent);
+    else if (dash.recentRemote.error && items.empty()) paragraph(describeError(*dash.recentRemote.error), color::Danger);
+    else if (items.empty()) textMuted(tr(Text::NoActivity));
     if (!items.empty()) a11y::beginList(tr(Text::RecentActivity));
     for (std::size_t i = 0; i < items.size(); ++i) {
         const ActivityEntry& a = items[i];
@@ -147,8 +177,10 @@ void activityList(const std::vector<ActivityEntry>& items, float w, float h, Sto
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + rw);
         text(activitySentence(a), color::Text, fonts().body, "text");
         ImGui::PopTextWrapPos();
-        text((a.customerName.empty() ? std::string() : a.customerName + " · ") + format::dateTime(a.createdAt), color::TextMuted,
-             fonts().small, "text");
+        // Where, when, and who did it.
+        text((a.customerName.empty() ? std::string() : a.customerName + " · ") + format::dateTime(a.createdAt) + " · " +
+                 activityActor(a),
+             color::TextMuted, fonts().small, "text");
         ImGui::SetCursorScreenPos(ImVec2(at.x, std::max(ImGui::GetCursorScreenPos().y, at.y + rowH + 4)));
         ImGui::Dummy(ImVec2(0, 0));
         a11y::end();
@@ -272,11 +304,11 @@ void DashboardView::draw(Store& store) {
         float chartW = std::floor((width - gap) * 0.6f);
         revenueChart(d, chartW, 320, pinnedMonth_);
         ImGui::SameLine(0, gap);
-        activityList(dash.recent, width - gap - chartW, 320, store);
+        activityList(dash, width - gap - chartW, 320, store);
     } else {
         revenueChart(d, width, width < 520 ? 260 : 300, pinnedMonth_);
         ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
-        activityList(dash.recent, width, 380, store);
+        activityList(dash, width, 380, store);
     }
     ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
     renewalsList(d, width, store);

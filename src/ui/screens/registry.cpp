@@ -1,6 +1,7 @@
 #include "ui/screens/registry.h"
 
 #include "ui/kit/theme.h"
+#include "ui/screens/add_member_dialog.h"
 #include "ui/screens/cancel_dialog.h"
 #include "ui/screens/customer_view.h"
 #include "ui/screens/customers_view.h"
@@ -10,6 +11,7 @@
 #include "ui/screens/license_order_dialog.h"
 #include "ui/screens/new_customer_dialog.h"
 #include "ui/screens/plan_change_dialog.h"
+#include "ui/screens/team_view.h"
 
 namespace rc::ui {
 namespace {
@@ -22,12 +24,13 @@ std::unique_ptr<View> make() {
 }  // namespace
 
 const std::vector<ScreenLine>& screenLines() {
-    // screen, icon, label, the navigation entry it lights, its view
+    // screen, icon, label, the navigation entry it lights, its view (and who it is offered to)
     static const std::vector<ScreenLine> lines = {
         {Screen::Dashboard, icon::Dashboard, Text::MenuDashboard, Screen::Dashboard, make<DashboardView>},
         {Screen::Customers, icon::Customers, Text::MenuCustomers, Screen::Customers, make<CustomersView>},
         {Screen::Customer, icon::Customers, Text::MenuCustomers, Screen::Customers, make<CustomerView>},
         {Screen::Invoices, icon::Invoices, Text::MenuInvoices, Screen::Invoices, make<InvoicesView>},
+        {Screen::Team, icon::Team, Text::MenuTeam, Screen::Team, make<TeamView>, Capability::ManageTeam},
     };
     return lines;
 }
@@ -46,6 +49,8 @@ Views::Views() {
     dialogs_.push_back(make<PlanChangeDialog>());
     dialogs_.push_back(make<CancelDialog>());
     dialogs_.push_back(make<InvoiceDialog>());
+    dialogs_.push_back(make<AddMemberDialog>());
+    dialogs_.push_back(make<MemberChangeDialog>());
 }
 
 View& Views::screen(Screen screen) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/access.h"
 #include "core/i18n.h"
 #include "core/route.h"
 #include "ui/screens/view.h"
@@ -19,6 +20,9 @@ struct ScreenLine {
     Text label;         // what the navigation calls it
     Screen navigation;  // the navigation entry lit while it shows; itself: it has an entry of its own
     std::unique_ptr<View> (*make)();
+    // The navigation offers it only to roles with this capability (Team: Admins); its address
+    // still opens it for others, and the view says who may use it.
+    Capability offeredTo = Capability::View;
     bool inNavigation() const { return navigation == screen; }
 };
 
