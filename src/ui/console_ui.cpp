@@ -24,13 +24,14 @@ namespace {
 // account ("Buyer · Northwind Cloud Partners"). Before GET /me (a session from before teams):
 // the account's name and email.
 struct AccountLines {
-    std::string name, detail;
+    std::string name, role, account;  // role: "Buyer · ", empty when not known
+    std::string detail() const { return role + account; }
 };
 AccountLines accountLines(const AppState& st) {
     const Reseller& r = st.session->reseller;
-    if (!st.me || st.me->member.name.empty()) return {r.name, r.email};
+    if (!st.me || st.me->member.name.empty()) return {r.name, {}, r.email};
     const Member& m = st.me->member;
-    return {m.name, roleLabel(m.role) + " · " + r.name};
+    return {m.name, roleLabel(m.role) + " · ", r.name};
 }
 
 constexpr ImGuiWindowFlags kPlain = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -262,7 +263,7 @@ void ConsoleUi::drawTopBar(Store& store) {
     ImGui::PopFont();
     if (layout_.showAccount) {
         ImGui::PushFont(fonts().small);
-        nameW = std::max(nameW, ImGui::CalcTextSize(shownC(account.detail)).x);
+        nameW = std::max(nameW, ImGui::CalcTextSize(shownC(account.detail())).x);
         ImGui::PopFont();
     }
     float right = b.w - padX;
@@ -323,7 +324,12 @@ void ConsoleUi::drawTopBar(Store& store) {
         ImGui::SetCursorPos(ImVec2(nameX, textTop));
         text(account.name, color::Text, fonts().medium, "text");
         ImGui::SetCursorPos(ImVec2(nameX, textTop + 19));
-        text(account.detail, color::TextMuted, fonts().small, "text");
+        // The role and the account as two items: the account's name reads alone too.
+        if (!account.role.empty()) {
+            text(account.role, color::TextMuted, fonts().small, "text");
+            ImGui::SameLine(0, 0);
+        }
+        text(account.account, color::TextMuted, fonts().small, "text");
     }
     if (signOutW > 0) {
         ImGui::SetCursorPos(ImVec2(signOutX, controlY));

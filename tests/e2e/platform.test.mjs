@@ -4,29 +4,20 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { ROOT, startServer, launchBrowser, openConsoleAt, waitForConsole, items, waitForItem, clickItem,
   waitForItemMatching, waitForItemGone, screenshot, api } from "./harness.mjs";
+import { CLIENT_ID, GSI_URL, FakeGoogle, serveFakeGoogle } from "./google_fake.mjs";
 
-const CLIENT_ID = "test-client.apps.googleusercontent.com";
-const GSI_URL = "https://accounts.google.com/gsi/client";
-const KID = "test-key-1";
 const RESELLER = { email: "anna.reseller@example.com", name: "Anna's Workspace Partners GmbH" };
 const SESSION_KEY = "resellerConsole.session";
 
-let server, browser, keyDir, privateKey;
+let server, browser, google;
 
 before(async () => {
-  keyDir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-jwks-"));
-  const pair = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
-  privateKey = pair.privateKey;
-  const jwk = { ...pair.publicKey.export({ format: "jwk" }), kid: KID, alg: "RS256", use: "sig" };
-  const jwks = path.join(keyDir, "jwks.json");
-  fs.writeFileSync(jwks, JSON.stringify({ keys: [jwk] }));
-  server = await startServer(["--google-client-id", CLIENT_ID, "--google-jwks", jwks, "--demo"]);
+  google = new FakeGoogle();
+  server = await startServer([...google.serverArgs(), "--demo"]);
   execFileSync("python3", [path.join(ROOT, "serve.py"), "reseller", "add", RESELLER.email, RESELLER.name, "--db", server.db],
     { cwd: ROOT, stdio: "pipe" });
   browser = await launchBrowser();
@@ -35,55 +26,10 @@ before(async () => {
 after(async () => {
   if (browser) await browser.close();
   if (server) await server.stop();
-  if (keyDir) fs.rmSync(keyDir, { recursive: true, force: true });
+  if (google) google.cleanUp();
 });
 
-// An ID token as Google would issue it, signed with the test key the server trusts.
-function googleCredential(email, claims = {}) {
-  const b64 = (v) => (Buffer.isBuffer(v) ? v : Buffer.from(JSON.stringify(v))).toString("base64url");
-  const now = Math.floor(Date.now() / 1000);
-  const head = b64({ alg: "RS256", kid: KID, typ: "JWT" });
-  const body = b64({ iss: "https://accounts.google.com", aud: CLIENT_ID, azp: CLIENT_ID,
-    sub: "1" + crypto.createHash("sha256").update(email).digest("hex").slice(0, 20).replace(/\D/g, "7"),
-    email, email_verified: true, iat: now, exp: now + 3600, ...claims });
-  const signature = crypto.sign("sha256", Buffer.from(head + "." + body), privateKey);
-  return head + "." + body + "." + b64(signature);
-}
-
-// Stands in for Google's client script: the same API, a plain DOM button that hands over
-// `credential` when clicked, and a record of the calls for the test to check.
-function fakeGoogleScript(credential) {
-  return `(function () {
-  var config = null;
-  var record = window.__fakeGoogle = { clientId: null, renders: [], disableAutoSelect: 0, prompts: 0 };
-  window.google = { accounts: { id: {
-    initialize: function (c) { config = c; record.clientId = c.client_id; },
-    renderButton: function (parent, options) {
-      record.renders.push(options);
-      var b = document.createElement("button");
-      b.id = "fake-google-button";
-      b.type = "button";
-      b.textContent = "Sign in with Google (test)";
-      // Roughly Google's outline button, so screenshots read as the real thing.
-      b.style.cssText = "width:" + options.width + "px;height:40px;background:#fff;color:#3c4043;" +
-        "border:1px solid #dadce0;border-radius:4px;font:500 14px Roboto,Arial,sans-serif;cursor:pointer";
-      b.addEventListener("click", function () {
-        config.callback({ credential: ${JSON.stringify(credential)}, select_by: "btn" });
-      });
-      parent.appendChild(b);
-    },
-    disableAutoSelect: function () { record.disableAutoSelect++; },
-    prompt: function () { record.prompts++; }
-  } } };
-})();`;
-}
-
-function serveFakeGoogle(credential) {
-  return async (context) => {
-    await context.route(GSI_URL, (route) =>
-      route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeGoogleScript(credential) }));
-  };
-}
+function googleCredential(email, claims = {}) { return google.credential(email, claims); }
 
 async function config() {
   const res = await fetch(server.url + "/config.json");

@@ -144,8 +144,8 @@ TEST_CASE("Team is in the navigation for Admins only; others see their role in t
             CHECK(s.entries() == want);
             std::string label = std::string(role) == "admin" ? "Admin" : std::string(role) == "buyer" ? "Buyer"
                               : std::string(role) == "sales" ? "Sales" : "Viewer";
-            // The top bar says "<Role> · <account>"; the phone's menu "Your role: <Role>".
-            if (width > 1000) CHECK(s.ui.has(label + " · Demo", "text"));
+            // The top bar says "<Role> · <account>" (two items); the phone's menu "Your role: <Role>".
+            if (width > 1000) CHECK((s.ui.has(label + " · ", "text") && s.ui.has("Demo", "text")));
             else CHECK(s.ui.has("Your role: " + label, "text"));
         }
     }
