@@ -122,6 +122,31 @@ class ChooseReseller(Conflict):
         self.details = {"resellers": choices}
 
 
+class CurrencyLocked(Conflict):
+    code = "currency_locked"
+
+    def __init__(self, currency):
+        super().__init__(f"The account has issued invoices in {currency}; its currency can no longer change.")
+        self.details = {"current": {"currency": currency}}
+
+
+class InvoiceIncomplete(Conflict):
+    """An e-invoice (XRechnung) asked of an invoice that was issued without what the format
+    needs: the invoice cannot change, so the answer names what it lacks."""
+    code = "invoice_incomplete"
+
+    def __init__(self, missing):
+        super().__init__("This invoice was issued without what an e-invoice needs: " + ", ".join(missing) + ".")
+        self.details = {"missing": list(missing)}
+
+
+class DocumentsUnavailable(DomainError):
+    """The server cannot make PDFs: the document stack (Debian's weasyprint) is not installed."""
+    code = "documents_unavailable"
+    default_message = ("This server cannot make PDF documents: install the Debian package weasyprint "
+                       "(python3 serve.py installs it when run as root).")
+
+
 class SubscriptionCancelled(Conflict):
     code = "subscription_cancelled"
     default_message = "The subscription is cancelled; nothing can be ordered on it."

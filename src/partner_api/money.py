@@ -9,8 +9,13 @@ CYCLE_NAMES = {
     "annual_yearly": "Annual, paid yearly",
 }
 
-# List prices per license in cents: (per month on the flexible plan, per year on annual plans).
-LIST_PRICES = {"basic": (100, 948), "professional": (129, 1200), "enterprise": (149, 1548)}
+# List prices per license in minor units, one price list per currency the reseller can bill in:
+# (per month on the flexible plan, per year on annual plans). Set in each currency, not converted.
+LIST_PRICES = {
+    "USD": {"basic": (100, 948), "professional": (129, 1200), "enterprise": (149, 1548)},
+    "EUR": {"basic": (95, 900), "professional": (119, 1140), "enterprise": (139, 1428)},
+}
+CURRENCIES = tuple(LIST_PRICES)
 
 MIN_LICENSES = 1
 MAX_LICENSES = 50_000
@@ -28,11 +33,11 @@ def round_div(numerator, denominator):
     return (2 * numerator + denominator) // (2 * denominator)
 
 
-def list_unit_price(plan, cycle):
+def list_unit_price(plan, cycle, currency="USD"):
     """List price per license per billing period of the cycle.
 
     annual_monthly pays the annual price in twelve instalments, so it is per month."""
-    monthly, yearly = LIST_PRICES[plan]
+    monthly, yearly = LIST_PRICES[currency][plan]
     if cycle == "flexible":
         return monthly
     if cycle == "annual_monthly":
@@ -44,8 +49,8 @@ def discounted(amount, discount_bp):
     return round_div(amount * (10_000 - discount_bp), 10_000)
 
 
-def unit_price(plan, cycle, discount_bp):
-    return discounted(list_unit_price(plan, cycle), discount_bp)
+def unit_price(plan, cycle, discount_bp, currency="USD"):
+    return discounted(list_unit_price(plan, cycle, currency), discount_bp)
 
 
 def billing_months(cycle):

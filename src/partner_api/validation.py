@@ -53,14 +53,22 @@ def unsafe_text(value, one_line=True):
 
 
 class Fields:
-    """Reads fields of a JSON object, remembering what was wrong with each."""
+    """Reads fields of a JSON object, remembering what was wrong with each. A nested object is a
+    section (`section`) whose problems are named "outer.inner"."""
 
-    def __init__(self, body, allowed):
+    def __init__(self, body, allowed, prefix="", errors=None):
         self.body = body
-        self.errors = {}
+        self.prefix = prefix
+        self.errors = {} if errors is None else errors
         for name in body:
             if name not in allowed:
-                self.errors[name] = "Unknown field."
+                self.fail(name, "Unknown field.")
+
+    def fail(self, name, message):
+        self.errors[self.prefix + name] = message
+
+    def failed(self, name):
+        return self.prefix + name in self.errors
 
     def has(self, name):
         return name in self.body
@@ -68,11 +76,11 @@ class Fields:
     def _string(self, name, required):
         if name not in self.body or self.body[name] is None:
             if required:
-                self.errors[name] = "This field is required."
+                self.fail(name, "This field is required.")
             return None
         value = self.body[name]
         if not isinstance(value, str):
-            self.errors[name] = "Must be a string."
+            self.fail(name, "Must be a string.")
             return None
         return value
 
@@ -82,13 +90,13 @@ class Fields:
             return None
         value = unicodedata.normalize("NFC", value.strip())
         if not value:
-            self.errors[name] = "Must not be empty."
+            self.fail(name, "Must not be empty.")
         elif len(value) > MAX_NAME:
-            self.errors[name] = f"Must be at most {MAX_NAME} characters."
+            self.fail(name, f"Must be at most {MAX_NAME} characters.")
         elif unsafe_text(value):
-            self.errors[name] = unsafe_text(value)
+            self.fail(name, unsafe_text(value))
         elif all(invisible(ch) for ch in value):
-            self.errors[name] = "Must contain visible letters or digits, not only invisible characters."
+            self.fail(name, "Must contain visible letters or digits, not only invisible characters.")
         return value
 
     def email(self, name, required=True):
@@ -98,7 +106,7 @@ class Fields:
         value = value.strip()
         match = EMAIL_RE.match(value)
         if len(value) > 254 or not match or not valid_domain(match.group(1).lower()):
-            self.errors[name] = "Must be an email address like name@example.com."
+            self.fail(name, "Must be an email address like name@example.com.")
             return None
         local, _, domain = value.rpartition("@")
         return f"{local}@{domain.lower()}"
@@ -109,8 +117,7 @@ class Fields:
             return None
         value = value.strip().lower().rstrip(".")
         if not valid_domain(value):
-            self.errors[name] = ("Must be a bare domain name like example.com"
-                                 " (no scheme, path, spaces or @).")
+            self.fail(name, "Must be a bare domain name like example.com (no scheme, path, spaces or @).")
             return None
         return value
 
@@ -121,31 +128,64 @@ class Fields:
             return None
         value = unicodedata.normalize("NFC", value.strip())
         if len(value) > max_length:
-            self.errors[name] = f"Must be at most {max_length} characters."
+            self.fail(name, f"Must be at most {max_length} characters.")
         elif unsafe_text(value):
-            self.errors[name] = unsafe_text(value)
+            self.fail(name, unsafe_text(value))
         return value
+
+    def pattern(self, name, regex, message, required=False, normalize=str.strip):
+        """A code of a fixed form (a postal code, a phone number): normalized, then matched whole."""
+        value = self._string(name, required)
+        if value is None:
+            return None
+        value = normalize(value)
+        if not re.fullmatch(regex, value):
+            self.fail(name, message)
+            return None
+        return value
+
+    def checked(self, name, check, message, required=False):
+        """An identifier that `check` puts into its stored form, or None if it is not valid."""
+        value = self._string(name, required)
+        if value is None:
+            return None
+        stored = check(value)
+        if stored is None:
+            self.fail(name, message)
+        return stored
 
     def choice(self, name, choices, required=True):
         value = self._string(name, required)
         if value is not None and value not in choices:
-            self.errors[name] = f"Must be one of: {', '.join(choices)}."
+            self.fail(name, f"Must be one of: {', '.join(choices)}.")
             return None
         return value
 
     def integer(self, name, low, high, required=True):
         if name not in self.body or self.body[name] is None:
             if required:
-                self.errors[name] = "This field is required."
+                self.fail(name, "This field is required.")
             return None
         value = self.body[name]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.errors[name] = "Must be a whole number."
+            self.fail(name, "Must be a whole number.")
             return None
         if not low <= value <= high:
-            self.errors[name] = f"Must be between {low:,} and {high:,}."
+            self.fail(name, f"Must be between {low:,} and {high:,}.")
             return None
         return value
+
+    def section(self, name, allowed, required=True):
+        """The nested object `name` as Fields of its own (None if absent or null, which is an
+        error when required; or not an object)."""
+        if name not in self.body or self.body[name] is None:
+            if required:
+                self.fail(name, "This field is required.")
+            return None
+        if not isinstance(self.body[name], dict):
+            self.fail(name, "Must be an object.")
+            return None
+        return Fields(self.body[name], allowed, f"{self.prefix}{name}.", self.errors)
 
     def check(self):
         if self.errors:

@@ -5,6 +5,7 @@ endpoint (GET /invoices/{id}/<name>, GET /invoices/export.<name>) and its OpenAP
 import dataclasses
 import typing
 
+from .cii import xrechnung_xml
 from .invoice_pdf import invoice_pdf
 from .invoices_csv import invoices_csv
 
@@ -29,7 +30,13 @@ class ExportFormat:
 
 
 INVOICE_FORMATS = (
-    InvoiceFormat("pdf", "application/pdf", "pdf", "The invoice as PDF (attachment named <number>.pdf)", invoice_pdf),
+    InvoiceFormat("pdf", "application/pdf", "pdf",
+                  "The invoice as PDF/A-3 (attachment named <number>.pdf); a Factur-X / ZUGFeRD e-invoice (profile"
+                  " EN 16931, factur-x.xml inside) when the invoice holds what EN 16931 needs", invoice_pdf),
+    InvoiceFormat("xrechnung.xml", "application/xml", "xrechnung.xml",
+                  "The invoice as XRechnung 3.0 (UN/CEFACT CII), for public-sector customers (attachment named"
+                  " <number>.xrechnung.xml); 409 invoice_incomplete with error.missing when it was issued without"
+                  " what XRechnung needs", xrechnung_xml),
 )
 EXPORT_FORMATS = (
     ExportFormat("csv", "text/csv; charset=utf-8", "All matching invoices as CSV", invoices_csv),

@@ -3,6 +3,7 @@ storage interface (storage/repository.py) and a clock; none speaks HTTP or write
 change, its invoice and its activity entry are written in one storage transaction."""
 from .activity import Activity
 from .billing_clock import BillingClock
+from .billing_profile import BillingProfiles
 from .customers import Customers
 from .dashboard import Dashboard
 from .housekeeping import Housekeeping
@@ -30,6 +31,7 @@ class Domain:
         self.sessions = Sessions(storage, clock, session_hours)
         self.team = Team(storage, clock)
         self.billing = BillingClock(storage, clock)
+        self.billing_profiles = BillingProfiles(storage, clock)
         self.links = LinkSeal(lambda: storage.secret)
         self.customers = Customers(storage, clock, log, self.links)
         self.invitations = Invitations(storage, clock, log, self.links)

@@ -1,7 +1,8 @@
 """Customers: the reseller's list (search, filter, sort, pages by cursor or by position), one
 customer with its invitation and subscription, inviting a new one, and changing its details."""
 from ..clock import iso
-from ..errors import DomainTaken
+from ..errors import DomainTaken, ValidationFailed
+from ..storage.customers import BILLING_COLUMNS
 from ..validation import sort_key
 from .activity import record
 from .invitations import send_invitation
@@ -39,8 +40,9 @@ class Customers:
         with self.storage.read() as repo:
             return customer_view(repo, reseller, customer_id)
 
-    def invite(self, reseller, name, email, google_domain, organization, base_url, actor):
-        """A new customer and its invitation link (sent through the outbox)."""
+    def invite(self, reseller, name, email, google_domain, organization, base_url, actor, billing=None):
+        """A new customer and its invitation link (sent through the outbox). `billing`: the
+        billing details (the BILLING_COLUMNS), optional until the first invoice."""
         now = self.clock.now()
         scope = domain_scope(reseller)
         with self.storage.write(account=reseller["id"]) as repo:
@@ -48,6 +50,8 @@ class Customers:
                 raise DomainTaken(f"The Google domain {google_domain} already belongs to a customer.")
             customer_id = repo.customers.add(reseller["id"], name, email, google_domain,
                                              organization, "invited", iso(now), sort_key(name), scope)
+            if billing:
+                repo.customers.update(customer_id, **billing)
             send_invitation(repo, reseller, customer_id, name, email, organization, base_url, now, self.log,
                             self.links)
             record(repo, reseller, customer_id, actor, "customer.invited",
@@ -57,17 +61,29 @@ class Customers:
             return customer_view(repo, reseller, customer_id)
 
     def update(self, reseller, customer_id, changes, actor):
-        """Changes name, email or organization; a change to nothing new records nothing."""
+        """Changes name, email, organization or the billing details (`billing`: the
+        BILLING_COLUMNS, or None to remove them, which is refused once the customer has been
+        invoiced); a change to nothing new records nothing. Invoices already issued keep what
+        they were issued with."""
         now = self.clock.now()
         with self.storage.write(account=reseller["id"]) as repo:
             customer = customer_or_404(repo, reseller, customer_id)
+            if "billing" in changes:
+                billing = changes.pop("billing")
+                if billing is None and repo.invoices.any_of_customer(customer_id):
+                    raise ValidationFailed({"billing": "Billing details cannot be removed once the customer has"
+                                                       " been invoiced; change them instead."})
+                changes.update(billing or {name: None for name in BILLING_COLUMNS})
             changes = {k: v for k, v in changes.items() if v != customer[k]}
             if changes:
                 if "name" in changes:
                     changes["name_key"] = sort_key(changes["name"])
                 repo.customers.update(customer_id, **changes)
-                shown = [k for k in changes if k != "name_key"]
+                shown = [k for k in changes if k != "name_key" and k not in BILLING_COLUMNS]
+                if any(k in BILLING_COLUMNS for k in changes):
+                    shown.append("billing details")
                 record(repo, reseller, customer_id, actor, "customer.updated",
                        f"Changed {', '.join(shown)} of {customer['name']}.",
-                       {k: customer[k] for k in shown}, {k: changes[k] for k in shown}, now)
+                       {k: customer[k] for k in changes if k != "name_key"},
+                       {k: changes[k] for k in changes if k != "name_key"}, now)
             return customer_view(repo, reseller, customer_id)

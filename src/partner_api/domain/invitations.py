@@ -152,7 +152,8 @@ class Invitations:
                 "term_start": today.isoformat(),
                 "term_end": (today + dt.timedelta(days=pricing.TRIAL_DAYS - 1)).isoformat(),
                 "next_bill_on": None, "auto_renew": 1, "currency": reseller["currency"],
-                "unit_price": pricing.unit_price(pricing.TRIAL_PLAN, "flexible", reseller["discount_bp"]),
+                "unit_price": pricing.unit_price(pricing.TRIAL_PLAN, "flexible", reseller["discount_bp"],
+                                                 reseller["currency"]),
                 "monthly_value": 0,
                 "next_event_on": (today + dt.timedelta(days=pricing.TRIAL_DAYS)).isoformat(),
             }

@@ -31,9 +31,9 @@ class Invoices:
                 return
 
     def get(self, reseller, invoice_id):
-        """(invoice, lines)."""
+        """(invoice, lines, the credit notes that correct it)."""
         with self.storage.read() as repo:
             row = repo.invoices.get(reseller["id"], invoice_id)
             if row is None:
                 raise NotFound("There is no invoice with this id.")
-            return row, repo.invoices.lines(invoice_id)
+            return row, repo.invoices.lines(invoice_id), repo.invoices.corrections_of(invoice_id)

@@ -9,7 +9,7 @@ def price_list(reseller):
     for plan in pricing.PLANS:
         prices = {}
         for cycle in pricing.CYCLES:
-            list_price = pricing.list_unit_price(plan, cycle)
+            list_price = pricing.list_unit_price(plan, cycle, currency)
             prices[cycle] = {
                 "per": "license_year" if cycle == "annual_yearly" else "license_month",
                 "list": pricing.money(list_price, currency),

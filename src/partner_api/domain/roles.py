@@ -19,6 +19,10 @@ CAPABILITIES = {
     "export_billing": ("admin", "buyer"),
     # Team members.
     "manage_team": ("admin",),
+    # The account's own legal and bank data: the billing profile every invoice is issued with
+    # (issue 18). Its own capability, not manage_team's: who runs the team and who may change
+    # the account's bank account and tax numbers are separate questions.
+    "manage_account": ("admin",),
 }
 
 

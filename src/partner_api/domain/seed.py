@@ -169,10 +169,11 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
 
 
 def _settle_invoices(storage, reseller, rng, now):
-    """Most older invoices were paid a few days after issue; a few stay open (overdue), one void."""
+    """Most older invoices were paid a few days after issue; a few stay open (overdue), one void.
+    Credit notes are settled when issued."""
     cutoff = now - dt.timedelta(days=20)
     with storage.write() as repo:
-        rows = repo.invoices.issued_of(reseller["id"])
+        rows = [row for row in repo.invoices.issued_of(reseller["id"]) if row["kind"] == "invoice"]
         old = [row for row in rows if row["issued_at"] < cutoff.strftime("%Y-%m-%dT%H:%M:%SZ")]
         unpaid = set(rng.sample([row["id"] for row in old[-40:]], min(3, len(old))))
         void = rng.choice([row["id"] for row in old[:60]]) if old else None

@@ -164,7 +164,7 @@ class App:
         response.headers.update(cors)
         if cors and request.method == "OPTIONS":
             response.headers.update({
-                "Access-Control-Allow-Methods": response.headers.get("Allow", "GET, POST, PATCH, DELETE"),
+                "Access-Control-Allow-Methods": response.headers.get("Allow", "GET, POST, PUT, PATCH, DELETE"),
                 "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
                 "Access-Control-Max-Age": "600",
             })

@@ -4,8 +4,9 @@ import datetime as dt
 import json
 
 from ..clock import add_months, parse_day, parse_iso
+from ..documents.cii import e_invoice_missing
 from ..domain.roles import capabilities_json
-from ..money import money, monthly_value
+from ..money import money, monthly_value, round_div
 
 
 def reseller_json(row):
@@ -100,6 +101,25 @@ def subscription_json(row):
     }
 
 
+def billing_json(row):
+    """A customer's billing details, or None while it has none."""
+    if not any(row[f"billing_{part}"] for part in ("street", "postal_code", "city", "country", "vat_id", "email")):
+        return None
+    return {"address": {"street": row["billing_street"], "postal_code": row["billing_postal_code"],
+                        "city": row["billing_city"], "country": row["billing_country"]},
+            "vat_id": row["billing_vat_id"], "language": row["billing_language"], "email": row["billing_email"],
+            "buyer_reference": row["billing_reference"]}
+
+
+def billing_profile_json(view):
+    return {"legal_name": view["legal_name"],
+            "address": {part: view[part] for part in ("street", "postal_code", "city", "country")},
+            **{name: view[name] for name in ("vat_id", "tax_number", "currency", "invoice_prefix", "payment_terms_days",
+                                             "iban", "bic", "email", "phone")},
+            "tax_basis_points": view["tax_bp"], "currency_locked": view["currency_locked"],
+            "next_invoice_number": view["next_invoice_number"], "missing": view["missing"]}
+
+
 def customer_json(row, invitation_row, subscription_row, base_url, now, link_token=None):
     return {
         "id": row["id"],
@@ -111,6 +131,7 @@ def customer_json(row, invitation_row, subscription_row, base_url, now, link_tok
         "created_at": row["created_at"],
         "invitation": invitation_json(invitation_row, base_url, now, link_token),
         "subscription": subscription_json(subscription_row),
+        "billing": billing_json(row),
     }
 
 
@@ -135,17 +156,48 @@ def invoice_summary_json(row, now_iso):
         "subtotal": money(row["subtotal"], currency),
         "tax": money(row["tax"], currency),
         "total": money(row["total"], currency),
+        "kind": row["kind"],
+        "corrects": {"id": row["corrects_invoice_id"], "number": row["corrects_number"]}
+        if row["corrects_invoice_id"] is not None else None,
     }
 
 
-def invoice_json(row, lines, now_iso):
+def tax_rule_json(row, issued):
+    """The rule the invoice was issued with; an invoice from before rules were kept shows the rate
+    its amounts make (rule "legacy")."""
+    if issued is not None:
+        tax = issued["tax"]
+        return {"rule": tax["rule"], "category": tax["category"], "rate_basis_points": tax["rate_bp"]}
+    rate = round_div(abs(row["tax"]) * 10_000, abs(row["subtotal"])) if row["subtotal"] else 0
+    return {"rule": "legacy", "category": None, "rate_basis_points": rate}
+
+
+def invoice_json(row, lines, now_iso, corrections=()):
+    """One invoice as issued: its parties as they were (null for invoices issued before they were
+    kept), language, tax rule, lines with their service periods, the invoice it corrects or the
+    credit notes that correct it, and what an e-invoice of it would lack."""
     currency = row["currency"]
-    return {
+    issued = json.loads(row["issued_as"]) if row["issued_as"] else None
+    invoice = {
         **invoice_summary_json(row, now_iso),
+        "language": row["language"],
+        "seller": issued["seller"] if issued else {"name": row["seller_shown"]},
+        "buyer": issued["buyer"] if issued else {"name": row["customer_organization"],
+                                                 "contact": row["customer_name"]},
+        "tax_rule": tax_rule_json(row, issued),
+        "payment_terms_days": issued["payment_terms_days"] if issued else None,
+        "issued_as_e_invoice": issued is not None,
+        "corrected_by": [{"id": c["id"], "number": c["number"]} for c in corrections],
         "lines": [{"description": line["description"], "quantity": line["quantity"],
                    "unit_amount": money(line["unit_amount"], currency),
-                   "amount": money(line["amount"], currency)} for line in lines],
+                   "amount": money(line["amount"], currency),
+                   "period": {"start": line["period_start"], "end": line["period_end"]}
+                   if line["period_start"] else None} for line in lines],
     }
+    if invoice["corrects"] is not None:
+        invoice["corrects"]["issued_at"] = row["corrects_issued_at"]
+    invoice["e_invoice_missing"] = e_invoice_missing(invoice)
+    return invoice
 
 
 def license_order_json(row):

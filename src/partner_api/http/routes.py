@@ -6,12 +6,12 @@ routes from their registration (documents/__init__.py): downloads need export_bi
 import functools
 
 from ..documents import EXPORT_FORMATS, INVOICE_FORMATS
-from .handlers import (activity, customers, dashboard, invitations, invoices, kiosk, meta, plans, sessions,
-                       subscriptions, team)
+from .handlers import (activity, billing_profile, customers, dashboard, invitations, invoices, kiosk, meta, plans,
+                       sessions, subscriptions, team)
 from .routing import Router
 
-VIEW, CUSTOMERS, SUBSCRIPTIONS, BILLING, TEAM = (
-    "view", "manage_customers", "manage_subscriptions", "export_billing", "manage_team")
+VIEW, CUSTOMERS, SUBSCRIPTIONS, BILLING, TEAM, ACCOUNT = (
+    "view", "manage_customers", "manage_subscriptions", "export_billing", "manage_team", "manage_account")
 
 
 def build_router(api, prefix):
@@ -29,6 +29,9 @@ def build_router(api, prefix):
     add("GET", "/me", sessions.me, VIEW)
     add("GET", "/plans", plans.plans, VIEW)
     add("GET", "/dashboard", dashboard.dashboard, VIEW)
+    # Every member reads the seller's data (the console shows the currency); Admins change it.
+    add("GET", "/billing-profile", billing_profile.get_billing_profile, VIEW)
+    add("PUT", "/billing-profile", billing_profile.put_billing_profile, ACCOUNT)
     add("GET", "/customers", customers.list_customers, VIEW)
     add("POST", "/customers", customers.create_customer, CUSTOMERS)
     add("GET", "/customers/{id}", customers.get_customer, VIEW)

@@ -25,6 +25,7 @@ STATUS_BY_ERROR = [
     (errors.ValidationFailed, 422),
     (errors.RateLimited, 429),
     (errors.ServiceUnavailable, 503),
+    (errors.DocumentsUnavailable, 503),
 ]
 
 # Errors the protocol layer answers itself, before a route is known.
@@ -35,7 +36,7 @@ HTTP_ERROR_MESSAGES = {
     400: "The request could not be read: check the request line and headers.",
     414: "The request line is longer than 64 KiB.",
     431: "The request headers are larger than 64 KiB.",
-    501: "This server does not answer that method. Use GET, POST, PATCH, DELETE or OPTIONS.",
+    501: "This server does not answer that method. Use GET, POST, PUT, PATCH, DELETE or OPTIONS.",
     505: "Use HTTP/1.1 or HTTP/1.0.",
 }
 

@@ -6,8 +6,11 @@ from .rows import Rows, set_clause
 
 # The API's sorts and the column (with its covering index) each one reads.
 SORT_COLUMNS = {"name": "name_key", "created_at": "created_at", "renews_at": "renews_key", "licenses": "licenses"}
+# A customer's billing details (issue 18), each its own column: optional until the first invoice.
+BILLING_COLUMNS = ("billing_street", "billing_postal_code", "billing_city", "billing_country", "billing_vat_id",
+                   "billing_language", "billing_email", "billing_reference")
 CUSTOMER_COLUMNS = {"name", "email", "organization", "status", "invitation_id", "name_key",
-                    "licenses", "renews_key"}
+                    "licenses", "renews_key", *BILLING_COLUMNS}
 INVITATION_COLUMNS = {"url_token", "status", "accepted_at", "ended_at"}
 
 

@@ -2,8 +2,16 @@
 from .list_cache import generation
 from .rows import Rows
 
-SELECT_WITH_CUSTOMER = ("SELECT i.*, c.name AS customer_name, c.organization AS customer_organization"
-                        " FROM invoices i JOIN customers c ON c.id = i.customer_id")
+# The names an invoice shows are its own (written when it was issued, schema version 8); a row put
+# back from a kiosk snapshot taken before then has none and shows the customer's.
+CUSTOMER_NAMES = ("COALESCE(i.buyer_name, c.name) AS customer_name,"
+                  " COALESCE(i.buyer_organization, c.organization) AS customer_organization")
+SELECT_WITH_CUSTOMER = (f"SELECT i.*, {CUSTOMER_NAMES}, o.number AS corrects_number"
+                        " FROM invoices i JOIN customers c ON c.id = i.customer_id"
+                        " LEFT JOIN invoices o ON o.id = i.corrects_invoice_id")
+# What an invoice keeps of how it was issued (besides its amounts): InvoiceRows.add takes them by name.
+ISSUED_COLUMNS = ("kind", "corrects_invoice_id", "language", "seller_name", "buyer_name", "buyer_organization",
+                  "issued_as")
 
 
 class InvoiceRows(Rows):
@@ -14,25 +22,53 @@ class InvoiceRows(Rows):
         self.lists = lists
 
     def add(self, reseller_id, customer_id, seq, number, status, currency, subtotal, tax, total,
-            issued_at, due_at, lines, paid_at=None):
+            issued_at, due_at, lines, paid_at=None, **issued):
+        """`issued`: the ISSUED_COLUMNS the invoice keeps; each line may carry its service period
+        (period_start, period_end)."""
+        names = [name for name in ISSUED_COLUMNS if name in issued]
+        if set(issued) - set(names):
+            raise ValueError(f"not an invoice column: {sorted(set(issued) - set(names))}")
         invoice_id = self._insert(
             "INSERT INTO invoices(reseller_id, customer_id, seq, number, status, currency, subtotal,"
-            " tax, total, issued_at, due_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" tax, total, issued_at, due_at, paid_at{''.join(', ' + name for name in names)})"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' * len(names)})",
             (reseller_id, customer_id, seq, number, status, currency, subtotal, tax, total,
-             issued_at, due_at, paid_at))
+             issued_at, due_at, paid_at, *(issued[name] for name in names)))
         self.conn.executemany(
             "INSERT INTO invoice_lines(invoice_id, position, description, quantity, unit_amount,"
-            " amount) VALUES (?, ?, ?, ?, ?, ?)",
+            " amount, period_start, period_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(invoice_id, position, line["description"], line["quantity"], line["unit_amount"],
-              line["amount"]) for position, line in enumerate(lines, 1)])
+              line["amount"], line.get("period_start"), line.get("period_end"))
+             for position, line in enumerate(lines, 1)])
         return invoice_id
 
     def get(self, reseller_id, invoice_id):
         return self._one(
-            "SELECT i.*, c.name AS customer_name, c.organization AS customer_organization,"
-            " c.email AS customer_email, c.google_domain AS customer_domain"
-            " FROM invoices i JOIN customers c ON c.id = i.customer_id"
+            f"SELECT i.*, {CUSTOMER_NAMES}, c.email AS customer_email, c.google_domain AS customer_domain,"
+            " o.number AS corrects_number, o.issued_at AS corrects_issued_at,"
+            " COALESCE(i.seller_name, r.name) AS seller_shown"
+            " FROM invoices i JOIN customers c ON c.id = i.customer_id JOIN resellers r ON r.id = i.reseller_id"
+            " LEFT JOIN invoices o ON o.id = i.corrects_invoice_id"
             " WHERE i.id = ? AND i.reseller_id = ?", (invoice_id, reseller_id))
+
+    def corrections_of(self, invoice_id):
+        """(id, number) of the credit notes that correct the invoice, oldest first."""
+        return self._all("SELECT id, number FROM invoices WHERE corrects_invoice_id = ? ORDER BY id", (invoice_id,))
+
+    def latest_for_period(self, reseller_id, customer_id, since):
+        """The customer's newest invoice (not a credit note, not void) issued since `since`: the
+        one a credit for the running billing period corrects."""
+        return self._one(
+            "SELECT * FROM invoices WHERE reseller_id = ? AND customer_id = ? AND kind = 'invoice'"
+            " AND status != 'void' AND issued_at >= ? ORDER BY issued_at DESC, id DESC LIMIT 1",
+            (reseller_id, customer_id, since))
+
+    def any_of(self, reseller_id):
+        """Whether the account has issued any invoice."""
+        return self._one("SELECT 1 FROM invoices WHERE reseller_id = ? LIMIT 1", (reseller_id,)) is not None
+
+    def any_of_customer(self, customer_id):
+        return self._one("SELECT 1 FROM invoices WHERE customer_id = ? LIMIT 1", (customer_id,)) is not None
 
     def lines(self, invoice_id):
         return self._all("SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position",
@@ -43,8 +79,9 @@ class InvoiceRows(Rows):
                           (status, paid_at, invoice_id))
 
     def issued_of(self, reseller_id):
-        """(id, issued_at) of every invoice of the reseller, oldest id first."""
-        return self._all("SELECT id, issued_at FROM invoices WHERE reseller_id = ? ORDER BY id", (reseller_id,))
+        """(id, issued_at, kind) of every invoice of the reseller, oldest id first."""
+        return self._all("SELECT id, issued_at, kind FROM invoices WHERE reseller_id = ? ORDER BY id",
+                         (reseller_id,))
 
     def page(self, reseller_id, customer_id, status, issued_from, issued_to, now, after, offset, limit):
         """(rows, total, next key) of one page, newest first: after the keyset `after`

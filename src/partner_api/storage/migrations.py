@@ -363,6 +363,56 @@ CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
 CREATE INDEX outbox_created ON outbox(created_at);
 """
 
+# Version 9 (issue 18): invoices a German accountant accepts. The reseller's billing profile (its
+# legal name, address, tax numbers, bank account, invoice number prefix and payment terms), each
+# customer's billing details, and invoices that keep what they were issued with: the parties as
+# they were (`issued_as`, JSON), the language, the kind (an invoice or a credit note, which names
+# the invoice it corrects) and each line's service period. Invoices issued before keep their
+# amounts and lines; the names they showed (read from the customer and the account until now)
+# are written into them once here, so a later rename no longer changes them.
+V9 = """
+CREATE TABLE billing_profiles (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL UNIQUE REFERENCES resellers(id),
+    legal_name TEXT,
+    street TEXT,
+    postal_code TEXT,
+    city TEXT,
+    country TEXT,
+    vat_id TEXT,
+    tax_number TEXT,
+    invoice_prefix TEXT NOT NULL DEFAULT 'INV-',
+    payment_terms_days INTEGER NOT NULL DEFAULT 30,
+    iban TEXT,
+    bic TEXT,
+    email TEXT,
+    phone TEXT,
+    updated_at TEXT NOT NULL
+);
+ALTER TABLE customers ADD COLUMN billing_street TEXT;
+ALTER TABLE customers ADD COLUMN billing_postal_code TEXT;
+ALTER TABLE customers ADD COLUMN billing_city TEXT;
+ALTER TABLE customers ADD COLUMN billing_country TEXT;
+ALTER TABLE customers ADD COLUMN billing_vat_id TEXT;
+ALTER TABLE customers ADD COLUMN billing_language TEXT;
+ALTER TABLE customers ADD COLUMN billing_email TEXT;
+ALTER TABLE customers ADD COLUMN billing_reference TEXT;
+ALTER TABLE invoices ADD COLUMN kind TEXT NOT NULL DEFAULT 'invoice';
+ALTER TABLE invoices ADD COLUMN corrects_invoice_id INTEGER;
+ALTER TABLE invoices ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+ALTER TABLE invoices ADD COLUMN seller_name TEXT;
+ALTER TABLE invoices ADD COLUMN buyer_name TEXT;
+ALTER TABLE invoices ADD COLUMN buyer_organization TEXT;
+ALTER TABLE invoices ADD COLUMN issued_as TEXT;
+UPDATE invoices SET
+    seller_name = (SELECT r.name FROM resellers r WHERE r.id = invoices.reseller_id),
+    buyer_name = (SELECT c.name FROM customers c WHERE c.id = invoices.customer_id),
+    buyer_organization = (SELECT c.organization FROM customers c WHERE c.id = invoices.customer_id);
+CREATE INDEX invoices_corrects ON invoices(corrects_invoice_id) WHERE corrects_invoice_id IS NOT NULL;
+ALTER TABLE invoice_lines ADD COLUMN period_start TEXT;
+ALTER TABLE invoice_lines ADD COLUMN period_end TEXT;
+"""
+
 MIGRATIONS = [
     Migration(1, "first release", V1, postgresql.V1),
     Migration(2, "demo accounts are marked", V2),
@@ -374,6 +424,8 @@ MIGRATIONS = [
     Migration(7, "demo accounts reserve no domains; purge indexes; no stored sign-in answers", V7, postgresql.V7),
     # SQLite's FTS5 finds word prefixes and has nothing to add here.
     Migration(8, "search by character pairs (PostgreSQL)", "", postgresql.V8),
+    Migration(9, "billing profiles, customers' billing details, invoices as issued, credit notes", V9,
+              postgresql.V9),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -8,6 +8,7 @@ import functools
 import types
 
 from .activity import ActivityRows, OutboxRows
+from .billing_profiles import BillingProfileRows
 from .customers import CustomerRows, InvitationRows
 from .idempotency import IdempotencyRows
 from .invoices import InvoiceRows
@@ -26,7 +27,7 @@ SQLITE_AREAS = types.SimpleNamespace(
     ActivityRows=ActivityRows, OutboxRows=OutboxRows, CustomerRows=CustomerRows, InvitationRows=InvitationRows,
     IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
     SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows,
-    SubscriptionRows=SubscriptionRows)
+    SubscriptionRows=SubscriptionRows, BillingProfileRows=BillingProfileRows)
 
 
 class Repository:
@@ -41,6 +42,10 @@ class Repository:
     @functools.cached_property
     def resellers(self):
         return self._areas.ResellerRows(self._conn)
+
+    @functools.cached_property
+    def billing_profiles(self):
+        return self._areas.BillingProfileRows(self._conn)
 
     @functools.cached_property
     def members(self):

@@ -19,6 +19,10 @@ class ResellerRows(Rows):
     def rename(self, reseller_id, name):
         self.conn.execute("UPDATE resellers SET name = ? WHERE id = ?", (name, reseller_id))
 
+    def set_billing(self, reseller_id, currency, tax_bp):
+        """The account's currency and the VAT rate its invoices use outside Germany's rules."""
+        self.conn.execute("UPDATE resellers SET currency = ?, tax_bp = ? WHERE id = ?", (currency, tax_bp, reseller_id))
+
     def make_real(self, reseller_id):
         self.conn.execute("UPDATE resellers SET is_demo = 0 WHERE id = ?", (reseller_id,))
 

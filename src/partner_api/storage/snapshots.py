@@ -11,6 +11,7 @@ from .rows import Rows
 # they are removed in the reverse order). Invoice lines belong to it through their invoice.
 TABLES = (
     ("members", "reseller_id = ?"),
+    ("billing_profiles", "reseller_id = ?"),
     ("customers", "reseller_id = ?"),
     ("invitations", "reseller_id = ?"),
     ("subscriptions", "reseller_id = ?"),

@@ -26,6 +26,11 @@ class SubscriptionRows(Rows):
         return {row["customer_id"]: row for row in self._all(
             f"SELECT * FROM subscriptions WHERE customer_id IN ({marks})", ids)}
 
+    def of_reseller(self, reseller_id):
+        """Every subscription of the account that has not ended."""
+        return self._all("SELECT * FROM subscriptions WHERE reseller_id = ? AND status != 'cancelled' ORDER BY id",
+                         (reseller_id,))
+
     def update(self, subscription_id, **changes):
         clause, params = set_clause(changes, SUBSCRIPTION_COLUMNS)
         self.conn.execute(f"UPDATE subscriptions SET {clause} WHERE id = ?", params + [subscription_id])

@@ -27,5 +27,5 @@ class Api:
         return rep.customer_json(customer, invitation, subscription, request.base_url, self.now(),
                                  self.domain.invitations.link_token(invitation))
 
-    def invoice_json(self, row, lines):
-        return rep.invoice_json(row, lines, iso(self.now()))
+    def invoice_json(self, row, lines, corrections=()):
+        return rep.invoice_json(row, lines, iso(self.now()), corrections)

@@ -2,6 +2,7 @@
 from ...domain.customers import SORTS
 from ...errors import ValidationFailed
 from ...validation import Fields, query_choice, query_int
+from ..billing_body import read_customer_billing
 from ..messages import json_response
 from ..params import decode_cursor, encode_cursor, query_offset
 
@@ -32,12 +33,13 @@ def list_customers(api, request):
 
 
 def create_customer(api, request):
-    fields = Fields(request.json(), {"name", "email", "google_domain", "organization"})
+    fields = Fields(request.json(), {"name", "email", "google_domain", "organization", "billing"})
     name, email = fields.name("name"), fields.email("email")
     domain, organization = fields.domain("google_domain"), fields.name("organization")
+    billing = read_customer_billing(fields)
     fields.check()
     view = api.domain.customers.invite(request.reseller, name, email, domain, organization, request.base_url,
-                                       api.actor(request))
+                                       api.actor(request), billing)
     return json_response(201, api.customer_json(request, view), {"Location": f"/api/v1/customers/{view[0]['id']}"})
 
 
@@ -48,7 +50,7 @@ def get_customer(api, request):
 
 def update_customer(api, request):
     body = request.json()
-    fields = Fields(body, {"name", "email", "organization", "google_domain"})
+    fields = Fields(body, {"name", "email", "organization", "google_domain", "billing"})
     changes = {}
     if fields.has("name"):
         changes["name"] = fields.name("name")
@@ -56,10 +58,12 @@ def update_customer(api, request):
         changes["email"] = fields.email("email")
     if fields.has("organization"):
         changes["organization"] = fields.name("organization")
+    if fields.has("billing"):
+        changes["billing"] = read_customer_billing(fields)
     if fields.has("google_domain"):
-        fields.errors["google_domain"] = "The Google domain cannot be changed."
+        fields.fail("google_domain", "The Google domain cannot be changed.")
     if not body:
-        fields.errors["body"] = "Send at least one of name, email, organization."
+        fields.fail("body", "Send at least one of name, email, organization, billing.")
     fields.check()
     return json_response(200, api.customer_json(
         request, api.domain.customers.update(request.reseller, request.params["id"], changes, api.actor(request))))

@@ -35,10 +35,11 @@ def create_license_order(api, request):
 
 
 def _change_result(api, request, result, **extra):
-    invoice = None
-    if result["invoice_id"] is not None:
-        invoice = api.invoice_json(*api.domain.invoices.get(request.reseller, result["invoice_id"]))
-    return {**extra, "subscription": rep.subscription_json(result["subscription"]), "invoice": invoice}
+    """The change with the invoice it issued and the credit note it issued (each null if none)."""
+    def document(invoice_id):
+        return None if invoice_id is None else api.invoice_json(*api.domain.invoices.get(request.reseller, invoice_id))
+    return {**extra, "subscription": rep.subscription_json(result["subscription"]),
+            "invoice": document(result["invoice_id"]), "credit_note": document(result.get("credit_note_id"))}
 
 
 def _plan(request):
@@ -50,8 +51,8 @@ def _plan(request):
     expected = (fields.choice("expected_plan", pricing.PLANS, required=False),
                 fields.choice("expected_billing_cycle", pricing.CYCLES, required=False))
     missing = "expected_plan" if expected[0] is None else "expected_billing_cycle"
-    if (expected[0] is None) != (expected[1] is None) and missing not in fields.errors:
-        fields.errors[missing] = "Send expected_plan and expected_billing_cycle together."
+    if (expected[0] is None) != (expected[1] is None) and not fields.failed(missing):
+        fields.fail(missing, "Send expected_plan and expected_billing_cycle together.")
     fields.check()
     return plan, cycle, (expected if expected[0] is not None else None)
 

@@ -13,6 +13,7 @@ import types
 
 from ...validation import sort_key
 from ..activity import ActivityRows as _ActivityRows, OutboxRows as _OutboxRows
+from ..billing_profiles import BillingProfileRows
 from ..customers import CUSTOMER_COLUMNS, SORT_COLUMNS, CustomerRows as _CustomerRows, InvitationRows as _InvitationRows
 from ..idempotency import IdempotencyRows as _IdempotencyRows
 from ..invoices import InvoiceRows as _InvoiceRows
@@ -201,4 +202,5 @@ class SnapshotRows(_SnapshotRows):
 AREAS = types.SimpleNamespace(
     ActivityRows=ActivityRows, OutboxRows=OutboxRows, CustomerRows=CustomerRows, InvitationRows=InvitationRows,
     IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
-    SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows, SubscriptionRows=SubscriptionRows)
+    SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows, SubscriptionRows=SubscriptionRows,
+    BillingProfileRows=BillingProfileRows)
