@@ -98,6 +98,7 @@ def build_examples():
         call("POST", f"{trial_base}/cancel", {"when": "end_of_term", "reason": "Trying another tool."}, token,
              name="subscription_pending_cancel.json")
         team_scenario(call, clock, server.app.domain, google_key)
+        billing_scenario(call, clock)
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -152,6 +153,39 @@ def team_scenario(call, clock, domain, google_key):
     call("POST", "/api/v1/auth/google", {"credential": credential}, expect=409, name="error_choose_reseller.json")
     call("POST", "/api/v1/auth/google", {"credential": credential, "reseller_id": second["id"]},
          name="auth_google.json")
+
+
+def billing_scenario(call, clock):
+    """Invoices (issue 18): the Admin fills in the billing profile (the currency stays, invoices were
+    issued), a German customer with billing details orders (an invoice ready for e-invoices) and
+    goes down (a credit note); asking for another currency or for the XRechnung of an invoice issued
+    without an address is refused."""
+    admin = call("POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"})["token"]
+    profile = {"legal_name": "Demo Reseller GmbH", "address": {"street": "Friedrichstraße 68", "postal_code": "10117",
+                                                               "city": "Berlin", "country": "DE"},
+               "vat_id": "DE123456789", "tax_number": "30/123/45678", "currency": None, "invoice_prefix": "RE-{YYYY}-",
+               "payment_terms_days": 14, "iban": "DE89 3704 0044 0532 0130 00", "bic": "COBADEFFXXX",
+               "email": "rechnung@demo-reseller.example", "phone": "+49 30 1234567"}
+    call("PUT", "/api/v1/billing-profile", profile, admin)
+    call("GET", "/api/v1/billing-profile", token=admin, name="billing_profile.json")
+    call("PUT", "/api/v1/billing-profile", {**profile, "currency": "EUR"}, admin, expect=409,
+         name="error_currency_locked.json")
+    customer = call("POST", "/api/v1/customers", {
+        "name": "Katharina Groß", "email": "k.gross@grosshandel-nord.de", "google_domain": "grosshandel-nord.de",
+        "organization": "Großhandel Nord GmbH", "billing": {
+            "address": {"street": "Am Sandtorkai 12", "postal_code": "20457", "city": "Hamburg", "country": "DE"},
+            "vat_id": "DE987654321", "language": None, "email": "buchhaltung@grosshandel-nord.de",
+            "buyer_reference": None}}, admin, expect=201, name="customer_billing.json")
+    call("POST", f"/api/v1/invitations/{customer['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+    base = f"/api/v1/customers/{customer['id']}/subscription/license-orders"
+    order = call("POST", base, {"licenses": 12}, admin, expect=201)
+    call("GET", f"/api/v1/invoices/{order['invoice']['id']}", token=admin, name="invoice_einvoice.json")
+    clock.advance(days=6)
+    call("POST", f"{base}/preview", {"licenses": 8}, admin, name="license_order_credit_preview.json")
+    call("POST", base, {"licenses": 8}, admin, expect=201, name="license_order_credit.json")
+    old = call("GET", "/api/v1/invoices?limit=200", token=admin)["items"][-1]
+    call("GET", f"/api/v1/invoices/{old['id']}/xrechnung.xml", token=admin, expect=409,
+         name="error_invoice_incomplete.json")
 
 
 def main():

@@ -12,6 +12,8 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 OUT = SRC / "partner_api" / "openapi.json"
 sys.path.insert(0, str(SRC))
 from partner_api import API_PREFIX  # noqa: E402
+from partner_api import billing_ids  # noqa: E402
+from partner_api.http import billing_body  # noqa: E402
 from partner_api.documents import EXPORT_FORMATS, INVOICE_FORMATS  # noqa: E402
 from partner_api.domain.roles import CAPABILITIES, ROLE_NAMES, ROLES  # noqa: E402
 from partner_api.http.routes import add_kiosk_routes, build_router  # noqa: E402
@@ -89,6 +91,43 @@ ROLE = s(enum=list(ROLES), description="admin, buyer, sales or viewer: what the 
 REASON = s(maxLength=500, nullable=True, pattern=NO_CONTROLS, **{
     "x-normalize": "trim, NFC", "description": "One line: no control characters or bidirectional overrides."})
 
+# Billing details (issue 18). Identifiers are stored in their compact form: upper case, without the
+# spaces, dots, hyphens and slashes people type (x-normalize says so); x-check names a check digit.
+COMPACT = "upper case, separators removed"
+NULLABLE_NAME = {**NAME_TEXT, "nullable": True}
+COUNTRY = s(enum=sorted(billing_ids.COUNTRIES), example="DE", **{
+    "x-normalize": "trim, upper case", "description": "ISO 3166-1 alpha-2"})
+POSTAL_CODE = s(pattern=f"^{billing_body.POSTAL_CODE}$", example="10117", **{"x-normalize": "trim"})
+VAT_ID = s(pattern=billing_ids.VAT_ID_PATTERN, nullable=True, example="DE123456789", **{
+    "x-normalize": COMPACT + ", a GR prefix as EL",
+    "description": "A VAT ID in its country's format (each EU member state's, as VIES states it; also XI, GB, CH,"
+                   " NO): DE123456789, ATU12345678, EL123456789. 422 on the field otherwise."})
+IBAN = s(pattern=billing_ids.IBAN_PATTERN, nullable=True, example="DE89370400440532013000", **{
+    "x-normalize": COMPACT, "x-check": "iban",
+    "description": "An IBAN whose ISO 13616 check digits are right (mod 97 = 1); 422 on the field otherwise."})
+BIC = s(pattern=billing_ids.BIC_PATTERN, nullable=True, example="COBADEFFXXX", **{"x-normalize": COMPACT})
+PHONE = s(pattern=f"^{billing_body.PHONE}$", nullable=True, example="+49 30 1234567", **{
+    "x-normalize": "trim", "description": "Digits, spaces and + ( ) / . -; at least three digits."})
+TAX_NUMBER = s(pattern=f"^{billing_body.TAX_NUMBER}$", nullable=True, example="30/123/45678", **{
+    "x-normalize": "trim", "description": "The seller's tax number (Steuernummer): at least five digits."})
+PREFIX = s(pattern=f"^{billing_body.PREFIX}$", maxLength=billing_body.PREFIX_MAX, nullable=True, example="RE-{YYYY}-",
+           description="Letters, digits and / . _ -, and {YYYY} for the year of issue; null: none. Invoice numbers "
+                       "are the prefix and the account's sequence without gaps, six digits: RE-2026-000123.")
+REFERENCE = s(maxLength=billing_body.REFERENCE_MAX, nullable=True, pattern=NO_CONTROLS, example="04011000-12345-34",
+              **{"x-normalize": "trim, NFC", "description": "Buyer reference (BT-10): the Leitweg-ID of a German "
+                                                             "public body; XRechnung uses the customer number "
+                                                             "without it."})
+ADDRESS_EXAMPLE = {"street": "Friedrichstraße 68", "postal_code": "10117", "city": "Berlin", "country": "DE"}
+
+INVOICE_SUMMARY = dict(
+    id=i(), number=s(), customer_id=i(), customer_name=s(), customer_organization=s(),
+    status=s(enum=["open", "paid", "overdue", "void"]), issued_at=TS, due_at=TS, paid_at=TS_NULL,
+    subtotal={**MONEY, "description": "Negative on a credit note."}, tax=MONEY, total=MONEY,
+    kind=s(enum=["invoice", "credit_note"]),
+    corrects={**obj(id=i(), number=s(), issued_at=TS, required=["id", "number"]), "nullable": True,
+              "description": "A credit note: the invoice it corrects."})
+E_INVOICE_GAPS = ["issued_before_e_invoices", "seller.address", "seller.tax_id", "buyer.address", "seller.contact"]
+
 SCHEMAS = {
     "Money": obj(amount=i(description="Integer minor units (cents); never a float."),
                  currency=s(description="ISO 4217 code", pattern="^[A-Z]{3}$")),
@@ -101,10 +140,14 @@ SCHEMAS = {
                            resellers={**arr(obj(id=i(), name=s(), role=ROLE)), "description": (
                                "choose_reseller: the accounts this person is a member of; send the same "
                                "credential again with one's id as reseller_id.")},
-                           current={**obj(licenses=i(), plan=PLAN, billing_cycle=CYCLE,
-                                          status=s(enum=["trial", "active", "pending_cancel", "cancelled"])),
-                                    "description": "The subscription as it is now (licenses_changed, "
-                                                   "plan_changed): show it and ask again."})),
+                           current={**obj(required=[], licenses=i(), plan=PLAN, billing_cycle=CYCLE,
+                                          status=s(enum=["trial", "active", "pending_cancel", "cancelled"]),
+                                          currency=s(enum=["EUR", "USD"])),
+                                    "description": "The subscription as it is now (licenses_changed, plan_changed:"
+                                                   " licenses, plan, billing_cycle, status): show it and ask again;"
+                                                   " the account's currency (currency_locked)."},
+                           missing={**arr(s(enum=E_INVOICE_GAPS)), "description": (
+                               "invoice_incomplete: what the invoice was issued without that the e-invoice needs")})),
     "Health": obj(status=s(enum=["ok"]), version=s()),
     "Ready": obj(status=s(enum=["ready"]), version=s(), schema_version=i(minimum=1)),
     "KioskReset": obj(restored_at=s("date-time"), snapshot_taken_at=s("date-time")),
@@ -136,15 +179,57 @@ SCHEMAS = {
         unit_price=MONEY, recurring_amount=MONEY,
         monthly_value={**MONEY, "description": "Recurring value per month; 0 for a trial."},
         scheduled_change=ref("ScheduledChange"), cancel_reason=s(nullable=True)),
+    "Address": {**obj(street=NAME_TEXT, postal_code=POSTAL_CODE, city=NAME_TEXT, country=COUNTRY),
+                "example": ADDRESS_EXAMPLE},
+    "ProfileAddress": {**obj(required=[], street=NULLABLE_NAME, postal_code={**POSTAL_CODE, "nullable": True}, city=NULLABLE_NAME,
+                             country={**COUNTRY, "nullable": True}),
+                       "description": "Each part may be null while the profile is being filled in."},
+    "CustomerBilling": {**obj(required=["address"], address=ref("Address"), vat_id=VAT_ID,
+                              language=s(enum=["de", "en"], nullable=True, description="The invoices' language; "
+                                         "null: German for DE, AT, CH, LI, else English."),
+                              email={**EMAIL, "nullable": True, "description": "Where invoices go; null: the "
+                                                                               "customer's email."},
+                              buyer_reference=REFERENCE),
+                        "nullable": True,
+                        "description": "Billing details: optional until the first invoice; afterwards they can "
+                                       "change but not be removed (PATCH with null: 422). Invoices keep the "
+                                       "details they were issued with."},
     "Customer": obj(id=i(), name=s(maxLength=200), email=s("email"), google_domain=s(), organization=s(maxLength=200),
                     status=s(enum=["invited", "active", "revoked", "cancelled"]), created_at=TS,
                     invitation={**ref("Invitation"), "nullable": True},
-                    subscription={**ref("Subscription"), "nullable": True}),
+                    subscription={**ref("Subscription"), "nullable": True},
+                    billing={**obj(address=ref("Address"), vat_id=s(nullable=True), language=s(enum=["de", "en"]),
+                                   email=s("email", nullable=True), buyer_reference=s(nullable=True)),
+                             "nullable": True}),
     "CustomerPage": page(ref("Customer")),
-    "NewCustomer": obj(name=NAME_TEXT, email=EMAIL, google_domain=DOMAIN, organization=NAME_TEXT),
-    "CustomerChanges": {**obj(required=[], name=NAME_TEXT, email=EMAIL, organization=NAME_TEXT),
+    "NewCustomer": obj(required=["name", "email", "google_domain", "organization"], name=NAME_TEXT, email=EMAIL,
+                       google_domain=DOMAIN, organization=NAME_TEXT, billing=ref("CustomerBilling")),
+    "CustomerChanges": {**obj(required=[], name=NAME_TEXT, email=EMAIL, organization=NAME_TEXT,
+                              billing=ref("CustomerBilling")),
                         "minProperties": 1,
                         "description": "At least one field. The Google domain cannot be changed (422)."},
+    "BillingProfileChanges": {**obj(
+        required=list(billing_body.REQUIRED_PROFILE_FIELDS),
+        legal_name=NULLABLE_NAME, address={**ref("ProfileAddress"), "nullable": True}, vat_id=VAT_ID,
+        tax_number=TAX_NUMBER,
+        currency=s(enum=["EUR", "USD"], nullable=True, description="null: EUR for a reseller in Germany until its "
+                   "first invoice, else as it is. It cannot change once invoices were issued (409 currency_locked)."),
+        invoice_prefix=PREFIX, payment_terms_days=i(minimum=0, maximum=365), iban=IBAN, bic=BIC,
+        email={**EMAIL, "nullable": True}, phone=PHONE,
+        tax_basis_points=i(minimum=0, maximum=10000, nullable=True, description="The VAT rate of a reseller "
+                           "outside Germany (German resellers: the German rules); null: as it is.")),
+        "description": "The whole profile: every field but tax_basis_points is sent (null where there is none "
+                       "yet). Only formats are checked; `missing` in the answer says what invoices still lack."},
+    "BillingProfile": obj(
+        legal_name=s(nullable=True), address=obj(**{part: s(nullable=True) for part in ("street", "postal_code",
+                                                                                        "city", "country")}),
+        vat_id=s(nullable=True), tax_number=s(nullable=True), currency=s(enum=["EUR", "USD"]),
+        invoice_prefix=s(), payment_terms_days=i(), iban=s(nullable=True), bic=s(nullable=True),
+        email=s("email", nullable=True), phone=s(nullable=True), tax_basis_points=i(),
+        currency_locked={"type": "boolean", "description": "Invoices were issued: the currency stays."},
+        next_invoice_number=s(description="The number the next invoice or credit note gets."),
+        missing=arr(s(enum=["legal_name", "street", "postal_code", "city", "country", "vat_id_or_tax_number",
+                            "email", "phone"]))),
     "InvitationAccepted": obj(
         customer=obj(id=i(), name=s(), organization=s(), google_domain=s(), status=s(enum=["active"])),
         reseller=obj(name=s()),
@@ -153,32 +238,54 @@ SCHEMAS = {
                          expected_licenses=i(minimum=1, maximum=50000, nullable=True, description=(
                              "The count the client saw. If the subscription has another count now, nothing "
                              "is ordered: 409 licenses_changed with error.current."))),
+    "Tax": obj(rule=s(enum=["domestic", "reverse_charge", "not_taxable", "seller_rate", "not_subject"]),
+               category=s(enum=["S", "AE", "O"], description="EN 16931 VAT category (UNTDID 5305)"),
+               rate_basis_points=i(), amount={**MONEY, "description": "The VAT on prorated_amount."},
+               total={**MONEY, "description": "prorated_amount with VAT: what the invoice will say."}),
+    "Credit": obj(amount={**MONEY, "description": "Credited now for the rest of the invoiced period (a credit note);"
+                                                  " 0 when nothing is."}, tax=MONEY, total=MONEY),
     "LicenseOrderPreview": obj(
         subscription_id=i(), current_licenses=i(), licenses=i(), converts_trial={"type": "boolean"},
         unit_price=MONEY, prorated_amount={**MONEY, "description": "Charged now, prorated to the end of the billing period."},
         proration=obj(**{"from": DAY, "to": DAY, "days": i(), "period_days": i()}),
-        recurring_amount=MONEY, monthly_value=MONEY),
+        recurring_amount=MONEY, monthly_value=MONEY, tax=ref("Tax"), credit=ref("Credit")),
     "LicenseOrder": obj(id=i(), subscription_id=i(), licenses_before=i(), licenses_after=i(), amount=MONEY,
                         invoice_id=i(nullable=True), created_at=TS),
     "LicenseOrderResult": obj(order=ref("LicenseOrder"), subscription=ref("Subscription"),
-                              invoice={**ref("Invoice"), "nullable": True}),
+                              invoice={**ref("Invoice"), "nullable": True},
+                              credit_note={**ref("Invoice"), "nullable": True}),
     "PlanTarget": obj(required=["plan", "billing_cycle"], plan=PLAN, billing_cycle=CYCLE,
                       expected_plan={**PLAN, "nullable": True, "description": "The plan the client saw; send "
                                      "with expected_billing_cycle. Changed meanwhile: 409 plan_changed."},
                       expected_billing_cycle={**CYCLE, "nullable": True}),
     "PlanChangePreview": obj(subscription_id=i(), plan=PLAN, billing_cycle=CYCLE,
                              effective=s(enum=["now", "renewal"]), effective_on=DAY, unit_price=MONEY,
-                             prorated_amount=MONEY, recurring_amount=MONEY, monthly_value=MONEY),
+                             prorated_amount=MONEY, recurring_amount=MONEY, monthly_value=MONEY, tax=ref("Tax"),
+                             credit=ref("Credit")),
     "PlanChangeResult": obj(change=ref("PlanChangePreview"), subscription=ref("Subscription"),
-                            invoice={**ref("Invoice"), "nullable": True}),
+                            invoice={**ref("Invoice"), "nullable": True},
+                            credit_note={**ref("Invoice"), "nullable": True}),
     "Cancel": obj(required=["when"], when=s(enum=["now", "end_of_term"]), reason=REASON),
-    "InvoiceSummary": obj(id=i(), number=s(), customer_id=i(), customer_name=s(), customer_organization=s(),
-                          status=s(enum=["open", "paid", "overdue", "void"]), issued_at=TS, due_at=TS,
-                          paid_at=TS_NULL, subtotal=MONEY, tax=MONEY, total=MONEY),
-    "Invoice": obj(id=i(), number=s(), customer_id=i(), customer_name=s(), customer_organization=s(),
-                   status=s(enum=["open", "paid", "overdue", "void"]), issued_at=TS, due_at=TS,
-                   paid_at=TS_NULL, subtotal=MONEY, tax=MONEY, total=MONEY,
-                   lines=arr(obj(description=s(), quantity=i(), unit_amount=MONEY, amount=MONEY))),
+    "InvoiceSummary": obj(**INVOICE_SUMMARY),
+    "Invoice": obj(
+        **INVOICE_SUMMARY,
+        language=s(enum=["de", "en"]),
+        seller={"type": "object", "description": "The seller as the invoice was issued (name, legal_name, "
+                "account_name, address, vat_id, tax_number, email, phone, iban, bic); only name for invoices "
+                "issued before they kept it."},
+        buyer={"type": "object", "description": "The buyer as the invoice was issued (name: the organization, "
+               "contact, address, vat_id, email, reference, customer_number); name and contact only for invoices "
+               "issued before."},
+        tax_rule=obj(rule=s(enum=["domestic", "reverse_charge", "not_taxable", "seller_rate", "not_subject", "legacy"]),
+                     category=s(enum=["S", "AE", "O"], nullable=True), rate_basis_points=i(nullable=True)),
+        payment_terms_days=i(nullable=True), issued_as_e_invoice={"type": "boolean", "description": (
+            "false for invoices issued before invoices kept their parties: PDF only, no e-invoice")},
+        corrected_by=arr(obj(id=i(), number=s())),
+        e_invoice_missing={**obj(factur_x=arr(s(enum=E_INVOICE_GAPS)), xrechnung=arr(s(enum=E_INVOICE_GAPS))),
+                           "description": "What each e-invoice of this invoice lacks (empty: it is made); the "
+                                          "invoice cannot change."},
+        lines=arr(obj(description=s(), quantity=i(), unit_amount=MONEY, amount=MONEY,
+                      period={**obj(start=DAY, end=DAY), "nullable": True}))),
     "InvoicePage": page(ref("InvoiceSummary")),
     "Activity": obj(id=i(), created_at=TS, actor=ref("Actor"), action=s(), summary=s(), customer_id=i(nullable=True),
                     customer_name=s(nullable=True), before={"type": "object", "nullable": True},
@@ -210,7 +317,8 @@ ERRORS = {
     "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
     "405": "method_not_allowed, with an Allow header.",
     "409": "conflict, domain_taken, subscription_cancelled, idempotency_conflict, licenses_changed / "
-           "plan_changed with error.current, member_exists, last_admin, or choose_reseller with error.resellers.",
+           "plan_changed with error.current, member_exists, last_admin, choose_reseller with error.resellers, "
+           "currency_locked with error.current, or invoice_incomplete with error.missing.",
     "410": "invitation_gone: the link expired, was revoked, replaced or used.",
     "413": "payload_too_large: the body is over 1 MiB.",
     "415": "unsupported_media_type: a body must be sent as Content-Type: application/json.",
@@ -219,7 +327,8 @@ ERRORS = {
     "503": "storage_unavailable: the server's disk is full or failing; nothing was changed, try again later. "
            "database_unreachable (PostgreSQL): the server cannot reach its database right now, with Retry-After. "
            "storage_busy (PostgreSQL): another server process kept changing the same data; nothing was changed, "
-           "with Retry-After.",
+           "with Retry-After. "
+           "documents_unavailable: this server cannot make PDFs (the weasyprint package is missing).",
 }
 
 
@@ -307,6 +416,15 @@ def paths():
                           ref("Me"), description="The account's fields stay at the top level (as before teams); "
                                                  "member, reseller and capabilities are added.")},
         "/plans": {"get": op("Plans with prices per cycle, at list and after the reseller's discount", "200", ref("Plans"))},
+        "/billing-profile": {
+            "get": op("The reseller's billing profile: what its invoices say about the seller", "200",
+                      ref("BillingProfile")),
+            "put": op("Replace the billing profile; invoices issued later use it, earlier ones keep theirs", "200",
+                      ref("BillingProfile"), ("409",), body=ref("BillingProfileChanges"),
+                      description="422 names each field whose format is wrong (a bad IBAN's check digits, a VAT "
+                                  "ID not in its country's format). 409 currency_locked: the currency cannot change "
+                                  "after the first invoice."),
+        },
         "/dashboard": {"get": op("Customers by status, licenses, MRR, open and overdue invoices, renewals in 30 days,"
                                  " revenue by month for 12 months", "200", ref("Dashboard"))},
         "/customers": {
@@ -319,7 +437,8 @@ def paths():
         },
         "/customers/{id}": {
             "get": op("A customer with invitation and subscription", "200", ref("Customer"), E404, params=customer),
-            "patch": op("Change name, email or organization (the domain is fixed)", "200", ref("Customer"), E404,
+            "patch": op("Change name, email, organization or billing details (the domain is fixed)", "200",
+                        ref("Customer"), E404,
                         body=ref("CustomerChanges"), params=customer, idempotent=True),
         },
         "/customers/{id}/invitation/resend": {"post": op("New link; the old one dies", "200", ref("Customer"),
@@ -357,7 +476,7 @@ def paths():
            for fmt in EXPORT_FORMATS},
         "/invoices/{id}": {"get": op("An invoice with lines", "200", ref("Invoice"), E404, params=[ID])},
         **{f"/invoices/{{id}}/{fmt.name}": {"get": op(fmt.summary, "200", {"type": "string", "format": "binary"},
-                                                      E404, params=[ID], content=media_type(fmt))}
+                                                      ("404", "409", "503"), params=[ID], content=media_type(fmt))}
            for fmt in INVOICE_FORMATS},
         "/activity": {"get": op("Every change, newest first, with who made it", "200", ref("ActivityPage"),
                                 ("404", "422"), params=[CUSTOMER_ID, q("actor", EMAIL, "only what this member did "

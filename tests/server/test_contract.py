@@ -66,7 +66,8 @@ class ContractExamples(unittest.TestCase):
                     self.assertRegex(item["currency"], r"^[A-Z]{3}$")
                 if isinstance(item, float):
                     self.fail(f"float in {name} at {path}")
-                if key == "id" or (key.endswith("_id") and key != "request_id"):  # request ids are text
+                # request ids and VAT IDs are text
+                if key == "id" or (key.endswith("_id") and key not in ("request_id", "vat_id")):
                     self.assertTrue(item is None or type(item) is int, f"{name} {path}")
                 if isinstance(item, str) and key.endswith("_at") and key != "renews_at":
                     self.assertRegex(item, TIMESTAMP, f"{name} {path}")

@@ -97,7 +97,7 @@ class Invoices(ServerTestCase):
         self.assertEqual(reply.status, 200)
         self.assertEqual(reply.header("Content-Type"), "application/pdf")
         self.assertEqual(reply.header("Content-Disposition"), f'attachment; filename="{self.invoice["number"]}.pdf"')
-        self.assertTrue(reply.body.startswith(b"%PDF-1.4"))
+        self.assertTrue(reply.body.startswith(b"%PDF-1.7"))  # PDF/A-3 (test_invoice_pdf.py checks the rest)
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "invoice.pdf")
             with open(path, "wb") as handle:
@@ -107,9 +107,11 @@ class Invoices(ServerTestCase):
         self.assertNotIn(b"Error", result.stderr)
         text = result.stdout.decode("utf-8")
         self.assertIn(self.invoice["number"], text)
-        self.assertIn("Jürgen Müßig-Weiß", text)
+        # Issued before the customer was renamed: it keeps the name it was issued with.
+        self.assertIn("Jürgen Müller 1", text)
+        self.assertNotIn("Müßig", text)
         self.assertIn("Müller Bau 1 GmbH", text)
-        self.assertIn("25.75 USD", text)
+        self.assertIn("USD 25.75", text)
 
     def test_csv_export_with_the_same_filters(self):
         reply = self.call("GET", f"/api/v1/invoices/export.csv?customer_id={self.customer['id']}", token=self.token)
@@ -120,7 +122,9 @@ class Invoices(ServerTestCase):
         self.assertEqual(len(rows), 3)
         self.assertEqual(rows[-1]["number"], self.invoice["number"])
         self.assertEqual(rows[-1]["total"], "25.75")
-        self.assertEqual(rows[-1]["customer"], "Jürgen Müßig-Weiß")
+        self.assertEqual(rows[-1]["customer"], "Jürgen Müller 1")  # the name the invoice was issued with
+        self.assertEqual(rows[0]["customer"], "Jürgen Müßig-Weiß")  # a renewal issued after the rename
+        self.assertEqual((rows[0]["kind"], rows[0]["corrects"]), ("invoice", ""))
         self.assertEqual(rows[-1]["status"], "overdue")
         everything = self.call("GET", "/api/v1/invoices/export.csv", token=self.token).body.decode()
         self.assertEqual(len(list(csv.DictReader(io.StringIO(everything)))), 6)

@@ -24,6 +24,9 @@ EXAMPLES = {
     "error_member_exists.json": "Error", "error_last_admin.json": "Error", "error_forbidden.json": "Error",
     "error_choose_reseller.json": "Error", "activity_actors.json": "ActivityPage",
     "activity_by_actor.json": "ActivityPage",
+    "billing_profile.json": "BillingProfile", "error_currency_locked.json": "Error", "customer_billing.json": "Customer",
+    "invoice_einvoice.json": "Invoice", "license_order_credit_preview.json": "LicenseOrderPreview",
+    "license_order_credit.json": "LicenseOrderResult", "error_invoice_incomplete.json": "Error",
 }
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
 

@@ -31,6 +31,11 @@ BODIES = {
     ("POST", "/team/members"): {"email": "new.member@reseller.example", "name": "Neue Kollegin", "role": "sales"},
     ("PATCH", "/team/members/{id}"): {"role": "buyer"},
     ("POST", "/kiosk/reset"): {},
+    ("PUT", "/billing-profile"): {
+        "legal_name": "Matrix Partner GmbH", "address": {"street": "Teststraße 1", "postal_code": "10115",
+                                                        "city": "Berlin", "country": "DE"},
+        "vat_id": "DE123456789", "tax_number": None, "currency": None, "invoice_prefix": "RE-",
+        "payment_terms_days": 14, "iban": None, "bic": None, "email": "rechnung@matrix.example", "phone": None},
 }
 
 
@@ -39,14 +44,16 @@ BODIES = {
 # above only shows that the route's own rule is enforced).
 COVERS = {
     "view": ["POST /auth/logout", "GET /me", "GET /plans", "GET /dashboard", "GET /customers", "GET /customers/{id}",
-             "GET /customers/{id}/subscription", "GET /invoices", "GET /invoices/{id}", "GET /activity"],
+             "GET /customers/{id}/subscription", "GET /invoices", "GET /invoices/{id}", "GET /activity",
+             "GET /billing-profile"],
     "manage_customers": ["POST /customers", "PATCH /customers/{id}", "POST /customers/{id}/invitation/resend",
                          "POST /customers/{id}/invitation/revoke"],
     "manage_subscriptions": [f"POST /customers/{{id}}/subscription/{action}" for action in (
         "license-orders/preview", "license-orders", "plan/preview", "plan", "cancel", "reactivate")],
-    "export_billing": ["GET /invoices/export.csv", "GET /invoices/{id}/pdf"],
+    "export_billing": ["GET /invoices/export.csv", "GET /invoices/{id}/pdf", "GET /invoices/{id}/xrechnung.xml"],
     "manage_team": ["GET /team/members", "POST /team/members", "PATCH /team/members/{id}",
                     "DELETE /team/members/{id}", "POST /kiosk/reset"],
+    "manage_account": ["PUT /billing-profile"],
 }
 
 
@@ -93,7 +100,7 @@ class RoleMatrix(ServerTestCase):
 
     def request(self, method, pattern, token):
         key = (method, pattern[len(API_PREFIX):])
-        if method in ("POST", "PATCH"):
+        if method in ("POST", "PATCH", "PUT"):
             self.assertIn(key, BODIES, f"give the role matrix a request body for {method} {key[1]}")
         return self.call(method, API_PREFIX + self.path_for(pattern), BODIES.get(key), token)
 
@@ -179,6 +186,7 @@ class RulesForNewEndpoints(unittest.TestCase):
             "manage_subscriptions": {"admin", "buyer"},
             "export_billing": {"admin", "buyer"},
             "manage_team": {"admin"},
+            "manage_account": {"admin"},  # issue 18: the billing profile
         })
 
 

@@ -12,6 +12,8 @@ import hashlib
 import zlib
 from xml.sax.saxutils import escape
 
+from .text_layer import repair
+
 FILENAME = "factur-x.xml"
 FX_NAMESPACE = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
 FX_VERSION = "1.0"
@@ -82,6 +84,7 @@ def finisher(pydyf, title, author, issued_at, xml=None):
     """The finisher WeasyPrint runs on its pydyf.PDF: the Info dictionary, the XMP packet and,
     given `xml`, the embedded factur-x.xml."""
     def finish(document, pdf):
+        repair(document, pdf)  # right-to-left names read back as they are written
         creator = "Reseller Console"
         pdf.info["Title"] = pydyf.String(title)
         pdf.info["Author"] = pydyf.String(author)

@@ -48,7 +48,7 @@ def csv_chunks(header, rows, every=500):
 
 
 HEADER = ["number", "customer_id", "customer", "organization", "status", "issued_at", "due_at", "paid_at",
-          "currency", "subtotal", "tax", "total"]
+          "currency", "subtotal", "tax", "total", "kind", "corrects"]
 
 
 def invoices_csv(invoices):
@@ -57,6 +57,8 @@ def invoices_csv(invoices):
     cells = ([invoice["number"], invoice["customer_id"], invoice["customer_name"], invoice["customer_organization"],
               invoice["status"], invoice["issued_at"], invoice["due_at"], invoice["paid_at"],
               invoice["total"]["currency"], plain_amount(invoice["subtotal"]["amount"]),
-              plain_amount(invoice["tax"]["amount"]), plain_amount(invoice["total"]["amount"])]
+              plain_amount(invoice["tax"]["amount"]), plain_amount(invoice["total"]["amount"]),
+              # A credit note (negative amounts) and the number of the invoice it corrects.
+              invoice["kind"], invoice["corrects"]["number"] if invoice["corrects"] else None]
              for invoice in invoices)
     return csv_chunks(HEADER, cells)

@@ -19,8 +19,8 @@ def upper(value):
 
 
 def read_address(fields, name, required=True):
-    """{street, postal_code, city, country}: with `required`, each part must be given."""
-    section = fields.section(name, ADDRESS)
+    """{street, postal_code, city, country}: with `required`, the address and each part must be given."""
+    section = fields.section(name, ADDRESS, required)
     if section is None:
         return None
     return {
