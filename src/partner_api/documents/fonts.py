@@ -56,7 +56,8 @@ def _cut(path, face, characters):
         return None
     from ..debian_packages import import_debian
     subset, ttlib = import_debian("fontTools.subset", "fontTools.ttLib")
-    font = ttlib.TTFont(path, fontNumber=face, lazy=True)
+    # The source's own timestamp stays: the same characters always give the same bytes.
+    font = ttlib.TTFont(path, fontNumber=face, lazy=True, recalcTimestamp=False)
     options = subset.Options()
     options.layout_features = []  # names run horizontally: no vertical or locale forms needed
     options.hinting = False

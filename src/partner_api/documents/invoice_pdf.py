@@ -8,8 +8,11 @@ WeasyPrint is imported on the first PDF (the server starts without it and answer
 documents_unavailable until it is installed), and PDFs are made one at a time per process:
 rendering is CPU work under the GIL, and Pango's font set-up is not safe to share between
 threads."""
+import contextlib
+import datetime as dt
 import hashlib
 import logging
+import os
 import threading
 
 from ..errors import DocumentsUnavailable
@@ -48,12 +51,29 @@ def invoice_pdf(invoice, seller=None):
     text = " ".join(_texts(invoice))
     finish = finisher(pydyf, title, invoice["seller"]["name"], invoice["issued_at"], xml)
     identifier = hashlib.md5(f"{invoice['number']}\n{invoice['issued_at']}".encode()).hexdigest().encode()
-    with _LOCK:
+    with _LOCK, font_timestamps(invoice["issued_at"]):
         faces = font_faces(text)
         fonts = fonts_module.FontConfiguration()
         html = weasyprint.HTML(string=invoice_html(invoice, faces))
         return html.write_pdf(variant="pdf/a-3b", font_config=fonts, finisher=finish, identifier=identifier,
                               optimize_size=("fonts",))
+
+
+@contextlib.contextmanager
+def font_timestamps(issued_at):
+    """fontTools stamps every font it saves (the subsets WeasyPrint embeds) with the time, unless
+    SOURCE_DATE_EPOCH says otherwise: the invoice's own time keeps the same invoice the same bytes.
+    Set only while a PDF is made (one at a time, under the lock)."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.strptime(issued_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def _texts(value):

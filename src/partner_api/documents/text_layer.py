@@ -49,6 +49,7 @@ def repair(document, pdf):
 def _to_unicode(pdf, base_font):
     for item in pdf.objects:
         if isinstance(item, dict) and item.get("BaseFont") == base_font and "ToUnicode" in item:
-            number = int(str(item["ToUnicode"]).split()[0])
+            reference = item["ToUnicode"]  # b"21 0 R"
+            number = int((reference.decode() if isinstance(reference, bytes) else str(reference)).split()[0])
             return pdf.objects[number]
     return None
