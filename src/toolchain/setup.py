@@ -15,20 +15,26 @@ ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reseller-console"
 BUILD = ROOT / "build"
 
-# Everything a build needs; tests add the browser and PDF tools.
+# Everything a build needs (and `python3 serve.py`, which builds first); tests add the browser and PDF tools.
 BUILD_PACKAGES = ["emscripten", "nlohmann-json3-dev", "cmake", "make", "g++",
                   "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin", "unicode-data",
                   "fonts-noto-core", "fonts-noto-cjk"]
+# The partner API's invoice documents (issue 18): WeasyPrint lays out the PDF (its Python module and
+# Pango come with the package; serve.py imports them through partner_api/debian_packages.py), and
+# the Noto fonts draw every script in it.
+DOCUMENT_PACKAGES = ["weasyprint", "fonts-noto-core", "fonts-noto-cjk"]
+BUILD_PACKAGES += [package for package in DOCUMENT_PACKAGES if package not in BUILD_PACKAGES]
 # clang-14 builds the ASan/UBSan test suite and the fuzz targets (src/toolchain/sanitizers.py);
 # libclang-rt-14-dev holds the sanitizer and libFuzzer runtimes, llvm-14 the symbolizer.
 SANITIZER_PACKAGES = ["clang-14", "libclang-rt-14-dev", "llvm-14"]
 # The partner API on PostgreSQL: Debian's psycopg 3 and its pool (for /usr/bin/python3; serve.py
-# makes them importable by another python3 of the same minor version, storage/postgres/__init__.py).
+# makes them importable by another python3 of the same minor version, partner_api/debian_packages.py).
 POSTGRES_PACKAGES = ["python3-psycopg", "python3-psycopg-pool"]
 # The server suite's second pass and the deployment test start their own PostgreSQL and HAProxy.
 SERVER_TEST_PACKAGES = POSTGRES_PACKAGES + ["postgresql", "haproxy"]
-TEST_PACKAGES = (BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl"] + SANITIZER_PACKAGES
-                 + SERVER_TEST_PACKAGES)
+# The invoice tests check PDFs with qpdf, pikepdf and poppler's pdftotext and pdftoppm.
+TEST_PACKAGES = (BUILD_PACKAGES + ["doctest-dev", "chromium", "poppler-utils", "openssl", "qpdf", "python3-pikepdf"]
+                 + SANITIZER_PACKAGES + SERVER_TEST_PACKAGES)
 
 # Third-party sources: Debian source packages, pinned by version and by the .orig tarball's sha256.
 SOURCES = {

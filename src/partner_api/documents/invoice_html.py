@@ -21,7 +21,7 @@ body { margin: 0; }
 bdi { unicode-bidi: isolate; }
 .letterhead { width: 100%; border-collapse: collapse; border-bottom: 1.2pt solid #1f4e79; }
 .letterhead td { vertical-align: top; padding: 0 0 3mm 0; }
-.seller-name { font-size: 15pt; font-weight: bold; color: #1f4e79; max-width: 120mm; overflow-wrap: anywhere; }
+.seller-name { font-size: 15pt; font-weight: bold; color: #1f4e79; max-width: 120mm; overflow-wrap: break-word; }
 .seller-lines { font-size: 8pt; color: #4a5563; margin-top: 1mm; }
 .doc-kind { font-size: 15pt; font-weight: bold; color: #1f4e79; text-align: right; white-space: nowrap; }
 .head { width: 100%; border-collapse: collapse; margin-top: 9mm; }
@@ -29,9 +29,9 @@ bdi { unicode-bidi: isolate; }
 .recipient { width: 85mm; }
 .head .facts-cell { padding-left: 10mm; }
 .sender-line { font-size: 6.8pt; color: #5f6b7a; border-bottom: 0.4pt solid #b8c0cc; padding-bottom: 0.6mm;
-               margin-bottom: 2mm; overflow-wrap: anywhere; }
+               margin-bottom: 2mm; overflow-wrap: break-word; }
 .recipient .org { font-weight: bold; }
-.recipient div { overflow-wrap: anywhere; }
+.recipient div { overflow-wrap: break-word; }
 .facts { border-collapse: collapse; font-size: 8.6pt; margin-left: auto; }
 .facts td { padding: 0.5mm 0 0.5mm 4mm; vertical-align: top; }
 .facts td:first-child { color: #4a5563; padding-left: 0; white-space: nowrap; }
@@ -44,7 +44,7 @@ table.lines th { font-size: 8pt; text-align: left; color: #4a5563; font-weight: 
 table.lines td { padding: 2mm 1.5mm; vertical-align: top; border-bottom: 0.4pt solid #d5dae1; }
 table.lines .num { text-align: right; white-space: nowrap; }
 table.lines .pos { width: 8mm; color: #4a5563; }
-table.lines .desc { overflow-wrap: anywhere; }
+table.lines .desc { overflow-wrap: break-word; }
 table.lines .period { font-size: 8pt; color: #4a5563; margin-top: 0.6mm; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -57,7 +57,7 @@ tr { page-break-inside: avoid; }
 .terms { margin-top: 5mm; page-break-inside: avoid; }
 .footer { position: running(footer); font-size: 7.2pt; color: #4a5563; width: 150mm;
           border-top: 0.4pt solid #b8c0cc; border-collapse: collapse; }
-.footer td { width: 33%; vertical-align: top; padding: 2mm 4mm 0 0; overflow-wrap: anywhere; }
+.footer td { width: 33%; vertical-align: top; padding: 2mm 4mm 0 0; overflow-wrap: break-word; }
 """
 
 

@@ -9,6 +9,7 @@ import random
 from ..clock import FakeClock, iso
 from .activity import Actor
 from .billing_clock import BillingClock
+from .billing_profile import BillingProfiles
 from .customers import Customers
 from .invitations import Invitations
 from .links import LinkSeal
@@ -70,6 +71,39 @@ CUSTOMERS = [
     ("Noah Ellis", "noah", "Ellis Fitness", "ellisfitness.com", "invited"),
 ]
 
+# The demo reseller's billing profile (issue 18): a German reseller, so it bills in euro, German
+# customers with 19 %, EU businesses by reverse charge and the rest not taxable in Germany.
+DEMO_PROFILE = {"legal_name": "Northwind Cloud Partners GmbH", "street": "Friedrichstraße 68", "postal_code": "10117",
+                "city": "Berlin", "country": "DE", "vat_id": "DE298765431", "tax_number": "30/452/12345",
+                "invoice_prefix": "RE-{YYYY}-", "payment_terms_days": 14, "iban": "DE89370400440532013000",
+                "bic": "COBADEFFXXX", "email": "rechnung@northwind-partners.example", "phone": "+49 30 20457180"}
+# Where the demo's customers are, by the end of their domain: (country, streets, (postal code, city)).
+PLACES = [
+    (".de", "DE", ["Königsallee", "Schillerstraße", "Hafenstraße", "Marktplatz", "Lindenweg"],
+     [("20095", "Hamburg"), ("80331", "München"), ("50667", "Köln"), ("70173", "Stuttgart"), ("04109", "Leipzig")]),
+    (".ie", "IE", ["Grafton Street", "Harcourt Road", "Patrick Street"], [("D02 X285", "Dublin"), ("T12 RW26", "Cork")]),
+    (".uk", "GB", ["High Street", "Church Lane", "Victoria Road"],
+     [("EC1A 1BB", "London"), ("M1 1AE", "Manchester"), ("BS1 4DJ", "Bristol")]),
+    ("", "US", ["Main Street", "Market Street", "Oak Avenue"],
+     [("94103", "San Francisco"), ("10001", "New York"), ("78701", "Austin")]),
+]
+
+
+def demo_billing(index, domain, organization):
+    """Billing details for the demo's customer number `index` (the same on every run)."""
+    suffix, country, streets, cities = next(place for place in PLACES if domain.endswith(place[0]))
+    postal_code, city = cities[index % len(cities)]
+    vat = None
+    if country == "IE":
+        vat = f"IE{6_300_000 + index * 1_237:07d}{'ABCDEFGHIJKLMNOPQRSTUVW'[index % 23]}"
+    elif country == "DE" and any(form in organization for form in ("GmbH", "AG", "KG")):
+        vat = f"DE{811_000_000 + index * 7_919}"
+    return {"billing_street": f"{streets[index % len(streets)]} {3 + index * 7 % 90}",
+            "billing_postal_code": postal_code, "billing_city": city, "billing_country": country,
+            "billing_vat_id": vat, "billing_language": "de" if country == "DE" else "en",
+            "billing_email": None, "billing_reference": None}
+
+
 PLAN_MIX = [("professional", "flexible"), ("enterprise", "annual_yearly"), ("basic", "flexible"),
             ("professional", "annual_monthly"), ("basic", "annual_yearly"),
             ("enterprise", "annual_monthly"), ("professional", "annual_yearly"), ("basic", "annual_monthly"),
@@ -88,6 +122,9 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
     reseller, _ = Resellers(storage, clock).register(DEMO_EMAIL, DEMO_NAME, demo=True, admin_name=DEMO_ADMIN_NAME)
     with storage.read() as repo:
         admin = Actor.member(repo.members.by_email(reseller["id"], DEMO_EMAIL))
+    BillingProfiles(storage, clock).save(reseller, DEMO_PROFILE, None, None, admin)
+    with storage.read() as repo:  # the account as the profile left it: it bills in euro now
+        reseller = repo.resellers.get(reseller["id"])
     team = [Actor.member(Team(storage, clock).add(reseller, email, name, role, admin))
             for email, name, role in DEMO_TEAM]
     # Who does what: the Admin or the member whose role it is. A random source of its own, so the
@@ -116,8 +153,9 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
         holder = {}
 
         def invite(name=name, email=email, domain=domain, organization=organization, holder=holder,
-                   by=who.choice(sellers)):
-            holder["id"] = customers.invite(reseller, name, email, domain, organization, base_url, by)[0]["id"]
+                   by=who.choice(sellers), billing=demo_billing(index, domain, organization)):
+            holder["id"] = customers.invite(reseller, name, email, domain, organization, base_url, by,
+                                            billing)[0]["id"]
             holder["token"] = invitations.live_token(holder["id"])
 
         at(invited, hour, invite)
