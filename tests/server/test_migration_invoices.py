@@ -1,5 +1,5 @@
-"""Migration 8 (issue 18) on a database as the version before made it (the first release's dump
-brought to version 7): every invoice keeps its number, amounts and lines, and the names it
+"""Migration 9 (issue 18) on a database as the version before made it (the first release's dump
+brought to version 8): every invoice keeps its number, amounts and lines, and the names it
 showed until now (read from the customer and the account) are written into it, so a rename
 after the upgrade no longer changes it. Invoices issued before render as they were issued: a
 PDF without e-invoice data, and no XRechnung (409, "issued_before_e_invoices"); the sequence
@@ -19,17 +19,17 @@ from partner_api.storage.migrations import migrate
 
 
 @sqlite_only("the first release's SQLite dump upgraded")
-class InvoicesAsIssuedFromVersion7(unittest.TestCase):
+class InvoicesAsIssuedFromVersion8(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="migrations-8-")
+        cls.tmp = tempfile.mkdtemp(prefix="migrations-9-")
         cls.db = os.path.join(cls.tmp, "v7.db")
         load_dump(FIXTURE_V1, cls.db)
         conn = sqlite3.connect(cls.db, isolation_level=None)
         try:
-            assert migrate(conn, target=7) == (1, 7)
+            assert migrate(conn, target=8) == (1, 8)
             cls.before = {table: rows(cls.db, table) for table in V1_TABLES}
-            # What each invoice showed at version 7: its customer's and account's names of today.
+            # What each invoice showed at version 8: its customer's and account's names of today.
             cls.shown = {row[0]: row[1:] for row in conn.execute(
                 "SELECT i.id, c.name, c.organization, r.name FROM invoices i JOIN customers c ON c.id = i.customer_id"
                 " JOIN resellers r ON r.id = i.reseller_id")}
@@ -61,7 +61,7 @@ class InvoicesAsIssuedFromVersion7(unittest.TestCase):
         return reply
 
     def test_every_row_is_kept_and_every_invoice_holds_the_names_it_showed(self):
-        # The tables migration 8 changes (a start also seals the links kept in plain text in
+        # The tables migration 9 changes (a start also seals the links kept in plain text in
         # invitations and outbox: test_migrations.py).
         for table in ("resellers", "customers", "subscriptions", "license_orders", "invoices", "invoice_lines"):
             columns, old_rows = self.before[table]

@@ -2,7 +2,7 @@
 from .list_cache import generation
 from .rows import Rows
 
-# The names an invoice shows are its own (written when it was issued, schema version 8); a row put
+# The names an invoice shows are its own (written when it was issued, schema version 9); a row put
 # back from a kiosk snapshot taken before then has none and shows the customer's.
 CUSTOMER_NAMES = ("COALESCE(i.buyer_name, c.name) AS customer_name,"
                   " COALESCE(i.buyer_organization, c.organization) AS customer_organization")
