@@ -25,7 +25,8 @@ TEST_CASE("GET /me decodes the member, the account and the whole role x capabili
     CHECK(me.member.email == "demo@reseller.example");
     CHECK(me.member.role == "admin");
     CHECK(me.reseller.id == 1);
-    CHECK(me.capabilities.size() == 5);
+    CHECK(me.capabilities.size() == 6);  // manage_account since issue 18 (the billing profile)
+    CHECK(me.capabilities.at("manage_account") == std::vector<std::string>{"admin"});
     CHECK(me.capabilities.at("manage_subscriptions") == std::vector<std::string>{"admin", "buyer"});
     // A server from before teams sends the flat account only: still a Me, with no member.
     auto old = codec::decodeMe(R"({"id": 4, "name": "Old", "email": "old@x.example"})");
