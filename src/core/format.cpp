@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <cstdlib>
+#include <vector>
 
 namespace rc::format {
 namespace {
@@ -139,19 +140,125 @@ std::string monthShort(const std::string& ym, Language lang) {
 std::string moneyCompact(const Money& m, Language lang) {
     bool de = lang == Language::German;
     std::int64_t units = m.amount / (minorDigits(m.currency) == 2 ? 100 : 1);
+    std::uint64_t mag = units < 0 ? static_cast<std::uint64_t>(-(units + 1)) + 1 : static_cast<std::uint64_t>(units);
     const char* sym = symbol(m.currency);
     std::string number;
-    if (units >= 1000) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(units) / 1000.0);
-        number = buf;
-        if (de) std::replace(number.begin(), number.end(), '.', ',');
-        number += "k";
+    if (mag >= 1000000) {
+        // Tenths of a million, rounded half up: 1,25 Mio. reads 1,3 Mio.; a whole number drops ",0".
+        std::uint64_t tenths = (mag + 50000) / 100000;
+        number = grouped(tenths / 10, de ? '.' : ',');
+        if (tenths % 10) number += std::string(de ? "," : ".") + static_cast<char>('0' + tenths % 10);
+        number += de ? " Mio." : "M";
     } else {
-        number = std::to_string(units);
+        number = grouped(mag, de ? '.' : ',');
     }
-    if (de) return number + " " + (sym ? sym : m.currency.c_str());
-    return sym ? sym + number : number + " " + m.currency;
+    std::string sign = units < 0 ? "-" : "";
+    if (de) return sign + number + " " + (sym ? sym : m.currency.c_str());
+    return sym ? sign + sym + number : sign + number + " " + m.currency;
+}
+
+bool isIsoDay(const std::string& text) {
+    int y = 0, m = 0, d = 0;
+    return text.size() == 10 && calendarDay(text, y, m, d);
+}
+
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string lowerAscii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// The ISO day of y/m/d, or nullopt when the calendar has no such day.
+std::optional<std::string> isoOf(int y, int m, int d) {
+    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    if (!isIsoDay(buf)) return std::nullopt;
+    return std::string(buf);
+}
+
+// A month's name in English or German, whole or cut to three or more letters ("nov", "nov.",
+// "november", "mär", "dez", "maerz"): 1-12, or 0. Both languages: no name means two months.
+int monthNamed(std::string word) {
+    if (!word.empty() && word.back() == '.') word.pop_back();
+    word = lowerAscii(word);
+    static const char* en[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                               "september", "october", "november", "december"};
+    static const char* de[] = {"januar", "februar", "m\xc3\xa4rz", "april", "mai", "juni", "juli", "august",
+                               "september", "oktober", "november", "dezember"};
+    if (word == "maerz") return 3;
+    if (word.size() < 3) return 0;
+    for (const char** names : {en, de})
+        for (int i = 0; i < 12; ++i)
+            if (std::string(names[i]).compare(0, word.size(), word) == 0) return i + 1;
+    return 0;
+}
+
+// The text split into words of digits, letters (and a trailing dot), and the separators
+// ".", "-", "/" and ","; spaces only separate.
+std::vector<std::string> dateTokens(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char c = s[i];
+        if (c == ' ' || c == '\t') {
+            ++i;
+        } else if (isDigit(c)) {
+            std::size_t j = i;
+            while (j < s.size() && isDigit(s[j])) ++j;
+            out.push_back(s.substr(i, j - i));
+            i = j;
+        } else if (c == '.' || c == '-' || c == '/' || c == ',') {
+            out.push_back(std::string(1, c));
+            ++i;
+        } else {
+            std::size_t j = i;
+            while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '.' && !isDigit(s[j])) ++j;
+            if (j < s.size() && s[j] == '.') ++j;  // "Nov." keeps its dot
+            out.push_back(s.substr(i, j - i));
+            i = j;
+        }
+    }
+    return out;
+}
+
+bool isNumber(const std::string& t, std::size_t minLen, std::size_t maxLen) {
+    return t.size() >= minLen && t.size() <= maxLen && isDigit(t[0]);
+}
+
+int yearOf(const std::string& t) {
+    int y = std::atoi(t.c_str());
+    return t.size() == 2 ? 2000 + y : y;
+}
+
+}  // namespace
+
+std::optional<std::string> parseDay(const std::string& typed) {
+    std::vector<std::string> t = dateTokens(typed);
+    if (t.size() > 8) return std::nullopt;
+    auto year = [](const std::string& s) { return isNumber(s, 4, 4) || isNumber(s, 2, 2); };
+    // 2026-11-01
+    if (t.size() == 5 && isNumber(t[0], 4, 4) && t[1] == "-" && isNumber(t[2], 1, 2) && t[3] == "-" &&
+        isNumber(t[4], 1, 2))
+        return isoOf(std::atoi(t[0].c_str()), std::atoi(t[2].c_str()), std::atoi(t[4].c_str()));
+    // 1.11.2026, 01.11.26, 1.11.2026.
+    if ((t.size() == 5 || (t.size() == 6 && t[5] == ".")) && isNumber(t[0], 1, 2) && t[1] == "." &&
+        isNumber(t[2], 1, 2) && t[3] == "." && year(t[4]))
+        return isoOf(yearOf(t[4]), std::atoi(t[2].c_str()), std::atoi(t[0].c_str()));
+    // Day, then the month's name: "1 Nov 2026", "1. November 2026", "1. Nov. 2026".
+    std::vector<std::string> w;
+    for (const std::string& s : t)
+        if (s != "," && !(s == "." && !w.empty() && isNumber(w.back(), 1, 2))) w.push_back(s);
+    if (w.size() == 3 && isNumber(w[0], 1, 2) && monthNamed(w[1]) && year(w[2]))
+        return isoOf(yearOf(w[2]), monthNamed(w[1]), std::atoi(w[0].c_str()));
+    // The month's name, then the day: "Nov 1, 2026", "November 1 2026".
+    if (w.size() == 3 && monthNamed(w[0]) && isNumber(w[1], 1, 2) && isNumber(w[2], 4, 4))
+        return isoOf(std::atoi(w[2].c_str()), monthNamed(w[0]), std::atoi(w[1].c_str()));
+    return std::nullopt;
 }
 
 std::string localTime(std::int64_t epochMillis, int utcOffsetMinutes, std::int64_t nowMillis, Language lang) {

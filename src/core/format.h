@@ -1,6 +1,7 @@
 // The one place numbers, money and dates become text, per language.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/i18n.h"
@@ -18,8 +19,17 @@ std::string fill(const char* pattern, const std::string& a, const std::string& b
 std::string dateTime(const std::string& isoTimestamp, Language lang);
 // A month "2026-03" as Mar | Mär.
 std::string monthShort(const std::string& yyyymm, Language lang);
-// Compact money for chart axes: $1.2k | 1,2 Tsd. $
+// Money for chart axes, whole units: $8,000 | 8.000 $; from a million $1.2M | 1,2 Mio. $.
 std::string moneyCompact(const Money& m, Language lang);
+
+// A day the calendar has, written YYYY-MM-DD (what the API takes and answers).
+bool isIsoDay(const std::string& text);
+// A day as a person types it, to YYYY-MM-DD; nullopt for anything that is not one day:
+// 2026-11-01, 1.11.2026, 01.11.26 (the dotted form is day first wherever it is written),
+// "Nov 1, 2026", "November 1 2026", "1 Nov 2026", "1. November 2026", "1. Nov. 2026". Month
+// names of either language are taken in both (none names two months). Slashes (11/01/2026)
+// are refused: they read as a different day in the US and in Europe.
+std::optional<std::string> parseDay(const std::string& typed);
 
 // A moment (ms since 1970) in the reseller's own time: "10:42" today, else with the date
 // ("Dec 4, 10:42" | "04.12., 10:42").

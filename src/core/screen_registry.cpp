@@ -3,18 +3,12 @@
 #include <initializer_list>
 #include <limits>
 
+#include "core/format.h"
 #include "core/limits.h"
 #include "core/store.h"
 
 namespace rc {
 namespace {
-
-bool isDay(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    return true;
-}
 
 // Any id the server can hand out (up to 2^63-1); 0 for anything else.
 std::int64_t positiveId(const std::string& s) {
@@ -104,8 +98,9 @@ bool parseInvoices(const Address& a, Route& r) {
     r.invoices.customerId = positiveId(a.param("customer"));
     std::string status = a.param("status");
     if (oneOf(status, {"open", "paid", "overdue", "void"})) r.invoices.status = status;
-    if (isDay(a.param("from"))) r.invoices.from = a.param("from");
-    if (isDay(a.param("to"))) r.invoices.to = a.param("to");
+    if (format::isIsoDay(a.param("from"))) r.invoices.from = a.param("from");
+    if (format::isIsoDay(a.param("to"))) r.invoices.to = a.param("to");
+    if (!r.invoices.from.empty() && r.invoices.to < r.invoices.from) r.invoices.to.clear();  // the server refuses it
     return true;
 }
 std::string formatInvoices(const Route& r) {

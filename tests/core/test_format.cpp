@@ -24,9 +24,60 @@ TEST_CASE("timestamps, months and compact amounts") {
     CHECK(format::dateTime("2026-12-04T11:05:00Z", Language::English) == "Dec 4, 2026, 11:05");
     CHECK(format::dateTime("2026-12-04T11:05:00Z", Language::German) == "04.12.2026, 11:05");
     CHECK(format::monthShort("2026-03", Language::German) == "Mär");
-    CHECK(format::moneyCompact(Money{123456, "USD"}, Language::English) == "$1.2k");
-    CHECK(format::moneyCompact(Money{123456, "USD"}, Language::German) == "1,2k $");
     CHECK(format::moneyCompact(Money{9900, "USD"}, Language::English) == "$99");
+}
+
+TEST_CASE("chart axes write whole amounts as the language does, not 8,0k") {
+    CHECK(format::moneyCompact(Money{800000, "USD"}, Language::German) == "8.000 $");
+    CHECK(format::moneyCompact(Money{800000, "USD"}, Language::English) == "$8,000");
+    CHECK(format::moneyCompact(Money{25000000, "EUR"}, Language::German) == "250.000 €");
+    CHECK(format::moneyCompact(Money{0, "USD"}, Language::German) == "0 $");
+    CHECK(format::moneyCompact(Money{125000000, "USD"}, Language::German) == "1,3 Mio. $");
+    CHECK(format::moneyCompact(Money{125000000, "USD"}, Language::English) == "$1.3M");
+    CHECK(format::moneyCompact(Money{200000000, "USD"}, Language::German) == "2 Mio. $");
+    CHECK(format::moneyCompact(Money{-800000, "USD"}, Language::German) == "-8.000 $");
+    CHECK(format::moneyCompact(Money{1500, "JPY"}, Language::English) == "1,500 JPY");
+}
+
+TEST_CASE("a day is read as the language writes it, and as ISO in both") {
+    CHECK(format::parseDay("01.11.2026") == "2026-11-01");
+    CHECK(format::parseDay("1.11.2026") == "2026-11-01");
+    CHECK(format::parseDay(" 1. 11. 2026 ") == "2026-11-01");
+    CHECK(format::parseDay("01.11.26") == "2026-11-01");
+    CHECK(format::parseDay("2026-11-01") == "2026-11-01");
+    CHECK(format::parseDay("2026-1-5") == "2026-01-05");
+    CHECK(format::parseDay("1. November 2026") == "2026-11-01");
+    CHECK(format::parseDay("1. Nov. 2026") == "2026-11-01");
+    CHECK(format::parseDay("3. M\xc3\xa4rz 2027") == "2027-03-03");
+    CHECK(format::parseDay("31. Dez 2026") == "2026-12-31");
+    CHECK(format::parseDay("Nov 1, 2026") == "2026-11-01");
+    CHECK(format::parseDay("november 1 2026") == "2026-11-01");
+    CHECK(format::parseDay("1 Nov 2026") == "2026-11-01");
+    CHECK(format::parseDay("Dec 7, 2026") == "2026-12-07");
+    // What every language writes back reads again.
+    for (Language lang : {Language::English, Language::German})
+        CHECK(format::parseDay(format::date("2027-02-28", lang)) == "2027-02-28");
+    // Not one day.
+    CHECK_FALSE(format::parseDay(""));
+    CHECK_FALSE(format::parseDay("01.11."));
+    CHECK_FALSE(format::parseDay("31.11.2026"));   // November has 30 days
+    CHECK_FALSE(format::parseDay("29.02.2026"));
+    CHECK(format::parseDay("29.02.2028") == "2028-02-29");
+    CHECK_FALSE(format::parseDay("11/01/2026"));   // month or day first? refused
+    CHECK_FALSE(format::parseDay("2026-11-01x"));
+    CHECK_FALSE(format::parseDay("1.11.2026 12:00"));
+    CHECK_FALSE(format::parseDay("Nov 2026"));
+    CHECK_FALSE(format::parseDay("Ma 1, 2026"));   // too short to name a month
+    CHECK_FALSE(format::parseDay("1.11.202"));
+    CHECK_FALSE(format::parseDay("0.11.2026"));
+    CHECK_FALSE(format::parseDay("-1.11.2026"));
+}
+
+TEST_CASE("an ISO day is one the calendar has") {
+    CHECK(format::isIsoDay("2026-11-30"));
+    CHECK_FALSE(format::isIsoDay("2026-11-31"));
+    CHECK_FALSE(format::isIsoDay("2026-13-01"));
+    CHECK_FALSE(format::isIsoDay("2026-11-30T00:00"));
 }
 
 TEST_CASE("integers and dates follow the language") {
