@@ -206,6 +206,7 @@ ActivityEntry activity(const json& j) {
         a.statusAfter = optStr(*it, "status");
         a.scheduledPlan = optStr(*it, "scheduled_plan");
         a.scheduledCycle = optStr(*it, "scheduled_cycle");
+        a.cancelReason = optStr(*it, "cancel_reason");
     };
     // A team change's snapshots name the member and their role (a string: anything else is not
     // a team snapshot and is left alone).
@@ -226,6 +227,11 @@ ActivityEntry activity(const json& j) {
     }
     snapshot("before", false);
     snapshot("after", true);
+    // Entries written before the reason was kept in the snapshot have it only at the end of the
+    // server's sentence ("... Reason: moving to another tool").
+    const std::string said = " Reason: ";
+    if (a.cancelReason.empty() && a.action == "subscription.cancelled")
+        if (std::size_t at = a.summary.find(said); at != std::string::npos) a.cancelReason = a.summary.substr(at + said.size());
     return a;
 }
 

@@ -99,13 +99,9 @@ std::string rolesSentence(const std::vector<std::string>& roles) {
     return out;
 }
 
-namespace {
-
-std::string planAndCycle(const std::string& plan, const std::string& cycle) {
-    return std::string(planLabel(plan)) + ", " + cycleLabel(cycle);
+std::string planWithCycle(const std::string& plan, const std::string& cycle) {
+    return std::string(planLabel(plan)) + " (" + cycleLabel(cycle) + ")";
 }
-
-}  // namespace
 
 std::string activitySentence(const ActivityEntry& a) {
     const std::string& act = a.action;
@@ -115,12 +111,15 @@ std::string activitySentence(const ActivityEntry& a) {
     if (act == "invitation.revoked") return tr(Text::ActRevoked);
     if (act == "invitation.accepted") return tr(Text::ActAccepted);
     if (act == "subscription.licenses_ordered")
-        return format::fill(tr(Text::ActLicenses), format::integer(a.licensesBefore), format::integer(a.licensesAfter));
-    if (act == "subscription.plan_changed") return format::fill(tr(Text::ActPlanChanged), planAndCycle(a.planAfter, a.cycleAfter));
+        return format::fill(tr(a.licensesAfter < a.licensesBefore ? Text::ActLicensesReduced : Text::ActLicenses),
+                            format::integer(a.licensesBefore), format::integer(a.licensesAfter));
+    if (act == "subscription.plan_changed") return format::fill(tr(Text::ActPlanChanged), planWithCycle(a.planAfter, a.cycleAfter));
     if (act == "subscription.plan_change_scheduled" && !a.scheduledPlan.empty())
-        return format::fill(tr(Text::ActPlanScheduled), planAndCycle(a.scheduledPlan, a.scheduledCycle));
-    if (act == "subscription.cancelled")
-        return a.statusAfter == "pending_cancel" ? tr(Text::ActCancelScheduled) : tr(Text::ActCancelledNow);
+        return format::fill(tr(Text::ActPlanScheduled), planWithCycle(a.scheduledPlan, a.scheduledCycle));
+    if (act == "subscription.cancelled") {
+        std::string what = a.statusAfter == "pending_cancel" ? tr(Text::ActCancelScheduled) : tr(Text::ActCancelledNow);
+        return a.cancelReason.empty() ? what : what + " " + format::fill(tr(Text::ActCancelReason), a.cancelReason);
+    }
     if (act == "subscription.reactivated") return tr(Text::ActReactivated);
     if (act == "subscription.ended") return tr(Text::ActEnded);
     if (act == "subscription.converted") return tr(Text::ActConverted);
@@ -149,30 +148,6 @@ std::string activityActor(const ActivityEntry& a) {
     std::string name = who.name.empty() ? who.email : who.name;
     if (who.kind == ActorKind::Customer) return format::fill(tr(Text::ActByCustomer), name.empty() ? tr(Text::ActTheCustomer) : name);
     return name;
-}
-
-std::string describeError(const ApiError& error) {
-    if (error.code == "offline_unavailable") return tr(Text::CannotQueue);
-    if (error.code == "network_error" || error.status == 0) return tr(Text::ErrNetwork);
-    if (error.code == "bad_response") return tr(Text::ErrBadResponse);
-    if (error.code == "session_expired") return tr(Text::SessionEnded);
-    if (error.code == "unauthorized") return tr(Text::ErrUnauthorized);
-    if (error.code == "not_a_reseller") return tr(Text::ErrNotReseller);
-    if (error.code == "domain_taken") return tr(Text::ErrDomainTaken);
-    if (error.code == "licenses_changed" && error.currentLicenses)
-        return format::fill(tr(Text::ErrLicensesChanged), format::integer(*error.currentLicenses));
-    if (error.code == "plan_changed" && !error.currentPlan.empty())
-        return format::fill(tr(Text::ErrPlanChanged), planAndCycle(error.currentPlan, error.currentBillingCycle));
-    if (error.code == "last_admin") return tr(Text::ErrLastAdmin);
-    if (error.code == "member_exists") return tr(Text::ErrMemberExists);
-    if (error.isForbiddenByRole() && !error.requiredRoles.empty())
-        return format::fill(tr(Text::ErrForbidden), rolesSentence(rolesToName(error.requiredRoles)));
-    if (error.code == "not_found" || error.status == 404) return tr(Text::ErrNotFound);
-    if (error.code == "rate_limited" || error.status == 429) return tr(Text::ErrRateLimited);
-    if (error.status >= 500) return tr(Text::ErrServer);
-    // The server writes English; German readers get it as is rather than nothing.
-    if (!error.message.empty()) return error.message;
-    return tr(Text::ErrServer);
 }
 
 }  // namespace rc

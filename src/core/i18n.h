@@ -20,6 +20,7 @@
 #include "core/texts/offline.h"
 #include "core/texts/kiosk.h"
 #include "core/texts/team.h"
+#include "core/texts/errors.h"
 
 namespace rc {
 
@@ -38,7 +39,8 @@ enum class Language { English, German };
     RC_TEXTS_ACTIVITY(X) \
     RC_TEXTS_OFFLINE(X) \
     RC_TEXTS_KIOSK(X) \
-    RC_TEXTS_TEAM(X)
+    RC_TEXTS_TEAM(X) \
+    RC_TEXTS_ERRORS(X)
 
 enum class Text : std::size_t {
 #define RC_TEXT_ENUM(id, en, de) id,
@@ -59,6 +61,8 @@ const char* statusLabel(CustomerStatus status);
 const char* planLabel(const std::string& plan);
 const char* cycleLabel(const std::string& billingCycle);
 const char* subscriptionStatusLabel(const std::string& status);
+// A plan with its term: "Basic (Jahresvertrag, monatliche Zahlung)".
+std::string planWithCycle(const std::string& plan, const std::string& billingCycle);
 const char* invoiceStatusLabel(const std::string& status);
 // A role's name ("Buyer", "Einkauf"); a role the console does not know keeps its code.
 std::string roleLabel(const std::string& role);
@@ -68,7 +72,8 @@ std::string rolesSentence(const std::vector<std::string>& roles);
 std::string activitySentence(const ActivityEntry& entry);
 // Who did it: an email, or "automatic" for the system's own renewals and bills.
 std::string activityActor(const ActivityEntry& entry);
-// The error in the current language: known codes are translated, others use the server's words.
+// The error in the current language, by its code (core/error_text.*): the server's words only
+// for a code the console does not know.
 std::string describeError(const ApiError& error);
 
 }  // namespace rc

@@ -246,6 +246,7 @@ struct ActivityEntry {
     std::string planAfter, cycleAfter, statusAfter, scheduledPlan, scheduledCycle;
     // Team changes: the member concerned and their role before and after.
     std::string memberName, memberEmail, roleBefore, roleAfter;
+    std::string cancelReason;  // subscription.cancelled: what the reseller gave, if anything
 };
 
 struct ActivityPage {

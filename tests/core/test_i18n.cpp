@@ -56,7 +56,7 @@ TEST_CASE("activity entries are told in the reseller's language, from their befo
             setLanguage(Language::German);
             std::string de = activitySentence(a);
             setLanguage(Language::English);
-            CHECK(de.find("Lizenzen von") == 0);
+            CHECK(de.find("Lizenzanzahl von") == 0);
             CHECK(de.find(std::to_string(a.licensesAfter)) != std::string::npos);
         }
     }
@@ -73,4 +73,40 @@ TEST_CASE("an issued invoice is told with its number from the server's sentence"
     CHECK(activitySentence(a) == a.summary);
     a.summary = "Ends with INV-";
     CHECK(activitySentence(a) == a.summary);
+}
+
+TEST_CASE("history says whether licenses went up or down, the plan with its term, and the cancellation's reason") {
+    setLanguage(Language::German);
+    ActivityEntry a;
+    a.action = "subscription.licenses_ordered";
+    a.licensesBefore = 40, a.licensesAfter = 45;
+    CHECK(activitySentence(a) == "Lizenzanzahl von 40 auf 45 erhöht.");
+    a.licensesBefore = 45, a.licensesAfter = 40;
+    CHECK(activitySentence(a) == "Lizenzanzahl von 45 auf 40 verringert.");
+    ActivityEntry plan;
+    plan.action = "subscription.plan_changed";
+    plan.planAfter = "basic", plan.cycleAfter = "annual_monthly";
+    CHECK(activitySentence(plan) == "Tarif auf Basic (Jahresvertrag, monatliche Zahlung) umgestellt.");
+    ActivityEntry cancel;
+    cancel.action = "subscription.cancelled";
+    cancel.statusAfter = "pending_cancel";
+    cancel.cancelReason = "Wechsel zu einem anderen Anbieter";
+    CHECK(activitySentence(cancel) == "Zum Ende der Laufzeit gekündigt. Grund: Wechsel zu einem anderen Anbieter");
+    setLanguage(Language::English);
+}
+
+TEST_CASE("a cancellation's reason is read from the snapshot, or from the sentence of older entries") {
+    auto page = codec::decodeActivityPage(R"({"items": [
+        {"id": 1, "created_at": "2026-12-01T10:00:00Z", "actor": "system", "action": "subscription.cancelled",
+         "summary": "Set the subscription to cancel at the end of its term (2027-08-20).",
+         "after": {"plan": "basic", "billing_cycle": "flexible", "licenses": 5, "status": "pending_cancel",
+                   "cancel_reason": "Too expensive"}},
+        {"id": 2, "created_at": "2026-12-01T10:00:00Z", "actor": "system", "action": "subscription.cancelled",
+         "summary": "Cancelled the subscription with immediate effect. Reason: Moving away",
+         "after": {"plan": "basic", "billing_cycle": "flexible", "licenses": 5, "status": "cancelled"}}],
+        "next_cursor": null})");
+    REQUIRE(page.ok());
+    CHECK(page.value().items[0].cancelReason == "Too expensive");
+    CHECK(page.value().items[1].cancelReason == "Moving away");
+    CHECK(activitySentence(page.value().items[1]) == "Cancelled with immediate effect. Reason: Moving away");
 }

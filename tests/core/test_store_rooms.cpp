@@ -193,7 +193,7 @@ TEST_CASE("a toast is put into words when drawn: a language switch re-words it, 
     setLanguage(Language::German);
     std::string german = sentence(m);
     setLanguage(Language::English);
-    CHECK(german.find("Lizenzen auf 1.200 gesetzt.") == 0);
+    CHECK(german.find("Lizenzanzahl auf 1.200 geändert.") == 0);
     CHECK(german.find("Rechnung INV-") != std::string::npos);
 }
 

@@ -17,6 +17,7 @@ from partner_api.http import billing_body  # noqa: E402
 from partner_api.documents import EXPORT_FORMATS, INVOICE_FORMATS  # noqa: E402
 from partner_api.domain.roles import CAPABILITIES, ROLE_NAMES, ROLES  # noqa: E402
 from partner_api.http.routes import add_kiosk_routes, build_router  # noqa: E402
+from partner_api.http.status import error_codes  # noqa: E402
 
 
 def ref(name):
@@ -131,7 +132,10 @@ E_INVOICE_GAPS = ["issued_before_e_invoices", "seller.address", "seller.tax_id",
 SCHEMAS = {
     "Money": obj(amount=i(description="Integer minor units (cents); never a float."),
                  currency=s(description="ISO 4217 code", pattern="^[A-Z]{3}$")),
-    "Error": obj(error=obj(required=["code", "message"], code=s(), message=s(description="A human sentence."),
+    "Error": obj(error=obj(required=["code", "message"],
+                           code=s(enum=error_codes(), description="What went wrong, for a program: clients say "
+                                  "it in their reader's language (message is English, for people reading logs)."),
+                           message=s(description="A human sentence."),
                            fields={"type": "object", "additionalProperties": s(),
                                    "description": "Per-field problems (validation_failed)."},
                            request_id=s(description="Also in the X-Request-Id header and the server's log line."),

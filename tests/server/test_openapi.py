@@ -94,6 +94,20 @@ class OpenApi(unittest.TestCase):
         from make_openapi import spec
         self.assertEqual(json.loads(json.dumps(spec())), SPEC, "run tests/server/make_openapi.py")
 
+    def test_every_error_code_in_the_code_is_listed(self):
+        # The console says each listed code in German (tests/core/test_error_text.cpp); a code
+        # written anywhere in the server but missing from the list would reach readers in English.
+        listed = set(SPEC["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"])
+        written = set()
+        for path in (ROOT / "src" / "partner_api").rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            written |= set(re.findall(r'^\s+code = "([a-z_]+)"', text, re.M))
+            written |= set(re.findall(r'error_body\([^,]+, "([a-z_]+)"', text))
+        from partner_api.http.status import HTTP_ERROR_CODES
+        written |= set(HTTP_ERROR_CODES.values())
+        self.assertGreater(len(written), 30)
+        self.assertEqual(written - listed, set(), "run tests/server/make_openapi.py")
+
     def test_every_signed_in_operation_states_its_roles_from_the_table(self):
         stub = type("Stub", (), {"__getattr__": lambda self, name: None})()
         router = build_router(stub, API_PREFIX)

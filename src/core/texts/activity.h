@@ -8,16 +8,18 @@
     X(ActResent, "Sent a new invitation link.", "Neuen Einladungslink gesendet.") \
     X(ActRevoked, "Revoked the invitation.", "Einladung widerrufen.") \
     X(ActAccepted, "Accepted the invitation; the 30-day trial started.", "Einladung angenommen; die 30-tägige Testphase hat begonnen.") \
-    X(ActLicenses, "Licenses changed from {} to {}.", "Lizenzen von {} auf {} geändert.") \
-    X(ActPlanChanged, "Plan changed to {}.", "Tarif zu {} gewechselt.") \
-    X(ActPlanScheduled, "Plan change to {} scheduled for renewal.", "Tarifwechsel zu {} zur Verlängerung geplant.") \
+    X(ActLicenses, "Licenses increased from {} to {}.", "Lizenzanzahl von {} auf {} erhöht.") \
+    X(ActLicensesReduced, "Licenses reduced from {} to {}.", "Lizenzanzahl von {} auf {} verringert.") \
+    X(ActPlanChanged, "Plan changed to {}.", "Tarif auf {} umgestellt.") \
+    X(ActPlanScheduled, "Plan change to {} scheduled for renewal.", "Tarifumstellung auf {} zur Verlängerung geplant.") \
     X(ActCancelScheduled, "Set to cancel at the end of the term.", "Zum Ende der Laufzeit gekündigt.") \
     X(ActCancelledNow, "Cancelled with immediate effect.", "Mit sofortiger Wirkung gekündigt.") \
+    X(ActCancelReason, "Reason: {}", "Grund: {}") \
     X(ActReactivated, "Cancellation undone.", "Kündigung zurückgenommen.") \
     X(ActEnded, "The subscription ended at the end of its term.", "Das Abonnement endete zum Laufzeitende.") \
-    X(ActConverted, "The trial became a paid subscription.", "Die Testphase wurde zum bezahlten Abonnement.") \
+    X(ActConverted, "The trial became a paid subscription.", "Die Testphase ist in ein kostenpflichtiges Abonnement übergegangen.") \
     X(ActRenewed, "The subscription renewed for a new term.", "Das Abonnement wurde um eine Laufzeit verlängert.") \
-    X(ActInvoice, "Invoice {} issued.", "Rechnung {} erstellt.") \
+    X(ActInvoice, "Invoice {} issued.", "Rechnung {} ausgestellt.") \
     X(ActSystem, "automatic", "automatisch") \
     X(ActByCustomer, "{} (customer)", "{} (Kunde)") \
     X(ActTheCustomer, "the customer", "der Kunde") \

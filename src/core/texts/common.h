@@ -24,7 +24,7 @@
     X(ErrServer, "The server ran into a problem. Please try again in a moment.", "Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es gleich noch einmal.") \
     X(ErrBadResponse, "The server sent an answer the console does not understand.", "Der Server hat eine Antwort gesendet, die die Konsole nicht versteht.") \
     X(ErrUnauthorized, "You are not signed in.", "Sie sind nicht angemeldet.") \
-    X(ErrNotFound, "This no longer exists, or it belongs to another account.", "Das gibt es nicht mehr, oder es gehört zu einem anderen Konto.") \
+    X(ErrNotFound, "This no longer exists, or it belongs to another account.", "Dieser Eintrag existiert nicht mehr oder gehört zu einem anderen Konto.") \
     X(ErrRateLimited, "Too many attempts. Please wait a moment and try again.", "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.") \
     X(ErrConfig, "The console could not read its configuration (config.json).", "Die Konsole konnte ihre Konfiguration (config.json) nicht lesen.") \
     X(Menu, "Menu", "Menü") \

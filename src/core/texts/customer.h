@@ -12,7 +12,7 @@
     X(InvitationExpires, "Expires", "Läuft ab") \
     X(InvitationExpired, "Expired", "Abgelaufen") \
     X(InvitationAccepted, "Accepted", "Angenommen") \
-    X(InvitationRevokedNote, "The invitation was withdrawn. The link no longer works.", "Die Einladung wurde zurückgezogen. Der Link funktioniert nicht mehr.") \
+    X(InvitationRevokedNote, "The invitation was revoked. The link no longer works.", "Die Einladung wurde widerrufen. Der Link funktioniert nicht mehr.") \
     X(InvitationLink, "Invitation link", "Einladungslink") \
     X(CopyLink, "Copy link", "Link kopieren") \
     X(Resend, "Resend", "Erneut senden") \
@@ -21,29 +21,29 @@
     X(ConfirmRevoke, "Yes, revoke", "Ja, widerrufen") \
     X(SubscriptionCard, "Subscription", "Abonnement") \
     X(TermsPlan, "Plan", "Tarif") \
-    X(TermsCycle, "Billing cycle", "Abrechnung") \
+    X(TermsCycle, "Term and payment", "Laufzeit und Zahlung") \
     X(TermsLicenses, "Licenses", "Lizenzen") \
     X(TermsStatus, "Status", "Status") \
     X(TermsTerm, "Current term", "Aktuelle Laufzeit") \
-    X(TermsRenews, "Renews on", "Verlängert am") \
+    X(TermsRenews, "Next renewal", "Nächste Verlängerung") \
     X(TermsAutoRenew, "Auto-renew", "Automatische Verlängerung") \
     X(TermsUnitPrice, "Price per license", "Preis pro Lizenz") \
     X(TermsRecurring, "Recurring amount", "Wiederkehrender Betrag") \
     X(TermsTrialEnds, "Trial ends", "Testphase endet") \
-    X(PerMonth, "/ month", "/ Monat") \
-    X(PerYear, "/ year", "/ Jahr") \
-    X(PerLicenseMonth, "per license / month", "pro Lizenz / Monat") \
-    X(PerLicenseYear, "per license / year", "pro Lizenz / Jahr") \
-    X(ScheduledChange, "Changes to {} on {}.", "Wechselt am {2} zu {1}.") \
-    X(PendingCancelNote, "Cancelled on the customer's behalf: the subscription ends on {}. You can undo this until then.", "Im Auftrag des Kunden gekündigt: Das Abonnement endet am {}. Bis dahin können Sie das rückgängig machen.") \
+    X(PerMonth, "/ month", "pro Monat") \
+    X(PerYear, "/ year", "pro Jahr") \
+    X(PerLicenseMonth, "per license / month", "pro Lizenz und Monat") \
+    X(PerLicenseYear, "per license / year", "pro Lizenz und Jahr") \
+    X(ScheduledChange, "Changes to {} on {}.", "Wird am {2} auf {1} umgestellt.") \
+    X(PendingCancelNote, "Cancelled on the customer's behalf: the subscription ends on {}. You can undo this until then.", "Im Auftrag des Kunden gekündigt: Das Abonnement endet am {}. Bis dahin können Sie die Kündigung zurücknehmen.") \
     X(CancelledNote, "This subscription has ended.", "Dieses Abonnement ist beendet.") \
     X(NoSubscriptionYet, "The subscription starts when the customer accepts the invitation.", "Das Abonnement beginnt, sobald der Kunde die Einladung annimmt.") \
     X(AddLicenses, "Add licenses", "Lizenzen hinzufügen") \
-    X(ChangeLicenses, "Change licenses", "Lizenzen ändern") \
+    X(ChangeLicenses, "Change licenses", "Lizenzanzahl ändern") \
     X(ChangePlan, "Upgrade plan", "Tarif wechseln") \
     X(CancelSubscription, "Cancel subscription", "Abonnement kündigen") \
     X(UndoCancel, "Undo cancellation", "Kündigung zurücknehmen") \
     X(CustomerInvoices, "Invoices", "Rechnungen") \
     X(ViewAllInvoices, "View all", "Alle anzeigen") \
     X(NoInvoicesForCustomer, "No invoices yet.", "Noch keine Rechnungen.") \
-    X(ActivityCard, "Activity", "Aktivität")
+    X(ActivityCard, "Activity", "Verlauf")

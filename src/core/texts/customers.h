@@ -3,7 +3,7 @@
 #pragma once
 
 #define RC_TEXTS_CUSTOMERS(X) \
-    X(CustomersSubtitle, "Everyone you resell Shared Contacts for Gmail to.", "Alle, an die Sie Shared Contacts for Gmail weiterverkaufen.") \
+    X(CustomersSubtitle, "Everyone you resell Shared Contacts for Gmail to.", "Alle Kunden, an die Sie Shared Contacts for Gmail weiterverkaufen.") \
     X(NewCustomer, "New customer", "Neuer Kunde") \
     X(SearchCustomers, "Search name, organization, domain or email", "Name, Organisation, Domain oder E-Mail suchen") \
     X(FilterAll, "All", "Alle") \
@@ -17,7 +17,7 @@
     X(ColMonthly, "Monthly value", "Monatswert") \
     X(ColActions, "Actions", "Aktionen") \
     X(Columns, "Columns", "Spalten") \
-    X(ColumnsShown, "Show these columns", "Diese Spalten zeigen") \
+    X(ColumnsShown, "Show these columns", "Angezeigte Spalten") \
     X(ColumnsReset, "Reset columns", "Spalten zurücksetzen") \
     X(Manage, "Manage", "Verwalten") \
     X(StatusInvited, "Invited", "Eingeladen") \
@@ -27,14 +27,14 @@
     X(StatusUnknown, "Unknown", "Unbekannt") \
     X(SubTrial, "Trial", "Testphase") \
     X(SubActive, "Active", "Aktiv") \
-    X(SubPendingCancel, "Ends at term end", "Endet zum Laufzeitende") \
+    X(SubPendingCancel, "Ends at term end", "Gekündigt zum Laufzeitende") \
     X(SubCancelled, "Cancelled", "Gekündigt") \
     X(PlanBasic, "Basic", "Basic") \
     X(PlanProfessional, "Professional", "Professional") \
     X(PlanEnterprise, "Enterprise", "Enterprise") \
-    X(CycleFlexible, "Flexible (monthly)", "Flexibel (monatlich)") \
-    X(CycleAnnualMonthly, "Annual, paid monthly", "Jährlich, monatliche Zahlung") \
-    X(CycleAnnualYearly, "Annual, paid yearly", "Jährlich, jährliche Zahlung") \
+    X(CycleFlexible, "Flexible, monthly", "Flexibel, monatlich kündbar") \
+    X(CycleAnnualMonthly, "Annual contract, paid monthly", "Jahresvertrag, monatliche Zahlung") \
+    X(CycleAnnualYearly, "Annual contract, paid yearly in advance", "Jahresvertrag, jährliche Vorauszahlung") \
     X(CustomersCount, "{} of {} customers", "{} von {} Kunden") \
     X(CustomersRange, "{}–{} of {} customers", "{}–{} von {} Kunden") \
     X(NoCustomersTitle, "No customers yet", "Noch keine Kunden") \

@@ -8,14 +8,14 @@
     X(FilterCustomer, "Customer: {}", "Kunde: {}") \
     X(FilterFrom, "From", "Von") \
     X(FilterTo, "To", "Bis") \
-    X(DateHint, "YYYY-MM-DD", "JJJJ-MM-TT") \
-    X(ErrDate, "Use a date like 2026-01-31.", "Verwenden Sie ein Datum wie 2026-01-31.") \
+    X(DateHint, "MMM D, YYYY", "TT.MM.JJJJ") \
+    X(ErrDate, "Enter a day such as Jan 31, 2026 or 2026-01-31.", "Geben Sie ein Datum wie 31.01.2026 ein.") \
     X(ErrDateOrder, "“To” is before “From”.", "„Bis“ liegt vor „Von“.") \
     X(ColNumber, "Number", "Nummer") \
     X(ColCustomer, "Customer", "Kunde") \
     X(ColIssued, "Issued", "Ausgestellt") \
     X(ColDue, "Due", "Fällig") \
-    X(ColTotal, "Total", "Summe") \
+    X(ColTotal, "Total", "Gesamtbetrag") \
     X(InvOpen, "Open", "Offen") \
     X(InvPaid, "Paid", "Bezahlt") \
     X(InvOverdue, "Overdue", "Überfällig") \
@@ -28,7 +28,7 @@
     X(LoadingInvoices, "Loading invoices…", "Rechnungen werden geladen …") \
     X(CouldNotLoadInvoices, "Could not load invoices", "Rechnungen konnten nicht geladen werden") \
     X(InvoiceTitle, "Invoice {}", "Rechnung {}") \
-    X(InvoiceBilledTo, "Billed to", "Rechnung an") \
+    X(InvoiceBilledTo, "Billed to", "Rechnungsempfänger") \
     X(InvoiceIssued, "Issued", "Ausgestellt") \
     X(InvoiceDue, "Due", "Fällig") \
     X(InvoiceDueOn, "Due {}", "Fällig am {}") \
@@ -39,7 +39,7 @@
     X(LineAmount, "Amount", "Betrag") \
     X(Subtotal, "Subtotal", "Zwischensumme") \
     X(Tax, "Tax", "Steuer") \
-    X(Total, "Total", "Summe") \
+    X(Total, "Total", "Gesamtbetrag") \
     X(DownloadPdf, "Download PDF", "PDF herunterladen") \
     X(Downloading, "Downloading…", "Wird heruntergeladen …") \
     X(CouldNotLoadInvoice, "Could not load this invoice", "Diese Rechnung konnte nicht geladen werden")

@@ -8,8 +8,8 @@
     X(KioskMinutes, "{} min", "{} Min.") \
     X(KioskSeconds, "{} s", "{} s") \
     X(KioskStillThere, "Still there?", "Sind Sie noch da?") \
-    X(KioskTouchToContinue, "Touch to continue.", "Tippen Sie, um weiterzumachen.") \
+    X(KioskTouchToContinue, "Touch to continue.", "Tippen Sie auf den Bildschirm, um fortzufahren.") \
     X(KioskStartsOverIn, "The demo starts over in {} seconds for the next visitor.", "Die Demo beginnt in {} Sekunden für den nächsten Besucher neu.") \
     X(KioskContinue, "Continue", "Weiter") \
-    X(KioskRestoreFailed, "The demo data could not be reset: {}", "Die Demodaten konnten nicht zurückgesetzt werden: {}") \
+    X(KioskRestoreFailed, "The demo data could not be reset: {}", "Die Demo-Daten konnten nicht zurückgesetzt werden: {}") \
     X(OpenInvitationPage, "Open invitation page", "Einladungsseite öffnen")

@@ -7,12 +7,12 @@
     X(ToastInvitationResent, "New invitation link sent to {}.", "Neuer Einladungslink an {} gesendet.") \
     X(ToastInvitationRevoked, "Invitation revoked. The link no longer works.", "Einladung widerrufen. Der Link funktioniert nicht mehr.") \
     X(ToastLinkCopied, "Invitation link copied to the clipboard.", "Einladungslink in die Zwischenablage kopiert.") \
-    X(ToastLicensesOrdered, "Licenses set to {}.", "Lizenzen auf {} gesetzt.") \
-    X(ToastLicensesOrderedInvoice, "Licenses set to {}. Invoice {} issued.", "Lizenzen auf {} gesetzt. Rechnung {} erstellt.") \
-    X(ToastPlanChanged, "Plan changed to {}.", "Tarif zu {} gewechselt.") \
-    X(ToastPlanScheduled, "Plan changes to {} on {}.", "Tarif wechselt am {2} zu {1}.") \
+    X(ToastLicensesOrdered, "Licenses set to {}.", "Lizenzanzahl auf {} geändert.") \
+    X(ToastLicensesOrderedInvoice, "Licenses set to {}. Invoice {} issued.", "Lizenzanzahl auf {} geändert. Rechnung {} ausgestellt.") \
+    X(ToastPlanChanged, "Plan changed to {}.", "Tarif auf {} umgestellt.") \
+    X(ToastPlanScheduled, "Plan changes to {} on {}.", "Tarif wird am {2} auf {1} umgestellt.") \
     X(ToastCancelledNow, "Subscription cancelled.", "Abonnement gekündigt.") \
-    X(ToastCancelScheduled, "Subscription ends on {}. You can undo this until then.", "Abonnement endet am {}. Bis dahin können Sie das rückgängig machen.") \
+    X(ToastCancelScheduled, "Cancelled as of {}. You can undo this until then.", "Gekündigt zum {}. Bis dahin können Sie die Kündigung zurücknehmen.") \
     X(ToastReactivated, "Cancellation undone. The subscription continues.", "Kündigung zurückgenommen. Das Abonnement läuft weiter.") \
     X(ToastDownloaded, "{} downloaded.", "{} heruntergeladen.") \
     X(ToastDownloadFailed, "Download failed: {}", "Download fehlgeschlagen: {}")

@@ -4,8 +4,8 @@
 
 #define RC_TEXTS_NEW_CUSTOMER(X) \
     X(NewCustomerTitle, "Invite a new customer", "Neuen Kunden einladen") \
-    X(NewCustomerIntro, "We email the customer an invitation link. Once they accept, their 30-day trial of Professional with 5 licenses starts.", "Wir senden dem Kunden einen Einladungslink per E-Mail. Sobald er annimmt, beginnt seine 30-tägige Testphase von Professional mit 5 Lizenzen.") \
-    X(FieldName, "Contact name", "Name des Ansprechpartners") \
+    X(NewCustomerIntro, "We email the customer an invitation link. Once they accept, their 30-day trial of Professional with 5 licenses starts.", "Wir senden dem Kunden einen Einladungslink per E-Mail. Sobald er die Einladung annimmt, beginnt eine 30-tägige Testphase mit Professional und 5 Lizenzen.") \
+    X(FieldName, "Contact name", "Ansprechpartner") \
     X(FieldEmail, "Email", "E-Mail") \
     X(FieldDomain, "Google Workspace domain", "Google-Workspace-Domain") \
     X(FieldOrganization, "Organization", "Organisation") \
@@ -21,6 +21,6 @@
     X(ErrControlChars, "Must not contain control characters.", "Darf keine Steuerzeichen enthalten.") \
     X(ErrBidiChars, "Must not contain text-direction override characters.", "Darf keine Zeichen enthalten, die die Schreibrichtung umkehren.") \
     X(ErrInvisibleOnly, "Must contain visible letters, not only invisible characters.", "Muss sichtbare Buchstaben enthalten, nicht nur unsichtbare Zeichen.") \
-    X(ErrInvalidEmail, "Enter an email address such as name@example.com.", "Geben Sie eine E-Mail-Adresse wie name@example.com ein.") \
+    X(ErrInvalidEmail, "Enter an email address such as name@example.com.", "Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.") \
     X(ErrInvalidDomain, "Enter a bare domain such as example.com (no https://, path, spaces or @).", "Geben Sie eine reine Domain wie beispiel.de ein (ohne https://, Pfad, Leerzeichen oder @).") \
     X(ErrDomainTaken, "This Google domain already belongs to a customer.", "Diese Google-Domain gehört bereits zu einem Kunden.")

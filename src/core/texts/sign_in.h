@@ -11,7 +11,7 @@
     X(GoogleUnavailable, "Google sign-in could not be loaded: the browser is offline or something blocks Google. Check your connection and reload the page.", "Die Google-Anmeldung konnte nicht geladen werden: Der Browser ist offline oder etwas blockiert Google. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu.") \
     X(Or, "or", "oder") \
     X(DemoSignIn, "Demo sign-in", "Demo-Anmeldung") \
-    X(DemoEmailLabel, "Demo account email", "E-Mail des Demo-Kontos") \
+    X(DemoEmailLabel, "Demo account email", "E-Mail-Adresse des Demo-Kontos") \
     X(DemoNote, "Demo sign-in uses sample data and needs no Google account.", "Die Demo-Anmeldung nutzt Beispieldaten und braucht kein Google-Konto.") \
     X(SigningIn, "Signing in…", "Anmeldung läuft …") \
     X(SessionEnded, "Your session has ended. Please sign in again.", "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.") \

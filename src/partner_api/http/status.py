@@ -41,6 +41,18 @@ HTTP_ERROR_MESSAGES = {
 }
 
 
+def error_codes():
+    """Every `code` an error body can carry, sorted: each DomainError type's (wherever it is
+    defined), the connection layer's, and internal_error. The OpenAPI document lists them, and
+    the console has words for each (tests/core/test_error_text.cpp)."""
+    codes, pending = set(), [errors.DomainError]
+    while pending:
+        kind = pending.pop()
+        codes.add(kind.code)
+        pending.extend(kind.__subclasses__())
+    return sorted(codes | set(HTTP_ERROR_CODES.values()) | {"internal_error"})
+
+
 def error_body(status, code, message, request_id=None, extra=None):
     body = {"code": code, "message": message}
     body.update(extra or {})

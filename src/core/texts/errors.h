@@ -1,0 +1,34 @@
+// What the console says for an error the server answered, by its code (and for a field, by the
+// field's name): core/error_text.cpp maps codes and fields to these. English, then German (Sie).
+// Part of the text table: src/core/i18n.h lists every room's file.
+#pragma once
+
+#define RC_TEXTS_ERRORS(X) \
+    X(ErrRequestRefused, "The server could not read what the console sent. Reload the page and try again; if it happens again, please tell support.", "Der Server konnte die Anfrage der Konsole nicht lesen. Laden Sie die Seite neu und versuchen Sie es erneut. Tritt der Fehler wieder auf, wenden Sie sich bitte an den Support.") \
+    X(ErrInvalidCredential, "Google could not confirm this sign-in. Please sign in again.", "Google konnte diese Anmeldung nicht bestätigen. Bitte melden Sie sich erneut an.") \
+    X(ErrNotAllowed, "Your role does not allow this. Nothing was changed.", "Ihre Rolle erlaubt das nicht. Es wurde nichts geändert.") \
+    X(ErrNotDemoAccount, "This email belongs to a registered reseller. Demo sign-in opens only demo accounts: sign in with Google instead.", "Diese E-Mail-Adresse gehört zu einem registrierten Reseller. Die Demo-Anmeldung öffnet nur Demo-Konten: Melden Sie sich stattdessen mit Google an.") \
+    X(ErrConflict, "This is not possible in the current state. Nothing was changed; reload to see the current state.", "Das ist im aktuellen Zustand nicht möglich. Es wurde nichts geändert; laden Sie neu, um den aktuellen Stand zu sehen.") \
+    X(ErrChooseReseller, "You are a member of several partner accounts. Choose one to continue.", "Sie sind Mitglied mehrerer Partnerkonten. Wählen Sie eines aus, um fortzufahren.") \
+    X(ErrSubscriptionCancelled, "The subscription has ended; nothing can be changed on it.", "Das Abonnement ist beendet; daran lässt sich nichts mehr ändern.") \
+    X(ErrIdempotencyConflict, "This request was already sent with other content. Nothing was changed; reload the page and try again.", "Diese Anfrage wurde bereits mit anderem Inhalt gesendet. Es wurde nichts geändert; laden Sie die Seite neu und versuchen Sie es erneut.") \
+    X(ErrNotKioskAccount, "Only the kiosk's own demo account can be reset.", "Nur das eigene Demo-Konto des Kiosks kann zurückgesetzt werden.") \
+    X(ErrKioskResetConflict, "The demo data could not be restored: another account holds some of its data now.", "Die Demo-Daten konnten nicht wiederhergestellt werden: Ein anderes Konto nutzt inzwischen einen Teil davon.") \
+    X(ErrInvitationGone, "This invitation link is no longer valid.", "Dieser Einladungslink ist nicht mehr gültig.") \
+    X(ErrTooLarge, "That is too much to send at once (more than 1 MiB).", "Das ist zu viel auf einmal (mehr als 1 MiB).") \
+    X(ErrValidation, "Some entries are missing or invalid.", "Einige Angaben fehlen oder sind ungültig.") \
+    X(ErrUnavailable, "The server cannot do this right now. Nothing was changed; please try again in a moment.", "Der Server kann das gerade nicht ausführen. Es wurde nichts geändert; bitte versuchen Sie es gleich noch einmal.") \
+    X(ErrStorageFull, "The server could not save this: its disk is full or failing. Nothing was changed; try again later.", "Der Server konnte das nicht speichern: Sein Speicher ist voll oder defekt. Es wurde nichts geändert; versuchen Sie es später erneut.") \
+    X(ErrBusy, "The server is busy. Nothing was changed; please try again in a moment.", "Der Server ist ausgelastet. Es wurde nichts geändert; bitte versuchen Sie es gleich noch einmal.") \
+    X(ErrTimeout, "The request took too long and was stopped. Check your connection and try again.", "Die Anfrage hat zu lange gedauert und wurde abgebrochen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.") \
+    X(FieldErrName, "Enter a name: at most 200 characters, visible letters, no line breaks.", "Geben Sie einen Namen ein: höchstens 200 Zeichen, sichtbare Buchstaben, keine Zeilenumbrüche.") \
+    X(FieldErrOrganization, "Enter the organization: at most 200 characters, visible letters, no line breaks.", "Geben Sie die Organisation ein: höchstens 200 Zeichen, sichtbare Buchstaben, keine Zeilenumbrüche.") \
+    X(FieldErrLicenses, "Choose another number of licenses: one the subscription allows, different from today's.", "Wählen Sie eine andere Lizenzanzahl: eine, die das Abonnement zulässt, und nicht die jetzige.") \
+    X(FieldErrPlan, "Choose another plan or term: this one applies already.", "Wählen Sie einen anderen Tarif oder eine andere Laufzeit: Diese gilt bereits.") \
+    X(FieldErrExpected, "The subscription changed meanwhile. Nothing was changed; reload to see it as it is now.", "Das Abonnement wurde inzwischen geändert. Es wurde nichts geändert; laden Sie neu, um den aktuellen Stand zu sehen.") \
+    X(FieldErrReason, "The reason can be at most 500 characters on one line.", "Der Grund darf höchstens 500 Zeichen lang sein und keine Zeilenumbrüche enthalten.") \
+    X(FieldErrWhen, "Choose when the subscription ends.", "Wählen Sie, wann das Abonnement endet.") \
+    X(FieldErrRole, "Choose a role.", "Wählen Sie eine Rolle.") \
+    X(FieldErrResellerId, "Choose one of your partner accounts.", "Wählen Sie eines Ihrer Partnerkonten.") \
+    X(FieldErrSearch, "Search for at most 200 characters.", "Der Suchbegriff darf höchstens 200 Zeichen lang sein.") \
+    X(FieldErrDateRange, "Enter a day; “To” cannot be before “From”.", "Geben Sie einen Tag ein; „Bis“ darf nicht vor „Von“ liegen.")
