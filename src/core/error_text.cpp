@@ -56,6 +56,9 @@ constexpr ErrorTextRow kRows[] = {
     {"database_unreachable", "", Text::ErrUnavailable},
     {"storage_unavailable", "", Text::ErrStorageFull},
     {"storage_busy", "", Text::ErrBusy},
+    {"currency_locked", "", Text::ErrCurrencyLocked},
+    {"invoice_incomplete", "", Text::ErrInvoiceIncomplete},
+    {"documents_unavailable", "", Text::ErrDocumentsUnavailable},
     {"overloaded", "", Text::ErrBusy},
     // validation_failed, by field: what the field needs (true for every way it can fail).
     {kField, "name", Text::FieldErrName},
@@ -76,6 +79,25 @@ constexpr ErrorTextRow kRows[] = {
     {kField, "q", Text::FieldErrSearch},
     {kField, "from", Text::FieldErrDateRange},
     {kField, "to", Text::FieldErrDateRange},
+    // Billing (issue 18); a nested field's problem is named by its last part (address.city: city).
+    {kField, "billing", Text::FieldErrBilling},
+    {kField, "address", Text::FieldErrAddress},
+    {kField, "street", Text::FieldErrStreet},
+    {kField, "postal_code", Text::FieldErrPostalCode},
+    {kField, "city", Text::FieldErrCity},
+    {kField, "country", Text::FieldErrCountry},
+    {kField, "vat_id", Text::FieldErrVatId},
+    {kField, "tax_number", Text::FieldErrTaxNumber},
+    {kField, "legal_name", Text::FieldErrOrganization},
+    {kField, "iban", Text::FieldErrIban},
+    {kField, "bic", Text::FieldErrBic},
+    {kField, "phone", Text::FieldErrPhone},
+    {kField, "currency", Text::FieldErrCurrency},
+    {kField, "invoice_prefix", Text::FieldErrInvoicePrefix},
+    {kField, "payment_terms_days", Text::FieldErrPaymentTerms},
+    {kField, "tax_basis_points", Text::FieldErrTaxRate},
+    {kField, "language", Text::FieldErrLanguage},
+    {kField, "buyer_reference", Text::FieldErrReference},
     // Fields only the console fills in: a refusal is the console's mistake.
     {kField, "body", Text::ErrRequestRefused},
     {kField, "Idempotency-Key", Text::ErrRequestRefused},
@@ -103,6 +125,8 @@ std::optional<Text> errorText(const std::string& code, const std::string& field)
 
 std::string describeFieldError(const std::string& field, const std::string& serverMessage) {
     if (auto text = errorText(kField, field)) return tr(*text);
+    if (std::size_t dot = field.rfind('.'); dot != std::string::npos)
+        if (auto text = errorText(kField, field.substr(dot + 1))) return tr(*text);
     // A field this console does not know (a newer server): its words rather than nothing.
     return serverMessage.empty() ? tr(Text::ErrValidation) : serverMessage;
 }

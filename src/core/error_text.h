@@ -24,7 +24,8 @@ const ErrorTextRow* errorTextRows(std::size_t& count);
 // The text for a code, or for a field of validation_failed; nullopt when the table has none.
 std::optional<Text> errorText(const std::string& code, const std::string& field = {});
 
-// One field's problem in the current language (the server's words only for a field the table
+// One field's problem in the current language; a nested field (billing.address.city) by its
+// last part when the table has no row for the whole name (the server's words only for a field the table
 // does not know).
 std::string describeFieldError(const std::string& field, const std::string& serverMessage);
 

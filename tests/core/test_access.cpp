@@ -67,9 +67,12 @@ TEST_CASE("a refusal names the roles that would do; the console says them narrow
     setLanguage(Language::English);
     CHECK(rolesSentence(rolesToName({"admin"})) == "Admin");
     CHECK(rolesSentence(rolesToName({"admin", "buyer", "sales"})) == "Buyer, Sales or Admin");
-    // A 403 that is not about roles (a kiosk's other account) keeps the server's words.
+    // A 403 that is not about roles (a kiosk's other account) is said in the reader's language
+    // too (issue 25: the server's words are English).
     ApiError other = codec::decodeError(HttpResponse{403, R"({"error": {"code": "forbidden", "message": "Kiosk only."}})", ""});
-    CHECK(describeError(other) == "Kiosk only.");
+    setLanguage(Language::German);
+    CHECK(describeError(other) == "Mit dieser Anmeldung ist das nicht erlaubt. Es wurde nichts geändert.");
+    setLanguage(Language::English);
 }
 
 TEST_CASE("what a role may do comes from GET /me's table; the reason names the roles that may") {

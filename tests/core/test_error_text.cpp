@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -57,9 +58,16 @@ std::set<std::string> fieldNames(const json& spec) {
             if (op.contains("requestBody")) {
                 const json& content = op["requestBody"]["content"];
                 if (!content.contains("application/json")) continue;  // an upload of another type
-                const json& body = resolve(content["application/json"]["schema"], schemas);
-                const json properties = body.value("properties", json::object());
-                for (const auto& [name, schema] : properties.items()) names.insert(name);
+                // Each member, and the members of nested objects (a 422 names them address.city).
+                std::function<void(const json&, int)> collect = [&](const json& schema, int depth) {
+                    const json& s = resolve(schema, schemas);
+                    if (depth > 4 || !s.contains("properties")) return;
+                    for (const auto& [name, member] : s["properties"].items()) {
+                        names.insert(name);
+                        collect(member, depth + 1);
+                    }
+                };
+                collect(content["application/json"]["schema"], 0);
             }
         }
     }
@@ -105,6 +113,9 @@ TEST_CASE("a known code is said in the reader's language, never in the server's 
     e.fields = {{"email", "Must be an email address like name@example.com."}, {"licenses", "Must be between 1 and 50,000."}};
     CHECK(describeError(e) == std::string(tr(Text::ErrInvalidEmail)) + " " + tr(Text::FieldErrLicenses));
     CHECK(describeFieldError("google_domain", "Must be a bare domain name") == tr(Text::ErrInvalidDomain));
+    // A nested member is named by its path; its last part has the words.
+    CHECK(describeFieldError("billing.address.postal_code", "Must be a postal code.") == tr(Text::FieldErrPostalCode));
+    CHECK(describeFieldError("address.country", "Must be a country code.") == tr(Text::FieldErrCountry));
 
     ApiError conflict;
     conflict.status = 409;

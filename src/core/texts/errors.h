@@ -6,7 +6,7 @@
 #define RC_TEXTS_ERRORS(X) \
     X(ErrRequestRefused, "The server could not read what the console sent. Reload the page and try again; if it happens again, please tell support.", "Der Server konnte die Anfrage der Konsole nicht lesen. Laden Sie die Seite neu und versuchen Sie es erneut. Tritt der Fehler wieder auf, wenden Sie sich bitte an den Support.") \
     X(ErrInvalidCredential, "Google could not confirm this sign-in. Please sign in again.", "Google konnte diese Anmeldung nicht bestätigen. Bitte melden Sie sich erneut an.") \
-    X(ErrNotAllowed, "Your role does not allow this. Nothing was changed.", "Ihre Rolle erlaubt das nicht. Es wurde nichts geändert.") \
+    X(ErrNotAllowed, "This sign-in may not do this. Nothing was changed.", "Mit dieser Anmeldung ist das nicht erlaubt. Es wurde nichts geändert.") \
     X(ErrNotDemoAccount, "This email belongs to a registered reseller. Demo sign-in opens only demo accounts: sign in with Google instead.", "Diese E-Mail-Adresse gehört zu einem registrierten Reseller. Die Demo-Anmeldung öffnet nur Demo-Konten: Melden Sie sich stattdessen mit Google an.") \
     X(ErrConflict, "This is not possible in the current state. Nothing was changed; reload to see the current state.", "Das ist im aktuellen Zustand nicht möglich. Es wurde nichts geändert; laden Sie neu, um den aktuellen Stand zu sehen.") \
     X(ErrChooseReseller, "You are a member of several partner accounts. Choose one to continue.", "Sie sind Mitglied mehrerer Partnerkonten. Wählen Sie eines aus, um fortzufahren.") \
@@ -31,4 +31,24 @@
     X(FieldErrRole, "Choose a role.", "Wählen Sie eine Rolle.") \
     X(FieldErrResellerId, "Choose one of your partner accounts.", "Wählen Sie eines Ihrer Partnerkonten.") \
     X(FieldErrSearch, "Search for at most 200 characters.", "Der Suchbegriff darf höchstens 200 Zeichen lang sein.") \
+    X(ErrCurrencyLocked, "Invoices have already been issued in this account's currency, so it can no longer change.", "Für dieses Konto wurden bereits Rechnungen in seiner Währung ausgestellt; die Währung lässt sich nicht mehr ändern.") \
+    X(ErrInvoiceIncomplete, "This invoice was issued without the details an e-invoice needs (such as the customer's address), so no e-invoice can be made from it.", "Diese Rechnung wurde ohne die Angaben ausgestellt, die eine E-Rechnung braucht (etwa die Anschrift des Kunden); daraus lässt sich keine E-Rechnung erzeugen.") \
+    X(ErrDocumentsUnavailable, "The server cannot make PDF documents at the moment. Please tell your administrator.", "Der Server kann derzeit keine PDF-Dokumente erzeugen. Bitte wenden Sie sich an Ihren Administrator.") \
+    X(FieldErrAddress, "Enter the full address: street, postal code, city and country.", "Geben Sie die vollständige Anschrift an: Straße, Postleitzahl, Ort und Land.") \
+    X(FieldErrStreet, "Enter the street and number.", "Geben Sie Straße und Hausnummer an.") \
+    X(FieldErrPostalCode, "Enter a postal code: 1 to 16 letters, digits, spaces or hyphens.", "Geben Sie eine Postleitzahl ein: 1 bis 16 Buchstaben, Ziffern, Leerzeichen oder Bindestriche.") \
+    X(FieldErrCity, "Enter the city.", "Geben Sie den Ort an.") \
+    X(FieldErrCountry, "Choose a country (a code such as DE, AT or FR).", "Wählen Sie ein Land (ein Kürzel wie DE, AT oder FR).") \
+    X(FieldErrVatId, "Enter a VAT ID in its country's format, such as DE123456789.", "Geben Sie eine USt-IdNr. im Format ihres Landes ein, z. B. DE123456789.") \
+    X(FieldErrTaxNumber, "Enter a tax number such as 12/345/67890.", "Geben Sie eine Steuernummer ein, z. B. 12/345/67890.") \
+    X(FieldErrIban, "Enter an IBAN with correct check digits, such as DE89 3704 0044 0532 0130 00.", "Geben Sie eine IBAN mit korrekter Prüfziffer ein, z. B. DE89 3704 0044 0532 0130 00.") \
+    X(FieldErrBic, "Enter a BIC (SWIFT code) of 8 or 11 letters and digits.", "Geben Sie eine BIC (SWIFT-Code) aus 8 oder 11 Buchstaben und Ziffern ein.") \
+    X(FieldErrPhone, "Enter a phone number with at least three digits.", "Geben Sie eine Telefonnummer mit mindestens drei Ziffern ein.") \
+    X(FieldErrCurrency, "Choose a currency.", "Wählen Sie eine Währung.") \
+    X(FieldErrInvoicePrefix, "The invoice number's prefix: at most 24 letters, digits and / . _ -, and {YYYY} for the year.", "Präfix der Rechnungsnummer: höchstens 24 Buchstaben, Ziffern und / . _ -, dazu {YYYY} für das Jahr.") \
+    X(FieldErrPaymentTerms, "Enter the payment term in days, from 0 to 365.", "Geben Sie das Zahlungsziel in Tagen ein, von 0 bis 365.") \
+    X(FieldErrTaxRate, "Enter a tax rate from 0 to 100 %.", "Geben Sie einen Steuersatz von 0 bis 100 % ein.") \
+    X(FieldErrLanguage, "Choose German or English.", "Wählen Sie Deutsch oder Englisch.") \
+    X(FieldErrReference, "The buyer reference can be at most 100 characters.", "Die Käuferreferenz darf höchstens 100 Zeichen lang sein.") \
+    X(FieldErrBilling, "Check the billing details.", "Prüfen Sie die Rechnungsangaben.") \
     X(FieldErrDateRange, "Enter a day; “To” cannot be before “From”.", "Geben Sie einen Tag ein; „Bis“ darf nicht vor „Von“ liegen.")
