@@ -35,8 +35,14 @@
     fail("This browser cannot run WebAssembly. Please use a current version of Chrome, Edge, Firefox or Safari.");
     return;
   }
-  var probe = document.createElement("canvas");
-  if (!probe.getContext("webgl2")) {
+  // The console's WebGL 2 context, made here and now: making one takes a while under software
+  // rendering, and so it happens while the program downloads. When the program asks for its
+  // context (SDL, through Emscripten) the canvas hands it this one, with these attributes: the
+  // drawing buffer kept between frames (the renderer redraws only what changed), no alpha,
+  // depth, stencil or multisampling (never used).
+  var canvas = document.getElementById("canvas");
+  if (!canvas.getContext("webgl2", { alpha: false, depth: false, stencil: false, antialias: false,
+                                     premultipliedAlpha: true, preserveDrawingBuffer: true })) {
     fail("This browser cannot draw the console: WebGL 2 is turned off or not supported. " +
          "Turn on hardware acceleration in the browser's settings, or use a current browser.");
     return;
@@ -51,7 +57,30 @@
     if (t > 0) progress(l / t, "Loading… " + Math.round(l / 1024) + " of " + Math.round(t / 1024) + " KB");
   }
 
-  var canvas = document.getElementById("canvas");
+  // The program is fetched and compiled as it arrives (streaming compilation), from here,
+  // while app.js is still on its way; instantiateWasm below only waits for the result.
+  var wasmModule = fetch("app.wasm", { credentials: "same-origin" }).then(function (res) {
+    if (!res.ok) throw new Error("app.wasm: HTTP " + res.status);
+    total.wasm = WASM_BYTES || (!res.headers.get("Content-Encoding") && +res.headers.get("Content-Length")) || 0;
+    if (WebAssembly.compileStreaming && window.TransformStream && res.body) {
+      var counted = res.body.pipeThrough(new TransformStream({
+        transform: function (chunk, out) { loaded.wasm += chunk.length; report(); out.enqueue(chunk); },
+        flush: function () { mark("wasm-downloaded"); }
+      }));
+      return WebAssembly.compileStreaming(new Response(counted, { headers: { "Content-Type": "application/wasm" } }));
+    }
+    return res.arrayBuffer().then(function (bytes) {
+      loaded.wasm += bytes.byteLength;
+      report();
+      mark("wasm-downloaded");
+      return WebAssembly.compile(bytes);
+    });
+  }).then(function (module) {
+    mark("wasm-compiled");
+    return module;
+  });
+  wasmModule.catch(function () { /* reported when instantiateWasm asks for it */ });
+
   canvas.addEventListener("webglcontextlost", function (e) {
     e.preventDefault();
     fail("The browser's graphics stopped working. Please reload the page.");
@@ -65,28 +94,12 @@
       var m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || "");
       if (m) { loaded.data = +m[1]; total.data = +m[2]; report(); }
     },
-    // Streams the .wasm ourselves so the bar can show real progress.
     instantiateWasm: function (imports, done) {
-      fetch("app.wasm", { credentials: "same-origin" }).then(function (res) {
-        if (!res.ok) throw new Error("app.wasm: HTTP " + res.status);
-        total.wasm = WASM_BYTES || (!res.headers.get("Content-Encoding") && +res.headers.get("Content-Length")) || 0;
-        var reader = res.body.getReader(), chunks = [];
-        function pump() {
-          return reader.read().then(function (r) {
-            if (r.done) return;
-            chunks.push(r.value); loaded.wasm += r.value.length; report();
-            return pump();
-          });
-        }
-        return pump().then(function () {
-          mark("wasm-downloaded");
-          var bytes = new Uint8Array(loaded.wasm), at = 0;
-          chunks.forEach(function (c) { bytes.set(c, at); at += c.length; });
-          return WebAssembly.instantiate(bytes, imports);
+      wasmModule.then(function (module) {
+        return WebAssembly.instantiate(module, imports).then(function (instance) {
+          mark("wasm-instantiated");
+          done(instance, module);
         });
-      }).then(function (out) {
-        mark("wasm-instantiated");
-        done(out.instance, out.module);
       }).catch(function (err) {
         fail("The console could not be downloaded (" + err.message + "). Check your connection and reload the page.");
       });

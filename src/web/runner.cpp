@@ -63,7 +63,8 @@ bool Runner::init(const char* title, RunnerCallbacks& callbacks) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    // The canvas keeps its pixels between frames: a frame redraws only what changed.
+    // The canvas keeps its pixels between frames: a frame redraws only what changed. (The page
+    // made the context already, with these attributes: web/console.js; this is for a page without.)
     EM_ASM({ if (typeof EGL !== "undefined") EGL.contextAttributes.preserveDrawingBuffer = true; });
 
     double cssW = 1280, cssH = 800;
@@ -129,13 +130,17 @@ void Runner::buildFrame() {
 }
 
 // Draws the last built frame and lets the page follow it (text input, the first frame).
-void Runner::drawBuiltFrame() {
+void Runner::drawBuiltFrame(bool settled) {
     renderer_.render(*ImGui::GetDrawData(), callbacks_->clearColor());
     callbacks_->afterDraw();
     input_.followTextInput();
     if (++framesDrawn_ == 1) startupMark("first-frame");
-    // The first frames measure and centre the layout; show the page once it stands still.
-    if (framesDrawn_ == 3) notifyFirstFrame();
+    // The first frames measure and centre the layout: the page is shown with the first frame
+    // that stood still while it was built, the third at the latest.
+    if (!shown_ && (settled || framesDrawn_ >= 3)) {
+        shown_ = true;
+        notifyFirstFrame();
+    }
 }
 
 // One drawn frame; returns how many more the console needs right away (0: none, wait for an
@@ -144,13 +149,14 @@ void Runner::drawBuiltFrame() {
 // so a hover or a keypress costs the rasteriser one frame, not three.
 int Runner::drawFrame() {
     std::uint64_t last = 0;
-    for (int i = 0; i < kSettleFrames; ++i) {
+    bool settled = false;
+    for (int i = 0; i < kSettleFrames && !settled; ++i) {
         buildFrame();
         std::uint64_t look = Renderer::contentHash(*ImGui::GetDrawData());
-        if (i > 0 && look == last) break;
+        settled = i > 0 && look == last;
         last = look;
     }
-    drawBuiltFrame();
+    drawBuiltFrame(settled);
     int more = 0;
     if (callbacks_->wantsFrame()) more = 1;
     // ImGui applies fast input over several frames (one change per key per frame): fast typing

@@ -80,7 +80,7 @@ public:
 private:
     int drawFrame();
     void buildFrame();
-    void drawBuiltFrame();
+    void drawBuiltFrame(bool settled);
     static int onSdlEvent(void* self, SDL_Event* event);
 
     SDL_Window* window_ = nullptr;
@@ -91,6 +91,7 @@ private:
     FramePacer pacer_{[this] { return drawFrame(); }};
     bool inputWaiting_ = false;  // events left in SDL's queue for the next frame
     unsigned long framesDrawn_ = 0;
+    bool shown_ = false;  // the page took its loading screen away (notifyFirstFrame)
     double buildMs_ = 0;
 };
 
