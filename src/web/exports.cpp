@@ -155,6 +155,11 @@ RC_EXPORT void rc_on_text(const char* text) {
     if (App* a = app()) a->type(text ? text : "");
 }
 
+// The answer to a request the page made ahead of the program (web/prefetch.js); status 0: none.
+RC_EXPORT void rc_on_prefetched(int id, int status, const char* body) {
+    if (App* a = app()) a->transport.deliverPrefetched(id, status, body ? body : "");
+}
+
 // A download finished (web/downloads.js): its HTTP status (0: no answer) and a failure's body.
 RC_EXPORT void rc_on_download_done(int id, int status, const char* body) {
     if (App* a = app()) a->platform.deliverDownload(id, status, body ? body : "");

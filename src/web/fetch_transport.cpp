@@ -1,11 +1,18 @@
 #include "web/fetch_transport.h"
 
+#include <emscripten.h>
 #include <emscripten/fetch.h>
 
 #include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
+
+// Whether web/prefetch.js made this GET ahead; it then answers under `id` (rc_on_prefetched),
+// at once when the answer is in already.
+EM_JS(int, rc_js_take_prefetched, (const char* url, const char* authorization, int id), {
+    return rcWeb.prefetch && rcWeb.prefetch.take(UTF8ToString(url), UTF8ToString(authorization), id) ? 1 : 0;
+});
 
 namespace rc::web {
 namespace {
@@ -35,6 +42,19 @@ void finish(emscripten_fetch_t* fetch) {
 }  // namespace
 
 void FetchTransport::send(const HttpRequest& request, Completion done) {
+    std::string authorization, accept;
+    for (const auto& [name, value] : request.headers) {
+        if (name == "Authorization") authorization = value;
+        if (name == "Accept") accept = value;
+    }
+    // The page fetches JSON ahead only (a PDF or CSV at the same URL is another answer).
+    if ((request.method.empty() || request.method == "GET") && request.body.empty() && accept == "application/json") {
+        int id = ++lastPrefetchId_;
+        prefetched_[id] = std::move(done);
+        if (rc_js_take_prefetched(request.url.c_str(), authorization.c_str(), id)) return;
+        done = std::move(prefetched_[id]);
+        prefetched_.erase(id);
+    }
     auto ctx = std::make_unique<InFlight>();
     ctx->queue = &queue_;
     ctx->wake = &wake_;
@@ -62,6 +82,18 @@ void FetchTransport::send(const HttpRequest& request, Completion done) {
     attr.onerror = finish;  // 4xx/5xx, network errors (status 0) and timeouts; the body is still there
     attr.userData = ctx.release();
     emscripten_fetch(&attr, request.url.c_str());
+}
+
+void FetchTransport::deliverPrefetched(int id, int status, const std::string& body) {
+    auto it = prefetched_.find(id);
+    if (it == prefetched_.end()) return;
+    Completion done = std::move(it->second);
+    prefetched_.erase(it);
+    HttpResponse res;
+    res.status = status;
+    res.body = body;
+    queue_.post([done = std::move(done), res = std::move(res)] { done(res); });
+    wake_();
 }
 
 }  // namespace rc::web

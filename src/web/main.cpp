@@ -60,7 +60,10 @@ App* app() { return gApp; }
 bool App::admitInput(const SDL_Event& event) { return kioskGate.pass(event, store); }
 
 void App::beforeFrame() {
-    queue.drain();
+    // An answer can bring the next request's answer with it (the page fetched both ahead at
+    // start-up, web/prefetch.js): apply those in this frame too, a few rounds at most.
+    for (int round = 0; round < 4 && queue.drain() > 0; ++round) {
+    }
     // The kiosk's idle clock, applied before each frame; its timer wakes the loop for the
     // notice, each second of its countdown and the start-over.
     kioskTimer.set(store.kiosk().tick(), platform.now());
