@@ -171,7 +171,7 @@ TEST_CASE("the customer table with names in every script: fonts fetched, atlas h
     auto atlasBytes = [] {
         ImFontAtlas* atlas = ImGui::GetIO().Fonts;
         MESSAGE("atlas " << atlas->TexWidth << " x " << atlas->TexHeight);
-        return static_cast<long>(atlas->TexWidth) * atlas->TexHeight * 4;  // RGBA, as uploaded
+        return static_cast<long>(atlas->TexWidth) * atlas->TexHeight;  // one byte a texel (R8), as uploaded
     };
     ui::loadFonts(ROBOTO_DIR, 2.0f);
     long latinOnly = atlasBytes();
@@ -210,4 +210,45 @@ TEST_CASE("the customer table with names in every script: fonts fetched, atlas h
     CHECK(ui::scriptFonts().drawnBy(U'Γ', FontWeight::Medium) == "greek-medium");
     ui::scriptFonts().reset();
     ui::loadFonts("/nonexistent", 1.0f);
+}
+
+TEST_CASE("the atlas starts with Latin-1; a Latin Extended block joins it when a drawn text first needs one") {
+    ui::ScriptFonts& fonts = ui::scriptFonts();
+    fonts.reset();
+    ImGui::CreateContext();
+    auto has = [](char32_t cp) {
+        for (ImFont* font : {ui::fonts().body, ui::fonts().medium, ui::fonts().small, ui::fonts().title})
+            if (!font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
+        return true;
+    };
+    ui::loadFonts(ROBOTO_DIR, 1.0f);
+    CHECK(has(U'ü'));
+    CHECK(has(U'ß'));
+    CHECK(has(U'€'));
+    CHECK_FALSE(has(U'Ł'));   // Latin Extended-A: not until a name needs it
+    int startHeight = ImGui::GetIO().Fonts->TexHeight;
+
+    fonts.need(displayText("Zoë Müller"));  // Latin-1 is there already
+    CHECK_FALSE(fonts.atlasStale());
+    fonts.need(displayText("Łukasz Żółć"));
+    REQUIRE(fonts.atlasStale());
+    ui::loadFonts(ROBOTO_DIR, 1.0f);  // the next frame rebuilds the atlas
+    CHECK_FALSE(fonts.atlasStale());
+    for (char32_t cp : utf8::decode(displayText("Łukasz Żółć"))) CHECK(has(cp));
+    CHECK(has(U'ő'));                 // the whole block came, not only the letters seen
+    CHECK_FALSE(has(U'ǅ'));           // Latin Extended-B: still not needed
+    CHECK(ImGui::GetIO().Fonts->TexHeight > startHeight);
+
+    fonts.need(displayText("Łódź"));  // the block is in: no rebuild
+    CHECK_FALSE(fonts.atlasStale());
+    fonts.need(displayText("Ǆemal"));
+    REQUIRE(fonts.atlasStale());
+    ui::loadFonts(ROBOTO_DIR, 1.0f);
+    CHECK(has(U'Ǆ'));
+    CHECK(has(U'Ł'));  // what was added before stays
+    // The large figures (dashboard totals, prices) hold digits, signs and currency only.
+    CHECK(ui::fonts().huge->FindGlyphNoFallback(static_cast<ImWchar>(U'€')) != nullptr);
+    CHECK(ui::fonts().huge->FindGlyphNoFallback(static_cast<ImWchar>(U'Ł')) == nullptr);
+    ImGui::DestroyContext();
+    fonts.reset();
 }

@@ -119,7 +119,7 @@ Fonts loadFonts(const std::string& dir, float density) {
         gFonts = Fonts{f, f, f, f, f};
         return gFonts;
     }
-    const ImWchar* textRanges = kTextGlyphs;
+    const ImWchar* textRanges = scriptFonts().baseRanges();
     const ImWchar* iconRanges = kIconGlyphs;
     bool haveIcons = fileExists(icons);
     // Script fonts (Greek, Hebrew, CJK...) are merged at the base font's em size.
@@ -134,12 +134,12 @@ Fonts loadFonts(const std::string& dir, float density) {
     // The atlas grows with each script's characters: no rounding of its height up to a power of
     // two (WebGL 2 takes any height), which would double its memory for a few more glyphs.
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    auto add = [&](const std::string& path, float size, FontWeight weight, bool scripts = true) {
+    auto add = [&](const std::string& path, float size, FontWeight weight, bool names = true) {
         ImFontConfig cfg;
         cfg.RasterizerDensity = density;
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
-        ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), size, &cfg, textRanges);
+        ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), size, &cfg, names ? textRanges : kFigureGlyphs);
         if (haveIcons) {
             ImFontConfig merge;
             merge.MergeMode = true;
@@ -148,14 +148,14 @@ Fonts loadFonts(const std::string& dir, float density) {
             merge.GlyphOffset = ImVec2(0, 1);
             io.Fonts->AddFontFromFileTTF(icons.c_str(), size * 0.95f, &merge, iconRanges);
         }
-        if (scripts) scriptFonts().mergeInto(*io.Fonts, weight, size, density, baseHeightPerEm);
+        if (names) scriptFonts().mergeInto(*io.Fonts, weight, size, density, baseHeightPerEm);
         return font;
     };
     gFonts.body = add(regular, 15.0f, FontWeight::Regular);
     gFonts.medium = add(medium, 15.0f, FontWeight::Medium);
     gFonts.small = add(regular, 13.0f, FontWeight::Regular);
     gFonts.title = add(medium, 24.0f, FontWeight::Medium);
-    gFonts.huge = add(medium, 30.0f, FontWeight::Medium, /*scripts=*/false);  // figures only, never names
+    gFonts.huge = add(medium, 30.0f, FontWeight::Medium, /*names=*/false);  // figures only, never names
     io.FontDefault = gFonts.body;
     io.Fonts->Build();
     scriptFonts().atlasBuilt();

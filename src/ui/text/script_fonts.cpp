@@ -60,7 +60,17 @@ void ScriptFonts::reset() {
     }
     seen_.assign(0x10000, false);
     waiting_.clear();
+    latinBlocks_ = 0;
     stale_ = false;
+}
+
+const ImWchar* ScriptFonts::baseRanges() {
+    baseRanges_.clear();
+    for (const ImWchar* r = kBaseGlyphs; r[0]; r += 2) baseRanges_.insert(baseRanges_.end(), {r[0], r[1]});
+    for (unsigned i = 0; i < IM_ARRAYSIZE(kLatinExtendedBlocks); ++i)
+        if (latinBlocks_ & (1u << i)) baseRanges_.insert(baseRanges_.end(), {kLatinExtendedBlocks[i][0], kLatinExtendedBlocks[i][1]});
+    baseRanges_.push_back(0);
+    return baseRanges_.data();
 }
 
 float ScriptFonts::heightPerEm(const std::string& bytes) {
@@ -75,18 +85,23 @@ float ScriptFonts::heightPerEm(const std::string& bytes) {
 void ScriptFonts::need(std::string_view utf8) {
     bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii) return;
-    bool added = false;
+    bool added = false, wasStale = stale_;
     for (char32_t cp : utf8::decode(utf8)) {
         if (cp > 0xFFFF || seen_[cp]) continue;  // ImGui draws the Basic Multilingual Plane only
         seen_[cp] = true;
-        if (inRanges(kTextGlyphs, cp) || inRanges(kIconGlyphs, cp)) continue;  // the base fonts have it
+        if (inRanges(kTextGlyphs, cp) || inRanges(kIconGlyphs, cp)) {  // the base fonts have it
+            for (unsigned i = 0; i < IM_ARRAYSIZE(kLatinExtendedBlocks); ++i)
+                if (cp >= kLatinExtendedBlocks[i][0] && cp <= kLatinExtendedBlocks[i][1] && !(latinBlocks_ & (1u << i))) {
+                    latinBlocks_ |= 1u << i;
+                    stale_ = true;
+                }
+            continue;
+        }
         waiting_.insert({cp, static_cast<int>(FontWeight::Regular)});
         waiting_.insert({cp, static_cast<int>(FontWeight::Medium)});
         added = true;
     }
-    if (!added) return;
-    bool wasStale = stale_;
-    place();
+    if (added) place();
     if (stale_ && !wasStale) requestAnimation();  // characters of a loaded file: draw once more with them
 }
 
