@@ -31,6 +31,10 @@ int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, cons
 bool field(const char* id, const char* label, std::string& value, const char* hint, const std::string* error, bool& enter,
            bool& left, bool focus = false, const char* help = nullptr);
 
+// One choice of several as a card: a radio dot, a title and a muted note, wrapping inside the
+// card on a narrow screen (the card grows with them). Returns true when it was picked.
+bool radioCard(const char* id, const std::string& title, const char* note, bool selected, bool disabled);
+
 // A price: "per license / month" or "per license / year" for a billing cycle, "/ month" or "/ year".
 std::string perUnit(const std::string& cycle);
 std::string perPeriod(const std::string& cycle);

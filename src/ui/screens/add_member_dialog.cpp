@@ -33,33 +33,7 @@ const std::string* errorFor(const std::map<std::string, std::string>& errors, co
 }  // namespace
 
 bool roleOption(const std::string& role, bool selected, bool disabled) {
-    std::string title = roleLabel(role);
-    const char* note = tr(roleNote(role));
-    ImVec2 at = ImGui::GetCursorScreenPos();
-    float w = ImGui::GetContentRegionAvail().x;
-    float wrap = w - 58;
-    ImFont* tf = fonts().medium;
-    ImFont* nf = fonts().small;
-    ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, wrap, shownC(title));
-    ImVec2 ns = nf->CalcTextSizeA(nf->FontSize, FLT_MAX, wrap, note);
-    float h = std::max(tappable(48.0f), 8 + ts.y + 2 + ns.y + 8);
-    ImGui::PushID(role.c_str());
-    if (auto* reg = currentRegistry()) reg->setNextKind("radio");
-    bool clicked = ImGui::InvisibleButton("##role", ImVec2(w, h)) && !disabled;
-    if (auto* reg = currentRegistry()) reg->record(title, "radio", at.x, at.y, w, h);
-    a11y::lastSelected(selected);
-    bool hovered = ImGui::IsItemHovered() && !shell().touch && !disabled;
-    ImGui::PopID();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), selected ? color::rgb(246, 249, 255) : (hovered ? color::rgb(250, 251, 252) : color::Surface), 8);
-    dl->AddRect(at, ImVec2(at.x + w, at.y + h), selected ? color::Accent : color::Border, 8, 0, selected ? 2.0f : 1.0f);
-    ImVec2 dot(at.x + 22, at.y + h * 0.5f);
-    dl->AddCircle(dot, 8, selected ? color::Accent : color::TextFaint, 20, 1.5f);
-    if (selected) dl->AddCircleFilled(dot, 4.5f, color::Accent);
-    dl->AddText(tf, tf->FontSize, ImVec2(at.x + 42, at.y + 8), color::Text, shownC(title), nullptr, wrap);
-    dl->AddText(nf, nf->FontSize, ImVec2(at.x + 42, at.y + 10 + ts.y), color::TextMuted, note, nullptr, wrap);
-    ImGui::Dummy(ImVec2(0, 0));
-    return clicked;
+    return radioCard(role.c_str(), roleLabel(role), tr(roleNote(role)), selected, disabled);
 }
 
 void AddMemberDialog::draw(Store& store) {

@@ -31,31 +31,7 @@ void CancelDialog::draw(Store& store) {
     // Two options as radio cards.
     std::string when = c.when, reason = c.reason, typed = c.typedDomain;
     auto option = [&](const char* value, const std::string& title, const char* note) {
-        bool selected = when == value;
-        ImVec2 at = ImGui::GetCursorScreenPos();
-        float w = ImGui::GetContentRegionAvail().x;
-        // Title and note wrap inside the card on a narrow screen; the card grows with them.
-        float wrap = w - 58;
-        ImFont* tf = fonts().medium;
-        ImFont* nf = fonts().small;
-        ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, wrap, shownC(title));
-        ImVec2 ns = nf->CalcTextSizeA(nf->FontSize, FLT_MAX, wrap, note);
-        float h = std::max(56.0f, 9 + ts.y + 3 + ns.y + 9);
-        ImGui::PushID(value);
-        if (auto* reg = currentRegistry()) reg->setNextKind("radio");
-        if (ImGui::InvisibleButton("##opt", ImVec2(w, h)) && !c.submitting) when = value;
-        if (auto* reg = currentRegistry()) reg->record(title, "radio", at.x, at.y, w, h);
-        bool hovered = ImGui::IsItemHovered() && !shell().touch;
-        ImGui::PopID();
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), selected ? color::rgb(246, 249, 255) : (hovered ? color::rgb(250, 251, 252) : color::Surface), 8);
-        dl->AddRect(at, ImVec2(at.x + w, at.y + h), selected ? color::Accent : color::Border, 8, 0, selected ? 2.0f : 1.0f);
-        ImVec2 dot(at.x + 22, at.y + h * 0.5f);
-        dl->AddCircle(dot, 8, selected ? color::Accent : color::TextFaint, 20, 1.5f);
-        if (selected) dl->AddCircleFilled(dot, 4.5f, color::Accent);
-        dl->AddText(tf, tf->FontSize, ImVec2(at.x + 42, at.y + 9), color::Text, shownC(title), nullptr, wrap);
-        dl->AddText(nf, nf->FontSize, ImVec2(at.x + 42, at.y + 12 + ts.y), color::TextMuted, note, nullptr, wrap);
-        ImGui::Dummy(ImVec2(0, 2));
+        if (radioCard(value, title, note, when == value, c.submitting)) when = value;
     };
     option("end_of_term", format::fill(tr(Text::CancelAtTermEnd), format::date(sub.termEnd)), tr(Text::CancelAtTermEndNote));
     option("now", tr(Text::CancelNow), tr(Text::CancelNowNote));
