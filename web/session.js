@@ -20,11 +20,29 @@
     }
   };
 
-  // Under keys the console names.
+  // Under keys the console names; an empty value removes the key (sign-out leaves no trace).
   web.settings = {
     load: load,
     save: function (key, value) {
-      try { window.localStorage.setItem(key, value); } catch (e) { /* kept for this visit only */ }
+      try {
+        if (value) window.localStorage.setItem(key, value);
+        else window.localStorage.removeItem(key);
+      } catch (e) { /* kept for this visit only */ }
+    },
+    // Sign-out on a shared computer: no API answer may stay in Cache Storage. The service
+    // worker keeps none (sw.js caches the shell, config.json and fonts); this makes sure.
+    forgetCachedAnswers: function () {
+      if (!window.caches) return;
+      window.caches.keys().then(function (names) {
+        return Promise.all(names.map(function (name) {
+          return window.caches.open(name).then(function (cache) {
+            return cache.keys().then(function (requests) {
+              return Promise.all(requests.filter(function (r) { return /\/api\//.test(new URL(r.url).pathname); })
+                .map(function (r) { return cache.delete(r); }));
+            });
+          });
+        }));
+      }).catch(function () { /* storage turned off: nothing was kept */ });
     }
   };
 })();

@@ -30,8 +30,19 @@ struct SignInState {
     std::string email;
     bool pending = false;
     bool sessionEnded = false;  // came back here because the server ended the session
+    int writesCleared = 0;      // ...and this many writes made offline went with it (never sent)
     std::optional<ApiError> error;
     GoogleStatus google = GoogleStatus::NotConfigured;
+    // A person in several accounts chooses one (409 choose_reseller): the same Google
+    // credential is posted again with the chosen account's id.
+    std::vector<ResellerChoice> choices;
+    std::string credential;  // kept only while choosing
+};
+
+// Sign out on a shared computer: asked first while writes made offline are still waiting.
+struct SignOutState {
+    bool asking = false;        // the warning is open
+    bool sendingFirst = false;  // "Send them first": signs out when the last one is sent
 };
 
 // A list as long as the server's whole result for `filter` (the scroll bar spans its total),
@@ -180,6 +191,7 @@ struct AppState {
     std::optional<Me> me;
     Route route;
     SignInState signIn;
+    SignOutState signOut;
     std::optional<PlanCatalog> plans;
     DashboardState dashboard;
     CustomerListState customers;

@@ -71,6 +71,9 @@ public:
     // Small settings of this device (how the reseller arranged a table), by key; "" when none.
     virtual void saveSetting(const std::string& key, const std::string& value) { (void)key, (void)value; }
     virtual std::string loadSetting(const std::string& key) { (void)key; return {}; }
+    // Sign-out: removes whatever the browser's caches (Cache Storage) hold of the API's answers
+    // (the service worker keeps none; this makes sure of it on a shared computer).
+    virtual void forgetCachedAnswers() {}
 
     // Kiosk mode: full screen on the first touch (browsers allow it only in answer to one).
     virtual void enterKioskMode() {}

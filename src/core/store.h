@@ -21,6 +21,7 @@
 #include "core/store/new_customer.h"
 #include "core/store/offline.h"
 #include "core/store/session.h"
+#include "core/store/sign_out.h"
 #include "core/store/subscription.h"
 #include "core/store/team.h"
 #include "core/store/toasts.h"
@@ -60,6 +61,7 @@ public:
     KioskSlice& kiosk() { return kiosk_; }
     ColumnsSlice& columns() { return columns_; }
     TeamSlice& team() { return team_; }
+    SignOutSlice& signOut() { return signOut_; }
 
 private:
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
@@ -78,6 +80,7 @@ private:
     KioskSlice kiosk_{ctx_};
     ColumnsSlice columns_{ctx_};
     TeamSlice team_{ctx_};
+    SignOutSlice signOut_{ctx_};
 };
 
 }  // namespace rc

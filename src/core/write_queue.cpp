@@ -26,6 +26,7 @@ std::string encode(const QueuedWrite& w) {
     nlohmann::json j = {
         {"format", kFormat},
         {"reseller", w.resellerId},
+        {"member", w.memberId},
         {"kind", kindName(w.kind)},
         {"method", "POST"},
         {"path", w.path},
@@ -45,7 +46,8 @@ std::string encode(const QueuedWrite& w) {
     if (w.error) {
         nlohmann::json fields = nlohmann::json::object();
         for (const auto& [field, message] : w.error->fields) fields[field] = message;
-        j["error"] = {{"status", w.error->status}, {"code", w.error->code}, {"message", w.error->message}, {"fields", fields}};
+        j["error"] = {{"status", w.error->status}, {"code", w.error->code}, {"message", w.error->message}, {"fields", fields},
+                      {"required_role", w.error->requiredRoles}};
     }
     // Never throws: text that is not UTF-8 (typed or pasted) is kept with U+FFFD in its place.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -76,6 +78,8 @@ std::optional<QueuedWrite> decode(const std::string& key, const std::string& sto
     w.storageKey = key;
     if (num(j, "format", true) != kFormat) return std::nullopt;
     w.resellerId = num(j, "reseller", true);
+    w.memberId = num(j, "member", false);  // absent: saved before teams
+    if (w.memberId < 0) return std::nullopt;
     std::string kind = str(j, "kind", true);
     if (kind == "new_customer") w.kind = WriteKind::NewCustomer;
     else if (kind == "license_order") w.kind = WriteKind::LicenseOrder;
@@ -110,6 +114,10 @@ std::optional<QueuedWrite> decode(const std::string& key, const std::string& sto
         if (auto f = e->find("fields"); f != e->end() && f->is_object())
             for (auto it = f->begin(); it != f->end(); ++it)
                 if (it->is_string()) err.fields.emplace_back(it.key(), it->get<std::string>());
+        // A refusal by role says after a reload too which roles it needs.
+        if (auto r = e->find("required_role"); r != e->end() && r->is_array())
+            for (const auto& role : *r)
+                if (role.is_string() && err.requiredRoles.size() < 8) err.requiredRoles.push_back(role.get<std::string>());
         w.error = std::move(err);
     }
     if (!ok) return std::nullopt;
@@ -125,10 +133,15 @@ std::optional<QueuedWrite> decode(const std::string& key, const std::string& sto
     return w;
 }
 
-QueuedWrite* next(std::vector<QueuedWrite>& writes, std::int64_t resellerId) {
+bool belongsTo(const QueuedWrite& w, const Owner& owner) {
+    if (w.resellerId != owner.resellerId) return false;
+    return w.memberId == 0 ? owner.accountsOwnEmail : w.memberId == owner.memberId;
+}
+
+QueuedWrite* next(std::vector<QueuedWrite>& writes, const Owner& owner) {
     QueuedWrite* first = nullptr;
     for (auto& w : writes) {
-        if (w.resellerId != resellerId) continue;
+        if (!belongsTo(w, owner)) continue;
         if (w.state == WriteState::Sending) return nullptr;
         if (!first && w.state == WriteState::Waiting) first = &w;
     }

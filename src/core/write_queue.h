@@ -18,6 +18,9 @@ enum class WriteState { Waiting, Sending, Failed };
 struct QueuedWrite {
     std::string storageKey;  // also its identity on screen
     std::int64_t resellerId = 0;
+    // The member who made it: it is sent only in their session, so the server judges it by
+    // their role (0: queued before teams, when the account was one person, its first Admin).
+    std::int64_t memberId = 0;
     WriteKind kind = WriteKind::NewCustomer;
     std::string path;            // after the API base, e.g. /customers
     std::string body;            // the JSON as first built; never rebuilt
@@ -47,9 +50,17 @@ std::string encode(const QueuedWrite& write);
 // nullopt for anything corrupt, of another format, or saved under another reseller's key.
 std::optional<QueuedWrite> decode(const std::string& key, const std::string& stored);
 
-// The entry to send next for this reseller: the first Waiting one in order, and none while
+// Whether `write` is this member's: made by them, or (made before teams) by the account's own
+// email, which became its first Admin.
+struct Owner {
+    std::int64_t resellerId = 0, memberId = 0;
+    bool accountsOwnEmail = false;  // the member's email is the account's
+};
+bool belongsTo(const QueuedWrite& write, const Owner& owner);
+
+// The entry to send next for this member: the first Waiting one in order, and none while
 // one is on its way (one at a time, so they reach the server in the order they were made).
-QueuedWrite* next(std::vector<QueuedWrite>& writes, std::int64_t resellerId);
+QueuedWrite* next(std::vector<QueuedWrite>& writes, const Owner& owner);
 
 enum class Outcome {
     Done,         // 2xx: applied (or applied before, and replayed by the server)

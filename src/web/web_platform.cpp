@@ -22,6 +22,7 @@ EM_JS(char*, rc_js_load_setting, (const char* key), {
 EM_JS(void, rc_js_save_setting, (const char* key, const char* value), {
     rcWeb.settings.save(UTF8ToString(key), UTF8ToString(value));
 });
+EM_JS(void, rc_js_forget_cached_answers, (), { rcWeb.settings.forgetCachedAnswers(); });
 EM_JS(char*, rc_js_current_hash, (), {
     return rcWeb.bridge.toHeap(rcWeb.history.current());
 });
@@ -70,6 +71,8 @@ WebPlatform::WebPlatform(MainQueue& queue, std::function<void()> wake, GoogleSig
 void WebPlatform::saveSession(const std::string& json) { rc_js_save_session(json.c_str()); }
 
 std::string WebPlatform::loadSession() { return takeString(rc_js_load_session()); }
+
+void WebPlatform::forgetCachedAnswers() { rc_js_forget_cached_answers(); }
 
 void WebPlatform::saveSetting(const std::string& key, const std::string& value) { rc_js_save_setting(key.c_str(), value.c_str()); }
 

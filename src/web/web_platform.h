@@ -24,6 +24,7 @@ public:
     void saveSession(const std::string& json) override;
     std::string loadSession() override;
     void saveSetting(const std::string& key, const std::string& value) override;
+    void forgetCachedAnswers() override;
     std::string loadSetting(const std::string& key) override;
     void setRoute(const std::string& hash, bool push) override;
     void copyText(const std::string& text) override;

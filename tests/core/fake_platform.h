@@ -29,7 +29,12 @@ public:
     double now() override { return clock; }
     std::string newIdempotencyKey() override { return "key-" + std::to_string(++keys); }
     void enterKioskMode() override { ++kioskModes; }
-    void saveSetting(const std::string& key, const std::string& value) override { settings[key] = value; }
+    // As the browser's: an empty value removes the key.
+    void saveSetting(const std::string& key, const std::string& value) override {
+        if (value.empty()) settings.erase(key);
+        else settings[key] = value;
+    }
+    void forgetCachedAnswers() override { ++cachesForgotten; }
     std::string loadSetting(const std::string& key) override { return settings.count(key) ? settings[key] : std::string(); }
     void openPage(const std::string& url) override { openedPages.push_back(url); }
 
@@ -95,6 +100,7 @@ public:
     std::int64_t wallClock = 1764230520000;  // 2025-11-27 08:02 UTC
     int utcOffset = 60;
     int updatesApplied = 0;
+    int cachesForgotten = 0;
 
     // Finishes download `index` through the main queue, as the browser does (status 200: done).
     void finishDownload(std::size_t index, int status, const std::string& code = {}) {

@@ -76,4 +76,30 @@ struct Fixture {
     }
 };
 
+// --- offline steps
+
+// Goes offline on the current screen: the next answer to `urlPart` never arrives.
+inline void dropConnection(Fixture& f, const std::string& urlPart) {
+    f.transport.answer(urlPart, 0, "");
+    f.queue.drain();
+}
+
+// The retry timer fires and the server answers /me: the console is back online.
+inline void comeBack(Fixture& f) {
+    f.platform.fireTimers();
+    f.queue.drain();
+    f.transport.answer("/me", 200, R"({"id": 1, "name": "Northwind", "email": "demo@reseller.example"})");
+    f.queue.drain();
+}
+
+// Signs in, makes an invitation while the network is down, and lets storage keep it.
+inline std::string inviteOffline(Fixture& f, const std::string& email, const std::string& domain) {
+    f.store.newCustomer().open();
+    f.store.newCustomer().edit("Zoë Harper", email, domain, "Harper");
+    f.store.newCustomer().submit();
+    f.queue.drain();
+    REQUIRE_FALSE(f.store.state().offline.outbox.empty());
+    return f.store.state().offline.outbox.back().storageKey;
+}
+
 }  // namespace rc::test

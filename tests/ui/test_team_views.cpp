@@ -293,3 +293,50 @@ TEST_CASE("a role without manage_team reaching #/team is told who manages the te
     CHECK(c.ui.has("Your role is Sales. Ask an Admin of your team to add members or change roles."));
     CHECK(c.transport.count("/team/members") == 0);
 }
+
+TEST_CASE("Sign out while writes wait: the warning lists them, Send them first and Discard; Discard signs out") {
+    Console c(390, 844);  // a phone: the dialog fills the screen
+    c.signInAs("sales");
+    c.transport.answer("/customers?", 0, "");
+    c.ui.frame(2);
+    REQUIRE(c.store.offline().isOffline());
+    c.store.newCustomer().open();
+    c.store.newCustomer().edit("Zoë Harper", "zoe@harper.example", "harper.example", "Harper");
+    c.store.newCustomer().submit();
+    c.ui.frame(3);
+    REQUIRE(c.store.state().offline.outbox.size() == 1);
+    c.store.session().signOut();
+    c.ui.frame(3);
+    CHECK(c.ui.has("Changes made offline are still waiting"));
+    CHECK(c.ui.has("Invitation to zoe@harper.example", "text"));
+    CHECK(c.ui.has("Send them first", "button"));
+    CHECK(c.ui.has("Discard them and sign out", "button"));
+    setLanguage(Language::German);
+    c.ui.frame(2);
+    CHECK(c.ui.has("Verwerfen und abmelden", "button"));
+    CHECK(c.ui.has("Einladung an zoe@harper.example", "text"));
+    setLanguage(Language::English);
+    c.ui.frame(2);
+    c.pressInDialog("Discard them and sign out");
+    CHECK(c.store.state().phase == Phase::SignedOut);
+    CHECK(c.store.state().offline.outbox.empty());
+    CHECK(c.ui.has("Demo sign-in", "button"));
+}
+
+TEST_CASE("a person in several accounts chooses one on the sign-in card, each with their role there") {
+    Console c;
+    c.store.session().signInWithGoogle("cred-1");
+    c.transport.answer("/auth/google", 409, test::readContract("error_choose_reseller.json"));
+    c.ui.frame(3);
+    CHECK(c.ui.has("Which account?", "heading"));
+    CHECK(c.ui.has("Hartmann IT", "button"));
+    CHECK(c.ui.has("Your role: Buyer"));
+    CHECK_FALSE(c.ui.has("Demo sign-in", "button"));  // one question at a time
+    c.ui.click("Cloudwerk GmbH", "button");
+    c.ui.frame(2);
+    REQUIRE(c.transport.count("/auth/google") == 2);
+    CHECK(c.transport.sent[c.transport.last("/auth/google")].request.body.find("\"reseller_id\":3") != std::string::npos);
+    c.transport.answer("/auth/google", 200, test::readContract("auth_google.json"));
+    c.ui.frame(3);
+    CHECK(c.store.state().phase == Phase::SignedIn);
+}

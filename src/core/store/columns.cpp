@@ -20,6 +20,13 @@ void ColumnsSlice::load() {
     state().invoiceColumns = codec::decodeTableColumns(platform().loadSetting(settingKey(Table::Invoices)));
 }
 
+void ColumnsSlice::forget() {
+    state().customerColumns = TableColumns{};
+    state().invoiceColumns = TableColumns{};
+    platform().saveSetting(settingKey(Table::Customers), {});  // an empty value removes the key
+    platform().saveSetting(settingKey(Table::Invoices), {});
+}
+
 void ColumnsSlice::save(Table table) { platform().saveSetting(settingKey(table), codec::encodeTableColumns(of(table))); }
 
 void ColumnsSlice::setWidth(Table table, const std::string& key, float width) {

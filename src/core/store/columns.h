@@ -17,6 +17,8 @@ public:
 
     // --- for the store
     void load();
+    // Sign-out on a shared computer: back to the defaults, and nothing left in storage.
+    void forget();
 
 private:
     void save(Table table);

@@ -1,6 +1,7 @@
 #include "core/store/offline.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "core/codec.h"
@@ -30,6 +31,14 @@ ApiError offlineUnavailable() {
     ApiError e;
     e.code = "offline_unavailable";
     return e;
+}
+
+// Email addresses as the server compares them (ASCII case does not matter).
+bool sameEmail(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
 }
 
 }  // namespace
@@ -74,6 +83,7 @@ void OfflineSlice::setBrowserOnline(bool online) {
         if (state().offline.online) onReadAnswer(OfflineReads::Answer{false, 0});
         return;
     }
+    store().signOut().endOwedSessions();  // a Sign out made offline reaches the server now
     // The browser thinks the network is back: the server has the last word.
     retryConnection();
 }
@@ -110,24 +120,58 @@ void OfflineSlice::signedIn() {
     loadOutbox();
 }
 
-void OfflineSlice::signedOut(bool dropData) {
-    if (dropData && state().session) reads_.drop(state().session->reseller.id);
+void OfflineSlice::signedOut() {
     reads_.setReseller(0, state().config.apiBaseUrl);
-    // Queued writes stay in storage: they are sent when this reseller signs in again, and are
-    // never shown to, or sent for, anyone else.
+    // Queued writes stay in storage only while their member may come back (a reload, a tab
+    // closed while signed in); signing out and a dead session remove them (forgetMember).
     state().offline.outbox.clear();
     state().offline.outboxLoaded = false;
+}
+
+write_queue::Owner OfflineSlice::owner() const {
+    write_queue::Owner o;
+    if (!state().session) return o;
+    const Session& s = *state().session;
+    o.resellerId = s.reseller.id;
+    if (s.member) {
+        o.memberId = s.member->id;
+        o.accountsOwnEmail = sameEmail(s.member->email, s.reseller.email);
+    } else {
+        o.accountsOwnEmail = true;  // a session from before teams: the account's own email
+    }
+    return o;
+}
+
+void OfflineSlice::forgetMember(std::function<void(int removed)> removed) {
+    if (!state().session) return;
+    write_queue::Owner who = owner();
+    reads_.drop(who.resellerId);
+    // From storage, not only the list on screen: it may not have been read yet.
+    platform().storageList(write_queue::keyPrefix(who.resellerId), [this, who, removed](Platform::StorageStatus,
+                                                                                          Platform::StorageEntries entries) {
+        int n = 0;
+        for (auto& [key, value] : entries) {
+            auto w = write_queue::decode(key, value);
+            if (!w || !write_queue::belongsTo(*w, who)) continue;  // another member's, or unreadable
+            platform().storageRemove(key, [](Platform::StorageStatus) {});
+            ++n;
+        }
+        removed(n);
+    });
+    auto& list = state().offline.outbox;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const QueuedWrite& w) { return write_queue::belongsTo(w, who); }),
+               list.end());
 }
 
 // ---------------------------------------------------------------------------------------------
 // The write queue
 
 void OfflineSlice::loadOutbox() {
-    std::int64_t reseller = state().session->reseller.id;
+    write_queue::Owner who = owner();
     std::uint64_t generation = ctx_.generation();
     state().offline.outboxLoaded = false;
-    platform().storageList(write_queue::keyPrefix(reseller), [this, generation, reseller](Platform::StorageStatus status,
-                                                                                         Platform::StorageEntries entries) {
+    platform().storageList(write_queue::keyPrefix(who.resellerId), [this, generation, who](Platform::StorageStatus status,
+                                                                                           Platform::StorageEntries entries) {
         if (!ctx_.isCurrent(generation)) return;
         auto& o = state().offline;
         if (status == Platform::StorageStatus::Unavailable) o.storage = OfflineStorage::Unavailable;
@@ -135,7 +179,8 @@ void OfflineSlice::loadOutbox() {
         std::vector<QueuedWrite> loaded;
         for (auto& [key, value] : entries) {
             auto w = write_queue::decode(key, value);
-            if (!w || w->resellerId != reseller) continue;  // unreadable or foreign: never sent
+            // Unreadable, another account's or another member's: never shown, never sent.
+            if (!w || !write_queue::belongsTo(*w, who)) continue;
             if (findWrite(w->storageKey)) continue;
             loaded.push_back(std::move(*w));
         }
@@ -157,6 +202,7 @@ QueuedWrite* OfflineSlice::findWrite(const std::string& key) {
 QueuedWrite OfflineSlice::newCustomerWrite(const NewCustomerForm& f, const std::string& body) const {
     QueuedWrite w;
     w.resellerId = state().session->reseller.id;
+    w.memberId = owner().memberId;
     w.kind = WriteKind::NewCustomer;
     w.path = "/customers";
     w.body = body;
@@ -174,6 +220,7 @@ QueuedWrite OfflineSlice::licenseOrderWrite(std::int64_t customerId, int target)
     const auto& page = state().customer;
     QueuedWrite w;
     w.resellerId = state().session->reseller.id;
+    w.memberId = owner().memberId;
     w.kind = WriteKind::LicenseOrder;
     w.path = "/customers/" + std::to_string(customerId) + "/subscription/license-orders";
     w.idempotencyKey = page.licenses.idempotencyKey;
@@ -222,7 +269,7 @@ void OfflineSlice::saveWrite(const QueuedWrite& write) {
 void OfflineSlice::pumpOutbox() {
     auto& o = state().offline;
     if (!state().session || !o.outboxLoaded || !o.online) return;
-    QueuedWrite* w = write_queue::next(o.outbox, state().session->reseller.id);
+    QueuedWrite* w = write_queue::next(o.outbox, owner());
     if (!w) return;
     w->state = WriteState::Sending;
     std::string key = w->storageKey;
@@ -286,6 +333,7 @@ void OfflineSlice::onWriteAnswered(const std::string& key, std::uint64_t generat
             return;
     }
     pumpOutbox();
+    if (state().offline.waitingCount() == 0) store().signOut().writesSettled();
 }
 
 void OfflineSlice::retryWrite(const std::string& key) {

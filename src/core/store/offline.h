@@ -32,8 +32,14 @@ public:
 
     // --- for the other slices
     void signedIn();
-    // `dropData`: the saved answers go too (signing out, not a session that expired).
-    void signedOut(bool dropData);
+    void signedOut();  // forgets the queue in memory; what is in storage stays
+    // The signed-in member, whose writes these are (core/write_queue.h).
+    write_queue::Owner owner() const;
+    // Removes the signed-in member's saved answers and queued writes, in memory and in storage;
+    // `removed` is told how many queued writes went.
+    void forgetMember(std::function<void(int removed)> removed);
+    // Sends what waits now (the network is known to be there).
+    void sendWaiting() { pumpOutbox(); }
     // The new-customer form's invitation waits for the network (the form says when it is saved).
     void queueNewCustomer(const std::string& body);
 

@@ -38,6 +38,7 @@ void SessionSlice::afterConfig() {
     st.signIn.google = st.config.googleClientId.empty() ? GoogleStatus::NotConfigured : GoogleStatus::Loading;
     if (!st.config.googleClientId.empty()) platform().startGoogleSignIn(st.config.googleClientId);
     st.route = Route::fromHash(initialHash_);
+    store().signOut().endOwedSessions();  // a Sign out made offline before this visit
     // A session saved before a reload is used again until it expires; the server has the last word.
     auto saved = codec::decodeSession(platform().loadSession());
     if (saved.ok()) {
@@ -66,11 +67,49 @@ void SessionSlice::signInDemo() {
 void SessionSlice::signInWithGoogle(const std::string& credential) {
     auto& s = state().signIn;
     if (s.pending || state().phase != Phase::SignedOut || credential.empty()) return;
+    s.credential = credential;
+    s.choices.clear();
+    postGoogle(0);
+}
+
+void SessionSlice::postGoogle(std::int64_t resellerId) {
+    auto& s = state().signIn;
     s.pending = true;
     s.error.reset();
-    api().signInGoogle(credential, 0, ctx_.answer<Session>(Landing::on(s.pending, &s.error), [this](Session session) {
-        signedIn(std::move(session), false);
-    }));
+    api().signInGoogle(s.credential, resellerId, ctx_.answer<Session>(
+        Landing::on(s.pending),
+        [this](Session session) {
+            state().signIn.credential.clear();
+            state().signIn.choices.clear();
+            signedIn(std::move(session), false);
+        },
+        [this](const ApiError& e) {
+            auto& s = state().signIn;
+            // Several accounts: the console asks which, then posts the same credential again.
+            if (e.code == "choose_reseller" && !e.resellerChoices.empty()) {
+                s.choices = e.resellerChoices;
+                return;
+            }
+            s.credential.clear();
+            s.choices.clear();
+            s.error = e;
+        }));
+}
+
+void SessionSlice::chooseReseller(std::int64_t resellerId) {
+    auto& s = state().signIn;
+    if (s.pending || state().phase != Phase::SignedOut || s.credential.empty()) return;
+    bool offered = false;
+    for (const auto& c : s.choices) offered = offered || c.id == resellerId;
+    if (!offered) return;
+    postGoogle(resellerId);
+}
+
+void SessionSlice::cancelChoice() {
+    auto& s = state().signIn;
+    if (s.pending) return;
+    s.choices.clear();
+    s.credential.clear();
 }
 
 void SessionSlice::setGoogleStatus(GoogleStatus status) {
@@ -88,6 +127,7 @@ void SessionSlice::signedIn(Session session, bool restored) {
     st.session = std::move(session);
     st.phase = Phase::SignedIn;
     st.signIn.sessionEnded = false;
+    st.signIn.writesCleared = 0;
     st.signIn.error.reset();
     forgetScreens();
     st.plans.reset();
@@ -95,6 +135,7 @@ void SessionSlice::signedIn(Session session, bool restored) {
     platform().setRoute(st.route.toHash(), false);
     ctx_.enterRoute();
     loadMe();
+    if (!restored) store().signOut().endOwedSessions();  // the network is evidently there
 }
 
 void SessionSlice::loadMe() {
@@ -142,26 +183,17 @@ void SessionSlice::forgetScreens() {
     store().team().forget();
 }
 
-void SessionSlice::signOut() {
-    AppState& st = state();
-    if (!st.session || st.kiosk.enabled) return;  // a kiosk has no way out of its demo account
-    // Ends the session on the server; locally it ends now whatever the answer.
-    api().signOut([](Result<Unit>) {});
-    platform().googleSignedOut();
-    store().offline().signedOut(/*dropData=*/true);  // the saved answers go; queued writes wait for this reseller
-    end(false);
-    st.route = Route{};
-    platform().setRoute(st.route.toHash(), true);
-}
+void SessionSlice::signOut() { store().signOut().request(); }
 
-void SessionSlice::end(bool expired) {
+void SessionSlice::ended(bool expired) {
     AppState& st = state();
     ctx_.newGeneration();
-    store().offline().signedOut(/*dropData=*/false);
+    store().offline().signedOut();
     api().setToken({});
     platform().saveSession("");
     st.session.reset();
     st.me.reset();
+    st.signOut = SignOutState{};
     st.phase = Phase::SignedOut;
     st.signIn.sessionEnded = expired;
     st.signIn.pending = false;
@@ -170,7 +202,9 @@ void SessionSlice::end(bool expired) {
 
 bool SessionSlice::handleAuth(const ApiError& error) {
     if (!error.isAuth() || !state().session) return false;
-    end(true);
+    // Expired or revoked: the member's data goes from this browser as on Sign out.
+    store().signOut().sessionDied();
+    ended(true);
     // A kiosk signs in again by itself and returns to the same screen.
     if (state().kiosk.enabled) store().kiosk().signIn();
     return true;

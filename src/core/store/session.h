@@ -17,7 +17,11 @@ public:
     void editEmail(std::string email);
     void signInDemo();
     void signInWithGoogle(const std::string& credential);
+    // A person in several accounts (409 choose_reseller): the one they chose, or none.
+    void chooseReseller(std::int64_t resellerId);
+    void cancelChoice();
     void setGoogleStatus(GoogleStatus status);
+    // The Sign out button (the sign-out slice asks first while writes wait).
     void signOut();
 
     // --- for the other slices
@@ -31,11 +35,13 @@ public:
     void applyMe(Me me);
     // Every screen's data, open dialog and draft: gone (a new session, the next kiosk visitor).
     void forgetScreens();
+    // Back to sign-in; `expired`: the server ended the session (it says so there).
+    void ended(bool expired);
 
 private:
     void afterConfig();
+    void postGoogle(std::int64_t resellerId);
     void signedIn(Session session, bool restored);
-    void end(bool expired);
 
     std::string configUrl_;
     std::string initialHash_;

@@ -56,4 +56,20 @@
     X(ErrLastAdmin, "The team's last Admin cannot be removed or given another role. Make another member an Admin first.", "Der letzte Admin des Teams kann weder entfernt werden noch eine andere Rolle erhalten. Machen Sie zuerst ein anderes Mitglied zum Admin.") \
     X(ToastMemberAdded, "{} was added to the team as {}. They can sign in with Google now.", "{} wurde mit der Rolle {} zum Team hinzugefügt und kann sich jetzt mit Google anmelden.") \
     X(ToastRoleChanged, "{} now has the {} role.", "{} hat jetzt die Rolle {}.") \
-    X(ToastMemberRemoved, "{} was removed from the team.", "{} wurde aus dem Team entfernt.")
+    X(ToastMemberRemoved, "{} was removed from the team.", "{} wurde aus dem Team entfernt.") \
+    X(ChooseAccountTitle, "Which account?", "Welches Konto?") \
+    X(ChooseAccountBody, "Your Google account is a member of several reseller accounts. Choose the one to open.", "Ihr Google-Konto ist Mitglied mehrerer Reseller-Konten. Wählen Sie das Konto, das Sie öffnen möchten.") \
+    X(ChooseAccountRole, "Your role: {}", "Ihre Rolle: {}") \
+    X(ChooseAnotherGoogle, "Use another Google account", "Anderes Google-Konto verwenden") \
+    X(SignOutWaitingTitle, "Changes made offline are still waiting", "Offline vorgenommene Änderungen warten noch") \
+    X(SignOutWaitingBody, "{} have not reached the server yet. Signing out removes them from this browser, so that the next person cannot see or send them.", "{} haben den Server noch nicht erreicht. Beim Abmelden werden sie aus diesem Browser entfernt, damit die nächste Person sie weder sehen noch senden kann.") \
+    X(SignOutWaitingCount, "{} changes", "{} Änderungen") \
+    X(SignOutWaitingOne, "1 change", "1 Änderung") \
+    X(SignOutWaitingOffline, "You are offline: they are sent when the connection returns, then you are signed out.", "Sie sind offline: Sie werden gesendet, sobald die Verbindung zurück ist, und dann werden Sie abgemeldet.") \
+    X(SignOutSendFirst, "Send them first", "Zuerst senden") \
+    X(SignOutSending, "Sending…", "Wird gesendet …") \
+    X(SignOutDiscard, "Discard them and sign out", "Verwerfen und abmelden") \
+    X(SignOutFailedLeft, "Some could not be sent: the reason is under each. Discard them to sign out, or stay signed in and deal with them.", "Einige konnten nicht gesendet werden: Der Grund steht jeweils darunter. Verwerfen Sie sie, um sich abzumelden, oder bleiben Sie angemeldet und kümmern Sie sich darum.") \
+    X(SignOutRowInvitation, "Invitation to {}", "Einladung an {}") \
+    X(SignOutRowOrder, "{} licenses for {}", "{} Lizenzen für {}") \
+    X(WritesClearedOnEnd, "{} made offline could not be sent and were removed from this browser.", "{} aus der Offline-Zeit konnten nicht gesendet werden und wurden aus diesem Browser entfernt.")

@@ -59,16 +59,6 @@ std::string waitingLine(const OfflineState& o) {
                              : format::fill(tr(Text::OfflineWaitingMany), format::integer(static_cast<std::int64_t>(n))));
 }
 
-// The state of one queued write, as a badge (and the server's reason when it failed).
-void writeStatus(const QueuedWrite& w) {
-    if (w.state == WriteState::Sending) {
-        pill(tr(Text::Sending), color::Accent, color::AccentSoft);
-    } else if (w.state == WriteState::Failed) {
-        pill(tr(Text::NotSent), color::Danger, color::DangerSoft);
-    } else {
-        pill(tr(Text::WaitingToSend), color::Warning, color::WarningSoft);
-    }
-}
 
 // Retry and Discard for a failed write, Discard for a waiting one; none while it is on its way.
 void writeActions(Store& store, const QueuedWrite& w) {
@@ -85,6 +75,17 @@ void writeActions(Store& store, const QueuedWrite& w) {
 }
 
 }  // namespace
+
+// The state of one queued write, as a badge (and the server's reason when it failed).
+void writeStatus(const QueuedWrite& w) {
+    if (w.state == WriteState::Sending) {
+        pill(tr(Text::Sending), color::Accent, color::AccentSoft);
+    } else if (w.state == WriteState::Failed) {
+        pill(tr(Text::NotSent), color::Danger, color::DangerSoft);
+    } else {
+        pill(tr(Text::WaitingToSend), color::Warning, color::WarningSoft);
+    }
+}
 
 float offlineNotices(Store& store, float width) {
     const AppState& st = store.state();

@@ -12,6 +12,9 @@ namespace rc::ui {
 // out, only the new-version notice: the rest is about a reseller's data.
 float offlineNotices(Store& store, float width);
 
+// The state of one queued write as a badge: waiting, on its way, not sent.
+void writeStatus(const QueuedWrite& write);
+
 // Queued invitations, above the customer table (nothing when there are none).
 void waitingInvitations(Store& store);
 // Queued license orders for one customer, on their page.

@@ -11,6 +11,7 @@
 #include "ui/screens/license_order_dialog.h"
 #include "ui/screens/new_customer_dialog.h"
 #include "ui/screens/plan_change_dialog.h"
+#include "ui/screens/sign_out_dialog.h"
 #include "ui/screens/team_view.h"
 
 namespace rc::ui {
@@ -51,6 +52,7 @@ Views::Views() {
     dialogs_.push_back(make<InvoiceDialog>());
     dialogs_.push_back(make<AddMemberDialog>());
     dialogs_.push_back(make<MemberChangeDialog>());
+    dialogs_.push_back(make<SignOutDialog>());
 }
 
 View& Views::screen(Screen screen) {

@@ -1,5 +1,6 @@
 #include "ui/screens/sign_in_view.h"
 
+#include "core/format.h"
 #include "core/i18n.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
@@ -50,7 +51,35 @@ void SignInView::draw(Store& store) {
     ImGui::Dummy(ImVec2(0, 10));
 
     if (st.signIn.sessionEnded) errorBanner(tr(Text::SessionEnded), false);
+    if (st.signIn.writesCleared > 0) {
+        std::string n = st.signIn.writesCleared == 1
+                             ? std::string(tr(Text::SignOutWaitingOne))
+                             : format::fill(tr(Text::SignOutWaitingCount), format::integer(st.signIn.writesCleared));
+        note(format::fill(tr(Text::WritesClearedOnEnd), n).c_str(), color::Danger);
+    }
     if (st.signIn.error) errorBanner(describeError(*st.signIn.error), false);
+
+    // A person in several accounts chooses one; the same Google sign-in is sent again with it.
+    if (!st.signIn.choices.empty()) {
+        gSlot.visible = false;
+        text(tr(Text::ChooseAccountTitle), color::Text, fonts().medium, "heading");
+        paragraph(tr(Text::ChooseAccountBody));
+        ImGui::Dummy(ImVec2(0, 4));
+        for (const ResellerChoice& c : st.signIn.choices) {
+            ImGui::PushID(static_cast<int>(c.id));
+            std::string label = c.name + "##choose";
+            if (button(label.c_str(), ButtonStyle::Secondary, ImVec2(inner, 44), st.signIn.pending)) store.session().chooseReseller(c.id);
+            note(format::fill(tr(Text::ChooseAccountRole), roleLabel(c.role)).c_str());
+            ImGui::PopID();
+            ImGui::Dummy(ImVec2(0, 2));
+        }
+        std::string other = std::string(tr(Text::ChooseAnotherGoogle)) + "##choose-other";
+        if (button(other.c_str(), ButtonStyle::Ghost, ImVec2(inner, 40), false, st.signIn.pending)) store.session().cancelChoice();
+        cardHeight_ = ImGui::GetWindowHeight();
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        return;
+    }
 
     // Google's own button is a DOM element placed over this slot once its script has loaded.
     gSlot.visible = false;
