@@ -1,3 +1,6 @@
+// Every API answer's decoder and every request body, in one file on purpose: one set of shape
+// checks (no exceptions escape to the wasm build), and one place that names the wire's fields.
+// Past 600 lines since teams; the seam when it grows further is per room (codec_team.cpp...).
 #include "core/codec.h"
 
 #include <algorithm>
