@@ -286,17 +286,14 @@ async function openList(browser, base, session, kind, expect) {
   page.on("pageerror", (e) => errors.push(String(e)));
   // Ready: from navigation start until the first customer's row is on screen.
   await page.goto(kind.url(base));
-  const seenAt = await page.waitForFunction(async ([k, l]) => {
+  await page.waitForFunction(async ([k, l]) => {
     try {
-      const seen = k === "console"
-        ? window.resellerConsole && window.resellerConsole.ready && window.resellerConsole.items().some((it) => it.label === l)
-        : [...document.querySelectorAll(".ag-row .ag-cell")].some((c) => c.textContent.includes(l));
-      // When the page saw it, not when the answer reached this script: the round trips through
-      // the DevTools protocol on a loaded machine are no part of either page's start.
-      return seen ? performance.now() : false;
+      if (k === "console") return window.resellerConsole && window.resellerConsole.ready &&
+        window.resellerConsole.items().some((it) => it.label === l);
+      return [...document.querySelectorAll(".ag-row .ag-cell")].some((c) => c.textContent.includes(l));
     } catch { return false; }
   }, [kind === consoleKind ? "console" : "peer", expect.first], { timeout: 120000, polling: 16 });
-  const readyMs = await seenAt.jsonValue();
+  const readyMs = await page.evaluate(() => performance.now());
   return { context, page, errors, readyMs };
 }
 
