@@ -183,6 +183,42 @@ class IdempotencyConflict(Conflict):
     default_message = "This Idempotency-Key was already used with a different request."
 
 
+class SelectionChanged(Conflict):
+    """A bulk job's filter selects another number of customers than the preview showed."""
+    code = "selection_changed"
+
+    def __init__(self, expected, current):
+        super().__init__(f"The filter selects {current:,} customers now, not {expected:,}: the list changed since "
+                         "the preview. Nothing was started; look at the preview again.")
+        self.details = {"current_total": current}
+
+
+class RowConflict(Conflict):
+    code = "row_conflict"
+
+    def __init__(self, row):
+        super().__init__(f"Row {row} of this import was already sent with other content. Nothing of this batch was "
+                         "added; start a new import for a changed file.")
+        self.details = {"row": row}
+
+
+class JobFinished(Conflict):
+    code = "job_finished"
+
+    def __init__(self, status):
+        super().__init__(f"This bulk job is {status}; it takes no more rows.")
+
+
+class ViewExists(Conflict):
+    code = "view_exists"
+    default_message = "You already have a saved view with this name."
+
+
+class NotYourView(Forbidden):
+    code = "not_your_view"
+    default_message = "Only the member who saved this view, or an Admin, can change or delete it."
+
+
 class NotTheKioskAccount(Forbidden):
     code = "not_the_kiosk_account"
     default_message = "Only the kiosk's own demo account can be reset, and only to its snapshot."

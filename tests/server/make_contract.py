@@ -34,7 +34,7 @@ def build_examples():
     server = RunningServer(Settings(port=0, db_path=f"{tmp}/contract.db", quiet=True, clock=clock,
                                     public_url="http://127.0.0.1:8000", log=lambda line: None,
                                     session_hours=24 * 30, google_client_id=CLIENT_ID,
-                                    google_jwks=f"{tmp}/jwks.json")).start()
+                                    google_jwks=f"{tmp}/jwks.json", bulk_worker=False)).start()
     port = server.port
     examples = {}
 
@@ -99,6 +99,7 @@ def build_examples():
              name="subscription_pending_cancel.json")
         team_scenario(call, clock, server.app.domain, google_key)
         billing_scenario(call, clock)
+        bulk_scenario(call, server.app.domain)
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -108,6 +109,36 @@ def build_examples():
     text = re.sub(r"/invite/[A-Za-z0-9_-]{43}", f"/invite/{FIXED_INVITE}", text)
     text = re.sub(r'"request_id": "[0-9a-f]{16}"', '"request_id": "5f2c8e91a04b7d36"', text)
     return json.loads(text)
+
+
+def bulk_scenario(call, domain):
+    """Bulk work (issue 19): a license change over a filter previewed and done (the worker driven
+    here, so each file is the same every time), an import preview, an import waiting for its second
+    batch, a filter that changed since its preview, and saved views."""
+    token = call("POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"})["token"]
+    add = {"action": "add_licenses", "filter": {"q": ""}, "licenses": 5}
+    preview = call("POST", "/api/v1/bulk-jobs/preview", {**add, "limit": 4}, token, name="bulk_preview.json")
+    call("POST", "/api/v1/bulk-jobs", {**add, "expected_total": preview["total"] + 1}, token, expect=409,
+         headers={"Idempotency-Key": "contract-stale"}, name="error_selection_changed.json")
+    job = call("POST", "/api/v1/bulk-jobs", {**add, "expected_total": preview["total"]}, token, expect=202,
+               headers={"Idempotency-Key": "contract-add"})
+    while domain.bulk_worker.step("contract"):
+        pass
+    call("GET", f"/api/v1/bulk-jobs/{job['id']}?limit=4", token=token, name="bulk_job.json")
+    rows = [{"row": 1, "name": "Lena Vogel", "email": "lena@vogel-optik.de", "google_domain": "vogel-optik.de",
+             "organization": "Vogel Optik"},
+            {"row": 2, "name": "", "email": "kein-at-zeichen", "google_domain": "mueller-bau.de",
+             "organization": "Müller Bau"},
+            {"row": 3, "name": "Jürgen Müller", "email": "j.mueller@mueller-bau.de", "google_domain": "mueller-bau.de",
+             "organization": "Müller Bau GmbH"}]
+    call("POST", "/api/v1/bulk-jobs/preview", {"action": "invite", "rows": rows}, token,
+         name="bulk_import_preview.json")
+    call("POST", "/api/v1/bulk-jobs", {"action": "invite", "rows": rows[:2], "total": 4, "file_name": "kunden.csv"},
+         token, expect=202, headers={"Idempotency-Key": "contract-import"}, name="bulk_import_receiving.json")
+    call("POST", "/api/v1/views", {"name": "Große Kunden", "sort": "-licenses", "status": "active", "shared": True,
+                                   "columns": ["customer", "licenses", "monthly"]}, token, expect=201)
+    call("POST", "/api/v1/views", {"name": "Offene Einladungen", "status": "invited"}, token, expect=201)
+    call("GET", "/api/v1/views", token=token, name="saved_views.json")
 
 
 def team_scenario(call, clock, domain, google_key):

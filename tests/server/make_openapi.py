@@ -15,9 +15,13 @@ from partner_api import API_PREFIX  # noqa: E402
 from partner_api import billing_ids  # noqa: E402
 from partner_api.http import billing_body  # noqa: E402
 from partner_api.documents import EXPORT_FORMATS, INVOICE_FORMATS  # noqa: E402
+from partner_api.documents import CUSTOMER_COLUMNS, DIALECTS, EXPORT_FORMATS, INVOICE_FORMATS  # noqa: E402
+from partner_api.domain.bulk_actions import ACTIONS  # noqa: E402
+from partner_api.domain.bulk_jobs import MAX_IDS, MAX_ROWS  # noqa: E402
 from partner_api.domain.roles import CAPABILITIES, ROLE_NAMES, ROLES  # noqa: E402
 from partner_api.http.routes import add_kiosk_routes, build_router  # noqa: E402
 from partner_api.http.status import error_codes  # noqa: E402
+from partner_api.http.routing import ByAction  # noqa: E402
 
 
 def ref(name):
@@ -128,6 +132,14 @@ INVOICE_SUMMARY = dict(
     corrects={**obj(id=i(), number=s(), issued_at=TS, required=["id", "number"]), "nullable": True,
               "description": "A credit note: the invoice it corrects."})
 E_INVOICE_GAPS = ["issued_before_e_invoices", "seller.address", "seller.tax_id", "buyer.address", "seller.contact"]
+SORT = s(enum=["name", "-name", "created_at", "-created_at", "renews_at", "-renews_at", "licenses", "-licenses"])
+VIEW_FIELDS = dict(
+    name={**NAME_TEXT, "maxLength": 100, "description": NAME_TEXT["description"].replace("200", "100")},
+    shared={"type": "boolean", "description": "in every member's menu (false: the maker's only)"},
+    q=s(maxLength=200, pattern=NO_CONTROLS, nullable=True, **{"x-normalize": "trim, NFC"}),
+    status=s(enum=["invited", "active", "revoked", "cancelled"], nullable=True), sort=SORT,
+    columns={**arr(s(pattern="^[a-z_]{1,32}$")), "maxItems": 20, "uniqueItems": True, "nullable": True,
+             "description": "The console's column keys, in order"})
 
 SCHEMAS = {
     "Money": obj(amount=i(description="Integer minor units (cents); never a float."),
@@ -151,7 +163,10 @@ SCHEMAS = {
                                                    " licenses, plan, billing_cycle, status): show it and ask again;"
                                                    " the account's currency (currency_locked)."},
                            missing={**arr(s(enum=E_INVOICE_GAPS)), "description": (
-                               "invoice_incomplete: what the invoice was issued without that the e-invoice needs")})),
+                               "invoice_incomplete: what the invoice was issued without that the e-invoice needs")},
+                           current_total=i(description="selection_changed: how many customers the filter selects "
+                                                       "now"),
+                           row=i(description="row_conflict: the import's row sent again with other content"))),
     "Health": obj(status=s(enum=["ok"]), version=s()),
     "Ready": obj(status=s(enum=["ready"]), version=s(), schema_version=i(minimum=1)),
     "KioskReset": obj(restored_at=s("date-time"), snapshot_taken_at=s("date-time")),
@@ -292,7 +307,9 @@ SCHEMAS = {
                       period={**obj(start=DAY, end=DAY), "nullable": True}))),
     "InvoicePage": page(ref("InvoiceSummary")),
     "Activity": obj(id=i(), created_at=TS, actor=ref("Actor"), action=s(), summary=s(), customer_id=i(nullable=True),
-                    customer_name=s(nullable=True), before={"type": "object", "nullable": True},
+                    customer_name=s(nullable=True),
+                    job_id=i(nullable=True, description="The bulk job that made the change, if one did."),
+                    before={"type": "object", "nullable": True},
                     after={"type": "object", "nullable": True}),
     "ActivityPage": page(ref("Activity"), total=False),
     "Plans": obj(
@@ -310,6 +327,83 @@ SCHEMAS = {
             customer_id=i(), customer_name=s(), organization=s(), plan=PLAN, billing_cycle=CYCLE, licenses=i(),
             renews_at=DAY, recurring_amount=MONEY))),
         revenue_by_month=arr(obj(month=s(pattern="^[0-9]{4}-[0-9]{2}$"), amount=MONEY))),
+    # Bulk jobs (issue 19).
+    "BulkSelection": obj(required=[], filter=obj(required=[], q=s(maxLength=200), status=s(
+        enum=["invited", "active", "revoked", "cancelled"], nullable=True)),
+        ids=arr(i(minimum=1)), expected_total=i(minimum=0, maximum=MAX_ROWS, nullable=True, description=(
+            "The number of customers the preview showed for this filter: another number now is 409 "
+            "selection_changed and nothing starts."))),
+    "ImportRow": {**obj(required=["row"], row=i(minimum=1, maximum=MAX_ROWS, description="The row's number in the "
+                                                                                            "file (1 is the first data row)"),
+                        name=s(nullable=True), email=s(nullable=True), google_domain=s(nullable=True),
+                        organization=s(nullable=True)),
+                  "description": "The row as the file holds it; its fields are checked as New customer checks them "
+                                 "when it is done (a bad row fails alone, named in the report)."},
+    "BulkJobRequest": obj(
+        required=["action"], action=s(enum=list(ACTIONS)),
+        filter={**ref("BulkSelection"), "description": "The customer list's q and status (not with ids)."},
+        ids={**arr(i(minimum=1)), "maxItems": MAX_IDS, "description": "Customers by id (not with filter)."},
+        expected_total=i(minimum=0, maximum=MAX_ROWS, nullable=True),
+        licenses=i(minimum=1, maximum=50000, description="add_licenses: licenses to add; set_licenses: the count"),
+        rows={**arr(ref("ImportRow")), "maxItems": 5000, "description": "invite: the first batch of rows (or all)"},
+        total=i(minimum=1, maximum=MAX_ROWS, description="invite: how many rows the file has; further batches go to"
+                                                         " POST /bulk-jobs/{id}/rows"),
+        file_name=s(maxLength=200, nullable=True)),
+    "BulkPreviewRequest": {**obj(required=["action"], action=s(enum=list(ACTIONS)), filter=ref("BulkSelection"),
+                                 ids=arr(i(minimum=1)), expected_total=i(nullable=True), licenses=i(),
+                                 rows=arr(ref("ImportRow")), total=i(), file_name=s(nullable=True),
+                                 show=s(enum=["applicable", "not_applicable"]),
+                                 offset=i(minimum=0), limit=i(minimum=0, maximum=500, default=100)),
+                           "description": "A job's request (BulkJobRequest), with which items to list."},
+    "BulkPreviewItem": obj(
+        required=["customer_id", "name", "organization", "google_domain", "email", "status", "applies", "reason",
+                  "message"],
+        customer_id=i(), name=s(nullable=True), organization=s(nullable=True), google_domain=s(nullable=True),
+        email=s(nullable=True), status=s(nullable=True), applies={"type": "boolean"},
+        reason=s(nullable=True, description="Why the action does not apply: not_found, not_invited, "
+                                            "already_accepted, domain_taken, no_subscription, subscription_cancelled,"
+                                            " trial, too_many_licenses, no_change, not_allowed"),
+        message=s(nullable=True), licenses_before=i(), licenses_after=i(), prorated_amount=MONEY,
+        monthly_value_before=MONEY, monthly_value_after=MONEY),
+    "BulkPreview": obj(action=s(enum=[a for a in ACTIONS if a != "invite"]), licenses=i(nullable=True), total=i(),
+                       applicable=i(), not_applicable=i(),
+                       reasons={"type": "object", "additionalProperties": i()},
+                       prorated_amount={**MONEY, "description": "Charged now for every customer it applies to"},
+                       monthly_value_change={**MONEY, "description": "Change of the monthly value, in total"},
+                       shown=i(description="Items of the `show` asked for, of which `items` is a page"),
+                       items=arr(ref("BulkPreviewItem"))),
+    "ImportPreview": obj(action=s(enum=["invite"]), items=arr(obj(
+        row=i(), outcome=s(enum=["invite", "invalid", "already_imported", "already_customer", "domain_taken",
+                                 "duplicate"]),
+        message=s(nullable=True), fields={"type": "object", "nullable": True, "additionalProperties": s()},
+        customer_id=i(nullable=True)))),
+    "BulkJobRow": obj(row=i(), state=s(enum=["pending", "done", "failed", "skipped"]),
+                      code=s(nullable=True, description="done: invited, invitation_resent, invitation_revoked, "
+                                                        "licenses_ordered; skipped: the preview's reasons, "
+                                                        "already_imported, already_customer, duplicate, cancelled, "
+                                                        "stopped; failed: the single action's error code"),
+                      message=s(nullable=True), customer_id=i(nullable=True),
+                      input={"type": "object", "nullable": True, "description": "An import's row as sent"},
+                      detail={"type": "object", "nullable": True}),
+    "BulkJob": obj(
+        id=i(), action=s(enum=list(ACTIONS)), status=s(enum=["receiving", "queued", "running", "done", "cancelled"]),
+        licenses=i(nullable=True), selection={"type": "object"},
+        created_by=obj(email=s("email"), name=s()), created_at=TS, started_at=TS_NULL, finished_at=TS_NULL,
+        note=s(nullable=True),
+        counts=obj(total=i(), received=i(), done=i(), failed=i(), skipped=i(), pending=i()),
+        missing_rows={**arr(arr(i())), "description": "receiving: [first, last] ranges of rows not sent yet"},
+        rows=arr(ref("BulkJobRow"))),
+    "BulkJobList": obj(items=arr(ref("BulkJob"))),
+    "BulkRows": obj(rows={**arr(ref("ImportRow")), "maxItems": 5000}),
+    # Saved views (issue 19).
+    "SavedView": obj(id=i(), name=s(), shared={"type": "boolean"},
+                     mine={"type": "boolean", "description": "saved by the member asking (theirs to change)"},
+                     owner=obj(name=s(nullable=True), email=s(nullable=True)), q=s(),
+                     status=s(nullable=True), sort=s(), columns={**arr(s()), "nullable": True},
+                     created_at=TS, updated_at=TS),
+    "SavedViewList": obj(items=arr(ref("SavedView"))),
+    "NewSavedView": obj(required=["name"], **VIEW_FIELDS),
+    "SavedViewChanges": {**obj(required=[], **VIEW_FIELDS), "minProperties": 1},
 }
 
 ERRORS = {
@@ -317,12 +411,13 @@ ERRORS = {
     "401": "unauthorized (no or bad token) or session_expired.",
     "403": "forbidden: the member's role may not do this (required_role lists the roles that may; nothing "
            "was changed); not_a_demo_account (demo sign-in), not_a_reseller (Google sign-in) or "
-           "not_the_kiosk_account (kiosk reset).",
+           "not_the_kiosk_account (kiosk reset), not_your_view (a saved view of another member).",
     "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
     "405": "method_not_allowed, with an Allow header.",
     "409": "conflict, domain_taken, subscription_cancelled, idempotency_conflict, licenses_changed / "
            "plan_changed with error.current, member_exists, last_admin, choose_reseller with error.resellers, "
-           "currency_locked with error.current, or invoice_incomplete with error.missing.",
+           "currency_locked with error.current, invoice_incomplete with error.missing, selection_changed with "
+           "error.current_total, row_conflict with error.row, job_finished or view_exists.",
     "410": "invitation_gone: the link expired, was revoked, replaced or used.",
     "413": "payload_too_large: the body is over 1 MiB.",
     "415": "unsupported_media_type: a body must be sent as Content-Type: application/json.",
@@ -379,10 +474,19 @@ CUSTOMER_ID = q("customer_id", i(minimum=0, maximum=999_999_999_999_999_999))
 OFFSET = q("offset", i(minimum=0, maximum=10_000_000),
            "the page at this position of the sort (0: the first row); not with cursor. Rows past the end: an"
            " empty page. next_cursor continues after it.")
+FORMAT = q("format", s(enum=list(DIALECTS), default="csv"),
+           "csv: commas, decimal points, UTF-8; excel-de: semicolons, decimal commas, UTF-8 with a byte-order mark")
 INVOICE_FILTERS = [CUSTOMER_ID, q("status", s(enum=["open", "paid", "overdue", "void"])),
                    q("from", DAY, "issued on or after"), q("to", DAY, "issued on or before")]
 E404 = ("404",)
 SUB_ERRORS = ("404", "409")
+
+
+def checked_by_bulk_tests(operation):
+    """A bulk job's body: which fields it takes depends on its action (rows for an import, a
+    filter or ids and licenses for the others), more than a schema per field says; the property
+    test leaves it to the bulk job tests."""
+    return {**operation, "x-checked-by": "tests/server/test_bulk_jobs.py: the fields depend on the action"}
 
 
 def media_type(fmt):
@@ -476,7 +580,8 @@ def paths():
                                 params=INVOICE_FILTERS + [LIMIT, CURSOR, OFFSET])},
         # Document formats come from their registration (src/partner_api/documents/__init__.py).
         **{f"/invoices/export.{fmt.name}": {"get": op(fmt.summary, "200", {"type": "string"}, ("422",),
-                                                      params=INVOICE_FILTERS, content=media_type(fmt))}
+                                                      params=INVOICE_FILTERS + ([FORMAT] if fmt.spreadsheet else []),
+                                                      content=media_type(fmt))}
            for fmt in EXPORT_FORMATS},
         "/invoices/{id}": {"get": op("An invoice with lines", "200", ref("Invoice"), E404, params=[ID])},
         **{f"/invoices/{{id}}/{fmt.name}": {"get": op(fmt.summary, "200", {"type": "string", "format": "binary"},
@@ -485,6 +590,57 @@ def paths():
         "/activity": {"get": op("Every change, newest first, with who made it", "200", ref("ActivityPage"),
                                 ("404", "422"), params=[CUSTOMER_ID, q("actor", EMAIL, "only what this member did "
                                                                                   "(by their email)"), LIMIT, CURSOR])},
+        "/customers/export.csv": {"get": op(
+            "Every customer of the list as CSV, streamed: the list's q, status and sort, the columns asked for",
+            "200", {"type": "string"}, ("422",), content="text/csv", params=[
+                q("q", s(maxLength=200)), q("status", s(enum=["invited", "active", "revoked", "cancelled"])),
+                q("sort", s(enum=["name", "-name", "created_at", "-created_at", "renews_at", "-renews_at",
+                                  "licenses", "-licenses"], default="name")),
+                q("columns", s(), "comma-separated, in order, of: " + ", ".join(CUSTOMER_COLUMNS)), FORMAT])},
+        "/bulk-jobs": {
+            "get": op("Recent bulk jobs of the account, newest first", "200", ref("BulkJobList"), ("422",),
+                      params=[q("status", s(enum=["open"]), "only jobs not finished"),
+                              q("limit", i(minimum=1, maximum=100, default=20))]),
+            "post": checked_by_bulk_tests(op(
+                       "Start a bulk job: one action over customers selected by filter or ids, or an import of "
+                       "invitations (its rows in batches)", "202", ref("BulkJob"), ("409",),
+                       body=ref("BulkJobRequest"), idempotent=True, description=(
+                           "Needs an Idempotency-Key (422 without): sent again, it starts nothing twice. Each row "
+                           "gets the rules, preconditions and history entry of the single action (the history "
+                           "names the job). A filter is read when the job is made; each license row keeps the "
+                           "count it had then (its expected_licenses). The capability is the action's: invite, "
+                           "resend and revoke manage_customers; add and set licenses manage_subscriptions."))),
+        },
+        "/bulk-jobs/preview": {"post": checked_by_bulk_tests(op(
+            "What a bulk job would do now, writing nothing: for customers whom it cannot apply to and why, and "
+            "the price per customer and in total; for an import each row's outcome", "200",
+            {"oneOf": [ref("BulkPreview"), ref("ImportPreview")]}, ("409",), body=ref("BulkPreviewRequest"),
+            idempotent=True))},
+        "/bulk-jobs/{id}": {"get": op(
+            "A bulk job: status, counts and a page of its rows' outcomes", "200", ref("BulkJob"), ("404", "422"),
+            params=[ID, q("state", s(enum=["pending", "done", "failed", "skipped"])),
+                    q("offset", i(minimum=0)), q("limit", i(minimum=0, maximum=1000, default=100))])},
+        "/bulk-jobs/{id}/rows": {"post": checked_by_bulk_tests(op(
+            "Another batch of an import's rows. A row already received is left as it is (a batch sent again "
+            "adds nothing); the same number with other content is 409 row_conflict", "200", ref("BulkJob"),
+            ("404", "409"), body=ref("BulkRows"), params=[ID], idempotent=True))},
+        "/bulk-jobs/{id}/cancel": {"post": op(
+            "Stop a job: rows not done yet are skipped as cancelled; done rows stay done", "200", ref("BulkJob"),
+            ("404",), params=[ID], idempotent=True)},
+        "/bulk-jobs/{id}/report.csv": {"get": op(
+            "Every row's outcome as CSV, streamed", "200", {"type": "string"}, ("404", "422"), content="text/csv",
+            params=[ID, FORMAT])},
+        "/views": {
+            "get": op("The member's saved views and the team's shared ones", "200", ref("SavedViewList")),
+            "post": op("Save the customer list's search, filter, sort and columns under a name", "201",
+                       ref("SavedView"), ("409",), body=ref("NewSavedView"), idempotent=True),
+        },
+        "/views/{id}": {
+            "patch": op("Change a saved view (its maker's, or an Admin)", "200", ref("SavedView"), ("403", "404", "409"),
+                        body=ref("SavedViewChanges"), params=[ID], idempotent=True),
+            "delete": op("Delete a saved view (its maker's, or an Admin)", "204", None, ("403", "404"), params=[ID],
+                         idempotent=True),
+        },
         "/team/members": {
             "get": op("The team's members, Admins first", "200", ref("TeamMemberList")),
             "post": op("Add a member; they sign in with Google under that email", "201", ref("TeamMember"),
@@ -516,6 +672,9 @@ def with_roles(paths):
         if capability is None:
             continue
         operation = paths[pattern[len(API_PREFIX):]][method.lower()]
+        if isinstance(capability, ByAction):
+            by_action(operation, capability)
+            continue
         roles = list(CAPABILITIES[capability])
         operation["x-capability"] = capability
         operation["x-roles"] = roles
@@ -527,6 +686,19 @@ def with_roles(paths):
                                              "content": {"application/json": {"schema": ref("Error")}}}
             operation["responses"] = dict(sorted(operation["responses"].items()))
     return paths
+
+
+def by_action(operation, capability):
+    """An operation needing its action's capability: x-capability and x-roles per action."""
+    operation["x-capability"] = dict(capability.of)
+    operation["x-roles"] = {action: list(CAPABILITIES[needed]) for action, needed in capability.of.items()}
+    where = "the body's action" if capability.source == "body" else "the job's action"
+    listed = "; ".join(f"{action}: {', '.join(ROLE_NAMES[r] for r in CAPABILITIES[needed])} ({needed})"
+                       for action, needed in capability.of.items())
+    operation["description"] = (f"Roles by {where}: {listed}. " + operation.get("description", "")).strip()
+    operation["responses"]["403"] = {"description": ERRORS["403"],
+                                     "content": {"application/json": {"schema": ref("Error")}}}
+    operation["responses"] = dict(sorted(operation["responses"].items()))
 
 
 def spec():

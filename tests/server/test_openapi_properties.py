@@ -78,6 +78,14 @@ def allowed(schema, value):
         if set(value) - set(schema["properties"]) or set(schema.get("required", [])) - set(value):
             return False
         return all(allowed(schema["properties"][key], item) for key, item in value.items())
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "array":
+        if not isinstance(value, list) or not schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", 10 ** 9):
+            return False
+        if schema.get("uniqueItems") and len({json.dumps(item) for item in value}) != len(value):
+            return False
+        return all(item is not None and allowed(schema["items"], item) for item in value)
     if kind == "integer":
         if type(value) is not int:
             return False
@@ -110,6 +118,14 @@ def generate(schema, rng):
     roll = rng.random()
     if roll < 0.08:
         return rng.choice([None, True, 3.5, [], {}, "12"] if kind == "integer" else [None, True, 7, [], {}])
+    if kind == "boolean":
+        return rng.choice([True, False, "true", 1, 0])
+    if kind == "array":
+        size = rng.choice([0, 1, 2, 3, schema.get("maxItems", 5), schema.get("maxItems", 5) + 1])
+        items = [generate(schema["items"], rng) for _ in range(size)]
+        if items and rng.random() < 0.2:
+            items.append(items[0])  # the same item twice
+        return items
     if kind == "integer":
         low, high = schema.get("minimum", -1000), schema.get("maximum", 10 ** 6)
         return rng.choice([low - 1, low, low + 1, high - 1, high, high + 1, rng.randint(low, high), 2 ** 70, -(2 ** 70)])
@@ -221,7 +237,9 @@ class DocumentedRulesHold(ServerTestCase):
         for path, item in self.spec["paths"].items():
             for method, operation in item.items():
                 body = operation.get("requestBody")
-                if body and operation.get("security") != []:
+                # x-checked-by: a body whose fields depend on each other (a bulk job's on its action),
+                # which one schema per field cannot state: the named tests check it.
+                if body and operation.get("security") != [] and "x-checked-by" not in operation:
                     yield method.upper(), path, self.resolve(body["content"]["application/json"]["schema"])
 
     @staticmethod

@@ -6,8 +6,11 @@ import dataclasses
 import typing
 
 from .cii import xrechnung_xml
+from .bulk_report_csv import bulk_report_csv  # noqa: F401  (the handlers' other files)
+from .customers_csv import COLUMNS as CUSTOMER_COLUMNS, customers_csv  # noqa: F401
 from .invoice_pdf import invoice_pdf
 from .invoices_csv import invoices_csv
+from .spreadsheet import DIALECTS  # noqa: F401
 
 
 @dataclasses.dataclass(frozen=True)
@@ -22,11 +25,13 @@ class InvoiceFormat:
 
 @dataclasses.dataclass(frozen=True)
 class ExportFormat:
-    """Every matching invoice as one file, streamed: render(invoice summaries) -> byte chunks."""
+    """Every matching invoice as one file, streamed: render(invoice summaries) -> byte chunks; a
+    spreadsheet is also given the dialect the request asks for (?format=excel-de, spreadsheet.py)."""
     name: str                   # GET /invoices/export.<name>, also the attachment's extension
     media_type: str
     summary: str                # for the OpenAPI document
     render: typing.Callable
+    spreadsheet: bool = False   # render(summaries, dialect)
 
 
 INVOICE_FORMATS = (
@@ -39,5 +44,6 @@ INVOICE_FORMATS = (
                   " what XRechnung needs", xrechnung_xml),
 )
 EXPORT_FORMATS = (
-    ExportFormat("csv", "text/csv; charset=utf-8", "All matching invoices as CSV", invoices_csv),
+    ExportFormat("csv", "text/csv; charset=utf-8", "All matching invoices as CSV (?format=excel-de for German Excel)",
+                 invoices_csv, spreadsheet=True),
 )

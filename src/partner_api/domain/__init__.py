@@ -4,6 +4,9 @@ change, its invoice and its activity entry are written in one storage transactio
 from .activity import Activity
 from .billing_clock import BillingClock
 from .billing_profile import BillingProfiles
+from .bulk_actions import BulkActions
+from .bulk_jobs import BulkJobs
+from .bulk_worker import BulkWorker
 from .customers import Customers
 from .dashboard import Dashboard
 from .housekeeping import Housekeeping
@@ -12,6 +15,7 @@ from .invoices import Invoices
 from .kiosk import Kiosk
 from .links import LinkSeal
 from .resellers import DEMO_EMAIL, Resellers  # noqa: F401  (the demo account's address, for serve.py)
+from .saved_views import SavedViews
 from .sessions import Sessions
 from .subscriptions import Subscriptions
 from .team import Team
@@ -24,7 +28,7 @@ class Domain:
     """The rooms, composed over one storage and one clock."""
 
     def __init__(self, storage, clock, session_hours=8, log=None):
-        log = log or (lambda message: None)
+        log = log or (lambda message, **fields: None)
         self.storage = storage
         self.clock = clock
         self.resellers = Resellers(storage, clock)
@@ -41,3 +45,7 @@ class Domain:
         self.dashboard = Dashboard(storage, clock)
         self.kiosk = Kiosk(storage, clock)
         self.housekeeping = Housekeeping(storage, clock)
+        actions = BulkActions(self.customers, self.invitations, self.subscriptions)
+        self.bulk = BulkJobs(storage, clock, actions)
+        self.bulk_worker = BulkWorker(storage, clock, actions, self.billing, log)
+        self.saved_views = SavedViews(storage, clock)

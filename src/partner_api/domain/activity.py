@@ -13,6 +13,7 @@ class Actor:
     kind: str            # member, customer, system
     email: str = None    # None for the system
     name: str = None
+    job: int = None      # the bulk job the change was made by (a member's, one entry per customer)
 
     @classmethod
     def member(cls, row):
@@ -21,6 +22,11 @@ class Actor:
     @classmethod
     def customer(cls, row):
         return cls("customer", row["email"], row["name"])
+
+    @classmethod
+    def of_job(cls, job):
+        """The member who started a bulk job, acting through it."""
+        return cls("member", job["actor"], job["actor_name"], job["id"])
 
 
 SYSTEM = Actor("system")
@@ -31,7 +37,7 @@ def record(repo, reseller, customer_id, actor, action, summary, before, after, w
     if not isinstance(actor, Actor):  # every change names who made it
         raise TypeError(f"{action}: the actor must be an Actor, not {actor!r}")
     repo.activity.add(reseller["id"], customer_id, actor.kind, actor.email or "system", actor.name, action,
-                      summary, before, after, iso(when))
+                      summary, before, after, iso(when), actor.job)
 
 
 class Activity:

@@ -36,6 +36,19 @@ class Customers:
         page = [(row, invitations.get(row["invitation_id"]), subscriptions.get(row["id"])) for row in rows]
         return page, total, next_key
 
+    def every(self, reseller, q, status, sort, descending, chunk):
+        """Yields every customer the list shows for this search, filter and sort, with its
+        subscription, reading by keyset in chunks (each its own read transaction), so 100,000
+        customers stream without sitting in memory or holding one transaction open."""
+        after = None
+        while True:
+            with self.storage.read() as repo:
+                rows, after = repo.customers.page_after(reseller["id"], q, status, sort, descending, after, chunk)
+                subscriptions = repo.subscriptions.of_customers(r["id"] for r in rows)
+            yield from ((row, subscriptions.get(row["id"])) for row in rows)
+            if after is None:
+                return
+
     def get(self, reseller, customer_id):
         with self.storage.read() as repo:
             return customer_view(repo, reseller, customer_id)

@@ -130,7 +130,9 @@ class App:
             request.reseller, request.member = signed_in.reseller, signed_in.member
             # Before anything is read or written (the billing catch-up included): a refusal
             # changes nothing. The route's capability is the one rule (domain/roles.py).
-            require(request.member, route.capability)
+            # A route doing one of several actions (ByAction) needs that action's capability.
+            capability = route.capability(request) if callable(route.capability) else route.capability
+            require(request.member, capability)
             # Time passes on requests (there is no scheduler): bills, renewals and trial ends
             # that fell due are written now, before the handler reads. So a GET may write; see
             # the README, "When a read writes".

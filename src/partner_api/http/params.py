@@ -4,8 +4,9 @@ import base64
 import datetime as dt
 import json
 
+from ..documents import DIALECTS
 from ..errors import ValidationFailed
-from ..validation import query_int
+from ..validation import query_choice, query_int
 from .messages import holds_lone_surrogate
 
 CURSOR_REFUSED = "Not a cursor from this list; start again without one."
@@ -62,3 +63,9 @@ def query_id(query, name):
     if not raw.isdigit() or len(raw) > 18:
         raise ValidationFailed({name: "Must be a positive whole number."})
     return int(raw)
+
+
+def query_dialect(query):
+    """?format=excel-de: semicolons, decimal commas and a byte-order mark for German Excel; the
+    default (csv) commas and plain UTF-8 (documents/spreadsheet.py)."""
+    return DIALECTS[query_choice(query, "format", tuple(DIALECTS)) or "csv"]

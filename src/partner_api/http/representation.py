@@ -221,6 +221,7 @@ def activity_json(row):
         "summary": row["summary"],
         "customer_id": row["customer_id"],
         "customer_name": row["customer_name"],
+        "job_id": row["job_id"],
         "before": None if row["before_json"] is None else json.loads(row["before_json"]),
         "after": None if row["after_json"] is None else json.loads(row["after_json"]),
     }
@@ -230,3 +231,51 @@ def month_keys(today, count=12):
     """The last `count` months ending with today's, oldest first, as YYYY-MM."""
     first = add_months(today.replace(day=1), -(count - 1))
     return [add_months(first, i).strftime("%Y-%m") for i in range(count)]
+
+
+def bulk_row_json(row):
+    """One row of a bulk job: its number, outcome and what it was about (an import's row as sent)."""
+    return {
+        "row": row["position"],
+        "state": row["state"],
+        "code": row["code"],
+        "message": row["message"],
+        "customer_id": row["customer_id"],
+        "input": None if row["input"] is None else json.loads(row["input"]),
+        "detail": None if row["detail"] is None else json.loads(row["detail"]),
+    }
+
+
+def bulk_job_json(job, counts, rows=(), missing=()):
+    return {
+        "id": job["id"],
+        "action": job["action"],
+        "status": job["status"],
+        "licenses": job["licenses"],
+        "selection": json.loads(job["selection"]),
+        "created_by": {"email": job["actor"], "name": job["actor_name"]},
+        "created_at": job["created_at"],
+        "started_at": job["started_at"],
+        "finished_at": job["finished_at"],
+        "note": job["note"],
+        "counts": counts,
+        "missing_rows": [list(pair) for pair in missing],
+        "rows": [bulk_row_json(row) for row in rows],
+    }
+
+
+def saved_view_json(row, member):
+    """A saved view as the member asking sees it: theirs to change, or the team's."""
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "shared": bool(row["shared"]),
+        "mine": row["member_id"] == member["id"],
+        "owner": {"name": row["owner_name"], "email": row["owner_email"]},
+        "q": row["q"],
+        "status": row["status"],
+        "sort": row["sort"],
+        "columns": None if row["columns"] is None else json.loads(row["columns"]),
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }

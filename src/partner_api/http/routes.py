@@ -6,9 +6,10 @@ routes from their registration (documents/__init__.py): downloads need export_bi
 import functools
 
 from ..documents import EXPORT_FORMATS, INVOICE_FORMATS
-from .handlers import (activity, billing_profile, customers, dashboard, invitations, invoices, kiosk, meta, plans,
-                       sessions, subscriptions, team)
-from .routing import Router
+from ..domain.bulk_actions import ACTIONS
+from .handlers import (activity, billing_profile, bulk_jobs, customers, dashboard, invitations, invoices, kiosk,
+                       meta, plans, saved_views, sessions, subscriptions, team)
+from .routing import ByAction, Router
 
 VIEW, CUSTOMERS, SUBSCRIPTIONS, BILLING, TEAM, ACCOUNT = (
     "view", "manage_customers", "manage_subscriptions", "export_billing", "manage_team", "manage_account")
@@ -33,6 +34,7 @@ def build_router(api, prefix):
     add("GET", "/billing-profile", billing_profile.get_billing_profile, VIEW)
     add("PUT", "/billing-profile", billing_profile.put_billing_profile, ACCOUNT)
     add("GET", "/customers", customers.list_customers, VIEW)
+    add("GET", "/customers/export.csv", customers.export_customers, BILLING)  # an export, as the invoices'
     add("POST", "/customers", customers.create_customer, CUSTOMERS)
     add("GET", "/customers/{id}", customers.get_customer, VIEW)
     add("PATCH", "/customers/{id}", customers.update_customer, CUSTOMERS)
@@ -57,6 +59,22 @@ def build_router(api, prefix):
         add("GET", f"/invoices/{{id}}/{document.name}",
             functools.partial(invoices.invoice_document, format=document), BILLING)
     add("GET", "/activity", activity.list_activity, VIEW)
+    # A bulk job needs what its action needs: the same roles as the dialog doing it once.
+    by_body = ByAction(ACTIONS, bulk_jobs.body_action, "body")
+    by_job = ByAction(ACTIONS, lambda request: api.domain.bulk.action_of(request.reseller, request.params["id"]),
+                      "job")
+    add("GET", "/bulk-jobs", bulk_jobs.list_jobs, VIEW)
+    add("POST", "/bulk-jobs", bulk_jobs.create_job, by_body)
+    add("POST", "/bulk-jobs/preview", bulk_jobs.preview, by_body)
+    add("GET", "/bulk-jobs/{id}", bulk_jobs.get_job, VIEW)
+    add("POST", "/bulk-jobs/{id}/rows", bulk_jobs.add_rows, CUSTOMERS)  # only imports (invite) take rows
+    add("POST", "/bulk-jobs/{id}/cancel", bulk_jobs.cancel_job, by_job)
+    add("GET", "/bulk-jobs/{id}/report.csv", bulk_jobs.report, VIEW)
+    # Saved views: every member keeps and shares their own (domain/saved_views.py: who may change one).
+    add("GET", "/views", saved_views.list_views, VIEW)
+    add("POST", "/views", saved_views.create_view, VIEW)
+    add("PATCH", "/views/{id}", saved_views.update_view, VIEW)
+    add("DELETE", "/views/{id}", saved_views.delete_view, VIEW)
     add("GET", "/team/members", team.list_members, TEAM)
     add("POST", "/team/members", team.add_member, TEAM)
     add("PATCH", "/team/members/{id}", team.change_role, TEAM)

@@ -1,6 +1,7 @@
 """Maps method and path to a handler. Unknown path: NotFound; known path, other method:
 MethodNotAllowed with the methods that path has. Every signed-in route names the capability it
-needs (domain/roles.py): a route without one is refused when the router is built."""
+needs (domain/roles.py), or for a route that does several things (a bulk job) the capability of
+each (ByAction): a route without one is refused when the router is built."""
 import re
 
 from ..domain.roles import CAPABILITIES
@@ -8,6 +9,26 @@ from ..errors import MethodNotAllowed, NotFound
 
 # Path parameter kinds: ids are positive integers, tokens are URL-safe base64.
 _PARAM_PATTERNS = {"id": (r"[0-9]{1,18}", int), "token": (r"[A-Za-z0-9_-]{1,128}", str)}
+
+
+class ByAction:
+    """The capability of a route that does what it is asked (POST /bulk-jobs: the body's action;
+    cancelling a job: the job's): each action's own, read before anything runs. `read(request)`
+    names the action; `of` maps every action to its capability."""
+
+    def __init__(self, of, read, source):
+        self.of = dict(of)
+        self.read = read
+        self.source = source  # where the action is read, for the OpenAPI document: "body" or "job"
+
+    def __call__(self, request):
+        return self.of[self.read(request)]
+
+
+def known_capability(capability):
+    if isinstance(capability, ByAction):
+        return bool(capability.of) and all(value in CAPABILITIES for value in capability.of.values())
+    return capability in CAPABILITIES
 
 
 class Route:
@@ -37,7 +58,7 @@ class Router:
         self.routes = []
 
     def add(self, method, pattern, handler, auth=True, sign_in=False, capability=None, limit=None):
-        if auth and capability not in CAPABILITIES:
+        if auth and not known_capability(capability):
             raise ValueError(f"{method} {pattern} needs a session, so it must name the capability it needs: one "
                              f"of {', '.join(CAPABILITIES)} (domain/roles.py), not {capability!r}")
         if not auth and capability is not None:

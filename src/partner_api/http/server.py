@@ -4,6 +4,7 @@ import dataclasses
 import http
 import http.server
 import io
+import os
 import re
 import secrets
 import socket
@@ -54,6 +55,7 @@ class Settings:
     idle_timeout: float = 15
     write_timeout: float = 30
     purge_every: float = 600            # seconds between runs of the background purge
+    bulk_worker: bool = True            # work bulk jobs' rows in the background (tests may drive it)
     secret: bytes = None                # the server's secret; None: PARTNER_API_SECRET or DB.secret
     kiosk: bool = False                 # serve.py --kiosk: demo account only, reset endpoint
     kiosk_idle: int = 120               # seconds without input before the console starts over
@@ -273,11 +275,46 @@ class RunningServer:
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="partner-api", daemon=True)
         self.stopping = threading.Event()
         self.purger = threading.Thread(target=self._purge, name="partner-api-purge", daemon=True)
+        # Who holds a bulk job's lease: this process (several may share a PostgreSQL database).
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.work_waiting = threading.Event()
+        self.worker = threading.Thread(target=self._work, name="partner-api-bulk", daemon=True)
 
     def start(self):
         self.thread.start()
         self.purger.start()
+        if self.app.settings.bulk_worker:
+            self.app.domain.bulk.on_new_work = self.work_waiting.set
+            self.worker.start()
         return self
+
+    IDLE_POLL = 1.0  # seconds between looks for bulk work made by other processes
+
+    def _work(self):
+        """Works bulk jobs' rows (domain/bulk_worker.py) until the server stops: chunk after
+        chunk while there is work, else a look every IDLE_POLL seconds or when this process made
+        some. A database that fails is tried again after a pause; nothing is lost (a chunk is one
+        transaction)."""
+        app, worker = self.app, self.app.domain.bulk_worker
+        if not getattr(app.db, "shared", False):
+            worker.release()  # one process per SQLite file: any lease in it is a dead process's
+        pause = 0.0
+        while not self.stopping.wait(pause):
+            self.work_waiting.clear()
+            try:
+                busy = worker.step(self.worker_id)
+            except Exception as error:
+                app.log(f"bulk jobs: {error!r}; trying again in 5 s", level="error")
+                pause = 5.0
+                continue
+            pause = 0.0 if busy else None
+            if pause is None:
+                self.work_waiting.wait(self.IDLE_POLL)
+                pause = 0.0
+        try:
+            worker.release(self.worker_id)  # another process may take our jobs at once
+        except Exception:
+            pass
 
     def _purge(self):
         """The background step that deletes what is past its time (domain/housekeeping.py): soon
@@ -292,8 +329,9 @@ class RunningServer:
                 app.log(f"purge failed: {error!r}; trying again in {wait:g} s", level="error")
                 continue
             if any(removed.values()):
-                app.log(f"purged {removed['sessions']} expired sessions, {removed['idempotency']} stored answers "
-                        f"and {removed['outbox']} old emails", **{f"purged_{k}": v for k, v in removed.items()})
+                app.log(f"purged {removed['sessions']} expired sessions, {removed['idempotency']} stored answers, "
+                        f"{removed['outbox']} old emails and {removed['bulk_jobs']} finished bulk jobs",
+                        **{f"purged_{k}": v for k, v in removed.items()})
 
     def stop(self, grace=10.0):
         """Stops accepting, finishes the requests in flight (at most `grace` seconds), then
@@ -302,5 +340,8 @@ class RunningServer:
         left = self.httpd.shutdown(grace)
         self.thread.join(timeout=5)
         self.purger.join(timeout=5)
+        if self.worker.is_alive():
+            self.work_waiting.set()
+            self.worker.join(timeout=10)
         self.app.close()
         return left

@@ -5,14 +5,16 @@ from .rows import Rows
 
 
 class ActivityRows(Rows):
-    def add(self, reseller_id, customer_id, actor_kind, actor, actor_name, action, summary, before, after, now):
-        """`actor` is the acting person's email ('system' for the system, whose name is NULL)."""
+    def add(self, reseller_id, customer_id, actor_kind, actor, actor_name, action, summary, before, after, now,
+            job_id=None):
+        """`actor` is the acting person's email ('system' for the system, whose name is NULL);
+        `job_id` the bulk job that made the change, if one did."""
         return self._insert(
             "INSERT INTO activity(reseller_id, customer_id, actor_kind, actor, actor_name, action, summary,"
-            " before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " before_json, after_json, created_at, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (reseller_id, customer_id, actor_kind, actor, actor_name, action, summary,
              None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True),
-             None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True), now))
+             None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True), now, job_id))
 
     def page(self, reseller_id, customer_id, before_id, limit, member_email=None):
         """Newest first, before the entry `before_id` (the previous page's last); of one customer

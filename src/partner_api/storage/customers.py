@@ -48,6 +48,34 @@ class CustomerRows(Rows):
         return self._one("SELECT id, reseller_id FROM customers WHERE google_domain = ? AND domain_scope = ?"
                          " AND status IN ('invited', 'active')", (google_domain, domain_scope))
 
+    def live_domain_owners(self, google_domains, domain_scope=0):
+        """{domain: (id, reseller_id)} of the domains that belong to a live customer (an import's preview)."""
+        domains, found = sorted(set(google_domains)), {}
+        for start in range(0, len(domains), 500):
+            part = domains[start:start + 500]
+            found.update((row["google_domain"], row) for row in self._all(
+                "SELECT google_domain, id, reseller_id FROM customers WHERE domain_scope = ?"
+                f" AND status IN ('invited', 'active') AND google_domain IN ({','.join('?' * len(part))})",
+                [domain_scope] + part))
+        return found
+
+    def by_ids(self, reseller_id, ids):
+        """{id: row} of the reseller's customers among `ids` (another reseller's are not there)."""
+        ids, found = list(ids), {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            found.update((row["id"], row) for row in self._all(
+                f"SELECT * FROM customers WHERE reseller_id = ? AND id IN ({','.join('?' * len(part))})",
+                [reseller_id] + part))
+        return found
+
+    def matching(self, reseller_id, search, status, limit):
+        """Every customer the list's search and status filter keep (a bulk job's selection), in
+        name order, at most `limit`."""
+        where, params = self._filter(reseller_id, status, self._match(search) if search else None)
+        return self._all(f"SELECT * FROM customers WHERE {' AND '.join(where)} ORDER BY name_key, id LIMIT ?",
+                         params + [limit])
+
     def count_by_status(self, reseller_id):
         return {row[0]: row[1] for row in self._all(
             "SELECT status, COUNT(*) FROM customers WHERE reseller_id = ? GROUP BY status",
@@ -82,6 +110,15 @@ class CustomerRows(Rows):
             more = offset + len(rows) < total
         column = SORT_COLUMNS[sort]
         return rows, total, ((rows[-1][column], rows[-1]["id"]) if more and rows else None)
+
+    def page_after(self, reseller_id, search, status, sort, descending, after, limit):
+        """(rows, next key): one page by keyset without counting the list (the CSV export)."""
+        rows = self._list(reseller_id, status, self._match(search) if search else None, sort, descending, after,
+                          limit + 1)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        column = SORT_COLUMNS[sort]
+        return rows, ((rows[-1][column], rows[-1]["id"]) if more and rows else None)
 
     @staticmethod
     def _match(search):

@@ -93,6 +93,19 @@ class Database:
             self._local.conn = None
             self._pool.put(conn)
 
+    @contextlib.contextmanager
+    def savepoint(self):
+        conn = self._local.conn  # inside this thread's write transaction
+        conn.execute("SAVEPOINT bulk_row")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # a full disk may have rolled the whole transaction back already
+                conn.execute("ROLLBACK TO SAVEPOINT bulk_row")
+                conn.execute("RELEASE SAVEPOINT bulk_row")
+            raise
+        conn.execute("RELEASE SAVEPOINT bulk_row")
+
     @property
     def areas(self):
         from .repository import SQLITE_AREAS

@@ -413,6 +413,77 @@ ALTER TABLE invoice_lines ADD COLUMN period_start TEXT;
 ALTER TABLE invoice_lines ADD COLUMN period_end TEXT;
 """
 
+# Version 10 (issue 19): bulk work. A bulk job (an import of invitations, or one action over many
+# customers) is database state, so any serve.py can carry it on after another stopped: its rows
+# are written when the job is made (an import's as its batches arrive), each finished in the same
+# transaction as the change it made; the job's lease names the process working on it. A row key
+# done once (an import's row) is done for good: the partial unique index makes a second "done"
+# impossible. History entries name the job they came from. Saved views of the customer list
+# belong to a member, personal or shared with the team.
+V10 = """
+CREATE TABLE bulk_jobs (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    member_id INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    licenses INTEGER,
+    selection TEXT NOT NULL,
+    base_url TEXT NOT NULL,
+    status TEXT NOT NULL,
+    total INTEGER NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0,
+    done INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    lease_owner TEXT,
+    lease_until TEXT
+);
+CREATE INDEX bulk_jobs_reseller ON bulk_jobs(reseller_id, id);
+CREATE INDEX bulk_jobs_open ON bulk_jobs(id) WHERE status IN ('receiving', 'queued', 'running');
+CREATE INDEX bulk_jobs_finished ON bulk_jobs(finished_at);
+CREATE TABLE bulk_job_rows (
+    job_id INTEGER NOT NULL REFERENCES bulk_jobs(id),
+    position INTEGER NOT NULL,
+    reseller_id INTEGER NOT NULL,
+    customer_id INTEGER,
+    row_key TEXT,
+    input TEXT,
+    expected_licenses INTEGER,
+    state TEXT NOT NULL,
+    code TEXT,
+    message TEXT,
+    detail TEXT,
+    finished_at TEXT,
+    PRIMARY KEY (job_id, position)
+) WITHOUT ROWID;
+CREATE INDEX bulk_job_rows_pending ON bulk_job_rows(job_id, position) WHERE state = 'pending';
+CREATE INDEX bulk_job_rows_state ON bulk_job_rows(job_id, state, position);
+CREATE INDEX bulk_job_rows_customer ON bulk_job_rows(job_id, customer_id);
+CREATE UNIQUE INDEX bulk_job_rows_key ON bulk_job_rows(reseller_id, row_key) WHERE state = 'done';
+ALTER TABLE activity ADD COLUMN job_id INTEGER;
+CREATE TABLE saved_views (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    member_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    shared INTEGER NOT NULL DEFAULT 0,
+    q TEXT NOT NULL DEFAULT '',
+    status TEXT,
+    sort TEXT NOT NULL,
+    columns TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX saved_views_reseller ON saved_views(reseller_id, id);
+CREATE UNIQUE INDEX saved_views_name ON saved_views(reseller_id, member_id, name);
+"""
+
 MIGRATIONS = [
     Migration(1, "first release", V1, postgresql.V1),
     Migration(2, "demo accounts are marked", V2),
@@ -426,6 +497,7 @@ MIGRATIONS = [
     Migration(8, "search by character pairs (PostgreSQL)", "", postgresql.V8),
     Migration(9, "billing profiles, customers' billing details, invoices as issued, credit notes", V9,
               postgresql.V9),
+    Migration(10, "bulk jobs and their rows, history entries naming a job, saved views", V10, postgresql.V10),
 ]
 LATEST = MIGRATIONS[-1].version
 

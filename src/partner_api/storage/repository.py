@@ -9,6 +9,7 @@ import types
 
 from .activity import ActivityRows, OutboxRows
 from .billing_profiles import BillingProfileRows
+from .bulk_jobs import BulkJobRows
 from .customers import CustomerRows, InvitationRows
 from .idempotency import IdempotencyRows
 from .invoices import InvoiceRows
@@ -16,6 +17,7 @@ from .list_cache import ListCache
 from .members import MemberRows
 from .resellers import ResellerRows, SessionRows
 from .rate_limits import RateLimitRows
+from .saved_views import SavedViewRows
 from .sealing import SealingRows
 from .secret import server_secret
 from .snapshots import SnapshotRows
@@ -27,7 +29,8 @@ SQLITE_AREAS = types.SimpleNamespace(
     ActivityRows=ActivityRows, OutboxRows=OutboxRows, CustomerRows=CustomerRows, InvitationRows=InvitationRows,
     IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
     SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows,
-    SubscriptionRows=SubscriptionRows, BillingProfileRows=BillingProfileRows)
+    SubscriptionRows=SubscriptionRows, BillingProfileRows=BillingProfileRows, BulkJobRows=BulkJobRows,
+    SavedViewRows=SavedViewRows)
 
 
 class Repository:
@@ -96,6 +99,14 @@ class Repository:
         return self._areas.SnapshotRows(self._conn)
 
     @functools.cached_property
+    def bulk_jobs(self):
+        return self._areas.BulkJobRows(self._conn)
+
+    @functools.cached_property
+    def saved_views(self):
+        return self._areas.SavedViewRows(self._conn)
+
+    @functools.cached_property
     def sealing(self):
         return SealingRows(self._conn)
 
@@ -152,6 +163,18 @@ class Storage:
         with self.db.read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             return int(row[0])
+
+    def savepoint(self):
+        """A savepoint inside the open write transaction: what its block wrote is rolled back
+        when the block raises, and the transaction goes on (a bulk job's row that was refused)."""
+        return self.db.savepoint()
+
+    @staticmethod
+    def fault(error):
+        """The storage's own failure an exception is (a full disk, an unreachable database, a
+        conflict with another process), as the error to answer with; None for anything else."""
+        from .backends import problem
+        return problem(error)
 
     def write(self, account=None):
         """A write transaction that serialises with every other write that could interfere, so

@@ -20,7 +20,12 @@ TABLES = (
     ("license_orders", "reseller_id = ?"),
     ("activity", "reseller_id = ?"),
     ("outbox", "reseller_id = ?"),
+    ("bulk_jobs", "reseller_id = ?"),
+    ("bulk_job_rows", "reseller_id = ?"),
+    ("saved_views", "reseller_id = ?"),
 )
+# Tables without an id column, and the order their rows are kept in.
+ORDER = {"bulk_job_rows": "job_id, position"}
 # Customer columns put back as they must be rather than as saved: a demo account's domains are
 # its own (schema version 6; older snapshots hold no such column).
 FIXED = {"domain_scope": lambda reseller_id: reseller_id}
@@ -42,7 +47,8 @@ class SnapshotRows(Rows):
         data["reseller"] = {name: reseller[name] for name in RESELLER_COLUMNS}
         for table, where in TABLES:
             columns = self._columns(table)
-            rows = self._all(f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY id",
+            order = ORDER.get(table, "id")
+            rows = self._all(f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY {order}",
                              (reseller_id,))
             data["tables"][table] = {"columns": columns, "rows": [list(row) for row in rows]}
         self.conn.execute("INSERT INTO demo_snapshots(reseller_id, taken_at, data) VALUES (?, ?, ?)"

@@ -1,22 +1,28 @@
-"""Customers: the list, inviting one, one customer, changing its details."""
+"""Customers: the list (and all of it as CSV), inviting one, one customer, changing its details."""
+from ...documents import CUSTOMER_COLUMNS, customers_csv
 from ...domain.customers import SORTS
 from ...errors import ValidationFailed
 from ...validation import Fields, query_choice, query_int
+from .. import representation as rep
 from ..billing_body import read_customer_billing
-from ..messages import json_response
-from ..params import decode_cursor, encode_cursor, query_offset
+from ..messages import Response, json_response
+from ..params import decode_cursor, encode_cursor, query_dialect, query_offset
 
 STATUSES = ("invited", "active", "revoked", "cancelled")
 SORT_CHOICES = tuple(name for sort in SORTS for name in (sort, "-" + sort))
 
 
-def list_customers(api, request):
-    query = request.query
+def _list_query(query):
+    """(q, status, sort) as the list reads them from its address."""
     q = (query.get("q") or "").strip()
     if len(q) > 200:
         raise ValidationFailed({"q": "Must be at most 200 characters."})
-    status = query_choice(query, "status", STATUSES)
-    sort = query_choice(query, "sort", SORT_CHOICES) or "name"
+    return q, query_choice(query, "status", STATUSES), query_choice(query, "sort", SORT_CHOICES) or "name"
+
+
+def list_customers(api, request):
+    query = request.query
+    q, status, sort = _list_query(query)
     limit = query_int(query, "limit", 50, 1, 200)
     offset = query_offset(query)
     after = None
@@ -67,3 +73,23 @@ def update_customer(api, request):
     fields.check()
     return json_response(200, api.customer_json(
         request, api.domain.customers.update(request.reseller, request.params["id"], changes, api.actor(request))))
+
+
+def export_customers(api, request):
+    """GET /customers/export.csv: every customer of the list as the console shows it (its q,
+    status and sort), streamed, with the columns asked for (`columns=name,licenses,...`)."""
+    q, status, sort = _list_query(request.query)
+    columns = None
+    if request.query.get("columns"):
+        columns = request.query["columns"].split(",")
+        unknown = [name for name in columns if name not in CUSTOMER_COLUMNS]
+        if unknown or len(set(columns)) != len(columns):
+            raise ValidationFailed({"columns": f"A comma-separated list of distinct columns of: "
+                                               f"{', '.join(CUSTOMER_COLUMNS)}."})
+    dialect = query_dialect(request.query)
+    views = api.domain.customers.every(request.reseller, q, status, sort.lstrip("-"), sort.startswith("-"), 2000)
+    now = api.now()
+    # No invitation: a CSV holds no live invitation link.
+    customers = (rep.customer_json(row, None, sub, request.base_url, now) for row, sub in views)
+    return Response(200, content_type="text/csv; charset=utf-8", stream=customers_csv(customers, columns, dialect),
+                    headers={"Content-Disposition": 'attachment; filename="customers.csv"'})

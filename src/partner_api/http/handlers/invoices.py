@@ -7,7 +7,7 @@ from ...errors import ValidationFailed
 from ...validation import query_choice, query_int
 from .. import representation as rep
 from ..messages import Response, json_response
-from ..params import decode_cursor, encode_cursor, query_day, query_id, query_offset
+from ..params import decode_cursor, encode_cursor, query_day, query_dialect, query_id, query_offset
 
 STATUSES = ("open", "paid", "overdue", "void")
 
@@ -54,8 +54,10 @@ def invoice_document(api, request, format):
 def export_invoices(api, request, format):
     """GET /invoices/export.<format>: every invoice the filters match, streamed."""
     filters = _filters(request)
+    dialect = query_dialect(request.query) if format.spreadsheet else None
     rows = api.domain.invoices.every(request.reseller, *filters, chunk=2000)
     now = iso(api.now())
     summaries = (rep.invoice_summary_json(row, now) for row in rows)
-    return Response(200, content_type=format.media_type, stream=format.render(summaries),
+    stream = format.render(summaries, dialect) if format.spreadsheet else format.render(summaries)
+    return Response(200, content_type=format.media_type, stream=stream,
                     headers={"Content-Disposition": f'attachment; filename="invoices.{format.name}"'})

@@ -14,6 +14,7 @@ import types
 from ...validation import sort_key
 from ..activity import ActivityRows as _ActivityRows, OutboxRows as _OutboxRows
 from ..billing_profiles import BillingProfileRows
+from ..bulk_jobs import BulkJobRows as _BulkJobRows
 from ..customers import CUSTOMER_COLUMNS, SORT_COLUMNS, CustomerRows as _CustomerRows, InvitationRows as _InvitationRows
 from ..idempotency import IdempotencyRows as _IdempotencyRows
 from ..invoices import InvoiceRows as _InvoiceRows
@@ -21,6 +22,7 @@ from ..resellers import ResellerRows as _ResellerRows, SessionRows as _SessionRo
 from ..rows import set_clause
 from ..members import MemberRows as _MemberRows
 from ..rate_limits import RateLimitRows
+from ..saved_views import SavedViewRows as _SavedViewRows
 from ..snapshots import SnapshotRows as _SnapshotRows
 from ..subscriptions import LicenseOrderRows as _LicenseOrderRows, SubscriptionRows as _SubscriptionRows
 from ..list_cache import generation
@@ -190,6 +192,14 @@ class IdempotencyRows(_IdempotencyRows):
         return super().find(scope, key)
 
 
+class BulkJobRows(Returning, _BulkJobRows):
+    __slots__ = ()
+
+
+class SavedViewRows(Returning, _SavedViewRows):
+    __slots__ = ()
+
+
 class SnapshotRows(_SnapshotRows):
     CONFLICTS = (load_psycopg()[0].IntegrityError,)
 
@@ -203,4 +213,4 @@ AREAS = types.SimpleNamespace(
     ActivityRows=ActivityRows, OutboxRows=OutboxRows, CustomerRows=CustomerRows, InvitationRows=InvitationRows,
     IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
     SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows, SubscriptionRows=SubscriptionRows,
-    BillingProfileRows=BillingProfileRows)
+    BillingProfileRows=BillingProfileRows, BulkJobRows=BulkJobRows, SavedViewRows=SavedViewRows)

@@ -198,6 +198,19 @@ class PostgresDatabase:
             url, kwargs=options, min_size=1, max_size=max(1, pool_size), timeout=wait, configure=configure,
             name="serve.py", reconnect_timeout=30, open=True)
 
+    @contextlib.contextmanager
+    def savepoint(self):
+        raw = self._state.conn.raw  # inside this thread's write transaction
+        raw.execute("SAVEPOINT bulk_row")
+        try:
+            yield
+        except BaseException:
+            # After a failed statement PostgreSQL refuses everything until this rollback.
+            raw.execute("ROLLBACK TO SAVEPOINT bulk_row")
+            raw.execute("RELEASE SAVEPOINT bulk_row")
+            raise
+        raw.execute("RELEASE SAVEPOINT bulk_row")
+
     @property
     def areas(self):
         from . import areas
