@@ -314,6 +314,32 @@ class TeamsFromTheFirstRelease(unittest.TestCase):
         finally:
             db.close()
 
+    def test_a_kiosk_snapshot_from_before_bulk_jobs_empties_them(self):
+        db = Database(self.db)
+        try:
+            domain = Domain(Storage(db), FakeClock(T0.replace(day=27)))
+            demo = domain.resellers.by_email("demo@reseller.example")
+            domain.kiosk.take_snapshot(demo["id"])
+            stored = json.loads(self.conn.execute("SELECT data FROM demo_snapshots").fetchone()[0])
+            stored["schema_version"] = 7
+            for table in ("bulk_jobs", "bulk_job_rows", "saved_views"):
+                del stored["tables"][table]
+            self.conn.execute("UPDATE demo_snapshots SET data = ?", (json.dumps(stored),))
+            self.conn.commit()
+            admin = domain.team.members(demo)[0]
+            domain.saved_views.create(demo, admin, "A visitor's view", True,
+                                      {"q": "", "status": None, "sort": "name", "columns": None})
+            customer_id = self.conn.execute("SELECT id FROM customers WHERE reseller_id = ?", (demo["id"],)).fetchone()[0]
+            domain.bulk.create_for_customers(demo, admin, "revoke_invitations", None, {"ids": [customer_id]},
+                                             "http://x")
+            for table in ("bulk_jobs", "bulk_job_rows", "saved_views"):
+                self.assertEqual(len(rows(self.db, table)[1]), 1, table)
+            domain.kiosk.reset(demo["id"])
+            for table in ("bulk_jobs", "bulk_job_rows", "saved_views"):
+                self.assertEqual(rows(self.db, table)[1], [], table)
+        finally:
+            db.close()
+
 
 @sqlite_only("the first release's SQLite dump brought to version 6 (PostgreSQL: test_postgres_operations.py)")
 class DomainScopesFromVersion6(unittest.TestCase):

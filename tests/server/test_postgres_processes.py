@@ -270,3 +270,46 @@ class KioskReset(TwoProcesses):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BulkJobOverProcesses(TwoProcesses):
+    """A bulk job (issue 19) is database state: the process working it is killed in the middle,
+    the other takes the job on when its lease runs out, and no row is done twice."""
+
+    def test_a_job_whose_process_dies_is_finished_by_the_other(self):
+        import time
+        token = self.sign_in("bulk.processes@example.com")
+        rows = [{"row": n + 1, "name": f"Prozess {n}", "email": f"it@prozess-{n}.example",
+                 "google_domain": f"prozess-{n}.example", "organization": f"Prozess {n}"} for n in range(3000)]
+        reply = call(self.a.port, "POST", "/api/v1/bulk-jobs", {"action": "invite", "rows": rows[:1500],
+                                                                 "total": 3000}, token,
+                     headers={"Idempotency-Key": "processes"})
+        self.assertEqual(reply.status, 202, reply)
+        job = reply.json["id"]
+        self.assertEqual(call(self.b.port, "POST", f"/api/v1/bulk-jobs/{job}/rows", {"rows": rows[1500:]},
+                              token).status, 200)
+        owners = set()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            owner, done = sql(self.url, "SELECT lease_owner, done FROM bulk_jobs WHERE id = ?", (job,))[0]
+            owners.add(owner)
+            if done >= 100:
+                break
+            time.sleep(0.02)
+        holder = sql(self.url, "SELECT lease_owner FROM bulk_jobs WHERE id = ?", (job,))[0][0]
+        victim = next(s for s in (self.a, self.b) if str(s.process.pid) in holder)
+        victim.process.kill()
+        victim.process.wait(10)
+        survivor = self.b if victim is self.a else self.a
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            reply = call(survivor.port, "GET", f"/api/v1/bulk-jobs/{job}?limit=0", token=token)
+            if reply.json["status"] == "done":
+                break
+            time.sleep(0.2)
+        self.assertEqual((reply.json["status"], reply.json["counts"]["done"]), ("done", 3000), reply.json)
+        per_customer = sql(self.url, "SELECT customer_id, COUNT(*) FROM activity WHERE job_id = ? GROUP BY 1", (job,))
+        self.assertEqual((len(per_customer), {n for _, n in per_customer}), (3000, {1}))
+        self.assertEqual(sql(self.url, "SELECT COUNT(*) FROM outbox WHERE to_email LIKE 'it@prozess-%'")[0][0], 3000)
+        # While both ran, one process held the job at a time: one owner before the kill.
+        self.assertEqual(len(owners - {None}), 1, owners)

@@ -1,5 +1,6 @@
 """Customers as CSV (GET /customers/export.csv): one row per customer of the list as the console
-shows it, its columns the ones asked for, in either dialect (spreadsheet.py)."""
+shows it, its columns the ones asked for, in either dialect (spreadsheet.py). A customer is the
+API's JSON of it (the fields the list shows; representation.customer_export_json)."""
 from .spreadsheet import CSV, Amount, csv_chunks
 
 

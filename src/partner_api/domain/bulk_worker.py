@@ -19,7 +19,9 @@ from .bulk_actions import ACTIONS, REFUSALS, Outcome
 from .bulk_jobs import OPEN, cancel_job, settle
 from .roles import ROLE_NAMES, allowed
 
-LEASE = dt.timedelta(seconds=30)
+# Renewed with every chunk (a quarter of a second): long enough that a busy database never loses it,
+# short enough that a job waits little when its process died.
+LEASE = dt.timedelta(seconds=10)
 CHUNK_ROWS = 50
 CHUNK_SECONDS = 0.25
 

@@ -26,6 +26,9 @@ TABLES = (
 )
 # Tables without an id column, and the order their rows are kept in.
 ORDER = {"bulk_job_rows": "job_id, position"}
+# Tables that held nothing of any account when they were made (schema version 8): a snapshot taken
+# before them is empty there, so a reset empties them (a visitor's bulk jobs and saved views go).
+EMPTY_WHEN_MADE = ("bulk_jobs", "bulk_job_rows", "saved_views")
 # Customer columns put back as they must be rather than as saved: a demo account's domains are
 # its own (schema version 6; older snapshots hold no such column).
 FIXED = {"domain_scope": lambda reseller_id: reseller_id}
@@ -72,12 +75,12 @@ class SnapshotRows(Rows):
         data = json.loads(stored["data"])
         # A table the snapshot does not hold (it was taken before that table existed: the team
         # before schema version 5) is left as it is rather than emptied.
-        tables = [(table, where) for table, where in TABLES if table in data["tables"]]
+        tables = [(table, where) for table, where in TABLES if table in data["tables"] or table in EMPTY_WHEN_MADE]
         try:
             for table, where in reversed(tables):
                 self.conn.execute(f"DELETE FROM {table} WHERE {where}", (reseller_id,))
             for table, _ in tables:
-                saved = data["tables"][table]
+                saved = data["tables"].get(table, {"columns": [], "rows": []})
                 # Only names this schema has reach the SQL (a later migration may add columns: they
                 # take their defaults); the values are parameters.
                 existing = set(self._columns(table))
