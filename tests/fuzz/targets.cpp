@@ -16,7 +16,9 @@
 #include "core/i18n.h"
 #include "core/main_queue.h"
 #include "core/offline_reads.h"
+#include "core/import_rows.h"
 #include "core/route.h"
+#include "core/sheet.h"
 #include "core/store.h"
 #include "core/utf8.h"
 #include "core/validation.h"
@@ -643,6 +645,76 @@ Outcome displayTextTarget(const std::uint8_t* d, std::size_t n) {
     return {c.problem, true};
 }
 
+// --- a spreadsheet file chosen for an import ---------------------------------------------------
+
+// The file written back as CSV that the reader must read back the same: every field quoted, a
+// "sep=," line first, UTF-8.
+std::string asCsv(const sheet::Table& t) {
+    std::string out = "sep=,\r\n";
+    const auto line = [&](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i) out += ',';
+            out += '"';
+            for (char ch : fields[i]) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+            out += '"';
+        }
+        out += "\r\n";
+    };
+    line(t.header);
+    for (const auto& row : t.rows) line(row);
+    return out;
+}
+
+// Any bytes as the file an import reads (small limits, so inputs of a kilobyte reach them all):
+// either one problem and nothing read, or a table of valid UTF-8 within the limits that reads
+// back the same when written as CSV, and rows the import can send as JSON.
+Outcome sheetTarget(const std::uint8_t* d, std::size_t n) {
+    Checks c;
+    sheet::Limits limits;
+    limits.maxBytes = 4096;
+    limits.maxColumns = 8;
+    limits.maxLineBytes = 96;
+    limits.maxRows = 12;
+    const std::string_view bytes(reinterpret_cast<const char*>(d), n);
+    sheet::Result r = sheet::parse(bytes, limits);
+    if (!r.ok()) {
+        c.expect(r.table.header.empty() && r.table.rows.empty(), "a file with a problem left a half-read table");
+        return {c.problem, false};
+    }
+    const sheet::Table& t = r.table;
+    c.expect(!t.header.empty(), "a table without a header");
+    c.expect(!t.rows.empty() && t.rows.size() <= limits.maxRows, "rows outside 1..maxRows");
+    c.expect(t.lines.size() == t.rows.size(), "a row without its line");
+    c.expect(std::is_sorted(t.lines.begin(), t.lines.end()) && (t.lines.empty() || t.lines.front() >= 2),
+             "rows' lines out of order");
+    c.expect(t.separator == ',' || t.separator == ';' || t.separator == '\t' || t.separator == '|', "an odd separator");
+    c.expect(t.header.size() <= limits.maxColumns, "a header past maxColumns");
+    for (const std::string& h : t.header) showText(c, h, "a header");
+    for (const auto& row : t.rows) {
+        c.expect(row.size() <= limits.maxColumns, "a row past maxColumns");
+        for (const std::string& field : row) showText(c, field, "a cell");
+    }
+    // Written back as CSV and read again: the same table (limits loose enough for the quotes).
+    sheet::Limits loose;
+    loose.maxLineBytes = limits.maxLineBytes * 4 + 64;
+    sheet::Result again = sheet::parse(asCsv(t), loose);
+    c.expect(again.ok(), "the table written as CSV does not read back");
+    if (again.ok()) {
+        c.expect(again.table.header == t.header, "the header reads back different");
+        c.expect(again.table.rows == t.rows, "the rows read back different");
+    }
+    const import::ColumnMap map = import::guessColumns(t.header);
+    const std::vector<import::Row> rows = import::readRows(t, map);
+    c.expect(rows.size() == t.rows.size(), "rows lost between the table and the import");
+    for (const import::Row& row : rows) {
+        c.expect(nlohmann::json::accept(import::rowJson(row)), "a row's JSON does not parse");
+        c.expect(row.verdict != import::Verdict::Duplicate || (row.duplicateOf > 0 && row.duplicateOf < row.number),
+                 "a duplicate of no earlier row");
+        c.expect((row.verdict == import::Verdict::Invalid) == (row.invalid != 0), "a verdict that disagrees with its fields");
+    }
+    return {c.problem, true};
+}
+
 // --- offline storage ------------------------------------------------------------------------
 
 bool headerSafe(const std::string& s) {
@@ -1122,6 +1194,7 @@ const std::vector<Target>& targets() {
         {"outbox_entry", outboxEntryTarget, true, "a queued write as storage gives it back after a reload"},
         {"offline_read", offlineReadTarget, true, "an answer kept for offline use, as storage gives it back"},
         {"display_text", displayTextTarget, false, "server text as drawn: bidi order, Arabic shaping, invisible marks"},
+        {"sheet", sheetTarget, false, "a spreadsheet file chosen for an import (CSV dialects, encodings) and its rows"},
         {"validation", validationTarget, false, "new-customer rules: name, email, Google domain, organization"},
         {"route", routeTarget, false, "the address bar (#/...) and the API queries made from it"},
         {"format", formatTarget, false, "numbers, money, dates, timestamps, months, text patterns"},
