@@ -26,7 +26,7 @@ TABLES = (
 )
 # Tables without an id column, and the order their rows are kept in.
 ORDER = {"bulk_job_rows": "job_id, position"}
-# Tables that held nothing of any account when they were made (schema version 9): a snapshot taken
+# Tables that held nothing of any account when they were made (schema version 10): a snapshot taken
 # before them is empty there, so a reset empties them (a visitor's bulk jobs and saved views go).
 EMPTY_WHEN_MADE = ("bulk_jobs", "bulk_job_rows", "saved_views")
 # Customer columns put back as they must be rather than as saved: a demo account's domains are
