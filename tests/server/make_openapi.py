@@ -137,7 +137,8 @@ VIEW_FIELDS = dict(
     name={**NAME_TEXT, "maxLength": 100, "description": NAME_TEXT["description"].replace("200", "100")},
     shared={"type": "boolean", "description": "in every member's menu (false: the maker's only)"},
     q=s(maxLength=200, pattern=NO_CONTROLS, nullable=True, **{"x-normalize": "trim, NFC"}),
-    status=s(enum=["invited", "active", "revoked", "cancelled"], nullable=True), sort=SORT,
+    status=s(enum=["invited", "active", "revoked", "cancelled"], nullable=True),
+    sort={**SORT, "nullable": True, "description": "null or absent: name"},
     columns={**arr(s(pattern="^[a-z_]{1,32}$")), "maxItems": 20, "uniqueItems": True, "nullable": True,
              "description": "The console's column keys, in order"})
 
