@@ -126,17 +126,28 @@ def create_job(api, request):
     if spec["action"] == "invite":
         job = api.domain.bulk.create_import(request.reseller, request.member, spec["rows"], spec["total"],
                                             spec["file_name"], request.base_url)
+        shown = _with_missing(api, request, job)
     else:
         job = api.domain.bulk.create_for_customers(request.reseller, request.member, spec["action"],
                                                    spec["licenses"], spec["selection"], request.base_url)
-    return json_response(202, _job_json(job), {"Location": f"/api/v1/bulk-jobs/{job['id']}"})
+        shown = _job_json(job)
+    return json_response(202, shown, {"Location": f"/api/v1/bulk-jobs/{job['id']}"})
 
 
 def add_rows(api, request):
     fields = Fields(request.json(), {"rows"})
     rows = _rows(fields, request.json())
     fields.check()
-    return json_response(200, _job_json(api.domain.bulk.receive(request.reseller, request.params["id"], rows)))
+    job = api.domain.bulk.receive(request.reseller, request.params["id"], rows)
+    return json_response(200, _with_missing(api, request, job))
+
+
+def _with_missing(api, request, job):
+    """An import's answer names the rows it still lacks (the first 50), so a console that lost
+    track sends those next."""
+    if job["status"] != "receiving":
+        return _job_json(job)
+    return _job_json(*api.domain.bulk.page(request.reseller, job["id"], None, 0, 0))
 
 
 def preview(api, request):
