@@ -1,5 +1,6 @@
 #include "core/api_client.h"
 
+#include "core/bulk_codec.h"
 #include "core/codec.h"
 
 namespace rc {
@@ -214,6 +215,77 @@ void ApiClient::removeTeamMember(std::int64_t memberId, const std::string& key, 
 HttpRequest ApiClient::invoicePdfRequest(std::int64_t id) const {
     HttpRequest r = request("GET", "/invoices/" + std::to_string(id) + "/pdf");
     r.headers[0].second = "application/pdf";
+    return r;
+}
+
+void ApiClient::previewBulk(BulkAction action, const codec::BulkSelection& selection, int licenses,
+                            Callback<BulkPreview> done) {
+    // 500 customers is the most a preview page holds; its totals cover every selected customer anyway.
+    call<BulkPreview>(request("POST", "/bulk-jobs/preview", codec::encodeBulkPreview(action, selection, licenses, 500)),
+                      &codec::decodeBulkPreview, std::move(done));
+}
+
+void ApiClient::startBulkJob(const std::string& body, const std::string& key, Callback<BulkJob> done) {
+    call<BulkJob>(request("POST", "/bulk-jobs", body, key), &codec::decodeBulkJob, std::move(done));
+}
+
+void ApiClient::sendImportRows(std::int64_t jobId, const std::string& body, Callback<BulkJob> done) {
+    // Idempotent by row number: sending a batch again after a lost answer adds nothing.
+    call<BulkJob>(request("POST", "/bulk-jobs/" + std::to_string(jobId) + "/rows", body), &codec::decodeBulkJob,
+                  std::move(done));
+}
+
+void ApiClient::previewImport(const std::string& body, Callback<ImportPreview> done) {
+    call<ImportPreview>(request("POST", "/bulk-jobs/preview", body), &codec::decodeImportPreview, std::move(done));
+}
+
+void ApiClient::bulkJob(std::int64_t jobId, const std::string& rowsState, int limit, Callback<BulkJob> done) {
+    std::string path = "/bulk-jobs/" + std::to_string(jobId) + "?limit=" + std::to_string(limit);
+    if (!rowsState.empty()) path += "&state=" + percentEncode(rowsState);
+    call<BulkJob>(request("GET", path), &codec::decodeBulkJob, std::move(done));
+}
+
+void ApiClient::openBulkJobs(Callback<BulkJobList> done) {
+    call<BulkJobList>(request("GET", "/bulk-jobs?status=open"), &codec::decodeBulkJobList, std::move(done));
+}
+
+void ApiClient::cancelBulkJob(std::int64_t jobId, Callback<BulkJob> done) {
+    call<BulkJob>(request("POST", "/bulk-jobs/" + std::to_string(jobId) + "/cancel"), &codec::decodeBulkJob,
+                  std::move(done));
+}
+
+void ApiClient::savedViews(Callback<SavedViewList> done) {
+    call<SavedViewList>(request("GET", "/views"), &codec::decodeSavedViewList, std::move(done));
+}
+
+void ApiClient::saveView(const SavedView& view, Callback<SavedView> done) {
+    call<SavedView>(request("POST", "/views", codec::encodeSavedView(view)), &codec::decodeSavedView, std::move(done));
+}
+
+void ApiClient::shareView(std::int64_t viewId, bool shared, Callback<SavedView> done) {
+    call<SavedView>(request("PATCH", "/views/" + std::to_string(viewId), shared ? "{\"shared\":true}" : "{\"shared\":false}"),
+                    &codec::decodeSavedView, std::move(done));
+}
+
+void ApiClient::deleteView(std::int64_t viewId, Callback<Unit> done) {
+    call<Unit>(request("DELETE", "/views/" + std::to_string(viewId)), [](const std::string&) { return Result<Unit>(Unit{}); },
+               std::move(done));
+}
+
+HttpRequest ApiClient::customersCsvRequest(const CustomerFilter& f, bool excelDe) const {
+    std::string path = "/customers/export.csv?sort=" + percentEncode(f.sort.empty() ? "name" : f.sort);
+    if (!f.search.empty()) path += "&q=" + percentEncode(f.search);
+    if (!f.status.empty()) path += "&status=" + percentEncode(f.status);
+    if (excelDe) path += "&format=excel-de";
+    HttpRequest r = request("GET", path);
+    r.headers[0].second = "text/csv";
+    return r;
+}
+
+HttpRequest ApiClient::bulkReportRequest(std::int64_t jobId, bool excelDe) const {
+    HttpRequest r = request("GET", "/bulk-jobs/" + std::to_string(jobId) + "/report.csv" +
+                                       (excelDe ? "?format=excel-de" : ""));
+    r.headers[0].second = "text/csv";
     return r;
 }
 

@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 
+#include "core/bulk_codec.h"
 #include "core/http.h"
 #include "core/model.h"
 #include "core/result.h"
@@ -67,6 +68,21 @@ public:
     // Kiosk mode: the server puts the demo account's data back as its snapshot holds it.
     void kioskReset(Callback<Unit> done);
 
+    // Bulk work (issue 19): jobs over customers selected by filter or ids, an import's batches
+    // (each row by its number, so a batch sent again adds nothing), progress, saved views.
+    void previewBulk(BulkAction action, const codec::BulkSelection& selection, int licenses, Callback<BulkPreview> done);
+    void startBulkJob(const std::string& body, const std::string& idempotencyKey, Callback<BulkJob> done);
+    void sendImportRows(std::int64_t jobId, const std::string& body, Callback<BulkJob> done);
+    void previewImport(const std::string& body, Callback<ImportPreview> done);
+    // rowsState: only rows in that state ("failed"...), empty: all; limit 0: counts alone.
+    void bulkJob(std::int64_t jobId, const std::string& rowsState, int limit, Callback<BulkJob> done);
+    void openBulkJobs(Callback<BulkJobList> done);
+    void cancelBulkJob(std::int64_t jobId, Callback<BulkJob> done);
+    void savedViews(Callback<SavedViewList> done);
+    void saveView(const SavedView& view, Callback<SavedView> done);
+    void shareView(std::int64_t viewId, bool shared, Callback<SavedView> done);
+    void deleteView(std::int64_t viewId, Callback<Unit> done);
+
     // A write from the offline queue: built like every other request (same key on every
     // attempt), answered raw, because the queue decides what each answer means.
     void sendWrite(const std::string& path, const std::string& body, const std::string& idempotencyKey,
@@ -75,6 +91,9 @@ public:
     // Requests handed to the browser's download, with the same headers as every other call.
     HttpRequest invoicePdfRequest(std::int64_t id) const;
     HttpRequest invoicesCsvRequest(const InvoiceFilter& filter) const;
+    // excelDe: semicolons, decimal commas and a byte-order mark (what German Excel opens directly).
+    HttpRequest customersCsvRequest(const CustomerFilter& filter, bool excelDe) const;
+    HttpRequest bulkReportRequest(std::int64_t jobId, bool excelDe) const;
 
     static std::string encodeQueryValue(const std::string& value) { return percentEncode(value); }
     static std::string customersPath(const CustomerFilter& filter, const std::string& cursor, int limit);

@@ -13,6 +13,7 @@
 #include "core/model.h"
 #include "core/offline_state.h"
 #include "core/route.h"
+#include "core/store/import_state.h"
 
 namespace rc {
 
@@ -206,6 +207,7 @@ struct AppState {
     KioskState kiosk;
     TableColumns customerColumns;  // per device (src/core/store/columns.cpp)
     TableColumns invoiceColumns;
+    ImportState importer;  // issue 19: customers from a spreadsheet (src/core/store/import.cpp)
 };
 
 enum class Table { Customers, Invoices };

@@ -16,6 +16,7 @@
 #include "core/store/customer_page.h"
 #include "core/store/customers.h"
 #include "core/store/dashboard.h"
+#include "core/store/import.h"
 #include "core/store/invoices.h"
 #include "core/store/kiosk.h"
 #include "core/store/new_customer.h"
@@ -62,6 +63,7 @@ public:
     ColumnsSlice& columns() { return columns_; }
     TeamSlice& team() { return team_; }
     SignOutSlice& signOut() { return signOut_; }
+    ImportSlice& importer() { return importer_; }
 
 private:
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
@@ -81,6 +83,7 @@ private:
     ColumnsSlice columns_{ctx_};
     TeamSlice team_{ctx_};
     SignOutSlice signOut_{ctx_};
+    ImportSlice importer_{ctx_};
 };
 
 }  // namespace rc

@@ -1,0 +1,300 @@
+// Bulk work in the console's core (issue 19): the codecs against the server's contract examples,
+// and the import slice: batches under the request limit, a job made once, a reload that sends
+// only what the server lacks, a lost connection, cancel, and a file that cannot be read.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/bulk_codec.h"
+#include "store_fixture.h"
+
+using namespace rc;
+
+TEST_CASE("bulk jobs, previews and saved views decode from the server's contract examples") {
+    auto job = codec::decodeBulkJob(test::readContract("bulk_job.json"));
+    REQUIRE(job.ok());
+    CHECK(job.value().action == "add_licenses");
+    CHECK(job.value().finished());
+    CHECK(job.value().counts.total > 0);
+    CHECK(job.value().counts.finished() == job.value().counts.total);
+    REQUIRE(job.value().rows.size() == 4);  // a page of the rows: the example asks for 4
+    CHECK(job.value().rows[1].code == "subscription_cancelled");
+    CHECK_FALSE(job.value().rows[1].message.empty());
+
+    auto receiving = codec::decodeBulkJob(test::readContract("bulk_import_receiving.json"));
+    REQUIRE(receiving.ok());
+    CHECK(receiving.value().status == "receiving");
+    CHECK_FALSE(receiving.value().missingRows.empty());
+    CHECK(receiving.value().counts.received < receiving.value().counts.total);
+
+    auto preview = codec::decodeBulkPreview(test::readContract("bulk_preview.json"));
+    REQUIRE(preview.ok());
+    const BulkPreview& p = preview.value();
+    CHECK(p.applicable + p.notApplicable == p.total);
+    CHECK(p.reasons.at("no_subscription") == 2);
+    int applying = 0;
+    for (const BulkPreviewItem& item : p.items) {
+        if (!item.applies) {
+            CHECK_FALSE(item.reason.empty());
+            continue;
+        }
+        ++applying;
+        REQUIRE(item.prorated.has_value());
+        CHECK(item.licensesAfter > item.licensesBefore);
+    }
+    CHECK(applying == p.applicable);
+
+    auto imported = codec::decodeImportPreview(test::readContract("bulk_import_preview.json"));
+    REQUIRE(imported.ok());
+    REQUIRE(imported.value().items.size() == 3);
+    CHECK(imported.value().items[1].outcome == "invalid");
+    CHECK(imported.value().items[2].customerId == 1);
+
+    auto views = codec::decodeSavedViewList(test::readContract("saved_views.json"));
+    REQUIRE(views.ok());
+    REQUIRE(views.value().items.size() == 2);
+    CHECK(views.value().items[0].name == "Große Kunden");
+    CHECK(views.value().items[0].columns == std::vector<std::string>{"customer", "licenses", "monthly"});
+    CHECK(views.value().items[1].columns.empty());
+}
+
+TEST_CASE("a bulk answer of the wrong shape is a bad_response, never a crash") {
+    const char* bad[] = {
+        "", "[]", R"({"id": 1})",
+        R"({"id": 1, "action": "delete_everything", "status": "done", "counts": {"total": 1, "received": 1, "done": 1, "failed": 0, "skipped": 0, "pending": 0}})",
+        // counts that do not add up
+        R"({"id": 1, "action": "invite", "status": "done", "counts": {"total": 1, "received": 1, "done": 5, "failed": 0, "skipped": 0, "pending": 0}})",
+        // a missing row beyond the job
+        R"({"id": 1, "action": "invite", "status": "receiving", "missing_rows": [[2, 9]], "counts": {"total": 2, "received": 1, "done": 0, "failed": 0, "skipped": 0, "pending": 1}})",
+    };
+    for (const char* body : bad) {
+        auto r = codec::decodeBulkJob(body);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == "bad_response");
+    }
+    CHECK_FALSE(codec::decodeBulkPreview(R"({"action": "add_licenses", "total": 3, "applicable": 1, "not_applicable": 1})").ok());
+    CHECK_FALSE(codec::decodeSavedViewList(R"({"items": [{"id": 0, "name": "x", "shared": false, "mine": true}]})").ok());
+}
+
+TEST_CASE("a bulk request names its selection: by filter with the count seen, or by ids") {
+    codec::BulkSelection byFilter;
+    byFilter.q = "müller";
+    byFilter.status = "active";
+    byFilter.expectedTotal = 41;
+    CHECK(codec::encodeBulkJob(BulkAction::AddLicenses, byFilter, 3) ==
+          R"({"action":"add_licenses","expected_total":41,"filter":{"q":"müller","status":"active"},"licenses":3})");
+    codec::BulkSelection byIds;
+    byIds.byFilter = false;
+    byIds.ids = {4, 9};
+    CHECK(codec::encodeBulkJob(BulkAction::RevokeInvitations, byIds, 3) == R"({"action":"revoke_invitations","ids":[4,9]})");
+    CHECK(codec::encodeBulkPreview(BulkAction::SetLicenses, byIds, 7, 500) ==
+          R"({"action":"set_licenses","ids":[4,9],"licenses":7,"limit":500})");
+}
+
+TEST_CASE("an import kept in the page's storage reads back, and anything odd is none") {
+    codec::KeptImport kept{"key-7", "kunden.csv", 12, {R"({"row":1,"name":"A"})", R"({"row":2,"name":"B"})"}};
+    auto back = codec::decodeKeptImport(codec::encodeKeptImport(kept));
+    REQUIRE(back.has_value());
+    CHECK(back->idempotencyKey == "key-7");
+    CHECK(back->jobId == 12);
+    REQUIRE(back->rows.size() == 2);
+    CHECK(back->rows[0] == R"({"name":"A","row":1})");  // the same object (its keys in JSON's order)
+    for (const char* odd : {"", "{}", "[1]", R"({"v": 2, "key": "k", "job": 0, "rows": [{}]})",
+                            R"({"v": 1, "key": "", "job": 0, "rows": [{}]})", R"({"v": 1, "key": "k", "job": 0, "rows": []})",
+                            R"({"v": 1, "key": "k", "job": 0, "rows": [3]})"})
+        CHECK_FALSE(codec::decodeKeptImport(odd).has_value());
+}
+
+TEST_CASE("an import's batches stay under the request limit by rows and by bytes") {
+    std::vector<std::string> rows(12001, std::string(50, 'x'));
+    auto batches = ImportSlice::batches(rows);
+    REQUIRE(batches.size() == 3);
+    CHECK(batches[0] == std::make_pair<std::size_t, std::size_t>(0, 5000));
+    CHECK(batches[2].second == 12001);
+    std::vector<std::string> wide(3000, std::string(1000, 'y'));  // ~1 KB a row: bytes decide
+    auto byBytes = ImportSlice::batches(wide);
+    CHECK(byBytes.size() == 4);
+    for (auto [first, last] : byBytes) CHECK((last - first) * 1001 <= ImportSlice::kBatchBytes);
+    CHECK(ImportSlice::batches({}).empty());
+}
+
+namespace {
+
+std::string csvOf(int rows, int firstBad = 0) {
+    std::string csv = "Name;E-Mail;Google-Domain;Organisation\r\n";
+    for (int n = 1; n <= rows; ++n) {
+        std::string d = "firma-" + std::to_string(n) + ".de";
+        csv += (n == firstBad ? std::string() : "Kunde " + std::to_string(n)) + ";it@" + d + ";" + d + ";Firma " +
+               std::to_string(n) + " GmbH\r\n";
+    }
+    return csv;
+}
+
+std::string jobJson(int id, const std::string& status, int total, int received, int done, const std::string& missing = "[]") {
+    int pending = received - done;
+    return "{\"id\": " + std::to_string(id) + ", \"action\": \"invite\", \"status\": \"" + status +
+           "\", \"missing_rows\": " + missing + ", \"counts\": {\"total\": " + std::to_string(total) +
+           ", \"received\": " + std::to_string(received) + ", \"done\": " + std::to_string(done) +
+           ", \"failed\": 0, \"skipped\": 0, \"pending\": " + std::to_string(pending) + "}}";
+}
+
+struct ImportFixture : test::Fixture {
+    ImportState& s() { return const_cast<ImportState&>(store.state().importer); }
+    void choose(const std::string& bytes, const std::string& name = "kunden.csv") {
+        store.importer().open();
+        store.importer().chooseFile(name, bytes);
+    }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(ImportFixture, "a chosen file is read at once, its columns guessed and its rows checked by the server") {
+    signIn();
+    choose(csvOf(3, /*firstBad=*/2));
+    REQUIRE(s().phase == ImportPhase::Preview);
+    CHECK(s().summary.invite == 2);
+    CHECK(s().summary.invalid == 1);
+    CHECK(s().checking);
+    std::size_t at = transport.last("/bulk-jobs/preview", "POST");
+    CHECK(transport.sent[at].request.body.find("\"row\":3") != std::string::npos);
+    transport.respond(at, 200, R"({"action": "invite", "items": [{"row": 1, "outcome": "invite", "message": null, "customer_id": null},
+        {"row": 2, "outcome": "invalid", "message": "name: Must not be empty.", "customer_id": null},
+        {"row": 3, "outcome": "already_customer", "message": "The Google domain firma-3.de already belongs to one of your customers.", "customer_id": 9}]})");
+    queue.drain();
+    CHECK_FALSE(s().checking);
+    CHECK(s().checked == 3);
+    CHECK(s().alreadyThere == 1);
+    CHECK(s().server[2].customerId == 9);
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "a file that cannot be read says why and keeps nothing") {
+    signIn();
+    std::size_t before = transport.sent.size();
+    choose(std::string("\x89PNG\r\n\x1a\n\0\0\0", 11), "logo.png");
+    CHECK(s().phase == ImportPhase::Problem);
+    CHECK(s().problem == sheet::Problem::Binary);
+    CHECK(s().rows.empty());
+    store.importer().confirm();
+    CHECK(transport.sent.size() == before);  // nothing sent
+    choose("");
+    CHECK(s().problem == sheet::Problem::Empty);
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "confirmed once, rows go out in batches as one job; a double click sends one") {
+    signIn();
+    choose(csvOf(12000));
+    transport.answer("/bulk-jobs/preview", 200, R"({"action": "invite", "items": []})");
+    queue.drain();
+    transport.answer("/bulk-jobs/preview", 200, R"({"action": "invite", "items": []})");
+    queue.drain();
+    transport.answer("/bulk-jobs/preview", 200, R"({"action": "invite", "items": []})");
+    queue.drain();
+    store.importer().confirm();
+    store.importer().confirm();
+    CHECK(s().phase == ImportPhase::Sending);
+    REQUIRE(transport.count("/bulk-jobs", "POST") - transport.count("/bulk-jobs/preview") == 1);
+    std::size_t first = transport.last("/bulk-jobs", "POST");
+    CHECK(transport.header(first, "Idempotency-Key") == s().idempotencyKey);
+    CHECK(transport.sent[first].request.body.find("\"total\":12000") != std::string::npos);
+    CHECK(transport.sent[first].request.body.size() < 1024 * 1024);
+    queue.drain();
+    CHECK(platform.stored.count("bulk-import:1") == 1);  // kept before anything could be lost
+    transport.respond(first, 202, jobJson(31, "receiving", 12000, 5000, 0, "[[5001, 12000]]"));
+    queue.drain();
+    CHECK(s().jobId == 31);
+    std::size_t second = transport.last("/bulk-jobs/31/rows", "POST");
+    CHECK(transport.sent[second].request.body.find("\"row\":5001") != std::string::npos);
+    transport.respond(second, 200, jobJson(31, "receiving", 12000, 10000, 400, "[[10001, 12000]]"));
+    queue.drain();
+    transport.answer("/bulk-jobs/31/rows", 200, jobJson(31, "running", 12000, 12000, 900));
+    queue.drain();
+    CHECK(s().rowsSent == 12000);
+    CHECK(transport.count("/bulk-jobs/31/rows") == 2);
+    // Then the progress is followed until the job ends.
+    platform.fireTimers();
+    queue.drain();
+    transport.answer("/bulk-jobs/31?limit=0", 200, jobJson(31, "done", 12000, 12000, 12000));
+    queue.drain();
+    CHECK(s().phase == ImportPhase::Finished);
+    CHECK(platform.stored.count("bulk-import:1") == 0);
+    store.importer().downloadReport(true);
+    REQUIRE(platform.downloads.size() == 1);
+    CHECK(platform.downloads[0].request.url == "/api/v1/bulk-jobs/31/report.csv?format=excel-de");
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "a reload resumes the import: only the batches the server lacks go out") {
+    signIn();
+    choose(csvOf(7000));
+    store.importer().confirm();
+    queue.drain();
+    transport.answer("/bulk-jobs", 202, jobJson(44, "receiving", 7000, 5000, 10, "[[5001, 7000]]"));
+    queue.drain();
+    std::string kept = platform.stored.at("bulk-import:1");
+    // The page reloads before the second batch's answer: a new store, the same page storage.
+    test::Fixture again;
+    again.platform.stored["bulk-import:1"] = kept;
+    again.signIn();
+    again.store.importer().resume();
+    again.queue.drain();
+    REQUIRE(again.store.state().importer.phase == ImportPhase::Sending);
+    again.transport.answer("/bulk-jobs/44?limit=0", 200, jobJson(44, "receiving", 7000, 5000, 20, "[[5001, 7000]]"));
+    again.queue.drain();
+    std::size_t rows = again.transport.last("/bulk-jobs/44/rows", "POST");
+    const std::string& body = again.transport.sent[rows].request.body;
+    CHECK(body.find("\"row\":5001") != std::string::npos);
+    CHECK(body.find("\"row\":1,") == std::string::npos);  // the first batch is not sent again
+    CHECK(again.transport.count("/bulk-jobs", "POST") == 1);  // and no second job
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "a lost connection pauses the import and it goes on by itself") {
+    signIn();
+    choose(csvOf(3));
+    store.importer().confirm();
+    queue.drain();
+    std::size_t first = transport.last("/bulk-jobs", "POST");
+    transport.respond(first, 0, "");
+    queue.drain();
+    CHECK(s().offline);
+    CHECK(s().phase == ImportPhase::Sending);
+    platform.fireTimers();
+    queue.drain();
+    std::size_t again = transport.last("/bulk-jobs", "POST");
+    CHECK(again != first);
+    CHECK(transport.header(again, "Idempotency-Key") == transport.header(first, "Idempotency-Key"));
+    transport.respond(again, 202, jobJson(5, "queued", 3, 3, 0));
+    queue.drain();
+    CHECK_FALSE(s().offline);
+    CHECK(s().jobId == 5);
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "cancel before the job's first answer cancels the job that answer names") {
+    signIn();
+    choose(csvOf(3));
+    store.importer().confirm();
+    store.importer().cancel();
+    queue.drain();
+    CHECK(transport.count("/cancel") == 0);  // no id yet
+    transport.answer("/bulk-jobs", 202, jobJson(8, "queued", 3, 3, 0));
+    queue.drain();
+    std::size_t cancel = transport.last("/bulk-jobs/8/cancel", "POST");
+    transport.respond(cancel, 200, R"({"id": 8, "action": "invite", "status": "cancelled", "counts": {"total": 3, "received": 3, "done": 1, "failed": 0, "skipped": 2, "pending": 0}})");
+    queue.drain();
+    CHECK(s().phase == ImportPhase::Finished);
+    CHECK(s().job->counts.skipped == 2);
+    CHECK(platform.stored.count("bulk-import:1") == 0);
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "a refused batch stops the import and says why") {
+    signIn();
+    choose(csvOf(3));
+    store.importer().confirm();
+    queue.drain();
+    transport.answer("/bulk-jobs", 403, R"({"error": {"code": "forbidden", "message": "Needs the Sales or Admin role.", "required_role": ["sales", "admin"]}})");
+    queue.drain();
+    CHECK(s().phase == ImportPhase::Finished);
+    REQUIRE(s().error.has_value());
+    CHECK(s().error->code == "forbidden");
+    CHECK(platform.stored.count("bulk-import:1") == 0);
+}
