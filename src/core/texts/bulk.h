@@ -5,8 +5,4 @@
 
 #define RC_TEXTS_BULK(X) \
     X(ToastImportDone, "Import finished: {} of {} rows done. The report lists every row.", "Import abgeschlossen: {} von {} Zeilen erledigt. Der Bericht führt jede Zeile auf.") \
-    X(ToastImportStopped, "Import stopped: {} of {} rows done. The report lists every row.", "Import angehalten: {} von {} Zeilen erledigt. Der Bericht führt jede Zeile auf.") \
-    X(ToastBulkDone, "Done: {} of {} customers. The report lists every customer.", "Erledigt: {} von {} Kunden. Der Bericht führt jeden Kunden auf.") \
-    X(ToastBulkStopped, "Stopped: {} of {} customers done. The report lists every customer.", "Angehalten: {} von {} Kunden erledigt. Der Bericht führt jeden Kunden auf.") \
-    X(ToastViewSaved, "View “{}” saved.", "Ansicht „{}“ gespeichert.") \
-    X(ToastViewDeleted, "View “{}” deleted.", "Ansicht „{}“ gelöscht.")
+    X(ToastImportStopped, "Import stopped: {} of {} rows done. The report lists every row.", "Import angehalten: {} von {} Zeilen erledigt. Der Bericht führt jede Zeile auf.")
