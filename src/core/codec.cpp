@@ -1,6 +1,6 @@
-// Every API answer's decoder and every request body, in one file on purpose: one set of shape
-// checks (no exceptions escape to the wasm build), and one place that names the wire's fields.
-// Past 600 lines since teams; the seam when it grows further is per room (codec_team.cpp...).
+// The API's answers and request bodies, one set of shape checks (core/json_read.h: no exception
+// escapes to the wasm build). Past 600 lines since teams, so a room's codec goes beside it with the
+// same checks: bulk work's is core/bulk_codec.cpp.
 #include "core/codec.h"
 
 #include <algorithm>
