@@ -413,6 +413,40 @@ ALTER TABLE invoice_lines ADD COLUMN period_start TEXT;
 ALTER TABLE invoice_lines ADD COLUMN period_end TEXT;
 """
 
+# Version 10 (issue 23): the customer's whole life. A suspended customer keeps its Google domain;
+# an invitation remembers who answered it (the verified Google account, or a demo acceptance);
+# a subscription may be suspended (with the reason), renew with a count chosen ahead, and have a
+# seat cap; a customer may be handed to another reseller with a one-time transfer token, kept only
+# as its hash. transfer_tokens.customer_id has no REFERENCES on purpose: a kiosk reset deletes and
+# puts back the demo account's customers whatever tokens an older snapshot did not hold.
+V10 = """
+DROP INDEX customers_live_domain;
+CREATE UNIQUE INDEX customers_live_domain
+    ON customers(google_domain, domain_scope) WHERE status IN ('invited', 'active', 'suspended');
+ALTER TABLE invitations ADD COLUMN answered_by TEXT;
+ALTER TABLE invitations ADD COLUMN answered_by_name TEXT;
+ALTER TABLE invitations ADD COLUMN answer_method TEXT CHECK (answer_method IN ('google', 'demo'));
+ALTER TABLE subscriptions ADD COLUMN suspend_reason TEXT;
+ALTER TABLE subscriptions ADD COLUMN suspended_at TEXT;
+ALTER TABLE subscriptions ADD COLUMN renewal_licenses INTEGER;
+ALTER TABLE subscriptions ADD COLUMN max_licenses INTEGER;
+CREATE TABLE transfer_tokens (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    customer_id INTEGER NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('live', 'used', 'revoked', 'superseded')),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_by_name TEXT NOT NULL,
+    ended_at TEXT,
+    to_reseller_id INTEGER
+);
+CREATE UNIQUE INDEX transfer_tokens_live ON transfer_tokens(customer_id) WHERE status = 'live';
+CREATE INDEX transfer_tokens_reseller ON transfer_tokens(reseller_id, id);
+"""
+
 MIGRATIONS = [
     Migration(1, "first release", V1, postgresql.V1),
     Migration(2, "demo accounts are marked", V2),
@@ -426,6 +460,7 @@ MIGRATIONS = [
     Migration(8, "search by character pairs (PostgreSQL)", "", postgresql.V8),
     Migration(9, "billing profiles, customers' billing details, invoices as issued, credit notes", V9,
               postgresql.V9),
+    Migration(10, "suspension, verified answers, renewal count, seat cap, transfer tokens", V10, postgresql.V10),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -20,6 +20,7 @@ from .sealing import SealingRows
 from .secret import server_secret
 from .snapshots import SnapshotRows
 from .subscriptions import LicenseOrderRows, SubscriptionRows
+from .transfers import TransferTokenRows
 
 
 # SQLite's areas; postgres/areas.py has the same names.
@@ -27,7 +28,8 @@ SQLITE_AREAS = types.SimpleNamespace(
     ActivityRows=ActivityRows, OutboxRows=OutboxRows, CustomerRows=CustomerRows, InvitationRows=InvitationRows,
     IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
     SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows,
-    SubscriptionRows=SubscriptionRows, BillingProfileRows=BillingProfileRows)
+    SubscriptionRows=SubscriptionRows, BillingProfileRows=BillingProfileRows,
+    TransferTokenRows=TransferTokenRows)
 
 
 class Repository:
@@ -70,6 +72,10 @@ class Repository:
     @functools.cached_property
     def license_orders(self):
         return self._areas.LicenseOrderRows(self._conn)
+
+    @functools.cached_property
+    def transfer_tokens(self):
+        return self._areas.TransferTokenRows(self._conn)
 
     @functools.cached_property
     def invoices(self):

@@ -13,6 +13,7 @@ TABLES = (
     ("members", "reseller_id = ?"),
     ("billing_profiles", "reseller_id = ?"),
     ("customers", "reseller_id = ?"),
+    ("transfer_tokens", "reseller_id = ?"),
     ("invitations", "reseller_id = ?"),
     ("subscriptions", "reseller_id = ?"),
     ("invoices", "reseller_id = ?"),

@@ -22,7 +22,8 @@ from ..rows import set_clause
 from ..members import MemberRows as _MemberRows
 from ..rate_limits import RateLimitRows
 from ..snapshots import SnapshotRows as _SnapshotRows
-from ..subscriptions import LicenseOrderRows as _LicenseOrderRows, SubscriptionRows as _SubscriptionRows
+from ..subscriptions import RUNNING, LicenseOrderRows as _LicenseOrderRows, SubscriptionRows as _SubscriptionRows
+from ..transfers import TransferTokenRows as _TransferTokenRows
 from ..list_cache import generation
 from .database import IDEMPOTENCY, load_psycopg
 
@@ -130,10 +131,8 @@ class InvitationRows(Returning, _InvitationRows):
 
 class SubscriptionRows(Returning, _SubscriptionRows):
     def totals(self, reseller_id):
-        return self._one(
-            "SELECT COALESCE(SUM(licenses), 0)::bigint AS licenses, COALESCE(SUM(monthly_value), 0)::bigint AS mrr"
-            " FROM subscriptions WHERE reseller_id = ? AND status IN ('trial', 'active', 'pending_cancel')",
-            (reseller_id,))
+        # A SUM of BIGINT is NUMERIC here: cast back to an integer.
+        return self._one(self.TOTALS.format(cast="::bigint"), (reseller_id, *RUNNING))
 
 
 class LicenseOrderRows(Returning, _LicenseOrderRows):
@@ -190,6 +189,10 @@ class IdempotencyRows(_IdempotencyRows):
         return super().find(scope, key)
 
 
+class TransferTokenRows(Returning, _TransferTokenRows):
+    pass
+
+
 class SnapshotRows(_SnapshotRows):
     CONFLICTS = (load_psycopg()[0].IntegrityError,)
 
@@ -203,4 +206,4 @@ AREAS = types.SimpleNamespace(
     ActivityRows=ActivityRows, OutboxRows=OutboxRows, CustomerRows=CustomerRows, InvitationRows=InvitationRows,
     IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
     SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows, SubscriptionRows=SubscriptionRows,
-    BillingProfileRows=BillingProfileRows)
+    BillingProfileRows=BillingProfileRows, TransferTokenRows=TransferTokenRows)
