@@ -161,8 +161,11 @@ SCRIPT = """(function () {
         if (result.ok) {
           say(done(result.body), false);
           [accept, decline].forEach(function (b) { if (b) b.hidden = true; });
-          var google = document.getElementById('google');
-          if (google) google.hidden = true;
+          // Answered: the sign-in and its prompt have nothing more to do.
+          ['google', 'prompt'].forEach(function (id) {
+            var element = document.getElementById(id);
+            if (element) element.hidden = true;
+          });
           return;
         }
         say(d.failed + ((result.body && result.body.error && result.body.error.message) || ''), true);
@@ -260,7 +263,7 @@ def _answer_controls(t, mode, esc):
                f"<button id=\"yes-decline\" type=\"button\">{esc(t['yes_decline'])}</button>"
                f"<button id=\"keep\" type=\"button\" class=\"secondary\">{esc(t['keep'])}</button></div>")
     if mode == "google":
-        return (f"<p>{esc(t['sign_in'])}</p><div id=\"google\"></div><p id=\"who\" class=\"note\"></p>"
+        return (f"<p id=\"prompt\">{esc(t['sign_in'])}</p><div id=\"google\"></div><p id=\"who\" class=\"note\"></p>"
                 f"<p><button id=\"accept\" type=\"button\" disabled>{esc(t['accept'])}</button>"
                 f"<button id=\"decline\" type=\"button\" class=\"secondary\" disabled>{esc(t['decline'])}</button></p>"
                 + confirm)
