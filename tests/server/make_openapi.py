@@ -283,6 +283,7 @@ SCHEMAS = {
     "StartPaidPreview": obj(
         subscription_id=i(), plan=PLAN, billing_cycle=CYCLE, licenses=i(), trial_ends_on=DAY, starts_on=DAY,
         period=obj(**{"from": DAY, "to": DAY}), amount_due_now={**MONEY, "description": "The first billing period."},
+        tax={**ref("Tax"), "description": "The VAT the invoice adds to amount_due_now."},
         unit_price=MONEY, recurring_amount=MONEY, monthly_value=MONEY, renews_on=DAY),
     "StartPaidResult": obj(start=ref("StartPaidPreview"), subscription=ref("Subscription"),
                            invoice={**ref("Invoice"), "nullable": True}),
@@ -296,6 +297,7 @@ SCHEMAS = {
                          amount_due_now={**MONEY, "description": "The rest of the billing period it resumes in, "
                                                                  "prorated by day; 0 within the period already paid "
                                                                  "and for annual plans."},
+                         tax={**ref("Tax"), "description": "The VAT the invoice adds to amount_due_now."},
                          proration={**obj(**{"from": DAY, "to": DAY, "days": i(), "period_days": i()}),
                                     "nullable": True},
                          unit_price=MONEY, recurring_amount=MONEY, renews_on=s("date", nullable=True)),
@@ -517,7 +519,7 @@ def paths():
                       ref("BillingProfile"), ("409",), body=ref("BillingProfileChanges"),
                       description="422 names each field whose format is wrong (a bad IBAN's check digits, a VAT "
                                   "ID not in its country's format). 409 currency_locked: the currency cannot change "
-                                  "after the first invoice."),
+                                  "after the first invoice.", idempotent=True),
         },
         "/dashboard": {"get": op("Customers by status, licenses, MRR, open and overdue invoices, renewals in 30 days,"
                                  " revenue by month for 12 months", "200", ref("Dashboard"))},

@@ -27,6 +27,12 @@ def credit_json(rule, amount, currency):
             "total": pricing.money(amount + tax, currency)}
 
 
+def rule_of(repo, reseller, sub):
+    """The tax rule an invoice to the subscription's customer would be issued with now."""
+    return rule_for(reseller, repo.billing_profiles.get(reseller["id"]),
+                    repo.customers.get(reseller["id"], sub["customer_id"]))
+
+
 def check_seat_cap(sub, target, field="licenses"):
     """A flexible plan's seat cap (max_licenses): no order, and no start of a paid plan, above it."""
     cap = sub["max_licenses"]
@@ -56,9 +62,7 @@ class Subscriptions:
 
     @staticmethod
     def _rule(repo, reseller, sub):
-        """The tax rule an invoice to the subscription's customer would be issued with now."""
-        return rule_for(reseller, repo.billing_profiles.get(reseller["id"]),
-                        repo.customers.get(reseller["id"], sub["customer_id"]))
+        return rule_of(repo, reseller, sub)
 
     def license_order(self, reseller, customer_id, target, commit, expected=None, actor=None):
         """A preview (commit=False) writes nothing and names no actor; an order names its actor."""

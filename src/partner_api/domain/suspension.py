@@ -11,6 +11,7 @@ from .activity import record
 from .billing import (ONE_DAY, accrues, current_period, issue_invoice, line as billing_line, renews_on, save_subscription,
                       subscription_snapshot)
 from .lookup import allowed_subscription, transaction
+from .subscriptions import rule_of, tax_json
 
 REASONS = ("non_payment", "customer_request")
 REASON_WORDS = {"non_payment": "non-payment", "customer_request": "the customer's request"}
@@ -86,6 +87,7 @@ class Suspensions:
             preview = {
                 "subscription_id": sub["id"], "resumes_on": today.isoformat(),
                 "suspended_since": sub["suspended_at"], "amount_due_now": pricing.money(charge, currency),
+                "tax": tax_json(rule_of(repo, reseller, sub), charge, currency),
                 "proration": proration, "unit_price": pricing.money(sub["unit_price"], currency),
                 "recurring_amount": pricing.money(sub["licenses"] * sub["unit_price"], currency),
                 "renews_on": renewal.isoformat() if renewal else None,

@@ -6,7 +6,7 @@ from ..clock import parse_day
 from .activity import record
 from .billing import ONE_DAY, issue_invoice, paid_term, period_end, period_line, save_subscription, subscription_snapshot
 from .lookup import allowed_subscription, transaction
-from .subscriptions import check_seat_cap
+from .subscriptions import check_seat_cap, rule_of, tax_json
 
 
 class Trials:
@@ -34,6 +34,8 @@ class Trials:
                 "trial_ends_on": sub["term_end"], "starts_on": today.isoformat(),
                 "period": {"from": today.isoformat(), "to": last_day.isoformat()},
                 "amount_due_now": pricing.money(line["amount"], currency),
+                # The VAT the invoice will add, as license orders preview it.
+                "tax": tax_json(rule_of(repo, reseller, sub), line["amount"], currency),
                 "unit_price": pricing.money(merged["unit_price"], currency),
                 "recurring_amount": pricing.money(recurring, currency),
                 "monthly_value": pricing.money(pricing.monthly_value(recurring, cycle), currency),

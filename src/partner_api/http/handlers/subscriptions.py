@@ -38,11 +38,15 @@ def create_license_order(api, request):
 
 
 def _change_result(api, request, result, **extra):
-    """The change with the invoice it issued and the credit note it issued (each null if none)."""
+    """The change with the invoice it issued and, for a change that can credit (licenses, plan),
+    the credit note it issued (each null if none)."""
     def document(invoice_id):
         return None if invoice_id is None else api.invoice_json(*api.domain.invoices.get(request.reseller, invoice_id))
-    return {**extra, "subscription": api.subscription_json(request, result["subscription"]),
-            "invoice": document(result["invoice_id"]), "credit_note": document(result.get("credit_note_id"))}
+    answer = {**extra, "subscription": api.subscription_json(request, result["subscription"]),
+              "invoice": document(result["invoice_id"])}
+    if "credit_note_id" in result:
+        answer["credit_note"] = document(result["credit_note_id"])
+    return answer
 
 
 def _plan(request):
