@@ -60,6 +60,12 @@ constexpr ErrorTextRow kRows[] = {
     {"invoice_incomplete", "", Text::ErrInvoiceIncomplete},
     {"documents_unavailable", "", Text::ErrDocumentsUnavailable},
     {"overloaded", "", Text::ErrBusy},
+    // Issue 23: answers to invitations (the invitation page says them itself) and transfers.
+    {"credential_required", "", Text::ErrCredentialRequired},
+    {"wrong_domain", "", Text::ErrWrongDomain},
+    {"demo_acceptance_refused", "", Text::ErrDemoAnswerRefused},
+    {"transfer_token_gone", "", Text::ErrTransferTokenGone},
+    {"google_sign_in_unavailable", "", Text::ErrGoogleUnavailable},
     // validation_failed, by field: what the field needs (true for every way it can fail).
     {kField, "name", Text::FieldErrName},
     {kField, "organization", Text::FieldErrOrganization},
@@ -77,6 +83,11 @@ constexpr ErrorTextRow kRows[] = {
     {kField, "reseller_id", Text::FieldErrResellerId},
     {kField, "credential", Text::ErrInvalidCredential},
     {kField, "q", Text::FieldErrSearch},
+    {kField, "demo", Text::ErrDemoAnswerRefused},
+    {kField, "token", Text::FieldErrTransferToken},
+    {kField, "max_licenses", Text::FieldErrSeatCap},
+    {kField, "action", Text::FieldErrRenewal},
+    {kField, "note", Text::FieldErrReason},
     {kField, "from", Text::FieldErrDateRange},
     {kField, "to", Text::FieldErrDateRange},
     // Billing (issue 18); a nested field's problem is named by its last part (address.city: city).
