@@ -66,6 +66,12 @@ constexpr ErrorTextRow kRows[] = {
     {"job_finished", "", Text::ErrJobFinished},
     {"view_exists", "", Text::ErrViewExists},
     {"not_your_view", "", Text::ErrNotYourView},
+    // Issue 23: answers to invitations (the invitation page says them itself) and transfers.
+    {"credential_required", "", Text::ErrCredentialRequired},
+    {"wrong_domain", "", Text::ErrWrongDomain},
+    {"demo_acceptance_refused", "", Text::ErrDemoAnswerRefused},
+    {"transfer_token_gone", "", Text::ErrTransferTokenGone},
+    {"google_sign_in_unavailable", "", Text::ErrGoogleUnavailable},
     // validation_failed, by field: what the field needs (true for every way it can fail).
     {kField, "name", Text::FieldErrName},
     {kField, "organization", Text::FieldErrOrganization},
@@ -83,6 +89,11 @@ constexpr ErrorTextRow kRows[] = {
     {kField, "reseller_id", Text::FieldErrResellerId},
     {kField, "credential", Text::ErrInvalidCredential},
     {kField, "q", Text::FieldErrSearch},
+    {kField, "demo", Text::ErrDemoAnswerRefused},
+    {kField, "token", Text::FieldErrTransferToken},
+    {kField, "max_licenses", Text::FieldErrSeatCap},
+    {kField, "action", Text::FieldErrRenewal},
+    {kField, "note", Text::FieldErrReason},
     {kField, "from", Text::FieldErrDateRange},
     {kField, "to", Text::FieldErrDateRange},
     // Billing (issue 18); a nested field's problem is named by its last part (address.city: city).
@@ -107,7 +118,6 @@ constexpr ErrorTextRow kRows[] = {
     {kField, "filter", Text::FieldErrBulkSelection},
     {kField, "ids", Text::FieldErrBulkSelection},
     // Fields only the console fills in: a refusal is the console's mistake.
-    {kField, "action", Text::ErrRequestRefused},
     {kField, "expected_total", Text::ErrRequestRefused},
     {kField, "rows", Text::ErrRequestRefused},
     {kField, "total", Text::ErrRequestRefused},

@@ -48,9 +48,28 @@ class InvalidCredential(Unauthorized):
     default_message = "The Google sign-in could not be verified."
 
 
+class CredentialRequired(Unauthorized):
+    """Accepting or declining an invitation needs the visitor's Google sign-in (issue 23)."""
+    code = "credential_required"
+    default_message = ("Sign in with Google with an account of the invited domain to answer this invitation: "
+                       "send {\"credential\": ID_TOKEN}.")
+
+
 class Forbidden(DomainError):
     code = "forbidden"
     default_message = "This is not allowed."
+
+
+class WrongDomain(Forbidden):
+    """The verified Google account does not belong to the invited domain: nothing changed."""
+    code = "wrong_domain"
+    default_message = "This Google account does not belong to the invited domain."
+
+
+class DemoAnswerRefused(Forbidden):
+    code = "demo_acceptance_refused"
+    default_message = ("Only an invitation of a demo account, on a demo server without Google sign-in, can be "
+                       "answered without signing in with Google.")
 
 
 class NotAReseller(Forbidden):
@@ -229,9 +248,28 @@ class ResetConflict(Conflict):
     default_message = "The demo data could not be restored: another account holds some of its data now."
 
 
+class NotNow(Conflict):
+    """An action the customer's state does not allow (domain/lifecycle.py, the one table):
+    nothing changed. The answer names the state and the states that would allow it."""
+
+    def __init__(self, message, state, allowed):
+        super().__init__(message)
+        self.details = {"state": state, "allowed_states": list(allowed)}
+
+
+class CancelledNow(NotNow, SubscriptionCancelled):
+    """NotNow for a cancelled subscription: keeps the code clients already know."""
+    code = "subscription_cancelled"
+
+
 class InvitationGone(DomainError):
     code = "invitation_gone"
     default_message = "This invitation link is no longer valid."
+
+
+class TransferTokenGone(DomainError):
+    code = "transfer_token_gone"
+    default_message = "This transfer token is no longer valid."
 
 
 class PayloadTooLarge(DomainError):
@@ -266,6 +304,12 @@ class RateLimited(DomainError):
 class ServiceUnavailable(DomainError):
     code = "service_unavailable"
     default_message = "A service this request needs is not reachable."
+
+
+class GoogleNotConfigured(ServiceUnavailable):
+    code = "google_sign_in_unavailable"
+    default_message = ("This server cannot check Google sign-ins (no Google client id is configured), so it cannot "
+                       "accept this invitation. Please tell your reseller.")
 
 
 class StorageUnavailable(ServiceUnavailable):

@@ -119,7 +119,7 @@ test("3. invite a customer by taps and typing; open its page", async () => {
 test("4. the customer accepts; licenses with the stepper, order and confirm", async () => {
   const token = (await api(server.url, "POST", "/auth/demo", { body: { email: "demo@reseller.example" } })).json.token;
   const c = (await api(server.url, "GET", "/customers/" + test.customerId, { token })).json;
-  const accepted = await api(server.url, "POST", "/invitations/" + c.invitation.url.split("/").pop() + "/accept", { body: {} });
+  const accepted = await api(server.url, "POST", "/invitations/" + c.invitation.url.split("/").pop() + "/accept", { body: { demo: true } });
   assert.equal(accepted.status, 200);
   await page.reload();
   await page.waitForFunction(() => window.resellerConsole && window.resellerConsole.ready);

@@ -176,7 +176,7 @@ def orders(port, token, clients, seconds):
                                                            "google_domain": f"bench-{n}-{time.time_ns()}.de",
                                                            "organization": "Bench"})
         customer = json.loads(body)
-        setup.call("POST", f"/api/v1/invitations/{customer['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+        setup.call("POST", f"/api/v1/invitations/{customer['invitation']['url'].rsplit('/', 1)[1]}/accept", {"demo": True})
         ids.append(customer["id"])
     latencies, lock = [], threading.Lock()
     stop_at = time.monotonic() + seconds

@@ -21,6 +21,17 @@ from partner_api.http.server import RunningServer, Settings  # noqa: E402
 
 FIXED_TOKEN = "q8ZbVJ1xq0pH8mYbq1f4Yp2nU9kXwF3sVb7cRt5LhGs"
 FIXED_INVITE = "Xk3n9QpL2vRb8sTq4wYc6zHd1mJf5gNa7eUo0iKrB2c"
+FIXED_TRANSFER = "7K2M-9QXD-4HTP-R8WN-3ZCF"
+
+
+def link_of(customer):
+    return customer["invitation"]["url"].rsplit("/", 1)[1]
+
+
+def google_answer(google_key, clock, email, **claims):
+    """The body a visitor's browser sends to answer an invitation: their Google ID token."""
+    now = int(clock.now().timestamp())
+    return {"credential": make_token(google_key, email=email, iat=now - 10, exp=now + 3600, **claims)}
 
 
 def build_examples():
@@ -65,10 +76,12 @@ def build_examples():
         active = invite("Jürgen Müller", "j.mueller@mueller-bau.de", "mueller-bau.de", "Müller Bau GmbH")
         clock.advance(hours=2)
         invite_url = active["invitation"]["url"]
-        call("POST", f"/api/v1/invitations/{invite_url.rsplit('/', 1)[1]}/accept", {},
+        call("POST", f"/api/v1/invitations/{invite_url.rsplit('/', 1)[1]}/accept",
+             google_answer(google_key, clock, "j.mueller@mueller-bau.de", name="Jürgen Müller", hd="mueller-bau.de"),
              name="invitation_accept.json")
         trial = invite("Emily Clarke", "emily@clarkehart.co.uk", "clarkehart.co.uk", "Clarke & Hart Solicitors")
-        call("POST", f"/api/v1/invitations/{trial['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+        call("POST", f"/api/v1/invitations/{link_of(trial)}/accept",
+             google_answer(google_key, clock, "emily@clarkehart.co.uk", name="Emily Clarke"))
         clock.advance(days=3)
         base = f"/api/v1/customers/{active['id']}/subscription"
         call("POST", f"{base}/license-orders", {"licenses": 25}, token, expect=201)
@@ -98,7 +111,8 @@ def build_examples():
         call("POST", f"{trial_base}/cancel", {"when": "end_of_term", "reason": "Trying another tool."}, token,
              name="subscription_pending_cancel.json")
         team_scenario(call, clock, server.app.domain, google_key)
-        billing_scenario(call, clock)
+        billing_scenario(call, clock, google_key)
+        lifecycle_scenario(call, clock, google_key)
         bulk_scenario(call, server.app.domain)
     finally:
         server.stop()
@@ -108,6 +122,7 @@ def build_examples():
     text = re.sub(r'"token": "[A-Za-z0-9_-]{43}"', f'"token": "{FIXED_TOKEN}"', text)
     text = re.sub(r"/invite/[A-Za-z0-9_-]{43}", f"/invite/{FIXED_INVITE}", text)
     text = re.sub(r'"request_id": "[0-9a-f]{16}"', '"request_id": "5f2c8e91a04b7d36"', text)
+    text = re.sub(r'"token": "[0-9A-Z]{4}(-[0-9A-Z]{4}){4}"', f'"token": "{FIXED_TRANSFER}"', text)
     return json.loads(text)
 
 
@@ -168,7 +183,8 @@ def team_scenario(call, clock, domain, google_key):
     invited = call("POST", "/api/v1/customers", {"name": "Ana Souza", "email": "ana@souza-arquitetura.com.br",
                                                  "google_domain": "souza-arquitetura.com.br",
                                                  "organization": "Souza Arquitetura"}, seller, expect=201)
-    call("POST", f"/api/v1/invitations/{invited['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+    call("POST", f"/api/v1/invitations/{link_of(invited)}/accept",
+         google_answer(google_key, clock, "ana@souza-arquitetura.com.br", name="Ana Souza"))
     clock.advance(days=30)  # the trial set to cancel ends: the system's doing
     admin = call("POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"})["token"]
     call("GET", team, token=admin, name="team_members.json")
@@ -186,7 +202,7 @@ def team_scenario(call, clock, domain, google_key):
          name="auth_google.json")
 
 
-def billing_scenario(call, clock):
+def billing_scenario(call, clock, google_key):
     """Invoices (issue 18): the Admin fills in the billing profile (the currency stays, invoices were
     issued), a German customer with billing details orders (an invoice ready for e-invoices) and
     goes down (a credit note); asking for another currency or for the XRechnung of an invoice issued
@@ -207,7 +223,8 @@ def billing_scenario(call, clock):
             "address": {"street": "Am Sandtorkai 12", "postal_code": "20457", "city": "Hamburg", "country": "DE"},
             "vat_id": "DE987654321", "language": None, "email": "buchhaltung@grosshandel-nord.de",
             "buyer_reference": None}}, admin, expect=201, name="customer_billing.json")
-    call("POST", f"/api/v1/invitations/{customer['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+    call("POST", f"/api/v1/invitations/{link_of(customer)}/accept",
+         google_answer(google_key, clock, "k.gross@grosshandel-nord.de", name="Katharina Groß", hd="grosshandel-nord.de"))
     base = f"/api/v1/customers/{customer['id']}/subscription/license-orders"
     order = call("POST", base, {"licenses": 12}, admin, expect=201)
     call("GET", f"/api/v1/invoices/{order['invoice']['id']}", token=admin, name="invoice_einvoice.json")
@@ -217,6 +234,72 @@ def billing_scenario(call, clock):
     old = call("GET", "/api/v1/invoices?limit=200", token=admin)["items"][-1]
     call("GET", f"/api/v1/invoices/{old['id']}/xrechnung.xml", token=admin, expect=409,
          name="error_invoice_incomplete.json")
+
+
+def lifecycle_scenario(call, clock, google_key):
+    """The customer's whole life (issue 23): a customer declines; a Google account of another
+    domain is refused; a trial starts its paid plan now; a customer is suspended (an order is
+    refused by the lifecycle table) and resumed after the period it paid for; an annual plan
+    renews with a count chosen ahead; a flexible plan gets a seat cap; a customer moves to
+    another reseller with a transfer token; the dashboard counts trials and suspensions."""
+    admin = call("POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"})["token"]
+
+    def invite(name, email, domain, organization):
+        return call("POST", "/api/v1/customers", {"name": name, "email": email, "google_domain": domain,
+                                                    "organization": organization}, admin, expect=201)
+
+    def accepted(name, email, domain, organization):
+        customer = invite(name, email, domain, organization)
+        call("POST", f"/api/v1/invitations/{link_of(customer)}/accept",
+             google_answer(google_key, clock, email, name=name, hd=domain))
+        return customer
+
+    declining = invite("Oliver Grant", "o.grant@grant-engineering.co.uk", "grant-engineering.co.uk",
+                       "Grant Engineering Ltd")
+    call("POST", f"/api/v1/invitations/{link_of(declining)}/accept",
+         google_answer(google_key, clock, "someone@gmail.com", name="Someone"), expect=403,
+         name="error_wrong_domain.json")
+    call("POST", f"/api/v1/invitations/{link_of(declining)}/decline",
+         google_answer(google_key, clock, "o.grant@grant-engineering.co.uk", name="Oliver Grant",
+                       hd="grant-engineering.co.uk"), name="invitation_decline.json")
+    call("GET", f"/api/v1/customers/{declining['id']}", token=admin, name="customer_declined.json")
+
+    trial = accepted("Lukas Straßer", "l.strasser@strasser-medien.de", "strasser-medien.de", "Straßer Medien GmbH")
+    base = f"/api/v1/customers/{trial['id']}/subscription"
+    start = {"plan": "professional", "billing_cycle": "flexible", "licenses": 12}
+    call("POST", f"{base}/start-paid/preview", start, admin, name="start_paid_preview.json")
+    call("POST", f"{base}/start-paid", start, admin, name="start_paid.json")
+    call("PATCH", base, {"max_licenses": 20}, admin, name="subscription_seat_cap.json")
+    call("POST", f"{base}/license-orders", {"licenses": 25}, admin, expect=422, name="error_seat_cap.json")
+    call("POST", f"{base}/suspend/preview", {"reason": "non_payment"}, admin, name="suspend_preview.json")
+    call("POST", f"{base}/suspend", {"reason": "non_payment", "note": "Invoice INV-000004 unpaid."}, admin,
+         name="suspend.json")
+    call("GET", f"/api/v1/customers/{trial['id']}", token=admin, name="customer_suspended.json")
+    call("POST", f"{base}/license-orders", {"licenses": 14}, admin, expect=409, name="error_not_now.json")
+    clock.advance(days=40)  # past the period it paid for: resuming pays the rest of the one it resumes in
+    admin = call("POST", "/api/v1/auth/demo", {"email": "demo@reseller.example"})["token"]
+    call("POST", f"{base}/resume/preview", None, admin, name="resume_preview.json")
+    call("POST", f"{base}/resume", None, admin, name="resume.json")
+
+    annual = accepted("Charlotte Hughes", "charlotte@hughesco.co.uk", "hughesco.co.uk", "Hughes & Co Accountants")
+    annual_base = f"/api/v1/customers/{annual['id']}/subscription"
+    call("POST", f"{annual_base}/license-orders", {"licenses": 20}, admin, expect=201)
+    call("POST", f"{annual_base}/plan", {"plan": "professional", "billing_cycle": "annual_yearly"}, admin)
+    call("PUT", f"{annual_base}/renewal", {"action": "renew_with_count", "licenses": 15}, admin,
+         name="subscription_renewal.json")
+
+    moving = accepted("Grace Whitfield", "it@whitfieldacademy.org.uk", "whitfieldacademy.org.uk",
+                      "Whitfield Academy Trust")
+    call("POST", f"/api/v1/customers/{moving['id']}/subscription/license-orders", {"licenses": 30}, admin, expect=201)
+    token = call("POST", f"/api/v1/customers/{moving['id']}/transfer-token", None, admin, expect=201,
+                 name="transfer_token.json")["token"]
+    call("GET", f"/api/v1/customers/{moving['id']}", token=admin, name="customer_transfer_token.json")
+    other = call("POST", "/api/v1/auth/demo", {"email": "office@cloudpartner.example"})["token"]
+    call("POST", "/api/v1/customers/transfer/preview", {"token": token.lower()}, other, name="transfer_preview.json")
+    call("POST", "/api/v1/customers/transfer", {"token": token}, other, name="transfer.json")
+    call("POST", "/api/v1/customers/transfer", {"token": token}, other, expect=410,
+         name="error_transfer_token_gone.json")
+    call("GET", "/api/v1/dashboard", token=admin, name="dashboard_lifecycle.json")
 
 
 def main():

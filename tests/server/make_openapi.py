@@ -95,6 +95,14 @@ ROLE = s(enum=list(ROLES), description="admin, buyer, sales or viewer: what the 
                                            "each operation; GET /me has the whole table)")
 REASON = s(maxLength=500, nullable=True, pattern=NO_CONTROLS, **{
     "x-normalize": "trim, NFC", "description": "One line: no control characters or bidirectional overrides."})
+SUB_STATUS = s(enum=["trial", "active", "pending_cancel", "suspended", "cancelled"])
+CUSTOMER_STATUS = s(enum=["invited", "active", "suspended", "revoked", "declined", "cancelled"])
+STATES = ["invited", "expired", "revoked", "declined", "trial", "active", "pending_cancel", "suspended", "cancelled"]
+TRANSFER_TOKEN = s(maxLength=64, pattern="^[ -]*(?:[0-9A-TV-Za-tv-z][ -]*){20}$", example="7K2M-9QXD-4HTP-R8WN-3ZCF", **{
+    "x-normalize": "trim, NFC", "description": "As the sending reseller got it (7K2M-9QXD-4HTP-R8WN-3ZCF): 20 letters "
+                                               "and digits of Crockford's base32, in any case, with or without "
+                                               "spaces and dashes; O reads as 0, I and L as 1."})
+MONEY_NULL = {**{"$ref": "#/components/schemas/Money"}, "nullable": True}
 
 # Billing details (issue 18). Identifiers are stored in their compact form: upper case, without the
 # spaces, dots, hyphens and slashes people type (x-normalize says so); x-check names a check digit.
@@ -157,8 +165,7 @@ SCHEMAS = {
                            resellers={**arr(obj(id=i(), name=s(), role=ROLE)), "description": (
                                "choose_reseller: the accounts this person is a member of; send the same "
                                "credential again with one's id as reseller_id.")},
-                           current={**obj(required=[], licenses=i(), plan=PLAN, billing_cycle=CYCLE,
-                                          status=s(enum=["trial", "active", "pending_cancel", "cancelled"]),
+                           current={**obj(required=[], licenses=i(), plan=PLAN, billing_cycle=CYCLE, status=SUB_STATUS,
                                           currency=s(enum=["EUR", "USD"])),
                                     "description": "The subscription as it is now (licenses_changed, plan_changed:"
                                                    " licenses, plan, billing_cycle, status): show it and ask again;"
@@ -167,7 +174,12 @@ SCHEMAS = {
                                "invoice_incomplete: what the invoice was issued without that the e-invoice needs")},
                            current_total=i(description="selection_changed: how many customers the filter selects "
                                                        "now"),
-                           row=i(description="row_conflict: the import's row sent again with other content"))),
+                           row=i(description="row_conflict: the import's row sent again with other content"),
+                           state={**s(enum=STATES), "description": "409 from the lifecycle table: the customer's "
+                                                                   "state, in which the action is not allowed."},
+                           allowed_states={**arr(s(enum=STATES)), "description": "409 from the lifecycle table: the "
+                                                                                 "states that allow the action."},
+                           max_licenses={**i(), "description": "422 over the seat cap: the cap."})),
     "Health": obj(status=s(enum=["ok"]), version=s()),
     "Ready": obj(status=s(enum=["ready"]), version=s(), schema_version=i(minimum=1)),
     "KioskReset": obj(restored_at=s("date-time"), snapshot_taken_at=s("date-time")),
@@ -188,17 +200,34 @@ SCHEMAS = {
     "Actor": obj(kind=s(enum=["member", "customer", "system"]),
                  email=s("email", nullable=True, description="null for the system"),
                  name=s(nullable=True, description="as it was at the time; null for the system")),
-    "Invitation": obj(status=s(enum=["pending", "accepted", "expired", "revoked"]),
-                      url=s("uri", nullable=True, description="Absolute link; null once accepted or revoked."),
-                      sent_at=TS, expires_at=TS, accepted_at=TS_NULL),
+    "Invitation": obj(status=s(enum=["pending", "accepted", "declined", "expired", "revoked"]),
+                      url=s("uri", nullable=True, description="Absolute link; null once answered or revoked."),
+                      sent_at=TS, expires_at=TS, accepted_at=TS_NULL, declined_at=TS_NULL,
+                      answered_by={**obj(email=s("email", nullable=True), name=s(nullable=True),
+                                         method=s(enum=["google", "demo"])), "nullable": True,
+                                   "description": "Who accepted or declined: the verified Google account (method "
+                                                  "google), or a demo acceptance on a demo server (method demo)."}),
     "ScheduledChange": obj(nullable=True, plan=PLAN, billing_cycle=CYCLE, effective_on=DAY),
     "Subscription": obj(
         id=i(), customer_id=i(), plan=PLAN, billing_cycle=CYCLE, licenses=i(minimum=1, maximum=50000),
-        status=s(enum=["trial", "active", "pending_cancel", "cancelled"]), started_at=TS, term_start=DAY,
+        status=SUB_STATUS, started_at=TS, term_start=DAY,
         term_end=DAY, renews_at=s("date", nullable=True), auto_renew={"type": "boolean"},
         unit_price=MONEY, recurring_amount=MONEY,
-        monthly_value={**MONEY, "description": "Recurring value per month; 0 for a trial."},
-        scheduled_change=ref("ScheduledChange"), cancel_reason=s(nullable=True)),
+        monthly_value={**MONEY, "description": "Recurring value per month; 0 for a trial and a suspended flexible "
+                                               "plan (it accrues nothing)."},
+        scheduled_change=ref("ScheduledChange"), cancel_reason=s(nullable=True),
+        trial_ends_on=s("date", nullable=True, description="The trial's last day (also of a trial set to cancel); "
+                                                          "null after the trial."),
+        suspension={**obj(reason=s(enum=["non_payment", "customer_request"]), since=TS), "nullable": True},
+        max_licenses=i(nullable=True, description="The seat cap of a flexible plan: license orders cannot exceed it."),
+        renewal={**ref("Renewal"), "nullable": True}),
+    "Renewal": {**obj(
+        action=s(enum=["auto_renew", "renew_with_count", "switch_to_flexible", "cancel_at_end"]), on=DAY,
+        plan={**PLAN, "nullable": True}, billing_cycle={**CYCLE, "nullable": True}, licenses=i(nullable=True),
+        unit_price=MONEY_NULL, recurring_amount=MONEY_NULL, monthly_value=MONEY_NULL),
+        "description": "What happens when the term ends (a trial's end: its conversion), and the subscription then; "
+                    "null fields for cancel_at_end. The subscription's renewal is null when nothing will happen by "
+                    "itself (cancelled; a suspended flexible plan)."},
     "Address": {**obj(street=NAME_TEXT, postal_code=POSTAL_CODE, city=NAME_TEXT, country=COUNTRY),
                 "example": ADDRESS_EXAMPLE},
     "ProfileAddress": {**obj(required=[], street=NULLABLE_NAME, postal_code={**POSTAL_CODE, "nullable": True}, city=NULLABLE_NAME,
@@ -215,19 +244,22 @@ SCHEMAS = {
                                        "change but not be removed (PATCH with null: 422). Invoices keep the "
                                        "details they were issued with."},
     "Customer": obj(id=i(), name=s(maxLength=200), email=s("email"), google_domain=s(), organization=s(maxLength=200),
-                    status=s(enum=["invited", "active", "revoked", "cancelled"]), created_at=TS,
+                    status=CUSTOMER_STATUS, created_at=TS,
                     invitation={**ref("Invitation"), "nullable": True},
                     subscription={**ref("Subscription"), "nullable": True},
                     billing={**obj(address=ref("Address"), vat_id=s(nullable=True), language=s(enum=["de", "en"]),
                                    email=s("email", nullable=True), buyer_reference=s(nullable=True)),
-                             "nullable": True}),
+                             "nullable": True},
+                    transfer_token={**obj(created_at=TS, expires_at=TS, created_by=obj(email=s("email"), name=s())),
+                                    "nullable": True, "description": "A live transfer token (never the token)."}),
     "CustomerPage": page(ref("Customer")),
     "NewCustomer": obj(required=["name", "email", "google_domain", "organization"], name=NAME_TEXT, email=EMAIL,
                        google_domain=DOMAIN, organization=NAME_TEXT, billing=ref("CustomerBilling")),
     "CustomerChanges": {**obj(required=[], name=NAME_TEXT, email=EMAIL, organization=NAME_TEXT,
-                              billing=ref("CustomerBilling")),
+                              google_domain=DOMAIN, billing=ref("CustomerBilling")),
                         "minProperties": 1,
-                        "description": "At least one field. The Google domain cannot be changed (422)."},
+                        "description": "At least one field. The Google domain only while the invitation is open "
+                                       "(else 409)."},
     "BillingProfileChanges": {**obj(
         required=list(billing_body.REQUIRED_PROFILE_FIELDS),
         legal_name=NULLABLE_NAME, address={**ref("ProfileAddress"), "nullable": True}, vat_id=VAT_ID,
@@ -254,6 +286,57 @@ SCHEMAS = {
         customer=obj(id=i(), name=s(), organization=s(), google_domain=s(), status=s(enum=["active"])),
         reseller=obj(name=s()),
         subscription=obj(id=i(), plan=PLAN, licenses=i(), status=s(enum=["trial"]), trial_ends_on=DAY)),
+    "InvitationAnswer": obj(required=[], credential=s(maxLength=8192, description=(
+        "The visitor's Google ID token (Google Identity Services). Its verified email must belong to the invited "
+        "domain: the hd claim equals it, or, for an account without Google Workspace, the email's domain does.")),
+        demo={"type": "boolean", "enum": [True], "description": (
+            "A demo acceptance instead: only on a demo server without Google sign-in, for a demo account's "
+            "invitation.")}),
+    "InvitationDeclined": obj(
+        customer=obj(id=i(), name=s(), organization=s(), google_domain=s(), status=s(enum=["declined"])),
+        reseller=obj(name=s())),
+    "StartPaid": obj(plan=PLAN, billing_cycle=CYCLE, licenses=i(minimum=1, maximum=50000)),
+    "StartPaidPreview": obj(
+        subscription_id=i(), plan=PLAN, billing_cycle=CYCLE, licenses=i(), trial_ends_on=DAY, starts_on=DAY,
+        period=obj(**{"from": DAY, "to": DAY}), amount_due_now={**MONEY, "description": "The first billing period."},
+        tax={**ref("Tax"), "description": "The VAT the invoice adds to amount_due_now."},
+        unit_price=MONEY, recurring_amount=MONEY, monthly_value=MONEY, renews_on=DAY),
+    "StartPaidResult": obj(start=ref("StartPaidPreview"), subscription=ref("Subscription"),
+                           invoice={**ref("Invoice"), "nullable": True}),
+    "Suspend": obj(required=["reason"], reason=s(enum=["non_payment", "customer_request"]), note=REASON),
+    "SuspendPreview": obj(subscription_id=i(), reason=s(enum=["non_payment", "customer_request"]), suspends_on=DAY,
+                          accrues_while_suspended={"type": "boolean", "description": "false for a flexible plan; an "
+                                                                                    "annual commitment runs on"},
+                          paid_through=DAY, monthly_value_now=MONEY, monthly_value_suspended=MONEY),
+    "SuspendResult": obj(suspension=ref("SuspendPreview"), subscription=ref("Subscription")),
+    "ResumePreview": obj(subscription_id=i(), resumes_on=DAY, suspended_since=TS,
+                         amount_due_now={**MONEY, "description": "The rest of the billing period it resumes in, "
+                                                                 "prorated by day; 0 within the period already paid "
+                                                                 "and for annual plans."},
+                         tax={**ref("Tax"), "description": "The VAT the invoice adds to amount_due_now."},
+                         proration={**obj(**{"from": DAY, "to": DAY, "days": i(), "period_days": i()}),
+                                    "nullable": True},
+                         unit_price=MONEY, recurring_amount=MONEY, renews_on=s("date", nullable=True)),
+    "ResumeResult": obj(resumption=ref("ResumePreview"), subscription=ref("Subscription"),
+                        invoice={**ref("Invoice"), "nullable": True}),
+    "RenewalSettings": obj(required=["action"], action=s(enum=["auto_renew", "renew_with_count",
+                                                                "switch_to_flexible", "cancel_at_end"]),
+                           licenses=i(minimum=1, maximum=50000, nullable=True, description=(
+                               "The count to renew with: with renew_with_count only (422 otherwise)."))),
+    "SeatCap": obj(max_licenses=i(minimum=1, maximum=50000, nullable=True, description=(
+        "The most licenses orders may reach, at least the count now (422); null: no cap."))),
+    "TransferToken": obj(customer_id=i(), token=s(description="Shown this once; the server keeps only its hash."),
+                         expires_at=TS),
+    "TransferTokenEntry": obj(token=TRANSFER_TOKEN),
+    "TransferPreview": obj(
+        customer=obj(name=s(), organization=s(), google_domain=s(), email=s("email")),
+        from_reseller=obj(name=s()),
+        subscription=obj(plan=PLAN, billing_cycle=CYCLE, licenses=i(), status=SUB_STATUS, term_end=DAY,
+                         renews_at=s("date", nullable=True)),
+        after=obj(unit_price=MONEY, recurring_amount=MONEY, monthly_value=MONEY),
+        invoices_staying=i(description="Invoices the sending reseller issued to the customer: they stay there."),
+        token_expires_at=TS),
+    "TransferResult": obj(customer=ref("Customer"), from_reseller=obj(name=s())),
     "LicenseTarget": obj(required=["licenses"], licenses=i(minimum=1, maximum=50000),
                          expected_licenses=i(minimum=1, maximum=50000, nullable=True, description=(
                              "The count the client saw. If the subscription has another count now, nothing "
@@ -321,12 +404,16 @@ SCHEMAS = {
             "type": "object", "additionalProperties": obj(per=s(enum=["license_month", "license_year"]),
                                                           list=MONEY, yours=MONEY)}))),
     "Dashboard": obj(
-        customers_by_status=obj(invited=i(), active=i(), revoked=i(), cancelled=i()), customers_total=i(),
+        customers_by_status=obj(invited=i(), active=i(), suspended=i(), revoked=i(), declined=i(), cancelled=i()),
+        customers_total=i(),
         licenses_total=i(), monthly_recurring_revenue=MONEY,
         invoices=obj(open=obj(count=i(), amount=MONEY), overdue=obj(count=i(), amount=MONEY)),
         renewals_next_30_days=obj(count=i(), amount=MONEY, items=arr(obj(
             customer_id=i(), customer_name=s(), organization=s(), plan=PLAN, billing_cycle=CYCLE, licenses=i(),
             renews_at=DAY, recurring_amount=MONEY))),
+        trials=obj(count=i(), items=arr(obj(customer_id=i(), customer_name=s(), organization=s(), licenses=i(),
+                                            trial_ends_on=DAY, days_left=i(description="today included"),
+                                            converts={"type": "boolean", "description": "false when set to cancel"}))),
         revenue_by_month=arr(obj(month=s(pattern="^[0-9]{4}-[0-9]{2}$"), amount=MONEY))),
     # Bulk jobs (issue 19).
     "BulkSelection": obj(required=[], filter=obj(required=[], q=s(maxLength=200), status=s(
@@ -409,17 +496,21 @@ SCHEMAS = {
 
 ERRORS = {
     "400": "invalid_json: the body is not JSON.",
-    "401": "unauthorized (no or bad token) or session_expired.",
+    "401": "unauthorized (no or bad token) or session_expired; answering an invitation: credential_required or "
+           "invalid_credential (the Google ID token is not valid, expired, or its email is not verified).",
     "403": "forbidden: the member's role may not do this (required_role lists the roles that may; nothing "
-           "was changed); not_a_demo_account (demo sign-in), not_a_reseller (Google sign-in) or "
-           "not_the_kiosk_account (kiosk reset), not_your_view (a saved view of another member).",
+           "was changed); not_a_demo_account (demo sign-in), not_a_reseller (Google sign-in), "
+           "not_the_kiosk_account (kiosk reset), wrong_domain (the Google account is not of the invited domain) or "
+           "demo_acceptance_refused, not_your_view (a saved view of another member).",
     "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
     "405": "method_not_allowed, with an Allow header.",
-    "409": "conflict, domain_taken, subscription_cancelled, idempotency_conflict, licenses_changed / "
-           "plan_changed with error.current, member_exists, last_admin, choose_reseller with error.resellers, "
-           "currency_locked with error.current, invoice_incomplete with error.missing, selection_changed with "
-           "error.current_total, row_conflict with error.row, job_finished or view_exists.",
-    "410": "invitation_gone: the link expired, was revoked, replaced or used.",
+    "409": "conflict (from the lifecycle table: with error.state and error.allowed_states), domain_taken, "
+           "subscription_cancelled, idempotency_conflict, licenses_changed / plan_changed with error.current, "
+           "member_exists, last_admin, choose_reseller with error.resellers, currency_locked with error.current, "
+           "invoice_incomplete with error.missing, selection_changed with error.current_total, row_conflict with "
+           "error.row, job_finished or view_exists. Nothing was changed.",
+    "410": "invitation_gone: the link expired, was revoked, replaced, accepted or declined; transfer_token_gone: "
+           "the transfer token was used, revoked, replaced or expired.",
     "413": "payload_too_large: the body is over 1 MiB.",
     "415": "unsupported_media_type: a body must be sent as Content-Type: application/json.",
     "422": "validation_failed, with fields.",
@@ -428,7 +519,8 @@ ERRORS = {
            "database_unreachable (PostgreSQL): the server cannot reach its database right now, with Retry-After. "
            "storage_busy (PostgreSQL): another server process kept changing the same data; nothing was changed, "
            "with Retry-After. "
-           "documents_unavailable: this server cannot make PDFs (the weasyprint package is missing).",
+           "documents_unavailable: this server cannot make PDFs (the weasyprint package is missing). "
+           "google_sign_in_unavailable: the server has no Google client id to check an invitation's answer.",
 }
 
 
@@ -532,32 +624,63 @@ def paths():
                       ref("BillingProfile"), ("409",), body=ref("BillingProfileChanges"),
                       description="422 names each field whose format is wrong (a bad IBAN's check digits, a VAT "
                                   "ID not in its country's format). 409 currency_locked: the currency cannot change "
-                                  "after the first invoice."),
+                                  "after the first invoice.", idempotent=True),
         },
         "/dashboard": {"get": op("Customers by status, licenses, MRR, open and overdue invoices, renewals in 30 days,"
                                  " revenue by month for 12 months", "200", ref("Dashboard"))},
         "/customers": {
             "get": op("List customers", "200", ref("CustomerPage"), ("422",), params=[
                 q("q", s(maxLength=200), "prefix search over name, organization, domain and email"),
-                q("status", s(enum=["invited", "active", "revoked", "cancelled"])),
+                q("status", CUSTOMER_STATUS),
                 q("sort", s(enum=["name", "-name", "created_at", "-created_at", "renews_at", "-renews_at",
                                   "licenses", "-licenses"], default="name")), LIMIT, CURSOR, OFFSET]),
             "post": op("Invite a customer", "201", ref("Customer"), ("409",), body=ref("NewCustomer"), idempotent=True),
         },
         "/customers/{id}": {
             "get": op("A customer with invitation and subscription", "200", ref("Customer"), E404, params=customer),
-            "patch": op("Change name, email, organization or billing details (the domain is fixed)", "200",
-                        ref("Customer"), E404,
-                        body=ref("CustomerChanges"), params=customer, idempotent=True),
+            "patch": op("Change name, email, organization or billing details; the Google domain while the "
+                        "invitation is open", "200", ref("Customer"), ("404", "409"), body=ref("CustomerChanges"),
+                        params=customer, idempotent=True),
         },
         "/customers/{id}/invitation/resend": {"post": op("New link; the old one dies", "200", ref("Customer"),
                                                          SUB_ERRORS, params=customer, idempotent=True)},
         "/customers/{id}/invitation/revoke": {"post": op("Withdraw the invitation", "200", ref("Customer"),
                                                          SUB_ERRORS, params=customer, idempotent=True)},
+        "/customers/{id}/invitation": {"post": op(
+            "Invite again (expired, revoked or declined invitation, cancelled subscription): a new link, the old one "
+            "dead, the history kept", "200", ref("Customer"), SUB_ERRORS, params=customer, idempotent=True)},
         "/invitations/{token}/accept": {"post": op(
-            "Accept an invitation (the token is the credential): a 30-day Professional trial of 5 licenses",
-            "200", ref("InvitationAccepted"), ("404", "410"), auth=False, params=[TOKEN], idempotent=True)},
-        "/customers/{id}/subscription": {"get": op("Terms and plan", "200", ref("Subscription"), E404, params=customer)},
+            "Accept an invitation, signed in with Google as an account of the invited domain: a 30-day "
+            "Professional trial of 5 licenses", "200", ref("InvitationAccepted"), ("401", "403", "404", "410", "503"),
+            auth=False, params=[TOKEN], body=ref("InvitationAnswer"), idempotent=True,
+            description="No session: the credential is the visitor's Google ID token; without one, 401 "
+                        "credential_required. Another domain's account: 403 wrong_domain, nothing changed.")},
+        "/invitations/{token}/decline": {"post": op(
+            "Decline an invitation (the same credential as accepting); the reseller sees the customer as declined",
+            "200", ref("InvitationDeclined"), ("401", "403", "404", "410", "503"), auth=False, params=[TOKEN],
+            body=ref("InvitationAnswer"), idempotent=True)},
+        "/customers/{id}/transfer-token": {
+            "post": op("A one-time transfer token for the customer, valid 14 days; an earlier live one dies", "201",
+                       ref("TransferToken"), SUB_ERRORS, params=customer, idempotent=True,
+                       description="The token is shown in this answer only (also not kept for an Idempotency-Key: "
+                                   "a retry makes a new token)."),
+            "delete": op("Revoke the customer's live transfer token", "204", None, SUB_ERRORS, params=customer,
+                         idempotent=True)},
+        "/customers/transfer/preview": {"post": op(
+            "What a transfer token would move here: the customer, its subscription, the price afterwards; writes "
+            "nothing", "200", ref("TransferPreview"), ("404", "409", "410"), body=ref("TransferTokenEntry"),
+            idempotent=True)},
+        "/customers/transfer": {"post": op(
+            "Take the customer over: it moves with its subscription in one transaction; invoices stay with the "
+            "reseller that issued them", "200", ref("TransferResult"), ("404", "409", "410"),
+            body=ref("TransferTokenEntry"), idempotent=True,
+            description="404 for a token this account cannot know (also a demo account's token at a registered "
+                        "reseller); 410 transfer_token_gone when used, revoked, replaced or expired; 409 for the "
+                        "sender's own customer or one that is no longer running.")},
+        "/customers/{id}/subscription": {
+            "get": op("Terms and plan", "200", ref("Subscription"), E404, params=customer),
+            "patch": op("Set or clear the seat cap of a flexible plan", "200", ref("Subscription"), SUB_ERRORS,
+                        body=ref("SeatCap"), params=customer, idempotent=True)},
         "/customers/{id}/subscription/license-orders/preview": {"post": op(
             "Price a license change without ordering", "200", ref("LicenseOrderPreview"), SUB_ERRORS,
             body=ref("LicenseTarget"), params=customer, idempotent=True)},
@@ -577,6 +700,27 @@ def paths():
         "/customers/{id}/subscription/reactivate": {"post": op(
             "Undo a pending cancel before the term ends", "200", ref("Subscription"), SUB_ERRORS, params=customer,
             idempotent=True)},
+        "/customers/{id}/subscription/start-paid/preview": {"post": op(
+            "Price starting the paid plan of a trial now", "200", ref("StartPaidPreview"), SUB_ERRORS,
+            body=ref("StartPaid"), params=customer, idempotent=True)},
+        "/customers/{id}/subscription/start-paid": {"post": op(
+            "Start the paid plan of a trial now: the paid term starts today and its first period is invoiced", "200",
+            ref("StartPaidResult"), SUB_ERRORS, body=ref("StartPaid"), params=customer, idempotent=True)},
+        "/customers/{id}/subscription/suspend/preview": {"post": op(
+            "What suspending changes", "200", ref("SuspendPreview"), SUB_ERRORS, body=ref("Suspend"), params=customer,
+            idempotent=True)},
+        "/customers/{id}/subscription/suspend": {"post": op(
+            "Suspend an active subscription: it keeps its data and licenses; a flexible plan accrues nothing",
+            "200", ref("SuspendResult"), SUB_ERRORS, body=ref("Suspend"), params=customer, idempotent=True)},
+        "/customers/{id}/subscription/resume/preview": {"post": op(
+            "Price resuming", "200", ref("ResumePreview"), SUB_ERRORS, params=customer, idempotent=True)},
+        "/customers/{id}/subscription/resume": {"post": op(
+            "Resume a suspended subscription, with the prorated charge the preview showed", "200",
+            ref("ResumeResult"), SUB_ERRORS, params=customer, idempotent=True)},
+        "/customers/{id}/subscription/renewal": {"put": op(
+            "Renewal settings of an annual plan", "200", ref("Subscription"), SUB_ERRORS, body=ref("RenewalSettings"),
+            params=customer, idempotent=True,
+            description="409 for a flexible plan (it renews month by month).")},
         "/invoices": {"get": op("List invoices, newest first", "200", ref("InvoicePage"), ("422",),
                                 params=INVOICE_FILTERS + [LIMIT, CURSOR, OFFSET])},
         # Document formats come from their registration (src/partner_api/documents/__init__.py).
@@ -712,7 +856,7 @@ def spec():
                                 "carries X-Request-Id. A session belongs to a member of a reseller's team; each "
                                 "operation's x-roles lists the roles that may call it (x-capability names the rule), "
                                 "and other roles get 403 forbidden with required_role, nothing changed. Every POST, "
-                                "PATCH and DELETE accepts Idempotency-Key; a body must be "
+                                "PUT, PATCH and DELETE accepts Idempotency-Key; a body must be "
                                 "JSON (Content-Type: application/json, else 415), at most 1 MiB (413), with no "
                                 "unknown fields (422). Unknown routes answer 404 and wrong methods 405 with Allow; "
                                 "methods the server does not know (TRACE) 501; HEAD answers wherever GET does. The "
@@ -733,7 +877,8 @@ def spec():
                 "schema": s(minLength=1, maxLength=255, pattern="^[!-~]+$"),
                 "description": "Same key and body: the first answer again, nothing changes. Same key, other "
                                "body: 409 idempotency_conflict. Answers are kept 30 days. A sign-in's answer is "
-                               "never kept (it holds a session token): a retried sign-in is another session."}},
+                               "never kept (it holds a session token): a retried sign-in is another session; nor is "
+                               "a new transfer token's: a retry makes another."}},
             "schemas": SCHEMAS,
         },
     }

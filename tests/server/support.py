@@ -7,6 +7,7 @@ The suite runs against SQLite, or against PostgreSQL when PARTNER_API_TEST_BACKE
 and `sql`, which speak both; a test that is about SQLite's file says so with `sqlite_only`."""
 import datetime as dt
 import hashlib
+import itertools
 import http.client
 import json
 import os
@@ -74,6 +75,8 @@ def sqlite_only(reason):
     return unittest.skipIf(POSTGRES, f"SQLite only: {reason}")
 
 CONTRACT = ROOT / "tests" / "contract"
+# How a demo server's demo accounts' invitations are answered without Google (issue 23).
+DEMO_ANSWER = {"demo": True}
 T0 = dt.datetime(2026, 11, 26, 9, 0, 0, tzinfo=UTC)
 
 
@@ -184,8 +187,10 @@ class ServerTestCase(unittest.TestCase):
         return self.ok("POST", "/api/v1/customers", body, token, status=201)
 
     def accept(self, customer):
+        """A demo acceptance (the test servers are demo servers without Google, and their
+        accounts demo accounts); test_acceptance.py signs in with Google."""
         token = customer["invitation"]["url"].rsplit("/", 1)[1]
-        return self.ok("POST", f"/api/v1/invitations/{token}/accept", {})
+        return self.ok("POST", f"/api/v1/invitations/{token}/accept", DEMO_ANSWER)
 
     def active_customer(self, token, n=0, licenses=None, plan=None, cycle=None):
         """An invited, accepted customer; with licenses it is converted to paid flexible."""
@@ -206,6 +211,33 @@ class ServerTestCase(unittest.TestCase):
         self.assertIsInstance(body["error"]["message"], str)
         self.assertTrue(body["error"]["message"])
         return body["error"]
+
+
+class ClockedCase(ServerTestCase):
+    """Each test in a demo account of its own (`self.token`, `self.n` for unique customers), on
+    the class's clock set back to T0 before and after: tests move it past terms' ends."""
+    settings = {"session_hours": 24 * 3650}
+    account = "clocked"
+
+    def setUp(self):
+        self.clock.set(T0)
+        self.token = self.sign_in(f"{self.account}{next(NUMBERS)}@example.com")
+        self.n = next(NUMBERS)
+
+    def tearDown(self):
+        self.clock.set(T0)
+
+    def base(self, customer):
+        return f"/api/v1/customers/{customer['id']}/subscription"
+
+    def sub(self, customer):
+        return self.ok("GET", self.base(customer), token=self.token)
+
+    def invoices(self, customer):
+        return self.ok("GET", f"/api/v1/invoices?customer_id={customer['id']}", token=self.token)["items"]
+
+
+NUMBERS = itertools.count(1)
 
 
 def shape_matches(actual, example, path="$"):

@@ -113,13 +113,21 @@ class UpdateCustomer(ServerTestCase):
         self.assertEqual(activity[0]["before"]["name"], customer["name"])
         self.assertEqual(activity[0]["after"]["name"], "Jörg Schäfer")
 
-    def test_domain_is_fixed_and_bad_input_changes_nothing(self):
+    def test_domain_changes_only_while_invited_and_bad_input_changes_nothing(self):
         customer = self.invite(self.token, 2)
+        taken = self.invite(self.token, 3)
+        active = self.active_customer(self.token, 4)
         before = fingerprint(self.db_path)
         path = f"/api/v1/customers/{customer['id']}"
-        error = self.assertError(self.call("PATCH", path, {"google_domain": "new.de"}, self.token),
+        error = self.assertError(self.call("PATCH", path, {"google_domain": "https://new.de/"}, self.token),
                                  422, "validation_failed")
         self.assertIn("google_domain", error["fields"])
+        self.assertError(self.call("PATCH", path, {"google_domain": taken["google_domain"]}, self.token),
+                         409, "domain_taken")
+        # Once accepted, the domain is the customer's Google Workspace: it stays (the lifecycle table).
+        error = self.assertError(self.call("PATCH", f"/api/v1/customers/{active['id']}", {"google_domain": "new.de"},
+                                           self.token), 409, "conflict")
+        self.assertEqual(error["state"], "trial")
         self.assertError(self.call("PATCH", path, {}, self.token), 422, "validation_failed")
         self.assertError(self.call("PATCH", path, {"name": ""}, self.token), 422, "validation_failed")
         self.assertError(self.call("PATCH", path, {"email": "nope"}, self.token), 422, "validation_failed")
@@ -127,6 +135,10 @@ class UpdateCustomer(ServerTestCase):
                                    headers={"Content-Type": "application/json"}), 400, "invalid_json")
         self.assertError(self.call("PATCH", "/api/v1/customers/987654", {"name": "X"}, self.token), 404, "not_found")
         self.assertEqual(fingerprint(self.db_path), before)
+        # While the invitation is open the domain may be corrected; the link then answers for it.
+        changed = self.ok("PATCH", path, {"google_domain": " New-Domain.DE. "}, self.token)
+        self.assertEqual((changed["google_domain"], changed["status"]), ("new-domain.de", "invited"))
+        self.assertEqual(changed["invitation"]["url"], customer["invitation"]["url"])
 
 
 class ListCustomers(ServerTestCase):

@@ -136,7 +136,7 @@ class RegisteringADemoAccountStartsClean(ServerTestCase):
         self.assertEqual([(m["email"], m["role"]) for m in self.ok("GET", "/api/v1/team/members", token=admin)["items"]],
                          [(email, "admin")])
         # The planted link is dead, and the planted Admin is nobody here.
-        self.assertError(self.call("POST", f"/api/v1/invitations/{link_token}/accept", {}), 404, "not_found")
+        self.assertError(self.call("POST", f"/api/v1/invitations/{link_token}/accept", {"demo": True}), 404, "not_found")
         from partner_api.errors import NotAReseller
         with self.assertRaises(NotAReseller):
             self.server.app.domain.sessions.sign_in_member("planted.admin@evil.example")

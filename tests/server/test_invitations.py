@@ -26,7 +26,7 @@ class Invitations(ServerTestCase):
 
     def test_accept_starts_a_professional_trial_of_5_licenses_for_30_days(self):
         customer = self.invite(self.token, self.n)
-        result = self.ok("POST", self.accept_path(link_token(customer)), {})
+        result = self.ok("POST", self.accept_path(link_token(customer)), {"demo": True})
         self.assertEqual(result["customer"]["status"], "active")
         self.assertEqual(result["reseller"]["name"], "Inviter")
         self.assertEqual(result["subscription"]["trial_ends_on"], "2026-12-25")
@@ -43,7 +43,7 @@ class Invitations(ServerTestCase):
         self.assertEqual(sub["unit_price"], {"amount": 103, "currency": "USD"})  # 1.29 less 20%
         self.assertEqual(self.ok("GET", f"/api/v1/customers/{customer['id']}/subscription", token=self.token), sub)
         # a used link is gone
-        self.assertError(self.call("POST", self.accept_path(link_token(customer)), {}), 410, "invitation_gone")
+        self.assertError(self.call("POST", self.accept_path(link_token(customer)), {"demo": True}), 410, "invitation_gone")
 
     def test_resend_makes_a_new_link_and_kills_the_old_one(self):
         customer = self.invite(self.token, self.n)
@@ -52,9 +52,9 @@ class Invitations(ServerTestCase):
         self.assertNotEqual(link_token(resent), old)
         self.assertEqual(resent["invitation"]["status"], "pending")
         before = fingerprint(self.db_path)
-        self.assertError(self.call("POST", self.accept_path(old), {}), 410, "invitation_gone")
+        self.assertError(self.call("POST", self.accept_path(old), {"demo": True}), 410, "invitation_gone")
         self.assertEqual(fingerprint(self.db_path), before)
-        self.ok("POST", self.accept_path(link_token(resent)), {})
+        self.ok("POST", self.accept_path(link_token(resent)), {"demo": True})
 
     def test_revoke_kills_the_link(self):
         customer = self.invite(self.token, self.n)
@@ -62,7 +62,7 @@ class Invitations(ServerTestCase):
         self.assertEqual(revoked["status"], "revoked")
         self.assertEqual(revoked["invitation"]["status"], "revoked")
         self.assertIsNone(revoked["invitation"]["url"])
-        self.assertError(self.call("POST", self.accept_path(link_token(customer)), {}), 410, "invitation_gone")
+        self.assertError(self.call("POST", self.accept_path(link_token(customer)), {"demo": True}), 410, "invitation_gone")
         self.assertError(self.call("POST", f"/api/v1/customers/{customer['id']}/invitation/revoke", token=self.token),
                          409, "conflict")
         # a revoked customer can be invited again with a fresh link
@@ -77,14 +77,14 @@ class Invitations(ServerTestCase):
             detail = self.ok("GET", f"/api/v1/customers/{customer['id']}", token=self.sign_in("inviter@example.com"))
             self.assertEqual(detail["invitation"]["status"], "expired")
             self.assertEqual(detail["status"], "invited")
-            self.assertError(self.call("POST", self.accept_path(link_token(customer)), {}), 410, "invitation_gone")
+            self.assertError(self.call("POST", self.accept_path(link_token(customer)), {"demo": True}), 410, "invitation_gone")
             page = self.call("GET", f"/invite/{link_token(customer)}")
             self.assertEqual(page.status, 410)
         finally:
             self.clock.set(start)
 
     def test_unknown_link_is_404(self):
-        self.assertError(self.call("POST", self.accept_path("A" * 43), {}), 404, "not_found")
+        self.assertError(self.call("POST", self.accept_path("A" * 43), {"demo": True}), 404, "not_found")
         self.assertEqual(self.call("GET", "/invite/" + "A" * 43).status, 404)
 
     def test_accepted_customer_cannot_be_resent_or_revoked(self):
@@ -101,15 +101,23 @@ class Invitations(ServerTestCase):
         self.assertEqual(english.status, 200)
         self.assertIn("text/html", english.header("Content-Type"))
         text = english.body.decode()
-        self.assertIn("Accept invitation", text)
+        # A demo account's invitation on a demo server without Google: the demo acceptance, labelled.
+        self.assertIn("Accept (demo, without Google sign-in)", text)
+        self.assertIn("Shared Contacts for Gmail", text)
+        self.assertNotIn("add-on for", text)
         self.assertIn("Müller &amp; Söhne &lt;GmbH&gt;", text)  # escaped
         self.assertIn(f"/api/v1/invitations/{link_token(customer)}/accept", text)
+        self.assertIn(f"/api/v1/invitations/{link_token(customer)}/decline", text)
+        self.assertIn("Dec 10, 2026", text)  # the link's last day, as the console writes dates
+        self.assertIn("$5.15 a month (5 licenses at $1.03 each)", text)
         self.assertIn('<script src="/invite.js">', text)
         self.assertIn("Content-Security-Policy", {k.title(): v for k, v in english.headers.items()})
         german = self.call("GET", path, headers={"Accept-Language": "de-DE,de;q=0.9,en;q=0.5"}).body.decode()
-        self.assertIn("Einladung annehmen", german)
+        self.assertIn("Annehmen (Demo, ohne Google-Anmeldung)", german)
         self.assertIn('lang="de"', german)
-        self.assertIn("Einladung annehmen", self.call("GET", path + "?lang=de").body.decode())
+        self.assertIn("10.12.2026", german)
+        self.assertIn("5,15\u00a0$ im Monat (5 Lizenzen zu je 1,03\u00a0$)", german)
+        self.assertIn("Testphase", self.call("GET", path + "?lang=de").body.decode())
         script = self.call("GET", "/invite.js")
         self.assertEqual(script.header("Content-Type"), "text/javascript; charset=utf-8")
         self.assertIn(b"fetch(", script.body)

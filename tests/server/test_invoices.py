@@ -133,7 +133,8 @@ class Invoices(ServerTestCase):
 
     def test_dashboard(self):
         board = self.ok("GET", "/api/v1/dashboard", token=self.token)
-        self.assertEqual(board["customers_by_status"], {"invited": 0, "active": 2, "revoked": 0, "cancelled": 0})
+        self.assertEqual(board["customers_by_status"], {"invited": 0, "active": 2, "suspended": 0, "revoked": 0,
+                                                        "declined": 0, "cancelled": 0})
         self.assertEqual(board["licenses_total"], 28)
         self.assertEqual(board["monthly_recurring_revenue"], {"amount": 28 * 103, "currency": "USD"})
         self.assertEqual(board["invoices"]["overdue"]["count"], 4)

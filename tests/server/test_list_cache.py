@@ -69,7 +69,7 @@ class KeptTotalsAndSamples(unittest.TestCase):
 
     def customers(self, domain, offset, limit=5, status=None, q=None, sort="name", descending=False):
         page, total, _ = domain.customers.page(self.reseller, q, status, sort, descending, None, limit, offset)
-        return [row["id"] for row, _, _ in page], total
+        return [view[0]["id"] for view in page], total
 
     def invoices(self, domain, offset, limit=5, **filters):
         args = [filters.get(k) for k in ("customer_id", "status", "issued_from", "issued_to")]

@@ -175,7 +175,7 @@ class FromTheFirstRelease(unittest.TestCase):
             customer = call("POST", "/customers", {"name": "Neu Kunde", "email": "a@neu-kunde.de",
                                                   "google_domain": "neu-kunde.de", "organization": "Neu GmbH"},
                             token, status=201)
-            call("POST", f"/invitations/{customer['invitation']['url'].rsplit('/', 1)[1]}/accept", {})
+            call("POST", f"/invitations/{customer['invitation']['url'].rsplit('/', 1)[1]}/accept", {"demo": True})
             sub = f"/customers/{customer['id']}/subscription"
             order = call("POST", f"{sub}/license-orders", {"licenses": 7}, token, status=201,
                          headers={"Idempotency-Key": "after-upgrade-1"})
@@ -321,7 +321,7 @@ class TeamsFromTheFirstRelease(unittest.TestCase):
             demo = domain.resellers.by_email("demo@reseller.example")
             domain.kiosk.take_snapshot(demo["id"])
             stored = json.loads(self.conn.execute("SELECT data FROM demo_snapshots").fetchone()[0])
-            stored["schema_version"] = 9  # the version before bulk jobs and saved views
+            stored["schema_version"] = 10  # the version before bulk jobs and saved views
             for table in ("bulk_jobs", "bulk_job_rows", "saved_views"):
                 del stored["tables"][table]
             self.conn.execute("UPDATE demo_snapshots SET data = ?", (json.dumps(stored),))
@@ -418,6 +418,81 @@ class DomainScopesFromVersion6(unittest.TestCase):
             conn.close()
         for customer in live:
             self.assertNotIn(customer["invitation"]["url"].rsplit("/", 1)[1], text)
+
+
+@sqlite_only("the first release's SQLite dump brought to version 9 (PostgreSQL: test_postgres_operations.py)")
+class LifecycleFromVersion9(unittest.TestCase):
+    """Version 10 (issue 23) on a database as the version before made it (the first release's
+    fixture brought to version 9): every row is kept, answers, suspensions, renewal counts and
+    seat caps start empty, and the upgraded data lives the whole new life: a suspended customer
+    keeps its domain, a customer is invited again, and moves to another account."""
+
+    def setUp(self):
+        from partner_api.storage.migrations import migrate
+        self.tmp = tempfile.mkdtemp(prefix="migrations-10-")
+        self.db = os.path.join(self.tmp, "v9.db")
+        load_dump(FIXTURE_V1, self.db)
+        conn = sqlite3.connect(self.db, isolation_level=None)
+        try:
+            self.assertEqual(migrate(conn, target=9), (1, 9))
+            self.before = {table: rows(self.db, table) for table in V1_TABLES}
+        finally:
+            conn.close()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_every_row_is_kept_and_the_new_columns_start_empty(self):
+        messages = []
+        Database(self.db, log=messages.append).close()
+        # Later migrations (11: bulk jobs) follow it; version 10 is the one this test is about.
+        self.assertEqual(messages[0], "Upgrading the database to schema version 10 (suspension, verified answers, "
+                                      "renewal count, seat cap, transfer tokens).")
+        for table, (columns, old_rows) in self.before.items():
+            new_columns, new_rows = rows(self.db, table)
+            index = [new_columns.index(c) for c in columns]
+            self.assertEqual(sorted(tuple(r[i] for i in index) for r in new_rows), old_rows, table)
+        conn = sqlite3.connect(self.db)
+        try:
+            self.assertEqual(conn.execute("SELECT COUNT(*) FROM invitations WHERE answered_by IS NOT NULL OR"
+                                          " answer_method IS NOT NULL").fetchone()[0], 0)
+            self.assertEqual(conn.execute("SELECT COUNT(*) FROM subscriptions WHERE suspend_reason IS NOT NULL OR"
+                                          " renewal_licenses IS NOT NULL OR max_licenses IS NOT NULL").fetchone()[0], 0)
+            self.assertEqual(conn.execute("SELECT COUNT(*) FROM transfer_tokens").fetchone()[0], 0)
+        finally:
+            conn.close()
+        fresh = os.path.join(self.tmp, "fresh.db")
+        Database(fresh).close()
+        self.assertEqual(schema_of(self.db), schema_of(fresh))
+
+    def test_the_upgraded_data_lives_its_whole_life(self):
+        server = RunningServer(Settings(port=0, db_path=self.db, static_dir="", quiet=True, demo=True,
+                                        clock=FakeClock(T0.replace(day=27)))).start()
+        try:
+            def call(method, path, body=None, token=None, status=200):
+                reply = request(server.port, method, "/api/v1" + path, body, token)
+                self.assertEqual(reply.status, status, reply)
+                return reply.json if reply.body else None
+            demo = call("POST", "/auth/demo", {"email": "demo@reseller.example"})["token"]
+            paid = [c for c in call("GET", "/customers?status=active&limit=200", token=demo)["items"]
+                    if c["subscription"]["status"] == "active"][0]
+            self.assertIsNotNone(paid["subscription"]["renewal"])
+            call("POST", f"/customers/{paid['id']}/subscription/suspend", {"reason": "non_payment"}, demo)
+            # Suspended, it keeps its domain within the demo account.
+            taken = request(server.port, "POST", "/api/v1/customers",
+                            {"name": "Doppelt", "email": "x@" + paid["google_domain"],
+                             "google_domain": paid["google_domain"], "organization": "Doppelt GmbH"}, demo)
+            self.assertEqual((taken.status, taken.json["error"]["code"]), (409, "domain_taken"))
+            call("POST", f"/customers/{paid['id']}/subscription/resume", None, demo)
+            cancelled = call("GET", "/customers?status=cancelled&limit=1", token=demo)["items"][0]
+            again = call("POST", f"/customers/{cancelled['id']}/invitation", None, demo)
+            self.assertEqual(again["status"], "invited")
+            token = call("POST", f"/customers/{paid['id']}/transfer-token", None, demo, status=201)["token"]
+            other = call("POST", "/auth/demo", {"email": "other-demo@reseller.example"})["token"]
+            call("POST", "/customers/transfer", {"token": token}, other)
+            self.assertEqual(call("GET", f"/customers/{paid['id']}", token=other)["status"], "active")
+        finally:
+            server.stop()
 
 
 @sqlite_only("SQLite files (PostgreSQL: test_postgres_operations.py)")

@@ -30,6 +30,15 @@ EXAMPLES = {
     "license_order_credit.json": "LicenseOrderResult", "error_invoice_incomplete.json": "Error",
     "bulk_preview.json": "BulkPreview", "bulk_job.json": "BulkJob", "bulk_import_preview.json": "ImportPreview",
     "bulk_import_receiving.json": "BulkJob", "error_selection_changed.json": "Error", "saved_views.json": "SavedViewList",
+    "error_wrong_domain.json": "Error", "invitation_decline.json": "InvitationDeclined",
+    "customer_declined.json": "Customer", "start_paid_preview.json": "StartPaidPreview",
+    "start_paid.json": "StartPaidResult", "subscription_seat_cap.json": "Subscription", "error_seat_cap.json": "Error",
+    "suspend_preview.json": "SuspendPreview", "suspend.json": "SuspendResult", "customer_suspended.json": "Customer",
+    "error_not_now.json": "Error", "resume_preview.json": "ResumePreview", "resume.json": "ResumeResult",
+    "subscription_renewal.json": "Subscription", "transfer_token.json": "TransferToken",
+    "customer_transfer_token.json": "Customer", "transfer_preview.json": "TransferPreview",
+    "transfer.json": "TransferResult", "error_transfer_token_gone.json": "Error",
+    "dashboard_lifecycle.json": "Dashboard",
 }
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
 
@@ -88,7 +97,7 @@ class OpenApi(unittest.TestCase):
                     self.assertIn("401", codes, (method, path))
                 if "requestBody" in operation:
                     self.assertTrue({"400", "413", "422"} <= codes, (method, path))
-                if method in ("post", "patch", "delete"):
+                if method in ("post", "put", "patch", "delete"):
                     self.assertIn({"$ref": "#/components/parameters/IdempotencyKey"}, operation["parameters"])
 
     def test_the_document_is_what_make_openapi_writes(self):

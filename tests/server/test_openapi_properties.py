@@ -131,6 +131,8 @@ def generate(schema, rng):
         return rng.choice([low - 1, low, low + 1, high - 1, high, high + 1, rng.randint(low, high), 2 ** 70, -(2 ** 70)])
     if "enum" in schema:
         return rng.choice(schema["enum"] + ["", schema["enum"][0].upper(), schema["enum"][0] + " ", "none"])
+    if "example" in schema and rng.random() < 0.6:
+        return mutate_example(schema["example"], rng)
     limit = schema.get("maxLength", 40)
     if "@" in schema.get("pattern", "") or "[A-Za-z0-9](?:" in schema.get("pattern", ""):
         return generate_address(schema, rng, limit)
@@ -193,6 +195,25 @@ def valid_example(schema, rng):
         if allowed(schema, value) and value is not None:
             return value
     raise AssertionError(f"no valid value found for {schema}")
+
+
+def mutate_example(example, rng):
+    """A documented example (a transfer token) as people type it, or broken a little."""
+    how = rng.randrange(8)
+    if how == 0:
+        return example.lower()
+    if how == 1:
+        return example.replace("-", rng.choice(["", " ", "  ", "--"]))
+    if how == 2:
+        return " " + example + " "
+    if how == 3:  # a letter too many or too few
+        return example + rng.choice("AZ09") if rng.random() < 0.5 else example[:-1]
+    if how == 4:  # a character the alphabet does not have, or that is no letter at all
+        at = rng.randrange(len(example))
+        return example[:at] + rng.choice("UuÄ_/.\u00a0\t中") + example[at + 1:]
+    if how == 5:
+        return example.replace("0", "O").replace("1", "l")
+    return example
 
 
 def generate_address(schema, rng, limit):

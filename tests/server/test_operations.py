@@ -232,7 +232,7 @@ class BackupRestoreAndStop(unittest.TestCase):
                             {"name": f"Burst {n}", "email": f"it@burst-{n}.de", "google_domain": f"burst-{n}.de",
                              "organization": f"Burst {n} GmbH"}, token)
             link = reply.json["invitation"]["url"]
-            request(port, "POST", f"/api/v1/invitations/{link.rsplit('/', 1)[1]}/accept", {})
+            request(port, "POST", f"/api/v1/invitations/{link.rsplit('/', 1)[1]}/accept", {"demo": True})
             ids.append(reply.json["id"])
         return ids
 

@@ -88,7 +88,7 @@ class TwoProcesses(unittest.TestCase):
         self.assertEqual(reply.status, 201, reply)
         customer = reply.json
         invitation = customer["invitation"]["url"].rsplit("/", 1)[1]
-        self.assertEqual(call(port, "POST", f"/api/v1/invitations/{invitation}/accept", {}).status, 200)
+        self.assertEqual(call(port, "POST", f"/api/v1/invitations/{invitation}/accept", {"demo": True}).status, 200)
         path = f"/api/v1/customers/{customer['id']}/subscription/license-orders"
         self.assertEqual(call(port, "POST", path, {"licenses": licenses}, token).status, 201)
         return customer["id"]

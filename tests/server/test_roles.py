@@ -29,6 +29,19 @@ BODIES = {
     ("POST", "/customers/{id}/subscription/plan"): {"plan": "enterprise", "billing_cycle": "flexible"},
     ("POST", "/customers/{id}/subscription/cancel"): {"when": "end_of_term", "reason": "matrix"},
     ("POST", "/customers/{id}/subscription/reactivate"): {},
+    ("POST", "/customers/{id}/invitation"): {},
+    ("POST", "/customers/{id}/transfer-token"): {},
+    ("POST", "/customers/transfer/preview"): {"token": "7K2M-9QXD-4HTP-R8WN-3ZCF"},
+    ("POST", "/customers/transfer"): {"token": "7K2M-9QXD-4HTP-R8WN-3ZCF"},
+    ("PATCH", "/customers/{id}/subscription"): {"max_licenses": None},
+    ("POST", "/customers/{id}/subscription/start-paid/preview"): {"plan": "basic", "billing_cycle": "flexible",
+                                                                  "licenses": 3},
+    ("POST", "/customers/{id}/subscription/start-paid"): {"plan": "basic", "billing_cycle": "flexible", "licenses": 3},
+    ("POST", "/customers/{id}/subscription/suspend/preview"): {"reason": "non_payment"},
+    ("POST", "/customers/{id}/subscription/suspend"): {"reason": "non_payment", "note": "matrix"},
+    ("POST", "/customers/{id}/subscription/resume/preview"): {},
+    ("POST", "/customers/{id}/subscription/resume"): {},
+    ("PUT", "/customers/{id}/subscription/renewal"): {"action": "auto_renew"},
     ("POST", "/team/members"): {"email": "new.member@reseller.example", "name": "Neue Kollegin", "role": "sales"},
     ("PATCH", "/team/members/{id}"): {"role": "buyer"},
     ("POST", "/kiosk/reset"): {},
@@ -64,9 +77,16 @@ COVERS = {
              "GET /billing-profile", "GET /bulk-jobs", "GET /bulk-jobs/{id}", "GET /bulk-jobs/{id}/report.csv",
              "GET /views", "POST /views", "PATCH /views/{id}", "DELETE /views/{id}"],
     "manage_customers": ["POST /customers", "PATCH /customers/{id}", "POST /customers/{id}/invitation/resend",
-                         "POST /customers/{id}/invitation/revoke", "POST /bulk-jobs/{id}/rows"],
+                         "POST /customers/{id}/invitation/revoke",
+                         # Issue 23: invite again, transfers out and in.
+                         "POST /customers/{id}/invitation", "POST /customers/{id}/transfer-token",
+                         "DELETE /customers/{id}/transfer-token", "POST /customers/transfer/preview",
+                         "POST /customers/transfer", "POST /bulk-jobs/{id}/rows"],
     "manage_subscriptions": [f"POST /customers/{{id}}/subscription/{action}" for action in (
-        "license-orders/preview", "license-orders", "plan/preview", "plan", "cancel", "reactivate")],
+        "license-orders/preview", "license-orders", "plan/preview", "plan", "cancel", "reactivate",
+        # Issue 23: start the paid plan, suspend, resume (each with its preview).
+        "start-paid/preview", "start-paid", "suspend/preview", "suspend", "resume/preview", "resume")]
+    + ["PUT /customers/{id}/subscription/renewal", "PATCH /customers/{id}/subscription"],
     "export_billing": ["GET /invoices/export.csv", "GET /invoices/{id}/pdf", "GET /invoices/{id}/xrechnung.xml",
                        "GET /customers/export.csv"],
     "manage_team": ["GET /team/members", "POST /team/members", "PATCH /team/members/{id}",
@@ -199,7 +219,7 @@ class RoleMatrix(ServerTestCase):
         public = sorted(f"{method} {pattern[len(API_PREFIX):]}" for method, pattern, capability in self.routes
                         if capability is None)
         self.assertEqual(public, ["GET /health", "GET /openapi.json", "GET /ready", "POST /auth/demo", "POST /auth/google",
-                                  "POST /invitations/{token}/accept"])
+                                  "POST /invitations/{token}/accept", "POST /invitations/{token}/decline"])
 
     def test_a_bulk_action_needs_what_its_dialog_needs(self):
         self.assertEqual(ACTIONS, BULK_ACTIONS)

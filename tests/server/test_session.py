@@ -42,8 +42,8 @@ class ScriptedSession(unittest.TestCase):
         link = customer["invitation"]["url"]
         self.assertTrue(link.startswith(f"http://127.0.0.1:{port}/invite/"))
         path = link.split(str(port), 1)[1]
-        self.assertIn(b"Accept invitation", call("GET", path).body)
-        call("POST", f"/api/v1/invitations/{path.rsplit('/', 1)[1]}/accept", {})
+        self.assertIn(b"Accept (demo, without Google sign-in)", call("GET", path).body)
+        call("POST", f"/api/v1/invitations/{path.rsplit('/', 1)[1]}/accept", {"demo": True})
 
         base = f"/api/v1/customers/{customer['id']}/subscription"
         preview = call("POST", f"{base}/license-orders/preview", {"licenses": 20}, me).json

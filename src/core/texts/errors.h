@@ -51,4 +51,12 @@
     X(FieldErrLanguage, "Choose German or English.", "Wählen Sie Deutsch oder Englisch.") \
     X(FieldErrReference, "The buyer reference can be at most 100 characters.", "Die Käuferreferenz darf höchstens 100 Zeichen lang sein.") \
     X(FieldErrBilling, "Check the billing details.", "Prüfen Sie die Rechnungsangaben.") \
-    X(FieldErrDateRange, "Enter a day; “To” cannot be before “From”.", "Geben Sie einen Tag ein; „Bis“ darf nicht vor „Von“ liegen.")
+    X(FieldErrDateRange, "Enter a day; “To” cannot be before “From”.", "Geben Sie einen Tag ein; „Bis“ darf nicht vor „Von“ liegen.") \
+    X(ErrCredentialRequired, "Sign in with Google to answer this invitation.", "Melden Sie sich mit Google an, um diese Einladung zu beantworten.") \
+    X(ErrWrongDomain, "This Google account does not belong to the invited domain. Nothing was changed.", "Dieses Google-Konto gehört nicht zur eingeladenen Domain. Es wurde nichts geändert.") \
+    X(ErrDemoAnswerRefused, "Only a demo account's invitation can be answered without Google sign-in.", "Nur die Einladung eines Demo-Kontos lässt sich ohne Google-Anmeldung beantworten.") \
+    X(ErrTransferTokenGone, "This transfer code is no longer valid: it was used, withdrawn, replaced or has expired.", "Dieser Transfercode ist nicht mehr gültig: Er wurde verwendet, widerrufen, ersetzt oder ist abgelaufen.") \
+    X(ErrGoogleUnavailable, "This server cannot check Google sign-ins right now. Please tell your administrator.", "Dieser Server kann Google-Anmeldungen derzeit nicht prüfen. Bitte wenden Sie sich an Ihren Administrator.") \
+    X(FieldErrTransferToken, "Enter the transfer code as you received it: 20 letters and digits.", "Geben Sie den Transfercode so ein, wie Sie ihn erhalten haben: 20 Buchstaben und Ziffern.") \
+    X(FieldErrSeatCap, "Enter a maximum no lower than today's number of licenses, or none.", "Geben Sie eine Obergrenze ein, die nicht unter der jetzigen Lizenzanzahl liegt, oder keine.") \
+    X(FieldErrRenewal, "Choose what happens at renewal.", "Wählen Sie, was bei der Verlängerung geschieht.")

@@ -17,8 +17,12 @@ from .links import LinkSeal
 from .resellers import DEMO_EMAIL, Resellers  # noqa: F401  (the demo account's address, for serve.py)
 from .saved_views import SavedViews
 from .sessions import Sessions
+from .renewals import Renewals
 from .subscriptions import Subscriptions
+from .suspension import Suspensions
 from .team import Team
+from .transfers import Transfers
+from .trials import Trials
 
 
 __all__ = ["DEMO_EMAIL", "Domain"]
@@ -40,6 +44,10 @@ class Domain:
         self.customers = Customers(storage, clock, log, self.links)
         self.invitations = Invitations(storage, clock, log, self.links)
         self.subscriptions = Subscriptions(storage, clock)
+        self.trials = Trials(storage, clock)
+        self.suspensions = Suspensions(storage, clock)
+        self.renewals = Renewals(storage, clock)
+        self.transfers = Transfers(storage, clock, self.billing)
         self.invoices = Invoices(storage, clock)
         self.activity = Activity(storage)
         self.dashboard = Dashboard(storage, clock)

@@ -24,11 +24,26 @@ def at_midnight(day):
     return dt.datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
+def accrues(sub):
+    """Whether time costs the customer anything: not in a trial, not once cancelled, and not
+    while a flexible plan is suspended (an annual commitment runs on while suspended)."""
+    if sub["status"] in ("trial", "cancelled"):
+        return False
+    return not (sub["status"] == "suspended" and sub["billing_cycle"] == "flexible")
+
+
 def renews_on(sub):
-    """Day the next term starts, if it will start by itself."""
-    if sub["status"] in ("trial", "active") and sub["auto_renew"]:
+    """Day the next term starts, if it will start by itself (a suspended flexible plan waits)."""
+    if sub["auto_renew"] and (sub["status"] in ("trial", "active") or (sub["status"] == "suspended" and accrues(sub))):
         return parse_day(sub["term_end"]) + ONE_DAY
     return None
+
+
+def monthly_value_of(sub):
+    """What the subscription brings in per month now: 0 while it accrues nothing."""
+    if not accrues(sub):
+        return 0
+    return pricing.monthly_value(sub["licenses"] * sub["unit_price"], sub["billing_cycle"])
 
 
 def subscription_snapshot(sub):
@@ -47,7 +62,7 @@ def paid_term(plan, cycle, start, reseller):
         "next_bill_on": add_months(start, pricing.billing_months(cycle)).isoformat(),
         "unit_price": pricing.unit_price(plan, cycle, reseller["discount_bp"], reseller["currency"]),
         "auto_renew": 1, "scheduled_plan": None, "scheduled_cycle": None,
-        "cancel_reason": None, "resume_status": None,
+        "cancel_reason": None, "resume_status": None, "renewal_licenses": None,
     }
 
 
@@ -77,26 +92,33 @@ def period_line(sub, start, last_day):
                 sub["licenses"], sub["unit_price"], start, last_day)
 
 
+def bills_within_term(sub):
+    """Whether a bill falls due before the term ends (annual plans paid monthly; also while an
+    annual plan is suspended)."""
+    return sub["status"] in ("active", "suspended") and accrues(sub)
+
+
 def next_event(sub):
-    """The day something happens to the subscription by itself (a bill, a renewal, an end)."""
-    if sub["status"] == "cancelled":
+    """The day something happens to the subscription by itself (a bill, a renewal, an end);
+    None when nothing will: cancelled, or a suspended flexible plan (it waits to be resumed)."""
+    if sub["status"] == "cancelled" or (sub["status"] == "suspended" and not accrues(sub)):
         return None
     boundary = parse_day(sub["term_end"]) + ONE_DAY
     next_bill = parse_day(sub["next_bill_on"])
-    if sub["status"] == "active" and next_bill is not None and next_bill < boundary:
+    if bills_within_term(sub) and next_bill is not None and next_bill < boundary:
         return next_bill.isoformat()
     return boundary.isoformat()
 
 
 def save_subscription(repo, sub, changes):
-    """Writes `changes` with the columns derived from them (monthly value, next event) and the
-    customer's copies that its list sorts by; returns the subscription as saved."""
+    """Writes `changes` with the columns derived from them (monthly value, next event; a seat
+    cap only on a flexible plan) and the customer's copies that its list sorts by; returns the
+    subscription as saved."""
     merged = {**dict(sub), **changes}
-    recurring = merged["licenses"] * merged["unit_price"]
-    changes = {**changes,
-               "monthly_value": 0 if merged["status"] in ("trial", "cancelled")
-               else pricing.monthly_value(recurring, merged["billing_cycle"]),
-               "next_event_on": next_event(merged)}
+    if merged["billing_cycle"] != "flexible" and merged["max_licenses"] is not None:
+        changes = {**changes, "max_licenses": None}  # annual plans have no seat cap (Google's neither)
+        merged["max_licenses"] = None
+    changes = {**changes, "monthly_value": monthly_value_of(merged), "next_event_on": next_event(merged)}
     merged.update(changes)
     repo.subscriptions.update(sub["id"], **changes)
     renews = renews_on(merged)

@@ -4,8 +4,8 @@ reseller always sees them applied (see the README: when a read may write)."""
 from .. import money as pricing
 from ..clock import add_months, iso, parse_day
 from .activity import SYSTEM, record
-from .billing import (ONE_DAY, at_midnight, issue_invoice, paid_term, period_end, period_line, save_subscription,
-                      subscription_snapshot)
+from .billing import (ONE_DAY, at_midnight, bills_within_term, issue_invoice, paid_term, period_end, period_line,
+                      save_subscription, subscription_snapshot)
 
 
 class BillingClock:
@@ -33,7 +33,7 @@ class BillingClock:
     def _run_event(repo, reseller, sub):
         boundary = parse_day(sub["term_end"]) + ONE_DAY
         next_bill = parse_day(sub["next_bill_on"])
-        if sub["status"] == "active" and next_bill is not None and next_bill < boundary:
+        if bills_within_term(sub) and next_bill is not None and next_bill < boundary:
             when = at_midnight(next_bill)
             period_last = add_months(next_bill, pricing.billing_months(sub["billing_cycle"])) - ONE_DAY
             invoice_id = issue_invoice(repo, reseller, sub["customer_id"],
@@ -58,7 +58,13 @@ class BillingClock:
         was_trial = sub["status"] == "trial"
         plan = sub["scheduled_plan"] or sub["plan"]
         cycle = sub["scheduled_cycle"] or ("flexible" if was_trial else sub["billing_cycle"])
-        after = save_subscription(repo, sub, paid_term(plan, cycle, boundary, reseller))
+        term = paid_term(plan, cycle, boundary, reseller)
+        # The renewal settings: a count chosen ahead (then forgotten); a suspended annual plan
+        # renews its commitment and stays suspended.
+        term["licenses"] = sub["renewal_licenses"] or sub["licenses"]
+        if sub["status"] == "suspended":
+            term["status"] = "suspended"
+        after = save_subscription(repo, sub, term)
         issue_invoice(repo, reseller, sub["customer_id"],
                       [period_line(after, boundary, period_end(after, boundary))], when)
         if was_trial:
@@ -66,6 +72,7 @@ class BillingClock:
                    "The trial ended and became a paid subscription.", before,
                    subscription_snapshot(after), when)
         else:
+            count = f" with {after['licenses']} licenses" if after["licenses"] != sub["licenses"] else ""
             record(repo, reseller, sub["customer_id"], SYSTEM, "subscription.renewed",
-                   f"The subscription renewed for a new term from {boundary.isoformat()}.",
+                   f"The subscription renewed for a new term from {boundary.isoformat()}{count}.",
                    before, subscription_snapshot(after), when)

@@ -6,7 +6,8 @@ from ..storage.customers import BILLING_COLUMNS
 from ..validation import sort_key
 from .activity import record
 from .invitations import send_invitation
-from .lookup import customer_or_404, customer_view
+from .lifecycle import require, state_of
+from .lookup import HOLDS_SUBSCRIPTION, customer_view
 
 SORTS = ("name", "created_at", "renews_at", "licenses")
 
@@ -27,13 +28,16 @@ class Customers:
 
     def page(self, reseller, q, status, sort, descending, after, limit, offset=None):
         """(views, total, next key): one page by keyset (`after`) or by position in the sort
-        (`offset`), each customer with its invitation and subscription."""
+        (`offset`), each customer as customer_view() shows it."""
         with self.storage.read() as repo:
             rows, total, next_key = repo.customers.page(reseller["id"], q, status, sort, descending, after,
                                                         offset, limit)
             invitations = repo.invitations.by_ids(r["invitation_id"] for r in rows if r["invitation_id"])
-            subscriptions = repo.subscriptions.of_customers(r["id"] for r in rows)
-        page = [(row, invitations.get(row["invitation_id"]), subscriptions.get(row["id"])) for row in rows]
+            held = [r["id"] for r in rows if r["status"] in HOLDS_SUBSCRIPTION]
+            subscriptions = repo.subscriptions.of_customers(held)
+            tokens = repo.transfer_tokens.live_of_customers(held)
+        page = [(row, invitations.get(row["invitation_id"]), subscriptions.get(row["id"]), tokens.get(row["id"]))
+                for row in rows]
         return page, total, next_key
 
     def every(self, reseller, q, status, sort, descending, chunk):
@@ -76,11 +80,13 @@ class Customers:
     def update(self, reseller, customer_id, changes, actor):
         """Changes name, email, organization or the billing details (`billing`: the
         BILLING_COLUMNS, or None to remove them, which is refused once the customer has been
-        invoiced); a change to nothing new records nothing. Invoices already issued keep what
-        they were issued with."""
+        invoiced), and the Google domain while the invitation is open (the link then answers for
+        the new domain only); a change to nothing new records nothing. Invoices already issued
+        keep what they were issued with."""
         now = self.clock.now()
         with self.storage.write(account=reseller["id"]) as repo:
-            customer = customer_or_404(repo, reseller, customer_id)
+            view = customer_view(repo, reseller, customer_id)
+            customer = view[0]
             if "billing" in changes:
                 billing = changes.pop("billing")
                 if billing is None and repo.invoices.any_of_customer(customer_id):
@@ -88,6 +94,11 @@ class Customers:
                                                        " been invoiced; change them instead."})
                 changes.update(billing or {name: None for name in BILLING_COLUMNS})
             changes = {k: v for k, v in changes.items() if v != customer[k]}
+            require("edit", state_of(*view[:3], now))
+            if "google_domain" in changes:
+                require("edit_domain", state_of(*view[:3], now))
+                if repo.customers.live_domain_owner(changes["google_domain"], customer["domain_scope"]):
+                    raise DomainTaken(f"The Google domain {changes['google_domain']} already belongs to a customer.")
             if changes:
                 if "name" in changes:
                     changes["name_key"] = sort_key(changes["name"])

@@ -1,10 +1,14 @@
 """The dashboard: customers by status, licenses and monthly recurring revenue, open and
-overdue invoices, renewals in the next 30 days, revenue by month for a year."""
+overdue invoices, renewals in the next 30 days, trials and when they end, revenue by month
+for a year."""
 import datetime as dt
 
 from .. import money as pricing
 from ..clock import add_months, iso, parse_day
 from .billing import ONE_DAY
+
+# Every status a customer can have, as the dashboard counts them.
+STATUSES = ("invited", "active", "suspended", "revoked", "declined", "cancelled")
 
 
 def month_keys(today, count=12):
@@ -31,6 +35,7 @@ class Dashboard:
             renewals = repo.subscriptions.renewals_between(reseller["id"], (today - ONE_DAY).isoformat(),
                                                            (today + dt.timedelta(days=29)).isoformat())
             revenue = repo.invoices.revenue_by_month(reseller["id"], f"{months[0]}-01")
+            trial_count, trials = repo.subscriptions.trials(reseller["id"], 20)
         renewal_items = [{
             "customer_id": row["customer_id"], "customer_name": row["customer_name"],
             "organization": row["customer_organization"], "plan": row["plan"],
@@ -38,9 +43,14 @@ class Dashboard:
             "renews_at": (parse_day(row["term_end"]) + ONE_DAY).isoformat(),
             "recurring_amount": pricing.money(row["licenses"] * row["unit_price"], currency),
         } for row in renewals]
+        trial_items = [{
+            "customer_id": row["customer_id"], "customer_name": row["customer_name"],
+            "organization": row["customer_organization"], "licenses": row["licenses"],
+            "trial_ends_on": row["term_end"], "days_left": (parse_day(row["term_end"]) - today).days + 1,
+            "converts": row["status"] == "trial" and bool(row["auto_renew"]),
+        } for row in trials]
         return {
-            "customers_by_status": {status: by_status.get(status, 0)
-                                    for status in ("invited", "active", "revoked", "cancelled")},
+            "customers_by_status": {status: by_status.get(status, 0) for status in STATUSES},
             "customers_total": sum(by_status.values()),
             "licenses_total": totals["licenses"],
             "monthly_recurring_revenue": pricing.money(totals["mrr"], currency),
@@ -55,6 +65,7 @@ class Dashboard:
                 "amount": pricing.money(sum(i["recurring_amount"]["amount"] for i in renewal_items), currency),
                 "items": renewal_items[:20],
             },
+            "trials": {"count": trial_count, "items": trial_items},
             "revenue_by_month": [{"month": month, "amount": pricing.money(revenue.get(month, 0), currency)}
                                  for month in months],
         }

@@ -1,17 +1,39 @@
-"""Invitations: the link a customer accepts to start a trial. Sending, resending (the old link
-dies), revoking, the acceptance page's facts, and accepting."""
+"""Invitations: the link a customer answers to start a trial. Sending, resending (the old link
+dies), revoking, inviting again, the invitation page's facts, and the customer's answer:
+accepting or declining, only by a verified Google account of the invited domain (issue 23), or
+on a demo server, for a demo account's invitation, by a demo acceptance."""
+import dataclasses
 import datetime as dt
 import secrets
 
 from .. import money as pricing
 from ..clock import iso, parse_iso
-from ..errors import Conflict, DomainTaken, InvitationGone, NotFound
+from ..errors import DemoAnswerRefused, DomainTaken, InvitationGone, NotFound, WrongDomain
 from .activity import Actor, record
 from .billing import save_subscription, subscription_snapshot
-from .lookup import customer_or_404, customer_view
+from .lookup import allowed_view, customer_view
 from .sessions import token_hash
 
 INVITATION_DAYS = 14
+PRODUCT = "Shared Contacts for Gmail"
+
+
+@dataclasses.dataclass(frozen=True)
+class Answerer:
+    """Who answers an invitation: a verified Google account (its email, name and `hd`, the Google
+    Workspace domain it belongs to, if any), or a demo acceptance (method "demo", no identity)."""
+    method: str                 # "google" or "demo"
+    email: str = None
+    name: str = None
+    hosted_domain: str = None
+
+    def belongs_to(self, google_domain):
+        """The invited domain is the account's Workspace domain (`hd`); an account without one
+        (a domain without Workspace) belongs to its email's domain."""
+        domain = google_domain.lower()
+        if self.hosted_domain:
+            return self.hosted_domain.lower() == domain
+        return self.email.rpartition("@")[2].lower() == domain
 
 
 def send_invitation(repo, reseller, customer_id, name, email, organization, base_url, now, log, links):
@@ -25,11 +47,12 @@ def send_invitation(repo, reseller, customer_id, name, email, organization, base
         iso(now + dt.timedelta(days=INVITATION_DAYS)))
     repo.customers.update(customer_id, invitation_id=invitation_id, status="invited")
     url = f"{base_url}/invite/{sealed}"
-    subject = f"{reseller['name']} invites {organization} to the add-on"
-    body = (f"Hello {name},\n\n{reseller['name']} invites {organization} to start a 30-day trial."
-            f"\nAccept here (valid for {INVITATION_DAYS} days): {url}\n\n"
-            f"Hallo {name},\n\n{reseller['name']} lädt {organization} zu einer 30-tägigen"
-            f" Testphase ein.\nHier annehmen ({INVITATION_DAYS} Tage gültig): {url}\n")
+    subject = f"{reseller['name']} invites {organization} to {PRODUCT}"
+    body = (f"Hello {name},\n\n{reseller['name']} invites {organization} to start a {pricing.TRIAL_DAYS}-day trial"
+            f" of {PRODUCT}.\nAccept here with your Google account (valid for {INVITATION_DAYS} days): {url}\n\n"
+            f"Hallo {name},\n\n{reseller['name']} lädt {organization} zu einer {pricing.TRIAL_DAYS}-tägigen"
+            f" Testphase von {PRODUCT} ein.\nHier mit Ihrem Google-Konto annehmen ({INVITATION_DAYS} Tage gültig):"
+            f" {url}\n")
     repo.outbox.add(reseller["id"], customer_id, email, subject, body, iso(now))
     log(f"outbox: invitation to {email} (customer {customer_id}) queued")
     return invitation_id
@@ -80,30 +103,37 @@ class Invitations:
         with self.storage.read() as repo:
             return live_link_token(self.links, repo.invitations.current_of(customer_id))
 
-    def resend(self, reseller, customer_id, base_url, actor):
+    def _new_link(self, reseller, customer_id, base_url, actor, action, summary):
+        """A new live link for a customer the table allows it for: the old link dies, the domain
+        must be free (a customer that let it go may find it taken), the history says so."""
         now = self.clock.now()
         with self.storage.write(account=reseller["id"]) as repo:
-            customer = customer_or_404(repo, reseller, customer_id)
-            if customer["status"] not in ("invited", "revoked"):
-                raise Conflict("The invitation was already accepted; there is nothing to resend.")
-            if customer["status"] == "revoked" and repo.customers.live_domain_owner(customer["google_domain"],
-                                                                                   customer["domain_scope"]):
+            customer = allowed_view(repo, reseller, customer_id, action, now)[0]
+            owner = repo.customers.live_domain_owner(customer["google_domain"], customer["domain_scope"])
+            if owner is not None and owner["id"] != customer_id:
                 raise DomainTaken(f"The Google domain {customer['google_domain']} now belongs"
                                   " to another customer.")
             end_invitation(repo, customer, "superseded", now)
             send_invitation(repo, reseller, customer_id, customer["name"], customer["email"],
                             customer["organization"], base_url, now, self.log, self.links)
-            record(repo, reseller, customer_id, actor, "invitation.resent",
-                   f"Sent a new invitation link to {customer['email']}; the old link no"
-                   " longer works.", {"status": customer["status"]}, {"status": "invited"}, now)
+            record(repo, reseller, customer_id, actor, ACTION_NAMES[action], summary.format(**customer),
+                   {"status": customer["status"]}, {"status": "invited"}, now)
             return customer_view(repo, reseller, customer_id)
+
+    def resend(self, reseller, customer_id, base_url, actor):
+        return self._new_link(reseller, customer_id, base_url, actor, "resend",
+                              "Sent a new invitation link to {email}; the old link no longer works.")
+
+    def invite_again(self, reseller, customer_id, base_url, actor):
+        """A customer whose invitation expired, was revoked or declined, or whose subscription was
+        cancelled: a new link, its history kept (issue 23)."""
+        return self._new_link(reseller, customer_id, base_url, actor, "invite_again",
+                              "Invited {name} again; a new link went to {email}.")
 
     def revoke(self, reseller, customer_id, actor):
         now = self.clock.now()
         with self.storage.write(account=reseller["id"]) as repo:
-            customer = customer_or_404(repo, reseller, customer_id)
-            if customer["status"] != "invited":
-                raise Conflict("Only a pending invitation can be revoked.")
+            customer = allowed_view(repo, reseller, customer_id, "revoke", now)[0]
             end_invitation(repo, customer, "revoked", now)
             repo.customers.update(customer_id, status="revoked")
             record(repo, reseller, customer_id, actor, "invitation.revoked",
@@ -117,6 +147,8 @@ class Invitations:
             raise NotFound("This invitation link does not exist.")
         if invitation["status"] == "accepted":
             raise InvitationGone("This invitation was already accepted.")
+        if invitation["status"] == "declined":
+            raise InvitationGone("This invitation was declined.")
         if invitation["status"] != "pending":
             raise InvitationGone("This invitation link was withdrawn or replaced by a newer one.")
         if parse_iso(invitation["expires_at"]) <= self.clock.now():
@@ -124,29 +156,63 @@ class Invitations:
         return invitation
 
     def page_facts(self, token):
-        """What the acceptance page shows; raises like accept does for a dead link."""
+        """What the invitation page shows (the product, the reseller, the plan, the trial and the
+        price after it); raises like accept does for a dead link."""
         with self.storage.read() as repo:
             invitation = self._live(repo, token)
             customer = repo.customers.get(invitation["reseller_id"], invitation["customer_id"])
             reseller = repo.resellers.get(invitation["reseller_id"])
-            return {"customer_name": customer["name"], "organization": customer["organization"],
-                    "google_domain": customer["google_domain"], "reseller_name": reseller["name"],
-                    "expires_at": invitation["expires_at"]}
+        unit = pricing.unit_price(pricing.TRIAL_PLAN, "flexible", reseller["discount_bp"])
+        return {"customer_name": customer["name"], "organization": customer["organization"],
+                "google_domain": customer["google_domain"], "reseller_name": reseller["name"],
+                "reseller_is_demo": bool(reseller["is_demo"]), "expires_at": invitation["expires_at"],
+                "product": PRODUCT, "plan": pricing.PLAN_NAMES[pricing.TRIAL_PLAN], "trial_days": pricing.TRIAL_DAYS,
+                "licenses": pricing.TRIAL_LICENSES, "currency": reseller["currency"], "unit_price": unit,
+                "monthly_after_trial": unit * pricing.TRIAL_LICENSES}
 
-    def accept(self, token):
-        """The customer accepts: a trial subscription starts (the token is the credential)."""
-        now = self.clock.now()
+    def _account_of(self, token):
         with self.storage.read() as repo:
-            account = self._live(repo, token)["reseller_id"]
-        # Checked again under the account's write lock: a link accepted twice at once, or
-        # revoked meanwhile, is refused the second time.
-        with self.storage.write(account=account) as repo:
-            invitation = self._live(repo, token)
-            reseller = repo.resellers.get(invitation["reseller_id"])
-            customer = repo.customers.get(reseller["id"], invitation["customer_id"])
+            return self._live(repo, token)["reseller_id"]
+
+    def _answerable(self, repo, token, answerer, demo_allowed):
+        """(invitation, reseller, customer) once the link is live and the answerer may answer it.
+        Checked under the account's write lock: a link answered twice at once, or revoked
+        meanwhile, is refused the second time."""
+        invitation = self._live(repo, token)
+        reseller = repo.resellers.get(invitation["reseller_id"])
+        customer = repo.customers.get(reseller["id"], invitation["customer_id"])
+        if answerer.method == "demo":
+            if not (demo_allowed and reseller["is_demo"]):
+                raise DemoAnswerRefused()
+        elif not answerer.belongs_to(customer["google_domain"]):
+            raise WrongDomain(f"You are signed in with Google as {answerer.email}, which is not an account of "
+                              f"{customer['google_domain']}. Sign in with your account of "
+                              f"{customer['google_domain']} to answer this invitation. Nothing was changed.")
+        return invitation, reseller, customer
+
+    @staticmethod
+    def _answered(repo, invitation, status, answerer, now):
+        repo.invitations.update(invitation["id"], status=status, url_token=None, ended_at=iso(now),
+                                answered_by=answerer.email, answered_by_name=answerer.name,
+                                answer_method=answerer.method,
+                                **({"accepted_at": iso(now)} if status == "accepted" else {}))
+
+    @staticmethod
+    def _actor(customer, answerer):
+        """The history names who answered: the verified Google account, or (a demo acceptance)
+        the customer's contact as the reseller entered it."""
+        if answerer.method == "demo":
+            return Actor.customer(customer)
+        return Actor("customer", answerer.email, answerer.name or answerer.email)
+
+    def accept(self, token, answerer, demo_allowed=False):
+        """The customer accepts: a trial subscription starts. A customer invited again after a
+        cancellation gets its subscription row back as a new trial (license orders point at it)."""
+        now = self.clock.now()
+        with self.storage.write(account=self._account_of(token)) as repo:
+            invitation, reseller, customer = self._answerable(repo, token, answerer, demo_allowed)
             today = now.date()
             values = {
-                "customer_id": customer["id"], "reseller_id": reseller["id"],
                 "plan": pricing.TRIAL_PLAN, "billing_cycle": "flexible",
                 "licenses": pricing.TRIAL_LICENSES, "status": "trial", "started_at": iso(now),
                 "term_start": today.isoformat(),
@@ -157,14 +223,18 @@ class Invitations:
                 "monthly_value": 0,
                 "next_event_on": (today + dt.timedelta(days=pricing.TRIAL_DAYS)).isoformat(),
             }
-            sub_id = repo.subscriptions.add(values)
-            sub = repo.subscriptions.of_customer(customer["id"])
-            save_subscription(repo, sub, {})
-            repo.invitations.update(invitation["id"], status="accepted", url_token=None,
-                                    accepted_at=iso(now), ended_at=iso(now))
+            old = repo.subscriptions.of_customer(customer["id"])
+            if old is None:
+                repo.subscriptions.add({**values, "customer_id": customer["id"], "reseller_id": reseller["id"]})
+            else:
+                repo.subscriptions.update(old["id"], **values, **{name: None for name in FORGOTTEN})
+            sub = save_subscription(repo, repo.subscriptions.of_customer(customer["id"]), {})
+            self._answered(repo, invitation, "accepted", answerer, now)
             repo.customers.update(customer["id"], status="active")
-            record(repo, reseller, customer["id"], Actor.customer(customer), "invitation.accepted",
-                   f"{customer['name']} accepted the invitation; a {pricing.TRIAL_DAYS}-day"
+            how = (" (a demo acceptance, without Google sign-in)" if answerer.method == "demo"
+                   else f" (signed in with Google as {answerer.email})")
+            record(repo, reseller, customer["id"], self._actor(customer, answerer), "invitation.accepted",
+                   f"{customer['name']} accepted the invitation{how}; a {pricing.TRIAL_DAYS}-day"
                    " trial started.", {"status": "invited"},
                    {"status": "active", "subscription": subscription_snapshot(sub)}, now)
             return {
@@ -172,6 +242,28 @@ class Invitations:
                              "organization": customer["organization"],
                              "google_domain": customer["google_domain"], "status": "active"},
                 "reseller": {"name": reseller["name"]},
-                "subscription": {"id": sub_id, "plan": sub["plan"], "licenses": sub["licenses"],
+                "subscription": {"id": sub["id"], "plan": sub["plan"], "licenses": sub["licenses"],
                                  "status": "trial", "trial_ends_on": sub["term_end"]},
             }
+
+    def decline(self, token, answerer, demo_allowed=False):
+        """The customer declines: the link dies and the reseller sees the customer as declined."""
+        now = self.clock.now()
+        with self.storage.write(account=self._account_of(token)) as repo:
+            invitation, reseller, customer = self._answerable(repo, token, answerer, demo_allowed)
+            self._answered(repo, invitation, "declined", answerer, now)
+            repo.customers.update(customer["id"], status="declined")
+            record(repo, reseller, customer["id"], self._actor(customer, answerer), "invitation.declined",
+                   f"{customer['name']} declined the invitation.", {"status": "invited"}, {"status": "declined"}, now)
+            return {
+                "customer": {"id": customer["id"], "name": customer["name"],
+                             "organization": customer["organization"],
+                             "google_domain": customer["google_domain"], "status": "declined"},
+                "reseller": {"name": reseller["name"]},
+            }
+
+
+# What a cancelled subscription forgets when its customer accepts a new invitation.
+FORGOTTEN = ("scheduled_plan", "scheduled_cycle", "cancel_reason", "cancelled_at", "resume_status", "suspend_reason",
+             "suspended_at", "renewal_licenses", "max_licenses")
+ACTION_NAMES = {"resend": "invitation.resent", "invite_again": "customer.invited_again"}

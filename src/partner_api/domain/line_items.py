@@ -1,5 +1,5 @@
-"""What an invoice line says it is (period, added, upgrade; on credit notes removed, downgrade,
-cancelled), in the invoice's language (German or English): written out
+"""What an invoice line says it is (period, added, upgrade, resumed; on credit notes removed,
+downgrade, cancelled), in the invoice's language (German or English): written out
 whole when the invoice is issued and kept with it. The service period is not part of the text;
 each line keeps it in its own columns and the documents print it beside the text."""
 from .. import money as pricing
@@ -23,6 +23,7 @@ TEXTS = {
                      " {period_days} days",
         "cancelled": "{plan}: cancelled with immediate effect, {licenses}, credited for the unused {days} of"
                      " {period_days} days",
+        "resumed": "{plan}, {cycle}: {licenses} after resuming, prorated for {days} of {period_days} days",
     },
     "de": {
         "period": "{plan}, {cycle}: {licenses}",
@@ -33,6 +34,7 @@ TEXTS = {
                      " {period_days} Tagen",
         "cancelled": "{plan}: mit sofortiger Wirkung gekündigt, {licenses}, gutgeschrieben für die nicht genutzten"
                      " {days} von {period_days} Tagen",
+        "resumed": "{plan}, {cycle}: {licenses} nach der Wiederaufnahme, anteilig für {days} von {period_days} Tagen",
     },
 }
 
@@ -54,7 +56,7 @@ def licenses_text(count, language):
 
 
 def describe(item, language):
-    """The line's text for an item: {"kind": period | added | upgrade | removed | cancelled, ...}."""
+    """The line's text for an item: {"kind": period | added | upgrade | resumed | removed | cancelled, ...}."""
     values = dict(item)
     values["plan"] = pricing.PLAN_NAMES[item["plan"]]
     if "from_plan" in item:

@@ -11,7 +11,7 @@ from .activity import Actor
 from .billing_clock import BillingClock
 from .billing_profile import BillingProfiles
 from .customers import Customers
-from .invitations import Invitations
+from .invitations import Answerer, Invitations
 from .links import LinkSeal
 from .resellers import DEMO_EMAIL, Resellers
 from .subscriptions import Subscriptions
@@ -166,7 +166,9 @@ def seed_demo(storage, now, base_url="http://127.0.0.1:8000"):
                lambda h=holder, by=who.choice(sellers): invitations.revoke(reseller, h["id"], by))
             continue
         accepted = invited + rng.randint(1, 3)
-        at(accepted, hour + 1, lambda h=holder: invitations.accept(h["token"]))
+        # The customer's contact accepts, signed in with Google under the invited domain.
+        answerer = Answerer("google", email, name, domain)
+        at(accepted, hour + 1, lambda h=holder, who=answerer: invitations.accept(h["token"], who))
         if story == "trial":
             continue
         plan, cycle = next(plans)

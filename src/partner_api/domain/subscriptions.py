@@ -3,11 +3,11 @@
 entry in one transaction), cancelling and reactivating."""
 from .. import money as pricing
 from ..clock import iso, parse_day
-from ..errors import Conflict, LicensesChanged, PlanChanged, SubscriptionCancelled, ValidationFailed
+from ..errors import LicensesChanged, PlanChanged, ValidationFailed
 from .activity import record
 from .billing import (ONE_DAY, current_period, issue_credit, issue_invoice, line, paid_term, period_end,
                       period_invoice, period_line, rule_for, save_subscription, subscription_snapshot)
-from .lookup import subscription_or_404
+from .lookup import allowed_subscription, subscription_or_404, transaction
 from .tax import tax_of
 
 
@@ -27,6 +27,23 @@ def credit_json(rule, amount, currency):
             "total": pricing.money(amount + tax, currency)}
 
 
+def rule_of(repo, reseller, sub):
+    """The tax rule an invoice to the subscription's customer would be issued with now."""
+    return rule_for(reseller, repo.billing_profiles.get(reseller["id"]),
+                    repo.customers.get(reseller["id"], sub["customer_id"]))
+
+
+def check_seat_cap(sub, target, field="licenses"):
+    """A flexible plan's seat cap (max_licenses): no order, and no start of a paid plan, above it."""
+    cap = sub["max_licenses"]
+    if cap is not None and target > cap:
+        error = ValidationFailed({field: f"The seat cap of this subscription is {cap} licenses; raise or clear the "
+                                         "cap first."},
+                                 f"This would exceed the seat cap of {cap} licenses. Nothing was ordered.")
+        error.details = {"max_licenses": cap}
+        raise error
+
+
 class Subscriptions:
     def __init__(self, storage, clock):
         self.storage = storage
@@ -35,18 +52,6 @@ class Subscriptions:
     def get(self, reseller, customer_id):
         with self.storage.read() as repo:
             return subscription_or_404(repo, reseller, customer_id)
-
-    def _transaction(self, reseller, commit):
-        """A preview only reads; a commit writes, with the write lock from its first read."""
-        return self.storage.write(account=reseller["id"]) if commit else self.storage.read()
-
-    @staticmethod
-    def _orderable(repo, reseller, customer_id):
-        """The customer's subscription, if anything can still be ordered on it."""
-        sub = subscription_or_404(repo, reseller, customer_id)
-        if sub["status"] == "cancelled":
-            raise SubscriptionCancelled()
-        return sub
 
     @staticmethod
     def _apply(repo, reseller, sub, changes, line, charge, now):
@@ -57,19 +62,18 @@ class Subscriptions:
 
     @staticmethod
     def _rule(repo, reseller, sub):
-        """The tax rule an invoice to the subscription's customer would be issued with now."""
-        return rule_for(reseller, repo.billing_profiles.get(reseller["id"]),
-                        repo.customers.get(reseller["id"], sub["customer_id"]))
+        return rule_of(repo, reseller, sub)
 
     def license_order(self, reseller, customer_id, target, commit, expected=None, actor=None):
         """A preview (commit=False) writes nothing and names no actor; an order names its actor."""
         now = self.clock.now()
         today = now.date()
-        with self._transaction(reseller, commit) as repo:
-            sub = self._orderable(repo, reseller, customer_id)
+        with transaction(self.storage, reseller, commit) as repo:
+            sub = allowed_subscription(repo, reseller, customer_id, "order_licenses", now)
             # Checked inside the write transaction: two people who both saw 10 cannot both order.
             if expected is not None and sub["licenses"] != expected:
                 raise LicensesChanged(expected, sub)
+            check_seat_cap(sub, target)
             currency = sub["currency"]
             converts = sub["status"] == "trial"
             if converts:
@@ -147,12 +151,10 @@ class Subscriptions:
     def plan_change(self, reseller, customer_id, plan, cycle, commit, expected=None, actor=None):
         now = self.clock.now()
         today = now.date()
-        with self._transaction(reseller, commit) as repo:
-            sub = self._orderable(repo, reseller, customer_id)
+        with transaction(self.storage, reseller, commit) as repo:
+            sub = allowed_subscription(repo, reseller, customer_id, "change_plan", now)
             if expected is not None and (sub["plan"], sub["billing_cycle"]) != expected:
                 raise PlanChanged(sub)
-            if sub["status"] == "pending_cancel":
-                raise Conflict("The subscription is set to cancel; reactivate it before changing its plan.")
             currency = sub["currency"]
             renewal = parse_day(sub["term_end"]) + ONE_DAY
             old_rank, new_rank = pricing.PLANS.index(sub["plan"]), pricing.PLANS.index(plan)
@@ -229,9 +231,8 @@ class Subscriptions:
     def cancel(self, reseller, customer_id, when, reason, actor):
         now = self.clock.now()
         with self.storage.write(account=reseller["id"]) as repo:
-            sub = subscription_or_404(repo, reseller, customer_id)
-            if sub["status"] == "cancelled":
-                raise SubscriptionCancelled("The subscription is already cancelled.")
+            sub = allowed_subscription(repo, reseller, customer_id, "cancel_now" if when == "now" else "cancel_at_end",
+                                       now)
             before = subscription_snapshot(sub)
             if when == "now":
                 self._credit_cancellation(repo, reseller, sub, now)
@@ -241,8 +242,6 @@ class Subscriptions:
                 repo.customers.update(customer_id, status="cancelled")
                 summary = "Cancelled the subscription with immediate effect."
             else:
-                if sub["status"] == "pending_cancel":
-                    raise Conflict("The subscription is already set to cancel at the end of its term.")
                 after = save_subscription(repo, sub, {
                     "status": "pending_cancel", "resume_status": sub["status"],
                     "cancel_reason": reason})
@@ -270,11 +269,7 @@ class Subscriptions:
     def reactivate(self, reseller, customer_id, actor):
         now = self.clock.now()
         with self.storage.write(account=reseller["id"]) as repo:
-            sub = subscription_or_404(repo, reseller, customer_id)
-            if sub["status"] == "cancelled":
-                raise SubscriptionCancelled("The subscription has ended and cannot be reactivated.")
-            if sub["status"] != "pending_cancel":
-                raise Conflict("The subscription is not set to cancel; there is nothing to reactivate.")
+            sub = allowed_subscription(repo, reseller, customer_id, "reactivate", now)
             after = save_subscription(repo, sub, {
                 "status": sub["resume_status"] or "active", "resume_status": None,
                 "cancel_reason": None, "auto_renew": 1})

@@ -143,7 +143,7 @@ class App:
                 raise errors.UnsupportedMediaType()
         key = request.headers.get("Idempotency-Key")
         # A sign-in is never stored (its answer holds a session token); a retry signs in again.
-        if key is not None and request.method in ("POST", "PATCH", "DELETE") and not route.sign_in:
+        if key is not None and request.method in ("POST", "PUT", "PATCH", "DELETE") and route.keep_answer:
             return self.idempotency.run(request, key, route.handler)
         return route.handler(request)
 

@@ -1,4 +1,4 @@
-"""Idempotency keys (as Stripe has them): a POST, PATCH or DELETE sent again with the same
+"""Idempotency keys (as Stripe has them): a POST, PUT, PATCH or DELETE sent again with the same
 Idempotency-Key gets the first answer again and changes nothing. The stored answer commits in
 the same transaction as the change it describes, so a retry can never apply it twice; the
 same key with another request is 409 idempotency_conflict."""

@@ -1,20 +1,43 @@
-"""The page a customer opens from the invitation link, in English and German. The Accept
-button calls POST /api/v1/invitations/{token}/accept through /invite.js (no inline script,
-so the page keeps the strict Content-Security-Policy)."""
+"""The page a customer opens from the invitation link, in English and German (the browser's
+Accept-Language, or the switch on the page), dates and money in that language's form. It names
+the product, the reseller, the plan, the trial and the price after it. To answer, the visitor
+signs in with Google (Google Identity Services' own button, as in the console) and accepts or
+declines as that account; the server accepts only an account of the invited domain. On a demo
+server without Google, a demo account's invitation offers a clearly labelled demo acceptance
+instead. /invite.js does the rest (no inline script: the page keeps its strict CSP)."""
 import html
 import re
 import urllib.parse
 
 TEXT = {
     "en": {
-        "title": "Invitation",
+        "title": "Invitation to {product}",
+        "product_line": "{product} · Google Workspace add-on",
         "heading": "{reseller} invites {organization}",
-        "intro": "Accept to start a 30-day trial of the add-on for {domain}.",
-        "expires": "This link is valid until {expires}.",
-        "accept": "Accept invitation",
-        "working": "Accepting…",
-        "done": "Welcome! The invitation is accepted and your trial has started.",
-        "failed": "The invitation could not be accepted: ",
+        "intro": "{reseller} invites you to try {product} for your Google Workspace domain {domain}.",
+        "plan": "Plan", "plan_value": "{plan}, {licenses} licenses",
+        "trial": "Trial", "trial_value": "{days} days, free of charge",
+        "after": "After the trial", "after_value": "{total} a month ({licenses} licenses at {unit} each), billed "
+                                                   "monthly by {reseller}; cancel any time before the trial ends",
+        "valid": "Link valid until", "valid_value": "{date}",
+        "sign_in": "To answer, sign in with your Google account of {domain}.",
+        "signed_in": "Signed in as {email}.",
+        "accept": "Accept invitation", "decline": "Decline",
+        "confirm_decline": "Decline the invitation? {reseller} will see that you declined.",
+        "yes_decline": "Yes, decline", "keep": "Keep the invitation",
+        "demo_note": "Demo server: this invitation belongs to a demo account, so it can be answered here without "
+                     "signing in with Google. A real reseller's invitation always needs your Google account of the "
+                     "invited domain.",
+        "demo_accept": "Accept (demo, without Google sign-in)", "demo_decline": "Decline (demo)",
+        "no_google": "This server cannot check Google sign-ins, so the invitation cannot be answered here. Please "
+                     "tell {reseller}.",
+        "google_missing": "Google sign-in could not be loaded. Check your connection or browser settings, then "
+                          "reload this page.",
+        "working": "One moment…",
+        "done": "Welcome! The invitation is accepted and your {days}-day trial has started. It runs until {date}.",
+        "declined": "You declined the invitation. {reseller} can see that you did.",
+        "failed": "That did not work: ",
+        "offline": "That did not work: the server could not be reached. Check your connection and try again.",
         "gone": "This invitation link is no longer valid",
         "missing": "This invitation link does not exist",
         "ask": "Please ask your reseller for a new link.",
@@ -22,14 +45,36 @@ TEXT = {
         "back": "Back to the Reseller Console",
     },
     "de": {
-        "title": "Einladung",
+        "title": "Einladung zu {product}",
+        "product_line": "{product} · Add-on für Google Workspace",
         "heading": "{reseller} lädt {organization} ein",
-        "intro": "Nehmen Sie an, um eine 30-tägige Testphase des Add-ons für {domain} zu starten.",
-        "expires": "Dieser Link ist gültig bis {expires}.",
-        "accept": "Einladung annehmen",
-        "working": "Wird angenommen…",
-        "done": "Willkommen! Die Einladung ist angenommen und Ihre Testphase hat begonnen.",
-        "failed": "Die Einladung konnte nicht angenommen werden: ",
+        "intro": "{reseller} lädt Sie ein, {product} für Ihre Google-Workspace-Domain {domain} auszuprobieren.",
+        "plan": "Tarif", "plan_value": "{plan}, {licenses} Lizenzen",
+        "trial": "Testphase", "trial_value": "{days} Tage, kostenlos",
+        "after": "Nach der Testphase", "after_value": "{total} im Monat ({licenses} Lizenzen zu je {unit}), monatlich "
+                                                      "abgerechnet von {reseller}; jederzeit vor Ende der Testphase "
+                                                      "kündbar",
+        "valid": "Link gültig bis", "valid_value": "{date}",
+        "sign_in": "Melden Sie sich zum Antworten mit Ihrem Google-Konto von {domain} an.",
+        "signed_in": "Angemeldet als {email}.",
+        "accept": "Einladung annehmen", "decline": "Ablehnen",
+        "confirm_decline": "Einladung ablehnen? {reseller} sieht, dass Sie abgelehnt haben.",
+        "yes_decline": "Ja, ablehnen", "keep": "Einladung behalten",
+        "demo_note": "Demo-Server: Diese Einladung gehört zu einem Demo-Konto und kann hier ohne Google-Anmeldung "
+                     "beantwortet werden. Die Einladung eines echten Resellers braucht immer Ihr Google-Konto der "
+                     "eingeladenen Domain.",
+        "demo_accept": "Annehmen (Demo, ohne Google-Anmeldung)", "demo_decline": "Ablehnen (Demo)",
+        "no_google": "Dieser Server kann keine Google-Anmeldung prüfen, daher lässt sich die Einladung hier nicht "
+                     "beantworten. Bitte sagen Sie {reseller} Bescheid.",
+        "google_missing": "Die Google-Anmeldung ließ sich nicht laden. Prüfen Sie Ihre Verbindung oder die "
+                          "Browsereinstellungen und laden Sie die Seite neu.",
+        "working": "Einen Moment…",
+        "done": "Willkommen! Die Einladung ist angenommen und Ihre {days}-tägige Testphase hat begonnen. Sie läuft "
+                "bis {date}.",
+        "declined": "Sie haben die Einladung abgelehnt. {reseller} sieht das.",
+        "failed": "Das hat nicht geklappt: ",
+        "offline": "Das hat nicht geklappt: Der Server war nicht erreichbar. Prüfen Sie Ihre Verbindung und "
+                   "versuchen Sie es erneut.",
         "gone": "Dieser Einladungslink ist nicht mehr gültig",
         "missing": "Diesen Einladungslink gibt es nicht",
         "ask": "Bitte fragen Sie Ihren Reseller nach einem neuen Link.",
@@ -38,32 +83,142 @@ TEXT = {
     },
 }
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+ZERO_DECIMALS = ("JPY", "KRW")
+
+
+def format_date(day, lang):
+    """YYYY-MM-DD as the console writes it: 07.12.2026 in German, Dec 7, 2026 in English."""
+    year, month, date = int(day[0:4]), int(day[5:7]), int(day[8:10])
+    return f"{date:02d}.{month:02d}.{year}" if lang == "de" else f"{MONTHS[month - 1]} {date}, {year}"
+
+
+def format_money(amount, currency, lang):
+    """Minor units as the console writes them: 1.392,19 € in German, €1,392.19 in English."""
+    digits = 0 if currency in ZERO_DECIMALS else 2
+    whole, cents = divmod(abs(amount), 100) if digits else (abs(amount), 0)
+    grouped = f"{whole:,}".replace(",", "." if lang == "de" else ",")
+    number = grouped + ((("," if lang == "de" else ".") + f"{cents:02d}") if digits else "")
+    sign = "-" if amount < 0 else ""
+    symbol = SYMBOLS.get(currency)
+    if lang == "de":
+        return f"{sign}{number}\u00a0{symbol or currency}"
+    return f"{sign}{symbol}{number}" if symbol else f"{sign}{number}\u00a0{currency}"
+
+
 STYLE = """body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f5f7fb;
 color:#1f2937;margin:0;display:flex;min-height:100vh;align-items:center;justify-content:center}
-main{background:#fff;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.08);padding:40px;max-width:480px}
-h1{font-size:22px;margin:0 0 16px}p{line-height:1.5}button{background:#2563eb;color:#fff;border:0;
-border-radius:8px;padding:12px 20px;font-size:16px;cursor:pointer}button:disabled{opacity:.6}
-.note{color:#6b7280;font-size:14px}a{color:#2563eb}
+main{background:#fff;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.08);padding:40px;max-width:520px;
+margin:16px;box-sizing:border-box;width:100%}
+h1{font-size:22px;margin:0 0 12px}p{line-height:1.5}.product{color:#4b5563;font-size:14px;margin:0 0 8px;
+font-weight:600;letter-spacing:.01em}dl{display:grid;grid-template-columns:max-content 1fr;gap:8px 16px;margin:20px 0;
+padding:16px;background:#f8fafc;border-radius:8px}dt{color:#4b5563}dd{margin:0}
+button{background:#2563eb;color:#fff;border:0;border-radius:8px;padding:12px 20px;font-size:16px;cursor:pointer;
+min-height:44px;margin:0 8px 8px 0}button.secondary{background:#fff;color:#1f2937;border:1px solid #9ca3af}
+button:disabled{opacity:.55;cursor:default}button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+.note{color:#4b5563;font-size:14px}.demo{background:#fff7ed;border:1px solid #fdba74;border-radius:8px;padding:12px;
+color:#7c2d12;font-size:14px}#google{min-height:44px;margin:8px 0 16px}#status{font-weight:600}
+#status.error{color:#b91c1c}a{color:#1d4ed8}
 .back{display:inline-block;margin-bottom:20px;padding:12px 0;min-height:20px;text-decoration:none}
-.note a{display:inline-block;padding:12px 0}"""
+.note a{display:inline-block;padding:12px 0}@media (max-width:480px){main{padding:24px}dl{grid-template-columns:1fr;
+gap:2px}dd{margin-bottom:8px}}"""
 
 SCRIPT = """(function () {
-  var button = document.getElementById('accept');
-  if (!button) return;
+  var main = document.querySelector('main[data-mode]');
+  if (!main) return;
+  var d = main.dataset;
   var status = document.getElementById('status');
-  button.addEventListener('click', function () {
-    button.disabled = true;
-    status.textContent = button.dataset.working;
-    fetch(button.dataset.api, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{}'})
+  var accept = document.getElementById('accept');
+  var decline = document.getElementById('decline');
+  var confirmBox = document.getElementById('confirm');
+  var credential = null;
+
+  function say(text, error) {
+    status.textContent = text;
+    status.className = error ? 'error' : '';
+  }
+  function ready(on) {
+    [accept, decline].forEach(function (b) { if (b) b.disabled = !on; });
+  }
+  // The account's email, to say who is signed in (the server checks the token itself).
+  function emailOf(token) {
+    try {
+      var part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(decodeURIComponent(escape(atob(part)))).email || '';
+    } catch (e) { return ''; }
+  }
+  function answer(url, done) {
+    ready(false);
+    if (confirmBox) confirmBox.hidden = true;
+    say(d.working, false);
+    var body = d.mode === 'demo' ? {demo: true} : {credential: credential};
+    fetch(url, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)})
       .then(function (response) {
-        return response.json().then(function (body) { return {ok: response.ok, body: body}; });
+        return response.json().then(function (json) { return {ok: response.ok, body: json}; });
       })
       .then(function (result) {
-        if (result.ok) { status.textContent = button.dataset.done; button.hidden = true; }
-        else { status.textContent = button.dataset.failed + result.body.error.message; button.disabled = false; }
+        if (result.ok) {
+          say(done(result.body), false);
+          [accept, decline].forEach(function (b) { if (b) b.hidden = true; });
+          // Answered: the sign-in and its prompt have nothing more to do.
+          ['google', 'prompt'].forEach(function (id) {
+            var element = document.getElementById(id);
+            if (element) element.hidden = true;
+          });
+          return;
+        }
+        say(d.failed + ((result.body && result.body.error && result.body.error.message) || ''), true);
+        ready(d.mode === 'demo' || credential !== null);
       })
-      .catch(function (error) { status.textContent = button.dataset.failed + error; button.disabled = false; });
+      .catch(function () { say(d.offline, true); ready(d.mode === 'demo' || credential !== null); });
+  }
+
+  // A date as the page's language writes it (as the console does): 07.12.2026, Dec 7, 2026.
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function day(iso) {
+    var p = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(iso || '');
+    if (!p) return iso || '';
+    return document.documentElement.lang === 'de' ? p[3] + '.' + p[2] + '.' + p[1]
+      : MONTHS[+p[2] - 1] + ' ' + (+p[3]) + ', ' + p[1];
+  }
+  if (accept) accept.addEventListener('click', function () {
+    answer(d.acceptUrl, function (body) {
+      return d.done.replace('{date}', day(body.subscription && body.subscription.trial_ends_on));
+    });
   });
+  if (decline) decline.addEventListener('click', function () {
+    confirmBox.hidden = false;
+    document.getElementById('yes-decline').focus();
+  });
+  var yes = document.getElementById('yes-decline');
+  if (yes) yes.addEventListener('click', function () {
+    answer(d.declineUrl, function () { return d.declined; });
+  });
+  var keep = document.getElementById('keep');
+  if (keep) keep.addEventListener('click', function () { confirmBox.hidden = true; decline.focus(); });
+
+  if (d.mode !== 'google') return;
+  ready(false);
+  function start() {
+    var id = window.google && window.google.accounts && window.google.accounts.id;
+    if (!id) { say(d.googleMissing, true); return; }
+    id.initialize({client_id: d.clientId, auto_select: false, context: 'use', callback: function (response) {
+      if (!response || !response.credential) return;
+      credential = response.credential;
+      document.getElementById('who').textContent = d.signedIn.replace('{email}', emailOf(credential));
+      say('', false);
+      ready(true);
+    }});
+    id.renderButton(document.getElementById('google'), {type: 'standard', theme: 'outline', size: 'large',
+      text: 'continue_with', shape: 'rectangular', logo_alignment: 'left', locale: document.documentElement.lang});
+  }
+  var script = document.createElement('script');
+  script.src = 'https://accounts.google.com/gsi/client';
+  script.async = true;
+  script.onload = start;
+  script.onerror = function () { say(d.googleMissing, true); };
+  document.head.appendChild(script);
 })();
 """
 
@@ -94,30 +249,69 @@ def _back_link(lang, back):
     return f"<a class=\"back\" href=\"/{html.escape(back)}\">\u2190 {html.escape(TEXT[lang]['back'])}</a>"
 
 
-def _page(lang, title, body):
+def _page(lang, title, body, data=""):
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">'
             f"<title>{html.escape(title)}</title><style>{STYLE}</style></head>"
-            f"<body><main>{body}</main><script src=\"/invite.js\"></script></body></html>").encode("utf-8")
+            f"<body><main{data}>{body}</main><script src=\"/invite.js\"></script></body></html>").encode("utf-8")
 
 
-def invitation_html(lang, token, info, back=None):
-    """`back`: in kiosk mode, the console address to return to (a link above the heading)."""
-    t = TEXT[lang]
+def _answer_controls(t, mode, esc):
+    """What the visitor answers with: Google's button then Accept and Decline, the demo's
+    labelled buttons, or why it cannot be answered here."""
+    confirm = (f"<div id=\"confirm\" hidden><p>{esc(t['confirm_decline'])}</p>"
+               f"<button id=\"yes-decline\" type=\"button\">{esc(t['yes_decline'])}</button>"
+               f"<button id=\"keep\" type=\"button\" class=\"secondary\">{esc(t['keep'])}</button></div>")
+    if mode == "google":
+        return (f"<p id=\"prompt\">{esc(t['sign_in'])}</p><div id=\"google\"></div><p id=\"who\" class=\"note\"></p>"
+                f"<p><button id=\"accept\" type=\"button\" disabled>{esc(t['accept'])}</button>"
+                f"<button id=\"decline\" type=\"button\" class=\"secondary\" disabled>{esc(t['decline'])}</button></p>"
+                + confirm)
+    if mode == "demo":
+        return (f"<p class=\"demo\">{esc(t['demo_note'])}</p>"
+                f"<p><button id=\"accept\" type=\"button\">{esc(t['demo_accept'])}</button>"
+                f"<button id=\"decline\" type=\"button\" class=\"secondary\">{esc(t['demo_decline'])}</button></p>"
+                + confirm)
+    return f"<p class=\"demo\">{esc(t['no_google'])}</p>"
+
+
+class _Slots(dict):
+    """Format values; a slot the page fills in later (the email, the date) stays a slot."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def invitation_html(lang, token, info, mode, client_id="", back=None):
+    """`mode`: how the visitor answers (google, demo, or none: this server cannot check it).
+    `back`: in kiosk mode, the console address to return to (a link above the heading)."""
+    money = lambda amount: format_money(amount, info["currency"], lang)  # noqa: E731
+    # One pass over each text with every value (a name holding braces stays as it is).
+    values = _Slots(product=info["product"], reseller=info["reseller_name"], domain=info["google_domain"],
+                    organization=info["organization"], days=info["trial_days"], plan=info["plan"],
+                    licenses=info["licenses"], total=money(info["monthly_after_trial"]),
+                    unit=money(info["unit_price"]))
+    t = {key: value.format_map(values) for key, value in TEXT[lang].items()}
+    t["valid_value"] = TEXT[lang]["valid_value"].format(date=format_date(info["expires_at"][:10], lang))
     esc = html.escape
     other = "de" if lang == "en" else "en"
     other_query = f"?lang={other}" + (f"&back={urllib.parse.quote(back, safe='')}" if back is not None else "")
+    terms = [(t["plan"], t["plan_value"]), (t["trial"], t["trial_value"]), (t["after"], t["after_value"]),
+             (t["valid"], t["valid_value"])]
+    api = f"/api/v1/invitations/{token}"
+    data = {"mode": mode, "client-id": client_id, "accept-url": f"{api}/accept", "decline-url": f"{api}/decline",
+            "working": t["working"], "failed": t["failed"], "offline": t["offline"], "signed-in": t["signed_in"],
+            "google-missing": t["google_missing"], "declined": t["declined"], "done": t["done"]}
+    attributes = "".join(f' data-{name}="{esc(str(value))}"' for name, value in data.items())
     body = (
         _back_link(lang, back) +
-        f"<h1>{esc(t['heading'].format(reseller=info['reseller_name'], organization=info['organization']))}</h1>"
-        f"<p>{esc(t['intro'].format(domain=info['google_domain']))}</p>"
-        f"<p class=\"note\">{esc(t['expires'].format(expires=info['expires_at'][:10]))}</p>"
-        f"<p><button id=\"accept\" data-api=\"/api/v1/invitations/{esc(token)}/accept\""
-        f" data-working=\"{esc(t['working'])}\" data-done=\"{esc(t['done'])}\""
-        f" data-failed=\"{esc(t['failed'])}\">{esc(t['accept'])}</button></p>"
-        f"<p id=\"status\" role=\"status\"></p>"
-        f"<p class=\"note\"><a href=\"{esc(other_query)}\">{esc(t['other'])}</a></p>")
-    return _page(lang, t["title"], body)
+        f"<p class=\"product\">{esc(t['product_line'])}</p>"
+        f"<h1>{esc(t['heading'])}</h1><p>{esc(t['intro'])}</p>"
+        "<dl>" + "".join(f"<dt>{esc(term)}</dt><dd>{esc(value)}</dd>" for term, value in terms) + "</dl>"
+        + _answer_controls(t, mode, esc) +
+        "<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>"
+        f"<p class=\"note\"><a href=\"{esc(other_query)}\" lang=\"{other}\">{esc(t['other'])}</a></p>")
+    return _page(lang, t["title"], body, attributes)
 
 
 def dead_link_html(lang, gone, message, back=None):
@@ -125,7 +319,7 @@ def dead_link_html(lang, gone, message, back=None):
     heading = t["gone"] if gone else t["missing"]
     body = (_back_link(lang, back) + f"<h1>{html.escape(heading)}</h1><p>{html.escape(message)}</p>"
             f"<p class=\"note\">{html.escape(t['ask'])}</p>")
-    return _page(lang, t["title"], body)
+    return _page(lang, t["title"].format(product="Shared Contacts for Gmail"), body)
 
 
 NOT_BUILT_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8">

@@ -5,9 +5,10 @@ import json
 
 from ..clock import add_months, parse_day, parse_iso
 from ..documents.cii import e_invoice_missing
-from ..domain.billing import NO_RENEWAL
+from ..domain.billing import NO_RENEWAL, monthly_value_of, renews_on
+from ..domain.renewals import renewal_of
 from ..domain.roles import capabilities_json
-from ..money import money, monthly_value, round_div
+from ..money import money, round_div
 
 
 def reseller_json(row):
@@ -51,27 +52,33 @@ def invitation_status(row, now):
 
 
 def invitation_json(row, base_url, now, link_token=None):
-    """`link_token`: the live link's token (the domain opens it; None for a link that is not live)."""
+    """`link_token`: the live link's token (the domain opens it; None for a link that is not live).
+    `answered_by`: who accepted or declined it (a verified Google account, or a demo acceptance)."""
     if row is None:
         return None
     status = invitation_status(row, now)
+    answered = None
+    if row["answer_method"]:
+        answered = {"email": row["answered_by"], "name": row["answered_by_name"], "method": row["answer_method"]}
     return {
         "status": status,
         "url": f"{base_url}/invite/{link_token}" if link_token and row["status"] == "pending" else None,
         "sent_at": row["sent_at"],
         "expires_at": row["expires_at"],
         "accepted_at": row["accepted_at"],
+        "declined_at": row["ended_at"] if row["status"] == "declined" else None,
+        "answered_by": answered,
     }
 
 
-def renews_on(row):
-    """Day the next term starts, if it will start by itself."""
-    if row["status"] in ("trial", "active") and row["auto_renew"]:
-        return parse_day(row["term_end"]) + dt.timedelta(days=1)
-    return None
+def trial_ends_on(row):
+    """The last day of a trial (also of one set to cancel at its end); None after it."""
+    in_trial = row["status"] == "trial" or (row["status"] == "pending_cancel" and row["resume_status"] == "trial")
+    return row["term_end"] if in_trial else None
 
 
-def subscription_json(row):
+def subscription_json(row, reseller):
+    """`reseller`: the account that holds it (its discount prices the renewal)."""
     if row is None:
         return None
     recurring = row["licenses"] * row["unit_price"]
@@ -81,6 +88,9 @@ def subscription_json(row):
     if row["scheduled_plan"]:
         scheduled = {"plan": row["scheduled_plan"], "billing_cycle": row["scheduled_cycle"],
                      "effective_on": (parse_day(row["term_end"]) + dt.timedelta(days=1)).isoformat()}
+    suspension = None
+    if row["status"] == "suspended":
+        suspension = {"reason": row["suspend_reason"], "since": row["suspended_at"]}
     return {
         "id": row["id"],
         "customer_id": row["customer_id"],
@@ -95,10 +105,13 @@ def subscription_json(row):
         "auto_renew": bool(row["auto_renew"]),
         "unit_price": money(row["unit_price"], currency),
         "recurring_amount": money(recurring, currency),
-        "monthly_value": money(0 if row["status"] in ("trial", "cancelled") else monthly_value(recurring, row["billing_cycle"]),
-                               currency),
+        "monthly_value": money(monthly_value_of(row), currency),
         "scheduled_change": scheduled,
         "cancel_reason": row["cancel_reason"],
+        "trial_ends_on": trial_ends_on(row),
+        "suspension": suspension,
+        "max_licenses": row["max_licenses"],
+        "renewal": renewal_of(row, reseller["discount_bp"]),
     }
 
 
@@ -136,7 +149,15 @@ def customer_export_json(row, sub):
             "subscription": subscription}
 
 
-def customer_json(row, invitation_row, subscription_row, base_url, now, link_token=None):
+def transfer_token_json(row):
+    """A live transfer token as its reseller sees it afterwards: never the token itself."""
+    if row is None:
+        return None
+    return {"created_at": row["created_at"], "expires_at": row["expires_at"],
+            "created_by": {"email": row["created_by"], "name": row["created_by_name"]}}
+
+
+def customer_json(row, invitation_row, subscription_row, transfer_row, reseller, base_url, now, link_token=None):
     return {
         "id": row["id"],
         "name": row["name"],
@@ -146,7 +167,8 @@ def customer_json(row, invitation_row, subscription_row, base_url, now, link_tok
         "status": row["status"],
         "created_at": row["created_at"],
         "invitation": invitation_json(invitation_row, base_url, now, link_token),
-        "subscription": subscription_json(subscription_row),
+        "subscription": subscription_json(subscription_row, reseller),
+        "transfer_token": transfer_token_json(transfer_row),
         "billing": billing_json(row),
     }
 

@@ -8,7 +8,7 @@ import functools
 from ..documents import EXPORT_FORMATS, INVOICE_FORMATS
 from ..domain.bulk_actions import ACTIONS
 from .handlers import (activity, billing_profile, bulk_jobs, customers, dashboard, invitations, invoices, kiosk,
-                       meta, plans, saved_views, sessions, subscriptions, team)
+                       meta, plans, saved_views, sessions, subscriptions, team, transfers)
 from .routing import ByAction, Router
 
 VIEW, CUSTOMERS, SUBSCRIPTIONS, BILLING, TEAM, ACCOUNT = (
@@ -40,8 +40,17 @@ def build_router(api, prefix):
     add("PATCH", "/customers/{id}", customers.update_customer, CUSTOMERS)
     add("POST", "/customers/{id}/invitation/resend", invitations.resend_invitation, CUSTOMERS)
     add("POST", "/customers/{id}/invitation/revoke", invitations.revoke_invitation, CUSTOMERS)
+    add("POST", "/customers/{id}/invitation", invitations.invite_again, CUSTOMERS)
+    # The customer's answer: no session; the credential is the visitor's Google ID token.
     add("POST", "/invitations/{token}/accept", invitations.accept_invitation, auth=False)
+    add("POST", "/invitations/{token}/decline", invitations.decline_invitation, auth=False)
+    # The token's answer is never stored for Idempotency-Key: it is shown once, and kept only hashed.
+    add("POST", "/customers/{id}/transfer-token", transfers.create_token, CUSTOMERS, keep_answer=False)
+    add("DELETE", "/customers/{id}/transfer-token", transfers.revoke_token, CUSTOMERS)
+    add("POST", "/customers/transfer/preview", transfers.preview, CUSTOMERS)
+    add("POST", "/customers/transfer", transfers.transfer, CUSTOMERS)
     add("GET", "/customers/{id}/subscription", subscriptions.get_subscription, VIEW)
+    add("PATCH", "/customers/{id}/subscription", subscriptions.update_subscription, SUBSCRIPTIONS)
     # A preview prices an order: part of ordering, so the same roles.
     add("POST", "/customers/{id}/subscription/license-orders/preview", subscriptions.preview_license_order,
         SUBSCRIPTIONS)
@@ -50,6 +59,13 @@ def build_router(api, prefix):
     add("POST", "/customers/{id}/subscription/plan", subscriptions.change_plan, SUBSCRIPTIONS)
     add("POST", "/customers/{id}/subscription/cancel", subscriptions.cancel_subscription, SUBSCRIPTIONS)
     add("POST", "/customers/{id}/subscription/reactivate", subscriptions.reactivate_subscription, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/start-paid/preview", subscriptions.preview_start_paid, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/start-paid", subscriptions.start_paid, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/suspend/preview", subscriptions.preview_suspend, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/suspend", subscriptions.suspend, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/resume/preview", subscriptions.preview_resume, SUBSCRIPTIONS)
+    add("POST", "/customers/{id}/subscription/resume", subscriptions.resume, SUBSCRIPTIONS)
+    add("PUT", "/customers/{id}/subscription/renewal", subscriptions.set_renewal, SUBSCRIPTIONS)
     add("GET", "/invoices", invoices.list_invoices, VIEW)
     for export in EXPORT_FORMATS:
         add("GET", f"/invoices/export.{export.name}", functools.partial(invoices.export_invoices, format=export),

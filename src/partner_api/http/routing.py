@@ -32,7 +32,7 @@ def known_capability(capability):
 
 
 class Route:
-    def __init__(self, method, pattern, handler, auth, sign_in, capability, limit=None):
+    def __init__(self, method, pattern, handler, auth, sign_in, capability, limit=None, keep_answer=True):
         self.method = method
         self.pattern = pattern
         self.handler = handler
@@ -41,6 +41,9 @@ class Route:
         self.capability = capability
         # Which per-client rate limit the route counts against (the App's limiters), if any.
         self.limit = "sign_in" if sign_in else limit
+        # Whether an Idempotency-Key may keep its answer: never one that holds a secret (a
+        # session token, a transfer token): a retry then makes a new one.
+        self.keep_answer = keep_answer and not sign_in
         self.converters = {}
 
         def param(match):
@@ -57,13 +60,13 @@ class Router:
         self.prefix = prefix
         self.routes = []
 
-    def add(self, method, pattern, handler, auth=True, sign_in=False, capability=None, limit=None):
+    def add(self, method, pattern, handler, auth=True, sign_in=False, capability=None, limit=None, keep_answer=True):
         if auth and not known_capability(capability):
             raise ValueError(f"{method} {pattern} needs a session, so it must name the capability it needs: one "
                              f"of {', '.join(CAPABILITIES)} (domain/roles.py), not {capability!r}")
         if not auth and capability is not None:
             raise ValueError(f"{method} {pattern} needs no session, so no role can be checked: drop {capability!r}")
-        self.routes.append(Route(method, self.prefix + pattern, handler, auth, sign_in, capability, limit))
+        self.routes.append(Route(method, self.prefix + pattern, handler, auth, sign_in, capability, limit, keep_answer))
 
     def match(self, method, path):
         allowed = []

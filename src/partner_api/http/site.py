@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import API_PREFIX
 from ..domain import DEMO_EMAIL
 from ..errors import InvitationGone, MethodNotAllowed, NotFound
+from .handlers.invitations import demo_answers_allowed
 from .invitation_page import NOT_BUILT_HTML, SCRIPT, back_target, dead_link_html, invitation_html, language
 from .messages import Response, json_bytes
 
@@ -108,12 +109,20 @@ class Site:
         # A kiosk opens the page in its own window: the page offers the way back to the console.
         back = back_target(request.query) if self.settings.kiosk else None
         try:
-            body, status = invitation_html(lang, token, self.domain.invitations.page_facts(token), back), 200
+            facts = self.domain.invitations.page_facts(token)
+            body, status = invitation_html(lang, token, facts, self.answer_mode(facts), self.settings.google_client_id,
+                                           back), 200
         except InvitationGone as error:
             body, status = dead_link_html(lang, True, error.message, back), 410
         except NotFound as error:
             body, status = dead_link_html(lang, False, error.message, back), 404
         return Response(status, body, MIME_TYPES[".html"], {"Cache-Control": "no-store"})
+
+    def answer_mode(self, facts):
+        """How the page lets the visitor answer: the server's rule (handlers/invitations.py)."""
+        if facts["reseller_is_demo"] and demo_answers_allowed(self.settings):
+            return "demo"
+        return "google" if self.settings.google_client_id else "none"
 
     def static_file(self, request, root, relative):
         """A file under root, or 404: no directory listings and no way out of root. A

@@ -19,6 +19,7 @@ STATUS_BY_ERROR = [
     (errors.MethodNotAllowed, 405),
     (errors.Conflict, 409),
     (errors.InvitationGone, 410),
+    (errors.TransferTokenGone, 410),
     (errors.LengthRequired, 411),
     (errors.PayloadTooLarge, 413),
     (errors.UnsupportedMediaType, 415),

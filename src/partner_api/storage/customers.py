@@ -10,8 +10,11 @@ SORT_COLUMNS = {"name": "name_key", "created_at": "created_at", "renews_at": "re
 BILLING_COLUMNS = ("billing_street", "billing_postal_code", "billing_city", "billing_country", "billing_vat_id",
                    "billing_language", "billing_email", "billing_reference")
 CUSTOMER_COLUMNS = {"name", "email", "organization", "status", "invitation_id", "name_key",
-                    "licenses", "renews_key", *BILLING_COLUMNS}
-INVITATION_COLUMNS = {"url_token", "status", "accepted_at", "ended_at"}
+                    "licenses", "renews_key", "google_domain", "reseller_id", "domain_scope", *BILLING_COLUMNS}
+INVITATION_COLUMNS = {"url_token", "status", "accepted_at", "ended_at", "answered_by", "answered_by_name",
+                      "answer_method", "reseller_id"}
+# Statuses in which a customer holds its Google domain (the unique index customers_live_domain).
+HOLDS_DOMAIN = ("invited", "active", "suspended")
 
 
 def fts_query(text):
@@ -46,7 +49,7 @@ class CustomerRows(Rows):
 
     def live_domain_owner(self, google_domain, domain_scope=0):
         return self._one("SELECT id, reseller_id FROM customers WHERE google_domain = ? AND domain_scope = ?"
-                         " AND status IN ('invited', 'active')", (google_domain, domain_scope))
+                         " AND status IN (?, ?, ?)", (google_domain, domain_scope, *HOLDS_DOMAIN))
 
     def live_domain_owners(self, google_domains, domain_scope=0):
         """{domain: (id, reseller_id)} of the domains that belong to a live customer (an import's preview)."""
@@ -210,6 +213,10 @@ class InvitationRows(Rows):
     def update(self, invitation_id, **changes):
         clause, params = set_clause(changes, INVITATION_COLUMNS)
         self.conn.execute(f"UPDATE invitations SET {clause} WHERE id = ?", params + [invitation_id])
+
+    def move(self, customer_id, reseller_id):
+        """Every invitation of the customer goes with it to another reseller (a transfer)."""
+        self.conn.execute("UPDATE invitations SET reseller_id = ? WHERE customer_id = ?", (reseller_id, customer_id))
 
     def current_of(self, customer_id):
         """The customer's current invitation (the last one sent), or None."""

@@ -78,6 +78,10 @@ class InvoiceRows(Rows):
         self.conn.execute("UPDATE invoices SET status = ?, paid_at = ? WHERE id = ?",
                           (status, paid_at, invoice_id))
 
+    def count_of_customer(self, reseller_id, customer_id):
+        return self._one("SELECT COUNT(*) FROM invoices WHERE reseller_id = ? AND customer_id = ?",
+                         (reseller_id, customer_id))[0]
+
     def issued_of(self, reseller_id):
         """(id, issued_at, kind) of every invoice of the reseller, oldest id first."""
         return self._all("SELECT id, issued_at, kind FROM invoices WHERE reseller_id = ? ORDER BY id",

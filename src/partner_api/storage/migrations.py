@@ -16,7 +16,7 @@ import sqlite3
 
 from .postgres import schema as postgresql
 from .sqlite_schema import (
-    CLASSIFY_ACTORS, V1, V2, V3, V4, V5, V6, V7, V9, V10)
+    CLASSIFY_ACTORS, V1, V2, V3, V4, V5, V6, V7, V9, V10, V11)
 
 
 class SchemaError(Exception):
@@ -47,7 +47,8 @@ MIGRATIONS = [
     Migration(8, "search by character pairs (PostgreSQL)", "", postgresql.V8),
     Migration(9, "billing profiles, customers' billing details, invoices as issued, credit notes", V9,
               postgresql.V9),
-    Migration(10, "bulk jobs and their rows, history entries naming a job, saved views", V10, postgresql.V10),
+    Migration(10, "suspension, verified answers, renewal count, seat cap, transfer tokens", V10, postgresql.V10),
+    Migration(11, "bulk jobs and their rows, history entries naming a job, saved views", V11, postgresql.V11),
 ]
 LATEST = MIGRATIONS[-1].version
 

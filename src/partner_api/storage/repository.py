@@ -22,6 +22,7 @@ from .sealing import SealingRows
 from .secret import server_secret
 from .snapshots import SnapshotRows
 from .subscriptions import LicenseOrderRows, SubscriptionRows
+from .transfers import TransferTokenRows
 
 
 # SQLite's areas; postgres/areas.py has the same names.
@@ -30,7 +31,7 @@ SQLITE_AREAS = types.SimpleNamespace(
     IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
     SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows,
     SubscriptionRows=SubscriptionRows, BillingProfileRows=BillingProfileRows, BulkJobRows=BulkJobRows,
-    SavedViewRows=SavedViewRows)
+    SavedViewRows=SavedViewRows, TransferTokenRows=TransferTokenRows)
 
 
 class Repository:
@@ -73,6 +74,10 @@ class Repository:
     @functools.cached_property
     def license_orders(self):
         return self._areas.LicenseOrderRows(self._conn)
+
+    @functools.cached_property
+    def transfer_tokens(self):
+        return self._areas.TransferTokenRows(self._conn)
 
     @functools.cached_property
     def invoices(self):

@@ -13,6 +13,7 @@ TABLES = (
     ("members", "reseller_id = ?"),
     ("billing_profiles", "reseller_id = ?"),
     ("customers", "reseller_id = ?"),
+    ("transfer_tokens", "reseller_id = ?"),
     ("invitations", "reseller_id = ?"),
     ("subscriptions", "reseller_id = ?"),
     ("invoices", "reseller_id = ?"),
@@ -26,7 +27,7 @@ TABLES = (
 )
 # Tables without an id column, and the order their rows are kept in.
 ORDER = {"bulk_job_rows": "job_id, position"}
-# Tables that held nothing of any account when they were made (schema version 10): a snapshot taken
+# Tables that held nothing of any account when they were made (schema version 11): a snapshot taken
 # before them is empty there, so a reset empties them (a visitor's bulk jobs and saved views go).
 EMPTY_WHEN_MADE = ("bulk_jobs", "bulk_job_rows", "saved_views")
 # Customer columns put back as they must be rather than as saved: a demo account's domains are

@@ -385,14 +385,48 @@ ALTER TABLE invoice_lines ADD COLUMN period_start TEXT;
 ALTER TABLE invoice_lines ADD COLUMN period_end TEXT;
 """
 
-# Version 10 (issue 19): bulk work. A bulk job (an import of invitations, or one action over many
+# Version 10 (issue 23): the customer's whole life. A suspended customer keeps its Google domain;
+# an invitation remembers who answered it (the verified Google account, or a demo acceptance);
+# a subscription may be suspended (with the reason), renew with a count chosen ahead, and have a
+# seat cap; a customer may be handed to another reseller with a one-time transfer token, kept only
+# as its hash. transfer_tokens.customer_id has no REFERENCES on purpose: a kiosk reset deletes and
+# puts back the demo account's customers whatever tokens an older snapshot did not hold.
+V10 = """
+DROP INDEX customers_live_domain;
+CREATE UNIQUE INDEX customers_live_domain
+    ON customers(google_domain, domain_scope) WHERE status IN ('invited', 'active', 'suspended');
+ALTER TABLE invitations ADD COLUMN answered_by TEXT;
+ALTER TABLE invitations ADD COLUMN answered_by_name TEXT;
+ALTER TABLE invitations ADD COLUMN answer_method TEXT CHECK (answer_method IN ('google', 'demo'));
+ALTER TABLE subscriptions ADD COLUMN suspend_reason TEXT;
+ALTER TABLE subscriptions ADD COLUMN suspended_at TEXT;
+ALTER TABLE subscriptions ADD COLUMN renewal_licenses INTEGER;
+ALTER TABLE subscriptions ADD COLUMN max_licenses INTEGER;
+CREATE TABLE transfer_tokens (
+    id INTEGER PRIMARY KEY,
+    reseller_id INTEGER NOT NULL REFERENCES resellers(id),
+    customer_id INTEGER NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('live', 'used', 'revoked', 'superseded')),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_by_name TEXT NOT NULL,
+    ended_at TEXT,
+    to_reseller_id INTEGER
+);
+CREATE UNIQUE INDEX transfer_tokens_live ON transfer_tokens(customer_id) WHERE status = 'live';
+CREATE INDEX transfer_tokens_reseller ON transfer_tokens(reseller_id, id);
+"""
+
+# Version 11 (issue 19): bulk work. A bulk job (an import of invitations, or one action over many
 # customers) is database state, so any serve.py can carry it on after another stopped: its rows
 # are written when the job is made (an import's as its batches arrive), each finished in the same
 # transaction as the change it made; the job's lease names the process working on it. A row key
 # done once (an import's row) is done for good: the partial unique index makes a second "done"
 # impossible. History entries name the job they came from. Saved views of the customer list
 # belong to a member, personal or shared with the team.
-V10 = """
+V11 = """
 CREATE TABLE bulk_jobs (
     id INTEGER PRIMARY KEY,
     reseller_id INTEGER NOT NULL REFERENCES resellers(id),

@@ -5,7 +5,10 @@ SUBSCRIPTION_COLUMNS = {
     "plan", "billing_cycle", "licenses", "status", "started_at", "term_start", "term_end",
     "next_bill_on", "auto_renew", "unit_price", "monthly_value", "currency", "scheduled_plan",
     "scheduled_cycle", "cancel_reason", "cancelled_at", "resume_status", "next_event_on",
+    "suspend_reason", "suspended_at", "renewal_licenses", "max_licenses", "reseller_id",
 }
+# What the dashboard counts as licenses in use: every subscription that has not ended.
+RUNNING = ("trial", "active", "pending_cancel", "suspended")
 
 
 class SubscriptionRows(Rows):
@@ -43,19 +46,35 @@ class SubscriptionRows(Rows):
         return self._one("SELECT * FROM subscriptions WHERE reseller_id = ? AND next_event_on <= ?"
                          " ORDER BY next_event_on, id LIMIT 1", (reseller_id, today))
 
+    TOTALS = ("SELECT COALESCE(SUM(licenses), 0){cast} AS licenses, COALESCE(SUM(monthly_value), 0){cast} AS mrr"
+              " FROM subscriptions WHERE reseller_id = ? AND status IN (?, ?, ?, ?)")
+
     def totals(self, reseller_id):
-        return self._one(
-            "SELECT COALESCE(SUM(licenses), 0) AS licenses, COALESCE(SUM(monthly_value), 0) AS mrr"
-            " FROM subscriptions WHERE reseller_id = ? AND status IN ('trial', 'active', 'pending_cancel')",
-            (reseller_id,))
+        return self._one(self.TOTALS.format(cast=""), (reseller_id, *RUNNING))
 
     def renewals_between(self, reseller_id, first_term_end, last_term_end):
+        """Paid terms that renew by themselves in the window (a suspended annual plan does: its
+        commitment runs on; a suspended flexible one does not)."""
         return self._all(
             "SELECT s.*, c.name AS customer_name, c.organization AS customer_organization"
             " FROM subscriptions s JOIN customers c ON c.id = s.customer_id"
-            " WHERE s.reseller_id = ? AND s.status = 'active' AND s.auto_renew = 1"
+            " WHERE s.reseller_id = ? AND s.auto_renew = 1"
+            " AND (s.status = 'active' OR (s.status = 'suspended' AND s.billing_cycle <> 'flexible'))"
             " AND s.term_end >= ? AND s.term_end < ? ORDER BY s.term_end, s.id",
             (reseller_id, first_term_end, last_term_end))
+
+    # A trial, also one set to cancel at its end.
+    IN_TRIAL = "(s.status = 'trial' OR (s.status = 'pending_cancel' AND s.resume_status = 'trial'))"
+
+    def trials(self, reseller_id, limit):
+        """(count, the `limit` trials that end first, with their customer's name)."""
+        count = self._one(f"SELECT COUNT(*) FROM subscriptions s WHERE s.reseller_id = ? AND {self.IN_TRIAL}",
+                          (reseller_id,))[0]
+        rows = self._all(
+            "SELECT s.*, c.name AS customer_name, c.organization AS customer_organization"
+            " FROM subscriptions s JOIN customers c ON c.id = s.customer_id"
+            f" WHERE s.reseller_id = ? AND {self.IN_TRIAL} ORDER BY s.term_end, s.id LIMIT ?", (reseller_id, limit))
+        return count, rows
 
 
 class LicenseOrderRows(Rows):

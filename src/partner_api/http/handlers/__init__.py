@@ -23,9 +23,13 @@ class Api:
         return Actor.member(request.member)
 
     def customer_json(self, request, view):
-        customer, invitation, subscription = view
-        return rep.customer_json(customer, invitation, subscription, request.base_url, self.now(),
-                                 self.domain.invitations.link_token(invitation))
+        customer, invitation, subscription, transfer = view
+        return rep.customer_json(customer, invitation, subscription, transfer, request.reseller, request.base_url,
+                                 self.now(), self.domain.invitations.link_token(invitation))
+
+    @staticmethod
+    def subscription_json(request, row):
+        return rep.subscription_json(row, request.reseller)
 
     def invoice_json(self, row, lines, corrections=()):
         return rep.invoice_json(row, lines, iso(self.now()), corrections)

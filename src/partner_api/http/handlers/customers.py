@@ -8,7 +8,7 @@ from ..billing_body import read_customer_billing
 from ..messages import Response, json_response
 from ..params import decode_cursor, encode_cursor, query_dialect, query_offset
 
-STATUSES = ("invited", "active", "revoked", "cancelled")
+STATUSES = ("invited", "active", "suspended", "revoked", "declined", "cancelled")
 SORT_CHOICES = tuple(name for sort in SORTS for name in (sort, "-" + sort))
 
 
@@ -66,10 +66,10 @@ def update_customer(api, request):
         changes["organization"] = fields.name("organization")
     if fields.has("billing"):
         changes["billing"] = read_customer_billing(fields)
-    if fields.has("google_domain"):
-        fields.fail("google_domain", "The Google domain cannot be changed.")
+    if fields.has("google_domain"):  # only while the invitation is open: the domain room says 409 otherwise
+        changes["google_domain"] = fields.domain("google_domain")
     if not body:
-        fields.fail("body", "Send at least one of name, email, organization, billing.")
+        fields.fail("body", "Send at least one of name, email, organization, google_domain, billing.")
     fields.check()
     return json_response(200, api.customer_json(
         request, api.domain.customers.update(request.reseller, request.params["id"], changes, api.actor(request))))

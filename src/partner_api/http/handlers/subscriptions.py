@@ -1,14 +1,17 @@
 """A customer's subscription: its terms, license orders and plan changes (each with a preview
-that writes nothing), cancelling and reactivating."""
+that writes nothing), cancelling and reactivating; and (issue 23) starting the paid plan of a
+trial, suspending and resuming (each with its preview), renewal settings and the seat cap."""
 from ... import money as pricing
+from ...domain.renewals import ACTIONS as RENEWAL_ACTIONS
+from ...domain.suspension import REASONS
 from ...validation import Fields
 from .. import representation as rep
 from ..messages import json_response
 
 
 def get_subscription(api, request):
-    return json_response(200, rep.subscription_json(
-        api.domain.subscriptions.get(request.reseller, request.params["id"])))
+    return json_response(200, api.subscription_json(
+        request, api.domain.subscriptions.get(request.reseller, request.params["id"])))
 
 
 def _licenses(request):
@@ -35,11 +38,15 @@ def create_license_order(api, request):
 
 
 def _change_result(api, request, result, **extra):
-    """The change with the invoice it issued and the credit note it issued (each null if none)."""
+    """The change with the invoice it issued and, for a change that can credit (licenses, plan),
+    the credit note it issued (each null if none)."""
     def document(invoice_id):
         return None if invoice_id is None else api.invoice_json(*api.domain.invoices.get(request.reseller, invoice_id))
-    return {**extra, "subscription": rep.subscription_json(result["subscription"]),
-            "invoice": document(result["invoice_id"]), "credit_note": document(result.get("credit_note_id"))}
+    answer = {**extra, "subscription": api.subscription_json(request, result["subscription"]),
+              "invoice": document(result["invoice_id"])}
+    if "credit_note_id" in result:
+        answer["credit_note"] = document(result["credit_note_id"])
+    return answer
 
 
 def _plan(request):
@@ -75,11 +82,95 @@ def cancel_subscription(api, request):
     when = fields.choice("when", ("now", "end_of_term"))
     reason = fields.text("reason", 500)
     fields.check()
-    return json_response(200, rep.subscription_json(
+    return json_response(200, api.subscription_json(request,
         api.domain.subscriptions.cancel(request.reseller, request.params["id"], when, reason or None,
                                         api.actor(request))))
 
 
 def reactivate_subscription(api, request):
-    return json_response(200, rep.subscription_json(
-        api.domain.subscriptions.reactivate(request.reseller, request.params["id"], api.actor(request))))
+    return json_response(200, api.subscription_json(
+        request, api.domain.subscriptions.reactivate(request.reseller, request.params["id"], api.actor(request))))
+
+
+def _start_paid(request):
+    fields = Fields(request.json(), {"plan", "billing_cycle", "licenses"})
+    plan = fields.choice("plan", pricing.PLANS)
+    cycle = fields.choice("billing_cycle", pricing.CYCLES)
+    licenses = fields.integer("licenses", pricing.MIN_LICENSES, pricing.MAX_LICENSES)
+    fields.check()
+    return plan, cycle, licenses
+
+
+def preview_start_paid(api, request):
+    return json_response(200, api.domain.trials.start_paid(request.reseller, request.params["id"],
+                                                           *_start_paid(request), commit=False))
+
+
+def start_paid(api, request):
+    result = api.domain.trials.start_paid(request.reseller, request.params["id"], *_start_paid(request), commit=True,
+                                          actor=api.actor(request))
+    return json_response(200, _change_result(api, request, result, start=result["start"]))
+
+
+def _suspension(request):
+    fields = Fields(request.json(), {"reason", "note"})
+    reason = fields.choice("reason", REASONS)
+    note = fields.text("note", 500)
+    fields.check()
+    return reason, note or None
+
+
+def preview_suspend(api, request):
+    return json_response(200, api.domain.suspensions.suspend(request.reseller, request.params["id"],
+                                                             *_suspension(request), commit=False))
+
+
+def suspend(api, request):
+    result = api.domain.suspensions.suspend(request.reseller, request.params["id"], *_suspension(request),
+                                            commit=True, actor=api.actor(request))
+    return json_response(200, {"suspension": result["suspension"],
+                               "subscription": api.subscription_json(request, result["subscription"])})
+
+
+def _no_fields(request):
+    """An action without parameters takes no body, or an empty JSON object."""
+    if request.body:
+        Fields(request.json(), set()).check()
+
+
+def preview_resume(api, request):
+    _no_fields(request)
+    return json_response(200, api.domain.suspensions.resume(request.reseller, request.params["id"], commit=False))
+
+
+def resume(api, request):
+    _no_fields(request)
+    result = api.domain.suspensions.resume(request.reseller, request.params["id"], commit=True,
+                                           actor=api.actor(request))
+    return json_response(200, _change_result(api, request, result, resumption=result["resumption"]))
+
+
+def set_renewal(api, request):
+    fields = Fields(request.json(), {"action", "licenses"})
+    action = fields.choice("action", RENEWAL_ACTIONS)
+    licenses = fields.integer("licenses", pricing.MIN_LICENSES, pricing.MAX_LICENSES, required=False)
+    fields.check()
+    # The count goes with renew_with_count, and only with it (checked once each field is well-formed).
+    if (action == "renew_with_count") != (licenses is not None):
+        fields.errors["licenses"] = ("Send the license count to renew with." if licenses is None else
+                                     "Send licenses only with the action renew_with_count.")
+        fields.check()
+    return json_response(200, api.subscription_json(request, api.domain.renewals.set_renewal(
+        request.reseller, request.params["id"], action, licenses, api.actor(request))))
+
+
+def update_subscription(api, request):
+    """The seat cap: `max_licenses` a count, or null for none."""
+    body = request.json()
+    fields = Fields(body, {"max_licenses"})
+    if "max_licenses" not in body:
+        fields.errors["max_licenses"] = "This field is required (a number of licenses, or null for no cap)."
+    cap = fields.integer("max_licenses", pricing.MIN_LICENSES, pricing.MAX_LICENSES, required=False)
+    fields.check()
+    return json_response(200, api.subscription_json(request, api.domain.renewals.set_seat_cap(
+        request.reseller, request.params["id"], cap, api.actor(request))))

@@ -24,7 +24,8 @@ from ..members import MemberRows as _MemberRows
 from ..rate_limits import RateLimitRows
 from ..saved_views import SavedViewRows as _SavedViewRows
 from ..snapshots import SnapshotRows as _SnapshotRows
-from ..subscriptions import LicenseOrderRows as _LicenseOrderRows, SubscriptionRows as _SubscriptionRows
+from ..subscriptions import RUNNING, LicenseOrderRows as _LicenseOrderRows, SubscriptionRows as _SubscriptionRows
+from ..transfers import TransferTokenRows as _TransferTokenRows
 from ..list_cache import generation
 from .database import IDEMPOTENCY, load_psycopg
 
@@ -132,10 +133,8 @@ class InvitationRows(Returning, _InvitationRows):
 
 class SubscriptionRows(Returning, _SubscriptionRows):
     def totals(self, reseller_id):
-        return self._one(
-            "SELECT COALESCE(SUM(licenses), 0)::bigint AS licenses, COALESCE(SUM(monthly_value), 0)::bigint AS mrr"
-            " FROM subscriptions WHERE reseller_id = ? AND status IN ('trial', 'active', 'pending_cancel')",
-            (reseller_id,))
+        # A SUM of BIGINT is NUMERIC here: cast back to an integer.
+        return self._one(self.TOTALS.format(cast="::bigint"), (reseller_id, *RUNNING))
 
 
 class LicenseOrderRows(Returning, _LicenseOrderRows):
@@ -200,6 +199,10 @@ class SavedViewRows(Returning, _SavedViewRows):
     __slots__ = ()
 
 
+class TransferTokenRows(Returning, _TransferTokenRows):
+    pass
+
+
 class SnapshotRows(_SnapshotRows):
     CONFLICTS = (load_psycopg()[0].IntegrityError,)
 
@@ -213,4 +216,5 @@ AREAS = types.SimpleNamespace(
     ActivityRows=ActivityRows, OutboxRows=OutboxRows, CustomerRows=CustomerRows, InvitationRows=InvitationRows,
     IdempotencyRows=IdempotencyRows, InvoiceRows=InvoiceRows, ResellerRows=ResellerRows, SessionRows=SessionRows,
     SnapshotRows=SnapshotRows, RateLimitRows=RateLimitRows, MemberRows=MemberRows, LicenseOrderRows=LicenseOrderRows, SubscriptionRows=SubscriptionRows,
-    BillingProfileRows=BillingProfileRows, BulkJobRows=BulkJobRows, SavedViewRows=SavedViewRows)
+    BillingProfileRows=BillingProfileRows, BulkJobRows=BulkJobRows, SavedViewRows=SavedViewRows,
+    TransferTokenRows=TransferTokenRows)
