@@ -119,6 +119,9 @@ Invitation invitation(const json& j) {
     inv.sentAt = optStr(j, "sent_at");
     inv.expiresAt = optStr(j, "expires_at");
     inv.acceptedAt = optStr(j, "accepted_at");
+    inv.declinedAt = optStr(j, "declined_at");
+    auto by = j.find("answered_by");
+    if (by != j.end() && by->is_object()) inv.answeredBy = optStr(*by, "email");
     return inv;
 }
 
@@ -141,6 +144,25 @@ Subscription subscription(const json& j) {
         s.scheduledChange = ScheduledChange{str(*sc, "plan"), str(*sc, "billing_cycle"), str(*sc, "effective_on")};
     }
     s.cancelReason = optStr(j, "cancel_reason");
+    // Issue 23's fields; a server from before them sends none, and the subscription reads as before.
+    s.trialEndsOn = optStr(j, "trial_ends_on");
+    auto sus = j.find("suspension");
+    if (sus != j.end() && !sus->is_null()) s.suspension = Suspension{str(*sus, "reason"), optStr(*sus, "since")};
+    auto cap = j.find("max_licenses");
+    if (cap != j.end() && !cap->is_null()) s.maxLicenses = count(j, "max_licenses");
+    auto ren = j.find("renewal");
+    if (ren != j.end() && !ren->is_null()) {
+        RenewalPlan r;
+        r.action = str(*ren, "action");
+        r.on = str(*ren, "on");
+        r.plan = optStr(*ren, "plan");
+        r.billingCycle = optStr(*ren, "billing_cycle");
+        auto lic = ren->find("licenses");
+        if (lic != ren->end() && !lic->is_null()) r.licenses = count(*ren, "licenses");
+        auto amount = ren->find("recurring_amount");
+        if (amount != ren->end() && !amount->is_null()) r.recurringAmount = money(*ren, "recurring_amount");
+        s.renewal = r;
+    }
     return s;
 }
 
@@ -262,6 +284,12 @@ Customer customer(const json& j) {
     if (inv != j.end() && !inv->is_null()) c.invitation = invitation(*inv);
     auto sub = j.find("subscription");
     if (sub != j.end() && !sub->is_null()) c.subscription = subscription(*sub);
+    auto transfer = j.find("transfer_token");
+    if (transfer != j.end() && transfer->is_object()) {
+        auto by = transfer->find("created_by");
+        c.transferToken = TransferTokenInfo{optStr(*transfer, "created_at"), optStr(*transfer, "expires_at"),
+                                            by != transfer->end() && by->is_object() ? optStr(*by, "name") : ""};
+    }
     return c;
 }
 
@@ -297,7 +325,9 @@ Result<T> decode(const std::string& body, F build) {
 CustomerStatus customerStatusFromString(const std::string& s) {
     if (s == "invited") return CustomerStatus::Invited;
     if (s == "active") return CustomerStatus::Active;
+    if (s == "suspended") return CustomerStatus::Suspended;
     if (s == "revoked") return CustomerStatus::Revoked;
+    if (s == "declined") return CustomerStatus::Declined;
     if (s == "cancelled") return CustomerStatus::Cancelled;
     return CustomerStatus::Unknown;
 }
@@ -510,10 +540,15 @@ Result<Dashboard> decodeDashboard(const std::string& body) {
         const json& by = member(j, "customers_by_status");
         d.invited = count(by, "invited");
         d.active = count(by, "active");
+        // Counted since issue 23; a server from before counts neither.
+        d.suspended = by.contains("suspended") ? count(by, "suspended") : 0;
         d.revoked = count(by, "revoked");
+        d.declined = by.contains("declined") ? count(by, "declined") : 0;
         d.cancelled = count(by, "cancelled");
         d.customersTotal = count(j, "customers_total");
         d.licensesTotal = count(j, "licenses_total");
+        auto trials = j.find("trials");
+        if (trials != j.end() && trials->is_object()) d.trials = count(*trials, "count");
         d.monthlyRecurringRevenue = money(j, "monthly_recurring_revenue");
         const json& inv = member(j, "invoices");
         d.openInvoices = countAndAmount(inv, "open");

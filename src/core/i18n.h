@@ -21,6 +21,7 @@
 #include "core/texts/kiosk.h"
 #include "core/texts/team.h"
 #include "core/texts/errors.h"
+#include "core/texts/lifecycle.h"
 
 namespace rc {
 
@@ -40,7 +41,8 @@ enum class Language { English, German };
     RC_TEXTS_OFFLINE(X) \
     RC_TEXTS_KIOSK(X) \
     RC_TEXTS_TEAM(X) \
-    RC_TEXTS_ERRORS(X)
+    RC_TEXTS_ERRORS(X) \
+    RC_TEXTS_LIFECYCLE(X)
 
 enum class Text : std::size_t {
 #define RC_TEXT_ENUM(id, en, de) id,

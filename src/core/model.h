@@ -74,11 +74,28 @@ struct TeamMember {
 };
 
 struct Invitation {
-    std::string status;  // pending | accepted | expired | revoked
-    std::string url;     // empty once accepted or revoked
+    std::string status;  // pending | accepted | declined | expired | revoked
+    std::string url;     // empty once answered or revoked
     std::string sentAt;
     std::string expiresAt;
     std::string acceptedAt;
+    std::string declinedAt;
+    std::string answeredBy;  // the Google account that accepted or declined; empty: none yet (or a demo answer)
+};
+
+// Why a subscription is suspended (issue 23), and since when.
+struct Suspension {
+    std::string reason;  // non_payment | customer_request
+    std::string since;   // ISO 8601 UTC
+};
+
+// What happens at the end of the term, and the subscription then (issue 23).
+struct RenewalPlan {
+    std::string action;  // auto_renew | renew_with_count | switch_to_flexible | cancel_at_end
+    std::string on;      // YYYY-MM-DD
+    std::string plan, billingCycle;  // empty for cancel_at_end
+    int licenses = 0;
+    std::optional<Money> recurringAmount;
 };
 
 struct ScheduledChange {
@@ -92,7 +109,7 @@ struct Subscription {
     std::string plan;          // basic | professional | enterprise
     std::string billingCycle;  // flexible | annual_monthly | annual_yearly
     int licenses = 0;
-    std::string status;  // trial | active | pending_cancel | cancelled
+    std::string status;  // trial | active | pending_cancel | suspended | cancelled
     std::string termStart, termEnd, renewsAt;  // YYYY-MM-DD, renewsAt may be empty
     bool autoRenew = false;
     Money unitPrice;
@@ -100,15 +117,25 @@ struct Subscription {
     Money monthlyValue;
     std::optional<ScheduledChange> scheduledChange;
     std::string cancelReason;
+    std::string trialEndsOn;  // YYYY-MM-DD, the trial's last day; empty after the trial
+    std::optional<Suspension> suspension;
+    std::optional<int> maxLicenses;  // the seat cap of a flexible plan
+    std::optional<RenewalPlan> renewal;
 
     bool isAnnual() const { return billingCycle != "flexible"; }
+    bool isSuspended() const { return status == "suspended"; }
     bool isCancelled() const { return status == "cancelled"; }
     // Shown before the reseller tries (the server enforces the same rule): annual plans only
     // go down at renewal.
     bool canReduceLicensesNow() const { return !isAnnual() || status == "trial"; }
 };
 
-enum class CustomerStatus { Invited, Active, Revoked, Cancelled, Unknown };
+enum class CustomerStatus { Invited, Active, Suspended, Revoked, Declined, Cancelled, Unknown };
+
+// A live transfer token as its reseller sees it afterwards (never the token itself).
+struct TransferTokenInfo {
+    std::string createdAt, expiresAt, createdBy;
+};
 
 struct Customer {
     std::int64_t id = 0;
@@ -120,6 +147,7 @@ struct Customer {
     std::string createdAt;
     std::optional<Invitation> invitation;
     std::optional<Subscription> subscription;
+    std::optional<TransferTokenInfo> transferToken;
 };
 
 struct CustomersPage {
@@ -275,7 +303,8 @@ struct MonthAmount {
 };
 
 struct Dashboard {
-    std::int64_t invited = 0, active = 0, revoked = 0, cancelled = 0, customersTotal = 0;
+    std::int64_t invited = 0, active = 0, suspended = 0, revoked = 0, declined = 0, cancelled = 0, customersTotal = 0;
+    std::int64_t trials = 0;  // customers in their trial now
     std::int64_t licensesTotal = 0;
     Money monthlyRecurringRevenue;
     CountAndAmount openInvoices, overdueInvoices;
