@@ -11,6 +11,7 @@
 #include "core/app_state.h"
 #include "core/offline_reads.h"
 #include "core/platform.h"
+#include "core/store/billing.h"
 #include "core/store/columns.h"
 #include "core/store/context.h"
 #include "core/store/customer_page.h"
@@ -62,6 +63,7 @@ public:
     ColumnsSlice& columns() { return columns_; }
     TeamSlice& team() { return team_; }
     SignOutSlice& signOut() { return signOut_; }
+    BillingSlice& billing() { return billing_; }
 
 private:
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
@@ -81,6 +83,7 @@ private:
     ColumnsSlice columns_{ctx_};
     TeamSlice team_{ctx_};
     SignOutSlice signOut_{ctx_};
+    BillingSlice billing_{ctx_};
 };
 
 }  // namespace rc
