@@ -66,7 +66,7 @@
     X(EInvoiceNote, "The PDF is an e-invoice (ZUGFeRD / Factur-X, EN 16931); public authorities get the XRechnung.", "Das PDF ist eine E-Rechnung (ZUGFeRD / Factur-X, EN 16931); Behörden erhalten die XRechnung.") \
     X(LegacyInvoiceNote, "Issued before e-invoices: the PDF shows it as it was issued.", "Vor Einführung der E-Rechnung ausgestellt: Das PDF zeigt sie so, wie sie ausgestellt wurde.") \
     X(EInvoiceLacks, "The e-invoice lacks: {}", "Für die E-Rechnung fehlt: {}") \
-    X(PreviewTotalWithTax, "Due now incl. VAT", "Jetzt fällig inkl. USt.") \
+    X(PreviewTotalWithTax, "including VAT", "inklusive Umsatzsteuer") \
     X(PreviewCredit, "Credited (credit note)", "Gutschrift (Rechnungskorrektur)") \
     X(MissingSellerAddress, "your address", "Ihre Anschrift") \
     X(MissingSellerTaxId, "your VAT ID or tax number", "Ihre USt-IdNr. oder Steuernummer") \
