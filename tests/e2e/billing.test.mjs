@@ -10,10 +10,10 @@ import { api, items, launchBrowser, openConsoleAt, screenshot, startServer, wait
 const GROUPS = [{ touch: true, sizes: [[390, 844], [768, 1024]] }, { touch: false, sizes: [[1280, 720], [1440, 900]] }];
 const TAPPABLE = ["button", "input", "menu", "tab", "link", "option", "radio", "checkbox"];
 const WORDS = {
-  en: { signIn: "Demo sign-in", profile: "Billing profile", edit: "Edit billing details", details: "Billing details of",
+  en: { signIn: "Demo sign-in", edit: "Edit billing details", details: "Billing details of",
     xml: "XRechnung (XML)", credit: "Credit note", add: "Add licenses", more: "One license more",
     withTax: "Subtotal" },
-  de: { signIn: "Demo-Anmeldung", profile: "Rechnungsprofil", edit: "Rechnungsdaten bearbeiten", details: "Rechnungsdaten von",
+  de: { signIn: "Demo-Anmeldung", edit: "Rechnungsdaten bearbeiten", details: "Rechnungsdaten von",
     xml: "XRechnung (XML)", credit: "Rechnungskorrektur", add: "Lizenzen hinzufügen", more: "Eine Lizenz mehr",
     withTax: "Zwischensumme" },
 };

@@ -72,7 +72,7 @@ TEST_CASE("the billing profile is in the navigation for Admins, and a Viewer see
     {  // one console at a time: each has its own ImGui context
     Console admin;
     admin.signInAs("admin");
-    CHECK(admin.ui.has("Billing profile"));
+    CHECK(admin.ui.has("Billing", "menu"));
     admin.go(Screen::Billing);
     admin.transport.answer("/billing-profile", 200, test::readContract("billing_profile.json"));
     admin.ui.frame(3);
@@ -85,7 +85,7 @@ TEST_CASE("the billing profile is in the navigation for Admins, and a Viewer see
     }
     Console viewer;
     viewer.signInAs("viewer");
-    CHECK_FALSE(viewer.ui.has("Billing profile", "menu"));
+    CHECK_FALSE(viewer.ui.has("Billing", "menu"));
     viewer.go(Screen::Billing);
     viewer.transport.answer("/billing-profile", 200, test::readContract("billing_profile.json"));
     viewer.ui.frame(3);

@@ -6,7 +6,7 @@
 #define RC_TEXTS_BILLING(X) \
     X(ToastBillingProfileSaved, "Billing profile saved. New invoices use it.", "Rechnungsprofil gespeichert. Neue Rechnungen verwenden es.") \
     X(ToastBillingDetailsSaved, "Billing details saved. New invoices use them.", "Rechnungsdaten gespeichert. Neue Rechnungen verwenden sie.") \
-    X(MenuBilling, "Billing profile", "Rechnungsprofil") \
+    X(MenuBilling, "Billing", "Abrechnung") \
     X(BillingSubtitle, "Who your invoices come from: company, tax IDs, numbering and bank account.", "Von wem Ihre Rechnungen kommen: Unternehmen, Steuernummern, Nummernkreis und Bankverbindung.") \
     X(BillingCompanyCard, "Company", "Unternehmen") \
     X(BillingTaxCard, "Tax", "Steuern") \
