@@ -13,6 +13,7 @@ const char* capabilityName(Capability capability) {
         case Capability::ManageSubscriptions: return "manage_subscriptions";
         case Capability::ExportBilling: return "export_billing";
         case Capability::ManageTeam: return "manage_team";
+        case Capability::ManageAccount: return "manage_account";
     }
     return "view";
 }

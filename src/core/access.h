@@ -15,7 +15,8 @@ struct AppState;
 
 // The capabilities of the contract (tests/contract/me.json): a later endpoint names one of
 // these, or a new one added here with its server name.
-enum class Capability { View, ManageCustomers, ManageSubscriptions, ExportBilling, ManageTeam };
+// ManageAccount (issue 18): the reseller's billing profile, Admins only.
+enum class Capability { View, ManageCustomers, ManageSubscriptions, ExportBilling, ManageTeam, ManageAccount };
 const char* capabilityName(Capability capability);
 
 // Whether the member may use a control, and if not, why (a message, so a language switch

@@ -103,6 +103,16 @@ void ApiClient::dashboard(Callback<Dashboard> done) {
     call<Dashboard>(request("GET", "/dashboard"), &codec::decodeDashboard, std::move(done));
 }
 
+void ApiClient::billingProfile(Callback<BillingProfile> done) {
+    call<BillingProfile>(request("GET", "/billing-profile"), &codec::decodeBillingProfile, std::move(done));
+}
+
+void ApiClient::saveBillingProfile(const BillingProfile& profile, Callback<BillingProfile> done) {
+    // PUT carries the whole profile: sending it twice leaves the same profile, so no key is needed.
+    call<BillingProfile>(request("PUT", "/billing-profile", codec::encodeBillingProfile(profile)), &codec::decodeBillingProfile,
+                         std::move(done));
+}
+
 void ApiClient::listCustomers(const CustomerFilter& filter, const std::string& cursor, int limit, Callback<CustomersPage> done) {
     call<CustomersPage>(request("GET", customersPath(filter, cursor, limit)), &codec::decodeCustomersPage, std::move(done));
 }
@@ -126,6 +136,12 @@ void ApiClient::resendInvitation(std::int64_t id, const std::string& key, Callba
 
 void ApiClient::revokeInvitation(std::int64_t id, const std::string& key, Callback<Customer> done) {
     call<Customer>(request("POST", customerPath(id) + "/invitation/revoke", "{}", key), &codec::decodeCustomer, std::move(done));
+}
+
+void ApiClient::updateCustomerBilling(std::int64_t id, const std::optional<CustomerBilling>& billing, const std::string& key,
+                                      Callback<Customer> done) {
+    call<Customer>(request("PATCH", customerPath(id), codec::encodeCustomerBilling(billing), key), &codec::decodeCustomer,
+                   std::move(done));
 }
 
 void ApiClient::previewLicenses(std::int64_t id, int licenses, Callback<LicensePreview> done) {
@@ -286,6 +302,12 @@ HttpRequest ApiClient::bulkReportRequest(std::int64_t jobId, bool excelDe) const
     HttpRequest r = request("GET", "/bulk-jobs/" + std::to_string(jobId) + "/report.csv" +
                                        (excelDe ? "?format=excel-de" : ""));
     r.headers[0].second = "text/csv";
+    return r;
+}
+
+HttpRequest ApiClient::invoiceXRechnungRequest(std::int64_t id) const {
+    HttpRequest r = request("GET", "/invoices/" + std::to_string(id) + "/xrechnung.xml");
+    r.headers[0].second = "application/xml";
     return r;
 }
 

@@ -1,6 +1,7 @@
 // Builds partner API requests and decodes their answers. Knows HTTP and JSON, not screens.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/bulk_codec.h"
@@ -33,6 +34,9 @@ public:
     void me(Callback<Me> done);
     void plans(Callback<PlanCatalog> done);
     void dashboard(Callback<Dashboard> done);
+    // The reseller's billing profile: read by every member, written whole by an Admin (PUT).
+    void billingProfile(Callback<BillingProfile> done);
+    void saveBillingProfile(const BillingProfile& profile, Callback<BillingProfile> done);
 
     void listCustomers(const CustomerFilter& filter, const std::string& cursor, int limit, Callback<CustomersPage> done);
     // The rows at offset..offset+limit-1 of the filter's sort.
@@ -41,6 +45,9 @@ public:
     void customer(std::int64_t id, Callback<Customer> done);
     void resendInvitation(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
     void revokeInvitation(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
+    // PATCH with only the billing details (nullopt removes them); the customer as it is now.
+    void updateCustomerBilling(std::int64_t id, const std::optional<CustomerBilling>& billing, const std::string& idempotencyKey,
+                               Callback<Customer> done);
 
     void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
     // expectedLicenses: the count the reseller saw; the server answers 409 licenses_changed if it moved.
@@ -89,7 +96,8 @@ public:
                    Transport::Completion done);
 
     // Requests handed to the browser's download, with the same headers as every other call.
-    HttpRequest invoicePdfRequest(std::int64_t id) const;
+    HttpRequest invoicePdfRequest(std::int64_t id) const;  // Factur-X (PDF/A-3 with the CII XML inside)
+    HttpRequest invoiceXRechnungRequest(std::int64_t id) const;
     HttpRequest invoicesCsvRequest(const InvoiceFilter& filter) const;
     // excelDe: semicolons, decimal commas and a byte-order mark (what German Excel opens directly).
     HttpRequest customersCsvRequest(const CustomerFilter& filter, bool excelDe) const;

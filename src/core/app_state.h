@@ -71,6 +71,8 @@ struct DashboardState {
 struct NewCustomerForm {
     bool open = false;
     std::string name, email, googleDomain, organization;
+    bool withBilling = false;  // the optional "Billing details" section is filled in
+    CustomerBilling billing;
     std::map<std::string, std::string> fieldErrors;  // from the server, by API field name
     std::optional<ApiError> error;                   // not about one field
     bool submitting = false;
@@ -108,6 +110,27 @@ struct CancelState {
     std::string idempotencyKey;
 };
 
+// The customer's billing details, edited in their own dialog on the customer's page.
+struct BillingDetailsEdit {
+    bool open = false;
+    CustomerBilling draft;
+    bool submitting = false;
+    std::map<std::string, std::string> fieldErrors;  // API names: billing.address.city, billing.vat_id
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
+// The reseller's billing profile (its own screen): as the server has it, and the form's values.
+struct BillingProfileState {
+    std::optional<BillingProfile> profile;
+    Remote remote;
+    BillingProfile draft;
+    bool dirty = false;  // the form differs from the profile: a fresh load keeps what was typed
+    bool saving = false;
+    std::map<std::string, std::string> fieldErrors;  // API names: address.postal_code, iban
+    std::optional<ApiError> error;
+};
+
 struct CustomerPageState {
     std::int64_t id = 0;
     std::optional<Customer> customer;
@@ -122,6 +145,7 @@ struct CustomerPageState {
     LicenseOrderState licenses;
     PlanChangeState plan;
     CancelState cancel;
+    BillingDetailsEdit billing;
 };
 
 using InvoiceListState = ListState<Invoice, InvoiceFilter>;
@@ -201,6 +225,7 @@ struct AppState {
     InvoiceListState invoices;
     InvoiceDetailState invoice;
     TeamState team;
+    BillingProfileState billingProfile;
     std::vector<Toast> toasts;
     Remote download;
     OfflineState offline;

@@ -57,6 +57,9 @@ Invitation invitation(const json& j) {
     inv.sentAt = optStr(j, "sent_at");
     inv.expiresAt = optStr(j, "expires_at");
     inv.acceptedAt = optStr(j, "accepted_at");
+    inv.declinedAt = optStr(j, "declined_at");
+    auto by = j.find("answered_by");
+    if (by != j.end() && by->is_object()) inv.answeredBy = optStr(*by, "email");
     return inv;
 }
 
@@ -79,7 +82,100 @@ Subscription subscription(const json& j) {
         s.scheduledChange = ScheduledChange{str(*sc, "plan"), str(*sc, "billing_cycle"), str(*sc, "effective_on")};
     }
     s.cancelReason = optStr(j, "cancel_reason");
+    // Issue 23's fields; a server from before them sends none, and the subscription reads as before.
+    s.trialEndsOn = optStr(j, "trial_ends_on");
+    auto sus = j.find("suspension");
+    if (sus != j.end() && !sus->is_null()) s.suspension = Suspension{str(*sus, "reason"), optStr(*sus, "since")};
+    auto cap = j.find("max_licenses");
+    if (cap != j.end() && !cap->is_null()) s.maxLicenses = count(j, "max_licenses");
+    auto ren = j.find("renewal");
+    if (ren != j.end() && !ren->is_null()) {
+        RenewalPlan r;
+        r.action = str(*ren, "action");
+        r.on = str(*ren, "on");
+        r.plan = optStr(*ren, "plan");
+        r.billingCycle = optStr(*ren, "billing_cycle");
+        auto lic = ren->find("licenses");
+        if (lic != ren->end() && !lic->is_null()) r.licenses = count(*ren, "licenses");
+        auto amount = ren->find("recurring_amount");
+        if (amount != ren->end() && !amount->is_null()) r.recurringAmount = money(*ren, "recurring_amount");
+        s.renewal = r;
+    }
     return s;
+}
+
+// Optional members: absent and null both read as "none".
+const json* optional(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+PostalAddress postalAddress(const json* j) {
+    if (j == nullptr) return {};
+    return PostalAddress{optStr(*j, "street"), optStr(*j, "postal_code"), optStr(*j, "city"), optStr(*j, "country")};
+}
+
+std::vector<std::string> strings(const json& obj, const char* key) {
+    std::vector<std::string> out;
+    const json* v = optional(obj, key);
+    if (v == nullptr) return out;
+    if (!v->is_array()) throw ShapeError{std::string("\"") + key + "\" is not a list"};
+    for (const json& item : *v) {
+        if (!item.is_string()) throw ShapeError{std::string("\"") + key + "\" holds a non-string"};
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+CustomerBilling customerBilling(const json& j) {
+    CustomerBilling b;
+    b.address = postalAddress(optional(j, "address"));
+    b.vatId = optStr(j, "vat_id");
+    b.language = optStr(j, "language");
+    if (b.language.empty()) b.language = "de";
+    b.email = optStr(j, "email");
+    b.buyerReference = optStr(j, "buyer_reference");
+    return b;
+}
+
+InvoiceRef invoiceRef(const json& j) {
+    return InvoiceRef{id(j, "id"), str(j, "number"), optStr(j, "issued_at")};
+}
+
+InvoiceParty party(const json& j) {
+    InvoiceParty p;
+    p.name = optStr(j, "name");
+    p.contact = optStr(j, "contact");
+    p.address = postalAddress(optional(j, "address"));
+    p.vatId = optStr(j, "vat_id");
+    p.taxNumber = optStr(j, "tax_number");
+    p.email = optStr(j, "email");
+    p.phone = optStr(j, "phone");
+    p.iban = optStr(j, "iban");
+    p.bic = optStr(j, "bic");
+    p.reference = optStr(j, "reference");
+    p.customerNumber = optStr(j, "customer_number");
+    return p;
+}
+
+// A rate in basis points: 0 to 100 %.
+int basisPoints(const json& obj, const char* key) {
+    int v = count(obj, key);
+    if (v > 10000) throw ShapeError{std::string("\"") + key + "\" is above 100%"};
+    return v;
+}
+
+std::optional<TaxQuote> taxQuote(const json& j) {
+    const json* t = optional(j, "tax");
+    if (t == nullptr) return std::nullopt;
+    return TaxQuote{str(*t, "rule"), optStr(*t, "category"), basisPoints(*t, "rate_basis_points"), money(*t, "amount"),
+                    money(*t, "total")};
+}
+
+std::optional<CreditQuote> creditQuote(const json& j) {
+    const json* c = optional(j, "credit");
+    if (c == nullptr) return std::nullopt;
+    return CreditQuote{money(*c, "amount"), money(*c, "tax"), money(*c, "total")};
 }
 
 Invoice invoice(const json& j) {
@@ -96,12 +192,38 @@ Invoice invoice(const json& j) {
     inv.subtotal = money(j, "subtotal");
     inv.tax = money(j, "tax");
     inv.total = money(j, "total");
+    inv.kind = optStr(j, "kind");
+    if (inv.kind.empty()) inv.kind = "invoice";  // servers before issue 18
+    if (const json* c = optional(j, "corrects")) inv.corrects = invoiceRef(*c);
     auto lines = j.find("lines");
     if (lines != j.end()) {
         if (!lines->is_array()) throw ShapeError{"\"lines\" is not a list"};
-        for (const json& l : *lines)
-            inv.lines.push_back(InvoiceLine{str(l, "description"), integer(l, "quantity"), money(l, "unit_amount"),
-                                            money(l, "amount")});
+        for (const json& l : *lines) {
+            InvoiceLine line{str(l, "description"), integer(l, "quantity"), money(l, "unit_amount"), money(l, "amount"), {}, {}};
+            if (const json* period = optional(l, "period")) {
+                line.periodStart = str(*period, "start");
+                line.periodEnd = str(*period, "end");
+            }
+            inv.lines.push_back(std::move(line));
+        }
+    }
+    inv.language = optStr(j, "language");
+    if (const json* seller = optional(j, "seller")) inv.seller = party(*seller);
+    if (const json* buyer = optional(j, "buyer")) inv.buyer = party(*buyer);
+    if (const json* rule = optional(j, "tax_rule"))
+        inv.taxRule = InvoiceTaxRule{str(*rule, "rule"), optStr(*rule, "category"), basisPoints(*rule, "rate_basis_points")};
+    if (const json* terms = optional(j, "payment_terms_days")) {
+        if (!terms->is_number_integer()) throw ShapeError{"\"payment_terms_days\" is not an integer"};
+        inv.paymentTermsDays = count(j, "payment_terms_days");
+    }
+    if (const json* e = optional(j, "issued_as_e_invoice")) inv.issuedAsEInvoice = e->is_boolean() && e->get<bool>();
+    if (const json* by = optional(j, "corrected_by")) {
+        if (!by->is_array()) throw ShapeError{"\"corrected_by\" is not a list"};
+        for (const json& ref : *by) inv.correctedBy.push_back(invoiceRef(ref));
+    }
+    if (const json* missing = optional(j, "e_invoice_missing")) {
+        inv.facturXMissing = strings(*missing, "factur_x");
+        inv.xrechnungMissing = strings(*missing, "xrechnung");
     }
     return inv;
 }
@@ -194,6 +316,13 @@ Customer customer(const json& j) {
     if (inv != j.end() && !inv->is_null()) c.invitation = invitation(*inv);
     auto sub = j.find("subscription");
     if (sub != j.end() && !sub->is_null()) c.subscription = subscription(*sub);
+    auto transfer = j.find("transfer_token");
+    if (transfer != j.end() && transfer->is_object()) {
+        auto by = transfer->find("created_by");
+        c.transferToken = TransferTokenInfo{optStr(*transfer, "created_at"), optStr(*transfer, "expires_at"),
+                                            by != transfer->end() && by->is_object() ? optStr(*by, "name") : ""};
+    }
+    if (const json* billing = optional(j, "billing")) c.billing = customerBilling(*billing);
     return c;
 }
 
@@ -207,7 +336,9 @@ TeamMember teamMember(const json& j) {
 CustomerStatus customerStatusFromString(const std::string& s) {
     if (s == "invited") return CustomerStatus::Invited;
     if (s == "active") return CustomerStatus::Active;
+    if (s == "suspended") return CustomerStatus::Suspended;
     if (s == "revoked") return CustomerStatus::Revoked;
+    if (s == "declined") return CustomerStatus::Declined;
     if (s == "cancelled") return CustomerStatus::Cancelled;
     return CustomerStatus::Unknown;
 }
@@ -420,10 +551,15 @@ Result<Dashboard> decodeDashboard(const std::string& body) {
         const json& by = member(j, "customers_by_status");
         d.invited = count(by, "invited");
         d.active = count(by, "active");
+        // Counted since issue 23; a server from before counts neither.
+        d.suspended = by.contains("suspended") ? count(by, "suspended") : 0;
         d.revoked = count(by, "revoked");
+        d.declined = by.contains("declined") ? count(by, "declined") : 0;
         d.cancelled = count(by, "cancelled");
         d.customersTotal = count(j, "customers_total");
         d.licensesTotal = count(j, "licenses_total");
+        auto trials = j.find("trials");
+        if (trials != j.end() && trials->is_object()) d.trials = count(*trials, "count");
         d.monthlyRecurringRevenue = money(j, "monthly_recurring_revenue");
         const json& inv = member(j, "invoices");
         d.openInvoices = countAndAmount(inv, "open");
@@ -457,6 +593,8 @@ Result<LicensePreview> decodeLicensePreview(const std::string& body) {
         }
         p.recurringAmount = money(j, "recurring_amount");
         p.monthlyValue = money(j, "monthly_value");
+        p.tax = taxQuote(j);
+        p.credit = creditQuote(j);
         return p;
     });
 }
@@ -472,6 +610,8 @@ PlanChangePreview planChange(const json& j) {
     p.proratedAmount = money(j, "prorated_amount");
     p.recurringAmount = money(j, "recurring_amount");
     p.monthlyValue = money(j, "monthly_value");
+    p.tax = taxQuote(j);
+    p.credit = creditQuote(j);
     return p;
 }
 }  // namespace
@@ -486,6 +626,7 @@ Result<OrderOutcome> decodeOrderOutcome(const std::string& body) {
         o.subscription = subscription(member(j, "subscription"));
         auto inv = j.find("invoice");
         if (inv != j.end() && !inv->is_null()) o.invoice = invoice(*inv);
+        if (const json* credit = optional(j, "credit_note")) o.creditNote = invoice(*credit);
         return o;
     });
 }
@@ -510,6 +651,28 @@ Result<ActivityPage> decodeActivityPage(const std::string& body) {
         for (const json& item : list(j, "items")) page.items.push_back(activity(item));
         page.nextCursor = optStr(j, "next_cursor");
         return page;
+    });
+}
+
+Result<BillingProfile> decodeBillingProfile(const std::string& body) {
+    return decode<BillingProfile>(body, [](const json& j) {
+        BillingProfile p;
+        p.legalName = optStr(j, "legal_name");
+        p.address = postalAddress(optional(j, "address"));
+        p.vatId = optStr(j, "vat_id");
+        p.taxNumber = optStr(j, "tax_number");
+        p.currency = str(j, "currency");
+        p.invoicePrefix = optStr(j, "invoice_prefix");
+        p.paymentTermsDays = optional(j, "payment_terms_days") ? count(j, "payment_terms_days") : 0;
+        p.iban = optStr(j, "iban");
+        p.bic = optStr(j, "bic");
+        p.email = optStr(j, "email");
+        p.phone = optStr(j, "phone");
+        p.taxBasisPoints = optional(j, "tax_basis_points") ? basisPoints(j, "tax_basis_points") : 0;
+        if (const json* locked = optional(j, "currency_locked")) p.currencyLocked = locked->is_boolean() && locked->get<bool>();
+        p.nextInvoiceNumber = optStr(j, "next_invoice_number");
+        p.missing = strings(j, "missing");
+        return p;
     });
 }
 
@@ -540,10 +703,51 @@ std::string encodeRole(const std::string& role) {
     return json{{"role", role}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+namespace {
+// Empty text is sent as null: "none", which the server keeps as none.
+json orNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json addressJson(const PostalAddress& a) {
+    return json{{"street", a.street}, {"postal_code", a.postalCode}, {"city", a.city}, {"country", a.country}};
+}
+
+json billingJson(const CustomerBilling& b) {
+    return json{{"address", addressJson(b.address)},
+                {"vat_id", orNull(b.vatId)},
+                {"language", b.language},
+                {"email", orNull(b.email)},
+                {"buyer_reference", orNull(b.buyerReference)}};
+}
+}  // namespace
+
 std::string encodeNewCustomer(const std::string& name, const std::string& email, const std::string& googleDomain,
-                              const std::string& organization) {
-    return json{{"name", name}, {"email", email}, {"google_domain", googleDomain}, {"organization", organization}}
-        .dump(-1, ' ', false, json::error_handler_t::replace);
+                              const std::string& organization, const std::optional<CustomerBilling>& billing) {
+    json j{{"name", name}, {"email", email}, {"google_domain", googleDomain}, {"organization", organization}};
+    if (billing) j["billing"] = billingJson(*billing);
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string encodeCustomerBilling(const std::optional<CustomerBilling>& billing) {
+    return json{{"billing", billing ? billingJson(*billing) : json(nullptr)}}.dump(-1, ' ', false,
+                                                                                     json::error_handler_t::replace);
+}
+
+std::string encodeBillingProfile(const BillingProfile& p) {
+    // Every field is sent (the server asks for all of them, null where there is none).
+    json address = p.address.empty() ? json(nullptr) : addressJson(p.address);
+    json j{{"legal_name", orNull(p.legalName)},
+           {"address", address},
+           {"vat_id", orNull(p.vatId)},
+           {"tax_number", orNull(p.taxNumber)},
+           {"currency", p.currency},
+           {"invoice_prefix", orNull(p.invoicePrefix)},
+           {"payment_terms_days", p.paymentTermsDays},
+           {"iban", orNull(p.iban)},
+           {"bic", orNull(p.bic)},
+           {"email", orNull(p.email)},
+           {"phone", orNull(p.phone)},
+           {"tax_basis_points", p.taxBasisPoints}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string encodeLicenses(int licenses, int expectedLicenses) {

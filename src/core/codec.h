@@ -1,6 +1,7 @@
 // JSON <-> model. Every decoder checks types and turns anything unexpected into an ApiError
 // with code "bad_response" instead of throwing past its caller.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "core/http.h"
@@ -27,6 +28,7 @@ Result<OrderOutcome> decodeOrderOutcome(const std::string& body);  // license or
 Result<Invoice> decodeInvoice(const std::string& body);
 Result<InvoicesPage> decodeInvoicesPage(const std::string& body);
 Result<ActivityPage> decodeActivityPage(const std::string& body);
+Result<BillingProfile> decodeBillingProfile(const std::string& body);
 
 // Sessions are kept across reloads in the browser's storage (with the member and the last
 // capabilities GET /me gave).
@@ -47,7 +49,11 @@ std::string encodeGoogleSignIn(const std::string& credential, std::int64_t resel
 std::string encodeNewMember(const std::string& email, const std::string& name, const std::string& role);
 std::string encodeRole(const std::string& role);
 std::string encodeNewCustomer(const std::string& name, const std::string& email, const std::string& googleDomain,
-                              const std::string& organization);
+                              const std::string& organization, const std::optional<CustomerBilling>& billing = std::nullopt);
+// PATCH /customers/{id} with only the billing details (nullopt: remove them).
+std::string encodeCustomerBilling(const std::optional<CustomerBilling>& billing);
+// PUT /billing-profile: the whole profile.
+std::string encodeBillingProfile(const BillingProfile& profile);
 // expectedLicenses / expectedPlan: what the console saw, so the server refuses an order or
 // change made against a subscription someone else changed meanwhile (409). 0 / empty: none.
 std::string encodeLicenses(int licenses, int expectedLicenses = 0);

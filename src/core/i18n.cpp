@@ -45,7 +45,9 @@ const char* statusLabel(CustomerStatus status) {
     switch (status) {
         case CustomerStatus::Invited: return tr(Text::StatusInvited);
         case CustomerStatus::Active: return tr(Text::StatusActive);
+        case CustomerStatus::Suspended: return tr(Text::StatusSuspended);
         case CustomerStatus::Revoked: return tr(Text::StatusRevoked);
+        case CustomerStatus::Declined: return tr(Text::StatusDeclined);
         case CustomerStatus::Cancelled: return tr(Text::StatusCancelled);
         case CustomerStatus::Unknown: break;
     }
@@ -70,6 +72,7 @@ const char* subscriptionStatusLabel(const std::string& s) {
     if (s == "trial") return tr(Text::SubTrial);
     if (s == "active") return tr(Text::SubActive);
     if (s == "pending_cancel") return tr(Text::SubPendingCancel);
+    if (s == "suspended") return tr(Text::SubSuspended);
     if (s == "cancelled") return tr(Text::SubCancelled);
     return tr(Text::StatusUnknown);
 }

@@ -22,6 +22,8 @@
 #include "core/texts/team.h"
 #include "core/texts/errors.h"
 #include "core/texts/bulk.h"
+#include "core/texts/lifecycle.h"
+#include "core/texts/billing.h"
 
 namespace rc {
 
@@ -42,7 +44,9 @@ enum class Language { English, German };
     RC_TEXTS_KIOSK(X) \
     RC_TEXTS_TEAM(X) \
     RC_TEXTS_ERRORS(X) \
-    RC_TEXTS_BULK(X)
+    RC_TEXTS_BULK(X) \
+    RC_TEXTS_LIFECYCLE(X) \
+    RC_TEXTS_BILLING(X)
 
 enum class Text : std::size_t {
 #define RC_TEXT_ENUM(id, en, de) id,

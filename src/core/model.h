@@ -74,11 +74,28 @@ struct TeamMember {
 };
 
 struct Invitation {
-    std::string status;  // pending | accepted | expired | revoked
-    std::string url;     // empty once accepted or revoked
+    std::string status;  // pending | accepted | declined | expired | revoked
+    std::string url;     // empty once answered or revoked
     std::string sentAt;
     std::string expiresAt;
     std::string acceptedAt;
+    std::string declinedAt;
+    std::string answeredBy;  // the Google account that accepted or declined; empty: none yet (or a demo answer)
+};
+
+// Why a subscription is suspended (issue 23), and since when.
+struct Suspension {
+    std::string reason;  // non_payment | customer_request
+    std::string since;   // ISO 8601 UTC
+};
+
+// What happens at the end of the term, and the subscription then (issue 23).
+struct RenewalPlan {
+    std::string action;  // auto_renew | renew_with_count | switch_to_flexible | cancel_at_end
+    std::string on;      // YYYY-MM-DD
+    std::string plan, billingCycle;  // empty for cancel_at_end
+    int licenses = 0;
+    std::optional<Money> recurringAmount;
 };
 
 struct ScheduledChange {
@@ -92,7 +109,7 @@ struct Subscription {
     std::string plan;          // basic | professional | enterprise
     std::string billingCycle;  // flexible | annual_monthly | annual_yearly
     int licenses = 0;
-    std::string status;  // trial | active | pending_cancel | cancelled
+    std::string status;  // trial | active | pending_cancel | suspended | cancelled
     std::string termStart, termEnd, renewsAt;  // YYYY-MM-DD, renewsAt may be empty
     bool autoRenew = false;
     Money unitPrice;
@@ -100,15 +117,79 @@ struct Subscription {
     Money monthlyValue;
     std::optional<ScheduledChange> scheduledChange;
     std::string cancelReason;
+    std::string trialEndsOn;  // YYYY-MM-DD, the trial's last day; empty after the trial
+    std::optional<Suspension> suspension;
+    std::optional<int> maxLicenses;  // the seat cap of a flexible plan
+    std::optional<RenewalPlan> renewal;
 
     bool isAnnual() const { return billingCycle != "flexible"; }
+    bool isSuspended() const { return status == "suspended"; }
     bool isCancelled() const { return status == "cancelled"; }
     // Shown before the reseller tries (the server enforces the same rule): annual plans only
     // go down at renewal.
     bool canReduceLicensesNow() const { return !isAnnual() || status == "trial"; }
 };
 
-enum class CustomerStatus { Invited, Active, Revoked, Cancelled, Unknown };
+// --- Billing (issue 18) ----------------------------------------------------------------------
+
+// Country as ISO 3166-1 alpha-2 ("DE"); all parts empty: none given.
+struct PostalAddress {
+    std::string street, postalCode, city, country;
+    bool empty() const { return street.empty() && postalCode.empty() && city.empty() && country.empty(); }
+    bool operator==(const PostalAddress& o) const {
+        return street == o.street && postalCode == o.postalCode && city == o.city && country == o.country;
+    }
+};
+
+// A customer's billing details: where invoices go and in which language (optional until the first invoice).
+struct CustomerBilling {
+    PostalAddress address;
+    std::string vatId;
+    std::string language = "de";  // de | en
+    std::string email;
+    std::string buyerReference;  // Leitweg-ID or the customer's own reference
+    bool operator==(const CustomerBilling& o) const {
+        return address == o.address && vatId == o.vatId && language == o.language && email == o.email &&
+               buyerReference == o.buyerReference;
+    }
+};
+
+// The reseller as seller on its invoices (GET/PUT /billing-profile).
+struct BillingProfile {
+    std::string legalName;
+    PostalAddress address;
+    std::string vatId, taxNumber;
+    std::string currency = "EUR";  // EUR | USD
+    std::string invoicePrefix;
+    int paymentTermsDays = 14;
+    std::string iban, bic, email, phone;
+    int taxBasisPoints = 0;     // the rate a reseller outside Germany charges
+    bool currencyLocked = false;  // invoices issued: the currency stays
+    std::string nextInvoiceNumber;
+    std::vector<std::string> missing;  // what invoices still lack (API field names)
+};
+
+// The tax of a price preview, computed by the server by the customer's rule.
+struct TaxQuote {
+    std::string rule;      // domestic | reverse_charge | not_taxable | seller_rate | not_subject
+    std::string category;  // EN 16931 VAT category: S, AE, O, ...
+    int rateBasisPoints = 0;
+    Money amount;  // the tax
+    Money total;   // due with the tax
+};
+
+// What a reduction credits (a credit note is issued for it).
+struct CreditQuote {
+    Money amount, tax, total;
+    bool any() const { return total.amount != 0; }
+};
+
+enum class CustomerStatus { Invited, Active, Suspended, Revoked, Declined, Cancelled, Unknown };
+
+// A live transfer token as its reseller sees it afterwards (never the token itself).
+struct TransferTokenInfo {
+    std::string createdAt, expiresAt, createdBy;
+};
 
 struct Customer {
     std::int64_t id = 0;
@@ -120,6 +201,8 @@ struct Customer {
     std::string createdAt;
     std::optional<Invitation> invitation;
     std::optional<Subscription> subscription;
+    std::optional<TransferTokenInfo> transferToken;
+    std::optional<CustomerBilling> billing;
 };
 
 struct CustomersPage {
@@ -176,6 +259,8 @@ struct LicensePreview {
     std::string prorationFrom, prorationTo;
     Money recurringAmount;
     Money monthlyValue;
+    std::optional<TaxQuote> tax;
+    std::optional<CreditQuote> credit;
 };
 
 struct PlanChangePreview {
@@ -187,6 +272,8 @@ struct PlanChangePreview {
     Money proratedAmount;
     Money recurringAmount;
     Money monthlyValue;
+    std::optional<TaxQuote> tax;
+    std::optional<CreditQuote> credit;
 };
 
 // --- Invoices ---------------------------------------------------------------------------------
@@ -196,6 +283,30 @@ struct InvoiceLine {
     std::int64_t quantity = 0;
     Money unitAmount;
     Money amount;
+    std::string periodStart, periodEnd;  // the service period (YYYY-MM-DD); empty on old invoices
+};
+
+// Another invoice named by this one (the invoice a credit note corrects, or a credit note).
+struct InvoiceRef {
+    std::int64_t id = 0;
+    std::string number;
+    std::string issuedAt;
+};
+
+// A party as the invoice was issued with it (seller or buyer); old invoices hold only the name.
+struct InvoiceParty {
+    std::string name;
+    std::string contact;  // the buyer's contact person
+    PostalAddress address;
+    std::string vatId, taxNumber, email, phone, iban, bic;
+    std::string reference;       // buyer: Leitweg-ID / reference
+    std::string customerNumber;  // buyer
+};
+
+struct InvoiceTaxRule {
+    std::string rule;      // domestic | reverse_charge | not_taxable | seller_rate | not_subject | legacy
+    std::string category;  // S | AE | O | ... (empty for legacy)
+    int rateBasisPoints = 0;
 };
 
 struct Invoice {
@@ -207,7 +318,20 @@ struct Invoice {
     std::string status;  // open | paid | overdue | void
     std::string issuedAt, dueAt, paidAt;
     Money subtotal, tax, total;
-    std::vector<InvoiceLine> lines;  // only in the detail
+    std::string kind = "invoice";  // invoice | credit_note (Rechnungskorrektur)
+    std::optional<InvoiceRef> corrects;  // a credit note: the invoice it corrects
+    // Only in the detail:
+    std::vector<InvoiceLine> lines;
+    std::string language;  // de | en: the document's language
+    std::optional<InvoiceParty> seller, buyer;
+    std::optional<InvoiceTaxRule> taxRule;
+    int paymentTermsDays = -1;  // -1: not kept (issued before billing profiles)
+    bool issuedAsEInvoice = false;
+    std::vector<InvoiceRef> correctedBy;  // credit notes that correct this invoice
+    // What an e-invoice of it would lack (API field names); empty: the download is complete.
+    std::vector<std::string> facturXMissing, xrechnungMissing;
+
+    bool isCreditNote() const { return kind == "credit_note"; }
 };
 
 struct InvoicesPage {
@@ -220,6 +344,7 @@ struct InvoicesPage {
 struct OrderOutcome {
     Subscription subscription;
     std::optional<Invoice> invoice;
+    std::optional<Invoice> creditNote;  // a reduction of what was invoiced
 };
 
 // --- Activity and dashboard -------------------------------------------------------------------
@@ -275,7 +400,8 @@ struct MonthAmount {
 };
 
 struct Dashboard {
-    std::int64_t invited = 0, active = 0, revoked = 0, cancelled = 0, customersTotal = 0;
+    std::int64_t invited = 0, active = 0, suspended = 0, revoked = 0, declined = 0, cancelled = 0, customersTotal = 0;
+    std::int64_t trials = 0;  // customers in their trial now
     std::int64_t licensesTotal = 0;
     Money monthlyRecurringRevenue;
     CountAndAmount openInvoices, overdueInvoices;

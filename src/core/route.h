@@ -5,7 +5,7 @@
 
 namespace rc {
 
-enum class Screen { Dashboard, Customers, Customer, Invoices, Team };
+enum class Screen { Dashboard, Customers, Customer, Invoices, Team, Billing };
 
 struct CustomerFilter {
     std::string search;

@@ -119,6 +119,13 @@ bool parseTeam(const Address& a, Route& r) {
 }
 std::string formatTeam(const Route&) { return "#/team"; }
 
+bool parseBilling(const Address& a, Route& r) {
+    if (a.parts.size() != 1) return false;
+    r.screen = Screen::Billing;
+    return true;
+}
+std::string formatBilling(const Route&) { return "#/billing"; }
+
 bool always(const Route&, std::int64_t) { return true; }
 bool never(const Route&, std::int64_t) { return false; }
 // A customer's page is refreshed for a write about that customer, or a new customer.
@@ -149,6 +156,9 @@ const std::vector<ScreenSpec>& screenRegistry() {
         {Screen::Team, "team", parseTeam, formatTeam,
          [](Store& s, const Route&) { s.team().show(); },
          [](Store& s, const Route&) { s.team().load(); }, never},
+        {Screen::Billing, "billing", parseBilling, formatBilling,
+         [](Store& s, const Route&) { s.billing().showProfile(); },
+         [](Store& s, const Route&) { s.billing().loadProfile(); }, never},
     };
     return screens;
 }

@@ -11,6 +11,7 @@
 #include "core/app_state.h"
 #include "core/offline_reads.h"
 #include "core/platform.h"
+#include "core/store/billing.h"
 #include "core/store/columns.h"
 #include "core/store/context.h"
 #include "core/store/customer_page.h"
@@ -64,6 +65,7 @@ public:
     TeamSlice& team() { return team_; }
     SignOutSlice& signOut() { return signOut_; }
     ImportSlice& importer() { return importer_; }
+    BillingSlice& billing() { return billing_; }
 
 private:
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
@@ -84,6 +86,7 @@ private:
     TeamSlice team_{ctx_};
     SignOutSlice signOut_{ctx_};
     ImportSlice importer_{ctx_};
+    BillingSlice billing_{ctx_};
 };
 
 }  // namespace rc

@@ -61,6 +61,7 @@ struct App final : RunnerCallbacks {
     ImU32 clearColor() override;
     void afterDraw() override;
     bool wantsFrame() override;
+    bool holdFirstFrame() override;
 };
 
 // The one App, once main() has built it (nullptr before).

@@ -18,6 +18,8 @@ public:
     void send(const HttpRequest& request, Completion done) override;
     // The page's answer to a request it made ahead (rc_on_prefetched); status 0: none came.
     void deliverPrefetched(int id, int status, const std::string& body);
+    // Requests the page is answering (made ahead, their answers not in yet).
+    bool waitingForPage() const { return !prefetched_.empty(); }
 
 private:
     MainQueue& queue_;

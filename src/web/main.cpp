@@ -2,6 +2,7 @@
 // console's frame as callbacks, connects the page's events to the store, and starts. The loop
 // is runner.*, the page's calls into the wasm are exports.cpp.
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 
 #include <cmath>
 
@@ -19,6 +20,9 @@ namespace rc::web {
 namespace {
 
 App* gApp = nullptr;
+double gMainAt = 0;
+// The first frame waits at most this long after main() for answers the page fetched ahead.
+constexpr double kHoldFirstFrameMs = 400;
 
 void reloadFontsIfNeeded(App& app) {
     float density = static_cast<float>(devicePixelRatio());
@@ -103,6 +107,8 @@ void App::afterDraw() {
     }
 }
 
+bool App::holdFirstFrame() { return transport.waitingForPage() && emscripten_get_now() - gMainAt < kHoldFirstFrameMs; }
+
 // Every condition is looked at each time (taking the animation request clears it).
 bool App::wantsFrame() {
     bool more = false;
@@ -145,6 +151,9 @@ void App::applyPreferences(int preferences) {
 int main() {
     using namespace rc::web;
     startupMark("main");
+    gMainAt = emscripten_get_now();
+    // However long the page's answers take, the first frame is drawn when the hold ends.
+    emscripten_set_timeout([](void*) { if (gApp) gApp->runner.requestFrames(1); }, kHoldFirstFrameMs, nullptr);
     static App app;
     if (!app.runner.init("Reseller Console", app)) return 1;
     app.registry.attach(ImGui::GetCurrentContext());

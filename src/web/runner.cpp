@@ -156,6 +156,9 @@ int Runner::drawFrame() {
         settled = i > 0 && look == last;
         last = look;
     }
+    // Under software WebGL the first frame is the dearest (shaders, the whole screen) and holds
+    // the next one back: draw it with the first rows rather than without them just before.
+    if (framesDrawn_ == 0 && callbacks_->holdFirstFrame()) return 0;
     drawBuiltFrame(settled);
     int more = 0;
     if (callbacks_->wantsFrame()) more = 1;

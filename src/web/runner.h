@@ -35,6 +35,9 @@ public:
     // Whether the console needs another frame right away (answers waiting, an animation, a
     // layout still moving); asked once after every drawn frame.
     virtual bool wantsFrame() = 0;
+    // Before the first frame is drawn: keep the loading screen a moment longer (answers the
+    // page fetched ahead are on their way; the console wakes the loop when one arrives).
+    virtual bool holdFirstFrame() = 0;
 
 protected:
     ~RunnerCallbacks() = default;

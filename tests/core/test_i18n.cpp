@@ -25,7 +25,10 @@ TEST_CASE("German texts are translated, not copied from English, except names") 
                                        Text::PlanBasic, Text::PlanProfessional, Text::PlanEnterprise, Text::Dash,
                                        Text::SearchShortcutMac, Text::Decrease, Text::Increase,
                                        Text::KioskRibbon, Text::KioskSeconds,  // "Demo" and "s" are German too
-                                       Text::RoleAdmin, Text::MenuTeam, Text::MemberName};  // "Admin", "Team", "Name" too
+                                       Text::RoleAdmin, Text::MenuTeam, Text::MemberName,  // "Admin", "Team", "Name" too
+                                       // Codes and names: IBAN, BIC, XRechnung, an example country code and VAT ID.
+                                       Text::FieldIban, Text::FieldBic, Text::DownloadXRechnung, Text::HintCountry,
+                                       Text::HintVatId};
     for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
         auto id = static_cast<Text>(i);
         if (sameInBoth.count(id)) continue;

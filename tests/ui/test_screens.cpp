@@ -85,7 +85,7 @@ TEST_CASE("every screen of the core's registry has one UI line, and its own view
     for (const ScreenSpec& a : core)
         for (const ScreenSpec& b : core)
             if (a.screen != b.screen) CHECK(&views.screen(a.screen) != &views.screen(b.screen));
-    CHECK(views.dialogs().size() == 8);
+    CHECK(views.dialogs().size() == 9);
 }
 
 TEST_CASE("sidebar, icon rail and phone menu: the same destinations, the shown one lit, each going there") {
@@ -128,7 +128,7 @@ TEST_CASE("a customer's page lights Customers, its way back") {
     CHECK(s.lit() == "Customers");
 }
 
-TEST_CASE("Team is in the navigation for Admins only; others see their role in the account area") {
+TEST_CASE("Team and Billing are in the navigation for Admins only; others see their role in the account area") {
     for (const char* role : {"admin", "buyer", "sales", "viewer"}) {
         CAPTURE(role);
         for (float width : {1440.0f, 390.0f}) {
@@ -141,6 +141,7 @@ TEST_CASE("Team is in the navigation for Admins only; others see their role in t
             s.openMenuIfPhone();
             std::vector<std::string> want = kEntries;
             if (std::string(role) == "admin") want.push_back("Team");
+            if (std::string(role) == "admin") want.push_back("Billing");
             CHECK(s.entries() == want);
             std::string label = std::string(role) == "admin" ? "Admin" : std::string(role) == "buyer" ? "Buyer"
                               : std::string(role) == "sales" ? "Sales" : "Viewer";

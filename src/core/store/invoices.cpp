@@ -58,6 +58,12 @@ void InvoicesSlice::downloadPdf() {
     download(api().invoicePdfRequest(inv->id), inv->number + ".pdf");
 }
 
+void InvoicesSlice::downloadXRechnung() {
+    const auto& inv = state().invoice.invoice;
+    if (!inv || state().download.loading || !allowed(state(), Capability::ExportBilling)) return;
+    download(api().invoiceXRechnungRequest(inv->id), inv->number + "-xrechnung.xml");
+}
+
 void InvoicesSlice::exportCsv() {
     if (!signedIn() || state().download.loading || !allowed(state(), Capability::ExportBilling)) return;
     download(api().invoicesCsvRequest(state().invoices.filter), "invoices.csv");

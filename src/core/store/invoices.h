@@ -16,7 +16,8 @@ public:
     void setFilter(const InvoiceFilter& filter);
     void open(std::int64_t id);
     void close();
-    void downloadPdf();
+    void downloadPdf();        // Factur-X: the PDF with the e-invoice inside
+    void downloadXRechnung();  // the XRechnung (CII) XML, for public-sector customers
     void exportCsv();
 
     // --- for the store

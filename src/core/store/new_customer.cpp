@@ -1,5 +1,7 @@
 #include "core/store/new_customer.h"
 
+#include <iterator>
+
 #include "core/access.h"
 #include "core/codec.h"
 #include "core/store.h"
@@ -42,6 +44,20 @@ void NewCustomerSlice::edit(const std::string& name, const std::string& email, c
     f.name = name, f.email = email, f.googleDomain = domain, f.organization = organization;
 }
 
+void NewCustomerSlice::editBilling(bool withBilling, const CustomerBilling& billing) {
+    auto& f = state().newCustomer;
+    if (f.submitting) return;
+    if (f.withBilling == withBilling && f.billing == billing) return;
+    bool hadProblem = f.error.has_value() || !f.fieldErrors.empty();
+    // The server names billing fields billing.address.city...: any change there clears them all.
+    for (auto it = f.fieldErrors.begin(); it != f.fieldErrors.end();)
+        it = it->first.rfind("billing", 0) == 0 ? f.fieldErrors.erase(it) : std::next(it);
+    if (hadProblem) f.idempotencyKey = platform().newIdempotencyKey();
+    f.error.reset();
+    f.withBilling = withBilling;
+    f.billing = billing;
+}
+
 void NewCustomerSlice::checkField(const std::string& field) {
     auto& f = state().newCustomer;
     if (!f.open || f.submitting) return;
@@ -68,7 +84,8 @@ void NewCustomerSlice::submit() {
     f.error.reset();
     if (f.idempotencyKey.empty()) f.idempotencyKey = platform().newIdempotencyKey();
     std::string body = codec::encodeNewCustomer(validate::trim(f.name), validate::trim(f.email),
-                                                validate::trim(f.googleDomain), validate::trim(f.organization));
+                                                validate::trim(f.googleDomain), validate::trim(f.organization),
+                                                f.withBilling ? std::optional<CustomerBilling>(f.billing) : std::nullopt);
     if (store().offline().isOffline()) {
         store().offline().queueNewCustomer(body);
         return;

@@ -14,6 +14,8 @@ public:
     void open();
     void close();
     void edit(const std::string& name, const std::string& email, const std::string& domain, const std::string& organization);
+    // The optional "Billing details" section: whether it is filled in, and its values.
+    void editBilling(bool withBilling, const CustomerBilling& billing);
     void submit();
     // Checks one field with the server's rules when the reseller leaves it (name, email,
     // google_domain, organization); an empty field is only flagged on submit.

@@ -180,6 +180,7 @@ void SessionSlice::forgetScreens() {
     st.invoices = InvoiceListState{};
     st.invoice = InvoiceDetailState{};
     st.newCustomer = NewCustomerForm{};
+    st.billingProfile = BillingProfileState{};
     store().team().forget();
 }
 

@@ -62,9 +62,8 @@
     X(ChooseAccountRole, "Your role: {}", "Ihre Rolle: {}") \
     X(ChooseAnotherGoogle, "Use another Google account", "Anderes Google-Konto verwenden") \
     X(SignOutWaitingTitle, "Changes made offline are still waiting", "Offline vorgenommene Änderungen warten noch") \
-    X(SignOutWaitingBody, "{} have not reached the server yet. Signing out removes them from this browser, so that the next person cannot see or send them.", "{} haben den Server noch nicht erreicht. Beim Abmelden werden sie aus diesem Browser entfernt, damit die nächste Person sie weder sehen noch senden kann.") \
-    X(SignOutWaitingCount, "{} changes", "{} Änderungen") \
-    X(SignOutWaitingOne, "1 change", "1 Änderung") \
+    X(SignOutWaitingBodyOne, "1 change made offline has not reached the server yet. Signing out removes it from this browser, so that the next person can neither see nor send it.", "1 offline vorgenommene Änderung hat den Server noch nicht erreicht. Beim Abmelden wird sie aus diesem Browser entfernt, damit die nächste Person sie weder sehen noch senden kann.") \
+    X(SignOutWaitingBody, "{} changes made offline have not reached the server yet. Signing out removes them from this browser, so that the next person can neither see nor send them.", "{} offline vorgenommene Änderungen haben den Server noch nicht erreicht. Beim Abmelden werden sie aus diesem Browser entfernt, damit die nächste Person sie weder sehen noch senden kann.") \
     X(SignOutWaitingOffline, "You are offline: they are sent when the connection returns, then you are signed out.", "Sie sind offline: Sie werden gesendet, sobald die Verbindung zurück ist, und dann werden Sie abgemeldet.") \
     X(SignOutSendFirst, "Send them first", "Zuerst senden") \
     X(SignOutSending, "Sending…", "Wird gesendet …") \
@@ -72,4 +71,5 @@
     X(SignOutFailedLeft, "Some could not be sent: the reason is under each. Discard them to sign out, or stay signed in and deal with them.", "Einige konnten nicht gesendet werden: Der Grund steht jeweils darunter. Verwerfen Sie sie, um sich abzumelden, oder bleiben Sie angemeldet und kümmern Sie sich darum.") \
     X(SignOutRowInvitation, "Invitation to {}", "Einladung an {}") \
     X(SignOutRowOrder, "{} licenses for {}", "{} Lizenzen für {}") \
-    X(WritesClearedOnEnd, "{} made offline could not be sent and were removed from this browser.", "{} aus der Offline-Zeit konnten nicht gesendet werden und wurden aus diesem Browser entfernt.")
+    X(WritesClearedOnEndOne, "1 change made offline could not be sent and was removed from this browser.", "1 offline vorgenommene Änderung konnte nicht gesendet werden und wurde aus diesem Browser entfernt.") \
+    X(WritesClearedOnEnd, "{} changes made offline could not be sent and were removed from this browser.", "{} offline vorgenommene Änderungen konnten nicht gesendet werden und wurden aus diesem Browser entfernt.")

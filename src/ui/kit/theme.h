@@ -58,6 +58,7 @@ constexpr const char* CaretUp = "\xef\x83\x98";    // U+F0D8
 constexpr const char* CaretDown = "\xef\x83\x97";  // U+F0D7
 constexpr const char* Lock = "\xef\x80\xa3";       // U+F023
 constexpr const char* Team = "\xef\x8b\x81";       // U+F2C1 (id-badge)
+constexpr const char* Billing = "\xef\x86\x9c";    // U+F19C (a bank building)
 }  // namespace icon
 
 // `touch`: frames and spacing sized for fingers (44 px controls).

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/i18n.h"
+#include "core/status_presentation.h"
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
@@ -77,7 +78,9 @@ void heading(const std::string& title, const std::string& subtitle) {
     // Little height (200 % zoom): the subtitle gives way to the content.
     if (!subtitle.empty() && !shell().shortScreen) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        textMuted(subtitle);
+        // A long one (German, a phone) wraps rather than running off the screen.
+        if (ImGui::CalcTextSize(subtitle.c_str()).x <= ImGui::GetContentRegionAvail().x) textMuted(subtitle);
+        else paragraph(subtitle, color::TextMuted);
     }
 }
 
@@ -231,14 +234,16 @@ void pill(const char* label, ImU32 fg, ImU32 bg) {
 }
 
 void statusBadge(CustomerStatus status) {
+    // The tone from the one status presentation (core/status_presentation.h): Suspended and
+    // Declined (issue 23) get theirs too.
     const char* label = statusLabel(status);
-    switch (status) {
-        case CustomerStatus::Active: return pill(label, color::Success, color::SuccessSoft);
-        case CustomerStatus::Invited: return pill(label, color::Warning, color::WarningSoft);
-        case CustomerStatus::Cancelled: return pill(label, color::Danger, color::DangerSoft);
-        case CustomerStatus::Revoked:
-        case CustomerStatus::Unknown: return pill(label, color::Neutral, color::NeutralSoft);
+    switch (statusTone(status)) {
+        case StatusTone::Success: return pill(label, color::Success, color::SuccessSoft);
+        case StatusTone::Warning: return pill(label, color::Warning, color::WarningSoft);
+        case StatusTone::Danger: return pill(label, color::Danger, color::DangerSoft);
+        case StatusTone::Neutral: break;
     }
+    pill(label, color::Neutral, color::NeutralSoft);
 }
 
 void spinnerAt(ImVec2 centre, float radius, ImU32 col) {

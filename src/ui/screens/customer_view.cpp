@@ -11,6 +11,7 @@
 #include "ui/kit/offline_widgets.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/screens/billing_parts.h"
 
 namespace rc::ui {
 namespace {
@@ -298,6 +299,8 @@ void CustomerView::draw(Store& store) {
     }
     ImGui::BeginChild("###sub-col", ImVec2(left, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
     subscriptionCard(store, c, page.actionPending);
+    ImGui::Dummy(ImVec2(0, 4));
+    billingDetailsCard(store, c);
     ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();

@@ -31,6 +31,12 @@ bool isDay(const std::string& s) {
 // The customer (organization) is never cut while a date shows; issued and due drop out first.
 enum Col { kNumber, kCustomer, kIssued, kDue, kStatus, kTotal, kColumnCount };
 
+// A credit note (Rechnungskorrektur) is called so where an invoice shows its status.
+void creditOrStatus(const Invoice& inv) {
+    if (inv.isCreditNote()) pill(tr(Text::CreditNote), color::Accent, color::AccentSoft);
+    else invoiceBadge(inv.status);
+}
+
 const std::string& invoiceCustomer(const Invoice& inv) { return inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization; }
 
 // The invoice list's rows, as the paged table asks for them.
@@ -56,7 +62,7 @@ private:
         cols.measure(kCustomer, width(fonts().body, invoiceCustomer(inv)));
         cols.measure(kIssued, width(fonts().body, format::date(inv.issuedAt.substr(0, 10))));
         cols.measure(kDue, width(fonts().body, format::date(inv.dueAt.substr(0, 10))));
-        cols.measure(kStatus, width(fonts().medium, invoiceStatusLabel(inv.status)) + 30);
+        cols.measure(kStatus, width(fonts().medium, inv.isCreditNote() ? tr(Text::CreditNote) : invoiceStatusLabel(inv.status)) + 30);
         cols.measure(kTotal, width(fonts().medium, format::money(inv.total)));
     }
 
@@ -66,8 +72,11 @@ private:
         cellText(inv.number, color::Accent, fonts().medium);
         if (row.cell(kCustomer)) cellText(invoiceCustomer(inv), color::Text);
         if (row.cell(kIssued)) cellText(format::date(inv.issuedAt.substr(0, 10)), color::Text);
-        if (row.cell(kDue)) cellText(format::date(inv.dueAt.substr(0, 10)), inv.status == "overdue" ? color::Danger : color::Text);
-        if (row.cell(kStatus, -3)) invoiceBadge(inv.status);
+        // A credit note is due from nobody: the column says what it is instead.
+        // A credit note is due from nobody and settled when issued: its status says what it is.
+        if (row.cell(kDue)) cellText(inv.isCreditNote() ? std::string(tr(Text::Dash)) : format::date(inv.dueAt.substr(0, 10)),
+                                     inv.status == "overdue" ? color::Danger : color::Text);
+        if (row.cell(kStatus, -3)) creditOrStatus(inv);
         if (row.cell(kTotal)) cellRight(format::money(inv.total), color::Text, fonts().medium);
         return false;
     }
@@ -85,11 +94,13 @@ private:
         cardLine(inv.customerOrganization.empty() ? inv.customerName : inv.customerOrganization, at.x + kCardPad, at.y + 36, inner,
              color::Text, fonts().body);
         ImGui::SetCursorScreenPos(ImVec2(at.x + kCardPad, at.y + 58));
-        invoiceBadge(inv.status);
-        ImGui::SameLine(0, 12);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-        std::string due = format::fill(tr(Text::InvoiceDueOn), format::date(inv.dueAt.substr(0, 10)));
-        text(due, inv.status == "overdue" ? color::Danger : color::TextMuted, fonts().small, "cell");
+        creditOrStatus(inv);
+        if (!inv.isCreditNote()) {
+            ImGui::SameLine(0, 12);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+            std::string due = format::fill(tr(Text::InvoiceDueOn), format::date(inv.dueAt.substr(0, 10)));
+            text(due, inv.status == "overdue" ? color::Danger : color::TextMuted, fonts().small, "cell");
+        }
         endListCard(at, kCardHeight);
         return clicked;
     }

@@ -10,6 +10,7 @@
 #include "ui/kit/dialog_parts.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/screens/billing_parts.h"
 
 namespace rc::ui {
 
@@ -105,7 +106,7 @@ void LicenseOrderDialog::draw(Store& store) {
             std::string span = p.prorationFrom.empty() ? std::string()
                                                        : format::fill(tr(Text::PreviewProrated), format::date(p.prorationFrom),
                                                                       format::date(p.prorationTo));
-            previewRow(tr(Text::PreviewDueNow), span, format::money(p.proratedAmount), true);
+            previewDueRows(span, p.proratedAmount, p.tax, p.credit);
             ImGui::Dummy(ImVec2(0, 4));
             previewRow(tr(Text::PreviewRecurring), format::money(p.unitPrice) + " " + perUnit(sub.billingCycle),
                        format::money(p.recurringAmount) + " " + perPeriod(sub.billingCycle), false);
@@ -129,7 +130,7 @@ void LicenseOrderDialog::draw(Store& store) {
                   color::Text);
         ImGui::Dummy(ImVec2(0, 4));
         previewBox("###confirm-preview", 0);
-        previewRow(tr(Text::PreviewDueNow), {}, format::money(p.proratedAmount), true);
+        previewDueRows({}, p.proratedAmount, p.tax, p.credit);
         ImGui::Dummy(ImVec2(0, 4));
         previewRow(tr(Text::PreviewRecurring), {}, format::money(p.recurringAmount) + " " + perPeriod(sub.billingCycle), false);
         endPreviewBox();

@@ -7,6 +7,7 @@
 #include "ui/kit/dialog_parts.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/screens/billing_parts.h"
 
 namespace rc::ui {
 
@@ -40,8 +41,19 @@ void NewCustomerDialog::draw(Store& store) {
                      enter, left[2], false, tr(Text::DomainHelp));
     changed |= field("##nc-org", tr(Text::FieldOrganization), org, tr(Text::HintOrganization), errorFor(f.fieldErrors, "organization"),
                      enter, left[3]);
+    // Billing details: optional until the first invoice; the section opens on request.
+    bool withBilling = f.withBilling;
+    CustomerBilling billing = f.billing;
+    bool billingChanged = false;
+    std::string withLabel = std::string(tr(Text::WithBillingDetails)) + "##nc-with-billing";
+    if (ImGui::Checkbox(withLabel.c_str(), &withBilling)) billingChanged = true;
+    if (withBilling) {
+        ImGui::Dummy(ImVec2(0, 4));
+        billingChanged |= customerBillingFields("##nc-billing", billing, f.fieldErrors, enter);
+    }
     ImGui::EndDisabled();
     if (changed) store.newCustomer().edit(name, email, domain, org);
+    if (billingChanged) store.newCustomer().editBilling(withBilling, billing);
     // Inline: a field the reseller leaves is checked right away, with the server's own rules.
     const char* fields[] = {"name", "email", "google_domain", "organization"};
     for (int i = 0; i < 4; ++i)

@@ -9,6 +9,7 @@
 #include "ui/kit/layout.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/screens/billing_parts.h"
 
 namespace rc::ui {
 
@@ -120,7 +121,7 @@ void PlanChangeDialog::draw(Store& store) {
                                          : format::fill(tr(Text::EffectiveRenewal), format::date(pv.effectiveOn)),
                   color::Text);
         ImGui::Dummy(ImVec2(0, 4));
-        previewRow(tr(Text::PreviewDueNow), {}, format::money(pv.proratedAmount), true);
+        previewDueRows({}, pv.proratedAmount, pv.tax, pv.credit);
         ImGui::Dummy(ImVec2(0, 4));
         previewRow(tr(Text::PreviewRecurring), format::money(pv.unitPrice) + " " + perUnit(pv.billingCycle),
                    format::money(pv.recurringAmount) + " " + perPeriod(pv.billingCycle), false);

@@ -2,6 +2,8 @@
 
 #include "ui/kit/theme.h"
 #include "ui/screens/add_member_dialog.h"
+#include "ui/screens/billing_parts.h"
+#include "ui/screens/billing_view.h"
 #include "ui/screens/cancel_dialog.h"
 #include "ui/screens/customer_view.h"
 #include "ui/screens/customers_view.h"
@@ -32,6 +34,7 @@ const std::vector<ScreenLine>& screenLines() {
         {Screen::Customer, icon::Customers, Text::MenuCustomers, Screen::Customers, make<CustomerView>},
         {Screen::Invoices, icon::Invoices, Text::MenuInvoices, Screen::Invoices, make<InvoicesView>},
         {Screen::Team, icon::Team, Text::MenuTeam, Screen::Team, make<TeamView>, Capability::ManageTeam},
+        {Screen::Billing, icon::Billing, Text::MenuBilling, Screen::Billing, make<BillingView>, Capability::ManageAccount},
     };
     return lines;
 }
@@ -53,6 +56,7 @@ Views::Views() {
     dialogs_.push_back(make<AddMemberDialog>());
     dialogs_.push_back(make<MemberChangeDialog>());
     dialogs_.push_back(make<SignOutDialog>());
+    dialogs_.push_back(make<BillingDetailsDialog>());
 }
 
 View& Views::screen(Screen screen) {

@@ -52,10 +52,10 @@ void SignInView::draw(Store& store) {
 
     if (st.signIn.sessionEnded) errorBanner(tr(Text::SessionEnded), false);
     if (st.signIn.writesCleared > 0) {
-        std::string n = st.signIn.writesCleared == 1
-                             ? std::string(tr(Text::SignOutWaitingOne))
-                             : format::fill(tr(Text::SignOutWaitingCount), format::integer(st.signIn.writesCleared));
-        note(format::fill(tr(Text::WritesClearedOnEnd), n).c_str(), color::Danger);
+        std::string cleared = st.signIn.writesCleared == 1
+                                  ? std::string(tr(Text::WritesClearedOnEndOne))
+                                  : format::fill(tr(Text::WritesClearedOnEnd), format::integer(st.signIn.writesCleared));
+        note(cleared.c_str(), color::Danger);
     }
     if (st.signIn.error) errorBanner(describeError(*st.signIn.error), false);
 

@@ -10,9 +10,9 @@
 namespace rc::ui {
 namespace {
 
-std::string count(std::size_t n) {
-    return n == 1 ? std::string(tr(Text::SignOutWaitingOne))
-                  : format::fill(tr(Text::SignOutWaitingCount), format::integer(static_cast<std::int64_t>(n)));
+std::string body(std::size_t n) {
+    return n == 1 ? std::string(tr(Text::SignOutWaitingBodyOne))
+                  : format::fill(tr(Text::SignOutWaitingBody), format::integer(static_cast<std::int64_t>(n)));
 }
 
 std::string what(const QueuedWrite& w) {
@@ -28,7 +28,7 @@ void SignOutDialog::draw(Store& store) {
     bool open = st.signOut.asking && st.session.has_value();
     if (!beginDialog("###sign-out-waiting", tr(Text::SignOutWaitingTitle), 560, open, close)) return;
     const auto& outbox = st.offline.outbox;
-    paragraph(format::fill(tr(Text::SignOutWaitingBody), count(outbox.size())));
+    paragraph(body(outbox.size()));
     ImGui::Dummy(ImVec2(0, 4));
     bool failed = false;
     for (const QueuedWrite& w : outbox) {

@@ -34,9 +34,11 @@ void memberActions(Store& store, const TeamMember& m, const Gate& manage, bool l
     std::string remove = std::string(tr(Text::RemoveMember)) + "##remove-" + std::to_string(m.id);
     sameLineIfFits(buttonWidth(remove.c_str()));
     if (gatedButton(remove.c_str(), g, ButtonStyle::DangerGhost, ImVec2(0, 34))) store.team().askRemove(m.id);
+    float rowH = ImGui::GetItemRectSize().y;  // 34, or taller for a finger
     std::string activity = std::string(tr(Text::MemberActivity)) + "##activity-" + std::to_string(m.id);
     sameLineIfFits(ImGui::CalcTextSize(tr(Text::MemberActivity)).x + 16, 16);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8);
+    // The link's words level with the buttons' labels.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rowH - ImGui::GetTextLineHeight()) * 0.5f);
     if (link(activity.c_str())) {
         Route r;
         r.screen = Screen::Dashboard;
