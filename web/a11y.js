@@ -126,6 +126,8 @@
     describe(n, attrs.desc || "");
     if (role === "tab") { setAttr(el, "aria-selected", states & codes.A11yState.Selected ? "true" : "false"); el.tabIndex = states & codes.A11yState.Selected ? 0 : -1; }
     if (role === "link") setAttr(el, "aria-current", states & codes.A11yState.Current ? "page" : null);
+    // A checkbox or a radio card must say whether it is on (ARIA requires aria-checked).
+    if (role === "checkbox" || role === "radio") setAttr(el, "aria-checked", states & codes.A11yState.Selected ? "true" : "false");
     if (role === "toast") { setAttr(el, "role", null); n.assertive = !!(states & codes.A11yState.Assertive); }
   }
 

@@ -378,3 +378,19 @@ TEST_CASE("mirror: a field focused and left before the next frame (keys faster t
     m.ui.frame(2);
     CHECK(m.ui.mirror().editing(fieldKey));
 }
+
+TEST_CASE("mirror: a checkbox says whether it is ticked (aria-checked), and follows a tick from the page") {
+    Mirrored m;
+    m.signIn();
+    m.ui.mirror().activate(m.find("button", "New customer")->key);
+    m.ui.frame(3);
+    const std::string label = tr(Text::WithBillingDetails);
+    const Node* box = m.find("checkbox", label);
+    REQUIRE(box);
+    CHECK((box->states & ui::a11y::Selected) == 0);
+    m.ui.mirror().activate(box->key);
+    m.ui.frame(3);
+    box = m.find("checkbox", label);
+    REQUIRE(box);
+    CHECK((box->states & ui::a11y::Selected) != 0);
+}

@@ -451,6 +451,7 @@ void Mirror::build() {
         n.w = static_cast<int>(std::ceil(it.x + it.w)) - n.x;
         n.h = static_cast<int>(std::ceil(it.y + it.h)) - n.y;
         if (it.disabled) n.states |= Disabled;
+        if (it.checked) n.states |= Selected;  // a checkbox: aria-checked
         if (n.id) {
             n.key = n.id;
         } else {

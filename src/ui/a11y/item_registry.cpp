@@ -61,7 +61,8 @@ void ItemRegistry::onItemInfo(unsigned int id, const char* label, int flags) {
         else kind = "button";
     }
     if (text.empty()) return;
-    building_.push_back(DrawnItem{id, text, kind, px0_, py0_, px1_ - px0_, py1_ - py0_, pendingDisabled_, false});
+    building_.push_back(DrawnItem{id, text, kind, px0_, py0_, px1_ - px0_, py1_ - py0_, pendingDisabled_, false,
+                                  (flags & ImGuiItemStatusFlags_Checked) != 0});
 }
 
 std::string ItemRegistry::toJson() const {

@@ -17,6 +17,7 @@ struct DrawnItem {
     float x = 0, y = 0, w = 0, h = 0;
     bool disabled = false;
     bool clipped = false;  // text cut short to fit (drawn ending in "…"); label has it whole
+    bool checked = false;  // a checkbox that is ticked (ImGui says so in the item's status)
 };
 
 class ItemRegistry {
