@@ -144,6 +144,10 @@ void ApiClient::updateCustomerBilling(std::int64_t id, const std::optional<Custo
                    std::move(done));
 }
 
+void ApiClient::inviteAgain(std::int64_t id, const std::string& key, Callback<Customer> done) {
+    call<Customer>(request("POST", customerPath(id) + "/invitation", "{}", key), &codec::decodeCustomer, std::move(done));
+}
+
 void ApiClient::previewLicenses(std::int64_t id, int licenses, Callback<LicensePreview> done) {
     call<LicensePreview>(request("POST", customerPath(id) + "/subscription/license-orders/preview", codec::encodeLicenses(licenses)),
                          &codec::decodeLicensePreview, std::move(done));

@@ -48,6 +48,8 @@ public:
     // PATCH with only the billing details (nullopt removes them); the customer as it is now.
     void updateCustomerBilling(std::int64_t id, const std::optional<CustomerBilling>& billing, const std::string& idempotencyKey,
                                Callback<Customer> done);
+    // A new invitation for a revoked, declined, expired or cancelled customer (issue 23).
+    void inviteAgain(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
 
     void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
     // expectedLicenses: the count the reseller saw; the server answers 409 licenses_changed if it moved.

@@ -6,6 +6,7 @@
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/status_presentation.h"
+#include "core/store.h"
 #include "store_fixture.h"
 
 using namespace rc;
@@ -122,4 +123,31 @@ TEST_CASE("the filter offers and the dashboard counts every status the server kn
         CHECK(std::string(statusLabel(choice.status)) != tr(Text::StatusUnknown));
     }
     CHECK(names == std::vector<std::string>{"invited", "active", "suspended", "revoked", "declined", "cancelled"});
+}
+
+TEST_CASE("invite again: Sales or Admin only, one request for a double click, with a key; the page shows the new invitation") {
+    setLanguage(Language::English);
+    test::Fixture f;
+    f.onCustomer("customer_declined.json");
+    f.transport.answer("v1/me", 200, test::meAs("buyer"));  // Buyer may not manage customers
+    f.queue.drain();
+    std::size_t sent = f.transport.sent.size();
+    f.store.customerPage().inviteAgain();
+    CHECK(f.transport.sent.size() == sent);
+
+    f.store.session().loadMe();
+    f.transport.answer("v1/me", 200, test::meAs("sales"));
+    f.queue.drain();
+    f.store.customerPage().inviteAgain();
+    f.store.customerPage().inviteAgain();  // a double click
+    CHECK(f.transport.count("/customers/7/invitation", "POST") == 1);
+    std::size_t at = f.transport.last("/customers/7/invitation", "POST");
+    CHECK_FALSE(f.transport.header(at, "Idempotency-Key").empty());
+    f.transport.answer("/customers/7/invitation", 200, test::readContract("customer.json"));
+    f.queue.drain();
+    const AppState& st = f.store.state();
+    REQUIRE(st.customer.customer);
+    CHECK(st.customer.customer->status != CustomerStatus::Declined);
+    REQUIRE_FALSE(st.toasts.empty());
+    CHECK(sentence(st.toasts.back().message).rfind("New invitation link sent to ", 0) == 0);
 }

@@ -84,6 +84,21 @@ void CustomerPageSlice::revokeInvitation() {
         });
 }
 
+void CustomerPageSlice::inviteAgain() {
+    if (!allowed(state(), Capability::ManageCustomers)) return;
+    action<Customer>(
+        [this](std::int64_t id, const std::string& key, ApiClient::Callback<Customer> done) {
+            api().inviteAgain(id, key, std::move(done));
+        },
+        [this](Customer c) {
+            auto& page = state().customer;
+            page.customer = std::move(c);
+            ctx_.changed(Change::InvitedAgain);
+            ctx_.toast(ToastKind::Success, Text::ToastInvitationResent, {MessageArg::plain(page.customer->email)});
+            loadExtras();
+        });
+}
+
 void CustomerPageSlice::copyInvitationLink() {
     const auto& c = state().customer.customer;
     if (!c || !c->invitation || c->invitation->url.empty()) return;

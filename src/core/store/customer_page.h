@@ -23,6 +23,8 @@ public:
     }
     void cancelRevoke() { state().customer.confirmingRevoke = false; }
     void revokeInvitation();  // only after requestRevoke()
+    // A new link for a revoked, declined, expired or cancelled customer; the old one stays dead.
+    void inviteAgain();
     void copyInvitationLink();
 
     // --- for the store and the other slices

@@ -15,6 +15,7 @@ struct StaleRule {
 constexpr StaleRule kRules[] = {
     {Change::CustomerInvited, kStaleCustomerList | kStaleDashboard},
     {Change::InvitationRevoked, kStaleCustomerList | kStaleDashboard},
+    {Change::InvitedAgain, kStaleCustomerList | kStaleDashboard},
     {Change::SubscriptionChanged, kStaleCustomerList | kStaleDashboard | kStaleInvoiceList},
     // The history (the dashboard's recent activity) names team changes.
     {Change::TeamChanged, kStaleDashboard},

@@ -12,6 +12,7 @@ struct AppState;
 enum class Change {
     CustomerInvited,      // a new customer (sent now, or from the offline queue)
     InvitationRevoked,
+    InvitedAgain,         // a revoked, declined, expired or cancelled customer is invited again
     SubscriptionChanged,  // licenses, plan, cancellation, reactivation
     TeamChanged,          // a member added, given another role or removed
 };

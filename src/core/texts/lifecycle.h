@@ -9,5 +9,8 @@
     X(SubSuspended, "Suspended", "Gesperrt") \
     X(TrialDaysLeft, "Trial · {} days left", "Testphase · noch {} Tage") \
     X(TrialEndsToday, "Trial · ends today", "Testphase · endet heute") \
-    X(DashboardSuspended, "Suspended", "Gesperrt") \
-    X(DashboardTrials, "In trial", "In der Testphase")
+    X(DashboardTrials, "In trial", "In der Testphase") \
+    X(InviteAgain, "Invite again", "Erneut einladen") \
+    X(InvitationDeclinedNote, "The customer declined the invitation. The link no longer works.", "Der Kunde hat die Einladung abgelehnt. Der Link funktioniert nicht mehr.") \
+    X(InvitationDeclined, "Declined", "Abgelehnt") \
+    X(InviteAgainNote, "A new link goes to the contact email; the history stays.", "Ein neuer Link geht an die Kontakt-E-Mail; der Verlauf bleibt erhalten.")

@@ -2,10 +2,10 @@
 
 #include <cmath>
 #include <cstring>
+#include <ctime>
 #include <vector>
 
 #include "core/i18n.h"
-#include "core/status_presentation.h"
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
@@ -78,9 +78,7 @@ void heading(const std::string& title, const std::string& subtitle) {
     // Little height (200 % zoom): the subtitle gives way to the content.
     if (!subtitle.empty() && !shell().shortScreen) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        // A long one (German, a phone) wraps rather than running off the screen.
-        if (ImGui::CalcTextSize(subtitle.c_str()).x <= ImGui::GetContentRegionAvail().x) textMuted(subtitle);
-        else paragraph(subtitle, color::TextMuted);
+        textMuted(subtitle);
     }
 }
 
@@ -234,17 +232,24 @@ void pill(const char* label, ImU32 fg, ImU32 bg) {
 }
 
 void statusBadge(CustomerStatus status) {
-    // The tone from the one status presentation (core/status_presentation.h): Suspended and
-    // Declined (issue 23) get theirs too.
-    const char* label = statusLabel(status);
-    switch (statusTone(status)) {
-        case StatusTone::Success: return pill(label, color::Success, color::SuccessSoft);
-        case StatusTone::Warning: return pill(label, color::Warning, color::WarningSoft);
-        case StatusTone::Danger: return pill(label, color::Danger, color::DangerSoft);
+    StatusPresentation p;
+    p.status = status;
+    p.tone = statusTone(status);
+    p.label = statusLabel(status);
+    statusBadge(p);
+}
+
+void statusBadge(const StatusPresentation& p) {
+    switch (p.tone) {
+        case StatusTone::Success: return pill(p.label.c_str(), color::Success, color::SuccessSoft);
+        case StatusTone::Warning: return pill(p.label.c_str(), color::Warning, color::WarningSoft);
+        case StatusTone::Danger: return pill(p.label.c_str(), color::Danger, color::DangerSoft);
         case StatusTone::Neutral: break;
     }
-    pill(label, color::Neutral, color::NeutralSoft);
+    pill(p.label.c_str(), color::Neutral, color::NeutralSoft);
 }
+
+std::string today() { return isoDay(static_cast<double>(std::time(nullptr)) * 1000.0); }
 
 void spinnerAt(ImVec2 centre, float radius, ImU32 col) {
     // Reduced motion: a still, three-quarter ring says "working" without turning.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/model.h"
+#include "core/status_presentation.h"
 #include "imgui.h"
 
 namespace rc::ui {
@@ -54,6 +55,10 @@ bool inputText(const char* id, const std::string& name, std::string& value, floa
                ImGuiInputTextFlags flags = 0);
 
 void statusBadge(CustomerStatus status);
+// The badge of a presented status (core/status_presentation.h): its label in its tone.
+void statusBadge(const StatusPresentation& p);
+// Today (YYYY-MM-DD, UTC) by the device's clock, for the presentation's days left.
+std::string today();
 void pill(const char* label, ImU32 fg, ImU32 bg);
 
 void spinner(float radius, ImU32 color);

@@ -69,9 +69,23 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
     } else if (inv.status == "accepted") {
         keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
         keyValue(tr(Text::InvitationAccepted), format::dateTime(inv.acceptedAt), color::Success);
+    } else if (inv.status == "declined") {
+        textMuted(tr(Text::InvitationDeclinedNote));
+        keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
+        keyValue(tr(Text::InvitationDeclined), format::dateTime(inv.declinedAt), color::Danger);
     } else {
         textMuted(tr(Text::InvitationRevokedNote));
         keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
+    }
+    // Issue 23: a revoked, declined or cancelled customer can be invited again (an expired link
+    // is sent again above); Sales or Admin, and the network.
+    if (c.status == CustomerStatus::Revoked || c.status == CustomerStatus::Declined || c.status == CustomerStatus::Cancelled) {
+        ImGui::Dummy(ImVec2(0, 4));
+        paragraph(tr(Text::InviteAgainNote), color::TextMuted);
+        Gate manage = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);
+        std::string again = std::string(tr(Text::InviteAgain)) + "##invite-again";
+        if (gatedButton(again.c_str(), manage, ButtonStyle::Secondary, ImVec2(0, 38), busy)) store.customerPage().inviteAgain();
+        gateNotes();
     }
     endCard();
 }
@@ -262,7 +276,13 @@ void CustomerView::draw(Store& store) {
     ImGui::PopFont();
     ImGui::SameLine(0, 14);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-    statusBadge(c.status);
+    StatusPresentation status = presentStatus(c, today());
+    statusBadge(status);
+    if (!status.detail.empty()) {  // a trial's days left, beside the badge
+        ImGui::SameLine(0, 10);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
+        text(status.detail, color::TextMuted, fonts().small, "label");
+    }
     // Organization, domain and email: one line where it fits, else broken between them, never
     // inside an address.
     std::string all = c.organization + "  ·  " + c.googleDomain + "  ·  " + c.email;
@@ -291,7 +311,9 @@ void CustomerView::draw(Store& store) {
     float right = side ? avail - gap - left : avail;
     ImGui::BeginGroup();
     ImGui::PushItemWidth(left);
-    if (c.invitation && (c.status == CustomerStatus::Invited || c.status == CustomerStatus::Revoked)) {
+    const bool invitationMatters = c.status == CustomerStatus::Invited || c.status == CustomerStatus::Revoked ||
+                                   c.status == CustomerStatus::Declined || c.status == CustomerStatus::Cancelled;
+    if (c.invitation && invitationMatters) {
         ImGui::BeginChild("###inv-col", ImVec2(left, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
         invitationCard(store, c, page.actionPending);
         ImGui::EndChild();

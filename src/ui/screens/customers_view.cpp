@@ -24,9 +24,12 @@ constexpr float kCardHeight = 112.0f;  // on phones
 // Columns drop out as room runs short: monthly value, renewal, plan, licenses, domain, status.
 enum Col { kCustomer, kDomain, kStatus, kPlan, kLicenses, kRenewal, kMonthly, kActions, kColumnCount };
 
-std::string planText(const Subscription& s) {
-    std::string plan = planLabel(s.plan);
-    if (s.status == "trial") plan += std::string(" · ") + tr(Text::SubTrial);
+// The plan, and for a trial its days left (the status presentation's detail, as everywhere).
+std::string planText(const Customer& c) {
+    std::string plan = planLabel(c.subscription->plan);
+    std::string detail = presentStatus(c, today()).detail;
+    if (!detail.empty()) plan += " · " + detail;
+    else if (c.subscription->status == "trial") plan += std::string(" · ") + tr(Text::SubTrial);
     return plan;
 }
 
@@ -74,9 +77,9 @@ private:
         auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
         cols.measure(kCustomer, std::max(width(fonts().medium, c.name), width(fonts().small, c.organization)));
         cols.measure(kDomain, width(fonts().body, c.googleDomain));
-        cols.measure(kStatus, width(fonts().medium, statusLabel(c.status)) + 30);
+        cols.measure(kStatus, width(fonts().medium, presentStatus(c, today()).label) + 30);
         if (const Subscription* s = c.subscription ? &*c.subscription : nullptr) {
-            cols.measure(kPlan, width(fonts().body, planText(*s)));
+            cols.measure(kPlan, width(fonts().body, planText(c)));
             cols.measure(kLicenses, width(fonts().body, format::integer(s->licenses)));
             if (!s->renewsAt.empty()) cols.measure(kRenewal, width(fonts().body, format::date(s->renewsAt)));
             cols.measure(kMonthly, width(fonts().body, format::money(s->monthlyValue)));
@@ -93,10 +96,10 @@ private:
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 3);
         cellClipped(c.organization, color::TextMuted, fonts().small);
         if (row.cell(kDomain)) cellClipped(c.googleDomain, color::TextMuted);
-        if (row.cell(kStatus, -3)) statusBadge(c.status);
+        if (row.cell(kStatus, -3)) statusBadge(presentStatus(c, today()));
         const Subscription* s = c.subscription ? &*c.subscription : nullptr;
         if (row.cell(kPlan)) {
-            if (s) cellClipped(planText(*s));
+            if (s) cellClipped(planText(c));
             else cellText(tr(Text::Dash), color::TextFaint);
         }
         if (row.cell(kLicenses)) cellRight(s ? format::integer(s->licenses) : tr(Text::Dash), s ? 0 : color::TextFaint);
@@ -127,11 +130,14 @@ private:
         cardLine(c.name, at.x + kCardPad, at.y + 14, inner - manageW - 12, color::Text, fonts().medium);
         cardLine(c.organization, at.x + kCardPad, at.y + 36, inner - manageW - 12, color::TextMuted, fonts().small);
         ImGui::SetCursorScreenPos(ImVec2(at.x + kCardPad, at.y + 64));
-        statusBadge(c.status);
+        StatusPresentation status = presentStatus(c, today());
+        statusBadge(status);
         if (c.subscription) {
             ImGui::SameLine(0, 12);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-            text(format::integer(c.subscription->licenses) + " " + tr(Text::ColLicenses), color::TextMuted, fonts().small, "cell");
+            std::string line = format::integer(c.subscription->licenses) + " " + tr(Text::ColLicenses);
+            if (!status.detail.empty()) line += " · " + status.detail;  // a trial's days left
+            text(line, color::TextMuted, fonts().small, "cell");
         }
         float manageH = tappable(36);
         ImGui::SetCursorScreenPos(ImVec2(at.x + width - kCardPad - manageW, at.y + (kCardHeight - kCardGap - manageH) * 0.5f));
@@ -191,11 +197,15 @@ void CustomersView::draw(Store& store) {
     if (!shell().touch)
         hint += std::string("   (") + (ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut)) + ")";
     // The search and the status filter share a line where both fit, else each has its own.
-    int statusCount = 5;
-    const char* statuses[] = {"", "invited", "active", "revoked", "cancelled"};
-    const char* labels[] = {tr(Text::FilterAll), tr(Text::StatusInvited), tr(Text::StatusActive), tr(Text::StatusRevoked),
-                            tr(Text::StatusCancelled)};
-    float filterW = segmentedWidth(labels, statusCount);
+    // Every status the server knows, from the one presentation (core/status_presentation.h).
+    const auto& choices = statusChoices();
+    int statusCount = static_cast<int>(choices.size()) + 1;
+    std::vector<const char*> statuses{""}, labels{tr(Text::FilterAll)};
+    for (const StatusChoice& choice : choices) {
+        statuses.push_back(choice.apiName);
+        labels.push_back(statusLabel(choice.status));
+    }
+    float filterW = segmentedWidth(labels.data(), statusCount);
     // On a short screen a narrower search shares the line: rows of the list stay in sight.
     bool oneLine = width - filterW - 16 >= (shell().shortScreen ? 200 : 260);
     float searchW = oneLine ? std::min(460.0f, width - filterW - 16) : width;
@@ -209,11 +219,11 @@ void CustomersView::draw(Store& store) {
     if (oneLine) ImGui::SameLine(0, 16);
     int selected = 0;
     for (int i = 0; i < statusCount; ++i)
-        if (filter.status == statuses[i]) selected = i;
-    int clicked = segmented("status-filter", labels, statusCount, selected);
+        if (filter.status == statuses[static_cast<std::size_t>(i)]) selected = i;
+    int clicked = segmented("status-filter", labels.data(), statusCount, selected);
     if (clicked >= 0 && clicked != selected) {
         CustomerFilter f = filter;
-        f.status = statuses[clicked];
+        f.status = statuses[static_cast<std::size_t>(clicked)];
         store.customers().setFilter(f);
     }
     ImGui::Dummy(ImVec2(0, 2));

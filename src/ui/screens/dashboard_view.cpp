@@ -4,6 +4,7 @@
 
 #include "core/format.h"
 #include "core/i18n.h"
+#include "core/status_presentation.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
 #include "ui/kit/layout.h"
@@ -263,14 +264,22 @@ void DashboardView::draw(Store& store) {
     const float gap = 16;
     const int columns = figureColumns(width);
     float cardW = std::floor((width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
-    // Customers by status: "29 active · 5 invited · 3 revoked · 4 cancelled".
+    // Customers by status: "5 invited · 29 active · 2 suspended · 3 revoked · 4 cancelled".
     std::string byStatus;
-    const std::pair<std::int64_t, CustomerStatus> counts[] = {{d.active, CustomerStatus::Active}, {d.invited, CustomerStatus::Invited},
-                                                              {d.revoked, CustomerStatus::Revoked}, {d.cancelled, CustomerStatus::Cancelled}};
-    for (const auto& [count, status] : counts) {
+    // Every status the filter offers (core/status_presentation.h); the ones since issue 23
+    // (suspended, declined) only when there are any.
+    for (const StatusChoice& choice : statusChoices()) {
+        const CustomerStatus status = choice.status;
+        const std::int64_t count = dashboardCount(d, status);
+        if (count == 0 && (status == CustomerStatus::Suspended || status == CustomerStatus::Declined)) continue;
         std::string label = statusLabel(status);
         if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
         byStatus += (byStatus.empty() ? "" : " · ") + format::integer(count) + " " + label;
+    }
+    if (d.trials > 0) {  // of the active ones, how many are still in their trial
+        std::string label = tr(Text::DashboardTrials);
+        if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
+        byStatus += " · " + format::integer(d.trials) + " " + label;
     }
     std::string overdue = d.overdueInvoices.count
                               ? format::fill(tr(Text::FigOverdueDetail), format::integer(d.overdueInvoices.count),
