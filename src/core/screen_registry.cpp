@@ -5,6 +5,7 @@
 
 #include "core/format.h"
 #include "core/limits.h"
+#include "core/status_presentation.h"
 #include "core/store.h"
 
 namespace rc {
@@ -66,7 +67,9 @@ bool parseCustomers(const Address& a, Route& r) {
     r.screen = Screen::Customers;
     r.customers.search = firstChars(a.param("q"), limits::kMaxSearchChars);
     std::string status = a.param("status");
-    if (oneOf(status, {"invited", "active", "revoked", "cancelled"})) r.customers.status = status;
+    // Every status the filter offers (suspended and declined since issue 23), from the one list.
+    for (const StatusChoice& choice : statusChoices())
+        if (status == choice.apiName) r.customers.status = status;
     std::string sort = a.param("sort");
     if (oneOf(sort, {"name", "-name", "created_at", "-created_at", "renews_at", "-renews_at", "licenses", "-licenses"}))
         r.customers.sort = sort;

@@ -26,6 +26,9 @@ TEST_CASE("routes round-trip through the address bar") {
     CHECK(Route::fromHash(inv.toHash()) == inv);
     CHECK(Route::fromHash("#/customers/42").customerId == 42);
     CHECK(Route::fromHash("#/customers/42").screen == Screen::Customer);
+    // Every status the filter offers survives a reload (suspended and declined since issue 23).
+    for (const char* status : {"invited", "active", "suspended", "revoked", "declined", "cancelled"})
+        CHECK(Route::fromHash(std::string("#/customers?status=") + status).customers.status == status);
 }
 
 TEST_CASE("anything malformed in the address falls back safely") {

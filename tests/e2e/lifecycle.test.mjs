@@ -2,12 +2,14 @@
 // dashboard), a trial's days left on its page and in the list, and Invite again for a declined
 // customer (a double click invites once). The states are made through the API first; what the
 // console should show comes from the API too. Screenshots EN/DE at the four sizes.
-import { test, before } from "node:test";
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openConsoleAt, waitForItem, waitForItemMatching, clickItem, screenshot, api, serverAndBrowser, items }
+import { openConsoleAt, waitForItem, waitForItemMatching, clickItem, screenshot, api, items, startServer, launchBrowser }
   from "./harness.mjs";
 
-const env = serverAndBrowser(["--demo"]);
+// Started in this file's own hook: beside the harness's serverAndBrowser hook, this one ran
+// first on Node 20 and found no server.
+const env = { server: null, browser: null };
 const SIZES = [[1440, 900], [1280, 720], [768, 1024], [390, 844]];
 const TEXT = {
   en: { signIn: "Demo sign-in", suspended: "Suspended", declined: "Declined", inviteAgain: "Invite again" },
@@ -15,7 +17,14 @@ const TEXT = {
 };
 let token, suspended, declined, trial;
 
+after(async () => {
+  if (env.browser) await env.browser.close();
+  if (env.server) await env.server.stop();
+});
+
 before(async () => {
+  env.server = await startServer(["--demo"]);
+  env.browser = await launchBrowser();
   const config = await (await fetch(env.server.url + "/config.json")).json();
   token = (await api(env.server.url, "POST", "/auth/demo", { body: { email: config.demo_email } })).json.token;
   const all = (await api(env.server.url, "GET", "/customers?limit=200", { token })).json.items;
@@ -43,6 +52,9 @@ test("Suspended in the filter, the badge and the dashboard; a trial's days left 
   try {
     await waitForItem(page, suspended.name, "cell");
     await waitForItem(page, "Suspended", "badge");
+    // The address's filter holds: only suspended customers are listed.
+    const badges = (await items(page)).filter((it) => it.kind === "badge").map((it) => it.label);
+    assert.ok(badges.length >= 1 && badges.every((b) => b === "Suspended"), "only suspended ones: " + badges.join(", "));
     const tabs = (await items(page)).filter((it) => it.kind === "tab").map((it) => it.label);
     assert.ok(tabs.includes("Suspended") && tabs.includes("Declined"), "the filter offers them: " + tabs.join(", "));
     await page.evaluate(() => { location.hash = "#/"; });

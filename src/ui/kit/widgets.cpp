@@ -78,7 +78,9 @@ void heading(const std::string& title, const std::string& subtitle) {
     // Little height (200 % zoom): the subtitle gives way to the content.
     if (!subtitle.empty() && !shell().shortScreen) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        textMuted(subtitle);
+        // A long one (German, a phone) wraps rather than running off the screen.
+        if (ImGui::CalcTextSize(subtitle.c_str()).x <= ImGui::GetContentRegionAvail().x) textMuted(subtitle);
+        else paragraph(subtitle, color::TextMuted);
     }
 }
 

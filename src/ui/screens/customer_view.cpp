@@ -70,11 +70,11 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
         keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
         keyValue(tr(Text::InvitationAccepted), format::dateTime(inv.acceptedAt), color::Success);
     } else if (inv.status == "declined") {
-        textMuted(tr(Text::InvitationDeclinedNote));
+        paragraph(tr(Text::InvitationDeclinedNote), color::TextMuted);  // wraps on a phone
         keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
         keyValue(tr(Text::InvitationDeclined), format::dateTime(inv.declinedAt), color::Danger);
     } else {
-        textMuted(tr(Text::InvitationRevokedNote));
+        paragraph(tr(Text::InvitationRevokedNote), color::TextMuted);
         keyValue(tr(Text::InvitationSent), format::dateTime(inv.sentAt));
     }
     // Issue 23: a revoked, declined or cancelled customer can be invited again (an expired link
@@ -93,7 +93,7 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
 void subscriptionCard(Store& store, const Customer& c, bool busy) {
     beginCard("###subscription-card", tr(Text::SubscriptionCard));
     if (!c.subscription) {
-        textMuted(c.status == CustomerStatus::Revoked ? tr(Text::InvitationRevokedNote) : tr(Text::NoSubscriptionYet));
+        paragraph(c.status == CustomerStatus::Revoked ? tr(Text::InvitationRevokedNote) : tr(Text::NoSubscriptionYet), color::TextMuted);
         endCard();
         return;
     }
@@ -135,7 +135,7 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         if (gatedButton(undo.c_str(), change, ButtonStyle::Primary, ImVec2(0, 40), busy)) store.subscription().reactivate();
         gateNotes();
     } else if (s.isCancelled()) {
-        textMuted(tr(Text::CancelledNote));
+        paragraph(tr(Text::CancelledNote), color::TextMuted);
     } else {
         // The actions in a row that wraps where the card is narrow.
         std::string add = std::string(tr(Text::AddLicenses)) + "##add-licenses";

@@ -24,13 +24,14 @@ constexpr float kCardHeight = 112.0f;  // on phones
 // Columns drop out as room runs short: monthly value, renewal, plan, licenses, domain, status.
 enum Col { kCustomer, kDomain, kStatus, kPlan, kLicenses, kRenewal, kMonthly, kActions, kColumnCount };
 
-// The plan, and for a trial its days left (the status presentation's detail, as everywhere).
-std::string planText(const Customer& c) {
-    std::string plan = planLabel(c.subscription->plan);
+// The plan, and for a trial its days left (the status presentation's detail, as everywhere):
+// the days left go on a second, smaller line, so the column grows no wider than the plan and
+// "Trial" did before and the monthly value keeps its room (German at 1280 px lost it).
+std::string planText(const Customer& c) { return planLabel(c.subscription->plan); }
+std::string planDetail(const Customer& c) {
     std::string detail = presentStatus(c, today()).detail;
-    if (!detail.empty()) plan += " · " + detail;
-    else if (c.subscription->status == "trial") plan += std::string(" · ") + tr(Text::SubTrial);
-    return plan;
+    if (detail.empty() && c.subscription->status == "trial") detail = tr(Text::SubTrial);
+    return detail;
 }
 
 std::string manageLabel() { return std::string(tr(Text::Manage)) + "##manage"; }
@@ -79,7 +80,7 @@ private:
         cols.measure(kDomain, width(fonts().body, c.googleDomain));
         cols.measure(kStatus, width(fonts().medium, presentStatus(c, today()).label) + 30);
         if (const Subscription* s = c.subscription ? &*c.subscription : nullptr) {
-            cols.measure(kPlan, width(fonts().body, planText(c)));
+            cols.measure(kPlan, std::max(width(fonts().body, planText(c)), width(fonts().small, planDetail(c))));
             cols.measure(kLicenses, width(fonts().body, format::integer(s->licenses)));
             if (!s->renewsAt.empty()) cols.measure(kRenewal, width(fonts().body, format::date(s->renewsAt)));
             cols.measure(kMonthly, width(fonts().body, format::money(s->monthlyValue)));
@@ -98,9 +99,14 @@ private:
         if (row.cell(kDomain)) cellClipped(c.googleDomain, color::TextMuted);
         if (row.cell(kStatus, -3)) statusBadge(presentStatus(c, today()));
         const Subscription* s = c.subscription ? &*c.subscription : nullptr;
-        if (row.cell(kPlan)) {
+        std::string detail = s ? planDetail(c) : std::string();
+        if (row.cell(kPlan, detail.empty() ? 0 : -9)) {
             if (s) cellClipped(planText(c));
             else cellText(tr(Text::Dash), color::TextFaint);
+            if (!detail.empty()) {  // under the plan, as the organization under the name
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 3);
+                cellClipped(detail, color::TextMuted, fonts().small);
+            }
         }
         if (row.cell(kLicenses)) cellRight(s ? format::integer(s->licenses) : tr(Text::Dash), s ? 0 : color::TextFaint);
         bool renews = s && !s->renewsAt.empty();
