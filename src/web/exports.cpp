@@ -99,7 +99,8 @@ RC_EXPORT void rc_a11y_activate(unsigned key) {
 RC_EXPORT void rc_a11y_focus(unsigned key, int showRing) {
     App* a = app();
     if (!a) return;
-    a->mirror.focus(key, showRing != 0);
+    // Text typed a moment ago and not applied yet: the mirror gives the field the page's value.
+    if (a->mirror.focus(key, showRing != 0, a->runner.input().typedPending())) a->runner.input().dropTyped();
     a->runner.requestFrames(2);
 }
 
@@ -126,8 +127,10 @@ RC_EXPORT void rc_a11y_reveal(unsigned key, double row) {
 RC_EXPORT void rc_a11y_input(unsigned key, const char* typed, const char* whole) {
     App* a = app();
     if (!a || !typed || !whole) return;
-    if (a->mirror.editing(key)) a->type(typed);
-    else a->mirror.setText(key, whole);
+    if (a->mirror.editing(key)) {
+        a->type(typed);
+        a->mirror.typed(key, whole);
+    } else a->mirror.setText(key, whole);
     a->runner.requestFrames(2);
 }
 

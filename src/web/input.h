@@ -28,6 +28,9 @@ public:
     void paste(const std::string& text);
     // Text the page's text agent received without keypresses: typed after the keys before it.
     void type(const std::string& text);
+    // Text type() queued that ImGui has not been given yet; dropping it (its SDL events then find none).
+    bool typedPending() const { return !texts_.empty(); }
+    void dropTyped() { texts_.clear(); }
 
     // After each drawn frame: the page's text agent takes the focus while ImGui edits a field,
     // at its caret (an input method's window opens there), with a number pad for counts.

@@ -394,3 +394,36 @@ TEST_CASE("mirror: a checkbox says whether it is ticked (aria-checked), and foll
     REQUIRE(box);
     CHECK((box->states & ui::a11y::Selected) != 0);
 }
+
+TEST_CASE("mirror: text typed into a field and left before a frame applied it is kept (fill(), then the next field)") {
+    Mirrored m;
+    m.signIn();
+    m.ui.mirror().activate(m.find("button", "New customer")->key);
+    m.ui.frame(3);
+    const Node* name = m.find("textbox", "Contact name");
+    const Node* email = m.find("textbox", "Email");
+    REQUIRE(name);
+    REQUIRE(email);
+    std::uint32_t nameKey = name->key, emailKey = email->key;
+    m.ui.mirror().focus(nameKey, true);
+    m.ui.frame(2);
+    REQUIRE(m.ui.mirror().editing(nameKey));
+    // The page's typed path (rc_a11y_input): the characters go into ImGui's queue, in order with
+    // the keys; the page's value of the field goes with them.
+    ImGui::GetIO().AddInputCharactersUTF8("Zoë Zoom");
+    m.ui.mirror().typed(nameKey, "Zoë Zoom");
+    // The next field is focused before a frame applied them.
+    CHECK(m.ui.mirror().focus(emailKey, true));
+    m.ui.frame(3);
+    CHECK(m.find("textbox", "Contact name")->value == "Zoë Zoom");
+    CHECK(m.find("textbox", "Email")->value.empty());  // the queued characters went nowhere else
+    CHECK(m.ui.mirror().editing(emailKey));
+    // Text applied before the focus moved on is left as it is: nothing queued, nothing taken.
+    ImGui::GetIO().AddInputCharactersUTF8("x@y.example");
+    m.ui.mirror().typed(emailKey, "x@y.example");
+    m.ui.frame(2);
+    CHECK_FALSE(m.ui.mirror().focus(nameKey, true));
+    m.ui.frame(2);
+    CHECK(m.find("textbox", "Email")->value == "x@y.example");
+    CHECK(m.find("textbox", "Contact name")->value == "Zoë Zoom");
+}

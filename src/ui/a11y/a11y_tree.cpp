@@ -217,20 +217,40 @@ void Mirror::activate(std::uint32_t key) {
     activateId_ = n->id;
 }
 
-void Mirror::focus(std::uint32_t key, bool showRing) {
+bool Mirror::focus(std::uint32_t key, bool showRing, bool textQueued) {
     focusKey_ = key;
     showRing_ = showRing;
     const Node* n = find(key);
     ImGuiContext* ctx = ImGui::GetCurrentContext();
-    if (!n || !ctx) return;
+    if (!n || !ctx) return false;
     bool field = n->role == "textbox" || n->role == "spinbutton";
+    bool tookWhole = false;
     // Focus moved on from a field ImGui is editing: it stops editing it now, so keys typed next
     // cannot land there.
-    if (ctx->ActiveId && ctx->InputTextState.ID == ctx->ActiveId && ctx->ActiveId != n->id) ImGui::ClearActiveID();
+    if (ctx->ActiveId && ctx->InputTextState.ID == ctx->ActiveId && ctx->ActiveId != n->id) {
+        // Text typed into it that ImGui has not applied yet would be dropped with the field's
+        // activity (Playwright's fill(), then the next field, between two frames): the field
+        // gets the page's whole value instead, and the queued characters go nowhere else.
+        ImVector<ImGuiInputEvent>& queue = ctx->InputEventsQueue;
+        bool queued = textQueued;
+        for (int i = 0; i < queue.Size; ++i) queued |= queue[i].Type == ImGuiInputEventType_Text;
+        if (queued && typedId_ == ctx->ActiveId) {
+            texts_[typedId_] = typedWhole_;
+            for (int i = queue.Size - 1; i >= 0; --i)
+                if (queue[i].Type == ImGuiInputEventType_Text) queue.erase(queue.Data + i);
+            tookWhole = true;
+        }
+        typedId_ = 0;
+        ImGui::ClearActiveID();
+        // ImGui keeps the text it had for a field left after an edit and puts it back at the
+        // field's next draw: that text lacks what was queued.
+        if (tookWhole) ctx->InputTextDeactivatedState.ID = 0;
+    }
     // A field focused a moment ago and left before the next frame (keys faster than frames) is
     // not edited after all: its pending activation would pull the focus back to it.
     focusInputId_ = field && n->id && !(n->states & ReadOnly) ? n->id : 0;
     imguiFocus_ = n->id;  // the page knows already
+    return tookWhole;
 }
 
 bool Mirror::editing(std::uint32_t key) const {
@@ -243,6 +263,14 @@ void Mirror::setText(std::uint32_t key, const std::string& text) {
     const Node* n = find(key);
     if (!n || !n->id || (n->states & (ReadOnly | Disabled))) return;
     texts_[n->id] = text;
+    if (typedId_ == n->id) typedWhole_ = text;
+}
+
+void Mirror::typed(std::uint32_t key, const std::string& whole) {
+    const Node* n = find(key);
+    if (!n || !n->id) return;
+    typedId_ = n->id;
+    typedWhole_ = whole;
 }
 
 void Mirror::reveal(std::uint32_t key, std::int64_t row) {

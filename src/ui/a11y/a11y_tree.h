@@ -95,8 +95,14 @@ public:
 
     // The page's requests, by node key.
     void activate(std::uint32_t key);
-    void focus(std::uint32_t key, bool showRing);
+    // `textQueued`: the page holds typed text ImGui has not been given yet. True when the field
+    // left gets the page's value of it instead of the queued text (the caller drops its queue).
+    bool focus(std::uint32_t key, bool showRing, bool textQueued = false);
     void setText(std::uint32_t key, const std::string& text);
+    // Text typed into the field ImGui edits went into ImGui's input queue (in order with the keys);
+    // `whole` is the page's value of that field after it. If the focus moves on before a frame
+    // applied the queued text, the field gets `whole` instead (see focus()).
+    void typed(std::uint32_t key, const std::string& whole);
     void reveal(std::uint32_t key, std::int64_t row);
     // True when ImGui is editing the field of this node now (typed text can go in at its caret).
     bool editing(std::uint32_t key) const;
@@ -133,6 +139,8 @@ private:
     unsigned imguiFocus_ = 0;
     std::uint32_t focusToSend_ = 0;
     std::unordered_map<unsigned, std::string> texts_;  // field text waiting for its widget, by ImGui id
+    unsigned typedId_ = 0;     // the field typed() was last told about, by ImGui id
+    std::string typedWhole_;   // and the page's value of it then
     std::string revealList_;  // the grid or list the page asked to show a row of, by name
     std::int64_t revealRow_ = -1;
     int pageScroll_ = 0;  // the main landmark's scrolling area: a screen on (1) or back (-1)
