@@ -18,6 +18,7 @@ constexpr ErrorTextRow kRows[] = {
     {"network_error", "", Text::ErrNetwork},
     {"bad_response", "", Text::ErrBadResponse},
     {"offline_unavailable", "", Text::CannotQueue},
+    {"queued_too_long", "", Text::QueuedTooLong},  // write_queue::kTooOldCode
     // The server's (src/partner_api/errors.py and the connection layer's, http/status.py).
     {"internal_error", "", Text::ErrServer},
     {"bad_request", "", Text::ErrRequestRefused},
@@ -160,7 +161,9 @@ std::string describeFieldError(const std::string& field, const std::string& serv
 }
 
 std::string describeError(const ApiError& error) {
-    if (error.status == 0 && error.code != "offline_unavailable") return tr(Text::ErrNetwork);
+    // No answer means no connection, except for the console's own refusals (no answer asked for).
+    bool own = error.code == "offline_unavailable" || error.code == "queued_too_long";
+    if (error.status == 0 && !own) return tr(Text::ErrNetwork);
     if (error.code == "licenses_changed" && error.currentLicenses)
         return format::fill(tr(Text::ErrLicensesChanged), format::integer(*error.currentLicenses));
     if (error.code == "plan_changed" && !error.currentPlan.empty())

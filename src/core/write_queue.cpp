@@ -148,6 +148,8 @@ QueuedWrite* next(std::vector<QueuedWrite>& writes, const Owner& owner) {
     return first;
 }
 
+bool tooOldToSend(const QueuedWrite& w, std::int64_t nowMs) { return nowMs - w.queuedAt > kReplayWindowMs; }
+
 Outcome classify(const HttpResponse& res, int attemptsSoFar) {
     if (res.status >= 200 && res.status < 300) return Outcome::Done;
     if (res.status == 0) return Outcome::KeepWaiting;

@@ -40,6 +40,13 @@ namespace write_queue {
 // Transient answers (5xx, 429, 408) are tried again this many times, then the entry fails.
 constexpr int kMaxAttempts = 5;
 
+// The server keeps an Idempotency-Key's answer 30 days: a write sent later than that could be
+// applied a second time. One kept longer than this (a day's margin for the device's clock) is not
+// sent; it fails with code kTooOldCode, and the reseller checks and makes the change again.
+constexpr std::int64_t kReplayWindowMs = 29LL * 24 * 60 * 60 * 1000;
+constexpr const char* kTooOldCode = "queued_too_long";
+bool tooOldToSend(const QueuedWrite& write, std::int64_t nowMs);
+
 std::string keyPrefix(std::int64_t resellerId);
 // Keys sort in the order the writes were made (time, then the idempotency key).
 std::string storageKey(std::int64_t resellerId, std::int64_t queuedAt, const std::string& idempotencyKey);

@@ -528,3 +528,42 @@ TEST_CASE("times in the reseller's own clock and language") {
     CHECK(format::localTime(at, 0, at + 86400 * 1000, Language::English) == "Nov 27, 08:02");
     CHECK(format::localTime(at, 0, at + 86400 * 1000, Language::German) == "27.11., 08:02");
 }
+
+TEST_CASE("a write kept longer than the server remembers its key is not sent: failed, with why, discard only") {
+    Fixture f;
+    f.signIn();
+    dropConnection(f, "/customers?");
+    std::string old = inviteOffline(f, "a@old.example", "old.example");
+    f.platform.wallClock += write_queue::kReplayWindowMs - 60 * 1000;
+    std::string fresh = inviteOffline(f, "b@fresh.example", "fresh.example");
+    // Offline past the window for the first one only.
+    f.platform.wallClock += 2 * 60 * 1000;
+    comeBack(f);
+    f.queue.drain();
+    // Only the fresh one reaches the server; the old one ends failed and says why.
+    std::size_t post = f.transport.last("/customers", "POST");
+    REQUIRE(post != SIZE_MAX);
+    CHECK(f.transport.sent[post].request.body.find("b@fresh.example") != std::string::npos);
+    CHECK(f.transport.count("/customers", "POST") == 1);
+    const QueuedWrite* w = nullptr;
+    for (const auto& x : f.store.state().offline.outbox)
+        if (x.storageKey == old) w = &x;
+    REQUIRE(w);
+    CHECK(w->state == WriteState::Failed);
+    REQUIRE(w->error.has_value());
+    CHECK(w->error->code == write_queue::kTooOldCode);
+    CHECK(describeError(*w->error) == tr(Text::QueuedTooLong));
+    // Saved as failed; Retry does nothing for it (it would fail the same way), Discard removes it.
+    auto saved = write_queue::decode(old, f.platform.stored.at(old));
+    REQUIRE(saved.has_value());
+    CHECK(saved->state == WriteState::Failed);
+    f.transport.respond(post, 201, test::readContract("customer.json"));
+    f.queue.drain();
+    f.store.offline().retryWrite(old);
+    f.queue.drain();
+    CHECK(f.transport.count("/customers", "POST") == 1);
+    f.store.offline().discardWrite(old);
+    CHECK(f.store.state().offline.outbox.empty());
+    CHECK(f.platform.stored.count(old) == 0);
+    CHECK(f.platform.stored.count(fresh) == 0);  // the fresh one was sent and removed
+}

@@ -270,6 +270,17 @@ void OfflineSlice::pumpOutbox() {
     auto& o = state().offline;
     if (!state().session || !o.outboxLoaded || !o.online) return;
     QueuedWrite* w = write_queue::next(o.outbox, owner());
+    // Kept longer than the server remembers its key: sent now it could be applied twice.
+    while (w && write_queue::tooOldToSend(*w, platform().epochMillis())) {
+        w->state = WriteState::Failed;
+        w->error = ApiError{};
+        w->error->code = write_queue::kTooOldCode;
+        saveWrite(*w);
+        std::string who = w->kind == WriteKind::NewCustomer ? w->email : w->customerName;
+        ctx_.toast(ToastKind::Error, w->kind == WriteKind::NewCustomer ? Text::QueuedInvitationFailed : Text::QueuedOrderFailed,
+                   {MessageArg::plain(who), MessageArg::failure(*w->error)});
+        w = write_queue::next(o.outbox, owner());
+    }
     if (!w) return;
     w->state = WriteState::Sending;
     std::string key = w->storageKey;
@@ -339,6 +350,7 @@ void OfflineSlice::onWriteAnswered(const std::string& key, std::uint64_t generat
 void OfflineSlice::retryWrite(const std::string& key) {
     QueuedWrite* w = findWrite(key);
     if (!w || w->state != WriteState::Failed) return;
+    if (write_queue::tooOldToSend(*w, platform().epochMillis())) return;  // it would fail the same way
     w->state = WriteState::Waiting;
     w->error.reset();
     w->attempts = 0;

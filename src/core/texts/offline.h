@@ -13,6 +13,7 @@
     X(StorageFull, "Offline use is unavailable: the browser's storage for this site is full.", "Offline-Nutzung ist nicht verfügbar: Der Browserspeicher für diese Seite ist voll.") \
     X(WaitingToSend, "Waiting to send", "Wartet auf Versand") \
     X(NotSent, "Not sent", "Nicht gesendet") \
+    X(QueuedTooLong, "It waited more than 29 days, longer than the server can tell whether it arrived before. Check the customer, then make the change again.", "Die Änderung hat länger als 29 Tage gewartet – zu lange, als dass der Server erkennen könnte, ob sie schon angekommen ist. Prüfen Sie den Kunden und nehmen Sie die Änderung erneut vor.") \
     X(Discard, "Discard", "Verwerfen") \
     X(QueuedInvitation, "Saved. The invitation to {} is sent when you are back online.", "Gespeichert. Die Einladung an {} wird gesendet, sobald Sie wieder online sind.") \
     X(QueuedOrder, "Saved. The order for {} licenses is sent when you are back online.", "Gespeichert. Die Bestellung über {} Lizenzen wird gesendet, sobald Sie wieder online sind.") \

@@ -64,7 +64,8 @@ std::string waitingLine(const OfflineState& o) {
 void writeActions(Store& store, const QueuedWrite& w) {
     if (w.state == WriteState::Sending) return;
     ImGui::PushID(w.storageKey.c_str());
-    if (w.state == WriteState::Failed) {
+    // One kept too long cannot be sent again safely: Discard only (its reason says why).
+    if (w.state == WriteState::Failed && !(w.error && w.error->code == write_queue::kTooOldCode)) {
         std::string retry = std::string(tr(Text::Retry)) + "##retry-write";
         if (button(retry.c_str(), ButtonStyle::Secondary)) store.offline().retryWrite(w.storageKey);
         ImGui::SameLine(0, 8);
