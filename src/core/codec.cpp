@@ -445,6 +445,11 @@ ApiError decodeError(const HttpResponse& response) {
                 for (auto it = fields->begin(); it != fields->end(); ++it)
                     if (it->is_string()) e.fields.emplace_back(it.key(), it->get<std::string>());
             }
+            auto retry = err->find("retry_after");
+            if (retry != err->end() && retry->is_number_integer()) {
+                std::int64_t seconds = retry->get<std::int64_t>();
+                if (seconds > 0 && seconds <= 24 * 3600) e.retryAfterSeconds = static_cast<int>(seconds);
+            }
             auto current = err->find("current");
             if (current != err->end() && current->is_object()) {
                 auto licenses = current->find("licenses");

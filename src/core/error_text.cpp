@@ -171,6 +171,12 @@ std::string describeError(const ApiError& error) {
     // A role's refusal names the roles that may (teams, issue 22).
     if (error.isForbiddenByRole() && !error.requiredRoles.empty())
         return format::fill(tr(Text::ErrForbidden), rolesSentence(rolesToName(error.requiredRoles)));
+    // The wait the server named, rather than "a moment" (seconds up to 90, then minutes).
+    if (error.code == "rate_limited" && error.retryAfterSeconds > 0) {
+        int s = error.retryAfterSeconds;
+        if (s <= 90) return format::fill(tr(s == 1 ? Text::ErrRateLimitedSecond : Text::ErrRateLimitedSeconds), format::integer(s));
+        return format::fill(tr(Text::ErrRateLimitedMinutes), format::integer((s + 59) / 60));
+    }
     if ((error.code == "licenses_changed" || error.code == "plan_changed"))
         return tr(Text::FieldErrExpected);  // the answer did not say what it is now
     if (error.code == kField && !error.fields.empty()) {

@@ -446,6 +446,8 @@ struct ApiError {
     std::string currentPlan, currentBillingCycle;
     // forbidden (403): the roles that would have been allowed, in the server's order.
     std::vector<std::string> requiredRoles;
+    // rate_limited (429): seconds until a try is let through again (0: not said).
+    int retryAfterSeconds = 0;
     // choose_reseller (409): the accounts the person may enter.
     std::vector<ResellerChoice> resellerChoices;
 

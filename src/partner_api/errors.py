@@ -299,6 +299,7 @@ class RateLimited(DomainError):
     def __init__(self, retry_after, limit="sign_in"):
         super().__init__(f"Too many {self.WHAT.get(limit, 'requests')}. Try again in {retry_after} seconds.")
         self.retry_after = retry_after
+        self.details["retry_after"] = retry_after  # in the body too: a page's fetch may not see headers
 
 
 class ServiceUnavailable(DomainError):

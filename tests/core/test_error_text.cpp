@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/codec.h"
 #include "core/error_text.h"
 #include "core/i18n.h"
 
@@ -149,4 +150,30 @@ TEST_CASE("an unknown code or field keeps the server's words, and no words fall 
     offline.code = "network_error";
     CHECK(describeError(offline) == tr(Text::ErrNetwork));
     setLanguage(Language::English);
+}
+
+TEST_CASE("too many attempts says how long to wait, as the server said it (retry_after), in the reader's language") {
+    HttpResponse res;
+    res.status = 429;
+    res.body = R"({"error": {"code": "rate_limited", "message": "Too many sign-in attempts. Try again in 42 seconds.", "retry_after": 42}})";
+    ApiError e = codec::decodeError(res);
+    CHECK(e.retryAfterSeconds == 42);
+    CHECK(describeError(e) == "Too many attempts. Please try again in 42 seconds.");
+    setLanguage(Language::German);
+    CHECK(describeError(e) == "Zu viele Versuche. Bitte versuchen Sie es in 42 Sekunden erneut.");
+    e.retryAfterSeconds = 1;
+    CHECK(describeError(e) == "Zu viele Versuche. Bitte versuchen Sie es in 1 Sekunde erneut.");
+    e.retryAfterSeconds = 600;  // a kiosk's reset limit: minutes
+    CHECK(describeError(e) == "Zu viele Versuche. Bitte versuchen Sie es in 10 Minuten erneut.");
+    setLanguage(Language::English);
+    // Not said, or nonsense: "a moment", as before.
+    for (const char* body : {R"({"error": {"code": "rate_limited", "message": "x"}})",
+                             R"({"error": {"code": "rate_limited", "message": "x", "retry_after": -5}})",
+                             R"({"error": {"code": "rate_limited", "message": "x", "retry_after": "soon"}})",
+                             R"({"error": {"code": "rate_limited", "message": "x", "retry_after": 1e12}})"}) {
+        res.body = body;
+        ApiError other = codec::decodeError(res);
+        CHECK(other.retryAfterSeconds == 0);
+        CHECK(describeError(other) == tr(Text::ErrRateLimited));
+    }
 }

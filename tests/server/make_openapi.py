@@ -160,6 +160,8 @@ SCHEMAS = {
                            fields={"type": "object", "additionalProperties": s(),
                                    "description": "Per-field problems (validation_failed)."},
                            request_id=s(description="Also in the X-Request-Id header and the server's log line."),
+                           retry_after=i(description="rate_limited: seconds until a try is let through again "
+                                         "(as the Retry-After header)"),
                            required_role={**arr(ROLE), "description": "forbidden because of the role: the roles "
                                           "that may do this (as in the message)."},
                            resellers={**arr(obj(id=i(), name=s(), role=ROLE)), "description": (

@@ -172,6 +172,8 @@ class RateLimit(ServerTestCase):
         reply = self.call("POST", "/api/v1/auth/demo", {"email": "a@b.de"})
         self.assertError(reply, 429, "rate_limited")
         self.assertTrue(1 <= int(reply.header("Retry-After")) <= 60)
+        # The body says it too (a page's fetch may not expose the header).
+        self.assertEqual(reply.json["error"]["retry_after"], int(reply.header("Retry-After")))
         self.assertError(self.call("POST", "/api/v1/auth/google", {"credential": "x.y.z"}), 429, "rate_limited")
         self.assertEqual(self.call("GET", "/api/v1/health").status, 200)
 

@@ -26,6 +26,9 @@
     X(ErrUnauthorized, "You are not signed in.", "Sie sind nicht angemeldet.") \
     X(ErrNotFound, "This no longer exists, or it belongs to another account.", "Dieser Eintrag existiert nicht mehr oder gehört zu einem anderen Konto.") \
     X(ErrRateLimited, "Too many attempts. Please wait a moment and try again.", "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.") \
+    X(ErrRateLimitedSecond, "Too many attempts. Please try again in 1 second.", "Zu viele Versuche. Bitte versuchen Sie es in 1 Sekunde erneut.") \
+    X(ErrRateLimitedSeconds, "Too many attempts. Please try again in {} seconds.", "Zu viele Versuche. Bitte versuchen Sie es in {} Sekunden erneut.") \
+    X(ErrRateLimitedMinutes, "Too many attempts. Please try again in {} minutes.", "Zu viele Versuche. Bitte versuchen Sie es in {} Minuten erneut.") \
     X(ErrConfig, "The console could not read its configuration (config.json).", "Die Konsole konnte ihre Konfiguration (config.json) nicht lesen.") \
     X(Menu, "Menu", "Menü") \
     X(SkipToMain, "Skip to main content", "Zum Hauptinhalt springen") \
