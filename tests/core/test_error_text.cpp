@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/codec.h"
+#include "core/countries.h"
 #include "core/error_text.h"
 #include "core/i18n.h"
 
@@ -176,4 +177,15 @@ TEST_CASE("too many attempts says how long to wait, as the server said it (retry
         CHECK(other.retryAfterSeconds == 0);
         CHECK(describeError(other) == tr(Text::ErrRateLimited));
     }
+}
+
+TEST_CASE("an address's country is named in the reader's language; a code the table does not know stays a code") {
+    CHECK(countryName("DE") == "Germany");
+    CHECK(countryName("AT") == "Austria");
+    setLanguage(Language::German);
+    CHECK(countryName("DE") == "Deutschland");
+    CHECK(countryName("GB") == "Vereinigtes Königreich");
+    CHECK(countryName("ZZ") == "ZZ");
+    CHECK(countryName("") == "");
+    setLanguage(Language::English);
 }

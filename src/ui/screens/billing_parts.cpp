@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/access.h"
+#include "core/countries.h"
 #include "core/format.h"
 #include "core/i18n.h"
 #include "ui/a11y/a11y_tree.h"
@@ -146,7 +147,7 @@ void billingDetailsCard(Store& store, const Customer& c) {
         if (!a.street.empty()) text(a.street, color::Text, nullptr, "text");
         std::string place = a.postalCode + (a.postalCode.empty() ? "" : " ") + a.city;
         if (!place.empty()) text(place, color::Text, nullptr, "text");
-        if (!a.country.empty()) text(a.country, color::TextMuted, nullptr, "text");
+        if (!a.country.empty()) text(countryName(a.country), color::TextMuted, nullptr, "text");
         ImGui::Dummy(ImVec2(0, 4));
         if (!b.vatId.empty()) keyValue(tr(Text::FieldVatId), b.vatId);
         keyValue(tr(Text::FieldInvoiceLanguage), b.language == "en" ? tr(Text::LanguageEnglish) : tr(Text::LanguageGerman));

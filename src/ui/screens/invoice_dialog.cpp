@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/countries.h"
 #include "core/format.h"
 #include "core/i18n.h"
 #include "ui/kit/dialog_parts.h"
@@ -65,7 +66,7 @@ void InvoiceDialog::draw(Store& store) {
             if (!b.contact.empty()) text(b.contact, color::TextMuted, nullptr, "text");
             if (!b.address.street.empty()) text(b.address.street, color::TextMuted, nullptr, "text");
             std::string place = b.address.postalCode + (b.address.postalCode.empty() ? "" : " ") + b.address.city;
-            if (!b.address.country.empty()) place += (place.empty() ? "" : ", ") + b.address.country;
+            if (!b.address.country.empty()) place += (place.empty() ? "" : ", ") + countryName(b.address.country);
             if (!place.empty()) text(place, color::TextMuted, nullptr, "text");
             if (!b.vatId.empty()) text(format::fill(tr(Text::BuyerVatId), b.vatId), color::TextMuted, fonts().small, "text");
         } else {
