@@ -1,6 +1,6 @@
 """Turns the linked console (build/web/stage) into the deployable folder (build/web/dist):
-the page's scripts joined into one file, content-hashed file names, the web app manifest's PNG
-icons (rsvg-convert, from assets/icon.svg), the service worker's precache list, and .br/.gz
+the page's scripts joined into one file and minified, content-hashed file names, the web app manifest's PNG
+icons (rsvg-convert, from assets/icon.svg, then optipng and zopflipng), the service worker's precache list, and .br/.gz
 beside every text and wasm file. Prints the sizes. Runs after every web build; unchanged input
 is not packed again."""
 import gzip
@@ -71,7 +71,7 @@ def maskable_svg(svg):
 def make_icons(svg_path, cache):
     """PNG icons rendered by Debian's rsvg-convert; cached by the SVG's content."""
     svg = svg_path.read_text()
-    key = sha256(svg.encode())[:16]
+    key = sha256(svg.encode() + b"\0optipng -o2, zopflipng")[:16]  # icons drawn before were not optimised
     out = {}
     for name, (size, maskable) in ICONS.items():
         cached = cache / f"{key}-{name}"
@@ -84,9 +84,23 @@ def make_icons(svg_path, cache):
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             if proc.returncode != 0:
                 raise PackError(f"rsvg-convert could not draw {name}: {proc.stdout.strip()}")
+            optimise_png(Path(str(cached) + ".tmp"))
             os.replace(str(cached) + ".tmp", cached)
         out[name] = cached.read_bytes()
     return out
+
+
+def optimise_png(path):
+    """Shrinks a PNG in place without changing a visible pixel: the service worker precaches
+    every icon, so they are part of the first visit (31,986 -> 19,832 bytes for the four).
+    optipng picks the colour type and filters, zopflipng recompresses the result (Debian's
+    optipng and zopfli); --lossy_transparent only recolours pixels whose alpha is 0. Higher
+    levels took 14-50 s of CPU for the four, on every fresh clone, for 230 bytes less."""
+    for cmd in (["optipng", "-quiet", "-o2", "-strip", "all", str(path)],
+                ["zopflipng", "-y", "--iterations=1", "--lossy_transparent", str(path), str(path)]):
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if proc.returncode != 0:
+            raise PackError(f"{cmd[0]} failed on {path.name}: {proc.stdout.strip()}")
 
 
 def references(text, names):
@@ -104,7 +118,23 @@ def rewrite(text, mapping):
     return text
 
 
-def bundle_scripts(files):
+def minified_js(data, cache):
+    """The script without comments and white space (src/toolchain/minify_js.js), cached by
+    content: the page's scripts are read more than they are sent, so the source keeps them
+    (page.js 19.0 -> 12.2 KB with brotli)."""
+    out = cache / f"{sha256(data)}.min.js"
+    if not out.exists():
+        env = dict(os.environ, NODE_PATH="/usr/share/nodejs")  # Debian's acorn
+        proc = subprocess.run(["node", str(Path(__file__).with_name("minify_js.js"))], input=data,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        if proc.returncode != 0:
+            raise PackError(f"minifying a script failed: {proc.stderr.decode(errors='replace').strip()}")
+        out.with_suffix(".tmp").write_bytes(proc.stdout)
+        os.replace(out.with_suffix(".tmp"), out)
+    return out.read_bytes()
+
+
+def bundle_scripts(files, cache):
     """Joins the scripts index.html marks as a bundle into one file and names only that file
     there; the joined ones leave `files` (they are neither hashed nor precached)."""
     html = files["index.html"].decode("utf-8")
@@ -121,7 +151,7 @@ def bundle_scripts(files):
                 raise PackError(f"index.html bundles {source}, which is not in the stage")
             # Each script is its own function expression: joined, they run as they did one by one.
             parts.append(files.pop(source).decode("utf-8").rstrip("\n") + "\n")
-        files[name] = "".join(parts).encode("utf-8")
+        files[name] = minified_js("".join(parts).encode("utf-8"), cache)
         return f'<script src="{name}"></script>'
 
     files["index.html"] = BUNDLE.sub(join, html).encode("utf-8")
@@ -224,7 +254,7 @@ def package(stage, dist, cache=None):
         if needed not in files:
             raise PackError(f"{needed} is missing from {stage}")
     fingerprint = sha256(b"".join(sha256(n.encode()).encode() + sha256(d).encode() for n, d in files.items())
-                         + Path(__file__).read_bytes())
+                         + Path(__file__).read_bytes() + Path(__file__).with_name("minify_js.js").read_bytes())
     stamp = dist / ".packed-from"
     if stamp.exists() and stamp.read_text() == fingerprint and (dist / "index.html").exists():
         return json.loads((dist / ".sizes.json").read_text())
@@ -234,9 +264,10 @@ def package(stage, dist, cache=None):
         # The loading bar's total: what arrives is the decoded file, whatever the encoding.
         files["console.js"] = files["console.js"].replace(
             b"var WASM_BYTES = 0;", b"var WASM_BYTES = %d;" % len(files["app.wasm"]), 1)
-    bundle_scripts(files)
+    bundle_scripts(files, cache)
     final_name, final_data = plan(files)
     sw, version = service_worker(files["sw.js"].decode("utf-8"), final_name, final_data)
+    sw = minified_js(sw, cache)
     final_name["sw.js"], final_data["sw.js"] = "sw.js", sw
 
     fresh = dist.parent / (dist.name + ".new")

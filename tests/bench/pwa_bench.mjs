@@ -1,10 +1,15 @@
 // Benchmark, not a test: what a reseller's browser downloads from serve.py (which sends the
 // precompressed .br files). Prints the bytes of the first visit (page and service worker
-// together), the requests of a repeat visit, and whether a second visit works offline.
+// together, with brotli and as they would be with gzip only), the requests of a repeat visit,
+// and whether a second visit works offline.
 //   cd tests && NODE_PATH=$PWD/node_modules node bench/pwa_bench.mjs
+import { readFileSync } from "node:fs";
 import { startServer, launchBrowser, waitForConsole, clickItem, waitForItem, waitForItemMatching } from "../e2e/harness.mjs";
 
-const TARGET_KB = 600;
+// Issue 21's targets for the first visit.
+const TARGET_BR_KB = 450;
+const TARGET_GZ_KB = 600;
+const sizes = JSON.parse(readFileSync(new URL("../../build/web/dist/.sizes.json", import.meta.url), "utf8"));
 const server = await startServer(["--demo"]);
 const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -38,7 +43,17 @@ try {
   console.log("First visit (app files, page and service worker, as sent over the wire):");
   for (const r of first)
     console.log(`  ${(r.bytes / 1024).toFixed(1).padStart(8)} KB  ${r.encoding.padEnd(4)} ${r.worker ? "[worker] " : ""}${r.url}`);
-  console.log(`  ${(total / 1024).toFixed(1).padStart(8)} KB  total (target <= ${TARGET_KB} KB): ${total / 1024 <= TARGET_KB ? "met" : "MISSED"}`);
+  console.log(`  ${(total / 1024).toFixed(1).padStart(8)} KB  total with brotli (target <= ${TARGET_BR_KB} KB): ${total / 1024 <= TARGET_BR_KB ? "met" : "MISSED"}`);
+  // A server or proxy that sends gzip only: the same requests, each brotli body swapped for the
+  // .gz beside it (the packer's sizes, build/web/dist/.sizes.json), headers as measured.
+  const gzOf = new Map(sizes.files.map((f) => ["/" + f.name, f]));
+  let gzTotal = 0;
+  for (const r of first) {
+    const f = gzOf.get(r.url.split("?")[0]);
+    // (a body the HTTP cache answered crossed no wire: no swap)
+    gzTotal += r.encoding === "br" && f && f.gz != null && r.bytes >= f.br ? r.bytes - f.br + f.gz : r.bytes;
+  }
+  console.log(`  ${(gzTotal / 1024).toFixed(1).padStart(8)} KB  total with gzip only (target <= ${TARGET_GZ_KB} KB): ${gzTotal / 1024 <= TARGET_GZ_KB ? "met" : "MISSED"}`);
 
   await clickItem(page, "Demo sign-in", "button");
   await clickItem(page, "Customers", "menu");

@@ -2,7 +2,7 @@
 // (AG Grid community, tests/bench/peer), in one headless Chromium with software WebGL.
 //
 //   node tests/bench/scroll_bench.mjs [--customers N] [--invoices N] [--rounds N] [--loads N]
-//                                     [--only console|peer] [--startup]
+//                                     [--only console|peer] [--startup] [--static DIR]
 //
 // Seeds (once, cached in build/bench/) a reseller with N customers and N invoices through
 // tests/server/bench.py, serves them with serve.py, and prints one table: CPU per process kind
@@ -10,7 +10,8 @@
 // median of --loads page loads, 3 by default, each in a fresh context), heaps, whole-browser
 // RSS and memory after scrolling through the whole list; then the start-up trace of the
 // median load (downloads from Resource Timing, the console's steps from its "rc:" marks).
-// --startup: only the page loads, their ready times and the trace. Asserts nothing.
+// --startup: only the page loads, their ready times and the trace. --static: another build of
+// the console (a copy of an earlier build/web/dist, to compare two builds). Asserts nothing.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -355,6 +356,14 @@ async function measure(browser, base, session, kind, expect) {
   await sleep(5000);
   r.idleFrames = (await stopFrameProbe(page)).length;
   r.idleCpu = cpuDelta(cpu0, cpuSnapshot()).total;
+  // Again after 10 s more: what start-up left running (the service worker's precache, saved
+  // answers written to IndexedDB) has ended by then; what remains is the cost of idling.
+  await sleep(10000);
+  cpu0 = cpuSnapshot();
+  await startFrameProbe(page);
+  await sleep(5000);
+  r.lateIdleFrames = (await stopFrameProbe(page)).length;
+  r.lateIdle = cpuDelta(cpu0, cpuSnapshot());
 
   // 120 wheel steps over the table, one after another as fast as the page takes them.
   const box = await kind.tableBox(page);
@@ -454,6 +463,9 @@ function printTable(results) {
     ["jump to the end: last row on screen (ms)", (r) => (r.jumpMs == null ? "not reached in 10 s" : String(r.jumpMs))],
     ["idle CPU per 5 s, all processes (s)", (r) => f2(r.idleCpu)],
     ["idle frames per 5 s", (r) => String(r.idleFrames)],
+    ["idle CPU per 5 s, 15 s later: all / GPU process / pages / browser (s)",
+      (r) => `${f2(r.lateIdle.total)} / ${f2(r.lateIdle.gpu)} / ${f2(r.lateIdle.renderer)} / ${f2(r.lateIdle.browser)}`],
+    ["idle frames per 5 s, 15 s later", (r) => String(r.lateIdleFrames)],
     [`ready: first rows on screen, median of ${LOADS} loads (s)`, (r) => f2(r.readyMs / 1000)],
     ["  fastest – slowest load (s)", (r) => `${f2(r.startup.readyMin / 1000)}–${f2(r.startup.readyMax / 1000)}`],
     ["first screen: wasm memory (MB)", (r) => f1(r.firstScreen.wasmMB)],
@@ -515,7 +527,7 @@ function printStartup(results) {
 async function main() {
   const db = seededDatabase();
   ensurePeer();
-  const server = await startServer(["--db", db, "--static-extra", PEER_DIR]);
+  const server = await startServer(["--db", db, "--static-extra", PEER_DIR, ...(args.static ? ["--static", path.resolve(args.static)] : [])]);
   let browser;
   try {
     const signIn = await api(server.url, "POST", "/auth/demo", { body: { email: "bench@reseller.example" } });

@@ -123,9 +123,10 @@ export async function screenshot(page, name) {
   return { file, png };
 }
 
-// Decodes an 8-bit RGB/RGBA non-interlaced PNG (what Chromium writes) into pixels.
+// Decodes an 8-bit RGB/RGBA non-interlaced PNG (what Chromium writes), or an 8-bit palette one
+// (what optipng makes of an icon with few colours, returned as RGBA), into pixels.
 export function decodePng(buf) {
-  let pos = 8, width = 0, height = 0, channels = 4;
+  let pos = 8, width = 0, height = 0, channels = 4, palette = null, alpha = null;
   const idat = [];
   while (pos < buf.length) {
     const len = buf.readUInt32BE(pos);
@@ -134,9 +135,11 @@ export function decodePng(buf) {
     if (type === "IHDR") {
       width = data.readUInt32BE(0); height = data.readUInt32BE(4);
       if (data[8] !== 8 || data[12] !== 0) throw new Error("unsupported PNG");
-      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : 0;
+      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : data[9] === 3 ? 1 : 0;
       if (!channels) throw new Error("unsupported PNG colour type " + data[9]);
-    } else if (type === "IDAT") idat.push(data);
+    } else if (type === "PLTE") palette = data;
+    else if (type === "tRNS") alpha = data;
+    else if (type === "IDAT") idat.push(data);
     pos += 12 + len;
   }
   const raw = zlib.inflateSync(Buffer.concat(idat));
@@ -152,6 +155,16 @@ export function decodePng(buf) {
       else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
       out[y * stride + x] = v & 255;
     }
+  }
+  if (channels === 1) {
+    if (!palette) throw new Error("palette PNG without PLTE");
+    const rgba = Buffer.alloc(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      const k = out[i];
+      palette.copy(rgba, i * 4, k * 3, k * 3 + 3);
+      rgba[i * 4 + 3] = alpha && k < alpha.length ? alpha[k] : 255;
+    }
+    return { width, height, channels: 4, pixels: rgba };
   }
   return { width, height, channels, pixels: out };
 }

@@ -159,7 +159,8 @@ test("a new version on the host is offered with Reload, then runs whole: no file
 
     // Build a new version (console.js changed) and deploy it over the old one, as a host would.
     fs.cpSync(STAGE, stage2, { recursive: true });
-    fs.appendFileSync(path.join(stage2, "console.js"), "\n// version 2\n");
+    // (code, not a comment: the packer drops comments)
+    fs.appendFileSync(path.join(stage2, "console.js"), "\nwindow.rcVersion2 = true;\n");
     execFileSync("python3", [path.join(ROOT, "src", "toolchain", "dist.py"), stage2, dist2], { stdio: "pipe" });
     fs.cpSync(dist2, site, { recursive: true });
     fs.writeFileSync(path.join(site, "config.json"), config.replace(server.url, api2.url));

@@ -166,11 +166,16 @@ class PageBundle(unittest.TestCase):
                 "bridge.js": b"(function () { var b = 2; })();", "console.js": b'(function () { load("app.js"); })();\n',
                 "sw.js": b"const PRECACHE = [];", "app.js": b"var Module;"}
 
+    def setUp(self):
+        self.cache = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, self.cache)
+
     def test_the_scripts_become_one_file_in_their_order(self):
         files = self.files()
-        dist.bundle_scripts(files)
-        self.assertEqual(files["page.js"], b'(function () { var a = 1; })();\n(function () { var b = 2; })();\n'
-                                           b'(function () { load("app.js"); })();\n')
+        dist.bundle_scripts(files, self.cache)
+        # Minified: no comment or white space, nothing renamed (scripts share globals by name).
+        self.assertEqual(files["page.js"], b'(function(){var a=1})();(function(){var b=2})();'
+                                           b'(function(){load("app.js")})();\n')
         self.assertNotIn("codes.js", files)
         self.assertNotIn("console.js", files)
         self.assertEqual(files["index.html"].decode(), '<body><canvas></canvas>\n  <script src="page.js"></script>\n</body>')
@@ -184,11 +189,17 @@ class PageBundle(unittest.TestCase):
         files = self.files()
         del files["bridge.js"]
         with self.assertRaisesRegex(dist.PackError, "bundles bridge.js, which is not in the stage"):
-            dist.bundle_scripts(files)
+            dist.bundle_scripts(files, self.cache)
         files = self.files()
         files["page.js"] = b""
         with self.assertRaisesRegex(dist.PackError, "would replace a staged file"):
-            dist.bundle_scripts(files)
+            dist.bundle_scripts(files, self.cache)
+
+    def test_minifying_keeps_names_and_strings_and_refuses_broken_script(self):
+        out = dist.minified_js(b"// why\nvar longName = 'a  b'; /* note */\nfunction f(x) { return longName + x; }\n", self.cache)
+        self.assertEqual(out, b'var longName="a  b";function f(x){return longName+x}\n')
+        with self.assertRaisesRegex(dist.PackError, "minifying a script failed"):
+            dist.minified_js(b"function (", self.cache)
 
     def test_every_script_of_web_is_in_the_page_bundle(self):
         # A script left out would be staged and precached but never run.
