@@ -47,6 +47,9 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
                                                            ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(3);
     if (!visible) return false;
+    // The backdrop at once, not faded in: a fade needs frames drawn while the console is otherwise
+    // idle, and one stopped early left a dialog at 768 px over an undimmed page.
+    ImGui::GetCurrentContext()->DimBgRatio = 1.0f;
     a11y::beginDialog(title);
     // Tab past the last control drawn (200 % zoom, a phone held sideways): most of a screen on.
     if (std::int64_t page = a11y::takeReveal(title); page >= 0)
