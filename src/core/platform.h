@@ -33,6 +33,10 @@ public:
     using DownloadDone = std::function<void(const std::optional<ApiError>& error)>;
     virtual void download(const HttpRequest& request, const std::string& filename, DownloadDone done) = 0;
 
+    // Opens the browser's file picker for these types (an <input type=file> "accept"); the file
+    // chosen, or one dropped on the page, reaches the store's import (src/web/exports.cpp).
+    virtual void chooseFile(const std::string& accept) { (void)accept; }
+
     // Loads Google's sign-in for this client id; how it fares comes back as setGoogleStatus.
     virtual void startGoogleSignIn(const std::string& clientId) { (void)clientId; }
     // Stops Google from signing the reseller straight back in after a sign-out.

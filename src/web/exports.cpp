@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/kit/theme.h"
+#include "core/sheet.h"
 #include "web/app.h"
 
 #define RC_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
@@ -166,6 +167,21 @@ RC_EXPORT void rc_on_prefetched(int id, int status, const char* body) {
 // A download finished (web/downloads.js): its HTTP status (0: no answer) and a failure's body.
 RC_EXPORT void rc_on_download_done(int id, int status, const char* body) {
     if (App* a = app()) a->platform.deliverDownload(id, status, body ? body : "");
+}
+
+// A file the reseller chose or dropped (web/files.js): its bytes (none when it was over the
+// import's limit and not read) and its size. The import takes it while it waits for a file.
+RC_EXPORT void rc_on_file_chosen(const char* name, const char* bytes, int length, double size) {
+    App* a = app();
+    if (!a) return;
+    std::string file = name ? name : "";
+    if (size > static_cast<double>(rc::sheet::Limits{}.maxBytes)) {
+        a->queue.post([a, file] { a->store.importer().fileTooLarge(file); });
+    } else {
+        std::string data = bytes && length > 0 ? std::string(bytes, static_cast<std::size_t>(length)) : std::string();
+        a->queue.post([a, file, data = std::move(data)] { a->store.importer().chooseFile(file, data); });
+    }
+    a->runner.requestFrames(1);
 }
 
 // How Google's script fared (a GoogleStatus code), and a credential from its button (web/google.js).

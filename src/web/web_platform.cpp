@@ -33,6 +33,7 @@ EM_JS(void, rc_js_download,
     rcWeb.downloads.start(id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(headers), UTF8ToString(body),
                           UTF8ToString(filename));
 });
+EM_JS(void, rc_js_choose_file, (const char* accept), { rcWeb.files.choose(UTF8ToString(accept)); });
 EM_JS(char*, rc_js_random_hex, (int bytes), {
     return rcWeb.bridge.toHeap(rcWeb.device.randomHex(bytes));
 });
@@ -90,6 +91,8 @@ void WebPlatform::download(const HttpRequest& request, const std::string& filena
     rc_js_download(id, request.method.c_str(), request.url.c_str(), headers.dump().c_str(), request.body.c_str(),
                    filename.c_str());
 }
+
+void WebPlatform::chooseFile(const std::string& accept) { rc_js_choose_file(accept.c_str()); }
 
 void WebPlatform::startGoogleSignIn(const std::string& clientId) { google_.start(clientId); }
 

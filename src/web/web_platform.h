@@ -29,6 +29,7 @@ public:
     void setRoute(const std::string& hash, bool push) override;
     void copyText(const std::string& text) override;
     void download(const HttpRequest& request, const std::string& filename, DownloadDone done) override;
+    void chooseFile(const std::string& accept) override;
     void startGoogleSignIn(const std::string& clientId) override;
     void googleSignedOut() override;
     double now() override;

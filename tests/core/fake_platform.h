@@ -24,6 +24,7 @@ public:
     void download(const HttpRequest& request, const std::string& filename, DownloadDone done) override {
         downloads.push_back({request, filename, std::move(done)});
     }
+    void chooseFile(const std::string& accept) override { filePickers.push_back(accept); }
     void startGoogleSignIn(const std::string& clientId) override { googleStarts.push_back(clientId); }
     void googleSignedOut() override { ++googleSignOuts; }
     double now() override { return clock; }
@@ -121,6 +122,7 @@ public:
     std::vector<std::string> history;
     std::string clipboard;
     std::vector<Download> downloads;
+    std::vector<std::string> filePickers;  // the file picker opened, for these types
     int googleSignOuts = 0;
     std::vector<std::string> googleStarts;  // client ids Google's sign-in was started for
     double clock = 1000.0;

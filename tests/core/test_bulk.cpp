@@ -228,7 +228,7 @@ TEST_CASE_FIXTURE(ImportFixture, "confirmed once, rows go out in batches as one 
     CHECK(platform.downloads[0].request.url == "/api/v1/bulk-jobs/31/report.csv?format=excel-de");
 }
 
-TEST_CASE_FIXTURE(ImportFixture, "a reload resumes the import: only the batches the server lacks go out") {
+TEST_CASE_FIXTURE(ImportFixture, "a reload resumes the import at sign-in: only the batches the server lacks go out") {
     signIn();
     choose(csvOf(7000));
     store.importer().confirm();
@@ -239,8 +239,7 @@ TEST_CASE_FIXTURE(ImportFixture, "a reload resumes the import: only the batches 
     // The page reloads before the second batch's answer: a new store, the same page storage.
     test::Fixture again;
     again.platform.stored["bulk-import:1"] = kept;
-    again.signIn();
-    again.store.importer().resume();
+    again.signIn();  // signing in (a reload's restored session too) resumes it by itself
     again.queue.drain();
     REQUIRE(again.store.state().importer.phase == ImportPhase::Sending);
     again.transport.answer("/bulk-jobs/44?limit=0", 200, jobJson(44, "receiving", 7000, 5000, 20, "[[5001, 7000]]"));
@@ -301,4 +300,69 @@ TEST_CASE_FIXTURE(ImportFixture, "a refused batch stops the import and says why"
     REQUIRE(s().error.has_value());
     CHECK(s().error->code == "forbidden");
     CHECK(platform.stored.count("bulk-import:1") == 0);
+}
+
+TEST_CASE_FIXTURE(test::Fixture, "Export CSV downloads what the list shows: its search, status and sort, in the chosen format") {
+    signInAs("buyer", "#/customers?q=m%C3%BCller&status=active&sort=-licenses");
+    store.customers().exportCsv(/*excelDe=*/true);
+    store.customers().exportCsv(/*excelDe=*/true);  // a double click: one download
+    REQUIRE(platform.downloads.size() == 1);
+    const std::string& url = platform.downloads[0].request.url;
+    CHECK(url.find("/customers/export.csv?sort=-licenses") != std::string::npos);
+    CHECK(url.find("&q=m%C3%BCller") != std::string::npos);
+    CHECK(url.find("&status=active") != std::string::npos);
+    CHECK(url.find("&format=excel-de") != std::string::npos);
+    CHECK(platform.downloads[0].filename == "customers-excel.csv");
+    platform.finishDownload(0, 200);
+    queue.drain();
+    CHECK_FALSE(store.state().download.loading);
+    CHECK(store.state().toasts.back().kind == ToastKind::Success);
+    // A search typed but still in its pause is what the field shows: the export takes it.
+    CustomerFilter f = store.state().route.customers;
+    f.search = "schmidt";
+    store.customers().setFilter(f);
+    store.customers().exportCsv(/*excelDe=*/false);
+    REQUIRE(platform.downloads.size() == 2);
+    CHECK(platform.downloads[1].request.url.find("q=schmidt") != std::string::npos);
+    CHECK(platform.downloads[1].request.url.find("format=") == std::string::npos);
+    CHECK(platform.downloads[1].filename == "customers.csv");
+}
+
+TEST_CASE_FIXTURE(test::Fixture, "a Viewer cannot export the customer list (export_billing)") {
+    signInAs("viewer");
+    store.customers().exportCsv(/*excelDe=*/false);
+    CHECK(platform.downloads.empty());
+    CHECK_FALSE(store.state().download.loading);
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "the file picker opens only while the import waits for a file; one too large to read says so") {
+    signIn();
+    store.importer().browse();
+    CHECK(platform.filePickers.empty());  // the dialog is closed
+    store.importer().open();
+    store.importer().browse();
+    REQUIRE(platform.filePickers.size() == 1);
+    store.importer().fileTooLarge("riesig.csv");
+    CHECK(s().phase == ImportPhase::Problem);
+    CHECK(s().problem == sheet::Problem::TooLarge);
+    CHECK(s().fileName == "riesig.csv");
+    CHECK(transport.count("/bulk-jobs") == 0);
+    // A file dropped while rows go out changes nothing.
+    choose(csvOf(3));
+    store.importer().confirm();
+    store.importer().fileTooLarge("other.csv");
+    store.importer().chooseFile("other.csv", csvOf(2));
+    CHECK(s().phase == ImportPhase::Sending);
+    CHECK(s().fileName == "kunden.csv");
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "signing out takes the import off the screen; the page keeps it for this account") {
+    signIn();
+    choose(csvOf(3));
+    store.importer().confirm();
+    queue.drain();
+    REQUIRE(platform.stored.count("bulk-import:1") == 1);
+    store.session().ended(/*expired=*/true);
+    CHECK(s().phase == ImportPhase::Closed);
+    CHECK(platform.stored.count("bulk-import:1") == 1);
 }

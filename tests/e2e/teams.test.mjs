@@ -104,6 +104,7 @@ for (const [role, who, label, newCustomer, exportCsv] of ROLES) {
       await until(page, async () => (await page.getByRole("banner").textContent()).includes(who.name), "the member's name on top");
       assert.ok((await page.getByRole("banner").textContent()).includes(label), "the role on top");
       await checkControl(page, /New customer/, newCustomer);
+      await checkControl(page, /Export CSV/, exportCsv);  // the customer list's export (issue 19)
       await page.evaluate(() => { location.hash = "#/invoices"; });
       await checkControl(page, /Export CSV/, exportCsv);
       const team = page.getByRole("navigation").getByRole("link", { name: "Team" });

@@ -156,6 +156,9 @@ TEST_CASE("New customer needs the Sales or Admin role; Export CSV and the PDF th
     c.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
     c.ui.frame(2);
     checkGated(c, "+  New customer", "Needs the Sales or Admin role", "New customer");
+    // The list's own tools (issue 19): importing invites, exporting is a billing export.
+    checkGated(c, "Import", "Needs the Sales or Admin role");
+    checkGated(c, "Export CSV  \xef\x83\x97", "Needs the Buyer or Admin role", "Export CSV");  // its caret is not said
     Route r;
     r.screen = Screen::Invoices;
     c.store.navigate(r);

@@ -29,6 +29,17 @@ Platform::DownloadDone StoreContext::downloaded(Landing landing, std::function<v
     };
 }
 
+void StoreContext::downloadFile(const HttpRequest& request, const std::string& filename) {
+    state.download = Remote{true, std::nullopt};
+    platform.download(request, filename,
+                      downloaded(
+                          Landing::on(state.download),
+                          [this, filename] { toast(ToastKind::Success, Text::ToastDownloaded, {MessageArg::plain(filename)}); },
+                          [this](const ApiError& e) {
+                              toast(ToastKind::Error, Text::ToastDownloadFailed, {MessageArg::failure(e, /*withStatus=*/true)});
+                          }));
+}
+
 bool StoreContext::handleAuth(const ApiError& error) { return store.session().handleAuth(error); }
 
 void StoreContext::toast(ToastKind kind, Text text, std::vector<MessageArg> args) {

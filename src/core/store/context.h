@@ -74,6 +74,8 @@ public:
     // The same for a browser download, which answers with an error or nothing.
     Platform::DownloadDone downloaded(Landing landing, std::function<void()> onDone,
                                       std::function<void(const ApiError&)> onError);
+    // The browser downloads `request` as `filename` into state.download; a toast says how it went.
+    void downloadFile(const HttpRequest& request, const std::string& filename);
 
     // A 401 anywhere: back to sign-in (a kiosk signs in again by itself), then back to the
     // same screen. False for any other error, or when no one is signed in.

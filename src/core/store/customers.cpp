@@ -1,5 +1,7 @@
 #include "core/store/customers.h"
 
+#include "core/access.h"
+
 namespace rc {
 
 CustomersSlice::CustomersSlice(StoreContext& ctx)
@@ -31,6 +33,12 @@ double CustomersSlice::runSearchTimer() {
     searchPending_ = false;
     apply(pendingSearch_);
     return 0;
+}
+
+void CustomersSlice::exportCsv(bool excelDe) {
+    if (!signedIn() || state().download.loading || !allowed(state(), Capability::ExportBilling)) return;
+    // The address's filter is what the search field and the filter show (a search in its typing pause too).
+    ctx_.downloadFile(api().customersCsvRequest(state().route.customers, excelDe), excelDe ? "customers-excel.csv" : "customers.csv");
 }
 
 }  // namespace rc

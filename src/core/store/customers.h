@@ -13,6 +13,11 @@ public:
     // A new search waits for a pause in typing (one request per pause); status and sort apply at once.
     void setFilter(const CustomerFilter& filter);
 
+    // Export what you see (issue 19): every customer of the list's search, status and sort as a
+    // CSV download; excelDe: semicolons, decimal commas and a byte-order mark (German Excel).
+    // Needs export_billing and the network; a second click while one runs does nothing.
+    void exportCsv(bool excelDe);
+
     // --- for the store
     // Shown with the address's filter: fetched unless its rows are here and fresh.
     void show(const CustomerFilter& filter);

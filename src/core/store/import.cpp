@@ -49,6 +49,35 @@ void ImportSlice::close() {
     s = ImportState{};
 }
 
+void ImportSlice::browse() {
+    ImportPhase phase = state().importer.phase;
+    if (phase == ImportPhase::Choose || phase == ImportPhase::Problem || phase == ImportPhase::Preview)
+        platform().chooseFile(".csv,.txt,text/csv,text/plain");
+}
+
+void ImportSlice::fileTooLarge(const std::string& name) {
+    ImportState& s = state().importer;
+    if (s.phase == ImportPhase::Sending || s.phase == ImportPhase::Closed) return;
+    ++run_;
+    waiting_ = false;
+    table_ = {};
+    rowJson_.clear();
+    s = ImportState{};
+    s.fileName = name;
+    s.phase = ImportPhase::Problem;
+    s.problem = sheet::Problem::TooLarge;
+}
+
+void ImportSlice::signedOut() {
+    ++run_;
+    waiting_ = false;
+    cancelSent_ = false;
+    table_ = {};
+    rowJson_.clear();
+    batches_.clear();
+    state().importer = ImportState{};
+}
+
 void ImportSlice::chooseFile(const std::string& name, const std::string& bytes) {
     ImportState& s = state().importer;
     if (s.phase == ImportPhase::Sending || s.phase == ImportPhase::Closed) return;

@@ -22,8 +22,12 @@ public:
 
     void open();   // the import dialog, waiting for a file
     void close();  // not while rows are going out (cancel first); a finished import is forgotten
+    // Opens the browser's file picker (the chosen file comes back as chooseFile).
+    void browse();
     // The chosen or dropped file: read at once; a file that cannot be read changes nothing.
     void chooseFile(const std::string& name, const std::string& bytes);
+    // A file the page did not read, being over sheet::Limits::maxBytes: the same plain message.
+    void fileTooLarge(const std::string& name);
     // The reseller maps a field to another column (kNoColumn: none): every row is read again.
     void mapColumn(import::Field field, int column);
     void mapLastName(int column);
@@ -36,6 +40,8 @@ public:
     // --- for the store
     // An import the page kept (a reload, a closed tab) carries on where the server says it is.
     void resume();
+    // Signed out: the import leaves the screen (the page's storage keeps it for this account).
+    void signedOut();
 
     // A batch: at most this many rows and bytes (the server takes 5,000 rows and 1 MiB a request).
     static constexpr std::size_t kBatchRows = 5000;

@@ -69,15 +69,6 @@ void InvoicesSlice::exportCsv() {
     download(api().invoicesCsvRequest(state().invoices.filter), "invoices.csv");
 }
 
-void InvoicesSlice::download(const HttpRequest& request, const std::string& filename) {
-    state().download = Remote{true, std::nullopt};
-    platform().download(request, filename,
-                        ctx_.downloaded(
-                            Landing::on(state().download),
-                            [this, filename] { ctx_.toast(ToastKind::Success, Text::ToastDownloaded, {MessageArg::plain(filename)}); },
-                            [this](const ApiError& e) {
-                                ctx_.toast(ToastKind::Error, Text::ToastDownloadFailed, {MessageArg::failure(e, /*withStatus=*/true)});
-                            }));
-}
+void InvoicesSlice::download(const HttpRequest& request, const std::string& filename) { ctx_.downloadFile(request, filename); }
 
 }  // namespace rc

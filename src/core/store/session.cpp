@@ -135,6 +135,7 @@ void SessionSlice::signedIn(Session session, bool restored) {
     platform().setRoute(st.route.toHash(), false);
     ctx_.enterRoute();
     loadMe();
+    store().importer().resume();  // an import a reload or a closed tab interrupted goes on
     if (!restored) store().signOut().endOwedSessions();  // the network is evidently there
 }
 
@@ -190,6 +191,7 @@ void SessionSlice::ended(bool expired) {
     AppState& st = state();
     ctx_.newGeneration();
     store().offline().signedOut();
+    store().importer().signedOut();
     api().setToken({});
     platform().saveSession("");
     st.session.reset();

@@ -4,6 +4,52 @@
 #pragma once
 
 #define RC_TEXTS_BULK(X) \
+    X(ImportOpen, "Import", "Importieren") \
+    X(ImportTitle, "Import customers", "Kunden importieren") \
+    X(ImportChooseBody, "Choose a CSV file as Excel or another spreadsheet saves it: a header row, then one customer per row with contact name, email address, Google domain and organization. Each row becomes an invitation, checked like New customer; you see every row before anything is sent.", "Wählen Sie eine CSV-Datei, wie Excel oder eine andere Tabellenkalkulation sie speichert: eine Kopfzeile, dann ein Kunde pro Zeile mit Ansprechpartner, E-Mail-Adresse, Google-Domain und Organisation. Jede Zeile wird zu einer Einladung, geprüft wie bei „Neuer Kunde“; Sie sehen jede Zeile, bevor etwas gesendet wird.") \
+    X(ImportDropHere, "Drop a CSV file here", "CSV-Datei hier ablegen") \
+    X(ImportChooseFile, "Choose file…", "Datei auswählen …") \
+    X(ImportChooseOther, "Choose another file…", "Andere Datei auswählen …") \
+    X(ImportProblemEmpty, "This file is empty.", "Diese Datei ist leer.") \
+    X(ImportProblemBinary, "This is not a text file. Save the spreadsheet as CSV and choose that file.", "Das ist keine Textdatei. Speichern Sie die Tabelle als CSV und wählen Sie diese Datei.") \
+    X(ImportProblemWorkbook, "This is an Excel workbook. In Excel, choose Save As, then CSV, and choose that file.", "Das ist eine Excel-Arbeitsmappe. Wählen Sie in Excel „Speichern unter“ und dann „CSV“, und wählen Sie diese Datei.") \
+    X(ImportProblemTooLarge, "This file is larger than 20 MB. Split it into smaller files.", "Diese Datei ist größer als 20 MB. Teilen Sie sie in kleinere Dateien auf.") \
+    X(ImportProblemTooManyColumns, "Line {} has more than 100 columns. Is this the right file?", "Zeile {} hat mehr als 100 Spalten. Ist das die richtige Datei?") \
+    X(ImportProblemLineTooLong, "Line {} is longer than 10,000 characters. Is this the right file?", "Zeile {} ist länger als 10.000 Zeichen. Ist das die richtige Datei?") \
+    X(ImportProblemTooManyRows, "This file has more than 100,000 rows. Split it into smaller files.", "Diese Datei hat mehr als 100.000 Zeilen. Teilen Sie sie in kleinere Dateien auf.") \
+    X(ImportProblemUnclosedQuote, "A quoted field that starts on line {} never ends. Check the file's quotation marks.", "Ein Feld in Anführungszeichen, das in Zeile {} beginnt, endet nie. Prüfen Sie die Anführungszeichen der Datei.") \
+    X(ImportProblemNoRows, "This file has a header row but no customers under it.", "Diese Datei hat eine Kopfzeile, aber keine Kunden darunter.") \
+    X(ImportNothingChanged, "Nothing was imported.", "Es wurde nichts importiert.") \
+    X(ImportColumnsLabel, "Columns of the file", "Spalten der Datei") \
+    X(ImportNoColumn, "(none)", "(keine)") \
+    X(ImportColumnN, "Column {}", "Spalte {}") \
+    X(ImportDomainFromEmail, "(from the email address)", "(aus der E-Mail-Adresse)") \
+    X(ImportMapMissing, "Choose a column for contact name, email and organization.", "Wählen Sie eine Spalte für Ansprechpartner, E-Mail und Organisation.") \
+    X(ImportSummary, "{} rows: {} to invite, {} not", "{} Zeilen: {} werden eingeladen, {} nicht") \
+    X(ImportChecking, "Checking the rows against your customers…", "Zeilen werden mit Ihren Kunden abgeglichen …") \
+    X(ImportColRow, "Row", "Zeile") \
+    X(ImportColOutcome, "What happens", "Ergebnis") \
+    X(ImportOutcomeInvite, "Invite", "Einladen") \
+    X(ImportOutcomeError, "Error: {}: {}", "Fehler: {}: {}") \
+    X(ImportOutcomeDuplicate, "Duplicate of row {}", "Doppelt, wie Zeile {}") \
+    X(ImportOutcomeCustomer, "Already a customer", "Bereits Kunde") \
+    X(ImportOutcomeImported, "Imported before", "Bereits importiert") \
+    X(ImportOutcomeDomainTaken, "Domain belongs to another customer", "Domain gehört einem anderen Kunden") \
+    X(ImportInviteN, "Invite {} customers", "{} Kunden einladen") \
+    X(ImportInviteOne, "Invite 1 customer", "1 Kunden einladen") \
+    X(ImportProgress, "{} of {} rows done", "{} von {} Zeilen erledigt") \
+    X(ImportUploading, "Sending rows: {} of {}", "Zeilen werden gesendet: {} von {}") \
+    X(ImportCounts, "Invited: {} · Failed: {} · Skipped: {}", "Eingeladen: {} · Fehlgeschlagen: {} · Übersprungen: {}") \
+    X(ImportWaitingNetwork, "The connection is gone. The import goes on by itself when it is back.", "Die Verbindung ist unterbrochen. Der Import geht von selbst weiter, sobald sie wieder da ist.") \
+    X(ImportKeepsGoing, "You can close this page: the import goes on where it stopped when you open the console again.", "Sie können diese Seite schließen: Der Import geht dort weiter, wo er stand, wenn Sie die Konsole wieder öffnen.") \
+    X(ImportCancel, "Stop import", "Import anhalten") \
+    X(ImportCancelling, "Stopping…", "Wird angehalten …") \
+    X(ImportFinishedDone, "Import finished", "Import abgeschlossen") \
+    X(ImportFinishedStopped, "Import stopped", "Import angehalten") \
+    X(ImportReport, "Download report (CSV)", "Bericht herunterladen (CSV)") \
+    X(ExportWhatYouSee, "Exports the {} customers you see, with this search, filter and sort.", "Exportiert die {} Kunden, die Sie sehen, mit dieser Suche, diesem Filter und dieser Sortierung.") \
+    X(ExportCommaCsv, "CSV (comma, UTF-8)", "CSV (Komma, UTF-8)") \
+    X(ExportExcelDe, "Excel, German (semicolon)", "Excel, deutsch (Semikolon)") \
     X(ToastImportDone, "Import finished: {} of {} rows done. The report lists every row.", "Import abgeschlossen: {} von {} Zeilen erledigt. Der Bericht führt jede Zeile auf.") \
     X(ToastImportStopped, "Import stopped: {} of {} rows done. The report lists every row.", "Import angehalten: {} von {} Zeilen erledigt. Der Bericht führt jede Zeile auf.") \
     X(ErrSelectionChanged, "The customers this selection covers have changed since the preview. Nothing was started; look at the preview again.", "Die ausgewählten Kunden haben sich seit der Vorschau geändert. Es wurde nichts gestartet; sehen Sie sich die Vorschau erneut an.") \

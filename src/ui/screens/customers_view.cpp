@@ -12,6 +12,7 @@
 #include "ui/kit/paged_table.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/screens/customer_list_tools.h"
 #include "ui/text/shown_text.h"
 
 namespace rc::ui {
@@ -212,9 +213,12 @@ void CustomersView::draw(Store& store) {
         labels.push_back(statusLabel(choice.status));
     }
     float filterW = segmentedWidth(labels.data(), statusCount);
+    // Import and Export share the line where the search keeps its room, else go under it.
+    float toolsW = listToolsWidth();
+    float besideW = filterW + 16 + (width - filterW - toolsW - 32 >= 260 ? toolsW + 16 : 0);
     // On a short screen a narrower search shares the line: rows of the list stay in sight.
-    bool oneLine = width - filterW - 16 >= (shell().shortScreen ? 200 : 260);
-    float searchW = oneLine ? std::min(460.0f, width - filterW - 16) : width;
+    bool oneLine = width - besideW >= (shell().shortScreen ? 200 : 260);
+    float searchW = oneLine ? std::min(460.0f, width - besideW) : width;
     inputText("##customer-search", tr(Text::SearchCustomers), search, searchW, hint.c_str());
     if (focusSearch_ && (ImGui::IsItemActive() || ++focusAttempts_ > 5)) focusSearch_ = false, focusAttempts_ = 0;
     if (search != filter.search) {
@@ -232,6 +236,12 @@ void CustomersView::draw(Store& store) {
         f.status = statuses[static_cast<std::size_t>(clicked)];
         store.customers().setFilter(f);
     }
+    // Import and Export: at the line's right end where they fit, else right-aligned under it.
+    float lineLeft = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x - ImGui::GetScrollX();
+    if (ImGui::GetItemRectMax().x + 16 + toolsW <= lineLeft + width) ImGui::SameLine(0, 0);
+    ImGui::SetCursorScreenPos(ImVec2(lineLeft + width - toolsW, ImGui::GetCursorScreenPos().y));
+    listTools(store, ImGui::GetFrameHeight());  // the filter's height
+    gateNotes();
     ImGui::Dummy(ImVec2(0, 2));
 
     activityBar(width, st.customers.remote.loading);

@@ -8,6 +8,7 @@
 #include "ui/screens/customer_view.h"
 #include "ui/screens/customers_view.h"
 #include "ui/screens/dashboard_view.h"
+#include "ui/screens/import_dialog.h"
 #include "ui/screens/invoice_dialog.h"
 #include "ui/screens/invoices_view.h"
 #include "ui/screens/license_order_dialog.h"
@@ -57,6 +58,7 @@ Views::Views() {
     dialogs_.push_back(make<MemberChangeDialog>());
     dialogs_.push_back(make<SignOutDialog>());
     dialogs_.push_back(make<BillingDetailsDialog>());
+    dialogs_.push_back(make<ImportDialog>());
 }
 
 View& Views::screen(Screen screen) {

@@ -1,0 +1,74 @@
+#include "ui/screens/customer_list_tools.h"
+
+#include <algorithm>
+
+#include "core/format.h"
+#include "core/i18n.h"
+#include "imgui.h"
+#include "ui/a11y/a11y_tree.h"
+#include "ui/kit/gated.h"
+#include "ui/kit/layout.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
+
+namespace rc::ui {
+namespace {
+
+// A caret says it opens a menu; the mirror keeps the words alone as its name.
+std::string exportLabel() { return std::string(tr(Text::ExportCsv)) + "  " + icon::CaretDown + "##export-customers"; }
+std::string importLabel() { return std::string(tr(Text::ImportOpen)) + "##import-customers"; }
+constexpr float kGap = 10;
+
+void exportMenu(Store& store, float height) {
+    const AppState& st = store.state();
+    std::string label = exportLabel();
+    // Exports need the Buyer or Admin role (export_billing, as the invoice export), and the network.
+    Gate g = gate(store, Capability::ExportBilling, /*needsNetwork=*/true);
+    bool exporting = st.download.loading && st.route.screen == Screen::Customers;
+    if (gatedButton(label.c_str(), g, ButtonStyle::Secondary, ImVec2(buttonWidth(label.c_str()), height), exporting))
+        ImGui::OpenPopup("##export-menu");
+    a11y::lastName(tr(Text::ExportCsv));
+    // The menu hangs under the button, its right edge at the button's (never over the button).
+    ImVec2 under(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 4);
+    ImGui::SetNextWindowPos(under, ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, shell().touch ? 10.0f : 8.0f));
+    if (ImGui::BeginPopup("##export-menu")) {
+        float w = std::min(360.0f, ImGui::GetMainViewport()->WorkSize.x - 48);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        text(format::fill(tr(Text::ExportWhatYouSee), format::integer(st.customers.rows.total())), color::TextMuted, fonts().small,
+             "label");
+        ImGui::PopTextWrapPos();
+        std::string comma = std::string(tr(Text::ExportCommaCsv)) + "##export-comma";
+        std::string excel = std::string(tr(Text::ExportExcelDe)) + "##export-excel-de";
+        ImVec2 size(w, tappable(34));
+        // German Excel first in German: what a German accountant opens with a double click.
+        bool germanFirst = language() == Language::German;
+        for (int i = 0; i < 2; ++i) {
+            bool excelDe = (i == 0) == germanFirst;
+            if (button((excelDe ? excel : comma).c_str(), i == 0 ? ButtonStyle::Primary : ButtonStyle::Secondary, size)) {
+                store.customers().exportCsv(excelDe);
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+}
+
+}  // namespace
+
+float listToolsWidth() { return buttonWidth(importLabel().c_str()) + kGap + buttonWidth(exportLabel().c_str()); }
+
+void listTools(Store& store, float height) {
+    height = tappable(height);
+    std::string label = importLabel();
+    // Importing invites: the Sales or Admin role, and the network (an import is never queued offline).
+    Gate g = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);
+    if (gatedButton(label.c_str(), g, ButtonStyle::Secondary, ImVec2(buttonWidth(label.c_str()), height)))
+        store.importer().open();
+    ImGui::SameLine(0, kGap);
+    exportMenu(store, height);
+}
+
+}  // namespace rc::ui
