@@ -69,17 +69,58 @@ StatusTone statusTone(CustomerStatus status) {
     return StatusTone::Neutral;
 }
 
-StatusPresentation presentStatus(const Customer& c, const std::string& today) {
+StatusPresentation presentStatus(CustomerStatus status) {
     StatusPresentation p;
-    p.status = c.status;
-    p.tone = statusTone(c.status);
-    p.label = statusLabel(c.status);
-    if (c.subscription && c.status == CustomerStatus::Active) {
-        int left = trialDaysLeft(*c.subscription, today);
+    p.status = status;
+    p.tone = statusTone(status);
+    p.label = statusLabel(status);
+    return p;
+}
+
+StatusPresentation presentSubscription(const Subscription& s, const std::string& today) {
+    StatusPresentation p;
+    p.status = CustomerStatus::Active;
+    auto say = [&p](StatusTone tone, std::string label) {
+        p.tone = tone;
+        p.label = std::move(label);
+        return p;
+    };
+    if (s.status == "trial") {
+        // The trial's last day (the server's trial_ends_on; older servers: the term's end), the
+        // day the reseller plans around, and how many days are left of it.
+        const std::string& last = !s.trialEndsOn.empty() ? s.trialEndsOn : s.termEnd;
+        int left = trialDaysLeft(s, today);
         if (left == 1) p.detail = tr(Text::TrialEndsToday);  // today is its last day
         else if (left > 1) p.detail = format::fill(tr(Text::TrialDaysLeft), format::integer(left));
+        if (last.empty()) return say(StatusTone::Accent, tr(Text::SubTrial));
+        return say(StatusTone::Accent, format::fill(tr(Text::StatusTrialUntil), format::date(last)));
     }
-    return p;
+    if (s.status == "pending_cancel") {
+        if (s.termEnd.empty()) return say(StatusTone::Warning, tr(Text::SubPendingCancel));
+        return say(StatusTone::Warning, format::fill(tr(Text::StatusCancelsOn), format::date(s.termEnd)));
+    }
+    if (s.status == "active") return say(StatusTone::Success, tr(Text::SubActive));
+    if (s.status == "suspended") {
+        p.status = CustomerStatus::Suspended;
+        return say(StatusTone::Warning, tr(Text::SubSuspended));
+    }
+    if (s.status == "cancelled") {
+        p.status = CustomerStatus::Cancelled;
+        return say(StatusTone::Danger, tr(Text::SubCancelled));
+    }
+    p.status = CustomerStatus::Unknown;
+    return say(StatusTone::Neutral, tr(Text::StatusUnknown));
+}
+
+StatusPresentation presentStatus(const Customer& c, const std::string& today) {
+    // While active (or in a state this console has no word for yet), the subscription says more
+    // than the customer's word: its trial, its cancellation.
+    if (c.subscription && (c.status == CustomerStatus::Active || c.status == CustomerStatus::Unknown)) {
+        StatusPresentation p = presentSubscription(*c.subscription, today);
+        if (c.status == CustomerStatus::Active) p.status = CustomerStatus::Active;
+        return p;
+    }
+    return presentStatus(c.status);
 }
 
 const std::vector<StatusChoice>& statusChoices() {

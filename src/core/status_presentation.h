@@ -1,6 +1,7 @@
-// One truth for how a customer's status reads everywhere: the badge, the list's status column,
-// the status filter and the dashboard's counts all ask here. Issue 25 (the German review) extends
-// these functions ("Gekündigt zum 20.08.2027") rather than writing its own.
+// One truth for how a customer's status reads everywhere: the header badge, the list's status
+// column and cards, the subscription card, the status filter and the dashboard's counts all ask
+// here, so a pending cancellation says "Gekündigt zum 20.08.2027" and a trial "Testphase bis
+// 05.01.2027" everywhere instead of "Aktiv" in one place and the truth in another (issue 25).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -10,13 +11,14 @@
 
 namespace rc {
 
-enum class StatusTone { Success, Warning, Danger, Neutral };
+// How a status is coloured; the UI maps it to its palette (Accent: a trial).
+enum class StatusTone { Success, Accent, Warning, Danger, Neutral };
 
 struct StatusPresentation {
     CustomerStatus status = CustomerStatus::Unknown;
     StatusTone tone = StatusTone::Neutral;
-    std::string label;   // the badge: "Suspended" | "Gesperrt"
-    std::string detail;  // beside or under it: "Trial · 12 days left"; empty: nothing more to say
+    std::string label;   // the badge: "Gesperrt" | "Testphase bis 05.01.2027" | "Gekündigt zum 20.08.2027"
+    std::string detail;  // beside or under it: "noch 12 Tage"; empty: nothing more to say
 };
 
 // The day (YYYY-MM-DD, UTC, as the server counts days) of a moment in ms since 1970.
@@ -28,6 +30,13 @@ int daysBetween(const std::string& from, const std::string& to);
 int trialDaysLeft(const Subscription& s, const std::string& today);
 
 StatusTone statusTone(CustomerStatus status);
+// A status on its own (the filter's choices, the dashboard's counts): its word and tone.
+StatusPresentation presentStatus(CustomerStatus status);
+// A subscription as it stands: Aktiv, Testphase bis <last trial day>, Gekündigt zum <last day>,
+// Gesperrt, Beendet; during a trial the detail says the days left.
+StatusPresentation presentSubscription(const Subscription& s, const std::string& today);
+// A customer: the invitation's state until there is a subscription, then the subscription's
+// while active (and for a state this console has no word for, a newer server's).
 StatusPresentation presentStatus(const Customer& c, const std::string& today);
 
 // The statuses the list's filter offers and the dashboard counts, in that order, each with the

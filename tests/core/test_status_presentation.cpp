@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/codec.h"
+#include "core/format.h"
 #include "core/i18n.h"
 #include "core/status_presentation.h"
 #include "core/store.h"
@@ -101,14 +102,16 @@ TEST_CASE("one status presentation: label, tone and the trial's days left, in En
     trial.subscription->status = "trial";
     trial.subscription->trialEndsOn = "2027-01-05";
     p = presentStatus(trial, "2026-12-07");
-    CHECK(p.label == "Active");
-    CHECK(p.tone == StatusTone::Success);
-    CHECK(p.detail == "Trial · 30 days left");
-    CHECK(presentStatus(trial, "2027-01-05").detail == "Trial · ends today");
+    CHECK(p.label == "Trial until Jan 5, 2027");
+    CHECK(p.tone == StatusTone::Accent);
+    CHECK(p.status == CustomerStatus::Active);
+    CHECK(p.detail == "30 days left");
+    CHECK(presentStatus(trial, "2027-01-05").detail == "ends today");
     {
         German de;
-        CHECK(presentStatus(trial, "2026-12-07").detail == "Testphase · noch 30 Tage");
-        CHECK(presentStatus(trial, "2027-01-05").detail == "Testphase · endet heute");
+        CHECK(presentStatus(trial, "2026-12-07").label == "Testphase bis 05.01.2027");
+        CHECK(presentStatus(trial, "2026-12-07").detail == "noch 30 Tage");
+        CHECK(presentStatus(trial, "2027-01-05").detail == "endet heute");
     }
     trial.subscription->trialEndsOn.clear();
     CHECK(presentStatus(trial, "2026-12-07").detail.empty());
@@ -150,4 +153,72 @@ TEST_CASE("invite again: Sales or Admin only, one request for a double click, wi
     CHECK(st.customer.customer->status != CustomerStatus::Declined);
     REQUIRE_FALSE(st.toasts.empty());
     CHECK(sentence(st.toasts.back().message).rfind("New invitation link sent to ", 0) == 0);
+}
+
+namespace {
+
+Customer activeWith(const std::string& status, const std::string& termEnd) {
+    Customer c;
+    c.status = CustomerStatus::Active;
+    Subscription s;
+    s.status = status;
+    s.termEnd = termEnd;
+    c.subscription = s;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("issue 25: a pending cancellation and a trial say their last day wherever the customer's status is shown") {
+    German de;
+    Customer pending = activeWith("pending_cancel", "2027-08-20");
+    CHECK(presentStatus(pending, "2026-12-07").label == "Gekündigt zum 20.08.2027");
+    CHECK(presentStatus(pending, "2026-12-07").tone == StatusTone::Warning);
+    CHECK(presentSubscription(*pending.subscription, "2026-12-07").label == presentStatus(pending, "2026-12-07").label);
+    // An older server's trial without trial_ends_on: the term's end is its last day.
+    Customer trial = activeWith("trial", "2027-01-05");
+    CHECK(presentStatus(trial, "2026-12-07").label == "Testphase bis 05.01.2027");
+    CHECK(presentStatus(activeWith("active", "2027-01-05"), "2026-12-07").label == "Aktiv");
+    setLanguage(Language::English);
+    CHECK(presentStatus(pending, "2026-12-07").label == "Cancelled, ends Aug 20, 2027");
+    CHECK(presentStatus(trial, "2026-12-07").label == "Trial until Jan 5, 2027");
+}
+
+TEST_CASE("issue 25: without a subscription the customer's own status speaks; an ended one reads as ended") {
+    German de;
+    Customer invited;
+    invited.status = CustomerStatus::Invited;
+    CHECK(presentStatus(invited, "2026-12-07").label == "Eingeladen");
+    Customer ended = activeWith("cancelled", "2026-11-30");
+    ended.status = CustomerStatus::Cancelled;
+    CHECK(presentStatus(ended, "2026-12-07").label == "Beendet");
+    CHECK(presentStatus(ended, "2026-12-07").tone == StatusTone::Danger);
+    CHECK(presentSubscription(*ended.subscription, "2026-12-07").label == "Beendet");
+    CHECK(presentStatus(activeWith("trial", ""), "2026-12-07").label == "Testphase");
+    CHECK(presentStatus(activeWith("something_new", ""), "2026-12-07").label == "Unbekannt");
+    // A customer state this console has no word for (a newer server's): the subscription's.
+    Customer newer = activeWith("pending_cancel", "2027-08-20");
+    newer.status = CustomerStatus::Unknown;
+    CHECK(presentStatus(newer, "2026-12-07").label == "Gekündigt zum 20.08.2027");
+    // The filter's and the dashboard's word for a status is the badge's.
+    CHECK(presentStatus(CustomerStatus::Cancelled).label == "Beendet");
+    CHECK(presentStatus(CustomerStatus::Suspended).tone == StatusTone::Warning);
+}
+
+TEST_CASE("issue 25: the list's rows from the server say the same as their subscriptions") {
+    auto page = codec::decodeCustomersPage(test::readContract("customers_page.json"));
+    REQUIRE(page.ok());
+    German de;
+    bool sawTrial = false;
+    for (const Customer& c : page.value().items) {
+        if (!c.subscription || c.status != CustomerStatus::Active) continue;
+        CAPTURE(c.name);
+        CHECK(presentStatus(c, "2026-12-07").label == presentSubscription(*c.subscription, "2026-12-07").label);
+        if (c.subscription->status == "trial") {
+            sawTrial = true;
+            const std::string& last = c.subscription->trialEndsOn.empty() ? c.subscription->termEnd : c.subscription->trialEndsOn;
+            CHECK(presentStatus(c, "2026-12-07").label == "Testphase bis " + format::date(last, Language::German));
+        }
+    }
+    CHECK(sawTrial);
 }

@@ -63,8 +63,10 @@ test("Suspended in the filter, the badge and the dashboard; a trial's days left 
     const dash = (await api(env.server.url, "GET", "/dashboard", { token })).json;
     const item = dash.trials.items.find((t) => t.customer_id === trial.id);
     await page.evaluate((id) => { location.hash = "#/customers/" + id; }, trial.id);
-    const expected = item.days_left === 1 ? "Trial · ends today" : `Trial · ${item.days_left} days left`;
+    // Beside the badge that says the trial's last day (issue 25: "Trial until …").
+    const expected = item.days_left === 1 ? "ends today" : `${item.days_left} days left`;
     await waitForItem(page, expected, "label");
+    await waitForItemMatching(page, /^Trial until [A-Z][a-z]{2} \d{1,2}, \d{4}$/, "badge");
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -26,6 +26,7 @@
     X(TermsStatus, "Status", "Status") \
     X(TermsTerm, "Current term", "Aktuelle Laufzeit") \
     X(TermsRenews, "Next renewal", "Nächste Verlängerung") \
+    X(TermsFirstBill, "First bill on", "Erste Abrechnung am") \
     X(TermsAutoRenew, "Auto-renew", "Automatische Verlängerung") \
     X(TermsUnitPrice, "Price per license", "Preis pro Lizenz") \
     X(TermsRecurring, "Recurring amount", "Wiederkehrender Betrag") \

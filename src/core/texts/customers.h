@@ -23,12 +23,14 @@
     X(StatusInvited, "Invited", "Eingeladen") \
     X(StatusActive, "Active", "Aktiv") \
     X(StatusRevoked, "Revoked", "Widerrufen") \
-    X(StatusCancelled, "Cancelled", "Gekündigt") \
+    X(StatusCancelled, "Cancelled", "Beendet") \
     X(StatusUnknown, "Unknown", "Unbekannt") \
     X(SubTrial, "Trial", "Testphase") \
     X(SubActive, "Active", "Aktiv") \
     X(SubPendingCancel, "Ends at term end", "Gekündigt zum Laufzeitende") \
-    X(SubCancelled, "Cancelled", "Gekündigt") \
+    X(SubCancelled, "Cancelled", "Beendet") \
+    X(StatusTrialUntil, "Trial until {}", "Testphase bis {}") \
+    X(StatusCancelsOn, "Cancelled, ends {}", "Gekündigt zum {}") \
     X(PlanBasic, "Basic", "Basic") \
     X(PlanProfessional, "Professional", "Professional") \
     X(PlanEnterprise, "Enterprise", "Enterprise") \

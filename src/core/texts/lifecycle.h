@@ -7,8 +7,8 @@
     X(StatusSuspended, "Suspended", "Gesperrt") \
     X(StatusDeclined, "Declined", "Abgelehnt") \
     X(SubSuspended, "Suspended", "Gesperrt") \
-    X(TrialDaysLeft, "Trial · {} days left", "Testphase · noch {} Tage") \
-    X(TrialEndsToday, "Trial · ends today", "Testphase · endet heute") \
+    X(TrialDaysLeft, "{} days left", "noch {} Tage") \
+    X(TrialEndsToday, "ends today", "endet heute") \
     X(DashboardTrials, "In trial", "In der Testphase") \
     X(InviteAgain, "Invite again", "Erneut einladen") \
     X(InvitationDeclinedNote, "The customer declined the invitation. The link no longer works.", "Der Kunde hat die Einladung abgelehnt. Der Link funktioniert nicht mehr.") \

@@ -233,19 +233,16 @@ void pill(const char* label, ImU32 fg, ImU32 bg) {
     recordLast(label, "badge");
 }
 
-void statusBadge(CustomerStatus status) {
-    StatusPresentation p;
-    p.status = status;
-    p.tone = statusTone(status);
-    p.label = statusLabel(status);
-    statusBadge(p);
-}
+void statusBadge(CustomerStatus status) { statusBadge(presentStatus(status)); }
 
 void statusBadge(const StatusPresentation& p) {
+    // The tone from the one status presentation (core/status_presentation.h).
+    const char* label = p.label.c_str();
     switch (p.tone) {
-        case StatusTone::Success: return pill(p.label.c_str(), color::Success, color::SuccessSoft);
-        case StatusTone::Warning: return pill(p.label.c_str(), color::Warning, color::WarningSoft);
-        case StatusTone::Danger: return pill(p.label.c_str(), color::Danger, color::DangerSoft);
+        case StatusTone::Success: return pill(label, color::Success, color::SuccessSoft);
+        case StatusTone::Accent: return pill(label, color::Accent, color::AccentSoft);
+        case StatusTone::Warning: return pill(label, color::Warning, color::WarningSoft);
+        case StatusTone::Danger: return pill(label, color::Danger, color::DangerSoft);
         case StatusTone::Neutral: break;
     }
     pill(p.label.c_str(), color::Neutral, color::NeutralSoft);
@@ -477,15 +474,6 @@ void invoiceBadge(const std::string& status) {
     if (status == "paid") return pill(label, color::Success, color::SuccessSoft);
     if (status == "open") return pill(label, color::Accent, color::AccentSoft);
     if (status == "overdue") return pill(label, color::Danger, color::DangerSoft);
-    pill(label, color::Neutral, color::NeutralSoft);
-}
-
-void subscriptionBadge(const std::string& status) {
-    const char* label = subscriptionStatusLabel(status);
-    if (status == "active") return pill(label, color::Success, color::SuccessSoft);
-    if (status == "trial") return pill(label, color::Accent, color::AccentSoft);
-    if (status == "pending_cancel") return pill(label, color::Warning, color::WarningSoft);
-    if (status == "cancelled") return pill(label, color::Danger, color::DangerSoft);
     pill(label, color::Neutral, color::NeutralSoft);
 }
 

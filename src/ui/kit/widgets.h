@@ -55,7 +55,8 @@ bool inputText(const char* id, const std::string& name, std::string& value, floa
                ImGuiInputTextFlags flags = 0);
 
 void statusBadge(CustomerStatus status);
-// The badge of a presented status (core/status_presentation.h): its label in its tone.
+// The badge of a presented status (core/status_presentation.h: one truth for the header, the
+// list, the cards): its label in its tone.
 void statusBadge(const StatusPresentation& p);
 // Today (YYYY-MM-DD, UTC) by the device's clock, for the presentation's days left.
 std::string today();
@@ -96,7 +97,6 @@ void fieldError(const std::string& message);
 
 // Money in a status colour used by badges: invoice status, subscription status.
 void invoiceBadge(const std::string& status);
-void subscriptionBadge(const std::string& status);
 
 // prefers-reduced-motion: spinners and the activity bar stand still (and ask for no frames).
 void setReducedMotion(bool on);

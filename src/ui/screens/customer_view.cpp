@@ -106,20 +106,25 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         text(tr(Text::TermsStatus), color::TextMuted, nullptr, "label");
         ImGui::SameLine(std::min(230.0f, w * 0.45f));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3);
-        subscriptionBadge(s.status);
+        statusBadge(presentSubscription(s, today()));
     }
     keyValue(tr(Text::TermsTerm), format::date(s.termStart) + " – " + format::date(s.termEnd));
     if (s.status == "trial") keyValue(tr(Text::TermsTrialEnds), format::date(s.termEnd));
-    keyValue(tr(Text::TermsRenews), s.renewsAt.empty() ? std::string(tr(Text::Dash)) : format::date(s.renewsAt));
+    // During a trial the next day is the first bill, not a renewal.
+    keyValue(tr(s.status == "trial" ? Text::TermsFirstBill : Text::TermsRenews),
+             s.renewsAt.empty() ? std::string(tr(Text::Dash)) : format::date(s.renewsAt));
     keyValue(tr(Text::TermsAutoRenew), s.autoRenew && s.status != "pending_cancel" ? tr(Text::Yes) : tr(Text::No));
-    std::string per = s.billingCycle == "annual_yearly" ? tr(Text::PerLicenseYear) : tr(Text::PerLicenseMonth);
-    keyValue(tr(Text::TermsUnitPrice), format::money(s.unitPrice) + " " + per);
-    std::string period = s.billingCycle == "annual_yearly" ? tr(Text::PerYear) : tr(Text::PerMonth);
-    keyValue(tr(Text::TermsRecurring), format::money(s.recurringAmount) + " " + period);
+    // An ended subscription bills nothing more: no price, no recurring amount.
+    if (!s.isCancelled()) {
+        std::string per = s.billingCycle == "annual_yearly" ? tr(Text::PerLicenseYear) : tr(Text::PerLicenseMonth);
+        keyValue(tr(Text::TermsUnitPrice), format::money(s.unitPrice) + " " + per);
+        std::string period = s.billingCycle == "annual_yearly" ? tr(Text::PerYear) : tr(Text::PerMonth);
+        keyValue(tr(Text::TermsRecurring), format::money(s.recurringAmount) + " " + period);
+    }
 
     if (s.scheduledChange) {
         ImGui::Dummy(ImVec2(0, 4));
-        std::string what = std::string(planLabel(s.scheduledChange->plan)) + ", " + cycleLabel(s.scheduledChange->billingCycle);
+        std::string what = planWithCycle(s.scheduledChange->plan, s.scheduledChange->billingCycle);
         text(format::fill(tr(Text::ScheduledChange), what, format::date(s.scheduledChange->effectiveOn)), color::Accent, nullptr, "text");
     }
     waitingLicenseOrders(store, c.id);

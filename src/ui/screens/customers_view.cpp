@@ -26,14 +26,11 @@ constexpr float kCardHeight = 112.0f;  // on phones
 enum Col { kCustomer, kDomain, kStatus, kPlan, kLicenses, kRenewal, kMonthly, kActions, kColumnCount };
 
 // The plan, and for a trial its days left (the status presentation's detail, as everywhere):
-// the days left go on a second, smaller line, so the column grows no wider than the plan and
-// "Trial" did before and the monthly value keeps its room (German at 1280 px lost it).
+// the days left go on a second, smaller line, so the column grows no wider than the plan did
+// and the monthly value keeps its room (German at 1280 px lost it). The status column says the
+// trial and its last day.
 std::string planText(const Customer& c) { return planLabel(c.subscription->plan); }
-std::string planDetail(const Customer& c) {
-    std::string detail = presentStatus(c, today()).detail;
-    if (detail.empty() && c.subscription->status == "trial") detail = tr(Text::SubTrial);
-    return detail;
-}
+std::string planDetail(const Customer& c) { return presentStatus(c, today()).detail; }
 
 std::string manageLabel() { return std::string(tr(Text::Manage)) + "##manage"; }
 
@@ -208,9 +205,12 @@ void CustomersView::draw(Store& store) {
     const auto& choices = statusChoices();
     int statusCount = static_cast<int>(choices.size()) + 1;
     std::vector<const char*> statuses{""}, labels{tr(Text::FilterAll)};
+    std::vector<std::string> words;  // the labels' storage
+    words.reserve(choices.size());
     for (const StatusChoice& choice : choices) {
         statuses.push_back(choice.apiName);
-        labels.push_back(statusLabel(choice.status));
+        words.push_back(presentStatus(choice.status).label);
+        labels.push_back(words.back().c_str());
     }
     float filterW = segmentedWidth(labels.data(), statusCount);
     // Import and Export share the line where the search keeps its room, else go under it.

@@ -272,7 +272,7 @@ void DashboardView::draw(Store& store) {
         const CustomerStatus status = choice.status;
         const std::int64_t count = dashboardCount(d, status);
         if (count == 0 && (status == CustomerStatus::Suspended || status == CustomerStatus::Declined)) continue;
-        std::string label = statusLabel(status);
+        std::string label = presentStatus(status).label;
         if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
         byStatus += (byStatus.empty() ? "" : " · ") + format::integer(count) + " " + label;
     }
