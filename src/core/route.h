@@ -28,7 +28,7 @@ struct InvoiceFilter {
 struct Route {
     Screen screen = Screen::Dashboard;
     std::int64_t customerId = 0;  // Screen::Customer
-    std::int64_t invoiceId = 0;   // an invoice open over the Invoices list
+    std::int64_t invoiceId = 0;   // an invoice open over the Invoices list or the Customer page
     std::string actor;            // Screen::Dashboard: the recent activity of one member (their email)
     CustomerFilter customers;
     InvoiceFilter invoices;

@@ -83,16 +83,21 @@ std::string formatCustomers(const Route& r) {
     return "#/customers" + q;
 }
 
-// #/customers/<id>; a malformed id is the dashboard, like any address that makes no sense.
+// #/customers/<id>, or #/customers/<id>/invoices/<id> with that invoice open over the page; a
+// malformed id is the dashboard, like any address that makes no sense.
 bool parseCustomer(const Address& a, Route& r) {
     if (a.parts.size() < 2) return false;
     if (std::int64_t id = positiveId(a.parts[1])) {
         r.screen = Screen::Customer;
         r.customerId = id;
+        if (a.parts.size() >= 4 && a.parts[2] == "invoices") r.invoiceId = positiveId(a.parts[3]);
     }
     return true;
 }
-std::string formatCustomer(const Route& r) { return "#/customers/" + std::to_string(r.customerId); }
+std::string formatCustomer(const Route& r) {
+    std::string hash = "#/customers/" + std::to_string(r.customerId);
+    return r.invoiceId ? hash + "/invoices/" + std::to_string(r.invoiceId) : hash;
+}
 
 // #/invoices, or #/invoices/<id> with that invoice open over the list.
 bool parseInvoices(const Address& a, Route& r) {
@@ -151,7 +156,7 @@ const std::vector<ScreenSpec>& screenRegistry() {
          [](Store& s, const Route& r) { s.customers().show(r.customers); },
          [](Store& s, const Route&) { s.customers().reload(); }, always},
         {Screen::Customer, "customers", parseCustomer, formatCustomer,
-         [](Store& s, const Route& r) { s.customerPage().show(r.customerId); },
+         [](Store& s, const Route& r) { s.customerPage().show(r.customerId), s.invoices().follow(r); },
          [](Store& s, const Route&) { s.customerPage().reload(); }, sameCustomer},
         {Screen::Invoices, "invoices", parseInvoices, formatInvoices,
          [](Store& s, const Route& r) { s.invoices().show(r); },

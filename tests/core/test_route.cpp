@@ -29,6 +29,15 @@ TEST_CASE("routes round-trip through the address bar") {
     // Every status the filter offers survives a reload (suspended and declined since issue 23).
     for (const char* status : {"invited", "active", "suspended", "revoked", "declined", "cancelled"})
         CHECK(Route::fromHash(std::string("#/customers?status=") + status).customers.status == status);
+
+    // An invoice opened from a customer's page is over that page, with an address of its own.
+    Route over = Route::fromHash("#/customers/42/invoices/12");
+    CHECK(over.screen == Screen::Customer);
+    CHECK(over.customerId == 42);
+    CHECK(over.invoiceId == 12);
+    CHECK(over.toHash() == "#/customers/42/invoices/12");
+    CHECK(Route::fromHash("#/customers/42/invoices/x").invoiceId == 0);
+    CHECK(Route::fromHash("#/customers/42/invoices/x").toHash() == "#/customers/42");
 }
 
 TEST_CASE("anything malformed in the address falls back safely") {

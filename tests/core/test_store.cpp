@@ -586,3 +586,41 @@ TEST_CASE("revoking an invitation asks first; only the confirmation sends it") {
     f.store.customerPage().revokeInvitation();
     CHECK(f.transport.count("/revoke") == 1);
 }
+TEST_CASE("an invoice opened from a customer's page has its own address over that page: Back closes it, Forward opens it again") {
+    Fixture f;
+    f.onCustomer();
+    f.store.invoices().open(3);
+    CHECK(f.store.state().route.screen == Screen::Customer);
+    CHECK(f.platform.history.back() == "#/customers/7/invoices/3");
+    f.transport.answer("/invoices/3", 200, test::readContract("invoice.json"));
+    f.queue.drain();
+    REQUIRE(f.store.state().invoice.invoice.has_value());
+
+    // Back: the browser says the address is the customer's page again.
+    f.store.navigate(Route::fromHash("#/customers/7"), /*push=*/false);
+    CHECK(f.store.state().invoice.id == 0);
+    CHECK_FALSE(f.store.state().invoice.invoice.has_value());
+    CHECK(f.store.state().customer.customer.has_value());  // the page itself is not loaded again
+    // Forward: the invoice's address opens it again, over the same page.
+    f.store.navigate(Route::fromHash("#/customers/7/invoices/3"), /*push=*/false);
+    CHECK(f.store.state().invoice.id == 3);
+    CHECK(f.store.state().route.screen == Screen::Customer);
+    f.transport.answer("/invoices/3", 200, test::readContract("invoice.json"));
+    f.queue.drain();
+    CHECK(f.store.state().invoice.invoice.has_value());
+    // Closing it replaces its address with the page's.
+    f.store.invoices().close();
+    CHECK(f.platform.route == "#/customers/7");
+    CHECK(f.store.state().invoice.id == 0);
+}
+
+TEST_CASE("Back from an invoice to any screen without it closes the invoice, and a late answer is dropped") {
+    Fixture f;
+    f.signIn("#/invoices/3");
+    CHECK(f.store.state().invoice.id == 3);
+    f.store.navigate(Route::fromHash("#/dashboard"), /*push=*/false);
+    CHECK(f.store.state().invoice.id == 0);
+    f.transport.answer("/invoices/3", 200, test::readContract("invoice.json"));
+    f.queue.drain();
+    CHECK_FALSE(f.store.state().invoice.invoice.has_value());
+}

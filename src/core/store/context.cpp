@@ -48,6 +48,8 @@ void StoreContext::toast(ToastKind kind, Text text, std::vector<MessageArg> args
 
 void StoreContext::enterRoute() {
     Route route = state.route;  // a copy: entering may rewrite the route's filter
+    // An invoice is open only while the address names it: Back from it to any screen closes it.
+    if (!route.invoiceId) state.invoice = InvoiceDetailState{};
     screenSpec(route.screen).enter(store, route);
 }
 

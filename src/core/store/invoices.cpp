@@ -14,26 +14,37 @@ void InvoicesSlice::setFilter(const InvoiceFilter& filter) {
 
 void InvoicesSlice::show(const Route& r) {
     if (needsLoad(r.invoices)) setFilter(r.invoices);
-    if (r.invoiceId && state().invoice.id != r.invoiceId) open(r.invoiceId);
+    follow(r);
+}
+
+void InvoicesSlice::follow(const Route& r) {
+    if (r.invoiceId && state().invoice.id != r.invoiceId) load(r.invoiceId);
     if (!r.invoiceId) state().invoice = InvoiceDetailState{};
 }
 
 void InvoicesSlice::refresh() {
     reload();
-    if (state().invoice.id) open(state().invoice.id);
+    if (state().invoice.id) load(state().invoice.id);
 }
 
 void InvoicesSlice::open(std::int64_t id) {
     if (!signedIn() || id <= 0) return;
     Route& route = state().route;
-    if (route.screen != Screen::Invoices || route.invoiceId != id) {
+    // Over the invoice list or a customer's page, with an address of its own: Back closes it,
+    // Forward opens it again. From anywhere else it opens over the list.
+    bool over = route.screen == Screen::Invoices || route.screen == Screen::Customer;
+    if (!over || route.invoiceId != id) {
         Route r = route;
-        if (r.screen != Screen::Invoices) r = Route{}, r.screen = Screen::Invoices;
+        if (!over) r = Route{}, r.screen = Screen::Invoices;
         r.invoiceId = id;
         route = r;
         platform().setRoute(r.toHash(), true);
-        if (needsLoad(r.invoices)) setFilter(r.invoices);
+        if (r.screen == Screen::Invoices && needsLoad(r.invoices)) setFilter(r.invoices);
     }
+    load(id);
+}
+
+void InvoicesSlice::load(std::int64_t id) {
     auto& d = state().invoice;
     d = InvoiceDetailState{};
     d.id = id;
@@ -45,7 +56,7 @@ void InvoicesSlice::open(std::int64_t id) {
 void InvoicesSlice::close() {
     state().invoice = InvoiceDetailState{};
     Route& route = state().route;
-    if (route.screen == Screen::Invoices && route.invoiceId) {
+    if (route.invoiceId) {
         route.invoiceId = 0;
         // Closing replaces the invoice's address, so Back goes to where the invoice was opened from.
         platform().setRoute(route.toHash(), false);

@@ -1,5 +1,5 @@
 // The store's invoices slice: the invoice list (by customer, status and dates; view, retry and
-// reload come from ListSlice), one invoice open over it, and the downloads (an invoice's PDF,
+// reload come from ListSlice), one invoice open over it or over a customer's page, and the downloads (an invoice's PDF,
 // the list as CSV).
 #pragma once
 #include <cstdint>
@@ -23,10 +23,13 @@ public:
     // --- for the store
     // Shown at `route`: the list for its filter, and the invoice it names (if any) over it.
     void show(const Route& route);
+    // The invoice `route` names (over the list or a customer's page) is the one open, or none.
+    void follow(const Route& route);
     // Fresh data wanted: the list again, and the open invoice.
     void refresh();
 
 private:
+    void load(std::int64_t id);
     void download(const HttpRequest& request, const std::string& filename);
 };
 
