@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "core/language_choice.h"
 #include "core/main_queue.h"
 #include "core/store.h"
 #include "ui/a11y/a11y_tree.h"
@@ -31,6 +32,7 @@ struct App final : RunnerCallbacks {
     GoogleSignIn google{queue, WakeRunner{&runner}};
     WebPlatform platform{queue, WakeRunner{&runner}, google};
     Store store{transport, platform};
+    LanguageChoice languageChoice{platform};  // the language chosen on this device, kept
     ui::ConsoleUi ui;
     ui::ItemRegistry registry;
     ui::a11y::Mirror mirror;  // the accessibility tree the page keeps in step (web/a11y.js)

@@ -105,6 +105,7 @@ void App::afterDraw() {
                 break;
             }
     }
+    languageChoice.keep();
 }
 
 bool App::holdFirstFrame() { return transport.waitingForPage() && emscripten_get_now() - gMainAt < kHoldFirstFrameMs; }
@@ -170,7 +171,7 @@ int main() {
     app.platform.onUpdateReady = [] { gApp->store.offline().setUpdateReady(); };
     gApp = &app;
 
-    rc::setLanguage(rc::languageFromTag(browserLanguage()));
+    rc::setLanguage(app.languageChoice.atStart(browserLanguage()));
     app.touchScreen = isTouchScreen();
     app.store.start("config.json", WebPlatform::currentHash());
     app.runner.requestFrames(3);  // the first frames measure and centre the layout (see notifyFirstFrame)
