@@ -8,8 +8,8 @@
     X(FilterCustomer, "Customer: {}", "Kunde: {}") \
     X(FilterFrom, "From", "Von") \
     X(FilterTo, "To", "Bis") \
-    X(DateHint, "YYYY-MM-DD", "JJJJ-MM-TT") \
-    X(ErrDate, "Use a date like 2026-01-31.", "Verwenden Sie ein Datum wie 2026-01-31.") \
+    X(DateHint, "e.g. Nov 1, 2026", "TT.MM.JJJJ") \
+    X(ErrDate, "Enter a day such as Jan 31, 2026 or 2026-01-31.", "Geben Sie ein Datum wie 31.01.2026 ein.") \
     X(ErrDateOrder, "“To” is before “From”.", "„Bis“ liegt vor „Von“.") \
     X(ColNumber, "Number", "Nummer") \
     X(ColCustomer, "Customer", "Kunde") \

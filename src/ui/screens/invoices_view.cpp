@@ -1,5 +1,7 @@
 #include "ui/screens/invoices_view.h"
 
+#include <optional>
+
 #include "core/format.h"
 #include "core/i18n.h"
 #include "imgui_internal.h"
@@ -20,12 +22,11 @@ namespace {
 constexpr float kRowHeight = 46.0f;
 constexpr float kCardHeight = 92.0f;  // on phones
 
-bool isDay(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+// A date field's text as the day the API takes: "" for an empty field, nullopt for no day.
+// Typed as the reader writes it (01.11.2026, Nov 1, 2026) or ISO (format::parseDay).
+std::optional<std::string> dayOf(const std::string& draft) {
+    if (draft.find_first_not_of(' ') == std::string::npos) return std::string();
+    return format::parseDay(draft);
 }
 
 // The customer (organization) is never cut while a date shows; issued and due drop out first.
@@ -151,7 +152,8 @@ void InvoicesView::draw(Store& store) {
         store.invoices().setFilter(f);
     }
     if (lastRouteFrom_ != filter.from || lastRouteTo_ != filter.to || draftsFromRoute_) {
-        fromDraft_ = filter.from, toDraft_ = filter.to;
+        // Shown as the reader writes a day (31.12.2026 | Dec 31, 2026); the address keeps ISO.
+        fromDraft_ = format::date(filter.from), toDraft_ = format::date(filter.to);
         lastRouteFrom_ = filter.from, lastRouteTo_ = filter.to;
         draftsFromRoute_ = false;
     }
@@ -167,7 +169,7 @@ void InvoicesView::draw(Store& store) {
         textMuted(tr(label));
         float indent = labelW + ImGui::GetStyle().ItemSpacing.x;
         ImGui::SameLine(datesStacked ? indent : 0);
-        bool bad = !draft.empty() && !isDay(draft);
+        bool bad = !dayOf(draft);
         if (bad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
         inputText(id, tr(label), draft, datesStacked ? width - indent : 130, tr(Text::DateHint));
         if (bad) ImGui::PopStyleColor();
@@ -176,12 +178,14 @@ void InvoicesView::draw(Store& store) {
     bool fromBad = dateField("##from", Text::FilterFrom, fromDraft_);
     if (!datesStacked) ImGui::SameLine(0, 12);
     bool toBad = dateField("##to", Text::FilterTo, toDraft_);
-    bool orderBad = isDay(fromDraft_) && isDay(toDraft_) && toDraft_ < fromDraft_;
-    // Only complete, sensible dates reach the server; the rest is explained here.
-    if (!fromBad && !toBad && !orderBad && (fromDraft_ != filter.from || toDraft_ != filter.to)) {
+    std::string from = dayOf(fromDraft_).value_or(""), to = dayOf(toDraft_).value_or("");
+    bool orderBad = !from.empty() && !to.empty() && to < from;
+    // Only complete, sensible dates reach the server (the rows shown stay until then); the rest
+    // is explained here.
+    if (!fromBad && !toBad && !orderBad && (from != filter.from || to != filter.to)) {
         InvoiceFilter f = filter;
-        f.from = fromDraft_;
-        f.to = toDraft_;
+        f.from = from;
+        f.to = to;
         lastRouteFrom_ = f.from, lastRouteTo_ = f.to;
         store.invoices().setFilter(f);
     }
