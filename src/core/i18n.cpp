@@ -133,7 +133,18 @@ std::string activitySentence(const ActivityEntry& a) {
         return format::fill(tr(Text::ActRoleChanged), a.memberName, roleLabel(a.roleBefore), roleLabel(a.roleAfter));
     if (act == "team.member_removed" && !a.memberName.empty()) return format::fill(tr(Text::ActMemberRemoved), a.memberName);
     if (act == "invoice.issued") {
-        // The first "INV-" followed by digits. (std::regex recursed once per digit: a long number
+        // "Invoice <number> issued for the next billing period.": the number has the prefix the
+        // reseller chose (RE-2026-000163), so it is read from its place in the sentence.
+        const std::string lead = "Invoice ", tail = " issued";
+        if (a.summary.compare(0, lead.size(), lead) == 0) {
+            std::size_t end = a.summary.find(tail, lead.size());
+            std::string number = end == std::string::npos ? "" : a.summary.substr(lead.size(), end - lead.size());
+            if (!number.empty() && number.size() <= 40 && number.find(' ') == std::string::npos) {
+                bool period = a.summary.find("next billing period", end) != std::string::npos;
+                return format::fill(tr(period ? Text::ActInvoicePeriod : Text::ActInvoice), number);
+            }
+        }
+        // Older sentences: the first "INV-" followed by digits. (std::regex recursed once per digit: a long number
         // from the server overflowed the stack.)
         const std::string& text = a.summary;
         for (std::size_t at = text.find("INV-"); at != std::string::npos; at = text.find("INV-", at + 1)) {

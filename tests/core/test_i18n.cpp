@@ -76,6 +76,13 @@ TEST_CASE("an issued invoice is told with its number from the server's sentence"
     CHECK(activitySentence(a) == a.summary);
     a.summary = "Ends with INV-";
     CHECK(activitySentence(a) == a.summary);
+    // The billing clock's sentence, with the number the reseller's prefix makes.
+    setLanguage(Language::German);
+    a.summary = "Invoice RE-2026-000163 issued for the next billing period.";
+    CHECK(activitySentence(a) == "Rechnung RE-2026-000163 für den nächsten Abrechnungszeitraum ausgestellt.");
+    a.summary = "Invoice RE/7 issued.";
+    CHECK(activitySentence(a) == "Rechnung RE/7 ausgestellt.");
+    setLanguage(Language::English);
 }
 
 TEST_CASE("history says whether licenses went up or down, the plan with its term, and the cancellation's reason") {

@@ -20,6 +20,7 @@
     X(ActConverted, "The trial became a paid subscription.", "Die Testphase ist in ein kostenpflichtiges Abonnement übergegangen.") \
     X(ActRenewed, "The subscription renewed for a new term.", "Das Abonnement wurde um eine Laufzeit verlängert.") \
     X(ActInvoice, "Invoice {} issued.", "Rechnung {} ausgestellt.") \
+    X(ActInvoicePeriod, "Invoice {} issued for the next billing period.", "Rechnung {} für den nächsten Abrechnungszeitraum ausgestellt.") \
     X(ActSystem, "automatic", "automatisch") \
     X(ActByCustomer, "{} (customer)", "{} (Kunde)") \
     X(ActTheCustomer, "the customer", "der Kunde") \
