@@ -28,7 +28,7 @@
     X(You, "You", "Sie") \
     X(ChangeRole, "Change role", "Rolle ändern") \
     X(RemoveMember, "Remove", "Entfernen") \
-    X(MemberActivity, "Activity", "Aktivität") \
+    X(MemberActivity, "Activity", "Verlauf") \
     X(LastAdminReason, "The team's last Admin keeps the role", "Der letzte Admin des Teams behält die Rolle") \
     X(TeamCount, "{} members", "{} Mitglieder") \
     X(RolesCard, "What each role may do", "Was jede Rolle darf") \
