@@ -58,13 +58,13 @@
     X(ToastRoleChanged, "{} now has the {} role.", "{} hat jetzt die Rolle {}.") \
     X(ToastMemberRemoved, "{} was removed from the team.", "{} wurde aus dem Team entfernt.") \
     X(ChooseAccountTitle, "Which account?", "Welches Konto?") \
-    X(ChooseAccountBody, "Your Google account is a member of several reseller accounts. Choose the one to open.", "Ihr Google-Konto ist Mitglied mehrerer Reseller-Konten. Wählen Sie das Konto, das Sie öffnen möchten.") \
+    X(ChooseAccountBody, "Your Google account is a member of several reseller accounts. Choose the one to open.", "Ihr Google-Konto ist Mitglied mehrerer Partnerkonten. Wählen Sie das Konto, das Sie öffnen möchten.") \
     X(ChooseAccountRole, "Your role: {}", "Ihre Rolle: {}") \
     X(ChooseAnotherGoogle, "Use another Google account", "Anderes Google-Konto verwenden") \
     X(SignOutWaitingTitle, "Changes made offline are still waiting", "Offline vorgenommene Änderungen warten noch") \
     X(SignOutWaitingBodyOne, "1 change made offline has not reached the server yet. Signing out removes it from this browser, so that the next person can neither see nor send it.", "1 offline vorgenommene Änderung hat den Server noch nicht erreicht. Beim Abmelden wird sie aus diesem Browser entfernt, damit die nächste Person sie weder sehen noch senden kann.") \
     X(SignOutWaitingBody, "{} changes made offline have not reached the server yet. Signing out removes them from this browser, so that the next person can neither see nor send them.", "{} offline vorgenommene Änderungen haben den Server noch nicht erreicht. Beim Abmelden werden sie aus diesem Browser entfernt, damit die nächste Person sie weder sehen noch senden kann.") \
-    X(SignOutWaitingOffline, "You are offline: they are sent when the connection returns, then you are signed out.", "Sie sind offline: Sie werden gesendet, sobald die Verbindung zurück ist, und dann werden Sie abgemeldet.") \
+    X(SignOutWaitingOffline, "You are offline: they are sent when the connection returns, then you are signed out.", "Sie sind offline: Die Änderungen werden gesendet, sobald die Verbindung wieder besteht; danach werden Sie abgemeldet.") \
     X(SignOutSendFirst, "Send them first", "Zuerst senden") \
     X(SignOutSending, "Sending…", "Wird gesendet …") \
     X(SignOutDiscard, "Discard them and sign out", "Verwerfen und abmelden") \
