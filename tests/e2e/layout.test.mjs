@@ -45,12 +45,22 @@ async function go(page, hash) {
   await waitForIdle(page, 3000);
 }
 
+// Text cut short (issue 25): a drawn text that runs past the viewport's right edge, or that
+// ends in "…" where nothing else shows it whole (table cells have their own rule above).
+const TEXT_KINDS = ["text", "label", "heading", "badge", "alert", "error", "button", "link", "tab", "option", "radio"];
+function cut(list, width) {
+  return list.filter((it) => TEXT_KINDS.includes(it.kind))
+    .filter((it) => it.x + it.w > width + 0.5 || (it.clipped && it.kind !== "cell"))
+    .map((it) => `${it.kind} "${it.label}" cut at ${it.x.toFixed(0)}+${it.w.toFixed(0)} of ${width}`);
+}
+
 async function check(page, name, width, height, problems) {
   await waitForIdle(page, 3000);
   await page.waitForTimeout(150);
   await screenshot(page, name);
   const list = await items(page);
   for (const p of outside(list, width, height)) problems.push(`${name}: ${p}`);
+  for (const p of cut(list, width)) problems.push(`${name}: ${p}`);
   return list;
 }
 
