@@ -92,7 +92,8 @@ test("a pending cancellation and a trial say their date in the header badge and 
     { token, body: { when: "end_of_term", reason: "Zu teuer für uns" } });
   assert.equal(cancelled.status, 200, JSON.stringify(cancelled.json));
   const ends = "Gekündigt zum " + german(cancelled.json.term_end);
-  const trialUntil = "Testphase bis " + german(trial.subscription.term_end);
+  // The trial's last day (trial_ends_on; the term's end from an older server).
+  const trialUntil = "Testphase bis " + german(trial.subscription.trial_ends_on || trial.subscription.term_end);
 
   const { page, context, errors } = await signedInAt("#/customers/" + active.id);
   await waitForItem(page, active.name, "heading");
@@ -169,7 +170,7 @@ test("no English word on a German screen", { timeout: 180000 }, async () => {
   await page.waitForFunction(() => window.resellerConsole.items().some((i) => i.kind === "figure"), null, { timeout: 15000 });
   await look("dashboard");
   for (const [hash, ready] of [["#/customers", "Verwalten"], ["#/customers/" + active.id, active.name], ["#/invoices", "Von"],
-    ["#/team", "+  Mitglied hinzufügen"]]) {
+    ["#/team", "+  Mitglied hinzufügen"], ["#/billing", "Abrechnung"]]) {
     await page.evaluate((h) => { location.hash = h; }, hash);
     await waitForItem(page, ready);
     await look(hash);
@@ -185,6 +186,13 @@ test("no English word on a German screen", { timeout: 180000 }, async () => {
     await page.keyboard.press("Escape");
     await waitForIdle(page, 2000);
   }
+  // An invoice, as its dialog shows it.
+  const invoice = (await api(server.url, "GET", "/invoices?limit=1", { token })).json.items[0];
+  await page.evaluate((h) => { location.hash = h; }, "#/invoices/" + invoice.id);
+  await waitForItem(page, "Rechnung " + invoice.number);
+  await look("invoice " + invoice.number);
+  await page.keyboard.press("Escape");
+  await waitForIdle(page, 2000);
   await page.evaluate((h) => { location.hash = h; }, "#/customers");
   await clickItem(page, "+  Neuer Kunde", "button");
   await waitForItem(page, "Neuen Kunden einladen", "heading");
