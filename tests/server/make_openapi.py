@@ -365,8 +365,12 @@ SCHEMAS = {
                       expected_billing_cycle={**CYCLE, "nullable": True}),
     "PlanChangePreview": obj(subscription_id=i(), plan=PLAN, billing_cycle=CYCLE,
                              effective=s(enum=["now", "renewal"]), effective_on=DAY, unit_price=MONEY,
-                             prorated_amount=MONEY, recurring_amount=MONEY, monthly_value=MONEY, tax=ref("Tax"),
-                             credit=ref("Credit")),
+                             prorated_amount=MONEY,
+                             proration={**obj(nullable=True, **{"from": DAY, "to": DAY, "days": i(), "period_days": i()}),
+                                        "description": "The days prorated_amount pays for (an upgrade's rest of the "
+                                                       "billing period); null when nothing is prorated (a new term, "
+                                                       "a change at renewal, a downgrade)."},
+                             recurring_amount=MONEY, monthly_value=MONEY, tax=ref("Tax"), credit=ref("Credit")),
     "PlanChangeResult": obj(change=ref("PlanChangePreview"), subscription=ref("Subscription"),
                             invoice={**ref("Invoice"), "nullable": True},
                             credit_note={**ref("Invoice"), "nullable": True}),

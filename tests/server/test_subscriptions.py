@@ -108,6 +108,8 @@ class PlanChanges(SubscriptionCase):
         self.assertEqual((preview["effective"], preview["effective_on"]), ("now", "2026-12-11"))
         # (119 - 103) * 15/30 = 8 per license
         self.assertEqual(preview["prorated_amount"]["amount"], 80)
+        # The days it pays for: today to the period's last day (the console says "prorated until").
+        self.assertEqual(preview["proration"], {"from": "2026-12-11", "to": "2026-12-25", "days": 15, "period_days": 30})
         result = self.change(customer, "enterprise", "flexible")
         self.assertEqual(result["subscription"]["plan"], "enterprise")
         self.assertEqual(result["subscription"]["unit_price"]["amount"], 119)
@@ -117,6 +119,7 @@ class PlanChanges(SubscriptionCase):
         customer = self.active_customer(self.token, self.n, licenses=10)
         result = self.change(customer, "basic", "flexible")
         self.assertEqual((result["change"]["effective"], result["subscription"]["plan"]), ("now", "basic"))
+        self.assertIsNone(result["change"]["proration"])  # nothing charged, nothing prorated
         self.assertIsNone(result["invoice"])
         self.assertEqual(result["subscription"]["unit_price"]["amount"], 80)
 
@@ -133,6 +136,7 @@ class PlanChanges(SubscriptionCase):
         customer = self.active_customer(self.token, self.n, licenses=10, plan="enterprise", cycle="annual_yearly")
         preview = self.change(customer, "basic", "annual_yearly", preview=True)
         self.assertEqual((preview["effective"], preview["effective_on"]), ("renewal", "2027-11-26"))
+        self.assertIsNone(preview["proration"])
         result = self.change(customer, "basic", "annual_yearly")
         sub = result["subscription"]
         self.assertEqual(sub["plan"], "enterprise")

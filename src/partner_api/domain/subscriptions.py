@@ -158,7 +158,7 @@ class Subscriptions:
             currency = sub["currency"]
             renewal = parse_day(sub["term_end"]) + ONE_DAY
             old_rank, new_rank = pricing.PLANS.index(sub["plan"]), pricing.PLANS.index(plan)
-            line, charge, effective_on, credit_line = None, 0, today, None
+            line, charge, effective_on, credit_line, proration = None, 0, today, None, None
             if sub["status"] == "trial" or (sub["billing_cycle"] == "flexible" and cycle != "flexible"):
                 # Buying from a trial, or committing to a year: a new paid term starts today.
                 effective = "now"
@@ -178,6 +178,9 @@ class Subscriptions:
                     days_left, period_days = (end - today).days, (end - start).days
                     per_license = pricing.prorate(unit - sub["unit_price"], days_left, period_days)
                     charge = per_license * sub["licenses"]
+                    # The days the charge pays for, so a client can say "prorated until …".
+                    proration = {"from": today.isoformat(), "to": (end - ONE_DAY).isoformat(),
+                                 "days": days_left, "period_days": period_days}
                     line = self._line(({"kind": "upgrade", "from_plan": sub["plan"], "plan": plan,
                                         "licenses": sub["licenses"], "days": days_left, "period_days": period_days},
                                        sub["licenses"], per_license, today, end - ONE_DAY))
@@ -206,6 +209,7 @@ class Subscriptions:
                 "effective": effective, "effective_on": effective_on.isoformat(),
                 "unit_price": pricing.money(unit, currency),
                 "prorated_amount": pricing.money(charge, currency),
+                "proration": proration,
                 "recurring_amount": pricing.money(recurring, currency),
                 "monthly_value": pricing.money(pricing.monthly_value(recurring, cycle), currency),
                 "tax": tax_json(rule, charge, currency),
