@@ -95,6 +95,7 @@ struct PlanChangeState {
     std::string plan, billingCycle;
     std::optional<PlanChangePreview> preview;
     Remote previewRemote;
+    bool confirming = false;  // "Change plan" pressed once: what changes and what it costs, to confirm
     bool submitting = false;
     std::optional<ApiError> error;
     std::string idempotencyKey;

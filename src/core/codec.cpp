@@ -613,6 +613,13 @@ PlanChangePreview planChange(const json& j) {
     p.effectiveOn = optStr(j, "effective_on");
     p.unitPrice = money(j, "unit_price");
     p.proratedAmount = money(j, "prorated_amount");
+    // The days the amount due now pays for (an upgrade's rest of the period); null or absent
+    // (an older server) when nothing is prorated.
+    auto pr = j.find("proration");
+    if (pr != j.end() && pr->is_object()) {
+        p.prorationFrom = optStr(*pr, "from");
+        p.prorationTo = optStr(*pr, "to");
+    }
     p.recurringAmount = money(j, "recurring_amount");
     p.monthlyValue = money(j, "monthly_value");
     p.tax = taxQuote(j);

@@ -270,6 +270,7 @@ struct PlanChangePreview {
     std::string effectiveOn;  // YYYY-MM-DD
     Money unitPrice;
     Money proratedAmount;
+    std::string prorationFrom, prorationTo;  // the days proratedAmount pays for; empty: not prorated
     Money recurringAmount;
     Money monthlyValue;
     std::optional<TaxQuote> tax;

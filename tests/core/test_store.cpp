@@ -412,6 +412,7 @@ TEST_CASE("a plan change says which plan it saw; when someone else changed it, t
     f.store.subscription().choosePlan(target, seen.billingCycle);
     f.transport.answer("/plan/preview", 200, test::readContract("plan_change_preview.json"));
     f.queue.drain();
+    f.store.subscription().reviewPlanChange();
     f.store.subscription().confirmPlanChange();
     std::size_t change = f.transport.last("/subscription/plan", "POST");
     const std::string& body = f.transport.sent[change].request.body;
@@ -431,6 +432,38 @@ TEST_CASE("a plan change says which plan it saw; when someone else changed it, t
     CHECK(f.store.state().customer.customer->subscription->plan == "basic");
     CHECK(describeError(*p.error).find(planLabel("basic")) != std::string::npos);
     CHECK(p.idempotencyKey != f.transport.header(change, "Idempotency-Key"));
+}
+
+TEST_CASE("issue 25: a plan change asks before it charges; nothing is sent from the choice, going back sends nothing") {
+    Fixture f;
+    f.onCustomer();
+    const Subscription seen = *f.store.state().customer.customer->subscription;
+    f.store.subscription().openPlanChange();
+    f.store.subscription().choosePlan(seen.plan == "enterprise" ? "basic" : "enterprise", seen.billingCycle);
+    f.store.subscription().reviewPlanChange();  // no price yet: nothing to confirm
+    CHECK_FALSE(f.store.state().customer.plan.confirming);
+    f.transport.answer("/plan/preview", 200, test::readContract("plan_change_preview.json"));
+    f.queue.drain();
+    // The choice's own button (or Enter) only reviews.
+    f.store.subscription().confirmPlanChange();
+    CHECK(f.transport.count("/subscription/plan") == f.transport.count("/subscription/plan/preview"));
+    f.store.subscription().reviewPlanChange();
+    const PlanChangeState& p = f.store.state().customer.plan;
+    CHECK(p.confirming);
+    REQUIRE(p.preview);
+    CHECK(p.preview->prorationFrom == "2026-12-04");  // the days the amount due now pays for
+    CHECK(p.preview->prorationTo == "2026-12-28");
+    f.store.subscription().backToPlanChoice();
+    CHECK_FALSE(p.confirming);
+    f.store.subscription().confirmPlanChange();
+    CHECK(f.transport.count("/subscription/plan") == f.transport.count("/subscription/plan/preview"));
+    // Reviewed, then confirmed twice (a double click): one request.
+    f.store.subscription().reviewPlanChange();
+    f.store.subscription().confirmPlanChange();
+    f.store.subscription().confirmPlanChange();
+    CHECK(f.transport.count("/subscription/plan") == f.transport.count("/subscription/plan/preview") + 1);
+    f.store.subscription().closePlanChange();  // ignored while the change is on its way
+    CHECK(p.open);
 }
 
 TEST_CASE("annual plans do not ask the server to go below the current licenses mid-term") {

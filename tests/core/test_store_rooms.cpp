@@ -158,6 +158,7 @@ TEST_CASE("a plan change makes the lists and figures stale: each is fetched agai
     f.store.subscription().choosePlan("enterprise", "flexible");
     f.transport.answer("/subscription/plan/preview", 200, test::readContract("plan_change_preview.json"));
     f.queue.drain();
+    f.store.subscription().reviewPlanChange();
     f.store.subscription().confirmPlanChange();
     f.transport.answer("/subscription/plan", 200, test::readContract("plan_change.json"));
     f.queue.drain();

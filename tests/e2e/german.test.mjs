@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { englishOn, englishOnly } from "./words.mjs";
 import { api, clickItem, items, launchBrowser, openConsoleAt, screenshot, startServer, waitForConsole, waitForIdle,
-  waitForItem } from "./harness.mjs";
+  waitForItem, waitForItemMatching } from "./harness.mjs";
 
 let server, browser, token;
 
@@ -150,6 +150,42 @@ test("the invoice filter takes 01.11.2026 as a German reader types it, and the t
   assert.ok(!drawn.some((i) => /Some fields|missing or invalid/.test(i.label)), "no English from the server");
   await screenshot(page, "25-invoice-filter-de");
 
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the plan change asks before it charges: what changes, what is due now, from when", { timeout: 120000 }, async () => {
+  const all = (await api(server.url, "GET", "/customers?limit=200", { token })).json.items;
+  const flexible = all.filter((c) => c.status === "active" && c.subscription && c.subscription.status === "active" &&
+    c.subscription.billing_cycle === "flexible" && c.subscription.plan !== "enterprise");
+  const customer = flexible[flexible.length - 1];
+  assert.ok(customer, "the demo account has an active customer on a flexible plan below Enterprise");
+  const invoicesOf = async () => (await api(server.url, "GET", "/invoices?limit=200", { token })).json.items
+    .filter((i) => i.customer_id === customer.id).length;
+  const before = await invoicesOf();
+
+  const { page, context, errors } = await signedInAt("#/customers/" + customer.id);
+  await waitForItem(page, customer.name, "heading");
+  await clickItem(page, "Tarif wechseln", "button");
+  await clickItem(page, "Enterprise", "option");
+  await waitForItem(page, "Jetzt fällig", "label");
+  await waitForItemMatching(page, /^Gilt sofort; die Differenz wird anteilig bis \d{2}\.\d{2}\.\d{4} berechnet\.$/, "text");
+  await clickItem(page, "Weiter", "button");
+  await waitForItem(page, "Tarifwechsel bestätigen", "heading");
+  await waitForItem(page, "Enterprise (Flexibel, monatlich kündbar)", "text");
+  await waitForItemMatching(page, /^Heute werden \d[\d.]*,\d{2}\s[$€] in Rechnung gestellt\.$/, "text");
+  await waitForItemMatching(page, /^sofort, \d{2}\.\d{2}\.\d{4}$/, "text");
+  await screenshot(page, "25-plan-confirm-de");
+  assert.equal(await invoicesOf(), before, "nothing is charged before the confirmation");
+
+  // Back to the choice, nothing sent; then confirm.
+  await clickItem(page, "Zurück", "button");
+  await waitForItem(page, "Enterprise", "option");
+  assert.equal(await invoicesOf(), before, "nothing is charged going back");
+  await clickItem(page, "Weiter", "button");
+  await clickItem(page, "Tarifwechsel bestätigen", "button");
+  await waitForItem(page, "Tarif auf Enterprise umgestellt.", "toast");
+  assert.equal(await invoicesOf(), before + 1, "one invoice for the change, after the confirmation");
   assert.deepEqual(errors, []);
   await context.close();
 });

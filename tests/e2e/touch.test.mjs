@@ -139,7 +139,8 @@ test("5. the plan cards and the cancel dialog by taps; undo", async () => {
   await tap("Enterprise", "option");
   await waitForItem(page, "Due now", "label");
   await screenshot(page, "44-touch-plan");
-  await tap("Change plan", "button");
+  await tap("Continue", "button");
+  await tap("Confirm plan change", "button");
   await waitForItem(page, "Plan changed to Enterprise.", "toast");
   await tap("Cancel subscription", "button");
   await tap("Now", "radio");

@@ -162,11 +162,18 @@ test("6. open the invoice and download its PDF", async () => {
 test("7. upgrade the plan after comparing the editions", async () => {
   await clickItem(page, "Upgrade plan", "button");
   await clickItem(page, "Enterprise", "option");
-  await waitForItem(page, "Takes effect now; the difference for the rest of the term is invoiced today.", "text").catch(() => {});
+  await waitForItemMatching(page, /^Takes effect now[;:] /, "text");
   await waitForItem(page, "Due now", "label");
   await settle(300);
   await screenshot(page, "10-plan");
-  await clickItem(page, "Change plan", "button");
+  // Issue 25: the plan change asks before it charges: what changes, what is due now, from when.
+  await clickItem(page, "Continue", "button");
+  await waitForItem(page, "Confirm the plan change", "heading");
+  await waitForItemMatching(page, /^Enterprise \(/, "text");
+  await waitForItemMatching(page, /is invoiced today\.$/, "text");
+  await settle(300);
+  await screenshot(page, "10-plan-confirm");
+  await clickItem(page, "Confirm plan change", "button");
   await waitForItem(page, "Plan changed to Enterprise.", "toast");
 });
 

@@ -1075,8 +1075,10 @@ Outcome storeTarget(const std::uint8_t* d, std::size_t n) {
                 }
                 break;
             case 15:
-                switch (in.pick(4)) {
+                switch (in.pick(6)) {
                     case 0: store.subscription().openPlanChange(); break;
+                    case 4: store.subscription().reviewPlanChange(); break;
+                    case 5: store.subscription().backToPlanChoice(); break;
                     case 1: {
                         static const char* kPlans[] = {"basic", "professional", "enterprise", ""};
                         static const char* kCycles[] = {"flexible", "annual_monthly", "annual_yearly", ""};

@@ -173,9 +173,25 @@ void SubscriptionSlice::choosePlan(const std::string& plan, const std::string& c
     if (plan == p.plan && cycle == p.billingCycle && (p.preview || p.previewRemote.loading)) return;
     p.plan = plan;
     p.billingCycle = cycle;
+    p.confirming = false;
     p.error.reset();
     p.idempotencyKey = platform().newIdempotencyKey();
     requestPlanPreview();
+}
+
+void SubscriptionSlice::reviewPlanChange() {
+    auto& p = state().customer.plan;
+    // Only a priced choice: the confirmation says what it costs.
+    // (A choice made since drops the older preview's answer: askPreview.)
+    if (!p.open || p.submitting || !p.preview || p.previewRemote.loading) return;
+    p.confirming = true;
+    p.error.reset();
+}
+
+void SubscriptionSlice::backToPlanChoice() {
+    auto& p = state().customer.plan;
+    if (p.submitting) return;
+    p.confirming = false;
 }
 
 void SubscriptionSlice::requestPlanPreview() {
@@ -198,7 +214,9 @@ void SubscriptionSlice::requestPlanPreview() {
 void SubscriptionSlice::confirmPlanChange() {
     auto& page = state().customer;
     auto& p = page.plan;
-    if (!p.open || p.submitting || !p.preview || p.previewRemote.loading) return;
+    // Never straight from the choice: the reseller has seen the confirmation (a double click
+    // sends once: submitting).
+    if (!p.open || !p.confirming || p.submitting || !p.preview || p.previewRemote.loading) return;
     if (!page.customer || !page.customer->subscription) return;
     p.submitting = true;
     p.error.reset();
@@ -230,6 +248,7 @@ void SubscriptionSlice::onPlanChanged(const ApiError& error) {
         page.customer->subscription->billingCycle = error.currentBillingCycle;
     }
     auto& p = page.plan;
+    p.confirming = false;  // back to the choice: the plan it starts from is another now
     p.idempotencyKey = platform().newIdempotencyKey();
     p.preview.reset();
     requestPlanPreview();

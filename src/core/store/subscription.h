@@ -22,6 +22,10 @@ public:
     void openPlanChange();
     void closePlanChange();
     void choosePlan(const std::string& plan, const std::string& billingCycle);
+    // A plan change asks before it charges (issue 25): review shows what changes, the amount due
+    // now, the new recurring amount and from when; only then does confirm send it.
+    void reviewPlanChange();
+    void backToPlanChoice();
     void confirmPlanChange();
 
     void openCancel();

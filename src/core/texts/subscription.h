@@ -33,13 +33,25 @@
     X(CurrentPlanTag, "Current plan", "Aktueller Tarif") \
     X(SelectedTag, "Selected", "Ausgewählt") \
     X(ListPrice, "List price {}", "Listenpreis {}") \
-    X(PriceDifference, "{} per license and month compared with today", "{} pro Lizenz und Monat gegenüber bisher") \
+    X(PriceMore, "{} per license and month more than now", "{} pro Lizenz und Monat mehr als bisher") \
+    X(PriceLess, "{} per license and month less than now", "{} pro Lizenz und Monat weniger als bisher") \
     X(BillingCycle, "Term and payment", "Laufzeit und Zahlung") \
-    X(EffectiveNow, "Takes effect now; the difference for the rest of the term is invoiced today.", "Gilt sofort; die Differenz für die restliche Laufzeit wird heute berechnet.") \
+    X(EffectiveNow, "Takes effect now; nothing is invoiced for it.", "Gilt sofort; dafür wird nichts berechnet.") \
+    X(EffectiveNowProrated, "Takes effect now; the difference is invoiced prorated until {}.", "Gilt sofort; die Differenz wird anteilig bis {} berechnet.") \
+    X(EffectiveNewTerm, "Takes effect now: a new term starts today, and its first billing period is invoiced today.", "Gilt sofort: Heute beginnt eine neue Laufzeit, ihr erster Abrechnungszeitraum wird heute berechnet.") \
     X(EffectiveRenewal, "Takes effect at renewal on {}; nothing is invoiced now.", "Gilt ab der Verlängerung am {}; jetzt wird nichts berechnet.") \
-    X(ConfirmPlanChange, "Change plan", "Tarif wechseln") \
+    X(ConfirmPlanChange, "Continue", "Weiter") \
     X(ChoosePlanNote, "Choose a plan or term to see the price.", "Wählen Sie einen Tarif oder eine Laufzeit, um den Preis zu sehen.") \
     X(ChangingPlan, "Changing…", "Wird umgestellt …") \
+    X(PlanConfirmTitle, "Confirm the plan change", "Tarifwechsel bestätigen") \
+    X(PlanConfirm, "Confirm plan change", "Tarifwechsel bestätigen") \
+    X(PlanNew, "New plan", "Neuer Tarif") \
+    X(PlanTakesEffect, "Takes effect", "Gilt ab") \
+    X(PlanEffectiveToday, "today, {}", "sofort, {}") \
+    X(PlanEffectiveRenewal, "renewal on {}", "Verlängerung am {}") \
+    X(PlanRecurringFrom, "from {}", "ab {}") \
+    X(PlanChargedToday, "{} is invoiced today.", "Heute werden {} in Rechnung gestellt.") \
+    X(PlanNothingNow, "Nothing is invoiced now.", "Jetzt wird nichts berechnet.") \
     X(CancelTitle, "Cancel the subscription of {}", "Abonnement von {} kündigen") \
     X(CancelIntro, "You are cancelling on the customer's behalf. When the subscription ends, their users lose access to Shared Contacts for Gmail.", "Sie kündigen im Auftrag des Kunden. Wenn das Abonnement endet, verlieren seine Nutzer den Zugriff auf Shared Contacts for Gmail.") \
     X(CancelAtTermEnd, "At the end of the term ({})", "Zum Ende der Laufzeit ({})") \

@@ -12,6 +12,31 @@
 #include "ui/screens/billing_parts.h"
 
 namespace rc::ui {
+namespace {
+
+// When the change takes effect and what is charged for it, in one sentence.
+std::string effectiveSentence(const PlanChangePreview& pv) {
+    if (pv.effective != "now") return format::fill(tr(Text::EffectiveRenewal), format::date(pv.effectiveOn));
+    if (!pv.prorationTo.empty()) return format::fill(tr(Text::EffectiveNowProrated), format::date(pv.prorationTo));
+    if (pv.proratedAmount.amount > 0) return tr(Text::EffectiveNewTerm);  // a trial bought, a year committed to
+    return tr(Text::EffectiveNow);
+}
+
+// Per license and month, so annual-yearly prices compare with monthly ones.
+std::int64_t monthlyDiff(const PlanPrice& to, const std::string& toCycle, const PlanPrice& from, const std::string& fromCycle) {
+    auto monthly = [](const PlanPrice& pp, const std::string& cycle) {
+        return cycle == "annual_yearly" ? pp.yours.amount / 12 : pp.yours.amount;
+    };
+    return monthly(to, toCycle) - monthly(from, fromCycle);
+}
+
+// "prorated 07.12.2026 – 20.12.2026" under the amount due, as the license dialog says it.
+std::string prorationSpan(const PlanChangePreview& pv) {
+    if (pv.prorationFrom.empty() || pv.prorationTo.empty()) return {};
+    return format::fill(tr(Text::PreviewProrated), format::date(pv.prorationFrom), format::date(pv.prorationTo));
+}
+
+}  // namespace
 
 void PlanChangeDialog::draw(Store& store) {
     const AppState& st = store.state();
@@ -30,6 +55,12 @@ void PlanChangeDialog::draw(Store& store) {
         return;
     }
     const PlanCatalog& cat = *st.plans;
+
+    if (p.confirming && p.preview) {
+        drawConfirmation(store, sub, *p.preview, close);
+        endDialog();
+        return;
+    }
 
     fieldLabel(tr(Text::BillingCycle));
     const char* cycles[] = {"flexible", "annual_monthly", "annual_yearly"};
@@ -50,7 +81,7 @@ void PlanChangeDialog::draw(Store& store) {
     // Side by side where each card has room for its price; one under the other on a phone.
     bool stacked = (availW - gap * static_cast<float>(plans - 1)) / static_cast<float>(plans) < 170;
     float cardW = stacked ? availW : (availW - gap * static_cast<float>(plans - 1)) / static_cast<float>(plans);
-    const float cardH = 168;
+    const float cardH = 176;  // room for the price difference on two lines
     ImVec2 row = ImGui::GetCursorScreenPos();
     for (std::size_t i = 0; i < cat.plans.size(); ++i) {
         const PlanOffer& offer = cat.plans[i];
@@ -89,16 +120,15 @@ void PlanChangeDialog::draw(Store& store) {
             text(format::money(price->yours), color::Text, fonts().huge, "figure");
             text(perUnit(p.billingCycle), color::TextMuted, fonts().small, "text");
             text(format::fill(tr(Text::ListPrice), format::money(price->list)), color::TextFaint, fonts().small, "text");
-            if (currentPrice && !isCurrent) {
-                // Compare per month so annual-yearly prices compare with monthly ones.
-                auto monthly = [](const PlanPrice& pp, const std::string& cycle) {
-                    return cycle == "annual_yearly" ? pp.yours.amount / 12 : pp.yours.amount;
-                };
-                std::int64_t diff = monthly(*price, p.billingCycle) - monthly(*currentPrice, sub.billingCycle);
-                Money d{diff, price->yours.currency};
-                std::string sign = diff > 0 ? "+" : "";
-                text(format::fill(tr(Text::PriceDifference), sign + format::money(d)),
+            if (currentPrice && !isCurrent && monthlyDiff(*price, p.billingCycle, *currentPrice, sub.billingCycle) != 0) {
+                std::int64_t diff = monthlyDiff(*price, p.billingCycle, *currentPrice, sub.billingCycle);
+                Money d{diff < 0 ? -diff : diff, price->yours.currency};
+                // "+0,17 $ pro Lizenz und Monat mehr als bisher", wrapped inside the card (a
+                // tablet's three cards are narrow).
+                ImGui::PushTextWrapPos(at.x + cardW - 14 - ImGui::GetWindowPos().x);
+                text(format::fill(tr(diff > 0 ? Text::PriceMore : Text::PriceLess), (diff > 0 ? "+" : "−") + format::money(d)),
                      diff > 0 ? color::Warning : color::Success, fonts().small, "text");
+                ImGui::PopTextWrapPos();
             }
         }
         ImGui::EndGroup();
@@ -114,14 +144,12 @@ void PlanChangeDialog::draw(Store& store) {
     if (previewWaiting(p.previewRemote)) {
         // Said in the box; the reseller can pick again.
     } else if (!p.preview) {
-        textMuted(tr(Text::ChoosePlanNote));
+        paragraph(tr(Text::ChoosePlanNote), color::TextMuted);  // wraps on a phone
     } else {
         const PlanChangePreview& pv = *p.preview;
-        paragraph(pv.effective == "now" ? std::string(tr(Text::EffectiveNow))
-                                         : format::fill(tr(Text::EffectiveRenewal), format::date(pv.effectiveOn)),
-                  color::Text);
+        paragraph(effectiveSentence(pv), color::Text);
         ImGui::Dummy(ImVec2(0, 4));
-        previewDueRows({}, pv.proratedAmount, pv.tax, pv.credit);
+        previewDueRows(prorationSpan(pv), pv.proratedAmount, pv.tax, pv.credit);
         ImGui::Dummy(ImVec2(0, 4));
         previewRow(tr(Text::PreviewRecurring), format::money(pv.unitPrice) + " " + perUnit(pv.billingCycle),
                    format::money(pv.recurringAmount) + " " + perPeriod(pv.billingCycle), false);
@@ -134,9 +162,43 @@ void PlanChangeDialog::draw(Store& store) {
     bool ready = p.preview && !p.previewRemote.loading;
     std::string label = std::string(p.submitting ? tr(Text::ChangingPlan) : tr(Text::ConfirmPlanChange)) + "##confirm-plan";
     int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, p.submitting, !ready, tr(Text::Cancel));
-    if (clicked == 1 || (ready && !p.submitting && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.subscription().confirmPlanChange();
+    // First step: nothing is charged yet; the confirmation says what will be.
+    if (clicked == 1 || (ready && !p.submitting && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.subscription().reviewPlanChange();
     if (clicked == 2 || close) store.subscription().closePlanChange();
     endDialog();
+}
+
+// Second step (issue 25): what changes, the amount due now, the new recurring amount and from
+// when; only "Confirm plan change" sends it.
+void PlanChangeDialog::drawConfirmation(Store& store, const Subscription& sub, const PlanChangePreview& pv, bool close) {
+    const PlanChangeState& p = store.state().customer.plan;
+    text(tr(Text::PlanConfirmTitle), color::Text, fonts().medium, "heading");
+    ImGui::Dummy(ImVec2(0, 2));
+    keyValue(tr(Text::CurrentPlanTag), planWithCycle(sub.plan, sub.billingCycle));
+    keyValue(tr(Text::PlanNew), planWithCycle(pv.plan, pv.billingCycle));
+    keyValue(tr(Text::PlanTakesEffect), pv.effective == "now" ? format::fill(tr(Text::PlanEffectiveToday), format::date(pv.effectiveOn))
+                                                              : format::fill(tr(Text::PlanEffectiveRenewal), format::date(pv.effectiveOn)));
+    ImGui::Dummy(ImVec2(0, 6));
+    previewBox("###plan-confirm", 0);
+    previewDueRows(prorationSpan(pv), pv.proratedAmount, pv.tax, pv.credit);
+    ImGui::Dummy(ImVec2(0, 4));
+    std::string since = pv.effective == "now" ? std::string() : format::fill(tr(Text::PlanRecurringFrom), format::date(pv.effectiveOn));
+    previewRow(tr(Text::PreviewRecurring), since, format::money(pv.recurringAmount) + " " + perPeriod(pv.billingCycle), false);
+    endPreviewBox();
+    ImGui::Dummy(ImVec2(0, 2));
+    const Money& due = pv.tax ? pv.tax->total : pv.proratedAmount;
+    paragraph(due.amount > 0 ? format::fill(tr(Text::PlanChargedToday), format::money(due)) : std::string(tr(Text::PlanNothingNow)),
+              color::TextMuted);
+    if (p.error) {
+        ImGui::Dummy(ImVec2(0, 4));
+        errorBanner(describeError(*p.error), false);
+    }
+    std::string label = std::string(p.submitting ? tr(Text::ChangingPlan) : (p.error ? tr(Text::Retry) : tr(Text::PlanConfirm))) +
+                        "##plan-confirmed";
+    int clicked = dialogButtons(label.c_str(), ButtonStyle::Primary, p.submitting, false, tr(Text::Back));
+    if (clicked == 1 || (!p.submitting && ImGui::IsKeyPressed(ImGuiKey_Enter, false))) store.subscription().confirmPlanChange();
+    if (clicked == 2) store.subscription().backToPlanChoice();
+    if (close) store.subscription().closePlanChange();
 }
 
 }  // namespace rc::ui
