@@ -265,6 +265,13 @@ class CancelledNow(NotNow, SubscriptionCancelled):
 class InvitationGone(DomainError):
     code = "invitation_gone"
     default_message = "This invitation link is no longer valid."
+    # Why, for the invitation page to say it in the visitor's language (not in the API's body):
+    # accepted | declined | replaced | expired.
+    reason = None
+
+    def __init__(self, message=None, reason=None):
+        super().__init__(message)
+        self.reason = reason
 
 
 class TransferTokenGone(DomainError):

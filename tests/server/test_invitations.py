@@ -2,7 +2,7 @@
 dead (410); the acceptance page speaks English and German."""
 import unittest
 
-from support import ServerTestCase, fingerprint
+from support import ServerTestCase, fingerprint, sql
 
 
 def link_token(customer):
@@ -80,16 +80,30 @@ class Invitations(ServerTestCase):
             self.assertError(self.call("POST", self.accept_path(link_token(customer)), {"demo": True}), 410, "invitation_gone")
             page = self.call("GET", f"/invite/{link_token(customer)}")
             self.assertEqual(page.status, 410)
+            # Issue 25: the page says why wholly in the visitor's language (no English sentence in it).
+            german = self.call("GET", f"/invite/{link_token(customer)}", headers={"Accept-Language": "de-DE"})
+            text = german.body.decode()
+            self.assertEqual(german.status, 410)
+            self.assertIn("Dieser Link ist abgelaufen.", text)
+            self.assertIn("Bitte fragen Sie Ihren Reseller nach einem neuen Link.", text)
+            self.assertNotIn("expired", text)
+            self.assertNotIn("Ask your reseller", text)
+            self.assertIn("This link has expired.", self.call("GET", f"/invite/{link_token(customer)}?lang=en").body.decode())
         finally:
             self.clock.set(start)
 
     def test_unknown_link_is_404(self):
         self.assertError(self.call("POST", self.accept_path("A" * 43), {"demo": True}), 404, "not_found")
-        self.assertEqual(self.call("GET", "/invite/" + "A" * 43).status, 404)
+        page = self.call("GET", "/invite/" + "A" * 43, headers={"Accept-Language": "de"})
+        self.assertEqual(page.status, 404)
+        self.assertIn("Diesen Einladungslink gibt es nicht", page.body.decode())
+        self.assertNotIn("does not exist", page.body.decode())
 
     def test_accepted_customer_cannot_be_resent_or_revoked(self):
         customer = self.invite(self.token, self.n)
         self.accept(customer)
+        page = self.call("GET", f"/invite/{link_token(customer)}?lang=de").body.decode()
+        self.assertIn("Diese Einladung wurde bereits angenommen.", page)
         for action in ["resend", "revoke"]:
             self.assertError(self.call("POST", f"/api/v1/customers/{customer['id']}/invitation/{action}",
                                        token=self.token), 409, "conflict")
@@ -118,9 +132,43 @@ class Invitations(ServerTestCase):
         self.assertIn("10.12.2026", german)
         self.assertIn("5,15\u00a0$ im Monat (5 Lizenzen zu je 1,03\u00a0$)", german)
         self.assertIn("Testphase", self.call("GET", path + "?lang=de").body.decode())
+        # An answer's error is said by its code in the page's language (the server's English
+        # message only for a code the page does not know).
+        self.assertIn("data-errors=", german)
+        self.assertIn("Dieses Google-Konto gehört nicht zur eingeladenen Domain.", german)
         script = self.call("GET", "/invite.js")
         self.assertEqual(script.header("Content-Type"), "text/javascript; charset=utf-8")
         self.assertIn(b"fetch(", script.body)
+
+    def test_the_invitation_email_speaks_the_customers_language_first(self):
+        """Issue 25: subject and body in the customer's language (their invoices' language),
+        with the product's name and the link's last day as that language writes it; the other
+        language under it."""
+        def mail(customer):
+            (subject, body), = sql(self.db_path, "SELECT subject, body FROM outbox WHERE customer_id = ?"
+                                   " ORDER BY id DESC LIMIT 1", (customer["id"],))
+            return subject, body
+        german = self.invite(self.token, self.n, billing={"address": {"street": "Hauptstraße 1", "postal_code": "10115",
+                                                                      "city": "Berlin", "country": "DE"}})
+        subject, body = mail(german)
+        self.assertRegex(subject, f"^.+ lädt Müller Bau {self.n} GmbH zu Shared Contacts for Gmail ein$")
+        self.assertTrue(body.startswith(f"Guten Tag Jürgen Müller {self.n},"), body)
+        self.assertIn("Der Link ist bis 10.12.2026 gültig.", body)
+        self.assertEqual(body.count("/invite/sealed"), 2)  # the link (sealed at rest: issue 24), in each language
+        self.assertLess(body.index("Guten Tag"), body.index("-- English version --"))  # the English under it
+        self.assertLess(body.index("-- English version --"), body.index("Hello"))
+        self.assertIn("The link is valid until Dec 10, 2026.", body)
+
+        english = self.invite(self.token, self.n + 100, google_domain=f"harper-{self.n}.co.uk",
+                              billing={"address": {"street": "1 High St", "postal_code": "EC1A 1BB", "city": "London",
+                                                   "country": "GB"}})
+        subject, body = mail(english)
+        self.assertRegex(subject, f"^.+ invites Müller Bau {self.n + 100} GmbH to Shared Contacts for Gmail$")
+        self.assertTrue(body.startswith("Hello "), body)
+        self.assertLess(body.index("Hello"), body.index("-- Deutsche Fassung --"))
+        # Sent again (a new link), still in the customer's language.
+        self.ok("POST", f"/api/v1/customers/{german['id']}/invitation/resend", token=self.token)
+        self.assertTrue(mail(german)[0].endswith("zu Shared Contacts for Gmail ein"))
 
     def test_invite_tokens_stay_out_of_the_request_log(self):
         customer = self.invite(self.token, self.n)

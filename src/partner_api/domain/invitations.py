@@ -11,11 +11,47 @@ from ..clock import iso, parse_iso
 from ..errors import DemoAnswerRefused, DomainTaken, InvitationGone, NotFound, WrongDomain
 from .activity import Actor, record
 from .billing import save_subscription, subscription_snapshot
+from .line_items import invoice_language
 from .lookup import allowed_view, customer_view
 from .sessions import token_hash
 
 INVITATION_DAYS = 14
 PRODUCT = "Shared Contacts for Gmail"
+
+# The invitation e-mail (issue 25): subject and body in the customer's language (the language
+# their invoices go out in: invoice_language), the other language under it for whoever reads
+# the mailbox; German with "Sie".
+MAIL = {
+    "en": {
+        "subject": "{reseller} invites {organization} to {product}",
+        "body": ("Hello {name},\n\n{reseller} invites {organization} to try {product}, the add-on for Google "
+                 "Workspace, free for {days} days on {domain}.\n\nAccept the invitation with your Google account of "
+                 "{domain}:\n{url}\n\nThe link is valid until {until}.\n"),
+        "heading": "English version",
+    },
+    "de": {
+        "subject": "{reseller} lädt {organization} zu {product} ein",
+        "body": ("Guten Tag {name},\n\n{reseller} lädt {organization} ein, {product}, das Add-on für Google "
+                 "Workspace, {days} Tage lang kostenlos für {domain} zu testen.\n\nNehmen Sie die Einladung mit "
+                 "Ihrem Google-Konto von {domain} an:\n{url}\n\nDer Link ist bis {until} gültig.\n"),
+        "heading": "Deutsche Fassung",
+    },
+}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def mail_day(day, lang):
+    """A day as the language writes it (as the console and the invitation page do)."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}" if lang == "de" else f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def invitation_mail(lang, values):
+    """(subject, body) in `lang` first, then the other language."""
+    other = "en" if lang == "de" else "de"
+    first = {key: text.format(**values, until=mail_day(values["expires_on"], lang)) for key, text in MAIL[lang].items()}
+    second = MAIL[other]["body"].format(**values, until=mail_day(values["expires_on"], other))
+    body = f"{first['body']}\n-- {MAIL[other]['heading']} --\n\n{second}"
+    return first["subject"], body
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,12 +83,14 @@ def send_invitation(repo, reseller, customer_id, name, email, organization, base
         iso(now + dt.timedelta(days=INVITATION_DAYS)))
     repo.customers.update(customer_id, invitation_id=invitation_id, status="invited")
     url = f"{base_url}/invite/{sealed}"
-    subject = f"{reseller['name']} invites {organization} to {PRODUCT}"
-    body = (f"Hello {name},\n\n{reseller['name']} invites {organization} to start a {pricing.TRIAL_DAYS}-day trial"
-            f" of {PRODUCT}.\nAccept here with your Google account (valid for {INVITATION_DAYS} days): {url}\n\n"
-            f"Hallo {name},\n\n{reseller['name']} lädt {organization} zu einer {pricing.TRIAL_DAYS}-tägigen"
-            f" Testphase von {PRODUCT} ein.\nHier mit Ihrem Google-Konto annehmen ({INVITATION_DAYS} Tage gültig):"
-            f" {url}\n")
+    customer = repo.customers.get(reseller["id"], customer_id)
+    profile = repo.billing_profiles.get(reseller["id"])
+    lang = invoice_language(customer, profile["country"] if profile else None)
+    # The link's last day, as the invitation page says it ("Link gültig bis").
+    last_day = (now + dt.timedelta(days=INVITATION_DAYS)).date()
+    subject, body = invitation_mail(lang, {
+        "name": name, "reseller": reseller["name"], "organization": organization, "product": PRODUCT,
+        "days": pricing.TRIAL_DAYS, "domain": customer["google_domain"], "url": url, "expires_on": last_day})
     repo.outbox.add(reseller["id"], customer_id, email, subject, body, iso(now))
     log(f"outbox: invitation to {email} (customer {customer_id}) queued")
     return invitation_id
@@ -146,13 +184,13 @@ class Invitations:
         if invitation is None:
             raise NotFound("This invitation link does not exist.")
         if invitation["status"] == "accepted":
-            raise InvitationGone("This invitation was already accepted.")
+            raise InvitationGone("This invitation was already accepted.", "accepted")
         if invitation["status"] == "declined":
-            raise InvitationGone("This invitation was declined.")
+            raise InvitationGone("This invitation was declined.", "declined")
         if invitation["status"] != "pending":
-            raise InvitationGone("This invitation link was withdrawn or replaced by a newer one.")
+            raise InvitationGone("This invitation link was withdrawn or replaced by a newer one.", "replaced")
         if parse_iso(invitation["expires_at"]) <= self.clock.now():
-            raise InvitationGone("This invitation link has expired. Ask your reseller for a new one.")
+            raise InvitationGone("This invitation link has expired. Ask your reseller for a new one.", "expired")
         return invitation
 
     def page_facts(self, token):

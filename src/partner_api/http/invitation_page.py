@@ -6,6 +6,7 @@ declines as that account; the server accepts only an account of the invited doma
 server without Google, a demo account's invitation offers a clearly labelled demo acceptance
 instead. /invite.js does the rest (no inline script: the page keeps its strict CSP)."""
 import html
+import json
 import re
 import urllib.parse
 
@@ -41,6 +42,24 @@ TEXT = {
         "gone": "This invitation link is no longer valid",
         "missing": "This invitation link does not exist",
         "ask": "Please ask your reseller for a new link.",
+        # Why a link is dead, and what an answer's error means, in the page's language (the
+        # server's own message is English; it shows only for a code not listed here).
+        "gone_accepted": "This invitation was already accepted.",
+        "gone_declined": "This invitation was declined.",
+        "gone_replaced": "This link was withdrawn or replaced by a newer one.",
+        "gone_expired": "This link has expired.",
+        "missing_text": "Check that the link was copied whole.",
+        "errors": {
+            "invitation_gone": "This invitation link is no longer valid. Please ask your reseller for a new link.",
+            "not_found": "This invitation link does not exist.",
+            "wrong_domain": "This Google account does not belong to the invited domain. Sign in with an account of "
+                            "that domain.",
+            "domain_taken": "This Google domain already belongs to another customer.",
+            "invalid_credential": "Google could not confirm the sign-in. Please sign in again.",
+            "credential_required": "Sign in with Google with an account of the invited domain to answer.",
+            "google_sign_in_unavailable": "This server cannot check Google sign-ins. Please tell your reseller.",
+            "rate_limited": "Too many attempts. Please wait a moment and try again.",
+        },
         "other": "Deutsch",
         "back": "Back to the Reseller Console",
     },
@@ -78,6 +97,24 @@ TEXT = {
         "gone": "Dieser Einladungslink ist nicht mehr gültig",
         "missing": "Diesen Einladungslink gibt es nicht",
         "ask": "Bitte fragen Sie Ihren Reseller nach einem neuen Link.",
+        "gone_accepted": "Diese Einladung wurde bereits angenommen.",
+        "gone_declined": "Diese Einladung wurde abgelehnt.",
+        "gone_replaced": "Dieser Link wurde zurückgezogen oder durch einen neueren ersetzt.",
+        "gone_expired": "Dieser Link ist abgelaufen.",
+        "missing_text": "Prüfen Sie, ob der Link vollständig kopiert wurde.",
+        "errors": {
+            "invitation_gone": "Dieser Einladungslink ist nicht mehr gültig. Bitte fragen Sie Ihren Reseller nach "
+                               "einem neuen Link.",
+            "not_found": "Diesen Einladungslink gibt es nicht.",
+            "wrong_domain": "Dieses Google-Konto gehört nicht zur eingeladenen Domain. Melden Sie sich mit einem Konto "
+                            "dieser Domain an.",
+            "domain_taken": "Diese Google-Domain gehört bereits zu einem anderen Kunden.",
+            "invalid_credential": "Google konnte die Anmeldung nicht bestätigen. Bitte melden Sie sich erneut an.",
+            "credential_required": "Melden Sie sich zum Antworten mit einem Google-Konto der eingeladenen Domain an.",
+            "google_sign_in_unavailable": "Dieser Server kann keine Google-Anmeldung prüfen. Bitte sagen Sie Ihrem "
+                                          "Reseller Bescheid.",
+            "rate_limited": "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
+        },
         "other": "English",
         "back": "Zurück zur Reseller-Konsole",
     },
@@ -168,7 +205,11 @@ SCRIPT = """(function () {
           });
           return;
         }
-        say(d.failed + ((result.body && result.body.error && result.body.error.message) || ''), true);
+        // Said in the page's language by the error's code; the server's (English) message only
+        // for a code the page does not know.
+        var error = (result.body && result.body.error) || {};
+        var known = JSON.parse(d.errors || '{}')[error.code];
+        say(d.failed + (known || error.message || ''), true);
         ready(d.mode === 'demo' || credential !== null);
       })
       .catch(function () { say(d.offline, true); ready(d.mode === 'demo' || credential !== null); });
@@ -291,7 +332,7 @@ def invitation_html(lang, token, info, mode, client_id="", back=None):
                     organization=info["organization"], days=info["trial_days"], plan=info["plan"],
                     licenses=info["licenses"], total=money(info["monthly_after_trial"]),
                     unit=money(info["unit_price"]))
-    t = {key: value.format_map(values) for key, value in TEXT[lang].items()}
+    t = {key: value.format_map(values) for key, value in TEXT[lang].items() if isinstance(value, str)}
     t["valid_value"] = TEXT[lang]["valid_value"].format(date=format_date(info["expires_at"][:10], lang))
     esc = html.escape
     other = "de" if lang == "en" else "en"
@@ -301,7 +342,8 @@ def invitation_html(lang, token, info, mode, client_id="", back=None):
     api = f"/api/v1/invitations/{token}"
     data = {"mode": mode, "client-id": client_id, "accept-url": f"{api}/accept", "decline-url": f"{api}/decline",
             "working": t["working"], "failed": t["failed"], "offline": t["offline"], "signed-in": t["signed_in"],
-            "google-missing": t["google_missing"], "declined": t["declined"], "done": t["done"]}
+            "google-missing": t["google_missing"], "declined": t["declined"], "done": t["done"],
+            "errors": json.dumps(TEXT[lang]["errors"], ensure_ascii=False)}
     attributes = "".join(f' data-{name}="{esc(str(value))}"' for name, value in data.items())
     body = (
         _back_link(lang, back) +
@@ -314,10 +356,13 @@ def invitation_html(lang, token, info, mode, client_id="", back=None):
     return _page(lang, t["title"], body, attributes)
 
 
-def dead_link_html(lang, gone, message, back=None):
+def dead_link_html(lang, gone, reason=None, back=None):
+    """The page for a dead link (410) or an unknown one (404), wholly in the page's language:
+    why (`reason`, InvitationGone's), and what to do."""
     t = TEXT[lang]
     heading = t["gone"] if gone else t["missing"]
-    body = (_back_link(lang, back) + f"<h1>{html.escape(heading)}</h1><p>{html.escape(message)}</p>"
+    why = t.get(f"gone_{reason}", "") if gone else t["missing_text"]
+    body = (_back_link(lang, back) + f"<h1>{html.escape(heading)}</h1>" + (f"<p>{html.escape(why)}</p>" if why else "") +
             f"<p class=\"note\">{html.escape(t['ask'])}</p>")
     return _page(lang, t["title"].format(product="Shared Contacts for Gmail"), body)
 

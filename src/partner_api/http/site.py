@@ -113,9 +113,9 @@ class Site:
             body, status = invitation_html(lang, token, facts, self.answer_mode(facts), self.settings.google_client_id,
                                            back), 200
         except InvitationGone as error:
-            body, status = dead_link_html(lang, True, error.message, back), 410
-        except NotFound as error:
-            body, status = dead_link_html(lang, False, error.message, back), 404
+            body, status = dead_link_html(lang, True, error.reason, back), 410
+        except NotFound:
+            body, status = dead_link_html(lang, False, None, back), 404
         return Response(status, body, MIME_TYPES[".html"], {"Cache-Control": "no-store"})
 
     def answer_mode(self, facts):
