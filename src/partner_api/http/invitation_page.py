@@ -46,7 +46,7 @@ TEXT = {
         # server's own message is English; it shows only for a code not listed here).
         "gone_accepted": "This invitation was already accepted.",
         "gone_declined": "This invitation was declined.",
-        "gone_replaced": "This link was withdrawn or replaced by a newer one.",
+        "gone_replaced": "This link was revoked or replaced by a newer one.",
         "gone_expired": "This link has expired.",
         "missing_text": "Check that the link was copied whole.",
         "errors": {
@@ -99,7 +99,7 @@ TEXT = {
         "ask": "Bitte fragen Sie Ihren Reseller nach einem neuen Link.",
         "gone_accepted": "Diese Einladung wurde bereits angenommen.",
         "gone_declined": "Diese Einladung wurde abgelehnt.",
-        "gone_replaced": "Dieser Link wurde zurückgezogen oder durch einen neueren ersetzt.",
+        "gone_replaced": "Dieser Link wurde widerrufen oder durch einen neueren ersetzt.",
         "gone_expired": "Dieser Link ist abgelaufen.",
         "missing_text": "Prüfen Sie, ob der Link vollständig kopiert wurde.",
         "errors": {
