@@ -135,7 +135,7 @@ class Invitations(ServerTestCase):
         # An answer's error is said by its code in the page's language (the server's English
         # message only for a code the page does not know).
         self.assertIn("data-errors=", german)
-        self.assertIn("Dieses Google-Konto gehört nicht zur eingeladenen Domain.", german)
+        self.assertIn(f"Dieses Google-Konto gehört nicht zu {customer['google_domain']}.", german)
         script = self.call("GET", "/invite.js")
         self.assertEqual(script.header("Content-Type"), "text/javascript; charset=utf-8")
         self.assertIn(b"fetch(", script.body)

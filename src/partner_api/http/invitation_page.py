@@ -52,8 +52,7 @@ TEXT = {
         "errors": {
             "invitation_gone": "This invitation link is no longer valid. Please ask your reseller for a new link.",
             "not_found": "This invitation link does not exist.",
-            "wrong_domain": "This Google account does not belong to the invited domain. Sign in with an account of "
-                            "that domain.",
+            "wrong_domain": "This Google account is not an account of {domain}. Sign in with an account of {domain}.",
             "domain_taken": "This Google domain already belongs to another customer.",
             "invalid_credential": "Google could not confirm the sign-in. Please sign in again.",
             "credential_required": "Sign in with Google with an account of the invited domain to answer.",
@@ -106,8 +105,8 @@ TEXT = {
             "invitation_gone": "Dieser Einladungslink ist nicht mehr gültig. Bitte fragen Sie Ihren Reseller nach "
                                "einem neuen Link.",
             "not_found": "Diesen Einladungslink gibt es nicht.",
-            "wrong_domain": "Dieses Google-Konto gehört nicht zur eingeladenen Domain. Melden Sie sich mit einem Konto "
-                            "dieser Domain an.",
+            "wrong_domain": "Dieses Google-Konto gehört nicht zu {domain}. Melden Sie sich mit einem Konto von {domain} "
+                            "an.",
             "domain_taken": "Diese Google-Domain gehört bereits zu einem anderen Kunden.",
             "invalid_credential": "Google konnte die Anmeldung nicht bestätigen. Bitte melden Sie sich erneut an.",
             "credential_required": "Melden Sie sich zum Antworten mit einem Google-Konto der eingeladenen Domain an.",
@@ -343,7 +342,8 @@ def invitation_html(lang, token, info, mode, client_id="", back=None):
     data = {"mode": mode, "client-id": client_id, "accept-url": f"{api}/accept", "decline-url": f"{api}/decline",
             "working": t["working"], "failed": t["failed"], "offline": t["offline"], "signed-in": t["signed_in"],
             "google-missing": t["google_missing"], "declined": t["declined"], "done": t["done"],
-            "errors": json.dumps(TEXT[lang]["errors"], ensure_ascii=False)}
+            "errors": json.dumps({code: text.format_map(values) for code, text in TEXT[lang]["errors"].items()},
+                                 ensure_ascii=False)}
     attributes = "".join(f' data-{name}="{esc(str(value))}"' for name, value in data.items())
     body = (
         _back_link(lang, back) +
