@@ -194,7 +194,7 @@ TEST_CASE("a toast is put into words when drawn: a language switch re-words it, 
     setLanguage(Language::German);
     std::string german = sentence(m);
     setLanguage(Language::English);
-    CHECK(german.find("Lizenzanzahl auf 1.200 geändert.") == 0);
+    CHECK(german.find("Lizenzanzahl auf 1.200 erhöht.") == 0);  // from 30: said as what happened
     CHECK(german.find("Rechnung INV-") != std::string::npos);
 }
 

@@ -113,12 +113,15 @@ void SubscriptionSlice::placeLicenseOrder() {
     // The same key on a retry: if the first attempt reached the server, it answers with that order.
     api().orderLicenses(id, target, seen, o.idempotencyKey, ctx_.answer<OrderOutcome>(
         Landing::on(o.ordering).onlyIf([this, id] { return state().customer.id == id; }),
-        [this, target](OrderOutcome out) {
+        [this, target, seen](OrderOutcome out) {
+            // Said as what happened: "Lizenzanzahl auf 45 erhöht." (or verringert).
+            const bool raised = target > seen, lowered = target < seen;
             if (out.invoice)
-                ctx_.toast(ToastKind::Success, Text::ToastLicensesOrderedInvoice,
+                ctx_.toast(ToastKind::Success, raised ? Text::ToastLicensesRaisedInvoice : Text::ToastLicensesOrderedInvoice,
                            {MessageArg::integer(target), MessageArg::plain(out.invoice->number)});
             else
-                ctx_.toast(ToastKind::Success, Text::ToastLicensesOrdered, {MessageArg::integer(target)});
+                ctx_.toast(ToastKind::Success, raised ? Text::ToastLicensesRaised : lowered ? Text::ToastLicensesLowered : Text::ToastLicensesOrdered,
+                           {MessageArg::integer(target)});
             state().customer.licenses = LicenseOrderState{};
             applySubscription(out.subscription);
         },

@@ -7,17 +7,17 @@
     X(CouldNotLoadCustomer, "Could not load this customer", "Dieser Kunde konnte nicht geladen werden") \
     X(CustomerNotFound, "This customer does not exist or belongs to another account.", "Dieser Kunde existiert nicht oder gehört zu einem anderen Konto.") \
     X(InvitationCard, "Invitation", "Einladung") \
-    X(InvitationPendingNote, "Waiting for the customer to accept. The link works until it expires; resending makes a new link and ends the old one.", "Wartet auf die Annahme durch den Kunden. Der Link gilt bis zum Ablauf; erneutes Senden erzeugt einen neuen Link und beendet den alten.") \
+    X(InvitationPendingNote, "Waiting for the customer to accept. Resending makes a new link; the old one then stops working.", "Wartet auf die Annahme durch den Kunden. Erneutes Senden erzeugt einen neuen Einladungslink; der alte ist danach nicht mehr gültig.") \
     X(InvitationSent, "Sent", "Gesendet") \
-    X(InvitationExpires, "Expires", "Läuft ab") \
+    X(InvitationExpires, "Valid until", "Gültig bis") \
     X(InvitationExpired, "Expired", "Abgelaufen") \
     X(InvitationAccepted, "Accepted", "Angenommen") \
-    X(InvitationRevokedNote, "The invitation was revoked. The link no longer works.", "Die Einladung wurde widerrufen. Der Link funktioniert nicht mehr.") \
+    X(InvitationRevokedNote, "The invitation was revoked. The link no longer works.", "Die Einladung wurde widerrufen. Der Einladungslink ist nicht mehr gültig.") \
     X(InvitationLink, "Invitation link", "Einladungslink") \
     X(CopyLink, "Copy link", "Link kopieren") \
     X(Resend, "Resend", "Erneut senden") \
     X(Revoke, "Revoke", "Widerrufen") \
-    X(RevokeQuestion, "Revoke the invitation? The link stops working at once.", "Einladung widerrufen? Der Link funktioniert sofort nicht mehr.") \
+    X(RevokeQuestion, "Revoke the invitation? The link stops working at once.", "Einladung widerrufen? Der Einladungslink ist dann sofort ungültig.") \
     X(ConfirmRevoke, "Yes, revoke", "Ja, widerrufen") \
     X(SubscriptionCard, "Subscription", "Abonnement") \
     X(TermsPlan, "Plan", "Tarif") \

@@ -11,6 +11,6 @@
     X(TrialEndsToday, "ends today", "endet heute") \
     X(DashboardTrials, "In trial", "In der Testphase") \
     X(InviteAgain, "Invite again", "Erneut einladen") \
-    X(InvitationDeclinedNote, "The customer declined the invitation. The link no longer works.", "Der Kunde hat die Einladung abgelehnt. Der Link funktioniert nicht mehr.") \
+    X(InvitationDeclinedNote, "The customer declined the invitation. The link no longer works.", "Der Kunde hat die Einladung abgelehnt. Der Einladungslink ist nicht mehr gültig.") \
     X(InvitationDeclined, "Declined", "Abgelehnt") \
-    X(InviteAgainNote, "A new link goes to the contact email; the history stays.", "Ein neuer Link geht an die Kontakt-E-Mail; der Verlauf bleibt erhalten.")
+    X(InviteAgainNote, "A new link goes to the contact email; the history stays.", "Ein neuer Einladungslink geht an die E-Mail-Adresse des Ansprechpartners; der Verlauf bleibt erhalten.")

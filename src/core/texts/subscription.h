@@ -24,7 +24,8 @@
     X(CouldNotPreview, "Could not calculate the price", "Der Preis konnte nicht berechnet werden") \
     X(OrderNow, "Order now", "Jetzt bestellen") \
     X(ConfirmOrderTitle, "Confirm the order", "Bestellung bestätigen") \
-    X(ConfirmOrderText, "Change the number of licenses of {} to {}? {} is invoiced now.", "Lizenzanzahl für {} auf {} ändern? Es werden jetzt {} in Rechnung gestellt.") \
+    X(ConfirmOrderText, "Change the number of licenses of {} to {}? {} is invoiced now.", "Lizenzanzahl für {} auf {} erhöhen? Es werden jetzt {} in Rechnung gestellt.") \
+    X(ConfirmOrderFewer, "Change the number of licenses of {} to {}?", "Lizenzanzahl für {} auf {} verringern?") \
     X(ConfirmOrder, "Confirm order", "Bestellung bestätigen") \
     X(Ordering, "Ordering…", "Wird bestellt …") \
     X(OrderFailed, "The order did not go through", "Die Bestellung wurde nicht ausgeführt") \

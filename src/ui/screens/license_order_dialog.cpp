@@ -125,9 +125,13 @@ void LicenseOrderDialog::draw(Store& store) {
         // Second step: say exactly what will happen, then order.
         const LicensePreview& p = *o.preview;
         text(tr(Text::ConfirmOrderTitle), color::Text, fonts().medium, "heading");
-        paragraph(format::fill(tr(Text::ConfirmOrderText), page.customer->organization, format::integer(o.target),
-                               format::money(p.proratedAmount)),
-                  color::Text);
+        // "Lizenzanzahl … auf 45 erhöhen? Es werden jetzt … in Rechnung gestellt." / "… verringern?"
+        if (o.target < sub.licenses)
+            paragraph(format::fill(tr(Text::ConfirmOrderFewer), page.customer->organization, format::integer(o.target)), color::Text);
+        else
+            paragraph(format::fill(tr(Text::ConfirmOrderText), page.customer->organization, format::integer(o.target),
+                                   format::money(p.proratedAmount)),
+                      color::Text);
         ImGui::Dummy(ImVec2(0, 4));
         previewBox("###confirm-preview", 0);
         previewDueRows({}, p.proratedAmount, p.tax, p.credit);
