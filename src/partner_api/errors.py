@@ -197,6 +197,21 @@ class PlanChanged(SubscriptionChanged):
                          "current plan and choose again.", sub)
 
 
+# A customer's details a reseller edits (PATCH /customers/{id}), each with its expected_* precondition.
+EDITABLE_DETAILS = ("name", "email", "organization", "google_domain")
+
+
+class CustomerChanged(Conflict):
+    """A customer's details are no longer what the client saw (its `expected_*` fields): another
+    member or tab edited them meanwhile. Nothing was changed; the answer carries them as they are."""
+    code = "customer_changed"
+
+    def __init__(self, customer):
+        super().__init__("The customer's details were changed by someone else meanwhile. Nothing was changed; "
+                         "check them and edit again.")
+        self.details = {"current": {k: customer[k] for k in EDITABLE_DETAILS}}
+
+
 class IdempotencyConflict(Conflict):
     code = "idempotency_conflict"
     default_message = "This Idempotency-Key was already used with a different request."

@@ -258,7 +258,10 @@ SCHEMAS = {
     "NewCustomer": obj(required=["name", "email", "google_domain", "organization"], name=NAME_TEXT, email=EMAIL,
                        google_domain=DOMAIN, organization=NAME_TEXT, billing=ref("CustomerBilling")),
     "CustomerChanges": {**obj(required=[], name=NAME_TEXT, email=EMAIL, organization=NAME_TEXT,
-                              google_domain=DOMAIN, billing=ref("CustomerBilling")),
+                              google_domain=DOMAIN, billing=ref("CustomerBilling"),
+                              **{f"expected_{k}": s(description=f"The {k} the client saw; another now: 409 "
+                                                    "customer_changed with error.current, nothing changed.")
+                                 for k in ("name", "email", "organization", "google_domain")}),
                         "minProperties": 1,
                         "description": "At least one field. The Google domain only while the invitation is open "
                                        "(else 409)."},
@@ -511,7 +514,8 @@ ERRORS = {
     "404": "not_found: no such resource for this reseller (another reseller's looks the same).",
     "405": "method_not_allowed, with an Allow header.",
     "409": "conflict (from the lifecycle table: with error.state and error.allowed_states), domain_taken, "
-           "subscription_cancelled, idempotency_conflict, licenses_changed / plan_changed with error.current, "
+           "subscription_cancelled, idempotency_conflict, licenses_changed / plan_changed / customer_changed with "
+           "error.current, "
            "member_exists, last_admin, choose_reseller with error.resellers, currency_locked with error.current, "
            "invoice_incomplete with error.missing, selection_changed with error.current_total, row_conflict with "
            "error.row, job_finished or view_exists. Nothing was changed.",

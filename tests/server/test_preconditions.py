@@ -102,5 +102,37 @@ class PlanPrecondition(ServerTestCase):
                                "expected_billing_cycle": "flexible"}, token)
 
 
+class CustomerDetailsPrecondition(ServerTestCase):
+    """Edit customer (issue 23): the console sends the details it showed as expected_*; two
+    members editing the same customer do not overwrite each other unseen."""
+
+    def test_a_stale_detail_is_409_with_the_current_details_and_writes_nothing(self):
+        token = self.sign_in("details-precondition@example.com")
+        customer = self.invite(token, 1)
+        path = f"/api/v1/customers/{customer['id']}"
+        seen = {"expected_name": customer["name"], "expected_organization": customer["organization"]}
+        self.ok("PATCH", path, {"name": "Erika Muster", **seen}, token)  # the first tab saves
+        before = fingerprint(self.db_path)
+        reply = self.call("PATCH", path, {"organization": "Muster AG", **seen}, token)  # the second saw the old name
+        error = self.assertError(reply, 409, "customer_changed")
+        self.assertEqual(error["current"]["name"], "Erika Muster")
+        self.assertEqual(error["current"]["organization"], customer["organization"])
+        self.assertEqual(set(error["current"]), {"name", "email", "organization", "google_domain"})
+        self.assertIn("Nothing was changed", error["message"])
+        self.assertEqual(fingerprint(self.db_path), before)
+        saved = self.ok("PATCH", path, {"organization": "Muster AG", "expected_name": "Erika Muster",
+                                        "expected_organization": customer["organization"]}, token)
+        self.assertEqual((saved["name"], saved["organization"]), ("Erika Muster", "Muster AG"))
+
+    def test_expected_details_are_checked_as_text(self):
+        token = self.sign_in("details-precondition-2@example.com")
+        customer = self.invite(token, 2)
+        path = f"/api/v1/customers/{customer['id']}"
+        for bad in (None, 7, ["a"], "x" * 501):
+            error = self.assertError(self.call("PATCH", path, {"name": "A", "expected_name": bad}, token),
+                                     422, "validation_failed")
+            self.assertEqual(set(error["fields"]), {"expected_name"})
+
+
 if __name__ == "__main__":
     unittest.main()

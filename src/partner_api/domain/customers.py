@@ -1,7 +1,7 @@
 """Customers: the reseller's list (search, filter, sort, pages by cursor or by position), one
 customer with its invitation and subscription, inviting a new one, and changing its details."""
 from ..clock import iso
-from ..errors import DomainTaken, ValidationFailed
+from ..errors import CustomerChanged, DomainTaken, ValidationFailed
 from ..storage.customers import BILLING_COLUMNS
 from ..validation import sort_key
 from .activity import record
@@ -77,16 +77,19 @@ class Customers:
                     "organization": organization}, now)
             return customer_view(repo, reseller, customer_id)
 
-    def update(self, reseller, customer_id, changes, actor):
+    def update(self, reseller, customer_id, changes, actor, expected=None):
         """Changes name, email, organization or the billing details (`billing`: the
         BILLING_COLUMNS, or None to remove them, which is refused once the customer has been
         invoiced), and the Google domain while the invitation is open (the link then answers for
         the new domain only); a change to nothing new records nothing. Invoices already issued
-        keep what they were issued with."""
+        keep what they were issued with. `expected`: the details as the client saw them; any of
+        them changed meanwhile and nothing is (CustomerChanged)."""
         now = self.clock.now()
         with self.storage.write(account=reseller["id"]) as repo:
             view = customer_view(repo, reseller, customer_id)
             customer = view[0]
+            if any(customer[k] != v for k, v in (expected or {}).items()):
+                raise CustomerChanged(customer)
             if "billing" in changes:
                 billing = changes.pop("billing")
                 if billing is None and repo.invoices.any_of_customer(customer_id):

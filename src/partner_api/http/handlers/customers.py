@@ -1,7 +1,7 @@
 """Customers: the list (and all of it as CSV), inviting one, one customer, changing its details."""
 from ...documents import CUSTOMER_COLUMNS, customers_csv
 from ...domain.customers import SORTS
-from ...errors import ValidationFailed
+from ...errors import EDITABLE_DETAILS, ValidationFailed
 from ...validation import Fields, query_choice, query_int
 from .. import representation as rep
 from ..billing_body import read_customer_billing
@@ -56,7 +56,8 @@ def get_customer(api, request):
 
 def update_customer(api, request):
     body = request.json()
-    fields = Fields(body, {"name", "email", "organization", "google_domain", "billing"})
+    fields = Fields(body, {"name", "email", "organization", "google_domain", "billing",
+                           *(f"expected_{k}" for k in EDITABLE_DETAILS)})
     changes = {}
     if fields.has("name"):
         changes["name"] = fields.name("name")
@@ -68,11 +69,14 @@ def update_customer(api, request):
         changes["billing"] = read_customer_billing(fields)
     if fields.has("google_domain"):  # only while the invitation is open: the domain room says 409 otherwise
         changes["google_domain"] = fields.domain("google_domain")
+    # What the client saw (issue 23): a detail someone else changed meanwhile is 409 customer_changed.
+    expected = {k: fields.text(f"expected_{k}", 500, required=True) for k in EDITABLE_DETAILS
+                if fields.has(f"expected_{k}")}
     if not body:
         fields.fail("body", "Send at least one of name, email, organization, google_domain, billing.")
     fields.check()
-    return json_response(200, api.customer_json(
-        request, api.domain.customers.update(request.reseller, request.params["id"], changes, api.actor(request))))
+    return json_response(200, api.customer_json(request, api.domain.customers.update(
+        request.reseller, request.params["id"], changes, api.actor(request), expected)))
 
 
 def export_customers(api, request):
