@@ -148,6 +148,10 @@ void ApiClient::inviteAgain(std::int64_t id, const std::string& key, Callback<Cu
     call<Customer>(request("POST", customerPath(id) + "/invitation", "{}", key), &codec::decodeCustomer, std::move(done));
 }
 
+void ApiClient::updateCustomer(std::int64_t id, const std::string& body, const std::string& key, Callback<Customer> done) {
+    call<Customer>(request("PATCH", customerPath(id), body, key), &codec::decodeCustomer, std::move(done));
+}
+
 void ApiClient::previewLicenses(std::int64_t id, int licenses, Callback<LicensePreview> done) {
     call<LicensePreview>(request("POST", customerPath(id) + "/subscription/license-orders/preview", codec::encodeLicenses(licenses)),
                          &codec::decodeLicensePreview, std::move(done));

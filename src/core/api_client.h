@@ -50,6 +50,8 @@ public:
                                Callback<Customer> done);
     // A new invitation for a revoked, declined, expired or cancelled customer (issue 23).
     void inviteAgain(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
+    // Edit customer: PATCH with the changed details and the ones seen (codec::encodeCustomerEdit).
+    void updateCustomer(std::int64_t id, const std::string& body, const std::string& idempotencyKey, Callback<Customer> done);
 
     void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
     // expectedLicenses: the count the reseller saw; the server answers 409 licenses_changed if it moved.

@@ -132,6 +132,18 @@ struct BillingProfileState {
     std::optional<ApiError> error;
 };
 
+// Edit customer (issue 23): the details as the dialog opened with them (sent as expected_*) and
+// as typed.
+struct CustomerEdit {
+    bool open = false;
+    CustomerDetails seen, draft;
+    bool domainEditable = false;  // only while the invitation is open
+    bool submitting = false;
+    std::map<std::string, std::string> fieldErrors;  // by API field name
+    std::optional<ApiError> error;                   // not about one field
+    std::string idempotencyKey;
+};
+
 struct CustomerPageState {
     std::int64_t id = 0;
     std::optional<Customer> customer;
@@ -147,6 +159,7 @@ struct CustomerPageState {
     PlanChangeState plan;
     CancelState cancel;
     BillingDetailsEdit billing;
+    CustomerEdit edit;
 };
 
 using InvoiceListState = ListState<Invoice, InvoiceFilter>;

@@ -462,6 +462,18 @@ ApiError decodeError(const HttpResponse& response) {
                 auto plan = current->find("plan"), cycle = current->find("billing_cycle");
                 if (plan != current->end() && plan->is_string()) e.currentPlan = plan->get<std::string>();
                 if (cycle != current->end() && cycle->is_string()) e.currentBillingCycle = cycle->get<std::string>();
+                if (e.code == "customer_changed") {  // all four details, or none
+                    CustomerDetails d;
+                    bool whole = true;
+                    const std::pair<const char*, std::string*> parts[] = {
+                        {"name", &d.name}, {"email", &d.email}, {"organization", &d.organization}, {"google_domain", &d.googleDomain}};
+                    for (auto [key, into] : parts) {
+                        auto v = current->find(key);
+                        if (v != current->end() && v->is_string()) *into = v->get<std::string>();
+                        else whole = false;
+                    }
+                    if (whole) e.currentDetails = std::move(d);
+                }
             }
             auto roles = err->find("required_role");
             if (roles != err->end() && roles->is_array())

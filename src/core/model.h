@@ -437,6 +437,15 @@ struct AppConfig {
 };
 
 // The one error type: what went wrong, in words the reseller can read.
+// The details Edit customer changes (issue 23), as the console showed them or the server has them.
+struct CustomerDetails {
+    std::string name, email, organization, googleDomain;
+    bool operator==(const CustomerDetails& o) const {
+        return name == o.name && email == o.email && organization == o.organization && googleDomain == o.googleDomain;
+    }
+    bool operator!=(const CustomerDetails& o) const { return !(*this == o); }
+};
+
 struct ApiError {
     int status = 0;         // HTTP status; 0 when the request never got an answer
     std::string code;       // server's code, or network_error / bad_response
@@ -445,6 +454,8 @@ struct ApiError {
     // licenses_changed / plan_changed (409): the subscription as it is now; nothing was written.
     std::optional<int> currentLicenses;
     std::string currentPlan, currentBillingCycle;
+    // customer_changed (409): the customer's details as they are now; nothing was written.
+    std::optional<CustomerDetails> currentDetails;
     // forbidden (403): the roles that would have been allowed, in the server's order.
     std::vector<std::string> requiredRoles;
     // rate_limited (429): seconds until a try is let through again (0: not said).

@@ -20,6 +20,7 @@
 #include "core/store/import.h"
 #include "core/store/invoices.h"
 #include "core/store/kiosk.h"
+#include "core/store/lifecycle.h"
 #include "core/store/new_customer.h"
 #include "core/store/offline.h"
 #include "core/store/session.h"
@@ -66,6 +67,7 @@ public:
     SignOutSlice& signOut() { return signOut_; }
     ImportSlice& importer() { return importer_; }
     BillingSlice& billing() { return billing_; }
+    LifecycleSlice& lifecycle() { return lifecycle_; }
 
 private:
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
@@ -87,6 +89,7 @@ private:
     SignOutSlice signOut_{ctx_};
     ImportSlice importer_{ctx_};
     BillingSlice billing_{ctx_};
+    LifecycleSlice lifecycle_{ctx_};
 };
 
 }  // namespace rc

@@ -16,6 +16,7 @@ constexpr StaleRule kRules[] = {
     {Change::CustomerInvited, kStaleCustomerList | kStaleDashboard},
     {Change::InvitationRevoked, kStaleCustomerList | kStaleDashboard},
     {Change::InvitedAgain, kStaleCustomerList | kStaleDashboard},
+    {Change::CustomerEdited, kStaleCustomerList | kStaleDashboard},
     {Change::SubscriptionChanged, kStaleCustomerList | kStaleDashboard | kStaleInvoiceList},
     // The history (the dashboard's recent activity) names team changes.
     {Change::TeamChanged, kStaleDashboard},

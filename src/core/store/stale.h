@@ -13,6 +13,7 @@ enum class Change {
     CustomerInvited,      // a new customer (sent now, or from the offline queue)
     InvitationRevoked,
     InvitedAgain,         // a revoked, declined, expired or cancelled customer is invited again
+    CustomerEdited,       // name, contact email, organization or domain (the list and the history show them)
     SubscriptionChanged,  // licenses, plan, cancellation, reactivation
     TeamChanged,          // a member added, given another role or removed
 };

@@ -13,7 +13,7 @@
     X(HintEmail, "jane@example.com", "erika@beispiel.de") \
     X(HintDomain, "example.com", "beispiel.de") \
     X(HintOrganization, "Example Ltd.", "Beispiel GmbH") \
-    X(DomainHelp, "The domain the customer uses Google Workspace with. It cannot be changed later.", "Die Domain, mit der der Kunde Google Workspace nutzt. Sie lässt sich später nicht ändern.") \
+    X(DomainHelp, "The domain the customer uses Google Workspace with. It can be corrected only while the invitation is open.", "Die Domain, mit der der Kunde Google Workspace nutzt. Sie lässt sich nur korrigieren, solange die Einladung offen ist.") \
     X(SendInvitation, "Send invitation", "Einladung senden") \
     X(Sending, "Sending…", "Wird gesendet …") \
     X(ErrRequired, "This field is required.", "Dieses Feld ist erforderlich.") \

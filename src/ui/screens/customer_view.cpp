@@ -275,7 +275,10 @@ void CustomerView::draw(Store& store) {
     }
     const Customer& c = *page.customer;
 
-    // Header: name and status, then organization · domain · email.
+    // Header: name and status (and Edit customer on the right where it fits), then
+    // organization · domain · email.
+    const float headerX = ImGui::GetCursorPosX(), headerY = ImGui::GetCursorPosY();
+    const float headerW = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(fonts().title);
     text(c.name, color::Text, fonts().title, "heading");
     ImGui::PopFont();
@@ -287,6 +290,19 @@ void CustomerView::draw(Store& store) {
         ImGui::SameLine(0, 10);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
         text(status.detail, color::TextMuted, fonts().small, "label");
+    }
+    // Edit customer: Sales or Admin, and the network (an edit is never queued).
+    Gate manage = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);
+    std::string editLabel = std::string(tr(Text::EditCustomer)) + "##edit-customer";
+    const float editW = buttonWidth(editLabel.c_str());
+    ImGui::SameLine(0, 0);
+    const bool editBeside = ImGui::GetContentRegionAvail().x >= editW + 24;
+    if (editBeside) {
+        ImGui::SetCursorPos(ImVec2(headerX + headerW - editW, headerY - 2));
+        if (gatedButton(editLabel.c_str(), manage, ButtonStyle::Secondary, ImVec2(editW, 36), page.edit.submitting))
+            store.lifecycle().openEdit();
+    } else {
+        ImGui::NewLine();
     }
     // Organization, domain and email: one line where it fits, else broken between them, never
     // inside an address.
@@ -301,6 +317,12 @@ void CustomerView::draw(Store& store) {
     } else {
         for (const std::string* part : {&c.organization, &c.googleDomain, &c.email}) text(*part, color::TextMuted, nullptr, "text");
     }
+    if (!editBeside) {  // a phone: under the details
+        ImGui::Dummy(ImVec2(0, 2));
+        if (gatedButton(editLabel.c_str(), manage, ButtonStyle::Secondary, ImVec2(0, 38), page.edit.submitting))
+            store.lifecycle().openEdit();
+    }
+    gateNotes();
     ImGui::Dummy(ImVec2(0, 8));
     if (page.actionError) {
         if (errorBanner(describeError(*page.actionError), true)) store.customerPage().reload();

@@ -5,6 +5,7 @@
 #include "ui/screens/billing_parts.h"
 #include "ui/screens/billing_view.h"
 #include "ui/screens/cancel_dialog.h"
+#include "ui/screens/edit_customer_dialog.h"
 #include "ui/screens/customer_view.h"
 #include "ui/screens/customers_view.h"
 #include "ui/screens/dashboard_view.h"
@@ -59,6 +60,7 @@ Views::Views() {
     dialogs_.push_back(make<SignOutDialog>());
     dialogs_.push_back(make<BillingDetailsDialog>());
     dialogs_.push_back(make<ImportDialog>());
+    dialogs_.push_back(make<EditCustomerDialog>());
 }
 
 View& Views::screen(Screen screen) {

@@ -1,0 +1,19 @@
+// JSON <-> the customer's whole life (issue 23): Edit customer's PATCH with its preconditions,
+// suspending and resuming with their previews. Decoders check every type as core/codec.h does;
+// anything unexpected is an ApiError "bad_response".
+#pragma once
+#include <string>
+
+#include "core/model.h"
+#include "core/result.h"
+
+namespace rc::codec {
+
+// PATCH /customers/{id}: the details that differ from `seen` (trimmed; the domain lower-cased and
+// only when `withDomain`), and every detail as it was seen (expected_*): another member's change
+// meanwhile is 409 customer_changed, not overwritten.
+std::string encodeCustomerEdit(const CustomerDetails& seen, const CustomerDetails& draft, bool withDomain);
+// Whether encodeCustomerEdit would change anything.
+bool customerEditChanges(const CustomerDetails& seen, const CustomerDetails& draft, bool withDomain);
+
+}  // namespace rc::codec

@@ -1,0 +1,122 @@
+#include "core/store/lifecycle.h"
+
+#include "core/access.h"
+#include "core/error_text.h"
+#include "core/i18n.h"
+#include "core/lifecycle_codec.h"
+#include "core/store.h"
+#include "core/validation.h"
+
+namespace rc {
+
+namespace {
+CustomerDetails detailsOf(const Customer& c) { return {c.name, c.email, c.organization, c.googleDomain}; }
+}  // namespace
+
+bool LifecycleSlice::refuseOffline(std::optional<ApiError>& error) {
+    if (!store().offline().isOffline()) return false;
+    ApiError e;
+    e.code = "network_error";
+    error = e;
+    return true;
+}
+
+// --- Edit customer
+
+void LifecycleSlice::openEdit() {
+    auto& page = state().customer;
+    if (!page.customer || page.edit.open || !allowed(state(), Capability::ManageCustomers)) return;
+    CustomerEdit edit;
+    edit.open = true;
+    edit.seen = edit.draft = detailsOf(*page.customer);
+    edit.domainEditable = page.customer->status == CustomerStatus::Invited;
+    edit.idempotencyKey = platform().newIdempotencyKey();
+    page.edit = std::move(edit);
+}
+
+void LifecycleSlice::editDraft(const CustomerDetails& draft) {
+    auto& edit = state().customer.edit;
+    if (!edit.open || edit.submitting) return;
+    bool hadProblem = edit.error.has_value() || !edit.fieldErrors.empty();
+    auto changed = [&](const std::string& a, const std::string& b, const char* field) {
+        if (a != b) edit.fieldErrors.erase(field);
+    };
+    changed(draft.name, edit.draft.name, "name");
+    changed(draft.email, edit.draft.email, "email");
+    changed(draft.organization, edit.draft.organization, "organization");
+    changed(draft.googleDomain, edit.draft.googleDomain, "google_domain");
+    // Other details are another change: a new key, so the server does not answer with the first.
+    if (hadProblem && draft != edit.draft) edit.idempotencyKey = platform().newIdempotencyKey();
+    edit.error.reset();
+    edit.draft = draft;
+    if (!edit.domainEditable) edit.draft.googleDomain = edit.seen.googleDomain;
+}
+
+void LifecycleSlice::saveEdit() {
+    auto& page = state().customer;
+    auto& edit = page.edit;
+    if (!signedIn() || !page.customer || !edit.open || edit.submitting || !allowed(state(), Capability::ManageCustomers)) return;
+    if (!codec::customerEditChanges(edit.seen, edit.draft, edit.domainEditable)) return;  // nothing to save
+    // The same rules as New customer, before anything is sent.
+    edit.fieldErrors.clear();
+    if (auto e = validate::name(edit.draft.name)) edit.fieldErrors["name"] = *e;
+    if (auto e = validate::email(edit.draft.email)) edit.fieldErrors["email"] = *e;
+    if (auto e = validate::name(edit.draft.organization)) edit.fieldErrors["organization"] = *e;
+    if (edit.domainEditable)
+        if (auto e = validate::googleDomain(edit.draft.googleDomain)) edit.fieldErrors["google_domain"] = *e;
+    if (!edit.fieldErrors.empty()) return;
+    if (refuseOffline(edit.error)) return;
+    edit.submitting = true;
+    edit.error.reset();
+    std::int64_t pageId = page.id;  // the answer lands only on the page it was sent from
+    api().updateCustomer(page.id, codec::encodeCustomerEdit(edit.seen, edit.draft, edit.domainEditable), edit.idempotencyKey,
+                         ctx_.answer<Customer>(
+                             Landing::on(edit.submitting).onlyIf([this, pageId] { return state().customer.id == pageId; }),
+                             [this](Customer c) {
+                                 auto& page = state().customer;
+                                 page.edit = CustomerEdit{};
+                                 page.customer = std::move(c);
+                                 std::int64_t id = page.customer->id;
+                                 state().customers.rows.forEachLoaded([&](Customer& row) {
+                                     if (row.id == id) row = *page.customer;
+                                 });
+                                 ctx_.changed(Change::CustomerEdited);
+                                 ctx_.toast(ToastKind::Success, Text::ToastCustomerSaved);
+                                 store().customerPage().reload();  // the history names the change
+                             },
+                             [this](const ApiError& e) {
+                                 auto& page = state().customer;
+                                 auto& edit = page.edit;
+                                 if (e.code == "customer_changed" && e.currentDetails) {
+                                     // Someone else's change: the fields not touched here take it,
+                                     // the typed ones stay; the next Save expects what is there now.
+                                     const CustomerDetails& now = *e.currentDetails;
+                                     if (edit.draft.name == edit.seen.name) edit.draft.name = now.name;
+                                     if (edit.draft.email == edit.seen.email) edit.draft.email = now.email;
+                                     if (edit.draft.organization == edit.seen.organization) edit.draft.organization = now.organization;
+                                     if (edit.draft.googleDomain == edit.seen.googleDomain) edit.draft.googleDomain = now.googleDomain;
+                                     edit.seen = now;
+                                     edit.idempotencyKey = platform().newIdempotencyKey();
+                                     edit.error = e;
+                                     store().customerPage().reload();
+                                     return;
+                                 }
+                                 if (e.code == "domain_taken") {
+                                     edit.fieldErrors["google_domain"] = describeError(e);
+                                     return;
+                                 }
+                                 if (e.fields.empty()) {
+                                     edit.error = e;
+                                     return;
+                                 }
+                                 for (const auto& [field, message] : e.fields) edit.fieldErrors[field] = describeFieldError(field, message);
+                             }));
+}
+
+void LifecycleSlice::closeEdit() {
+    auto& edit = state().customer.edit;
+    if (edit.submitting) return;
+    edit = CustomerEdit{};
+}
+
+}  // namespace rc

@@ -1,0 +1,27 @@
+// The store's lifecycle slice (issue 23): the actions of a customer's whole life on the customer's
+// page, each with its own dialog state in CustomerPageState. So far: Edit customer (name, contact
+// email, organization; the Google domain only while the invitation is open), sent with the
+// details the dialog opened with (expected_*) so another member's change is never overwritten
+// unseen. None of them is queued offline: each says it needs a connection.
+#pragma once
+#include <optional>
+
+#include "core/store/context.h"
+
+namespace rc {
+
+class LifecycleSlice : public Slice {
+public:
+    explicit LifecycleSlice(StoreContext& ctx) : Slice(ctx) {}
+
+    void openEdit();
+    void editDraft(const CustomerDetails& draft);
+    void saveEdit();
+    void closeEdit();
+
+private:
+    // Offline: the request is not sent, and `error` says it needs a connection.
+    bool refuseOffline(std::optional<ApiError>& error);
+};
+
+}  // namespace rc
