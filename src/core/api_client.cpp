@@ -2,6 +2,7 @@
 
 #include "core/bulk_codec.h"
 #include "core/codec.h"
+#include "core/lifecycle_codec.h"
 
 namespace rc {
 namespace {
@@ -150,6 +151,27 @@ void ApiClient::inviteAgain(std::int64_t id, const std::string& key, Callback<Cu
 
 void ApiClient::updateCustomer(std::int64_t id, const std::string& body, const std::string& key, Callback<Customer> done) {
     call<Customer>(request("PATCH", customerPath(id), body, key), &codec::decodeCustomer, std::move(done));
+}
+
+void ApiClient::previewSuspend(std::int64_t id, const std::string& reason, const std::string& note, Callback<SuspendPreview> done) {
+    call<SuspendPreview>(request("POST", customerPath(id) + "/subscription/suspend/preview", codec::encodeSuspend(reason, note)),
+                         &codec::decodeSuspendPreview, std::move(done));
+}
+
+void ApiClient::suspend(std::int64_t id, const std::string& reason, const std::string& note, const std::string& key,
+                        Callback<OrderOutcome> done) {
+    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/suspend", codec::encodeSuspend(reason, note), key),
+                       &codec::decodeOrderOutcome, std::move(done));
+}
+
+void ApiClient::previewResume(std::int64_t id, Callback<ResumePreview> done) {
+    call<ResumePreview>(request("POST", customerPath(id) + "/subscription/resume/preview", "{}"), &codec::decodeResumePreview,
+                        std::move(done));
+}
+
+void ApiClient::resume(std::int64_t id, const std::string& key, Callback<OrderOutcome> done) {
+    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/resume", "{}", key), &codec::decodeOrderOutcome,
+                       std::move(done));
 }
 
 void ApiClient::previewLicenses(std::int64_t id, int licenses, Callback<LicensePreview> done) {

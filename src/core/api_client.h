@@ -6,6 +6,7 @@
 
 #include "core/bulk_codec.h"
 #include "core/http.h"
+#include "core/lifecycle_model.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "core/route.h"
@@ -52,6 +53,13 @@ public:
     void inviteAgain(std::int64_t id, const std::string& idempotencyKey, Callback<Customer> done);
     // Edit customer: PATCH with the changed details and the ones seen (codec::encodeCustomerEdit).
     void updateCustomer(std::int64_t id, const std::string& body, const std::string& idempotencyKey, Callback<Customer> done);
+    // Suspend and resume a subscription, each with its preview (nothing written); the outcome's
+    // subscription (and, resuming, the invoice for the rest of the period).
+    void previewSuspend(std::int64_t customerId, const std::string& reason, const std::string& note, Callback<SuspendPreview> done);
+    void suspend(std::int64_t customerId, const std::string& reason, const std::string& note, const std::string& idempotencyKey,
+                 Callback<OrderOutcome> done);
+    void previewResume(std::int64_t customerId, Callback<ResumePreview> done);
+    void resume(std::int64_t customerId, const std::string& idempotencyKey, Callback<OrderOutcome> done);
 
     void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
     // expectedLicenses: the count the reseller saw; the server answers 409 licenses_changed if it moved.

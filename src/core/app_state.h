@@ -10,6 +10,7 @@
 #include "core/block_list.h"
 #include "core/kiosk.h"
 #include "core/message.h"
+#include "core/lifecycle_model.h"
 #include "core/model.h"
 #include "core/offline_state.h"
 #include "core/route.h"
@@ -144,6 +145,27 @@ struct CustomerEdit {
     std::string idempotencyKey;
 };
 
+// Suspend and Resume (issue 23): the server's preview first; one request per confirmation.
+struct SuspendState {
+    bool open = false;
+    std::string reason = "non_payment";  // non_payment | customer_request
+    std::string note;
+    std::optional<SuspendPreview> preview;
+    Remote previewRemote;
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
+struct ResumeState {
+    bool open = false;
+    std::optional<ResumePreview> preview;
+    Remote previewRemote;
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
 struct CustomerPageState {
     std::int64_t id = 0;
     std::optional<Customer> customer;
@@ -160,6 +182,8 @@ struct CustomerPageState {
     CancelState cancel;
     BillingDetailsEdit billing;
     CustomerEdit edit;
+    SuspendState suspend;
+    ResumeState resume;
 };
 
 using InvoiceListState = ListState<Invoice, InvoiceFilter>;

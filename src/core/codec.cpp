@@ -104,12 +104,6 @@ Subscription subscription(const json& j) {
     return s;
 }
 
-// Optional members: absent and null both read as "none".
-const json* optional(const json& obj, const char* key) {
-    auto it = obj.find(key);
-    return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
-
 PostalAddress postalAddress(const json* j) {
     if (j == nullptr) return {};
     return PostalAddress{optStr(*j, "street"), optStr(*j, "postal_code"), optStr(*j, "city"), optStr(*j, "country")};
@@ -156,20 +150,6 @@ InvoiceParty party(const json& j) {
     p.reference = optStr(j, "reference");
     p.customerNumber = optStr(j, "customer_number");
     return p;
-}
-
-// A rate in basis points: 0 to 100 %.
-int basisPoints(const json& obj, const char* key) {
-    int v = count(obj, key);
-    if (v > 10000) throw ShapeError{std::string("\"") + key + "\" is above 100%"};
-    return v;
-}
-
-std::optional<TaxQuote> taxQuote(const json& j) {
-    const json* t = optional(j, "tax");
-    if (t == nullptr) return std::nullopt;
-    return TaxQuote{str(*t, "rule"), optStr(*t, "category"), basisPoints(*t, "rate_basis_points"), money(*t, "amount"),
-                    money(*t, "total")};
 }
 
 std::optional<CreditQuote> creditQuote(const json& j) {

@@ -80,6 +80,27 @@ inline Money money(const json& obj, const char* key) {
     return m;
 }
 
+// Optional members: absent and null both read as "none".
+inline const json* optional(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+// A rate in basis points: 0 to 100 %.
+inline int basisPoints(const json& obj, const char* key) {
+    int v = count(obj, key);
+    if (v > 10000) throw ShapeError{std::string("\"") + key + "\" is above 100%"};
+    return v;
+}
+
+// A price's tax by the customer's rule ("tax" of a preview), or none.
+inline std::optional<TaxQuote> taxQuote(const json& j) {
+    const json* t = optional(j, "tax");
+    if (t == nullptr) return std::nullopt;
+    return TaxQuote{str(*t, "rule"), optStr(*t, "category"), basisPoints(*t, "rate_basis_points"), money(*t, "amount"),
+                    money(*t, "total")};
+}
+
 inline const json& list(const json& j, const char* key) {
     const json& v = member(j, key);
     if (!v.is_array()) throw ShapeError{std::string("\"") + key + "\" is not a list"};

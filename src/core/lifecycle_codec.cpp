@@ -3,6 +3,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "core/json_read.h"
 #include "core/validation.h"
 
 namespace rc::codec {
@@ -39,6 +40,49 @@ std::string encodeCustomerEdit(const CustomerDetails& seen, const CustomerDetail
 
 bool customerEditChanges(const CustomerDetails& seen, const CustomerDetails& draft, bool withDomain) {
     return !changes(seen, draft, withDomain).empty();
+}
+
+std::string encodeSuspend(const std::string& reason, const std::string& note) {
+    json j{{"reason", reason}};
+    if (!note.empty()) j["note"] = note;
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<SuspendPreview> decodeSuspendPreview(const std::string& body) {
+    using namespace json_read;
+    return decode<SuspendPreview>(body, [](const json& j) {
+        SuspendPreview p;
+        p.reason = str(j, "reason");
+        p.suspendsOn = str(j, "suspends_on");
+        p.accruesWhileSuspended = boolean(j, "accrues_while_suspended");
+        p.paidThrough = str(j, "paid_through");
+        p.monthlyValueNow = money(j, "monthly_value_now");
+        p.monthlyValueSuspended = money(j, "monthly_value_suspended");
+        return p;
+    });
+}
+
+Result<ResumePreview> decodeResumePreview(const std::string& body) {
+    using namespace json_read;
+    return decode<ResumePreview>(body, [](const json& j) {
+        ResumePreview p;
+        p.resumesOn = str(j, "resumes_on");
+        p.suspendedSince = optStr(j, "suspended_since");
+        p.amountDueNow = money(j, "amount_due_now");
+        p.tax = taxQuote(j);
+        auto proration = j.find("proration");
+        if (proration != j.end() && !proration->is_null()) {
+            p.prorated = true;
+            p.prorationFrom = str(*proration, "from");
+            p.prorationTo = str(*proration, "to");
+            p.prorationDays = count(*proration, "days");
+            p.periodDays = count(*proration, "period_days");
+        }
+        p.unitPrice = money(j, "unit_price");
+        p.recurringAmount = money(j, "recurring_amount");
+        p.renewsOn = optStr(j, "renews_on");
+        return p;
+    });
 }
 
 }  // namespace rc::codec

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 
+#include "core/lifecycle_model.h"
 #include "core/model.h"
 #include "core/result.h"
 
@@ -15,5 +16,10 @@ namespace rc::codec {
 std::string encodeCustomerEdit(const CustomerDetails& seen, const CustomerDetails& draft, bool withDomain);
 // Whether encodeCustomerEdit would change anything.
 bool customerEditChanges(const CustomerDetails& seen, const CustomerDetails& draft, bool withDomain);
+
+// POST …/subscription/suspend (and its preview): {"reason", "note"}, the note only when given.
+std::string encodeSuspend(const std::string& reason, const std::string& note);
+Result<SuspendPreview> decodeSuspendPreview(const std::string& body);
+Result<ResumePreview> decodeResumePreview(const std::string& body);
 
 }  // namespace rc::codec

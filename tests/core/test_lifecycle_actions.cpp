@@ -124,3 +124,92 @@ TEST_CASE("edit customer: another member's change meanwhile is taken where nothi
     CHECK_FALSE(body.contains("name"));
     CHECK(body["organization"] == "Müller Bau AG");
 }
+
+TEST_CASE("suspend and resume previews decode the server's contract examples") {
+    auto s = codec::decodeSuspendPreview(test::readContract("suspend_preview.json"));
+    REQUIRE(s.ok());
+    CHECK(s.value().reason == "non_payment");
+    CHECK_FALSE(s.value().accruesWhileSuspended);
+    CHECK(s.value().paidThrough == "2027-02-09");
+    CHECK(s.value().monthlyValueSuspended.amount == 0);
+    auto r = codec::decodeResumePreview(test::readContract("resume_preview.json"));
+    REQUIRE(r.ok());
+    CHECK(r.value().prorated);
+    CHECK(r.value().prorationDays == 19);
+    CHECK(r.value().periodDays == 28);
+    CHECK(r.value().amountDueNow.amount == 840);
+    REQUIRE(r.value().tax);
+    CHECK(r.value().tax->total.amount == 1000);
+    CHECK(r.value().renewsOn == "2027-03-10");
+    // A wrong type anywhere is a bad answer, not a half-read preview.
+    CHECK_FALSE(codec::decodeResumePreview(R"({"resumes_on": 5})").ok());
+    CHECK(json::parse(codec::encodeSuspend("customer_request", "")) == json{{"reason", "customer_request"}});
+    CHECK(json::parse(codec::encodeSuspend("non_payment", "Mahnung 2")) == json{{"reason", "non_payment"}, {"note", "Mahnung 2"}});
+}
+
+TEST_CASE("suspend: Buyer or Admin; the preview first; one request for a double click, with the reason and a key") {
+    setLanguage(Language::English);
+    test::Fixture f;
+    onCustomerAs(f, "sales");  // Sales may not manage subscriptions
+    f.store.lifecycle().openSuspend();
+    CHECK_FALSE(f.store.state().customer.suspend.open);
+
+    f.store.session().loadMe();
+    f.transport.answer("v1/me", 200, test::meAs("buyer"));
+    f.queue.drain();
+    f.store.lifecycle().openSuspend();
+    const SuspendState& s = f.store.state().customer.suspend;
+    REQUIRE(s.open);
+    CHECK(f.transport.count("/subscription/suspend/preview", "POST") == 1);
+    f.store.lifecycle().confirmSuspend();  // no price yet: nothing is sent
+    CHECK(f.transport.count("/subscription/suspend", "POST") == 1);
+    f.transport.answer("/subscription/suspend/preview", 200, test::readContract("suspend_preview.json"));
+    f.queue.drain();
+    REQUIRE(s.preview);
+    f.store.lifecycle().editSuspend("customer_request", "  asked by phone ");
+    f.store.lifecycle().confirmSuspend();
+    f.store.lifecycle().confirmSuspend();  // a double click
+    std::size_t at = f.transport.last("/customers/7/subscription/suspend", "POST");
+    CHECK(f.transport.count("/customers/7/subscription/suspend", "POST") == 2);  // the preview and one suspension
+    CHECK(f.transport.sent.at(at).request.url.find("preview") == std::string::npos);
+    CHECK_FALSE(f.transport.header(at, "Idempotency-Key").empty());
+    CHECK(bodyOf(f, at) == json{{"reason", "customer_request"}, {"note", "asked by phone"}});
+    f.transport.answer("/customers/7/subscription/suspend", 200, test::readContract("suspend.json"));
+    f.queue.drain();
+    CHECK_FALSE(s.open);
+    REQUIRE(f.store.state().customer.customer->subscription);
+    CHECK(f.store.state().customer.customer->subscription->isSuspended());
+    CHECK(sentence(f.store.state().toasts.back().message) == "Subscription suspended.");
+}
+
+TEST_CASE("resume: the prorated preview, then one request; the toast names the invoice; offline it needs a connection") {
+    setLanguage(Language::English);
+    test::Fixture f;
+    onCustomerAs(f, "admin", "customer_suspended.json");
+    f.store.lifecycle().openSuspend();  // a suspended subscription is not suspended again
+    CHECK_FALSE(f.store.state().customer.suspend.open);
+    f.store.lifecycle().openResume();
+    const ResumeState& r = f.store.state().customer.resume;
+    REQUIRE(r.open);
+    f.transport.answer("/subscription/resume/preview", 200, test::readContract("resume_preview.json"));
+    f.queue.drain();
+    REQUIRE(r.preview);
+    f.store.lifecycle().confirmResume();
+    f.store.lifecycle().confirmResume();
+    CHECK(f.transport.count("/customers/7/subscription/resume", "POST") == 2);  // the preview and one resumption
+    f.transport.answer("/customers/7/subscription/resume", 200, test::readContract("resume.json"));
+    f.queue.drain();
+    CHECK_FALSE(r.open);
+    CHECK(sentence(f.store.state().toasts.back().message) == "Subscription resumed. Invoice RE-2027-000012 issued.");
+
+    test::Fixture g;
+    onCustomerAs(g, "admin", "customer_suspended.json");
+    g.store.customerPage().reload();
+    test::dropConnection(g, "/customers/7");
+    REQUIRE(g.store.offline().isOffline());
+    g.store.lifecycle().openResume();
+    REQUIRE(g.store.state().customer.resume.open);
+    CHECK(g.transport.count("/subscription/resume", "POST") == 0);
+    REQUIRE(g.store.state().customer.resume.error);
+    CHECK(g.store.state().customer.resume.error->code == "network_error");
+}

@@ -1,18 +1,20 @@
-// Issue 23's actions on the customer's page, in the browser: Edit customer. By keyboard, through
-// the accessibility mirror (the dialog, its labelled fields, the disabled reason); a double click
-// saves once; another member's change meanwhile is shown, not overwritten; a Viewer finds it
-// disabled with the reason; offline it says it needs a connection. Screenshots EN/DE at
-// 1440x900 and 390x844.
+// Issue 23's actions on the customer's page, in the browser: Edit customer, Suspend and Resume.
+// By keyboard, through the accessibility mirror (the dialog, its labelled fields, the disabled
+// reason); a double click acts once; another member's edit meanwhile is shown, not overwritten;
+// a Viewer finds them disabled with the reason; offline they say they need a connection.
+// Screenshots EN/DE at 1440x900 and 390x844.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { api, launchBrowser, openConsoleAt, screenshot, startServer, until as poll, waitForItem } from "./harness.mjs";
 
 const TEXT = {
-  en: { signIn: "Demo sign-in", edit: "Edit customer", save: "Save changes", title: (n) => `Edit ${n}` },
-  de: { signIn: "Demo-Anmeldung", edit: "Kunde bearbeiten", save: "Änderungen speichern", title: (n) => `${n} bearbeiten` },
+  en: { signIn: "Demo sign-in", edit: "Edit customer", save: "Save changes", title: (n) => `Edit ${n}`,
+        suspend: "Suspend", resume: "Resume" },
+  de: { signIn: "Demo-Anmeldung", edit: "Kunde bearbeiten", save: "Änderungen speichern", title: (n) => `${n} bearbeiten`,
+        suspend: "Sperren", resume: "Fortsetzen" },
 };
 const VIEWER = "tom.fischer@reseller.example";  // the demo team's Viewer
-let server, browser, token, invited, active;
+let server, browser, token, invited, active, paid;
 
 before(async () => {
   server = await startServer(["--demo"]);
@@ -22,7 +24,8 @@ before(async () => {
   const all = (await api(server.url, "GET", "/customers?limit=200", { token })).json.items;
   invited = all.filter((c) => c.status === "invited" && c.invitation && c.invitation.status === "pending");
   active = all.filter((c) => c.status === "active");
-  assert.ok(invited.length >= 3 && active.length >= 2, "the demo has invited and active customers");
+  paid = active.filter((c) => c.subscription.status === "active" && c.subscription.billing_cycle === "flexible");
+  assert.ok(invited.length >= 3 && active.length >= 2 && paid.length >= 4, "the demo has invited, active and paid flexible customers");
 });
 
 after(async () => {
@@ -111,30 +114,75 @@ test("Edit customer: an accepted customer's domain is shown, not editable; anoth
   }
 });
 
-test("a Viewer finds Edit customer disabled with the reason; offline it needs a connection", async () => {
-  const viewer = await open(active[1].id, { email: VIEWER });
+test("Suspend by keyboard with the reason, then Resume with its preview: a double click acts once each", async () => {
+  const c = paid[0];
+  const who = c.organization || c.name;
+  const { context, page, pageErrors } = await open(c.id);
   try {
-    assert.equal(await reasonOf(viewer.page, viewer.page.getByRole("button", { name: TEXT.en.edit, exact: true })),
-                 "Needs the Sales or Admin role");
-    await screenshot(viewer.page, "lifecycle-edit-viewer-en-1440x900");
-  } finally {
-    await viewer.context.close();
-  }
-  const { context, page } = await open(active[1].id);
-  try {
-    await until(page, () => page.getByRole("button", { name: TEXT.en.edit, exact: true }).isVisible(), "Edit customer");
-    await context.setOffline(true);
-    await page.evaluate(() => { location.hash = "#/customers"; });
-    await page.evaluate((id) => { location.hash = "#/customers/" + id; }, active[1].id);
-    await waitForItem(page, "Needs a connection — you are offline.", "note");
-    assert.equal(await reasonOf(page, page.getByRole("button", { name: TEXT.en.edit, exact: true })),
-                 "Needs a connection — you are offline.");
+    const suspend = page.getByRole("button", { name: TEXT.en.suspend, exact: true });
+    await until(page, () => suspend.isVisible(), "Suspend");
+    await suspend.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: `Suspend ${who}'s subscription` });
+    await until(page, () => dialog.isVisible(), "the Suspend dialog");
+    await until(page, async () => (await dialog.textContent()).includes("accrues no charges while suspended"), "the preview");
+    await dialog.getByRole("radio", { name: /At the customer's request/ }).click();
+    await dialog.getByLabel("Note (optional)").fill("Pause über den Sommer");
+    await dialog.getByRole("button", { name: "Suspend subscription" }).dblclick();
+    await until(page, async () => /Subscription suspended\./.test(await page.getByRole("status").first().textContent()), "the toast");
+    await waitForItem(page, "Suspended", "badge");
+    let now = (await api(server.url, "GET", "/customers/" + c.id, { token })).json;
+    assert.equal(now.subscription.status, "suspended");
+    assert.equal(now.subscription.suspension.reason, "customer_request");
+
+    const resume = page.getByRole("button", { name: TEXT.en.resume, exact: true });
+    await until(page, () => resume.isVisible(), "Resume");
+    await resume.click();
+    const again = page.getByRole("dialog", { name: `Resume ${who}'s subscription` });
+    await until(page, async () => (await again.textContent()).includes("the period already invoiced still runs"), "the resume preview");
+    await again.getByRole("button", { name: "Resume subscription" }).dblclick();
+    await until(page, async () => /Subscription resumed/.test(await page.getByRole("status").first().textContent()), "the toast");
+    await waitForItem(page, "Active", "badge");
+    now = (await api(server.url, "GET", "/customers/" + c.id, { token })).json;
+    assert.equal(now.subscription.status, "active");
+    const history = (await api(server.url, "GET", `/activity?customer_id=${c.id}&limit=20`, { token })).json.items;
+    assert.equal(history.filter((h) => h.action === "subscription.suspended").length, 1, "suspended once");
+    assert.equal(history.filter((h) => h.action === "subscription.resumed").length, 1, "resumed once");
+    assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();
   }
 });
 
-test("screenshots: Edit customer EN and DE at 1440x900 and 390x844", async () => {
+test("a Viewer finds Edit customer and Suspend disabled with the reason; offline they need a connection", async () => {
+  const viewer = await open(paid[1].id, { email: VIEWER });
+  try {
+    assert.equal(await reasonOf(viewer.page, viewer.page.getByRole("button", { name: TEXT.en.edit, exact: true })),
+                 "Needs the Sales or Admin role");
+    assert.equal(await reasonOf(viewer.page, viewer.page.getByRole("button", { name: TEXT.en.suspend, exact: true })),
+                 "Needs the Buyer or Admin role");
+    await screenshot(viewer.page, "lifecycle-edit-viewer-en-1440x900");
+  } finally {
+    await viewer.context.close();
+  }
+  const { context, page } = await open(paid[1].id);
+  try {
+    await until(page, () => page.getByRole("button", { name: TEXT.en.edit, exact: true }).isVisible(), "Edit customer");
+    await context.setOffline(true);
+    await page.evaluate(() => { location.hash = "#/customers"; });
+    await page.evaluate((id) => { location.hash = "#/customers/" + id; }, paid[1].id);
+    await waitForItem(page, "Needs a connection — you are offline.", "note");
+    for (const name of [TEXT.en.edit, TEXT.en.suspend])
+      assert.equal(await reasonOf(page, page.getByRole("button", { name, exact: true })), "Needs a connection — you are offline.");
+  } finally {
+    await context.close();
+  }
+});
+
+test("screenshots: Edit customer, Suspend and Resume, EN and DE at 1440x900 and 390x844", async () => {
+  const suspended = paid[3];
+  const r = await api(server.url, "POST", `/customers/${suspended.id}/subscription/suspend`, { token, body: { reason: "non_payment" } });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
   for (const lang of ["en", "de"]) {
     for (const size of [[1440, 900], [390, 844]]) {
       const c = invited[1];
@@ -151,6 +199,24 @@ test("screenshots: Edit customer EN and DE at 1440x900 and 390x844", async () =>
         await screenshot(page, `lifecycle-edit-${lang}-${size[0]}x${size[1]}`);
       } finally {
         await context.close();
+      }
+      for (const [id, button, name] of [[paid[2].id, TEXT[lang].suspend, "suspend"], [suspended.id, TEXT[lang].resume, "resume"]]) {
+        const { context, page } = await open(id, { lang, size });
+        try {
+          const opener = page.getByRole("button", { name: button, exact: true });
+          await until(page, () => opener.isVisible(), button);
+          await page.mouse.move(2, size[1] - 10);
+          await page.waitForTimeout(300);
+          await screenshot(page, `lifecycle-${name}-page-${lang}-${size[0]}x${size[1]}`);
+          await opener.click();
+          const dialog = page.getByRole("dialog");
+          await until(page, async () => (await dialog.isVisible()) && !/Calculating|Preis wird berechnet/.test(await dialog.textContent()),
+                      "the dialog with its preview");
+          await page.waitForTimeout(300);
+          await screenshot(page, `lifecycle-${name}-${lang}-${size[0]}x${size[1]}`);
+        } finally {
+          await context.close();
+        }
       }
     }
   }

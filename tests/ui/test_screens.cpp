@@ -85,7 +85,7 @@ TEST_CASE("every screen of the core's registry has one UI line, and its own view
     for (const ScreenSpec& a : core)
         for (const ScreenSpec& b : core)
             if (a.screen != b.screen) CHECK(&views.screen(a.screen) != &views.screen(b.screen));
-    CHECK(views.dialogs().size() == 11);  // Edit customer since issue 23
+    CHECK(views.dialogs().size() == 13);  // Edit customer, Suspend and Resume since issue 23
 }
 
 TEST_CASE("sidebar, icon rail and phone menu: the same destinations, the shown one lit, each going there") {

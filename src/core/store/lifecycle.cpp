@@ -119,4 +119,111 @@ void LifecycleSlice::closeEdit() {
     edit = CustomerEdit{};
 }
 
+// --- Suspend and Resume
+
+namespace {
+// The subscription on the page, if it is in `status` (the buttons show only then; the server's
+// table refuses the rest with a 409 anyway).
+const Subscription* subscriptionIn(const AppState& st, const char* status) {
+    const auto& c = st.customer.customer;
+    if (!c || !c->subscription || c->subscription->status != status) return nullptr;
+    return &*c->subscription;
+}
+}  // namespace
+
+void LifecycleSlice::openSuspend() {
+    auto& page = state().customer;
+    if (page.suspend.open || !allowed(state(), Capability::ManageSubscriptions) || !subscriptionIn(state(), "active")) return;
+    SuspendState s;
+    s.open = true;
+    s.idempotencyKey = platform().newIdempotencyKey();
+    page.suspend = std::move(s);
+    if (refuseOffline(page.suspend.error)) return;
+    auto& sp = page.suspend;
+    sp.previewRemote = Remote{true, std::nullopt};
+    std::int64_t id = page.id;
+    api().previewSuspend(id, sp.reason, {}, ctx_.answer<SuspendPreview>(
+        Landing::on(sp.previewRemote).onlyIf([this, id] { return state().customer.id == id && state().customer.suspend.open; }),
+        [this](SuspendPreview p) { state().customer.suspend.preview = std::move(p); }));
+}
+
+void LifecycleSlice::editSuspend(const std::string& reason, const std::string& note) {
+    auto& s = state().customer.suspend;
+    if (!s.open || s.submitting) return;
+    if (reason != "non_payment" && reason != "customer_request") return;
+    if (s.error) s.idempotencyKey = platform().newIdempotencyKey();  // another try is another request
+    s.error.reset();
+    s.reason = reason;
+    s.note = note;
+}
+
+void LifecycleSlice::confirmSuspend() {
+    auto& page = state().customer;
+    auto& s = page.suspend;
+    if (!s.open || s.submitting || !s.preview || !allowed(state(), Capability::ManageSubscriptions)) return;  // a double click suspends once
+    if (refuseOffline(s.error)) return;
+    s.submitting = true;
+    s.error.reset();
+    std::int64_t id = page.id;
+    api().suspend(id, s.reason, validate::trim(s.note), s.idempotencyKey, ctx_.answer<OrderOutcome>(
+        Landing::on(s.submitting, &s.error).onlyIf([this, id] { return state().customer.id == id; }),
+        [this](OrderOutcome out) {
+            auto& page = state().customer;
+            page.suspend = SuspendState{};
+            if (page.customer) page.customer->subscription = std::move(out.subscription);
+            ctx_.changed(Change::SubscriptionChanged);
+            ctx_.toast(ToastKind::Info, Text::ToastSuspended);
+            store().customerPage().reload();  // the customer's status and history change with it
+        }));
+}
+
+void LifecycleSlice::closeSuspend() {
+    auto& s = state().customer.suspend;
+    if (s.submitting) return;
+    s = SuspendState{};
+}
+
+void LifecycleSlice::openResume() {
+    auto& page = state().customer;
+    if (page.resume.open || !allowed(state(), Capability::ManageSubscriptions) || !subscriptionIn(state(), "suspended")) return;
+    ResumeState r;
+    r.open = true;
+    r.idempotencyKey = platform().newIdempotencyKey();
+    page.resume = std::move(r);
+    if (refuseOffline(page.resume.error)) return;
+    auto& rp = page.resume;
+    rp.previewRemote = Remote{true, std::nullopt};
+    std::int64_t id = page.id;
+    api().previewResume(id, ctx_.answer<ResumePreview>(
+        Landing::on(rp.previewRemote).onlyIf([this, id] { return state().customer.id == id && state().customer.resume.open; }),
+        [this](ResumePreview p) { state().customer.resume.preview = std::move(p); }));
+}
+
+void LifecycleSlice::confirmResume() {
+    auto& page = state().customer;
+    auto& r = page.resume;
+    if (!r.open || r.submitting || !r.preview || !allowed(state(), Capability::ManageSubscriptions)) return;  // a double click resumes once
+    if (refuseOffline(r.error)) return;
+    r.submitting = true;
+    r.error.reset();
+    std::int64_t id = page.id;
+    api().resume(id, r.idempotencyKey, ctx_.answer<OrderOutcome>(
+        Landing::on(r.submitting, &r.error).onlyIf([this, id] { return state().customer.id == id; }),
+        [this](OrderOutcome out) {
+            auto& page = state().customer;
+            page.resume = ResumeState{};
+            if (page.customer) page.customer->subscription = std::move(out.subscription);
+            ctx_.changed(Change::SubscriptionChanged);
+            if (out.invoice) ctx_.toast(ToastKind::Success, Text::ToastResumedInvoice, {MessageArg::plain(out.invoice->number)});
+            else ctx_.toast(ToastKind::Success, Text::ToastResumed);
+            store().customerPage().reload();
+        }));
+}
+
+void LifecycleSlice::closeResume() {
+    auto& r = state().customer.resume;
+    if (r.submitting) return;
+    r = ResumeState{};
+}
+
 }  // namespace rc

@@ -5,6 +5,7 @@
 // unseen. None of them is queued offline: each says it needs a connection.
 #pragma once
 #include <optional>
+#include <string>
 
 #include "core/store/context.h"
 
@@ -18,6 +19,16 @@ public:
     void editDraft(const CustomerDetails& draft);
     void saveEdit();
     void closeEdit();
+
+    // Suspend (active subscriptions) and Resume (suspended ones): the dialog opens with the
+    // server's preview; confirming sends one request with the dialog's Idempotency-Key.
+    void openSuspend();
+    void editSuspend(const std::string& reason, const std::string& note);
+    void confirmSuspend();
+    void closeSuspend();
+    void openResume();
+    void confirmResume();
+    void closeResume();
 
 private:
     // Offline: the request is not sent, and `error` says it needs a connection.

@@ -141,6 +141,19 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         gateNotes();
     } else if (s.isCancelled()) {
         paragraph(tr(Text::CancelledNote), color::TextMuted);
+    } else if (s.isSuspended()) {
+        // Issue 23: only Resume (with its preview) or cancelling; orders and plan changes wait.
+        const char* why = s.suspension && s.suspension->reason == "customer_request" ? tr(Text::SuspendReasonCustomer)
+                                                                                       : tr(Text::SuspendReasonNonPayment);
+        std::string since = s.suspension ? format::date(s.suspension->since.substr(0, 10)) : std::string(tr(Text::Dash));
+        paragraph(format::fill(tr(Text::SuspendedNote), since, why), color::Warning);
+        ImGui::Dummy(ImVec2(0, 4));
+        std::string resume = std::string(tr(Text::Resume)) + "##resume";
+        if (gatedButton(resume.c_str(), change, ButtonStyle::Primary, ImVec2(0, 40), busy)) store.lifecycle().openResume();
+        std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
+        sameLineIfFits(buttonWidth(cancel.c_str()));
+        if (gatedButton(cancel.c_str(), change, ButtonStyle::DangerGhost, ImVec2(0, 40))) store.subscription().openCancel();
+        gateNotes();
     } else {
         // The actions in a row that wraps where the card is narrow.
         std::string add = std::string(tr(Text::AddLicenses)) + "##add-licenses";
@@ -148,6 +161,11 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         std::string plan = std::string(tr(Text::ChangePlan)) + "##change-plan";
         sameLineIfFits(buttonWidth(plan.c_str()));
         if (gatedButton(plan.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.subscription().openPlanChange();
+        if (s.status == "active") {  // a paid subscription (not a trial) can be suspended (issue 23)
+            std::string suspend = std::string(tr(Text::Suspend)) + "##suspend";
+            sameLineIfFits(buttonWidth(suspend.c_str()));
+            if (gatedButton(suspend.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.lifecycle().openSuspend();
+        }
         std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
         sameLineIfFits(buttonWidth(cancel.c_str()));
         if (gatedButton(cancel.c_str(), change, ButtonStyle::DangerGhost, ImVec2(0, 40))) store.subscription().openCancel();

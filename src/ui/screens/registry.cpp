@@ -6,6 +6,7 @@
 #include "ui/screens/billing_view.h"
 #include "ui/screens/cancel_dialog.h"
 #include "ui/screens/edit_customer_dialog.h"
+#include "ui/screens/suspend_dialog.h"
 #include "ui/screens/customer_view.h"
 #include "ui/screens/customers_view.h"
 #include "ui/screens/dashboard_view.h"
@@ -61,6 +62,8 @@ Views::Views() {
     dialogs_.push_back(make<BillingDetailsDialog>());
     dialogs_.push_back(make<ImportDialog>());
     dialogs_.push_back(make<EditCustomerDialog>());
+    dialogs_.push_back(make<SuspendDialog>());
+    dialogs_.push_back(make<ResumeDialog>());
 }
 
 View& Views::screen(Screen screen) {

@@ -1,0 +1,33 @@
+// What the customer's whole life (issue 23) adds to the model: the previews of suspending and
+// resuming a subscription, as the server prices them before anything is written.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/model.h"
+
+namespace rc {
+
+// POST …/subscription/suspend/preview
+struct SuspendPreview {
+    std::string reason;                 // non_payment | customer_request
+    std::string suspendsOn;             // YYYY-MM-DD
+    bool accruesWhileSuspended = false; // an annual commitment is billed on; a flexible plan is not
+    std::string paidThrough;            // YYYY-MM-DD, the last day already invoiced
+    Money monthlyValueNow, monthlyValueSuspended;
+};
+
+// POST …/subscription/resume/preview: what resuming today costs (nothing within the period
+// already paid for; else the rest of the period it resumes in, prorated by day).
+struct ResumePreview {
+    std::string resumesOn, suspendedSince;  // YYYY-MM-DD; ISO 8601 UTC
+    Money amountDueNow;
+    std::optional<TaxQuote> tax;
+    bool prorated = false;
+    std::string prorationFrom, prorationTo;  // YYYY-MM-DD, when prorated
+    int prorationDays = 0, periodDays = 0;
+    Money unitPrice, recurringAmount;
+    std::string renewsOn;  // YYYY-MM-DD; empty: none
+};
+
+}  // namespace rc
