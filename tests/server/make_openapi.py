@@ -259,8 +259,11 @@ SCHEMAS = {
                        google_domain=DOMAIN, organization=NAME_TEXT, billing=ref("CustomerBilling")),
     "CustomerChanges": {**obj(required=[], name=NAME_TEXT, email=EMAIL, organization=NAME_TEXT,
                               google_domain=DOMAIN, billing=ref("CustomerBilling"),
-                              **{f"expected_{k}": s(description=f"The {k} the client saw; another now: 409 "
-                                                    "customer_changed with error.current, nothing changed.")
+                              **{f"expected_{k}": s(maxLength=500, pattern=NO_CONTROLS, **{
+                                  "x-normalize": "trim, NFC",
+                                  "description": f"The {k} the client saw; another now: 409 customer_changed "
+                                                 "with error.current, nothing changed. One line: no control "
+                                                 "characters or bidirectional overrides."})
                                  for k in ("name", "email", "organization", "google_domain")}),
                         "minProperties": 1,
                         "description": "At least one field. The Google domain only while the invitation is open "
