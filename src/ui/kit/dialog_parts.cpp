@@ -158,6 +158,11 @@ bool field(const char* id, const char* label, std::string& value, const char* hi
     return value != before;
 }
 
+const std::string* errorFor(const std::map<std::string, std::string>& errors, const std::string& name) {
+    auto it = errors.find(name);
+    return it == errors.end() ? nullptr : &it->second;
+}
+
 std::string perUnit(const std::string& cycle) {
     return cycle == "annual_yearly" ? tr(Text::PerLicenseYear) : tr(Text::PerLicenseMonth);
 }
@@ -168,7 +173,8 @@ void previewRow(const std::string& label, const std::string& sub, const std::str
     float w = ImGui::GetContentRegionAvail().x;
     ImVec2 p = ImGui::GetCursorPos();
     text(label, color::Text, strong ? fonts().medium : fonts().body, "label");
-    if (!sub.empty()) text(sub, color::TextMuted, fonts().small, "text");
+    // The note under the label wraps (a German one ran off a phone's screen).
+    if (!sub.empty()) paragraph(sub, color::TextMuted, fonts().small);
     ImVec2 end = ImGui::GetCursorPos();
     ImFont* f = strong ? fonts().title : fonts().medium;
     ImGui::PushFont(f);

@@ -2,6 +2,7 @@
 // full screen on phones), field labels, a labelled field with its error line, the buttons at the
 // bottom, and the grey box where a price preview sits.
 #pragma once
+#include <map>
 #include <string>
 
 #include "core/store.h"
@@ -30,6 +31,8 @@ int dialogButtons(const char* primary, ButtonStyle primaryStyle, bool busy, cons
 // returns true when the text changed.
 bool field(const char* id, const char* label, std::string& value, const char* hint, const std::string* error, bool& enter,
            bool& left, bool focus = false, const char* help = nullptr);
+// A form's error for one field, by the field's name in the server's errors (nullptr: none).
+const std::string* errorFor(const std::map<std::string, std::string>& errors, const std::string& name);
 
 // One choice of several as a card: a radio dot, a title and a muted note, wrapping inside the
 // card on a narrow screen (the card grows with them). Returns true when it was picked.

@@ -25,11 +25,6 @@ Text roleNote(const std::string& role) {
     return Text::RoleViewerNote;
 }
 
-const std::string* errorFor(const std::map<std::string, std::string>& errors, const char* name) {
-    auto it = errors.find(name);
-    return it == errors.end() ? nullptr : &it->second;
-}
-
 }  // namespace
 
 bool roleOption(const std::string& role, bool selected, bool disabled) {

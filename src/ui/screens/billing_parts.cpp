@@ -16,11 +16,6 @@
 namespace rc::ui {
 namespace {
 
-const std::string* errorFor(const FieldErrors& errors, const std::string& name) {
-    auto it = errors.find(name);
-    return it == errors.end() ? nullptr : &it->second;
-}
-
 // 1900 -> "19", 1550 -> "15.5" (German "15,5").
 std::string rateText(int basisPoints) {
     std::string s = format::integer(basisPoints / 100);

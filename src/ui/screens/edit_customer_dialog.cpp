@@ -10,13 +10,6 @@
 
 namespace rc::ui {
 
-namespace {
-const std::string* errorFor(const std::map<std::string, std::string>& errors, const char* name) {
-    auto it = errors.find(name);
-    return it == errors.end() ? nullptr : &it->second;
-}
-}  // namespace
-
 void EditCustomerDialog::draw(Store& store) {
     const CustomerPageState& page = store.state().customer;
     const CustomerEdit& e = page.edit;

@@ -11,15 +11,6 @@
 
 namespace rc::ui {
 
-namespace {
-
-const std::string* errorFor(const std::map<std::string, std::string>& errors, const char* name) {
-    auto it = errors.find(name);
-    return it == errors.end() ? nullptr : &it->second;
-}
-
-}  // namespace
-
 void NewCustomerDialog::draw(Store& store) {
     const NewCustomerForm& f = store.state().newCustomer;
     bool close = false;
