@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 #include <ctime>
+#include <unordered_map>
 #include <vector>
 
 #include "core/i18n.h"
@@ -175,6 +176,22 @@ float buttonWidth(const char* label) {
     float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::PopFont();
     return w;
+}
+
+void pageScrollStartsAtTop(const char* id, long long subject) {
+    struct Seen {
+        int frame;
+        long long subject;
+    };
+    static std::unordered_map<ImGuiID, Seen> seen;
+    ImGuiID key = ImGui::GetID(id);
+    int now = ImGui::GetFrameCount();
+    auto it = seen.find(key);
+    // Frames are only built when something happens, so a page drawn without a break was drawn
+    // in the frame before this one.
+    if (it == seen.end() || it->second.frame != now - 1 || it->second.subject != subject)
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    seen[key] = Seen{now, subject};
 }
 
 void sameLineIfFits(float width, float spacing) {

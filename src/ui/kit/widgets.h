@@ -48,6 +48,12 @@ float buttonWidth(const char* label);
 // rows of buttons wrap on narrow screens instead of running off the edge.
 void sameLineIfFits(float width, float spacing = 10);
 
+// Call right before a page's scrolling area's BeginChild(id): the area starts at the top when
+// the page is entered again, or shows another `subject` (a customer's id). ImGui keeps a child
+// window's scroll while it is not drawn, so a page opened where an earlier visit (of another
+// customer, at another size) left it.
+void pageScrollStartsAtTop(const char* id, long long subject = 0);
+
 // A single-line text field bound to a std::string; returns true when Enter was pressed with
 // ImGuiInputTextFlags_EnterReturnsTrue, else when it changed. `name` is what the field is called
 // on screen (the label above it); items() reports the field under that name.

@@ -68,6 +68,7 @@ void BillingView::draw(Store& store) {
     bool enter = false, left = false, changed = false;
     bool readOnly = !roleGate(store, Capability::ManageAccount).open() || b.saving;
 
+    pageScrollStartsAtTop("###billing-scroll");
     ImGui::BeginChild("###billing-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     a11y::scrollArea();
     float gap = 20;

@@ -347,6 +347,7 @@ void CustomerView::draw(Store& store) {
     }
 
     // Two columns: the subscription (and invitation) on the left, invoices and history on the right.
+    pageScrollStartsAtTop("###customer-scroll", page.id);
     ImGui::BeginChild("###customer-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     a11y::scrollArea();
     float gap = 20;

@@ -258,6 +258,7 @@ void DashboardView::draw(Store& store) {
     if (!dash.data) return;
     const Dashboard& d = *dash.data;
 
+    pageScrollStartsAtTop("###dashboard-scroll");
     ImGui::BeginChild("###dashboard-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     a11y::scrollArea();
     width = ImGui::GetContentRegionAvail().x - 4;

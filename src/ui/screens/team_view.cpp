@@ -151,6 +151,7 @@ void TeamView::draw(Store& store) {
     }
     if (!team.loaded) return;
 
+    pageScrollStartsAtTop("###team-scroll");
     ImGui::BeginChild("###team-scroll", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     a11y::scrollArea();
     width = ImGui::GetContentRegionAvail().x - 4;
