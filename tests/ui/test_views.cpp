@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstring>
+
 #include "../core/fake_platform.h"
 #include "../core/fake_transport.h"
 #include "core/i18n.h"
@@ -356,4 +358,40 @@ TEST_CASE("a toast on screen is re-worded by the language switch, not dropped") 
     CHECK(c.ui.has("invoices.csv heruntergeladen.", "toast"));
     CHECK_FALSE(c.ui.has("invoices.csv downloaded.", "toast"));
     setLanguage(Language::English);
+}
+
+TEST_CASE("a customer's page starts at the top when entered again, not where the last visit left it") {
+    Console c;
+    c.ui.resize(1280, 520);  // the page scrolls
+    c.onCustomer();
+    auto area = [] {
+        for (ImGuiWindow* w : GImGui->Windows)
+            if (std::strstr(w->Name, "customer-scroll") && w->Active) return w;
+        return static_cast<ImGuiWindow*>(nullptr);
+    };
+    REQUIRE(area());
+    REQUIRE(area()->ScrollMax.y > 100);
+    ImGui::SetScrollY(area(), 100);
+    c.ui.frame(2);
+    CHECK(area()->Scroll.y == doctest::Approx(100));  // drawn on: it stays where the reseller put it
+    Route list;
+    list.screen = Screen::Customers;
+    c.store.navigate(list);
+    c.ui.frame(2);
+    Route again;  // the same customer again, from the list
+    again.screen = Screen::Customer;
+    again.customerId = 1;
+    c.store.navigate(again);
+    c.ui.frame(1);
+    // Answered as before, whatever the page asks again.
+    auto answerIfAsked = [&](const char* url, const char* contract) {
+        for (const auto& s : c.transport.sent)
+            if (!s.answered && s.request.url.find(url) != std::string::npos) return c.transport.answer(url, 200, test::readContract(contract));
+    };
+    answerIfAsked("/customers/1", "customer.json");
+    answerIfAsked("/activity", "activity_page.json");
+    answerIfAsked("/invoices?", "invoices_page.json");
+    c.ui.frame(3);
+    REQUIRE(area());
+    CHECK(area()->Scroll.y == doctest::Approx(0));
 }
