@@ -448,8 +448,10 @@ void keyValue(const std::string& key, const std::string& value, ImU32 valueColor
     float w = ImGui::GetContentRegionAvail().x;
     float column = std::min(230.0f, w * 0.45f);
     text(key, color::TextMuted, nullptr, "label");
-    // A key longer than its column (German, a narrow card) puts its value on the next line.
-    if (ImGui::GetItemRectSize().x + 12 <= column) ImGui::SameLine(column);
+    // A key longer than its column (German, a narrow card) puts its value on the next line. The
+    // column is counted from the window's edge, as SameLine places it: the key starts after the
+    // card's padding ("Laufzeit und Zahlung" ran into its value on a phone).
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 12 <= column) ImGui::SameLine(column);
     else ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
     ImGui::PushTextWrapPos(0);
     text(value, valueColor ? valueColor : color::Text, nullptr, "text");
