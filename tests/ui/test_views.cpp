@@ -395,3 +395,27 @@ TEST_CASE("a customer's page starts at the top when entered again, not where the
     REQUIRE(area());
     CHECK(area()->Scroll.y == doctest::Approx(0));
 }
+
+TEST_CASE("Ctrl+K: letters typed before the search has the keyboard are kept, the first one too") {
+    for (bool sameFrame : {false, true})
+    for (const char* start : {"#/dashboard", "#/customers"}) {
+        CAPTURE(std::string(start));
+        CAPTURE(sameFrame);
+        Console c(kConfig, start);
+        c.signIn();
+        c.ui.frame(2);
+        // Typed in the frames right after the shortcut (or with it), as a fast typist or a test does.
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(ImGuiKey_K, true);
+        io.AddKeyEvent(ImGuiKey_K, false);
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        if (sameFrame) io.AddInputCharactersUTF8("H");
+        c.ui.frame();
+        c.ui.typeText(sameFrame ? "an" : "Han");
+        c.ui.typeText("nah");
+        c.ui.frame(2);
+        CHECK(c.store.state().route.screen == Screen::Customers);
+        CHECK(c.store.state().route.customers.search == "Hannah");
+    }
+}

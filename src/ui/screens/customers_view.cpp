@@ -219,8 +219,24 @@ void CustomersView::draw(Store& store) {
     // On a short screen a narrower search shares the line: rows of the list stay in sight.
     bool oneLine = width - besideW >= (shell().shortScreen ? 200 : 260);
     float searchW = oneLine ? std::min(460.0f, width - besideW) : width;
+    ImGuiIO& io = ImGui::GetIO();
+    if (searchActive_ && !heldChars_.empty()) {  // the held letters first, then what came since
+        ImVector<ImWchar> since = io.InputQueueCharacters;
+        io.InputQueueCharacters.resize(0);
+        for (unsigned c : heldChars_) io.InputQueueCharacters.push_back(static_cast<ImWchar>(c));
+        for (ImWchar c : since) io.InputQueueCharacters.push_back(c);
+        heldChars_.clear();
+    } else if (focusSearch_) {
+        for (ImWchar c : io.InputQueueCharacters) heldChars_.push_back(c);
+        io.InputQueueCharacters.resize(0);
+    }
     inputText("##customer-search", tr(Text::SearchCustomers), search, searchW, hint.c_str());
-    if (focusSearch_ && (ImGui::IsItemActive() || ++focusAttempts_ > 5)) focusSearch_ = false, focusAttempts_ = 0;
+    searchActive_ = ImGui::IsItemActive();
+    if (focusSearch_ && (searchActive_ || ++focusAttempts_ > 5)) {
+        focusSearch_ = false, focusAttempts_ = 0;
+        if (!searchActive_) heldChars_.clear();  // the field never took the keyboard
+    }
+    if (!heldChars_.empty()) requestAnimation();  // they go in on the next frame
     if (search != filter.search) {
         CustomerFilter f = filter;
         f.search = search;
