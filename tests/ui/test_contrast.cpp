@@ -96,6 +96,7 @@ TEST_CASE("contrast: every text and badge colour of the theme, normal and high c
 
 TEST_CASE("reduced motion: a spinner and the activity bar draw still and ask for no further frame") {
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini left in the working directory
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(400, 300);
     unsigned char* pixels;

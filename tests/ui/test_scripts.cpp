@@ -216,6 +216,7 @@ TEST_CASE("the atlas starts with Latin-1; a Latin Extended block joins it when a
     ui::ScriptFonts& fonts = ui::scriptFonts();
     fonts.reset();
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
     auto has = [](char32_t cp) {
         for (ImFont* font : {ui::fonts().body, ui::fonts().medium, ui::fonts().small, ui::fonts().title})
             if (!font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
