@@ -30,6 +30,7 @@ bool parseDay(const std::string& s, std::int64_t& out) {
 }  // namespace
 
 std::string isoDay(double epochMillis) {
+    if (!(std::fabs(epochMillis) < 1e15)) return "";  // NaN, or a date no clock gives (year > 30,000)
     std::int64_t z = static_cast<std::int64_t>(std::floor(epochMillis / 86400000.0)) + 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -39,7 +40,7 @@ std::string isoDay(double epochMillis) {
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-    char buf[16];
+    char buf[48];  // room for any year, month and day the types can hold
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
     return buf;
 }

@@ -1,6 +1,8 @@
 // Issue 23, the console's half in core: the lifecycle's fields decoded from the server's own
 // examples (tests/contract), and the one status presentation the badge, the list, the filter
 // and the dashboard share.
+#include <cmath>
+
 #include <doctest/doctest.h>
 
 #include "core/codec.h"
@@ -32,6 +34,7 @@ TEST_CASE("days: UTC days from a moment, differences, a trial's days left as the
     CHECK(isoDay(1796601600000.0) == "2026-12-07");       // 2026-12-07T00:00:00Z
     CHECK(isoDay(1796601600000.0 - 1) == "2026-12-06");   // a millisecond before midnight
     CHECK(isoDay(951782400000.0) == "2000-02-29");        // a leap day
+    CHECK(isoDay(std::nan("")) == "");                       // no clock: no day, nothing undefined
     CHECK(daysBetween("2026-12-07", "2027-01-05") == 29);
     CHECK(daysBetween("2027-01-05", "2026-12-07") == -29);
     CHECK(daysBetween("2028-02-28", "2028-03-01") == 2);
