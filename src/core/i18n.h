@@ -24,6 +24,7 @@
 #include "core/texts/bulk.h"
 #include "core/texts/lifecycle.h"
 #include "core/texts/billing.h"
+#include "core/texts/calendar.h"
 
 namespace rc {
 
@@ -46,7 +47,8 @@ enum class Language { English, German };
     RC_TEXTS_ERRORS(X) \
     RC_TEXTS_BULK(X) \
     RC_TEXTS_LIFECYCLE(X) \
-    RC_TEXTS_BILLING(X)
+    RC_TEXTS_BILLING(X) \
+    RC_TEXTS_CALENDAR(X)
 
 enum class Text : std::size_t {
 #define RC_TEXT_ENUM(id, en, de) id,

@@ -28,7 +28,10 @@ TEST_CASE("German texts are translated, not copied from English, except names") 
                                        Text::RoleAdmin, Text::MenuTeam, Text::MemberName,  // "Admin", "Team", "Name" too
                                        // Codes and names: IBAN, BIC, XRechnung, an example country code and VAT ID.
                                        Text::FieldIban, Text::FieldBic, Text::DownloadXRechnung, Text::HintCountry,
-                                       Text::HintVatId};
+                                       Text::HintVatId,
+                                       // Months and weekdays German writes alike.
+                                       Text::MonthApril, Text::MonthAugust, Text::MonthSeptember, Text::MonthNovember,
+                                       Text::WeekdayMondayShort, Text::WeekdayFridayShort, Text::WeekdaySaturdayShort};
     for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
         auto id = static_cast<Text>(i);
         if (sameInBoth.count(id)) continue;
