@@ -17,6 +17,7 @@ from partner_api.http import billing_body  # noqa: E402
 from partner_api.documents import EXPORT_FORMATS, INVOICE_FORMATS  # noqa: E402
 from partner_api.documents import CUSTOMER_COLUMNS, DIALECTS, EXPORT_FORMATS, INVOICE_FORMATS  # noqa: E402
 from partner_api.domain.bulk_actions import ACTIONS  # noqa: E402
+from partner_api.domain.line_items import TEXTS as LINE_TEXTS  # noqa: E402
 from partner_api.domain.bulk_jobs import MAX_IDS, MAX_ROWS  # noqa: E402
 from partner_api.domain.roles import CAPABILITIES, ROLE_NAMES, ROLES  # noqa: E402
 from partner_api.http.routes import add_kiosk_routes, build_router  # noqa: E402
@@ -71,6 +72,7 @@ DAY = s("date")
 MONEY = ref("Money")
 PLAN = s(enum=["basic", "professional", "enterprise"])
 CYCLE = s(enum=["flexible", "annual_monthly", "annual_yearly"])
+LINE_KINDS = tuple(LINE_TEXTS["en"])
 
 # The rules the server enforces on text, stated so a program can check them (the property test
 # in test_openapi_properties.py generates values and holds the server to these). x-normalize
@@ -399,8 +401,19 @@ SCHEMAS = {
         e_invoice_missing={**obj(factur_x=arr(s(enum=E_INVOICE_GAPS)), xrechnung=arr(s(enum=E_INVOICE_GAPS))),
                            "description": "What each e-invoice of this invoice lacks (empty: it is made); the "
                                           "invoice cannot change."},
-        lines=arr(obj(description=s(), quantity=i(), unit_amount=MONEY, amount=MONEY,
-                      period={**obj(start=DAY, end=DAY), "nullable": True}))),
+        lines=arr(obj(description=s(description="The line in the invoice's language, as its PDF says it."),
+                      quantity=i(), unit_amount=MONEY, amount=MONEY,
+                      period={**obj(start=DAY, end=DAY), "nullable": True},
+                      item={**obj(required=["kind", "plan"], kind=s(enum=list(LINE_KINDS)), plan=PLAN,
+                                  from_plan={**PLAN, "description": "upgrade, downgrade: the plan before"},
+                                  cycle=CYCLE, licenses=i(description="The subscription's licenses"),
+                                  count=i(description="added, removed: the licenses added or removed"),
+                                  days=i(description="Days of the period charged or credited"),
+                                  period_days=i(description="Days of the whole billing period")),
+                            "nullable": True,
+                            "description": "What the line is, for a client to say it in its reader's language "
+                                           "(fields by kind, as line_items.TEXTS uses them); null for lines "
+                                           "issued before invoices kept it."}))),
     "InvoicePage": page(ref("InvoiceSummary")),
     "Activity": obj(id=i(), created_at=TS, actor=ref("Actor"), action=s(), summary=s(), customer_id=i(nullable=True),
                     customer_name=s(nullable=True),

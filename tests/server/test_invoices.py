@@ -9,7 +9,7 @@ import tempfile
 import unittest
 from unittest import mock
 
-from support import T0, ServerTestCase
+from support import T0, ServerTestCase, sql
 from partner_api.documents import ExportFormat, InvoiceFormat
 from partner_api.http import routes
 
@@ -82,6 +82,29 @@ class Invoices(ServerTestCase):
         self.assertEqual(invoice["lines"][0]["quantity"], 25)
         self.assertEqual(invoice["due_at"], "2026-12-26T09:00:00Z")
         self.assertRegex(invoice["number"], r"^INV-\d{6}$")
+
+    def test_each_line_says_what_it_is_for_a_client_to_word_it(self):
+        # Issue 25: the description is the invoice's own language; the item lets a client say the
+        # line in its reader's language (period, plan, cycle, licenses; proration days where prorated).
+        invoice = self.ok("GET", f"/api/v1/invoices/{self.invoice['id']}", token=self.token)
+        line = invoice["lines"][0]
+        self.assertEqual(line["item"], {"kind": "period", "plan": "professional", "cycle": "flexible", "licenses": 25})
+        self.assertEqual(line["description"], "Professional, Flexible (monthly): 25 licenses")
+        # Another account's customer, so this account's lists and totals stay as the other tests expect.
+        token = self.sign_in("lines@example.com")
+        customer = self.active_customer(token, 7, licenses=3)
+        order = self.ok("POST", f"/api/v1/customers/{customer['id']}/subscription/license-orders", {"licenses": 5},
+                        token=token, status=201)
+        added = order["invoice"]["lines"][0]
+        self.assertEqual(set(added["item"]), {"kind", "plan", "count", "days", "period_days"})
+        self.assertEqual((added["item"]["kind"], added["item"]["count"]), ("added", 2))
+        self.assertTrue(0 < added["item"]["days"] <= added["item"]["period_days"], added["item"])
+        self.assertIn(f"prorated for {added['item']['days']} of {added['item']['period_days']} days", added["description"])
+        # A line issued before its item was kept: null, the description as it was.
+        sql(self.db_path, "UPDATE invoice_lines SET item = NULL WHERE invoice_id = ?", (self.invoice["id"],))
+        again = self.ok("GET", f"/api/v1/invoices/{self.invoice['id']}", token=self.token)
+        self.assertIsNone(again["lines"][0]["item"])
+        self.assertEqual(again["lines"][0]["description"], line["description"])
 
     def test_another_resellers_invoice_is_404(self):
         stranger = self.sign_in("stranger@example.com")

@@ -212,7 +212,7 @@ def tax_rule_json(row, issued):
 
 def invoice_json(row, lines, now_iso, corrections=()):
     """One invoice as issued: its parties as they were (null for invoices issued before they were
-    kept), language, tax rule, lines with their service periods, the invoice it corrects or the
+    kept), language, tax rule, lines with their service periods and what each is (item, for a client's own words), the invoice it corrects or the
     credit notes that correct it, and what an e-invoice of it would lack."""
     currency = row["currency"]
     issued = json.loads(row["issued_as"]) if row["issued_as"] else None
@@ -230,7 +230,8 @@ def invoice_json(row, lines, now_iso, corrections=()):
                    "unit_amount": money(line["unit_amount"], currency),
                    "amount": money(line["amount"], currency),
                    "period": {"start": line["period_start"], "end": line["period_end"]}
-                   if line["period_start"] else None} for line in lines],
+                   if line["period_start"] else None,
+                   "item": json.loads(line["item"]) if line["item"] else None} for line in lines],
     }
     if invoice["corrects"] is not None:
         invoice["corrects"]["issued_at"] = row["corrects_issued_at"]

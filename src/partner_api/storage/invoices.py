@@ -1,4 +1,6 @@
 """Invoices and their lines, with kept list totals, and the sums the dashboard shows."""
+import json
+
 from .list_cache import generation
 from .rows import Rows
 
@@ -24,7 +26,7 @@ class InvoiceRows(Rows):
     def add(self, reseller_id, customer_id, seq, number, status, currency, subtotal, tax, total,
             issued_at, due_at, lines, paid_at=None, **issued):
         """`issued`: the ISSUED_COLUMNS the invoice keeps; each line may carry its service period
-        (period_start, period_end)."""
+        (period_start, period_end) and what it is (item: line_items.describe's, kept as JSON)."""
         names = [name for name in ISSUED_COLUMNS if name in issued]
         if set(issued) - set(names):
             raise ValueError(f"not an invoice column: {sorted(set(issued) - set(names))}")
@@ -36,9 +38,10 @@ class InvoiceRows(Rows):
              issued_at, due_at, paid_at, *(issued[name] for name in names)))
         self.conn.executemany(
             "INSERT INTO invoice_lines(invoice_id, position, description, quantity, unit_amount,"
-            " amount, period_start, period_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " amount, period_start, period_end, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(invoice_id, position, line["description"], line["quantity"], line["unit_amount"],
-              line["amount"], line.get("period_start"), line.get("period_end"))
+              line["amount"], line.get("period_start"), line.get("period_end"),
+              json.dumps(line["item"], ensure_ascii=False, sort_keys=True) if line.get("item") else None)
              for position, line in enumerate(lines, 1)])
         return invoice_id
 

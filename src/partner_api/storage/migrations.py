@@ -16,7 +16,7 @@ import sqlite3
 
 from .postgres import schema as postgresql
 from .sqlite_schema import (
-    CLASSIFY_ACTORS, V1, V2, V3, V4, V5, V6, V7, V9, V10, V11)
+    CLASSIFY_ACTORS, V1, V2, V3, V4, V5, V6, V7, V9, V10, V11, V12)
 
 
 class SchemaError(Exception):
@@ -49,6 +49,7 @@ MIGRATIONS = [
               postgresql.V9),
     Migration(10, "suspension, verified answers, renewal count, seat cap, transfer tokens", V10, postgresql.V10),
     Migration(11, "bulk jobs and their rows, history entries naming a job, saved views", V11, postgresql.V11),
+    Migration(12, "invoice lines keep what they are, for the reader's language", V12, postgresql.V12),
 ]
 LATEST = MIGRATIONS[-1].version
 

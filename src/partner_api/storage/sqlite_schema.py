@@ -489,3 +489,9 @@ CREATE TABLE saved_views (
 CREATE INDEX saved_views_reseller ON saved_views(reseller_id, id);
 CREATE UNIQUE INDEX saved_views_name ON saved_views(reseller_id, member_id, name);
 """
+
+# What each invoice line is (line_items.describe's item as JSON: kind, plan, cycle, licenses,
+# days...), so a client can say it in its reader's language; NULL for lines issued before.
+V12 = """
+ALTER TABLE invoice_lines ADD COLUMN item TEXT;
+"""

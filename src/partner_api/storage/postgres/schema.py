@@ -414,3 +414,7 @@ CREATE TABLE saved_views (
 CREATE INDEX saved_views_reseller ON saved_views(reseller_id, id);
 CREATE UNIQUE INDEX saved_views_name ON saved_views(reseller_id, member_id, name);
 """
+
+V12 = """
+ALTER TABLE invoice_lines ADD COLUMN item TEXT COLLATE "C";
+"""
