@@ -179,10 +179,16 @@ Invoice invoice(const json& j) {
     if (lines != j.end()) {
         if (!lines->is_array()) throw ShapeError{"\"lines\" is not a list"};
         for (const json& l : *lines) {
-            InvoiceLine line{str(l, "description"), integer(l, "quantity"), money(l, "unit_amount"), money(l, "amount"), {}, {}};
+            InvoiceLine line{str(l, "description"), integer(l, "quantity"), money(l, "unit_amount"), money(l, "amount"), {}, {}, {}};
             if (const json* period = optional(l, "period")) {
                 line.periodStart = str(*period, "start");
                 line.periodEnd = str(*period, "end");
+            }
+            if (const json* item = optional(l, "item")) {
+                if (!item->is_object()) throw ShapeError{"\"item\" is not an object"};
+                auto number = [&](const char* key) { return optional(*item, key) ? static_cast<std::int64_t>(count(*item, key)) : -1; };
+                line.item = InvoiceLineItem{str(*item, "kind"), str(*item, "plan"), optStr(*item, "from_plan"), optStr(*item, "cycle"),
+                                            number("licenses"), number("count"), number("days"), number("period_days")};
             }
             inv.lines.push_back(std::move(line));
         }

@@ -279,12 +279,20 @@ struct PlanChangePreview {
 
 // --- Invoices ---------------------------------------------------------------------------------
 
+// What an invoice line is, so the console says it in the reader's language (core/invoice_text.h):
+// kind period | added | upgrade | resumed | removed | downgrade | cancelled; -1: not sent.
+struct InvoiceLineItem {
+    std::string kind, plan, fromPlan, cycle;
+    std::int64_t licenses = -1, count = -1, days = -1, periodDays = -1;
+};
+
 struct InvoiceLine {
-    std::string description;
+    std::string description;  // in the invoice's language, as its PDF says it
     std::int64_t quantity = 0;
     Money unitAmount;
     Money amount;
     std::string periodStart, periodEnd;  // the service period (YYYY-MM-DD); empty on old invoices
+    std::optional<InvoiceLineItem> item;  // none on lines issued before invoices kept it
 };
 
 // Another invoice named by this one (the invoice a credit note corrects, or a credit note).

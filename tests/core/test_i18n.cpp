@@ -29,9 +29,10 @@ TEST_CASE("German texts are translated, not copied from English, except names") 
                                        // Codes and names: IBAN, BIC, XRechnung, an example country code and VAT ID.
                                        Text::FieldIban, Text::FieldBic, Text::DownloadXRechnung, Text::HintCountry,
                                        Text::HintVatId,
-                                       // Months and weekdays German writes alike.
+                                       // Months and weekdays German writes alike; a pattern of two names.
                                        Text::MonthApril, Text::MonthAugust, Text::MonthSeptember, Text::MonthNovember,
-                                       Text::WeekdayMondayShort, Text::WeekdayFridayShort, Text::WeekdaySaturdayShort};
+                                       Text::WeekdayMondayShort, Text::WeekdayFridayShort, Text::WeekdaySaturdayShort,
+                                       Text::LinePlanWhat};
     for (std::size_t i = 0; i < static_cast<std::size_t>(Text::Count_); ++i) {
         auto id = static_cast<Text>(i);
         if (sameInBoth.count(id)) continue;

@@ -34,6 +34,20 @@
     X(InvoiceDueOn, "Due {}", "Fällig am {}") \
     X(InvoicePaid, "Paid on", "Bezahlt am") \
     X(LineDescription, "Description", "Beschreibung") \
+    X(LineLicenseOne, "1 license", "1 Lizenz") \
+    X(LineLicenses, "{} licenses", "{} Lizenzen") \
+    X(LineAdditionalOne, "1 additional license", "1 zusätzliche Lizenz") \
+    X(LineAdditional, "{} additional licenses", "{} zusätzliche Lizenzen") \
+    X(LinePlanWhat, "{}: {}", "{}: {}") \
+    X(LineRemoved, "{}: {} removed", "{}: {} entfernt") \
+    X(LineUpgrade, "Upgrade from {} to {} for {}", "Tarifwechsel von {} zu {} für {}") \
+    X(LineDowngrade, "Change from {} to {} for {}", "Tarifwechsel von {} zu {} für {}") \
+    X(LineCancelled, "{}: cancelled with immediate effect, {}", "{}: mit sofortiger Wirkung gekündigt, {}") \
+    X(LineResumed, "{}: {} after resuming", "{}: {} nach der Fortsetzung") \
+    X(LineProrated, ", prorated for {} of {} days", ", anteilig für {} von {} Tagen") \
+    X(LineCredited, ", credited for {} of {} days", ", gutgeschrieben für {} von {} Tagen") \
+    X(LineDifferenceCredited, ", difference credited for {} of {} days", ", Differenz gutgeschrieben für {} von {} Tagen") \
+    X(LineUnusedCredited, ", credited for the unused {} of {} days", ", gutgeschrieben für die nicht genutzten {} von {} Tagen") \
     X(LineQuantity, "Qty", "Menge") \
     X(LineUnit, "Unit price", "Einzelpreis") \
     X(LineAmount, "Amount", "Betrag") \

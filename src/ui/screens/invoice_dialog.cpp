@@ -5,6 +5,7 @@
 #include "core/countries.h"
 #include "core/format.h"
 #include "core/i18n.h"
+#include "core/invoice_text.h"
 #include "ui/kit/dialog_parts.h"
 #include "ui/kit/gated.h"
 #include "ui/kit/offline_widgets.h"
@@ -88,7 +89,7 @@ void InvoiceDialog::draw(Store& store) {
             // On a phone each line is two lines: what, then how many at what price, and the amount.
             for (const InvoiceLine& l : inv.lines) {
                 ImGui::PushTextWrapPos(0);
-                text(l.description, color::Text, nullptr, "cell");
+                text(invoiceLineText(l), color::Text, nullptr, "cell");
                 ImGui::PopTextWrapPos();
                 servicePeriod(l);
                 std::string calc = format::integer(l.quantity) + " \xc3\x97 " + format::money(l.unitAmount);
@@ -123,7 +124,7 @@ void InvoiceDialog::draw(Store& store) {
                 ImGui::TableNextRow(0, 36);
                 ImGui::TableSetColumnIndex(0);
                 ImGui::PushTextWrapPos(0);
-                text(l.description, color::Text, nullptr, "cell");
+                text(invoiceLineText(l), color::Text, nullptr, "cell");
                 ImGui::PopTextWrapPos();
                 servicePeriod(l);
                 ImGui::TableSetColumnIndex(1);
