@@ -9,8 +9,9 @@ GERMAN_SPEAKING = ("DE", "AT", "CH", "LI")
 
 CYCLE_NAMES = {
     "en": pricing.CYCLE_NAMES,
-    "de": {"flexible": "Flexibel (monatlich)", "annual_monthly": "Jährlich, monatlich bezahlt",
-           "annual_yearly": "Jährlich, jährlich bezahlt"},
+    # The glossary's words (src/core/texts/GLOSSARY.md), as the console says the billing cycle.
+    "de": {"flexible": "Flexibel, monatlich kündbar", "annual_monthly": "Jahresvertrag, monatliche Zahlung",
+           "annual_yearly": "Jahresvertrag, jährliche Vorauszahlung"},
 }
 
 TEXTS = {
@@ -26,7 +27,8 @@ TEXTS = {
         "resumed": "{plan}, {cycle}: {licenses} after resuming, prorated for {days} of {period_days} days",
     },
     "de": {
-        "period": "{plan}, {cycle}: {licenses}",
+        # The cycle's name holds a comma of its own: in parentheses, as the console writes it.
+        "period": "{plan} ({cycle}): {licenses}",
         "added": "{plan}: {count} zusätzliche {licenses_word}, anteilig für {days} von {period_days} Tagen",
         "upgrade": "Wechsel von {from_plan} zu {plan} für {licenses}, anteilig für {days} von {period_days} Tagen",
         "removed": "{plan}: {count} {licenses_word} entfernt, gutgeschrieben für {days} von {period_days} Tagen",
@@ -34,7 +36,7 @@ TEXTS = {
                      " {period_days} Tagen",
         "cancelled": "{plan}: mit sofortiger Wirkung gekündigt, {licenses}, gutgeschrieben für die nicht genutzten"
                      " {days} von {period_days} Tagen",
-        "resumed": "{plan}, {cycle}: {licenses} nach der Wiederaufnahme, anteilig für {days} von {period_days} Tagen",
+        "resumed": "{plan} ({cycle}): {licenses} nach der Fortsetzung, anteilig für {days} von {period_days} Tagen",
     },
 }
 
