@@ -11,6 +11,9 @@
 #include "../core/fake_transport.h"
 #include "core/i18n.h"
 #include "core/screen_registry.h"
+#include "ui/screens/customers_view.h"
+#include "ui/screens/invoices_view.h"
+#include "ui/screens/new_customer_dialog.h"
 #include "ui/screens/registry.h"
 #include "ui_harness.h"
 
@@ -86,6 +89,12 @@ TEST_CASE("every screen of the core's registry has one UI line, and its own view
         for (const ScreenSpec& b : core)
             if (a.screen != b.screen) CHECK(&views.screen(a.screen) != &views.screen(b.screen));
     CHECK(views.dialogs().size() == 13);  // Edit customer, Suspend and Resume since issue 23
+    // find<V> knows a view by its maker (the wasm has no RTTI); this build has, so check it.
+    REQUIRE(views.find<ui::CustomersView>() != nullptr);
+    CHECK(views.find<ui::CustomersView>() == &views.screen(Screen::Customers));
+    CHECK(dynamic_cast<ui::CustomersView*>(&views.screen(Screen::Customers)) != nullptr);
+    CHECK(views.find<ui::InvoicesView>() == &views.screen(Screen::Invoices));
+    CHECK(views.find<ui::NewCustomerDialog>() == nullptr);  // a dialog is no screen
 }
 
 TEST_CASE("sidebar, icon rail and phone menu: the same destinations, the shown one lit, each going there") {

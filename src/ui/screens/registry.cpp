@@ -23,9 +23,7 @@ namespace rc::ui {
 namespace {
 
 template <class V>
-std::unique_ptr<View> make() {
-    return std::make_unique<V>();
-}
+constexpr std::unique_ptr<View> (*make)() = &makeView<V>;
 
 }  // namespace
 

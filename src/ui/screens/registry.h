@@ -14,6 +14,12 @@
 
 namespace rc::ui {
 
+// A view's maker; the registry's lines name it, and Views::find knows a view's type by it.
+template <class V>
+std::unique_ptr<View> makeView() {
+    return std::make_unique<V>();
+}
+
 struct ScreenLine {
     Screen screen;
     const char* icon;   // kit/theme.h's icon::
@@ -38,11 +44,13 @@ public:
     View& screen(Screen screen);
     // The dialogs, drawn in this order over whatever screen opened them.
     const std::vector<std::unique_ptr<View>>& dialogs() const { return dialogs_; }
-    // A screen's own view by its type (the shell's search jump asks for CustomersView).
+    // A screen's own view by its type (the shell's search jump asks for CustomersView): the
+    // line whose view makeView<V> made, so no RTTI is needed (the wasm is built -fno-rtti).
     template <class V>
     V* find() {
-        for (auto& s : screens_)
-            if (auto* v = dynamic_cast<V*>(s.get())) return v;
+        const auto& lines = screenLines();
+        for (std::size_t i = 0; i < lines.size() && i < screens_.size(); ++i)
+            if (lines[i].make == &makeView<V>) return static_cast<V*>(screens_[i].get());
         return nullptr;
     }
     void forgetVisitor();
