@@ -160,6 +160,40 @@ test("offline: the last customers under a notice; invitations and an order wait,
   }
 });
 
+test("a Latin Extended name (ő ł ş) seen online is drawn offline: its font comes from the service worker's cache", async () => {
+  const name = "Łukasz Őrs-Şahin " + stamp, domain = "latin-ext-" + stamp + ".example";
+  const made = await api(server.url, "POST", "/customers", { token, body: { name, email: "lukasz@" + domain,
+    google_domain: domain, organization: "Kőváry és Társa Kft." } });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  const { context, page, errors } = await newPage();
+  const fonts = [];
+  page.on("response", (r) => {
+    if (/\/fonts\/latin-ext/.test(r.url())) fonts.push({ url: r.url(), status: r.status(), worker: r.fromServiceWorker() });
+  });
+  try {
+    await signIn(page);
+    await waitForOfflineShell(page);
+    await page.evaluate(() => { location.hash = "#/customers?sort=-created_at"; });
+    await waitForItem(page, name, "cell");
+    await page.waitForFunction(async () => (await caches.open("rc-fonts").then((c) => c.keys())).length >= 2, null, { timeout: 30000 });
+    assert.ok(fonts.some((f) => /latin-ext\.ttf$/.test(f.url) && f.status === 200), "fetched online: " + JSON.stringify(fonts));
+
+    fonts.splice(0);
+    await context.setOffline(true);
+    await page.reload();
+    await waitForConsole(page);
+    await waitForItemMatching(page, /^Offline — showing data from/, "notice");
+    await waitForItem(page, name, "cell");
+    await page.waitForFunction(() => performance.getEntriesByType("resource").filter((e) => /\/fonts\/latin-ext/.test(e.name)).length >= 2,
+      null, { timeout: 20000 });
+    assert.deepEqual(fonts.map((f) => [f.url.replace(/^.*\/fonts\//, ""), f.status, f.worker]).sort(),
+      [["latin-ext-medium.ttf", 200, true], ["latin-ext.ttf", 200, true]], "both weights answered by the service worker");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("an order whose answer is lost after the server committed is replayed with the same key: billed once", async () => {
   const active = (await api(server.url, "GET", "/customers?status=active&limit=50", { token })).json.items
     .filter((c) => c.subscription && c.subscription.billing_cycle === "flexible" && c.subscription.status === "active")[1];

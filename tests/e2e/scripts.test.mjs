@@ -1,7 +1,7 @@
-// Names in every script, in a real browser against a real serve.py: a Latin-only reseller
-// downloads no script font; names in Greek, Cyrillic, Hebrew, Arabic, Chinese, Japanese and Korean
-// (seeded through the API) fetch their fonts on demand and are drawn, right-to-left ones in
-// order; typing such a name in New customer and searching for it work. Screenshots at desktop
+// Names in every script, in a real browser against a real serve.py: a reseller whose names are
+// all Latin-1 downloads no script font; names in Latin Extended (ő ł ş), Greek, Cyrillic,
+// Hebrew, Arabic, Chinese, Japanese and Korean (seeded through the API) fetch their fonts on
+// demand and are drawn, right-to-left ones in order; typing such a name in New customer and searching for it work. Screenshots at desktop
 // and phone widths, in English and German.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -13,6 +13,7 @@ const stamp = Date.now().toString(36);
 
 // name, organization: one customer per script (and Persian for its joiners and letters).
 const NAMES = [
+  ["Łukasz Őrs-Şahin", "Kőváry és Társa Kft."],  // Latin Extended: a file of its own since issue 21
   ["Γιώργος Παπαδόπουλος", "Ελληνική Λογιστική Α.Ε."],
   ["Анна Кузнецова", "ООО «Ромашка»"],
   ["שרה כהן", "מיקרוסופט ישראל בע\"מ (2024)"],
@@ -23,7 +24,7 @@ const NAMES = [
   ["山田太郎", "株式会社サクラ・ソフトウェア"],
   ["김민준", "주식회사 한빛소프트"],
 ];
-const FONTS = ["greek", "greek-medium", "cyrillic", "cyrillic-medium", "hebrew", "arabic", "kana", "hangul", "han-common"];
+const FONTS = ["latin-ext", "latin-ext-medium", "greek", "greek-medium", "cyrillic", "cyrillic-medium", "hebrew", "arabic", "kana", "hangul", "han-common"];
 
 before(async () => {
   server = await startServer(["--demo"]);

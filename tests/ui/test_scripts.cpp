@@ -24,6 +24,8 @@ namespace {
 
 // Names a reseller's customers have, in each script the console promises to draw.
 const std::vector<std::pair<const char*, const char*>> kNames = {
+    {"Polish", "Łukasz Wójcik"},         {"Hungarian", "Kőváry Ödön"},
+    {"Turkish", "Şahin Yılmaz Ltd. Şti."}, {"Romanian", "Ștefan Țurcanu"},
     {"Greek", "Γιώργος Παπαδόπουλος"},   {"Greek", "Ελληνική Λογιστική Α.Ε."},
     {"Cyrillic", "Анна Кузнецова"},       {"Cyrillic", "ООО «Ромашка»"},
     {"Cyrillic", "Олександр Шевченко"},   // Ukrainian: і, ї, є
@@ -106,7 +108,7 @@ TEST_CASE("Latin-only text fetches no font; each script's file is fetched once, 
     fonts.reset();
     MainQueue queue;
     test::FakeTransport transport{queue};
-    for (const char* latin : {"Acme GmbH", "Zoë Müller", "Łukasz Żółć", "Ærø Ærlig", "François Dubois – “Café”"})
+    for (const char* latin : {"Acme GmbH", "Zoë Müller", "Ærø Ærlig", "François Dubois – “Café”", "José Núñez"})
         fonts.need(displayText(latin));
     fonts.fetchWanted(transport, 0);
     CHECK(transport.sent.empty());
@@ -177,7 +179,7 @@ TEST_CASE("the customer table with names in every script: fonts fetched, atlas h
     long latinOnly = atlasBytes();
 
     ui::scriptFonts().fetchWanted(transport, 0);
-    for (const char* file : {"greek", "cyrillic", "hebrew", "arabic", "kana", "hangul", "han-common"})
+    for (const char* file : {"latin-ext", "greek", "cyrillic", "hebrew", "arabic", "kana", "hangul", "han-common"})
         CHECK_MESSAGE(transport.count(std::string("fonts/") + file + ".ttf") == 1, file);
     for (int round = 0; round < 6; ++round) {
         if (answerFontRequests(transport) == 0) break;
@@ -212,11 +214,13 @@ TEST_CASE("the customer table with names in every script: fonts fetched, atlas h
     ui::loadFonts("/nonexistent", 1.0f);
 }
 
-TEST_CASE("the atlas starts with Latin-1; a Latin Extended block joins it when a drawn text first needs one") {
+TEST_CASE("the atlas starts with Latin-1; Latin Extended is a file of its own, fetched when a drawn name needs it") {
     ui::ScriptFonts& fonts = ui::scriptFonts();
     fonts.reset();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
+    MainQueue queue;
+    test::FakeTransport transport{queue};
     auto has = [](char32_t cp) {
         for (ImFont* font : {ui::fonts().body, ui::fonts().medium, ui::fonts().small, ui::fonts().title})
             if (!font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
@@ -226,27 +230,44 @@ TEST_CASE("the atlas starts with Latin-1; a Latin Extended block joins it when a
     CHECK(has(U'ü'));
     CHECK(has(U'ß'));
     CHECK(has(U'€'));
-    CHECK_FALSE(has(U'Ł'));   // Latin Extended-A: not until a name needs it
-    int startHeight = ImGui::GetIO().Fonts->TexHeight;
+    CHECK_FALSE(has(U'Ł'));  // Latin Extended-A: not until a name needs it
 
-    fonts.need(displayText("Zoë Müller"));  // Latin-1 is there already
+    fonts.need(displayText("Zoë Müller"));  // Latin-1 is in the base fonts
+    fonts.fetchWanted(transport, 0);
+    CHECK(transport.sent.empty());
     CHECK_FALSE(fonts.atlasStale());
-    fonts.need(displayText("Łukasz Żółć"));
+
+    // Polish, Hungarian and Turkish letters: the Latin Extended files, regular and medium, once.
+    fonts.need(displayText("Łukasz Őrs Şahin"));
+    fonts.need(displayText("Łódź"));
+    fonts.fetchWanted(transport, 0);
+    fonts.fetchWanted(transport, 1);
+    CHECK(transport.count("fonts/latin-ext.ttf") == 1);
+    CHECK(transport.count("fonts/latin-ext-medium.ttf") == 1);
+    CHECK(transport.sent.size() == 2);
+    CHECK(answerFontRequests(transport) == 2);
+    queue.drain();
     REQUIRE(fonts.atlasStale());
     ui::loadFonts(ROBOTO_DIR, 1.0f);  // the next frame rebuilds the atlas
     CHECK_FALSE(fonts.atlasStale());
-    for (char32_t cp : utf8::decode(displayText("Łukasz Żółć"))) CHECK(has(cp));
-    CHECK(has(U'ő'));                 // the whole block came, not only the letters seen
-    CHECK_FALSE(has(U'ǅ'));           // Latin Extended-B: still not needed
-    CHECK(ImGui::GetIO().Fonts->TexHeight > startHeight);
-
-    fonts.need(displayText("Łódź"));  // the block is in: no rebuild
-    CHECK_FALSE(fonts.atlasStale());
-    fonts.need(displayText("Ǆemal"));
-    REQUIRE(fonts.atlasStale());
-    ui::loadFonts(ROBOTO_DIR, 1.0f);
+    for (char32_t cp : utf8::decode(displayText("Łukasz Őrs Şahin"))) CHECK(has(cp));
+    CHECK(has(U'ő'));
+    CHECK(has(U'ș'));  // the whole file: Romanian comma-below letters (Latin Extended-B) too
     CHECK(has(U'Ǆ'));
-    CHECK(has(U'Ł'));  // what was added before stays
+    CHECK(fonts.drawnBy(U'ł', FontWeight::Medium) == "latin-ext-medium");
+    CHECK(fonts.drawnBy(U'ł', FontWeight::Regular) == "latin-ext");
+    // As wide as Roboto's own Latin (the file is cut from the same font at the same em).
+    const ImFontGlyph* l = ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(U'l'));
+    const ImFontGlyph* lStroke = ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(U'ł'));
+    REQUIRE(l);
+    REQUIRE(lStroke);
+    CHECK(lStroke->AdvanceX >= l->AdvanceX);
+    CHECK(lStroke->AdvanceX < l->AdvanceX * 3);
+
+    fonts.need(displayText("Ǆemal"));  // the file is in whole: no new request, no rebuild
+    fonts.fetchWanted(transport, 2);
+    CHECK(transport.sent.size() == 2);
+    CHECK_FALSE(fonts.atlasStale());
     // The large figures (dashboard totals, prices) hold digits, signs and currency only.
     CHECK(ui::fonts().huge->FindGlyphNoFallback(static_cast<ImWchar>(U'€')) != nullptr);
     CHECK(ui::fonts().huge->FindGlyphNoFallback(static_cast<ImWchar>(U'Ł')) == nullptr);

@@ -60,18 +60,10 @@ void ScriptFonts::reset() {
     }
     seen_.assign(0x10000, false);
     waiting_.clear();
-    latinBlocks_ = 0;
     stale_ = false;
 }
 
-const ImWchar* ScriptFonts::baseRanges() {
-    baseRanges_.clear();
-    for (const ImWchar* r = kBaseGlyphs; r[0]; r += 2) baseRanges_.insert(baseRanges_.end(), {r[0], r[1]});
-    for (unsigned i = 0; i < IM_ARRAYSIZE(kLatinExtendedBlocks); ++i)
-        if (latinBlocks_ & (1u << i)) baseRanges_.insert(baseRanges_.end(), {kLatinExtendedBlocks[i][0], kLatinExtendedBlocks[i][1]});
-    baseRanges_.push_back(0);
-    return baseRanges_.data();
-}
+const ImWchar* ScriptFonts::baseRanges() const { return kTextGlyphs; }
 
 float ScriptFonts::heightPerEm(const std::string& bytes) {
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -89,14 +81,7 @@ void ScriptFonts::need(std::string_view utf8) {
     for (char32_t cp : utf8::decode(utf8)) {
         if (cp > 0xFFFF || seen_[cp]) continue;  // ImGui draws the Basic Multilingual Plane only
         seen_[cp] = true;
-        if (inRanges(kTextGlyphs, cp) || inRanges(kIconGlyphs, cp)) {  // the base fonts have it
-            for (unsigned i = 0; i < IM_ARRAYSIZE(kLatinExtendedBlocks); ++i)
-                if (cp >= kLatinExtendedBlocks[i][0] && cp <= kLatinExtendedBlocks[i][1] && !(latinBlocks_ & (1u << i))) {
-                    latinBlocks_ |= 1u << i;
-                    stale_ = true;
-                }
-            continue;
-        }
+        if (inRanges(kTextGlyphs, cp) || inRanges(kIconGlyphs, cp)) continue;  // the base fonts have it
         waiting_.insert({cp, static_cast<int>(FontWeight::Regular)});
         waiting_.insert({cp, static_cast<int>(FontWeight::Medium)});
         added = true;
@@ -212,9 +197,10 @@ void ScriptFonts::mergeInto(ImFontAtlas& atlas, FontWeight weight, float size, f
             cfg.MergeMode = true;
             cfg.FontDataOwnedByAtlas = false;  // the bytes stay here, across atlas rebuilds
             cfg.RasterizerDensity = density;
-            // No horizontal oversampling: CJK glyphs are large and many, and the atlas must stay
-            // within what phones' WebGL allows (4096 pixels a side).
-            cfg.OversampleH = 1;
+            // No horizontal oversampling for files drawn glyph by glyph: CJK glyphs are large and
+            // many, and the atlas must stay within what phones' WebGL allows (4096 pixels a side).
+            // Small alphabets (Latin Extended, Greek...) sit beside Latin: as sharp as it.
+            cfg.OversampleH = f->spec->wholeInAtlas ? 2 : 1;
             cfg.OversampleV = 1;
             // ImGui sizes a font by ascent minus descent; match the em to the base font's instead,
             // so a Hebrew or Han character is as large next to Latin as in print.

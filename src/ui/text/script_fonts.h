@@ -1,6 +1,6 @@
-// Fonts for names in other scripts (Greek, Cyrillic, Hebrew, Arabic, CJK): which per-script file
+// Fonts for names in other scripts (Latin Extended, Greek, Cyrillic, Hebrew, Arabic, CJK): which per-script file
 // (assets/script_fonts.txt) a drawn character needs, fetching it once through the transport,
-// and which of its characters go into the glyph atlas. Latin-only text never fetches anything.
+// and which of its characters go into the glyph atlas. Text in Latin-1 never fetches anything.
 #pragma once
 #include <memory>
 #include <set>
@@ -38,9 +38,8 @@ public:
 
     // New characters can be drawn since the atlas was last built: rebuild it.
     bool atlasStale() const { return stale_; }
-    // The base fonts' characters for the atlas: kBaseGlyphs and each Latin Extended block a
-    // drawn text needed so far (glyph ranges, zero-terminated; valid until the next call).
-    const ImWchar* baseRanges();
+    // The base fonts' characters for the atlas (glyph ranges, zero-terminated): kTextGlyphs.
+    const ImWchar* baseRanges() const;
     // Merges the loaded files of `weight` (Medium falls back to Regular files) into the font
     // ImGui added last, scaled so that their em matches the base font's (`baseHeightPerEm`:
     // the base font's ascent minus descent, in ems, which ImGui sizes fonts by).
@@ -62,8 +61,6 @@ private:
     std::vector<std::unique_ptr<File>> files_;
     std::vector<bool> seen_;                        // every BMP code point noted so far
     std::set<std::pair<char32_t, int>> waiting_;    // (code point, weight) not placed yet
-    unsigned latinBlocks_ = 0;                      // bit i: kLatinExtendedBlocks[i] is needed
-    std::vector<ImWchar> baseRanges_;
     bool stale_ = false;
     double retryAfter_ = 10.0;
 };
