@@ -48,10 +48,11 @@
     return;
   }
 
-  // Bytes of the two downloads (the program and its fonts), for one progress bar. The build
-  // writes app.wasm's size here: a compressed answer's Content-Length is not what arrives.
+  // Bytes of the downloads (the program and its fonts), for one progress bar. The build writes
+  // their sizes here: a compressed answer's Content-Length is not what arrives.
   var WASM_BYTES = 0;
-  var loaded = { wasm: 0, data: 0 }, total = { wasm: 0, data: 0 };
+  var FONT_BYTES = 0;
+  var loaded = { wasm: 0, data: 0 }, total = { wasm: 0, data: FONT_BYTES };
   function report() {
     var t = total.wasm + total.data, l = loaded.wasm + loaded.data;
     if (t > 0) progress(l / t, "Loading… " + Math.round(l / 1024) + " of " + Math.round(t / 1024) + " KB");
@@ -81,6 +82,26 @@
   });
   wasmModule.catch(function () { /* reported when instantiateWasm asks for it */ });
 
+  // The UI fonts, fetched beside app.wasm (index.html preloads them; the service worker
+  // precaches them) and handed to the program before main() runs (src/web/main.cpp takes them
+  // by these keys). app.js has no file system for them (-sFILESYSTEM=0: 12 KB less).
+  var FONTS = { regular: "Roboto-Regular.ttf", medium: "Roboto-Medium.ttf", icons: "forkawesome-webfont.ttf" };
+  var fontBytes = {};
+  var fontsReady = Promise.all(Object.keys(FONTS).map(function (key) {
+    return fetch(FONTS[key], { credentials: "same-origin" }).then(function (res) {
+      if (!res.ok) throw new Error(FONTS[key] + ": HTTP " + res.status);
+      return res.arrayBuffer();
+    }).then(function (bytes) {
+      fontBytes[key] = new Uint8Array(bytes);
+      loaded.data += bytes.byteLength;
+      report();
+    });
+  })).then(function () {
+    mark("fonts-downloaded");
+    window.rcWeb.pageFonts = fontBytes;
+  });
+  fontsReady.catch(function () { /* reported when the program waits for them */ });
+
   canvas.addEventListener("webglcontextlost", function (e) {
     e.preventDefault();
     fail("The browser's graphics stopped working. Please reload the page.");
@@ -90,10 +111,13 @@
     canvas: canvas,
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
-    setStatus: function (text) {
-      var m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || "");
-      if (m) { loaded.data = +m[1]; total.data = +m[2]; report(); }
-    },
+    // main() waits for the fonts (a run dependency, as Emscripten's own file packages are).
+    preRun: [function () {
+      Module.addRunDependency("rc-fonts");
+      fontsReady.then(function () { Module.removeRunDependency("rc-fonts"); }, function (err) {
+        fail("The console could not be downloaded (" + err.message + "). Check your connection and reload the page.");
+      });
+    }],
     instantiateWasm: function (imports, done) {
       wasmModule.then(function (module) {
         return WebAssembly.instantiate(module, imports).then(function (instance) {

@@ -268,6 +268,8 @@ def package(stage, dist, cache=None):
         # The loading bar's total: what arrives is the decoded file, whatever the encoding.
         files["console.js"] = files["console.js"].replace(
             b"var WASM_BYTES = 0;", b"var WASM_BYTES = %d;" % len(files["app.wasm"]), 1)
+        font_bytes = sum(len(data) for name, data in files.items() if "/" not in name and name.endswith(".ttf"))
+        files["console.js"] = files["console.js"].replace(b"var FONT_BYTES = 0;", b"var FONT_BYTES = %d;" % font_bytes, 1)
     bundle_scripts(files, cache)
     final_name, final_data = plan(files)
     sw, version = service_worker(files["sw.js"].decode("utf-8"), final_name, final_data)

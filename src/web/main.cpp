@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "imgui.h"
 #include "ui/kit/layout.h"
+#include "ui/text/font_files.h"
 #include "ui/text/script_fonts.h"
 #include "ui/screens/sign_in_view.h"
 #include "ui/kit/theme.h"
@@ -24,6 +25,31 @@ double gMainAt = 0;
 // The first frame waits at most this long after main() for answers the page fetched ahead.
 constexpr double kHoldFirstFrameMs = 400;
 
+// The UI fonts the page downloaded beside app.wasm (web/console.js), by its keys; each is taken
+// once, into the paths loadFonts reads, and the page lets go of its copy.
+EM_JS(int, rc_js_page_font_size, (const char* key), {
+  var f = rcWeb.pageFonts && rcWeb.pageFonts[UTF8ToString(key)];
+  return f ? f.length : 0;
+});
+EM_JS(void, rc_js_page_font_take, (const char* key, char* out), {
+  var k = UTF8ToString(key);
+  HEAPU8.set(rcWeb.pageFonts[k], out);
+  delete rcWeb.pageFonts[k];
+});
+
+void takePageFonts() {
+    const std::pair<const char*, const char*> files[] = {{"regular", "/fonts/Roboto-Regular.ttf"},
+                                                         {"medium", "/fonts/Roboto-Medium.ttf"},
+                                                         {"icons", "/fonts/forkawesome-webfont.ttf"}};
+    for (const auto& [key, path] : files) {
+        int n = rc_js_page_font_size(key);
+        if (n <= 0) continue;  // loadFonts falls back to ImGui's own font, as before
+        std::string bytes(static_cast<std::size_t>(n), '\0');
+        rc_js_page_font_take(key, bytes.data());
+        ui::provideFontFile(path, std::move(bytes));
+    }
+}
+
 void reloadFontsIfNeeded(App& app) {
     float density = static_cast<float>(devicePixelRatio());
     if (density <= 0) density = 1;
@@ -31,7 +57,10 @@ void reloadFontsIfNeeded(App& app) {
     if (std::fabs(density - app.fontDensity) < 0.01f && !ui::scriptFonts().atlasStale()) return;
     bool first = app.fontDensity == 0;
     app.fontDensity = density;
-    if (first) startupMark("fonts-start");
+    if (first) {
+        startupMark("fonts-start");
+        takePageFonts();
+    }
     ui::loadFonts("/fonts", density);
     app.runner.renderer().uploadFontAtlas();
     if (first) startupMark("fonts-built");

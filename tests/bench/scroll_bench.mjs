@@ -505,7 +505,7 @@ function printStartup(results) {
     ["  wasm downloaded (mark)", mk("wasm-downloaded")],
     ["  wasm compiled (streaming)", mk("wasm-compiled")],
     ["  wasm instantiated", mk("wasm-instantiated")],
-    ["fonts downloaded", dl(/(\.data|fonts\.[0-9a-f]+\.bin)$/)],
+    ["fonts downloaded", (r) => (r.startup.trace.marks["fonts-downloaded"] != null ? mk("fonts-downloaded")(r) : dl(/\.data$/)(r))],
     ["main() starts", mk("main")],
     ["font atlas built", span("fonts-start", "fonts-built")],
     ["first frame drawn", mk("first-frame")],

@@ -38,7 +38,8 @@ function assertEachOnce(v, what) {
   // The API and config.json (the page's icons are the browser's business).
   const twice = Object.entries(v.counts).filter(([url, n]) => n > 1 && (url.includes("/api/v1/") || url.endsWith("/config.json")));
   assert.deepEqual(twice, [], `${what}: requested more than once`);
-  for (const kind of [/\/app\.[0-9a-f]+\.wasm$/, /\/app\.[0-9a-f]+\.data$/, /\/app\.[0-9a-f]+\.js$/])
+  for (const kind of [/\/app\.[0-9a-f]+\.wasm$/, /\/app\.[0-9a-f]+\.js$/, /\/Roboto-Regular\.[0-9a-f]+\.ttf$/,
+    /\/Roboto-Medium\.[0-9a-f]+\.ttf$/, /\/forkawesome-webfont\.[0-9a-f]+\.ttf$/])
     assert.equal(v.requests.filter((u) => kind.test(u)).length, 1, `${what}: ${kind} downloaded once`);
   assert.deepEqual(v.pageErrors, [], what);
 }

@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "imgui.h"
 #include "ui/kit/theme.h"
+#include "ui/text/font_files.h"
 #include "ui/text/glyph_ranges.h"
 #include "ui/text/script_fonts.h"
 #include "ui_harness.h"
@@ -273,4 +274,25 @@ TEST_CASE("the atlas starts with Latin-1; Latin Extended is a file of its own, f
     CHECK(ui::fonts().huge->FindGlyphNoFallback(static_cast<ImWchar>(U'Ł')) == nullptr);
     ImGui::DestroyContext();
     fonts.reset();
+}
+
+TEST_CASE("the fonts the page hands over are the ones the atlas is built from (the browser has no file system)") {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    // Nothing under this path: ImGui's own font, as when a download failed.
+    ui::loadFonts("/page-fonts", 1.0f);
+    CHECK(ui::fonts().body == ui::fonts().title);
+    CHECK(ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(U'€')) == nullptr);
+    for (const char* name : {"Roboto-Regular.ttf", "Roboto-Medium.ttf"}) {
+        std::string bytes = readFile(std::string(ROBOTO_DIR) + "/" + name);
+        REQUIRE(!bytes.empty());
+        ui::provideFontFile(std::string("/page-fonts/") + name, std::move(bytes));
+    }
+    ui::loadFonts("/page-fonts", 1.0f);
+    CHECK(ui::fonts().body != ui::fonts().title);
+    CHECK(ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(U'€')) != nullptr);
+    CHECK(ui::fonts().title->FontSize == doctest::Approx(24.0f));
+    ui::loadFonts("/page-fonts", 2.0f);  // another pixel ratio: built again from the same bytes
+    CHECK(ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(U'ß')) != nullptr);
+    ImGui::DestroyContext();
 }

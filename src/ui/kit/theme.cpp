@@ -1,23 +1,14 @@
 #include "ui/kit/theme.h"
 
 #include "imgui_internal.h"
+#include "ui/text/font_files.h"
 #include "ui/text/glyph_ranges.h"
 #include "ui/text/script_fonts.h"
-
-#include <cstdio>
 
 namespace rc::ui {
 namespace {
 
 Fonts gFonts;
-
-bool fileExists(const std::string& path) {
-    if (FILE* f = std::fopen(path.c_str(), "rb")) {
-        std::fclose(f);
-        return true;
-    }
-    return false;
-}
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -111,51 +102,50 @@ void applyTheme(bool touch) {
 Fonts loadFonts(const std::string& dir, float density) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    std::string regular = dir + "/Roboto-Regular.ttf";
-    std::string medium = dir + "/Roboto-Medium.ttf";
-    std::string icons = dir + "/forkawesome-webfont.ttf";
-    if (!fileExists(regular) || !fileExists(medium)) {
+    // In the browser the page downloaded these beside app.wasm (web/console.js); else the disk.
+    const std::string* regular = fontFile(dir + "/Roboto-Regular.ttf");
+    const std::string* medium = fontFile(dir + "/Roboto-Medium.ttf");
+    const std::string* icons = fontFile(dir + "/forkawesome-webfont.ttf");
+    if (!regular || !medium) {
         ImFont* f = io.Fonts->AddFontDefault();
         gFonts = Fonts{f, f, f, f, f};
         return gFonts;
     }
     const ImWchar* textRanges = scriptFonts().baseRanges();
     const ImWchar* iconRanges = kIconGlyphs;
-    bool haveIcons = fileExists(icons);
     // Script fonts (Greek, Hebrew, CJK...) are merged at the base font's em size.
     static float baseHeightPerEm = 0;
-    if (baseHeightPerEm <= 0) {
-        std::size_t n = 0;
-        if (void* data = ImFileLoadToMemory(regular.c_str(), "rb", &n)) {
-            baseHeightPerEm = ScriptFonts::heightPerEm(std::string(static_cast<const char*>(data), n));
-            IM_FREE(data);
-        }
-    }
+    if (baseHeightPerEm <= 0) baseHeightPerEm = ScriptFonts::heightPerEm(*regular);
     // The atlas grows with each script's characters: no rounding of its height up to a power of
     // two (WebGL 2 takes any height), which would double its memory for a few more glyphs.
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    auto add = [&](const std::string& path, float size, FontWeight weight, bool names = true) {
+    // The bytes stay in font_files.cpp across atlas rebuilds: the atlas neither copies nor frees them.
+    auto fromMemory = [&](const std::string& bytes, float size, ImFontConfig* cfg, const ImWchar* ranges) {
+        cfg->FontDataOwnedByAtlas = false;
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()), size, cfg, ranges);
+    };
+    auto add = [&](const std::string& bytes, float size, FontWeight weight, bool names = true) {
         ImFontConfig cfg;
         cfg.RasterizerDensity = density;
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
-        ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), size, &cfg, names ? textRanges : kFigureGlyphs);
-        if (haveIcons) {
+        ImFont* font = fromMemory(bytes, size, &cfg, names ? textRanges : kFigureGlyphs);
+        if (icons) {
             ImFontConfig merge;
             merge.MergeMode = true;
             merge.RasterizerDensity = density;
             merge.GlyphMinAdvanceX = size;
             merge.GlyphOffset = ImVec2(0, 1);
-            io.Fonts->AddFontFromFileTTF(icons.c_str(), size * 0.95f, &merge, iconRanges);
+            fromMemory(*icons, size * 0.95f, &merge, iconRanges);
         }
         if (names) scriptFonts().mergeInto(*io.Fonts, weight, size, density, baseHeightPerEm);
         return font;
     };
-    gFonts.body = add(regular, 15.0f, FontWeight::Regular);
-    gFonts.medium = add(medium, 15.0f, FontWeight::Medium);
-    gFonts.small = add(regular, 13.0f, FontWeight::Regular);
-    gFonts.title = add(medium, 24.0f, FontWeight::Medium);
-    gFonts.huge = add(medium, 30.0f, FontWeight::Medium, /*names=*/false);  // figures only, never names
+    gFonts.body = add(*regular, 15.0f, FontWeight::Regular);
+    gFonts.medium = add(*medium, 15.0f, FontWeight::Medium);
+    gFonts.small = add(*regular, 13.0f, FontWeight::Regular);
+    gFonts.title = add(*medium, 24.0f, FontWeight::Medium);
+    gFonts.huge = add(*medium, 30.0f, FontWeight::Medium, /*names=*/false);  // figures only, never names
     io.FontDefault = gFonts.body;
     io.Fonts->Build();
     scriptFonts().atlasBuilt();
