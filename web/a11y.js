@@ -586,6 +586,9 @@
     // Time spent applying diffs here, for the benchmark.
     stats: function () { return { applyMs: applyMs, applies: applyCount, elements: root ? root.getElementsByTagName("*").length : 0 }; }
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  // index.html puts its elements before the page's scripts, so the mirror starts now: the
+  // program's first frames can come before DOMContentLoaded (app.wasm and the fonts come from
+  // the preloads while the parser finishes), and a diff applied before init() was lost.
+  if (document.getElementById("a11y") || document.readyState !== "loading") init();
+  else document.addEventListener("DOMContentLoaded", init);
 })();
