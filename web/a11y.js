@@ -109,7 +109,10 @@
       }
     } else if (role === "grid" || role === "dialog" || role === "tablist" || role === "img" || role === "navigation" || role === "list") {
       setAttr(el, "aria-label", name || null);
-      if (role === "grid") { setAttr(el, "aria-rowcount", attrs.rowcount); setAttr(el, "aria-colcount", attrs.colcount); }
+      if (role === "grid") {
+        setAttr(el, "aria-rowcount", attrs.rowcount); setAttr(el, "aria-colcount", attrs.colcount);
+        n.calendar = !!attrs.calendar;  // a date picker's month: its keys go to the console
+      }
       if (role === "dialog") setAttr(el, "aria-modal", states & codes.A11yState.Modal ? "true" : null);
     } else if (role === "row") {
       setAttr(el, "aria-rowindex", attrs.rowindex);
@@ -121,6 +124,8 @@
       if (t && t.nodeType === 3) { if (t.data !== name) t.data = name; } else if (name) el.insertBefore(document.createTextNode(name), el.firstChild);
     }
     if (role === "columnheader") setAttr(el, "aria-sort", attrs.sort || null);
+    if (role === "gridcell") setAttr(el, "aria-selected", states & codes.A11yState.Selected ? "true" : null);
+    n.current = !!(states & codes.A11yState.Current);
     n.more = attrs.more || 0;  // a dialog or the main landmark: its content goes on below (1) or above (2)
     setAttr(el, "aria-disabled", states & codes.A11yState.Disabled ? "true" : null);
     describe(n, attrs.desc || "");
@@ -242,6 +247,16 @@
   }
 
   function rove(grid) {
+    var g = nodeOf(grid);
+    if (g && g.calendar) {
+      // A date picker's month: one Tab stop, the day its keys move from.
+      var days = grid.querySelectorAll("button");
+      for (var d = 0; d < days.length; d++) {
+        var want0 = nodes[days[d].rcKey] && nodes[days[d].rcKey].current ? 0 : -1;
+        if (days[d].tabIndex !== want0) days[d].tabIndex = want0;
+      }
+      return;
+    }
     var rows = grid.querySelectorAll("[role=row]");
     var current = null, active = document.activeElement;
     if (grid.contains(active)) current = active.closest("[role=row]:not([aria-rowindex='1'])");
@@ -329,7 +344,11 @@
       pendingTab = null;
       if (next) next.focus();
     }
-    if (d.o) { var grids = root.querySelectorAll("[role=grid]"); for (i = 0; i < grids.length; i++) rove(grids[i]); }
+    if (d.o || d.n) {
+      // A list's rows rove when they change places; a calendar's Tab stop also when the day moves.
+      var grids = root.querySelectorAll("[role=grid]");
+      for (i = 0; i < grids.length; i++) if (d.o || (nodeOf(grids[i]) && nodeOf(grids[i]).calendar)) rove(grids[i]);
+    }
     if (d.n) keepFocusInSight();
     applyMs += performance.now() - t0;
     applyCount++;
@@ -424,6 +443,8 @@
     }
     var row = e.target.closest("[role=row]");
     var grid = row && row.closest("[role=grid]");
+    // A date picker's month: the console moves the day (arrows, Page Up/Down, Home/End).
+    if (grid && nodeOf(grid) && nodeOf(grid).calendar) return;
     var moves = { ArrowUp: 1, ArrowDown: 1, Home: 1, End: 1, PageUp: 1, PageDown: 1 };
     if (grid && !FIELD[n.role] && moves[key] && row.getAttribute("aria-rowindex") !== "1") {
       // The list shows the row asked for whole (scrolling as little as it can) and the focus goes

@@ -18,9 +18,9 @@ namespace {
 Mirror* gMirror = nullptr;
 
 enum MarkType {
-    BeginBanner, BeginNavigation, BeginMain, BeginGrid, BeginRow, BeginHeaderRow, BeginDialog, BeginTabs, BeginList, BeginListItem, ScrollArea, End,
+    BeginBanner, BeginNavigation, BeginMain, BeginGrid, BeginCalendarGrid, BeginRow, BeginHeaderRow, BeginDialog, BeginTabs, BeginList, BeginListItem, ScrollArea, End,
     // Properties of the item recorded last.
-    PropSelected, PropField, PropSpin, PropAssertive, PropName, PropSort, RowAction, PropDescription,
+    PropSelected, PropField, PropSpin, PropAssertive, PropName, PropSort, RowAction, PropDescription, PropCurrent,
 };
 
 std::size_t itemCount();
@@ -106,6 +106,7 @@ void beginLandmark(Landmark which) {
     mark(which == Landmark::Banner ? BeginBanner : which == Landmark::Navigation ? BeginNavigation : BeginMain);
 }
 void beginGrid(const std::string& name, std::int64_t rowCount, int colCount) { mark(BeginGrid, name, rowCount, colCount); }
+void beginCalendarGrid(const std::string& name, std::int64_t rowCount, int colCount) { mark(BeginCalendarGrid, name, rowCount, colCount); }
 void beginRow(std::int64_t index, bool header) { mark(header ? BeginHeaderRow : BeginRow, {}, index); }
 // Whether the current window's content goes on below (1) or above (2) what it shows.
 int moreInWindow() {
@@ -131,6 +132,9 @@ void end() { mark(End); }
 
 void lastSelected(bool selected) {
     if (gMirror) gMirror->lastItem(PropSelected, selected ? 1 : 0);
+}
+void lastCurrent() {
+    if (gMirror) gMirror->lastItem(PropCurrent);
 }
 void lastField(const std::string& value, const char* placeholder, bool readOnly) {
     if (gMirror) gMirror->lastItem(PropField, readOnly ? 1 : 0, 0, 0, value + std::string(1, '\0') + (placeholder ? placeholder : ""));
@@ -334,10 +338,12 @@ void Mirror::build() {
                     stack.push_back({container(mk.type, "main", {}, 0), mk.type, {}, 0});
                     inMain = true;
                     break;
-                case BeginGrid: {
+                case BeginGrid:
+                case BeginCalendarGrid: {
                     std::uint32_t k = container(mk.type, "grid", mk.name, 0);
                     Node& g = nodes_[index_[k]];
                     g.attrs = "\"rowcount\":" + std::to_string(mk.a) + ",\"colcount\":" + std::to_string(mk.b);
+                    if (mk.type == BeginCalendarGrid) g.attrs += ",\"calendar\":1";
                     stack.push_back({k, mk.type, {}, 0});
                     break;
                 }
@@ -387,6 +393,11 @@ void Mirror::build() {
                     Node& n = nodes_[lastItemNode];
                     if (mk.type == PropSelected) {
                         if (mk.a) n.states |= n.role == "link" ? Current : Selected;
+                        // A day picked in a calendar: its cell is the selected one (a button has no aria-selected).
+                        auto cell = index_.find(n.parent);
+                        if (mk.a && cell != index_.end() && nodes_[cell->second].role == "gridcell") nodes_[cell->second].states |= Selected;
+                    } else if (mk.type == PropCurrent) {
+                        n.states |= Current;
                     } else if (mk.type == PropField) {
                         std::size_t z = mk.name.find('\0');
                         n.value = mk.name.substr(0, z);

@@ -21,6 +21,9 @@ enum class Landmark { Banner, Navigation, Main };
 void beginLandmark(Landmark which);
 // A table of `rowCount` rows in the whole list (header row included), `colCount` columns.
 void beginGrid(const std::string& name, std::int64_t rowCount, int colCount);
+// A date picker's month: a grid whose arrow and page keys go to the console (which moves the
+// chosen day), not to the page's row navigation; one day of it is the Tab stop (lastCurrent()).
+void beginCalendarGrid(const std::string& name, std::int64_t rowCount, int colCount);
 // A row of the current grid; `index` counts from 1 in the whole list (the header row is 1).
 void beginRow(std::int64_t index, bool header = false);
 void beginDialog(const std::string& title);
@@ -38,7 +41,8 @@ void end();
 void scrollArea();
 
 // --- What the last recorded item is, beyond its kind and label.
-void lastSelected(bool selected);  // a tab: aria-selected; a menu entry: aria-current
+void lastSelected(bool selected);  // a tab: aria-selected; a menu entry: aria-current; a grid's cell: aria-selected
+void lastCurrent();  // the day a calendar grid's keys start from: its one Tab stop
 void lastField(const std::string& value, const char* placeholder, bool readOnly);
 void lastSpin(std::int64_t min, std::int64_t max, std::int64_t value);
 void lastAssertive();  // a toast that reports an error: role=alert rather than status
