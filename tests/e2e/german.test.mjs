@@ -154,6 +154,85 @@ test("the invoice filter takes 01.11.2026 as a German reader types it, and the t
   await context.close();
 });
 
+test("the invoice filter's calendar: keys through the page's mirror, a finger on a phone, German and English weeks", { timeout: 180000 }, async () => {
+  const CAL = "\uf073";  // the calendar button's icon
+  const { page, context, errors } = await signedInAt("#/invoices");
+  await clickItem(page, "Von", "input");
+  await page.keyboard.type("01.11.2026", { delay: 20 });
+  await page.waitForFunction(() => location.hash.includes("from=2026-11-01"), null, { timeout: 10000 });
+  // Keyboard and screen reader: the button in the page's mirror, Enter opens the dialog on the field's day.
+  await page.getByRole("button", { name: "Datum für „Von“ auswählen" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("dialog", { name: "Datum auswählen" }).waitFor({ timeout: 10000 });
+  const focusedDay = () => page.evaluate(() => document.activeElement && document.activeElement.textContent);
+  const waitFocus = (name) => page.waitForFunction((n) => document.activeElement && document.activeElement.textContent === n, name,
+    { timeout: 10000 });
+  await waitFocus("Sonntag, 1. November 2026");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("[role=gridcell]").getAttribute("aria-selected")), "true");
+  assert.equal(await page.getByRole("grid", { name: "November 2026" }).getAttribute("aria-rowcount"), "7");
+  const heads = await page.locator("[role=grid] [role=columnheader]").allTextContents();
+  assert.deepEqual(heads, ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]);
+  await screenshot(page, "25-date-picker-de-1440");
+  await page.keyboard.press("ArrowRight");
+  await waitFocus("Montag, 2. November 2026");
+  await page.keyboard.press("ArrowDown");
+  await waitFocus("Montag, 9. November 2026");
+  await page.keyboard.press("PageDown");
+  await waitFocus("Mittwoch, 9. Dezember 2026");
+  await page.keyboard.press("End");
+  await waitFocus("Sonntag, 13. Dezember 2026");
+  assert.ok(!(await page.evaluate(() => location.hash)).includes("from=2026-12"), "moving the day filters nothing");
+  // Tab stays in the dialog: one stop in the month (the day), the month's buttons.
+  const stops = await page.evaluate(() => [...document.querySelectorAll("[role=dialog] button")].filter((b) => b.tabIndex === 0).map((b) => b.textContent));
+  assert.deepEqual(stops, ["Vorheriger Monat", "Nächster Monat", "Sonntag, 13. Dezember 2026"]);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.hash.includes("from=2026-12-13"), null, { timeout: 10000 });
+  await page.getByRole("dialog").waitFor({ state: "detached", timeout: 10000 });
+  assert.equal(await focusedDay(), "Datum für „Von“ auswählen", "the focus is back on the button");
+  // Esc closes it unchanged.
+  await page.keyboard.press("Enter");
+  await waitFocus("Sonntag, 13. Dezember 2026");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Escape");
+  await page.getByRole("dialog").waitFor({ state: "detached", timeout: 10000 });
+  assert.ok((await page.evaluate(() => location.hash)).includes("from=2026-12-13"));
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A phone, a finger: taps on the button and on a day, each day at least 44 px.
+  const phone = await signedInAt("#/invoices?from=2026-11-01", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const tapItem = async (label, kind) => {
+    const it = await waitForItem(phone.page, label, kind);
+    await phone.page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
+    await waitForIdle(phone.page, 2000);
+    return it;
+  };
+  await waitForItem(phone.page, "Von", "input");
+  await tapItem(CAL, "button");
+  const day = await waitForItem(phone.page, "17", "button");
+  assert.ok(day.w >= 44 && day.h >= 44, `a day is ${day.w} x ${day.h}`);
+  const shown = (await items(phone.page)).filter((i) => i.kind === "button" && /^\d+$/.test(i.label));
+  assert.ok(shown.every((i) => i.x >= 0 && i.x + i.w <= 390), "the month fits on the phone's screen");
+  await screenshot(phone.page, "25-date-picker-de-390");
+  await tapItem("17", "button");
+  await phone.page.waitForFunction(() => location.hash.includes("from=2026-11-17"), null, { timeout: 10000 });
+  assert.deepEqual(phone.errors, []);
+  await phone.context.close();
+
+  // English: the week starts on Sunday, days are named the English way.
+  const en = await openConsoleAt(browser, server.url, "#/invoices?from=2026-11-01", { locale: "en-US" });
+  await clickItem(en.page, "Demo sign-in", "button");
+  await waitForItem(en.page, "From", "input");
+  await clickItem(en.page, CAL, "button");
+  await waitForItem(en.page, "November 2026", "heading");
+  const english = (await en.page.locator("[role=grid] [role=columnheader]").allTextContents());
+  assert.deepEqual(english, ["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"]);
+  assert.equal(await en.page.getByRole("button", { name: "Sunday, November 1, 2026" }).count(), 1);
+  await screenshot(en.page, "25-date-picker-en-1440");
+  assert.deepEqual(en.errors, []);
+  await en.context.close();
+});
+
 test("the plan change asks before it charges: what changes, what is due now, from when", { timeout: 120000 }, async () => {
   const all = (await api(server.url, "GET", "/customers?limit=200", { token })).json.items;
   const flexible = all.filter((c) => c.status === "active" && c.subscription && c.subscription.status === "active" &&

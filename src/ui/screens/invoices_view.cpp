@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "ui/a11y/a11y_tree.h"
 #include "ui/a11y/item_registry.h"
+#include "ui/kit/date_picker.h"
 #include "ui/kit/gated.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/list_cards.h"
@@ -159,11 +160,14 @@ void InvoicesView::draw(Store& store) {
     }
     // The dates follow the status where they fit, else on the next line (label, field, label, field).
     float labelW = std::max(ImGui::CalcTextSize(tr(Text::FilterFrom)).x, ImGui::CalcTextSize(tr(Text::FilterTo)).x);
-    float datesW = 2 * (labelW + ImGui::GetStyle().ItemSpacing.x + 130) + 12;
+    float pickerW = ImGui::GetFrameHeight();  // the calendar button, square beside its field
+    if (shell().tapTarget > 0) pickerW = tappable(pickerW);
+    float datesW = 2 * (labelW + ImGui::GetStyle().ItemSpacing.x + 130 + 4 + pickerW) + 12;
     sameLineIfFits(datesW, 20);
     // On a phone the two dates do not fit on one line either: "From" and "To" each get one.
     bool datesStacked = datesW > width;
-    // Its label, then the field, framed in red while the text is not a day; true: not a day.
+    // Its label, the field framed in red while the text is not a day, and the calendar beside
+    // it (a day picked there is written into the field as the reader writes it); true: not a day.
     auto dateField = [&](const char* id, Text label, std::string& draft) {
         ImGui::AlignTextToFramePadding();
         textMuted(tr(label));
@@ -171,8 +175,13 @@ void InvoicesView::draw(Store& store) {
         ImGui::SameLine(datesStacked ? indent : 0);
         bool bad = !dayOf(draft);
         if (bad) ImGui::PushStyleColor(ImGuiCol_Border, color::Danger);
-        inputText(id, tr(label), draft, datesStacked ? width - indent : 130, tr(Text::DateHint));
+        inputText(id, tr(label), draft, datesStacked ? width - indent - 4 - pickerW : 130, tr(Text::DateHint));
         if (bad) ImGui::PopStyleColor();
+        ImGui::SameLine(0, 4);
+        if (std::optional<std::string> day = datePicker(id, tr(label), dayOf(draft).value_or(""), pickerW)) {
+            draft = format::date(*day);
+            bad = false;
+        }
         return bad;
     };
     bool fromBad = dateField("##from", Text::FilterFrom, fromDraft_);
