@@ -294,6 +294,7 @@
     var hadDialog = dialogs().length > 0;
     // The focused row (or a control in it) may scroll out of the list in this diff: focus stays in the list.
     var was = document.activeElement, wasRow = null, wasGrid = null;
+    var wasOurs = !!was && (root.contains(was) || was === skip);
     if (was && root.contains(was) && (wasRow = was.closest("[role=row]"))) wasGrid = wasRow.closest("[role=grid]");
     if (d.lang) { document.documentElement.lang = d.lang; skip.textContent = d.skip; }
     var i;
@@ -308,7 +309,8 @@
     var active = document.activeElement;
     // Focus is moved here only for someone already in the mirror (keyboard, screen reader): a
     // pointer or a finger on the canvas keeps the page's own text path (the hidden text agent).
-    var ours = root.contains(active) || active === skip;
+    // Also when the focused element went in this diff (a calendar's day as its month turns).
+    var ours = root.contains(active) || active === skip || (wasOurs && !was.isConnected);
     // A modal dialog: the rest is inert; focus goes in, and back to its opener when it closes.
     for (var c = root.firstChild; c; c = c.nextSibling) {
       if (c.nodeType !== 1) continue;

@@ -86,6 +86,7 @@ TEST_CASE("date picker, German: the mirror opens it on the field's day, the keys
     c.ui.frame(3);
     const Node* dialog = c.find("dialog", "Datum ausw\xc3\xa4hlen");
     REQUIRE(dialog);
+    CHECK(dialog->parent == 0);  // the page's top level, not inside the main landmark the page makes inert
     const Node* grid = c.find("grid", "November 2026");
     REQUIRE(grid);
     CHECK(grid->attrs.find("\"calendar\":1") != std::string::npos);

@@ -317,7 +317,9 @@ void Mirror::build() {
     };
     auto container = [&](int type, const char* role, const std::string& name, std::uint32_t salt) {
         Node n;
-        n.parent = parentKey();
+        // A dialog is the page's top level wherever it was drawn (a date picker's popup inside the
+        // main landmark): web/a11y.js makes everything but the open dialog inert.
+        n.parent = type == BeginDialog ? 0 : parentKey();
         n.key = mix(mix(mix(n.parent, static_cast<std::uint64_t>(type) + 1000u), name), salt);
         n.role = role;
         n.name = name;
