@@ -144,6 +144,7 @@ std::optional<std::string> datePicker(const char* id, const std::string& fieldNa
                 Day at{p.cursor.year, p.cursor.month, d};
                 bool isPicked = chosen && *chosen == at;
                 std::string label = std::to_string(d) + "##" + calendar::iso(at);
+                ImGuiID dayId = ImGui::GetID(label.c_str());
                 if (button(label.c_str(), isPicked ? ButtonStyle::Primary : ButtonStyle::Ghost, ImVec2(cell, cell))) {
                     picked = calendar::iso(at);
                     p.cursor = at;
@@ -154,8 +155,9 @@ std::optional<std::string> datePicker(const char* id, const std::string& fieldNa
                 ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
                 if (now && *now == at && !isPicked)  // today: a ring
                     ImGui::GetWindowDrawList()->AddCircle(ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), cell * 0.42f, color::Accent, 0, 1.5f);
-                if (p.focus && at == p.cursor) {
-                    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+                // Only once the day is really drawn: a popup's first frame lays it out unseen.
+                if (p.focus && at == p.cursor && ImGui::GetItemID() == dayId && ImGui::IsItemVisible()) {
+                    ImGui::SetFocusID(dayId, ImGui::GetCurrentWindow());
                     // The page's focus follows ImGui's only when its highlight shows (a11y_tree.cpp).
                     if (p.ring) ImGui::GetCurrentContext()->NavDisableHighlight = false;
                     p.focus = false;
@@ -165,6 +167,7 @@ std::optional<std::string> datePicker(const char* id, const std::string& fieldNa
         }
         ImGui::EndTable();
     }
+    if (p.focus) requestAnimation();  // the day is not drawn yet: the next frame puts the focus there
     a11y::end();  // grid
     if (picked || close) {
         ImGui::CloseCurrentPopup();
