@@ -196,10 +196,6 @@ void CustomersView::draw(Store& store) {
         ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
     }
-    // The keyboard shortcut is worth saying where there is a keyboard.
-    std::string hint = tr(Text::SearchCustomers);
-    if (!shell().touch)
-        hint += std::string("   (") + (ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut)) + ")";
     // The search and the status filter share a line where both fit, else each has its own.
     // Every status the server knows, from the one presentation (core/status_presentation.h).
     const auto& choices = statusChoices();
@@ -219,6 +215,12 @@ void CustomersView::draw(Store& store) {
     // On a short screen a narrower search shares the line: rows of the list stay in sight.
     bool oneLine = width - besideW >= (shell().shortScreen ? 200 : 260);
     float searchW = oneLine ? std::min(460.0f, width - besideW) : width;
+    // The keyboard shortcut is worth saying where there is a keyboard, and where the field holds
+    // it whole (the German hint is longer: "(Strg+K)" was cut at 1440 px).
+    std::string hint = tr(Text::SearchCustomers);
+    std::string withShortcut =
+        hint + "   (" + (ImGui::GetIO().ConfigMacOSXBehaviors ? tr(Text::SearchShortcutMac) : tr(Text::SearchShortcut)) + ")";
+    if (!shell().touch && ImGui::CalcTextSize(withShortcut.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x <= searchW) hint = withShortcut;
     ImGuiIO& io = ImGui::GetIO();
     if (searchActive_ && !heldChars_.empty()) {  // the held letters first, then what came since
         ImVector<ImWchar> since = io.InputQueueCharacters;
