@@ -14,6 +14,7 @@
 #include "core/model.h"
 #include "core/offline_state.h"
 #include "core/route.h"
+#include "core/store/bulk_state.h"
 #include "core/store/import_state.h"
 
 namespace rc {
@@ -271,6 +272,7 @@ struct AppState {
     TableColumns customerColumns;  // per device (src/core/store/columns.cpp)
     TableColumns invoiceColumns;
     ImportState importer;  // issue 19: customers from a spreadsheet (src/core/store/import.cpp)
+    BulkState bulk;        // issue 19: the customer list's selection and a bulk action (src/core/store/bulk.cpp)
 };
 
 enum class Table { Customers, Invoices };

@@ -12,6 +12,7 @@
 #include "core/offline_reads.h"
 #include "core/platform.h"
 #include "core/store/billing.h"
+#include "core/store/bulk.h"
 #include "core/store/columns.h"
 #include "core/store/context.h"
 #include "core/store/customer_page.h"
@@ -68,6 +69,7 @@ public:
     ImportSlice& importer() { return importer_; }
     BillingSlice& billing() { return billing_; }
     LifecycleSlice& lifecycle() { return lifecycle_; }
+    BulkSlice& bulk() { return bulk_; }
 
 private:
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
@@ -90,6 +92,7 @@ private:
     ImportSlice importer_{ctx_};
     BillingSlice billing_{ctx_};
     LifecycleSlice lifecycle_{ctx_};
+    BulkSlice bulk_{ctx_};
 };
 
 }  // namespace rc

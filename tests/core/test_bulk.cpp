@@ -366,3 +366,152 @@ TEST_CASE_FIXTURE(ImportFixture, "signing out takes the import off the screen; t
     CHECK(s().phase == ImportPhase::Closed);
     CHECK(platform.stored.count("bulk-import:1") == 1);
 }
+
+// --- the customer list's selection and a bulk action over it (BulkSlice)
+namespace {
+
+std::string actionJobJson(int id, const std::string& status, int total, int done, int skipped = 0) {
+    int pending = total - done - skipped;
+    return "{\"id\": " + std::to_string(id) + ", \"action\": \"add_licenses\", \"status\": \"" + status +
+           "\", \"licenses\": 3, \"counts\": {\"total\": " + std::to_string(total) + ", \"received\": " + std::to_string(total) +
+           ", \"done\": " + std::to_string(done) + ", \"failed\": 0, \"skipped\": " + std::to_string(skipped) +
+           ", \"pending\": " + std::to_string(pending) + "}}";
+}
+
+struct BulkFixture : test::Fixture {
+    const BulkState& b() { return store.state().bulk; }
+    // Signed in on the list with its first block in: customers 1..3 of `total`.
+    void onList(int total = 40, const std::string& role = "") {
+        if (role.empty()) signIn();
+        else signInAs(role);
+        transport.answer("/customers?", 200, test::page({"Ada Lovelace", "Ben Ames", "Cy Twombly"}, total, "c1"));
+        queue.drain();
+        REQUIRE(store.state().customers.loaded);
+    }
+    std::size_t jobPosts() { return transport.count("/bulk-jobs", "POST") - transport.count("/bulk-jobs/preview", "POST"); }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(BulkFixture, "customers are picked one by one, a page at a time, or all matching; another search clears them") {
+    onList();
+    store.bulk().toggle(1);
+    store.bulk().selectPage({1, 2, 3}, true);
+    CHECK(b().selection.count() == 3);
+    store.bulk().toggle(2);
+    CHECK(b().selection.count() == 2);
+    CHECK_FALSE(b().selection.has(2));
+    store.bulk().selectAllMatching();
+    CHECK(b().selection.allMatching);
+    CHECK(b().selection.count() == 40);  // as many as the list says match, not only those fetched
+    store.bulk().selectPage({1, 2, 3}, false);
+    CHECK(b().selection.empty());
+    store.bulk().toggle(3);
+    // The status filter changes: the customers picked under the old one are let go.
+    CustomerFilter f = store.state().route.customers;
+    f.status = "active";
+    store.customers().setFilter(f);
+    CHECK(b().selection.empty());
+    CHECK(b().selection.status == "active");
+}
+
+TEST_CASE_FIXTURE(BulkFixture, "add licenses to all matching: the count checked, the server's preview, one job for a double click, its progress to the end") {
+    onList();
+    store.bulk().selectAllMatching();
+    store.bulk().open(BulkAction::AddLicenses);
+    REQUIRE(b().action.phase == BulkPhase::Licenses);
+    store.bulk().setLicenses("zwei");
+    store.bulk().preview();
+    CHECK(b().action.licensesInvalid);
+    CHECK(transport.count("/bulk-jobs/preview") == 0);
+    store.bulk().setLicenses("3");
+    store.bulk().preview();
+    REQUIRE(b().action.phase == BulkPhase::Preview);
+    std::size_t at = transport.last("/bulk-jobs/preview", "POST");
+    const std::string& body = transport.sent[at].request.body;
+    CHECK(body.find("\"filter\"") != std::string::npos);  // by filter, never 40 ids
+    CHECK(body.find("\"ids\"") == std::string::npos);
+    CHECK(body.find("\"expected_total\":40") != std::string::npos);
+    CHECK(body.find("\"licenses\":3") != std::string::npos);
+    transport.respond(at, 200, test::readContract("bulk_preview.json"));
+    queue.drain();
+    REQUIRE(b().action.preview.has_value());
+    CHECK(b().action.preview->applicable == 5);
+    CHECK(b().action.selection.expectedTotal == 9);  // what the preview showed is what is confirmed
+
+    store.bulk().confirm();
+    store.bulk().confirm();
+    REQUIRE(jobPosts() == 1);
+    std::size_t post = transport.last("/bulk-jobs", "POST");
+    CHECK(transport.header(post, "Idempotency-Key") == b().action.idempotencyKey);
+    CHECK(transport.sent[post].request.body.find("\"expected_total\":9") != std::string::npos);
+    transport.respond(post, 202, actionJobJson(12, "running", 9, 2));
+    queue.drain();
+    CHECK(b().action.phase == BulkPhase::Running);
+    CHECK(b().selection.empty());  // the selection did its work
+    queue.drain();
+    CHECK(platform.stored.at("bulk-job:1") == "12");  // a reload follows it again
+    store.bulk().close();
+    CHECK(b().action.phase == BulkPhase::Running);  // not closed while it runs
+    platform.fireTimers();
+    queue.drain();
+    transport.answer("/bulk-jobs/12?limit=0", 200, actionJobJson(12, "done", 9, 5, 4));
+    queue.drain();
+    CHECK(b().action.phase == BulkPhase::Finished);
+    CHECK(b().action.job->counts.skipped == 4);
+    CHECK(platform.stored.count("bulk-job:1") == 0);
+    CHECK(store.state().customers.stale);  // the list shows the new license counts
+    store.bulk().downloadReport(false);
+    REQUIRE(platform.downloads.size() == 1);
+    CHECK(platform.downloads[0].request.url == "/api/v1/bulk-jobs/12/report.csv");
+    store.bulk().close();
+    CHECK(b().action.phase == BulkPhase::Closed);
+}
+
+TEST_CASE_FIXTURE(BulkFixture, "customers picked one by one go as ids; a changed selection is previewed again") {
+    onList();
+    store.bulk().toggle(2);
+    store.bulk().toggle(3);
+    store.bulk().open(BulkAction::RevokeInvitations);
+    REQUIRE(b().action.phase == BulkPhase::Preview);  // no count to ask: the preview at once
+    std::size_t at = transport.last("/bulk-jobs/preview", "POST");
+    CHECK(transport.sent[at].request.body.find("\"ids\":[2,3]") != std::string::npos);
+    transport.respond(at, 200, R"({"action": "revoke_invitations", "licenses": null, "total": 2, "applicable": 1, "not_applicable": 1,
+        "reasons": {"not_invited": 1}, "prorated_amount": {"amount": 0, "currency": "USD"}, "monthly_value_change": {"amount": 0, "currency": "USD"},
+        "shown": 2, "items": []})");
+    queue.drain();
+    REQUIRE(b().action.preview.has_value());
+    std::string key = b().action.idempotencyKey;
+    store.bulk().confirm();
+    transport.answer("/bulk-jobs", 409, R"({"error": {"code": "selection_changed", "message": "The selection changed.", "current_total": 3}})");
+    queue.drain();
+    REQUIRE(b().action.error.has_value());
+    CHECK(b().action.error->code == "selection_changed");
+    CHECK(b().action.phase == BulkPhase::Preview);
+    CHECK(transport.count("/bulk-jobs/preview") == 2);  // asked again, with a new key for the new proposal
+    CHECK(b().action.idempotencyKey != key);
+}
+
+TEST_CASE_FIXTURE(BulkFixture, "a reload follows the job again; a Viewer starts none") {
+    platform.stored["bulk-job:1"] = "77";
+    onList(40, "viewer");
+    platform.fireTimers();
+    queue.drain();
+    REQUIRE(b().action.phase == BulkPhase::Running);
+    transport.answer("/bulk-jobs/77?limit=0", 200, actionJobJson(77, "running", 9, 3));
+    queue.drain();
+    CHECK(b().action.job->counts.done == 3);
+    platform.fireTimers();
+    queue.drain();
+    transport.answer("/bulk-jobs/77?limit=0", 200, actionJobJson(77, "done", 9, 9));
+    queue.drain();
+    CHECK(b().action.phase == BulkPhase::Finished);
+    CHECK(platform.stored.count("bulk-job:1") == 0);
+    store.bulk().close();
+
+    store.bulk().toggle(1);
+    store.bulk().open(BulkAction::AddLicenses);
+    store.bulk().open(BulkAction::ResendInvitations);
+    CHECK(b().action.phase == BulkPhase::Closed);
+    CHECK(transport.count("/bulk-jobs/preview") == 0);
+}

@@ -1,6 +1,7 @@
 #include "core/store/customers.h"
 
 #include "core/access.h"
+#include "core/store.h"
 
 namespace rc {
 
@@ -20,6 +21,7 @@ void CustomersSlice::setFilter(const CustomerFilter& filter) {
         return;
     }
     searchPending_ = false;
+    store().bulk().filterChanged(filter.search, filter.status);
     apply(filter);
 }
 
@@ -31,6 +33,7 @@ double CustomersSlice::runSearchTimer() {
     if (!searchPending_) return 0;
     if (platform().now() < searchDueAt_) return searchDueAt_;
     searchPending_ = false;
+    store().bulk().filterChanged(pendingSearch_.search, pendingSearch_.status);
     apply(pendingSearch_);
     return 0;
 }

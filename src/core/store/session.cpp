@@ -136,6 +136,7 @@ void SessionSlice::signedIn(Session session, bool restored) {
     ctx_.enterRoute();
     loadMe();
     store().importer().resume();  // an import a reload or a closed tab interrupted goes on
+    store().bulk().resume();      // and a bulk job this device started is followed again
     if (!restored) store().signOut().endOwedSessions();  // the network is evidently there
 }
 
@@ -192,6 +193,7 @@ void SessionSlice::ended(bool expired) {
     ctx_.newGeneration();
     store().offline().signedOut();
     store().importer().signedOut();
+    store().bulk().signedOut();
     api().setToken({});
     platform().saveSession("");
     st.session.reset();

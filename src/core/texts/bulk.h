@@ -57,4 +57,61 @@
     X(ErrJobFinished, "This job has already ended and takes nothing more. The report shows what it did.", "Dieser Auftrag ist bereits beendet und nimmt nichts mehr an. Der Bericht zeigt, was er erledigt hat.") \
     X(ErrViewExists, "You already have a saved view with this name. Choose another name.", "Sie haben bereits eine gespeicherte Ansicht mit diesem Namen. Wählen Sie einen anderen Namen.") \
     X(ErrNotYourView, "Only the team member who saved this view, or an Admin, can change or delete it.", "Nur das Teammitglied, das diese Ansicht gespeichert hat, oder ein Admin kann sie ändern oder löschen.") \
+    X(ColSelect, "Select", "Auswahl") \
+    X(SelectRow, "Select {}", "{} auswählen") \
+    X(SelectPage, "Select all on this page", "Alle auf dieser Seite auswählen") \
+    X(SelectedCount, "{} selected", "{} ausgewählt") \
+    X(SelectAllMatching, "Select all {} matching", "Alle {} Treffer auswählen") \
+    X(AllMatchingSelected, "All {} matching customers are selected", "Alle {} passenden Kunden sind ausgewählt") \
+    X(ClearSelection, "Clear selection", "Auswahl aufheben") \
+    X(SelectMode, "Select", "Auswählen") \
+    X(SelectModeDone, "Done", "Fertig") \
+    X(SelectModeHint, "Tap customers to select them.", "Tippen Sie auf Kunden, um sie auszuwählen.") \
+    X(BulkAddLicenses, "Add licenses", "Lizenzen hinzufügen") \
+    X(BulkSetLicenses, "Set licenses", "Lizenzanzahl festlegen") \
+    X(BulkResend, "Resend invitations", "Einladungen erneut senden") \
+    X(BulkRevoke, "Revoke invitations", "Einladungen widerrufen") \
+    X(BulkTitleAdd, "Add licenses to {} customers", "Lizenzen für {} Kunden hinzufügen") \
+    X(BulkTitleSet, "Set licenses for {} customers", "Lizenzanzahl für {} Kunden festlegen") \
+    X(BulkTitleResend, "Resend invitations to {} customers", "Einladungen an {} Kunden erneut senden") \
+    X(BulkTitleRevoke, "Revoke invitations of {} customers", "Einladungen von {} Kunden widerrufen") \
+    X(BulkLicensesAdd, "Licenses to add to each subscription", "Zusätzliche Lizenzen je Abonnement") \
+    X(BulkLicensesSet, "New number of licenses of each subscription", "Neue Lizenzanzahl je Abonnement") \
+    X(BulkLicensesInvalid, "Enter a whole number from {} to {}.", "Geben Sie eine ganze Zahl von {} bis {} ein.") \
+    X(BulkShowPreview, "Show preview", "Vorschau anzeigen") \
+    X(BulkPreviewLoading, "Checking each selected customer…", "Jeder ausgewählte Kunde wird geprüft …") \
+    X(BulkCouldNotPreview, "Could not check the selected customers", "Die ausgewählten Kunden konnten nicht geprüft werden") \
+    X(BulkApplies, "Applies to {} of {} customers", "Möglich für {} von {} Kunden") \
+    X(BulkNotApplicableHead, "Not possible for {} customers:", "Nicht möglich für {} Kunden:") \
+    X(BulkDueNowTotal, "Due now, all customers (prorated)", "Jetzt fällig, alle Kunden (anteilig)") \
+    X(BulkMonthlyChange, "Change of the monthly value", "Änderung des Monatswerts") \
+    X(BulkLicensesFromTo, "{} to {} licenses", "{} auf {} Lizenzen") \
+    X(BulkMonthlyFromTo, "{} to {} a month", "{} auf {} im Monat") \
+    X(BulkMoreNotShown, "{} more are not listed here; the report after the job lists every customer.", "{} weitere sind hier nicht aufgeführt; der Bericht nach dem Auftrag führt jeden Kunden auf.") \
+    X(BulkNothingApplies, "The action is possible for none of the selected customers.", "Die Aktion ist für keinen der ausgewählten Kunden möglich.") \
+    X(BulkConfirmAdd, "Add licenses for {} customers", "Lizenzen für {} Kunden hinzufügen") \
+    X(BulkConfirmSet, "Set licenses for {} customers", "Lizenzanzahl für {} Kunden festlegen") \
+    X(BulkConfirmResend, "Resend {} invitations", "{} Einladungen erneut senden") \
+    X(BulkConfirmRevoke, "Revoke {} invitations", "{} Einladungen widerrufen") \
+    X(BulkStarting, "Starting…", "Wird gestartet …") \
+    X(BulkProgress, "{} of {} customers done", "{} von {} Kunden erledigt") \
+    X(BulkCounts, "Done: {} · Failed: {} · Skipped: {}", "Erledigt: {} · Fehlgeschlagen: {} · Übersprungen: {}") \
+    X(BulkFinishedDone, "Finished", "Abgeschlossen") \
+    X(BulkFinishedStopped, "Stopped", "Angehalten") \
+    X(BulkStop, "Stop", "Anhalten") \
+    X(BulkStopping, "Stopping…", "Wird angehalten …") \
+    X(BulkWaitingNetwork, "The connection is gone. The job goes on on the server; its progress shows again when the connection is back.", "Die Verbindung ist unterbrochen. Der Auftrag läuft auf dem Server weiter; sein Fortschritt erscheint wieder, sobald die Verbindung zurück ist.") \
+    X(BulkKeepsGoing, "The job runs on the server: you can close this page and come back to its progress.", "Der Auftrag läuft auf dem Server: Sie können diese Seite schließen und später zu seinem Fortschritt zurückkehren.") \
+    X(BulkWhyNotFound, "No longer a customer", "Kein Kunde mehr") \
+    X(BulkWhyNotInvited, "No open invitation", "Keine offene Einladung") \
+    X(BulkWhyAccepted, "Invitation already accepted", "Einladung bereits angenommen") \
+    X(BulkWhyDomainTaken, "Google domain now belongs to another customer", "Google-Domain gehört inzwischen einem anderen Kunden") \
+    X(BulkWhyNoSubscription, "No subscription yet (invitation not accepted)", "Noch kein Abonnement (Einladung nicht angenommen)") \
+    X(BulkWhyCancelled, "Subscription cancelled", "Abonnement gekündigt") \
+    X(BulkWhyTrial, "In trial: a trial becomes paid on the customer's page", "In der Testphase: Sie wird auf der Kundenseite kostenpflichtig") \
+    X(BulkWhyTooMany, "More licenses than a subscription can have", "Mehr Lizenzen, als ein Abonnement haben kann") \
+    X(BulkWhyNoChange, "Already has this number of licenses", "Hat bereits diese Lizenzanzahl") \
+    X(BulkWhyNotAllowed, "Not possible on this plan now", "Bei diesem Tarif derzeit nicht möglich") \
+    X(ToastBulkDone, "Bulk action finished: {} of {} customers done. The report lists every customer.", "Sammelaktion abgeschlossen: {} von {} Kunden erledigt. Der Bericht führt jeden Kunden auf.") \
+    X(ToastBulkStopped, "Bulk action stopped: {} of {} customers done. The report lists every customer.", "Sammelaktion angehalten: {} von {} Kunden erledigt. Der Bericht führt jeden Kunden auf.") \
     X(FieldErrBulkSelection, "This selection covers no customers, or more than 100,000: narrow the search or the filter.", "Diese Auswahl umfasst keine Kunden oder mehr als 100.000: Grenzen Sie die Suche oder den Filter ein.")
