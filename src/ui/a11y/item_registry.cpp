@@ -31,13 +31,14 @@ void ItemRegistry::endFrame() {
     published_.swap(building_);
 }
 
-void ItemRegistry::record(const std::string& label, const char* kind, float x, float y, float w, float h, bool clipped) {
+void ItemRegistry::record(const std::string& label, const char* kind, float x, float y, float w, float h, bool clipped,
+                          bool checked) {
     if (label.empty()) return;
     // ImGui's last item is the one being named when it has an id (text and dummies have none).
     ImGuiContext* ctx = ImGui::GetCurrentContext();
     unsigned id = ctx ? ctx->LastItemData.ID : 0;
     bool disabled = ctx && (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled);
-    building_.push_back(DrawnItem{id, label, kind, x, y, w, h, id != 0 && disabled, clipped});
+    building_.push_back(DrawnItem{id, label, kind, x, y, w, h, id != 0 && disabled, clipped, checked});
 }
 
 void ItemRegistry::onItemAdd(unsigned int id, float x0, float y0, float x1, float y1, bool disabled) {
@@ -71,6 +72,7 @@ std::string ItemRegistry::toJson() const {
         nlohmann::json j{{"label", it.label}, {"kind", it.kind}, {"x", it.x}, {"y", it.y}, {"w", it.w}, {"h", it.h}};
         if (it.disabled) j["disabled"] = true;
         if (it.clipped) j["clipped"] = true;
+        if (it.checked) j["checked"] = true;
         out.push_back(std::move(j));
     }
     // Labels are UTF-8 from our own tables or the server; replace rather than throw on a bad byte.

@@ -35,7 +35,9 @@ public:
     // Items without an id (plain text, table cells) are recorded by the widget helpers; an item
     // with an id but no words (an icon button, an InvisibleButton) is named this way right after
     // it is drawn, and keeps its ImGui id.
-    void record(const std::string& label, const char* kind, float x, float y, float w, float h, bool clipped = false);
+    // A checkbox without words beside it (a list's selection) is named the same way, with its state.
+    void record(const std::string& label, const char* kind, float x, float y, float w, float h, bool clipped = false,
+                bool checked = false);
     // Items recorded so far in the frame being built (the accessibility mirror marks positions).
     std::size_t building() const { return building_.size(); }
 

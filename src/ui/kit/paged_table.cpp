@@ -197,7 +197,7 @@ void PagedTable::drawTable(Store& store, PagedRows& rows, std::int64_t first, st
                 // Centred on the titles.
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerH - tappable(28)) * 0.5f - ImGui::GetStyle().CellPadding.y + 3);
                 change = columns_.columnsMenu(*rows.columns);
-            } else {
+            } else if (!rows.headerControl(p.column, headerH)) {
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerH - 40) * 0.5f + 4);
                 headerCell(rows, column);
             }

@@ -81,6 +81,8 @@ public:
     virtual void reload() = 0;                                           // the first block failed: Retry
     virtual void retry() = 0;                                            // a later block failed: Retry
     virtual void sort(const std::string&) {}                             // a sortable title was clicked
+    // Draws a control in column's header cell instead of its title (the list's "select this page"); false: none.
+    virtual bool headerControl(int /*column*/, float /*headerHeight*/) { return false; }
 
 protected:
     ~PagedRows() = default;

@@ -13,6 +13,7 @@
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 #include "ui/screens/customer_list_tools.h"
+#include "ui/screens/customer_selection.h"
 #include "ui/text/shown_text.h"
 
 namespace rc::ui {
@@ -23,7 +24,8 @@ constexpr float kCardHeight = 112.0f;  // on phones
 
 // Name and organization share the first column on two lines, so both stay readable on a laptop.
 // Columns drop out as room runs short: monthly value, renewal, plan, licenses, domain, status.
-enum Col { kCustomer, kDomain, kStatus, kPlan, kLicenses, kRenewal, kMonthly, kActions, kColumnCount };
+// The selection's checkbox comes first and always stays (issue 19).
+enum Col { kSelect, kCustomer, kDomain, kStatus, kPlan, kLicenses, kRenewal, kMonthly, kActions, kColumnCount };
 
 // The plan, and for a trial its days left (the status presentation's detail, as everywhere):
 // the days left go on a second, smaller line, so the column grows no wider than the plan did
@@ -47,7 +49,16 @@ public:
     explicit CustomerRows(Store& store) : ListRows(store, store.state().customers, store.state().customerColumns) {
         sortedBy = store.state().route.customers.sort;
     }
-    void openRow(const Customer& c) override { store_.openCustomer(c.id); }
+    // A tap on a card in select mode (phones) picks it; otherwise the row opens the customer.
+    void openRow(const Customer& c) override {
+        if (selectingCards(store_)) store_.bulk().toggle(c.id);
+        else store_.openCustomer(c.id);
+    }
+    bool headerControl(int column, float headerHeight) override {
+        if (column != kSelect) return false;
+        selectPageBox(store_, headerHeight);
+        return true;
+    }
     void empty() override {
         const CustomerFilter& shown = store_.state().route.customers;
         if (!shown.search.empty() || !shown.status.empty()) {
@@ -74,6 +85,7 @@ private:
     // The widths a row's cells need, for the columns to share the room by content.
     void measureRow(FittedColumns& cols, const Customer& c) const override {
         auto width = [](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shownC(s)).x; };
+        cols.measure(kSelect, selectBoxWidth());
         cols.measure(kCustomer, std::max(width(fonts().medium, c.name), width(fonts().small, c.organization)));
         cols.measure(kDomain, width(fonts().body, c.googleDomain));
         cols.measure(kStatus, width(fonts().medium, presentStatus(c, today()).label) + 30);
@@ -88,8 +100,10 @@ private:
 
     // The row's cells; the whole row opens the customer, and Manage says so in words.
     bool drawRow(const TableRow& row, const Customer& c) override {
-        ImVec2 start = row.start();
-        // Name and organization share the first column on two lines.
+        if (row.cellTop(kSelect)) selectBox(store_, c, kRowHeight);
+        // Name and organization share a column on two lines.
+        row.cellTop(kCustomer);
+        ImVec2 start = ImGui::GetCursorScreenPos();
         ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row.textY() - 9));
         cellClipped(c.name, color::Text, fonts().medium);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 3);
@@ -129,7 +143,9 @@ private:
         bool clicked = cardFrame("##customer-card", c.name, width, kCardHeight, at);
         float inner = width - 2 * kCardPad;
         std::string manage = std::string(tr(Text::Manage)) + "##manage";
-        float manageW = buttonWidth(manage.c_str());
+        // In select mode a checkbox takes Manage's place (a tap anywhere on the card picks it).
+        bool selecting = selectingCards(store_);
+        float manageW = selecting ? ImGui::GetFrameHeight() : buttonWidth(manage.c_str());
         // Name and organization on the left, Manage on the right; status and licenses below.
         cardLine(c.name, at.x + kCardPad, at.y + 14, inner - manageW - 12, color::Text, fonts().medium);
         cardLine(c.organization, at.x + kCardPad, at.y + 36, inner - manageW - 12, color::TextMuted, fonts().small);
@@ -143,9 +159,14 @@ private:
             if (!status.detail.empty()) line += " · " + status.detail;  // a trial's days left
             text(line, color::TextMuted, fonts().small, "cell");
         }
-        float manageH = tappable(36);
-        ImGui::SetCursorScreenPos(ImVec2(at.x + width - kCardPad - manageW, at.y + (kCardHeight - kCardGap - manageH) * 0.5f));
-        bool manageClicked = button(manage.c_str(), ButtonStyle::Secondary, ImVec2(manageW, manageH));
+        bool manageClicked = false;
+        if (selecting) {
+            selectCardBox(store_, c, ImVec2(at.x + width - kCardPad - manageW * 0.5f, at.y + (kCardHeight - kCardGap) * 0.5f));
+        } else {
+            float manageH = tappable(36);
+            ImGui::SetCursorScreenPos(ImVec2(at.x + width - kCardPad - manageW, at.y + (kCardHeight - kCardGap - manageH) * 0.5f));
+            manageClicked = button(manage.c_str(), ButtonStyle::Secondary, ImVec2(manageW, manageH));
+        }
         endListCard(at, kCardHeight);
         return clicked || manageClicked;
     }
@@ -160,6 +181,7 @@ private:
 PagedTableSpec CustomersView::tableSpec() {
     return {"customers", Text::MenuCustomers, Text::LoadingCustomers, Text::CustomersRange, Text::CustomersCount,
             Text::CouldNotLoadCustomers, Table::Customers, kRowHeight, kCardHeight, {
+        {{"select", 0, 48, 48, false, false, false}, Text::ColSelect},  // a checkbox and its cell padding
         {{"customer", 0, 140, 0, true, true, false}, Text::ColCustomer, false, "name"},
         {{"domain", 5, 110, 280, true, false, true, 4}, Text::ColDomain},  // whole while licenses and later show
         {{"status", 6, 100, 0, false, false, true}, Text::ColStatus},
@@ -264,6 +286,7 @@ void CustomersView::draw(Store& store) {
 
     activityBar(width, st.customers.remote.loading);
     waitingInvitations(store);
+    selectionBar(store, width);
     CustomerRows rows(store);
     table_.draw(store, rows, width);
 }

@@ -11,6 +11,7 @@
 #include "ui/screens/customers_view.h"
 #include "ui/screens/dashboard_view.h"
 #include "ui/screens/import_dialog.h"
+#include "ui/screens/bulk_dialog.h"
 #include "ui/screens/invoice_dialog.h"
 #include "ui/screens/invoices_view.h"
 #include "ui/screens/license_order_dialog.h"
@@ -62,6 +63,7 @@ Views::Views() {
     dialogs_.push_back(make<EditCustomerDialog>());
     dialogs_.push_back(make<SuspendDialog>());
     dialogs_.push_back(make<ResumeDialog>());
+    dialogs_.push_back(make<BulkDialog>());
 }
 
 View& Views::screen(Screen screen) {

@@ -1,0 +1,168 @@
+#include "ui/screens/customer_selection.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/format.h"
+#include "core/i18n.h"
+#include "ui/a11y/a11y_tree.h"
+#include "ui/a11y/item_registry.h"
+#include "ui/kit/gated.h"
+#include "ui/kit/layout.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
+
+namespace rc::ui {
+namespace {
+
+// The customers on screen (loaded rows only), as the list last heard which rows those are.
+std::vector<std::int64_t> pageIds(const Store& store) {
+    const CustomerListState& list = store.state().customers;
+    std::vector<std::int64_t> ids;
+    for (std::int64_t i = list.first; i <= list.last && i < list.rows.total(); ++i)
+        if (const Customer* c = list.rows.row(i)) ids.push_back(c->id);
+    return ids;
+}
+
+// The selection as it holds for the list on screen (one made under another filter is gone).
+const BulkSelectionState* current(const Store& store) {
+    const AppState& st = store.state();
+    const BulkSelectionState& sel = st.bulk.selection;
+    if (sel.q != st.customers.filter.search || sel.status != st.customers.filter.status) return nullptr;
+    return &sel;
+}
+
+bool picked(const Store& store, std::int64_t id) {
+    const BulkSelectionState* sel = current(store);
+    return sel && sel->has(id);
+}
+
+std::string count(std::int64_t n) { return format::integer(n); }
+
+// A checkbox with no words beside it: the registry (and so the mirror) names it, ticked or not.
+bool checkbox(const char* id, bool& on, const std::string& name) {
+    bool changed = ImGui::Checkbox(id, &on);
+    if (auto* reg = currentRegistry()) {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        reg->record(name, "checkbox", a.x, a.y, b.x - a.x, b.y - a.y, false, on);
+    }
+    return changed;
+}
+
+}  // namespace
+
+float selectBoxWidth() { return ImGui::GetFrameHeight(); }
+
+bool selectingCards(const Store& store) { return store.state().bulk.selection.selectMode && cardList(shell()); }
+
+void selectBox(Store& store, const Customer& c, float rowHeight) {
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rowHeight - ImGui::GetFrameHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y);
+    bool on = picked(store, c.id);
+    if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name))) store.bulk().toggle(c.id);
+}
+
+void selectPageBox(Store& store, float headerHeight) {
+    std::vector<std::int64_t> ids = pageIds(store);
+    const BulkSelectionState* sel = current(store);
+    bool on = !ids.empty() && sel && std::all_of(ids.begin(), ids.end(), [&](std::int64_t id) { return sel->has(id); });
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerHeight - ImGui::GetFrameHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y);
+    if (checkbox("##select-page", on, tr(Text::SelectPage))) store.bulk().selectPage(ids, on);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::SelectPage));
+}
+
+void selectCardBox(Store& store, const Customer& c, ImVec2 centre) {
+    float h = ImGui::GetFrameHeight();
+    ImGui::SetCursorScreenPos(ImVec2(centre.x - h * 0.5f, centre.y - h * 0.5f));
+    bool on = picked(store, c.id);
+    if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name))) store.bulk().toggle(c.id);
+}
+
+void selectionBar(Store& store, float width) {
+    const AppState& st = store.state();
+    const CustomerListState& list = st.customers;
+    const BulkSelectionState* sel = current(store);
+    std::int64_t n = sel ? sel->count() : 0;
+    bool cards = cardList(shell());
+    bool selectMode = st.bulk.selection.selectMode;
+    // Phones: the Select button is always there while the list has rows; desktop: only a selection shows a bar.
+    if (n == 0 && !(cards && list.loaded && (list.rows.total() > 0 || selectMode))) return;
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImVec2 top = ImGui::GetCursorScreenPos();
+    const float pad = 8;
+    ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
+    ImGui::BeginGroup();
+    float h = tappable(ImGui::GetFrameHeight());
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (h - ImGui::GetFontSize()) * 0.5f));
+    bool first = true;
+    auto next = [&](float w) {
+        if (!first) sameLineIfFits(w, 12);
+        first = false;
+    };
+    if (cards) {
+        std::string mode = std::string(tr(selectMode ? Text::SelectModeDone : Text::SelectMode)) + "##select-mode";
+        next(buttonWidth(mode.c_str()));
+        if (button(mode.c_str(), selectMode ? ButtonStyle::Primary : ButtonStyle::Secondary, ImVec2(buttonWidth(mode.c_str()), h)))
+            store.bulk().setSelectMode(!selectMode);
+        if (selectMode && n == 0) {
+            ImGui::SameLine(0, 12);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
+            text(tr(Text::SelectModeHint), color::TextMuted, fonts().small);
+        }
+    }
+    if (n > 0) {
+        std::string said = sel->allMatching ? format::fill(tr(Text::AllMatchingSelected), count(n))
+                                            : format::fill(tr(Text::SelectedCount), count(n));
+        ImGui::PushFont(fonts().medium);
+        float tw = ImGui::CalcTextSize(said.c_str()).x;
+        ImGui::PopFont();
+        next(tw);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
+        text(said, color::Text, fonts().medium, "status");
+        // Every customer the search and filter match, not only those picked: the server acts by filter.
+        std::int64_t total = list.rows.total();
+        if (!sel->allMatching && total > n) {
+            std::string all = format::fill(tr(Text::SelectAllMatching), count(total)) + "##select-all";
+            next(buttonWidth(all.c_str()));
+            if (button(all.c_str(), ButtonStyle::Ghost, ImVec2(buttonWidth(all.c_str()), h))) store.bulk().selectAllMatching();
+        }
+        std::string clear = std::string(tr(Text::ClearSelection)) + "##select-clear";
+        next(buttonWidth(clear.c_str()));
+        if (button(clear.c_str(), ButtonStyle::Ghost, ImVec2(buttonWidth(clear.c_str()), h))) store.bulk().clearSelection();
+
+        // The actions: licenses need the Buyer or Admin role, invitations Sales or Admin; all the network.
+        struct Action {
+            BulkAction action;
+            Text label;
+            const char* id;
+            Capability capability;
+        };
+        const Action actions[] = {
+            {BulkAction::AddLicenses, Text::BulkAddLicenses, "##bulk-add", Capability::ManageSubscriptions},
+            {BulkAction::SetLicenses, Text::BulkSetLicenses, "##bulk-set", Capability::ManageSubscriptions},
+            {BulkAction::ResendInvitations, Text::BulkResend, "##bulk-resend", Capability::ManageCustomers},
+            {BulkAction::RevokeInvitations, Text::BulkRevoke, "##bulk-revoke", Capability::ManageCustomers},
+        };
+        for (const Action& a : actions) {
+            std::string label = std::string(tr(a.label)) + a.id;
+            float w = buttonWidth(label.c_str());
+            next(w);
+            Gate g = gate(store, a.capability, /*needsNetwork=*/true);
+            if (gatedButton(label.c_str(), g, ButtonStyle::Secondary, ImVec2(w, h))) store.bulk().open(a.action);
+        }
+    }
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
+    ImVec2 bottom = ImGui::GetItemRectMax();
+    dl->ChannelsSetCurrent(0);
+    if (n > 0) dl->AddRectFilled(top, ImVec2(top.x + width, bottom.y + pad), color::rgb(237, 242, 252), 8);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y + pad));
+    ImGui::Dummy(ImVec2(width, 0));
+    gateNotes();
+    ImGui::Dummy(ImVec2(0, 2));
+}
+
+}  // namespace rc::ui
