@@ -72,7 +72,9 @@ void BulkDialog::draw(Store& store) {
     const BulkActionState& a = st.bulk.action;
     bool close = false;
     std::string title = format::fill(tr(titleOf(a.action)), count(a.job ? a.job->counts.total : a.selected));
-    if (!beginDialog("###bulk-action", title, 760, a.phase != BulkPhase::Closed && st.session.has_value(), close)) return;
+    // A job followed again after a reload shows once its first progress has said what it is.
+    bool open = a.phase != BulkPhase::Closed && !(a.phase == BulkPhase::Running && !a.job) && st.session.has_value();
+    if (!beginDialog("###bulk-action", title, 760, open, close)) return;
     switch (a.phase) {
         case BulkPhase::Licenses: drawLicenses(store); break;
         case BulkPhase::Preview:
