@@ -146,6 +146,8 @@ test("the selection bar and dialog in English and German at three sizes; phones 
       await waitForItem(page, lang === "de" ? "2 ausgewählt" : "2 selected", "status");
       assert.equal((await checkbox(page, sel(NAMES[1]))).checked, true);
       await screenshot(page, `72-bulk-select-mode-390x844-${lang}`);
+      // A phone keeps the four actions in one menu.
+      await clickItem(page, (lang === "de" ? "Aktionen" : "Actions") + "  \uf0d7", "button");
       await clickItem(page, lang === "de" ? "Einladungen widerrufen" : "Revoke invitations", "button");
       await waitForItem(page, lang === "de" ? "2 Einladungen widerrufen" : "Revoke 2 invitations", "button");
       await screenshot(page, `72-bulk-revoke-preview-390x844-${lang}`);

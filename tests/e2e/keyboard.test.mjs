@@ -116,9 +116,13 @@ test("a table is one Tab stop; the arrows walk its rows past the ones drawn, Ent
     assert.ok(!/in-grid/.test(left), "one Tab leaves the table: " + left);
     await page.keyboard.press("Shift+Tab");
     assert.equal(await focused(page), entered, "Shift+Tab comes back to the same row");
-    // ArrowRight reaches the row's Manage button, ArrowLeft the row again.
+    // ArrowRight reaches the row's checkbox (issue 19's selection), then its Manage button;
+    // ArrowLeft goes back the same way to the row.
+    await page.keyboard.press("ArrowRight");
+    assert.match(await focused(page), /^Select .+\|checkbox\|in-grid$/);
     await page.keyboard.press("ArrowRight");
     assert.match(await focused(page), /^Manage\|button\|in-grid$/);
+    await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("ArrowLeft");
     assert.equal(await focused(page), entered);
     // Down past the last row drawn: the list scrolls a row at a time and the focus follows.

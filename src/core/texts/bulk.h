@@ -71,6 +71,9 @@
     X(BulkSetLicenses, "Set licenses", "Lizenzanzahl festlegen") \
     X(BulkResend, "Resend invitations", "Einladungen erneut senden") \
     X(BulkRevoke, "Revoke invitations", "Einladungen widerrufen") \
+    X(BulkActions, "Actions", "Aktionen") \
+    X(BulkRowResend, "Invitation is sent again", "Einladung wird erneut gesendet") \
+    X(BulkRowRevoke, "Invitation is revoked", "Einladung wird widerrufen") \
     X(BulkTitleAdd, "Add licenses to {} customers", "Lizenzen für {} Kunden hinzufügen") \
     X(BulkTitleSet, "Set licenses for {} customers", "Lizenzanzahl für {} Kunden festlegen") \
     X(BulkTitleResend, "Resend invitations to {} customers", "Einladungen an {} Kunden erneut senden") \

@@ -149,7 +149,7 @@ void BulkDialog::drawPreview(Store& store) {
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_PadOuterX;
     if (shown > 0 && ImGui::BeginTable("##bulk-items", columns, flags, ImVec2(avail, listH))) {
         ImGui::TableSetupColumn("customer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        if (!narrow) ImGui::TableSetupColumn("change", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        if (!narrow) ImGui::TableSetupColumn("change", ImGuiTableColumnFlags_WidthStretch, 2.4f);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(shown), narrow ? rowH * 2 : rowH);
         while (clipper.Step()) {
@@ -171,7 +171,7 @@ void BulkDialog::drawPreview(Store& store) {
                     if (item.prorated) what += " · " + std::string(tr(Text::PreviewDueNow)) + " " + format::money(*item.prorated);
                     colour = color::Text;
                 } else {
-                    what = tr(a.action == BulkAction::ResendInvitations ? Text::BulkResend : Text::BulkRevoke);
+                    what = tr(a.action == BulkAction::ResendInvitations ? Text::BulkRowResend : Text::BulkRowRevoke);
                     colour = color::Text;
                 }
                 cellClipped(what, colour, narrow ? fonts().small : nullptr);

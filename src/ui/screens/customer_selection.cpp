@@ -71,10 +71,13 @@ void selectPageBox(Store& store, float headerHeight) {
 }
 
 void selectCardBox(Store& store, const Customer& c, ImVec2 centre) {
-    float h = ImGui::GetFrameHeight();
+    // As large as a finger needs (the whole card picks it too).
+    float h = tappable(ImGui::GetFrameHeight());
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, (h - ImGui::GetFontSize()) * 0.5f));
     ImGui::SetCursorScreenPos(ImVec2(centre.x - h * 0.5f, centre.y - h * 0.5f));
     bool on = picked(store, c.id);
     if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name))) store.bulk().toggle(c.id);
+    ImGui::PopStyleVar();
 }
 
 void selectionBar(Store& store, float width) {
@@ -108,7 +111,7 @@ void selectionBar(Store& store, float width) {
             store.bulk().setSelectMode(!selectMode);
         if (selectMode && n == 0) {
             ImGui::SameLine(0, 12);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
+            ImGui::AlignTextToFramePadding();
             text(tr(Text::SelectModeHint), color::TextMuted, fonts().small);
         }
     }
@@ -119,7 +122,7 @@ void selectionBar(Store& store, float width) {
         float tw = ImGui::CalcTextSize(said.c_str()).x;
         ImGui::PopFont();
         next(tw);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
+        ImGui::AlignTextToFramePadding();
         text(said, color::Text, fonts().medium, "status");
         // Every customer the search and filter match, not only those picked: the server acts by filter.
         std::int64_t total = list.rows.total();
@@ -145,12 +148,34 @@ void selectionBar(Store& store, float width) {
             {BulkAction::ResendInvitations, Text::BulkResend, "##bulk-resend", Capability::ManageCustomers},
             {BulkAction::RevokeInvitations, Text::BulkRevoke, "##bulk-revoke", Capability::ManageCustomers},
         };
-        for (const Action& a : actions) {
+        auto draw = [&](const Action& a, float w) {
             std::string label = std::string(tr(a.label)) + a.id;
-            float w = buttonWidth(label.c_str());
-            next(w);
             Gate g = gate(store, a.capability, /*needsNetwork=*/true);
-            if (gatedButton(label.c_str(), g, ButtonStyle::Secondary, ImVec2(w, h))) store.bulk().open(a.action);
+            if (gatedButton(label.c_str(), g, ButtonStyle::Secondary, ImVec2(w > 0 ? w : buttonWidth(label.c_str()), h))) {
+                store.bulk().open(a.action);
+                if (ImGui::IsPopupOpen("##bulk-actions-menu")) ImGui::CloseCurrentPopup();
+            }
+        };
+        if (!cards) {
+            for (const Action& a : actions) {
+                next(buttonWidth((std::string(tr(a.label)) + a.id).c_str()));
+                draw(a, 0);
+            }
+        } else {
+            // A phone: the four actions in one menu, so the cards keep the screen.
+            std::string menu = std::string(tr(Text::BulkActions)) + "  " + icon::CaretDown + "##bulk-actions";
+            next(buttonWidth(menu.c_str()));
+            if (button(menu.c_str(), ButtonStyle::Primary, ImVec2(buttonWidth(menu.c_str()), h))) ImGui::OpenPopup("##bulk-actions-menu");
+            a11y::lastName(tr(Text::BulkActions));
+            ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4));
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+            if (ImGui::BeginPopup("##bulk-actions-menu")) {
+                float w = std::min(320.0f, ImGui::GetMainViewport()->WorkSize.x - 48);
+                for (const Action& a : actions) draw(a, w);
+                gateNotes();
+                ImGui::EndPopup();
+            }
+            ImGui::PopStyleVar();
         }
     }
     ImGui::PopStyleVar();

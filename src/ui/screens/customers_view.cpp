@@ -145,7 +145,7 @@ private:
         std::string manage = std::string(tr(Text::Manage)) + "##manage";
         // In select mode a checkbox takes Manage's place (a tap anywhere on the card picks it).
         bool selecting = selectingCards(store_);
-        float manageW = selecting ? ImGui::GetFrameHeight() : buttonWidth(manage.c_str());
+        float manageW = selecting ? tappable(ImGui::GetFrameHeight()) : buttonWidth(manage.c_str());
         // Name and organization on the left, Manage on the right; status and licenses below.
         cardLine(c.name, at.x + kCardPad, at.y + 14, inner - manageW - 12, color::Text, fonts().medium);
         cardLine(c.organization, at.x + kCardPad, at.y + 36, inner - manageW - 12, color::TextMuted, fonts().small);
