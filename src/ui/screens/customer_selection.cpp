@@ -39,9 +39,18 @@ bool picked(const Store& store, std::int64_t id) {
 
 std::string count(std::int64_t n) { return format::integer(n); }
 
+// A table's checkbox: small, so the column costs the list as little room as it can (German at
+// 1440 px kept its monthly value only so); a card's is a finger's size.
+constexpr float kTableBox = 20;
+// The column is narrower than the box and both cell paddings: the box moves into the left one.
+constexpr float kIntoPadding = 5;
+
 // A checkbox with no words beside it: the registry (and so the mirror) names it, ticked or not.
-bool checkbox(const char* id, bool& on, const std::string& name) {
+// `size`: its square (0: the frame's height).
+bool checkbox(const char* id, bool& on, const std::string& name, float size = kTableBox) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, (size - ImGui::GetFontSize()) * 0.5f));
     bool changed = ImGui::Checkbox(id, &on);
+    ImGui::PopStyleVar();
     if (auto* reg = currentRegistry()) {
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         reg->record(name, "checkbox", a.x, a.y, b.x - a.x, b.y - a.y, false, on);
@@ -51,12 +60,13 @@ bool checkbox(const char* id, bool& on, const std::string& name) {
 
 }  // namespace
 
-float selectBoxWidth() { return ImGui::GetFrameHeight(); }
+float selectBoxWidth() { return kTableBox - 2 * kIntoPadding; }
 
 bool selectingCards(const Store& store) { return store.state().bulk.selection.selectMode && cardList(shell()); }
 
 void selectBox(Store& store, const Customer& c, float rowHeight) {
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rowHeight - ImGui::GetFrameHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() - kIntoPadding,
+                               ImGui::GetCursorPosY() + (rowHeight - kTableBox) * 0.5f - ImGui::GetStyle().CellPadding.y));
     bool on = picked(store, c.id);
     if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name))) store.bulk().toggle(c.id);
 }
@@ -65,7 +75,8 @@ void selectPageBox(Store& store, float headerHeight) {
     std::vector<std::int64_t> ids = pageIds(store);
     const BulkSelectionState* sel = current(store);
     bool on = !ids.empty() && sel && std::all_of(ids.begin(), ids.end(), [&](std::int64_t id) { return sel->has(id); });
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (headerHeight - ImGui::GetFrameHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() - kIntoPadding,
+                               ImGui::GetCursorPosY() + (headerHeight - kTableBox) * 0.5f - ImGui::GetStyle().CellPadding.y));
     if (checkbox("##select-page", on, tr(Text::SelectPage))) store.bulk().selectPage(ids, on);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::SelectPage));
 }
@@ -73,11 +84,9 @@ void selectPageBox(Store& store, float headerHeight) {
 void selectCardBox(Store& store, const Customer& c, ImVec2 centre) {
     // As large as a finger needs (the whole card picks it too).
     float h = tappable(ImGui::GetFrameHeight());
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, (h - ImGui::GetFontSize()) * 0.5f));
     ImGui::SetCursorScreenPos(ImVec2(centre.x - h * 0.5f, centre.y - h * 0.5f));
     bool on = picked(store, c.id);
-    if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name))) store.bulk().toggle(c.id);
-    ImGui::PopStyleVar();
+    if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name), h)) store.bulk().toggle(c.id);
 }
 
 void selectionBar(Store& store, float width) {
