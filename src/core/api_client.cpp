@@ -313,6 +313,10 @@ void ApiClient::shareView(std::int64_t viewId, bool shared, Callback<SavedView> 
                     &codec::decodeSavedView, std::move(done));
 }
 
+void ApiClient::updateView(std::int64_t viewId, const std::string& body, Callback<SavedView> done) {
+    call<SavedView>(request("PATCH", "/views/" + std::to_string(viewId), body), &codec::decodeSavedView, std::move(done));
+}
+
 void ApiClient::deleteView(std::int64_t viewId, Callback<Unit> done) {
     call<Unit>(request("DELETE", "/views/" + std::to_string(viewId)), [](const std::string&) { return Result<Unit>(Unit{}); },
                std::move(done));

@@ -101,6 +101,8 @@ public:
     void saveView(const SavedView& view, Callback<SavedView> done);
     void shareView(std::int64_t viewId, bool shared, Callback<SavedView> done);
     void deleteView(std::int64_t viewId, Callback<Unit> done);
+    // PATCH /views/{id} with `body` (codec::encodeViewChange: another name, shared or not).
+    void updateView(std::int64_t viewId, const std::string& body, Callback<SavedView> done);
 
     // A write from the offline queue: built like every other request (same key on every
     // attempt), answered raw, because the queue decides what each answer means.

@@ -16,6 +16,7 @@
 #include "core/route.h"
 #include "core/store/bulk_state.h"
 #include "core/store/import_state.h"
+#include "core/store/views_state.h"
 
 namespace rc {
 
@@ -273,6 +274,7 @@ struct AppState {
     TableColumns invoiceColumns;
     ImportState importer;  // issue 19: customers from a spreadsheet (src/core/store/import.cpp)
     BulkState bulk;        // issue 19: the customer list's selection and a bulk action (src/core/store/bulk.cpp)
+    SavedViewsState views; // issue 19: the customer list's saved views (src/core/store/views.cpp)
 };
 
 enum class Table { Customers, Invoices };

@@ -217,6 +217,10 @@ std::string encodeImportPreview(const std::vector<std::string>& rows) {
     return json{{"action", "invite"}, {"rows", rowsArray(rows)}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string encodeViewChange(const std::string& name, bool shared) {
+    return json{{"name", name}, {"shared", shared}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string encodeSavedView(const SavedView& view) {
     json j{{"name", view.name}, {"shared", view.shared}, {"q", view.q}, {"sort", view.sort.empty() ? "name" : view.sort}};
     j["status"] = view.status.empty() ? json(nullptr) : json(view.status);

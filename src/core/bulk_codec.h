@@ -37,6 +37,7 @@ std::string encodeImportJob(int total, const std::string& fileName, const std::v
 std::string encodeImportRows(const std::vector<std::string>& rows);
 std::string encodeImportPreview(const std::vector<std::string>& rows);
 std::string encodeSavedView(const SavedView& view);  // POST /views (name, shared, q, status, sort, columns)
+std::string encodeViewChange(const std::string& name, bool shared);  // PATCH /views/{id}
 
 // An import the page keeps in its storage until its job ends, so a reload resumes it.
 struct KeptImport {

@@ -30,6 +30,7 @@ struct Route {
     std::int64_t customerId = 0;  // Screen::Customer
     std::int64_t invoiceId = 0;   // an invoice open over the Invoices list or the Customer page
     std::string actor;            // Screen::Dashboard: the recent activity of one member (their email)
+    std::int64_t view = 0;        // Screen::Customers: the saved view the list shows (#/customers?view=ID)
     CustomerFilter customers;
     InvoiceFilter invoices;
 

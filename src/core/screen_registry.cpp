@@ -73,6 +73,7 @@ bool parseCustomers(const Address& a, Route& r) {
     std::string sort = a.param("sort");
     if (oneOf(sort, {"name", "-name", "created_at", "-created_at", "renews_at", "-renews_at", "licenses", "-licenses"}))
         r.customers.sort = sort;
+    r.view = positiveId(a.param("view"));
     return true;
 }
 std::string formatCustomers(const Route& r) {
@@ -80,6 +81,7 @@ std::string formatCustomers(const Route& r) {
     addParam(q, "q", r.customers.search);
     addParam(q, "status", r.customers.status);
     if (r.customers.sort != "name") addParam(q, "sort", r.customers.sort);
+    if (r.view) addParam(q, "view", std::to_string(r.view));
     return "#/customers" + q;
 }
 
@@ -153,7 +155,12 @@ const std::vector<ScreenSpec>& screenRegistry() {
          [](Store& s, const Route& r) { s.dashboard().show(r.actor); },
          [](Store& s, const Route&) { s.dashboard().load(); }, always},
         {Screen::Customers, "customers", parseCustomers, formatCustomers,
-         [](Store& s, const Route& r) { s.customers().show(r.customers); },
+         [](Store& s, const Route& r) {
+             std::int64_t view = r.view;  // a saved view's link (showing the address's filter leaves no view)
+             s.customers().show(r.customers);
+             if (view) s.views().open(view);
+             else s.views().leftView();  // the plain list: no view is shown (a link to one applies it again)
+         },
          [](Store& s, const Route&) { s.customers().reload(); }, always},
         {Screen::Customer, "customers", parseCustomer, formatCustomer,
          [](Store& s, const Route& r) { s.customerPage().show(r.customerId), s.invoices().follow(r); },

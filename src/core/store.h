@@ -13,6 +13,7 @@
 #include "core/platform.h"
 #include "core/store/billing.h"
 #include "core/store/bulk.h"
+#include "core/store/views.h"
 #include "core/store/columns.h"
 #include "core/store/context.h"
 #include "core/store/customer_page.h"
@@ -70,6 +71,7 @@ public:
     BillingSlice& billing() { return billing_; }
     LifecycleSlice& lifecycle() { return lifecycle_; }
     BulkSlice& bulk() { return bulk_; }
+    ViewsSlice& views() { return views_; }
 
 private:
     OfflineReads reads_;  // between the API client and the network: keeps answers for offline use
@@ -93,6 +95,7 @@ private:
     BillingSlice billing_{ctx_};
     LifecycleSlice lifecycle_{ctx_};
     BulkSlice bulk_{ctx_};
+    ViewsSlice views_{ctx_};
 };
 
 }  // namespace rc

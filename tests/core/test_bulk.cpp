@@ -515,3 +515,92 @@ TEST_CASE_FIXTURE(BulkFixture, "a reload follows the job again; a Viewer starts 
     CHECK(b().action.phase == BulkPhase::Closed);
     CHECK(transport.count("/bulk-jobs/preview") == 0);
 }
+
+// --- saved views (ViewsSlice)
+namespace {
+struct ViewsFixture : test::Fixture {
+    const SavedViewsState& v() { return store.state().views; }
+    void withViews() {
+        store.views().load();
+        transport.answer("/views", 200, test::readContract("saved_views.json"));
+        queue.drain();
+        REQUIRE(v().loaded);
+    }
+};
+}  // namespace
+
+TEST_CASE_FIXTURE(ViewsFixture, "a saved view sets the list's search, status, sort and columns and puts its link in the address; another search leaves it") {
+    signIn();
+    withViews();
+    store.views().pick(1);  // "Große Kunden": active, most licenses first, three columns
+    CHECK(store.state().route.customers.status == "active");
+    CHECK(store.state().route.customers.sort == "-licenses");
+    CHECK(store.state().route.view == 1);
+    CHECK(v().active == 1);
+    CHECK(platform.route.find("view=1") != std::string::npos);
+    const auto& hidden = store.state().customerColumns.hidden;
+    CHECK(hidden.count("domain") == 1);
+    CHECK(hidden.count("renewal") == 1);
+    CHECK(hidden.count("licenses") == 0);
+    CHECK(hidden.count("monthly") == 0);
+    // The reseller searches: the list is no longer the view, and the address stops naming it.
+    CustomerFilter f = store.state().route.customers;
+    f.search = "Müller";
+    store.customers().setFilter(f);
+    CHECK(v().active == 0);
+    CHECK(store.state().route.view == 0);
+    CHECK(platform.route.find("view=") == std::string::npos);
+}
+
+TEST_CASE_FIXTURE(ViewsFixture, "a view's link opens the list as the view once the views have arrived") {
+    signIn("#/customers?view=2");
+    transport.answer("/views", 200, test::readContract("saved_views.json"));
+    queue.drain();
+    CHECK(v().active == 2);
+    CHECK(store.state().route.view == 2);
+    CHECK(store.state().route.customers.status == "invited");
+}
+
+TEST_CASE_FIXTURE(ViewsFixture, "the list saved under a name once for a double click, renamed and shared, deleted") {
+    signIn("#/customers?status=invited&q=Bau");
+    withViews();
+    store.columns().setHidden(Table::Customers, "plan", true);
+    store.views().newView();
+    store.views().editForm("Baustellen", true);
+    store.views().save({"customer", "domain", "status"});
+    store.views().save({"customer", "domain", "status"});
+    REQUIRE(transport.count("/views", "POST") == 1);
+    std::size_t at = transport.last("/views", "POST");
+    const std::string& body = transport.sent[at].request.body;
+    CHECK(body.find("\"name\":\"Baustellen\"") != std::string::npos);
+    CHECK(body.find("\"shared\":true") != std::string::npos);
+    CHECK(body.find("\"q\":\"Bau\"") != std::string::npos);
+    CHECK(body.find("\"status\":\"invited\"") != std::string::npos);
+    transport.respond(at, 201, R"({"id": 9, "name": "Baustellen", "shared": true, "mine": true, "owner": {"name": "Demo", "email": "demo@reseller.example"},
+        "q": "Bau", "status": "invited", "sort": "name", "columns": ["customer", "domain", "status"], "created_at": "2027-02-19T11:00:00Z", "updated_at": "2027-02-19T11:00:00Z"})");
+    queue.drain();
+    CHECK_FALSE(v().form.open);
+    CHECK(v().items.size() == 3);
+    CHECK(v().active == 9);
+    CHECK(platform.route.find("view=9") != std::string::npos);
+
+    store.views().editView(9);
+    store.views().editForm("Baustellen Nord", false);
+    store.views().save({});
+    std::size_t patch = transport.last("/views/9", "PATCH");
+    CHECK(transport.sent[patch].request.body == R"({"name":"Baustellen Nord","shared":false})");
+    transport.respond(patch, 200, R"({"id": 9, "name": "Baustellen Nord", "shared": false, "mine": true, "owner": {"name": "Demo", "email": "demo@reseller.example"},
+        "q": "Bau", "status": "invited", "sort": "name", "columns": null, "created_at": "2027-02-19T11:00:00Z", "updated_at": "2027-02-19T11:00:00Z"})");
+    queue.drain();
+    REQUIRE(v().find(9));
+    CHECK(v().find(9)->name == "Baustellen Nord");
+
+    store.views().remove(9);
+    store.views().remove(9);
+    CHECK(transport.count("/views/9", "DELETE") == 1);
+    transport.answer("/views/9", 204, "");
+    queue.drain();
+    CHECK_FALSE(v().find(9));
+    CHECK(v().active == 0);
+    CHECK(platform.route.find("view=") == std::string::npos);
+}

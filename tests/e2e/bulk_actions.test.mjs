@@ -160,3 +160,83 @@ test("the selection bar and dialog in English and German at three sizes; phones 
     }
   }
 });
+
+// --- saved views
+const VIEWS = {
+  en: { menu: "Views  \uf0d7", save: "Save current view…", title: "Save view", name: "Name of the view", share: "Share with the team",
+        confirm: "Save", rename: (n) => `Rename ${n}`, remove: (n) => `Delete ${n}` },
+  de: { menu: "Ansichten  \uf0d7", save: "Aktuelle Ansicht speichern …", title: "Ansicht speichern", name: "Name der Ansicht",
+        share: "Mit dem Team teilen", confirm: "Speichern", rename: (n) => `${n} umbenennen`, remove: (n) => `${n} löschen` },
+};
+
+async function savedViews() {
+  return (await api(server.url, "GET", "/views", { token })).json.items;
+}
+
+test("saved views: save the list as it is (shared), open it by its link, pick it, delete it", { timeout: 120000 }, async () => {
+  const w = VIEWS.en;
+  const { context, page, errors } = await signedIn("en", "#/customers?status=active&sort=-licenses");
+  try {
+    await clickItem(page, w.menu, "button");
+    await clickItem(page, w.save, "button");
+    await waitForItem(page, w.title, "heading");
+    await clickItem(page, w.name, "input");
+    const name = "Big " + TAG;
+    await page.keyboard.type(name);
+    await clickItem(page, w.share, "checkbox");
+    await screenshot(page, "73-views-save-1440x900-en");
+    const save = await waitForItem(page, w.confirm, "button");
+    await page.mouse.dblclick(save.x + save.w / 2, save.y + save.h / 2);
+    await until(page, async () => (await savedViews()).some((v) => v.name === name), "the view to be saved");
+    const mine = (await savedViews()).filter((v) => v.name === name);
+    assert.equal(mine.length, 1, "saved once for a double click");
+    assert.equal(mine[0].shared, true);
+    assert.equal(mine[0].status, "active");
+    assert.equal(mine[0].sort, "-licenses");
+    await until(page, () => page.evaluate(() => location.hash).then((h) => h.includes(`view=${mine[0].id}`)), "the view's link in the address");
+
+    // Elsewhere, then the link: the list is the view again.
+    await page.evaluate(() => { location.hash = "#/customers"; });
+    await until(page, () => page.evaluate(() => location.hash).then((h) => h === "#/customers"), "the plain list");
+    await page.evaluate((id) => { location.hash = `#/customers?view=${id}`; }, mine[0].id);
+    await until(page, () => page.evaluate(() => decodeURIComponent(location.hash)).then((h) => h.includes("status=active") && h.includes("sort=-licenses")),
+      "the link to open the view's filter and sort");
+
+    await clickItem(page, w.menu, "button");
+    const entry = await waitForItem(page, `${name}  ·  shared`, "button");
+    await screenshot(page, "73-views-menu-1440x900-en");
+    // Its Delete is on its line (the mirror calls it "Delete <name>"; items() has the word drawn).
+    const del = (await items(page)).find((i) => i.kind === "button" && i.label === "Delete" && Math.abs(i.y - entry.y) < 2);
+    assert.ok(del, "the view's Delete");
+    assert.ok(await page.getByRole("button", { name: w.remove(name) }).count() === 1, "the mirror names Delete by its view");
+    await page.mouse.click(del.x + del.w / 2, del.y + del.h / 2);
+    await until(page, async () => !(await savedViews()).some((v) => v.name === name), "the view to be deleted");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the views menu and dialog in German on desktop and phone", { timeout: 120000 }, async () => {
+  const w = VIEWS.de;
+  const { context, page, errors } = await signedIn("de", "#/customers?status=invited");
+  try {
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await waitForIdle(page, 3000);
+      const menu = await waitForItem(page, w.menu, "button");
+      assert.ok(menu.x >= 0 && menu.x + menu.w <= width + 0.5, `${width}: the menu's button is on screen`);
+      await clickItem(page, w.menu, "button");
+      await waitForItem(page, w.save, "button");
+      await screenshot(page, `73-views-menu-${width}x${height}-de`);
+      await clickItem(page, w.save, "button");
+      await waitForItem(page, w.title, "heading");
+      await screenshot(page, `73-views-save-${width}x${height}-de`);
+      await page.keyboard.press("Escape");
+      await until(page, async () => !(await items(page)).some((i) => i.label === w.title), "the dialog to close");
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -10,6 +10,8 @@ CustomersSlice::CustomersSlice(StoreContext& ctx)
 
 void CustomersSlice::setFilter(const CustomerFilter& filter) {
     const auto& list = state().customers;
+    // Another search, status or sort than the address's: the list no longer shows a saved view.
+    if (filter != state().route.customers) store().views().leftView();
     keepInAddress(filter);
     bool onlySearch = list.loaded && !list.stale && filter.status == list.filter.status && filter.sort == list.filter.sort &&
                       filter.search != list.filter.search;

@@ -194,6 +194,7 @@ void SessionSlice::ended(bool expired) {
     store().offline().signedOut();
     store().importer().signedOut();
     store().bulk().signedOut();
+    store().views().signedOut();
     api().setToken({});
     platform().saveSession("");
     st.session.reset();

@@ -115,6 +115,22 @@
     X(BulkWhyTooMany, "More licenses than a subscription can have", "Mehr Lizenzen, als ein Abonnement haben kann") \
     X(BulkWhyNoChange, "Already has this number of licenses", "Hat bereits diese Lizenzanzahl") \
     X(BulkWhyNotAllowed, "Not possible on this plan now", "Bei diesem Tarif derzeit nicht möglich") \
+    X(ViewsMenu, "Views", "Ansichten") \
+    X(ViewSaveCurrent, "Save current view…", "Aktuelle Ansicht speichern …") \
+    X(ViewsNone, "No saved views yet.", "Noch keine gespeicherten Ansichten.") \
+    X(ViewRename, "Rename", "Umbenennen") \
+    X(ViewDelete, "Delete", "Löschen") \
+    X(ViewRenameNamed, "Rename {}", "{} umbenennen") \
+    X(ViewDeleteNamed, "Delete {}", "{} löschen") \
+    X(ViewShared, "shared", "geteilt") \
+    X(ViewBy, "shared by {}", "geteilt von {}") \
+    X(ViewSaveTitle, "Save view", "Ansicht speichern") \
+    X(ViewEditTitle, "Rename or share view", "Ansicht umbenennen oder teilen") \
+    X(ViewName, "Name of the view", "Name der Ansicht") \
+    X(ViewShareWithTeam, "Share with the team", "Mit dem Team teilen") \
+    X(ViewShareHelp, "A shared view is in every team member's menu; only you or an Admin can change or delete it. The view keeps the search, status filter, sort and shown columns.", "Eine geteilte Ansicht steht im Menü jedes Mitglieds; nur Sie oder ein Admin können sie ändern oder löschen. Die Ansicht behält Suche, Statusfilter, Sortierung und angezeigte Spalten.") \
+    X(ViewSave, "Save", "Speichern") \
+    X(ToastViewSaved, "View “{}” saved.", "Ansicht „{}“ gespeichert.") \
     X(ToastBulkDone, "Bulk action finished: {} of {} customers done. The report lists every customer.", "Sammelaktion abgeschlossen: {} von {} Kunden erledigt. Der Bericht führt jeden Kunden auf.") \
     X(ToastBulkStopped, "Bulk action stopped: {} of {} customers done. The report lists every customer.", "Sammelaktion angehalten: {} von {} Kunden erledigt. Der Bericht führt jeden Kunden auf.") \
     X(FieldErrBulkSelection, "This selection covers no customers, or more than 100,000: narrow the search or the filter.", "Diese Auswahl umfasst keine Kunden oder mehr als 100.000: Grenzen Sie die Suche oder den Filter ein.")

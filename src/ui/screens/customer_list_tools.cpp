@@ -10,6 +10,7 @@
 #include "ui/kit/layout.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/screens/views_menu.h"
 
 namespace rc::ui {
 namespace {
@@ -58,10 +59,12 @@ void exportMenu(Store& store, float height) {
 
 }  // namespace
 
-float listToolsWidth() { return buttonWidth(importLabel().c_str()) + kGap + buttonWidth(exportLabel().c_str()); }
+float listToolsWidth() { return viewsMenuWidth() + kGap + buttonWidth(importLabel().c_str()) + kGap + buttonWidth(exportLabel().c_str()); }
 
 void listTools(Store& store, float height) {
     height = tappable(height);
+    viewsMenu(store, height);
+    ImGui::SameLine(0, kGap);
     std::string label = importLabel();
     // Importing invites: the Sales or Admin role, and the network (an import is never queued offline).
     Gate g = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);

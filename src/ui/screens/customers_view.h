@@ -18,6 +18,8 @@ public:
     // A kiosk's next visitor starts at the top, with the keyboard nowhere.
     void forgetVisitor() override { focusSearch_ = false, focusAttempts_ = 0, heldChars_.clear(), table_.toTop(); }
 
+    static PagedTableSpec tableSpec();  // its columns and what it says
+
 private:
     bool focusSearch_ = false;
     int focusAttempts_ = 0;
@@ -25,7 +27,6 @@ private:
     // the frame a focus request activates a field, so they wait here and go in once it is active.
     std::vector<unsigned> heldChars_;
     bool searchActive_ = false;
-    static PagedTableSpec tableSpec();  // its columns and what it says
     PagedList<Customer, CustomerFilter> table_{tableSpec()};
 };
 

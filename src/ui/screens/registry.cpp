@@ -12,6 +12,7 @@
 #include "ui/screens/dashboard_view.h"
 #include "ui/screens/import_dialog.h"
 #include "ui/screens/bulk_dialog.h"
+#include "ui/screens/views_menu.h"
 #include "ui/screens/invoice_dialog.h"
 #include "ui/screens/invoices_view.h"
 #include "ui/screens/license_order_dialog.h"
@@ -64,6 +65,7 @@ Views::Views() {
     dialogs_.push_back(make<SuspendDialog>());
     dialogs_.push_back(make<ResumeDialog>());
     dialogs_.push_back(make<BulkDialog>());
+    dialogs_.push_back(make<ViewDialog>());
 }
 
 View& Views::screen(Screen screen) {
