@@ -256,7 +256,26 @@ ActivityEntry activity(const json& j) {
         a.scheduledPlan = optStr(*it, "scheduled_plan");
         a.scheduledCycle = optStr(*it, "scheduled_cycle");
         a.cancelReason = optStr(*it, "cancel_reason");
+        // Only where they are strings or counts: a snapshot of another kind is left alone.
+        auto text = [&](const char* name, std::string& out) {
+            auto v = it->find(name);
+            if (v != it->end() && v->is_string()) out = v->get<std::string>();
+        };
+        text("reason", a.suspendReason);
+        text("renewal", a.renewalAction);
+        auto rl = it->find("renewal_licenses");
+        if (rl != it->end() && rl->is_number_integer()) a.renewalLicenses = count(*it, "renewal_licenses");
+        auto cap = it->find("max_licenses");
+        if (cap != it->end()) a.maxLicenses = cap->is_null() ? -1 : cap->is_number_integer() ? count(*it, "max_licenses") : -2;
     };
+    // A transfer names the other reseller: the sender before, the receiver after.
+    for (const char* key : {"before", "after"}) {
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_object()) continue;
+        auto r = it->find("reseller");
+        bool in = a.action == "customer.transferred_in", out = a.action == "customer.transferred_out";
+        if (r != it->end() && r->is_string() && ((in && key[0] == 'b') || (out && key[0] == 'a'))) a.otherReseller = r->get<std::string>();
+    }
     // A team change's snapshots name the member and their role (a string: anything else is not
     // a team snapshot and is left alone).
     auto teamSnapshot = [&](const char* key, std::string& role) {

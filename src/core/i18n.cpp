@@ -127,6 +127,33 @@ std::string activitySentence(const ActivityEntry& a) {
     if (act == "subscription.ended") return tr(Text::ActEnded);
     if (act == "subscription.converted") return tr(Text::ActConverted);
     if (act == "subscription.renewed") return tr(Text::ActRenewed);
+    auto licensesText = [](std::int64_t n) {
+        return n == 1 ? std::string(tr(Text::LineLicenseOne)) : format::fill(tr(Text::LineLicenses), format::integer(n));
+    };
+    if (act == "invitation.declined") return tr(Text::ActDeclined);
+    if (act == "customer.invited_again") return format::fill(tr(Text::ActInvitedAgain), a.customerName);
+    if (act == "subscription.suspended")
+        return tr(a.suspendReason == "non_payment"        ? Text::ActSuspendedNonPayment
+                  : a.suspendReason == "customer_request" ? Text::ActSuspendedRequest
+                                                          : Text::ActSuspended);
+    if (act == "subscription.resumed") return tr(Text::ActResumed);
+    if (act == "subscription.started_paid" && !a.planAfter.empty() && a.licensesAfter > 0)
+        return format::fill(tr(Text::ActStartedPaid), planWithCycle(a.planAfter, a.cycleAfter),
+                            licensesText(a.licensesAfter));
+    if (act == "subscription.seat_cap_changed" && a.maxLicenses >= -1)
+        return a.maxLicenses < 0 ? tr(Text::ActSeatCapCleared) : format::fill(tr(Text::ActSeatCapSet), format::integer(a.maxLicenses));
+    if (act == "subscription.renewal_changed") {
+        if (a.renewalAction == "auto_renew") return tr(Text::ActRenewalAuto);
+        if (a.renewalAction == "cancel_at_end") return tr(Text::ActRenewalCancel);
+        if (a.renewalAction == "switch_to_flexible") return tr(Text::ActRenewalFlexible);
+        if (a.renewalAction == "renew_with_count" && a.renewalLicenses > 0)
+            return format::fill(tr(Text::ActRenewalCount), licensesText(a.renewalLicenses));
+    }
+    if (act == "customer.transfer_token_created") return tr(Text::ActTransferCodeCreated);
+    if (act == "customer.transfer_token_revoked") return tr(Text::ActTransferCodeRevoked);
+    if (act == "customer.transferred_in" && !a.otherReseller.empty()) return format::fill(tr(Text::ActTransferredIn), a.otherReseller);
+    if (act == "customer.transferred_out" && !a.otherReseller.empty()) return format::fill(tr(Text::ActTransferredOut), a.otherReseller);
+    if (act == "billing_profile.updated") return tr(Text::ActBillingProfile);
     if (act == "team.member_added" && !a.roleAfter.empty())
         return format::fill(tr(Text::ActMemberAdded), a.memberName, roleLabel(a.roleAfter));
     if (act == "team.role_changed" && !a.roleAfter.empty())

@@ -381,6 +381,11 @@ struct ActivityEntry {
     // Team changes: the member concerned and their role before and after.
     std::string memberName, memberEmail, roleBefore, roleAfter;
     std::string cancelReason;  // subscription.cancelled: what the reseller gave, if anything
+    // Lifecycle changes: why it was suspended, the renewal chosen (and its count), the seat cap
+    // (-1: none; -2: not in the entry), the other reseller of a transfer.
+    std::string suspendReason, renewalAction, otherReseller;
+    int renewalLicenses = 0;
+    std::int64_t maxLicenses = -2;
 };
 
 struct ActivityPage {

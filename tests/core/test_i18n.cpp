@@ -124,3 +124,43 @@ TEST_CASE("a cancellation's reason is read from the snapshot, or from the senten
     CHECK(page.value().items[1].cancelReason == "Moving away");
     CHECK(activitySentence(page.value().items[1]) == "Cancelled with immediate effect. Reason: Moving away");
 }
+
+TEST_CASE("lifecycle, transfer and billing entries are told in German from their snapshots, not in the server's English") {
+    auto entry = [](const std::string& action, const std::string& before, const std::string& after) {
+        std::string body = R"({"items": [{"id": 1, "created_at": "2026-12-07T10:00:00Z", "actor": {"kind": "member", "email": "a@b.example", "name": "A"},
+            "action": ")" + action + R"(", "summary": "English words", "customer_id": 2, "customer_name": "Jonas Weber",
+            "before": )" + before + R"(, "after": )" + after + R"(}], "next_cursor": null})";
+        auto page = rc::codec::decodeActivityPage(body);
+        REQUIRE(page.ok());
+        return activitySentence(page.value().items.at(0));
+    };
+    setLanguage(Language::German);
+    const std::string sub = R"({"plan": "professional", "billing_cycle": "annual_monthly", "licenses": 12, "status": "active")";
+    CHECK(entry("invitation.declined", R"({"status": "invited"})", R"({"status": "declined"})") == "Einladung abgelehnt.");
+    CHECK(entry("customer.invited_again", "null", "null") == "Jonas Weber erneut eingeladen.");
+    CHECK(entry("subscription.suspended", sub + "}", sub + R"(, "reason": "non_payment"})") == "Abonnement wegen Zahlungsverzug gesperrt.");
+    CHECK(entry("subscription.suspended", sub + "}", sub + R"(, "reason": "customer_request"})") ==
+          "Abonnement auf Wunsch des Kunden gesperrt.");
+    CHECK(entry("subscription.resumed", sub + "}", sub + "}") == "Abonnement fortgesetzt.");
+    CHECK(entry("subscription.started_paid", sub + "}", sub + "}") ==
+          "Testphase vorzeitig beendet, kostenpflichtiger Tarif begonnen: Professional (Jahresvertrag, monatliche Zahlung) mit 12 Lizenzen.");
+    CHECK(entry("subscription.seat_cap_changed", R"({"max_licenses": null})", R"({"max_licenses": 1500})") ==
+          "Höchste Lizenzanzahl auf 1.500 festgelegt.");
+    CHECK(entry("subscription.seat_cap_changed", R"({"max_licenses": 50})", R"({"max_licenses": null})") == "Höchste Lizenzanzahl aufgehoben.");
+    CHECK(entry("subscription.renewal_changed", sub + R"(, "renewal": "auto_renew"})", sub + R"(, "renewal": "renew_with_count", "renewal_licenses": 8})") ==
+          "Verlängert sich zum Ende der Laufzeit mit 8 Lizenzen.");
+    CHECK(entry("subscription.renewal_changed", sub + "}", sub + R"(, "renewal": "cancel_at_end", "renewal_licenses": null})") ==
+          "Endet zum Ende der Laufzeit.");
+    CHECK(entry("customer.transfer_token_created", "null", "null") == "Transfercode angelegt.");
+    CHECK(entry("customer.transferred_in", R"({"reseller": "Alte Partner GmbH"})", sub + R"(, "reseller": "Northwind"})") ==
+          "Kunden von Alte Partner GmbH übernommen.");
+    CHECK(entry("customer.transferred_out", R"({"reseller": "Northwind"})", R"({"reseller": "Neue Partner AG"})") ==
+          "Der Kunde ist zu Neue Partner AG gewechselt; die bisherigen Rechnungen bleiben hier.");
+    CHECK(entry("billing_profile.updated", R"({"iban": null})", R"({"iban": "DE89"})") == "Rechnungsprofil geändert.");
+    // Without what the sentence needs, the server's words.
+    CHECK(entry("subscription.renewal_changed", "null", "null") == "English words");
+    CHECK(entry("customer.transferred_in", "null", "null") == "English words");
+    setLanguage(Language::English);
+    CHECK(entry("subscription.seat_cap_changed", R"({"max_licenses": null})", R"({"max_licenses": 1500})") ==
+          "Maximum number of licenses set to 1,500.");
+}
