@@ -24,17 +24,17 @@
     X(ImportNoColumn, "(none)", "(keine)") \
     X(ImportColumnN, "Column {}", "Spalte {}") \
     X(ImportDomainFromEmail, "(from the email address)", "(aus der E-Mail-Adresse)") \
-    X(ImportMapMissing, "Choose a column for contact name, email and organization.", "Wählen Sie eine Spalte für Ansprechpartner, E-Mail und Organisation.") \
+    X(ImportMapMissing, "Choose a column for contact name, email address and organization.", "Wählen Sie eine Spalte für Ansprechpartner, E-Mail-Adresse und Organisation.") \
     X(ImportSummary, "{} rows: {} to invite, {} not", "{} Zeilen: {} werden eingeladen, {} nicht") \
     X(ImportChecking, "Checking the rows against your customers…", "Zeilen werden mit Ihren Kunden abgeglichen …") \
     X(ImportColRow, "Row", "Zeile") \
     X(ImportColOutcome, "What happens", "Ergebnis") \
     X(ImportOutcomeInvite, "Invite", "Einladen") \
     X(ImportOutcomeError, "Error: {}: {}", "Fehler: {}: {}") \
-    X(ImportOutcomeDuplicate, "Duplicate of row {}", "Doppelt, wie Zeile {}") \
+    X(ImportOutcomeDuplicate, "Duplicate of row {}", "Duplikat von Zeile {}") \
     X(ImportOutcomeCustomer, "Already a customer", "Bereits Kunde") \
     X(ImportOutcomeImported, "Imported before", "Bereits importiert") \
-    X(ImportOutcomeDomainTaken, "Domain belongs to another customer", "Domain gehört einem anderen Kunden") \
+    X(ImportOutcomeDomainTaken, "Google domain already belongs to another customer", "Google-Domain gehört bereits einem anderen Kunden") \
     X(ImportInviteN, "Invite {} customers", "{} Kunden einladen") \
     X(ImportInviteOne, "Invite 1 customer", "1 Kunden einladen") \
     X(ImportProgress, "{} of {} rows done", "{} von {} Zeilen erledigt") \

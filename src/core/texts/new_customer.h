@@ -6,7 +6,7 @@
     X(NewCustomerTitle, "Invite a new customer", "Neuen Kunden einladen") \
     X(NewCustomerIntro, "We email the customer an invitation link. Once they accept, their 30-day trial of Professional with 5 licenses starts.", "Wir senden dem Kunden einen Einladungslink per E-Mail. Sobald er die Einladung annimmt, beginnt eine 30-tägige Testphase mit Professional und 5 Lizenzen.") \
     X(FieldName, "Contact name", "Ansprechpartner") \
-    X(FieldEmail, "Email", "E-Mail") \
+    X(FieldEmail, "Email", "E-Mail-Adresse") \
     X(FieldDomain, "Google Workspace domain", "Google-Workspace-Domain") \
     X(FieldOrganization, "Organization", "Organisation") \
     X(HintName, "Jane Doe", "Erika Mustermann") \
