@@ -121,8 +121,8 @@ std::optional<std::string> datePicker(const char* id, const std::string& fieldNa
     std::optional<Day> now = calendar::fromIso(today());
     a11y::beginCalendarGrid(title, rows + 1, 7);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0, 0));  // the days touch: one tap target each
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 2));  // rows as tall as a day, not a day and a gap
     bool table = ImGui::BeginTable("##days", 7, ImGuiTableFlags_NoPadInnerX | ImGuiTableFlags_NoPadOuterX, ImVec2(7 * cell, 0));
-    ImGui::PopStyleVar();
     if (table) {
         for (int c = 0; c < 7; ++c) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, cell);
         ImGui::TableNextRow(0, 24);
@@ -167,6 +167,7 @@ std::optional<std::string> datePicker(const char* id, const std::string& fieldNa
         }
         ImGui::EndTable();
     }
+    ImGui::PopStyleVar(2);
     if (p.focus) requestAnimation();  // the day is not drawn yet: the next frame puts the focus there
     a11y::end();  // grid
     if (picked || close) {
