@@ -174,6 +174,19 @@ void ApiClient::resume(std::int64_t id, const std::string& key, Callback<OrderOu
                        std::move(done));
 }
 
+void ApiClient::previewStartPaid(std::int64_t id, const std::string& plan, const std::string& cycle, int licenses,
+                                 Callback<StartPaidPreview> done) {
+    call<StartPaidPreview>(request("POST", customerPath(id) + "/subscription/start-paid/preview",
+                                   codec::encodeStartPaid(plan, cycle, licenses)),
+                           &codec::decodeStartPaidPreview, std::move(done));
+}
+
+void ApiClient::startPaid(std::int64_t id, const std::string& plan, const std::string& cycle, int licenses, const std::string& key,
+                          Callback<OrderOutcome> done) {
+    call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/start-paid", codec::encodeStartPaid(plan, cycle, licenses), key),
+                       &codec::decodeOrderOutcome, std::move(done));
+}
+
 void ApiClient::previewLicenses(std::int64_t id, int licenses, Callback<LicensePreview> done) {
     call<LicensePreview>(request("POST", customerPath(id) + "/subscription/license-orders/preview", codec::encodeLicenses(licenses)),
                          &codec::decodeLicensePreview, std::move(done));

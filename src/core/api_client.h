@@ -60,6 +60,11 @@ public:
                  Callback<OrderOutcome> done);
     void previewResume(std::int64_t customerId, Callback<ResumePreview> done);
     void resume(std::int64_t customerId, const std::string& idempotencyKey, Callback<OrderOutcome> done);
+    // A trial's paid plan started now, with its preview; the outcome has the invoice for the first period.
+    void previewStartPaid(std::int64_t customerId, const std::string& plan, const std::string& cycle, int licenses,
+                          Callback<StartPaidPreview> done);
+    void startPaid(std::int64_t customerId, const std::string& plan, const std::string& cycle, int licenses,
+                   const std::string& idempotencyKey, Callback<OrderOutcome> done);
 
     void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
     // expectedLicenses: the count the reseller saw; the server answers 409 licenses_changed if it moved.

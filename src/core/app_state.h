@@ -168,6 +168,19 @@ struct ResumeState {
     std::string idempotencyKey;
 };
 
+// Start paid plan now (issue 23): a trial's plan, cycle and count, priced by the server before
+// anything is written; only a preview of the choice on screen can be confirmed.
+struct StartPaidState {
+    bool open = false;
+    std::string plan, billingCycle;
+    int licenses = 0;
+    std::optional<StartPaidPreview> preview;  // for exactly the choice above
+    Remote previewRemote;
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;  // one per dialog: a double click or a retry starts it once
+};
+
 struct CustomerPageState {
     std::int64_t id = 0;
     std::optional<Customer> customer;
@@ -186,6 +199,7 @@ struct CustomerPageState {
     CustomerEdit edit;
     SuspendState suspend;
     ResumeState resume;
+    StartPaidState startPaid;
 };
 
 using InvoiceListState = ListState<Invoice, InvoiceFilter>;

@@ -23,6 +23,7 @@
 #include "core/texts/errors.h"
 #include "core/texts/bulk.h"
 #include "core/texts/lifecycle.h"
+#include "core/texts/lifecycle_terms.h"
 #include "core/texts/billing.h"
 #include "core/texts/calendar.h"
 
@@ -47,6 +48,7 @@ enum class Language { English, German };
     RC_TEXTS_ERRORS(X) \
     RC_TEXTS_BULK(X) \
     RC_TEXTS_LIFECYCLE(X) \
+    RC_TEXTS_LIFECYCLE_TERMS(X) \
     RC_TEXTS_BILLING(X) \
     RC_TEXTS_CALENDAR(X)
 

@@ -85,4 +85,31 @@ Result<ResumePreview> decodeResumePreview(const std::string& body) {
     });
 }
 
+std::string encodeStartPaid(const std::string& plan, const std::string& cycle, int licenses) {
+    json j{{"plan", plan}, {"billing_cycle", cycle}, {"licenses", licenses}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<StartPaidPreview> decodeStartPaidPreview(const std::string& body) {
+    using namespace json_read;
+    return decode<StartPaidPreview>(body, [](const json& j) {
+        StartPaidPreview p;
+        p.plan = str(j, "plan");
+        p.billingCycle = str(j, "billing_cycle");
+        p.licenses = count(j, "licenses");
+        p.trialEndsOn = str(j, "trial_ends_on");
+        p.startsOn = str(j, "starts_on");
+        const json& period = member(j, "period");
+        p.periodFrom = str(period, "from");
+        p.periodTo = str(period, "to");
+        p.amountDueNow = money(j, "amount_due_now");
+        p.tax = taxQuote(j);
+        p.unitPrice = money(j, "unit_price");
+        p.recurringAmount = money(j, "recurring_amount");
+        p.monthlyValue = money(j, "monthly_value");
+        p.renewsOn = str(j, "renews_on");
+        return p;
+    });
+}
+
 }  // namespace rc::codec

@@ -1,5 +1,5 @@
 // JSON <-> the customer's whole life (issue 23): Edit customer's PATCH with its preconditions,
-// suspending and resuming with their previews. Decoders check every type as core/codec.h does;
+// suspending and resuming, starting a trial's paid plan, each with its preview. Decoders check every type as core/codec.h does;
 // anything unexpected is an ApiError "bad_response".
 #pragma once
 #include <string>
@@ -21,5 +21,9 @@ bool customerEditChanges(const CustomerDetails& seen, const CustomerDetails& dra
 std::string encodeSuspend(const std::string& reason, const std::string& note);
 Result<SuspendPreview> decodeSuspendPreview(const std::string& body);
 Result<ResumePreview> decodeResumePreview(const std::string& body);
+
+// POST …/subscription/start-paid (and its preview): {"plan", "billing_cycle", "licenses"}.
+std::string encodeStartPaid(const std::string& plan, const std::string& cycle, int licenses);
+Result<StartPaidPreview> decodeStartPaidPreview(const std::string& body);
 
 }  // namespace rc::codec

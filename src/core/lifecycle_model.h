@@ -1,5 +1,5 @@
-// What the customer's whole life (issue 23) adds to the model: the previews of suspending and
-// resuming a subscription, as the server prices them before anything is written.
+// What the customer's whole life (issue 23) adds to the model: the previews of suspending,
+// resuming and starting a trial's paid plan, as the server prices them before anything is written.
 #pragma once
 #include <optional>
 #include <string>
@@ -28,6 +28,19 @@ struct ResumePreview {
     int prorationDays = 0, periodDays = 0;
     Money unitPrice, recurringAmount;
     std::string renewsOn;  // YYYY-MM-DD; empty: none
+};
+
+// POST …/subscription/start-paid/preview: the paid term a trial would start today, its first
+// period (invoiced at once) and what it recurs at.
+struct StartPaidPreview {
+    std::string plan, billingCycle;
+    int licenses = 0;
+    std::string trialEndsOn, startsOn;    // YYYY-MM-DD: the trial's last day; the paid term's first
+    std::string periodFrom, periodTo;     // YYYY-MM-DD, the first period, invoiced now
+    Money amountDueNow;
+    std::optional<TaxQuote> tax;
+    Money unitPrice, recurringAmount, monthlyValue;
+    std::string renewsOn;  // YYYY-MM-DD
 };
 
 }  // namespace rc

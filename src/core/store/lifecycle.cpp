@@ -226,4 +226,81 @@ void LifecycleSlice::closeResume() {
     r = ResumeState{};
 }
 
+// --- Start paid plan now
+
+void LifecycleSlice::openStartPaid() {
+    auto& page = state().customer;
+    const Subscription* sub = subscriptionIn(state(), "trial");
+    if (page.startPaid.open || !allowed(state(), Capability::ManageSubscriptions) || !sub) return;
+    StartPaidState sp;
+    sp.open = true;
+    sp.plan = sub->plan;
+    sp.billingCycle = sub->billingCycle;
+    sp.licenses = licenseRange(state().plans).clamp(sub->licenses);
+    sp.idempotencyKey = platform().newIdempotencyKey();
+    page.startPaid = std::move(sp);
+    if (refuseOffline(page.startPaid.error)) return;
+    previewStartPaid();
+}
+
+void LifecycleSlice::chooseStartPaid(const std::string& plan, const std::string& cycle, int licenses) {
+    auto& sp = state().customer.startPaid;
+    if (!sp.open || sp.submitting) return;
+    if (plan != "basic" && plan != "professional" && plan != "enterprise") return;
+    if (cycle != "flexible" && cycle != "annual_monthly" && cycle != "annual_yearly") return;
+    licenses = licenseRange(state().plans).clamp(licenses);
+    if (plan == sp.plan && cycle == sp.billingCycle && licenses == sp.licenses && (sp.preview || sp.previewRemote.loading)) return;
+    sp.plan = plan;
+    sp.billingCycle = cycle;
+    sp.licenses = licenses;
+    sp.preview.reset();  // the price on screen is always the choice's
+    sp.error.reset();
+    if (refuseOffline(sp.error)) return;
+    previewStartPaid();
+}
+
+void LifecycleSlice::previewStartPaid() {
+    auto& sp = state().customer.startPaid;
+    sp.previewRemote = Remote{true, std::nullopt};
+    std::uint64_t request = ++startPaidRequest_;
+    std::int64_t id = state().customer.id;
+    api().previewStartPaid(id, sp.plan, sp.billingCycle, sp.licenses, ctx_.answer<StartPaidPreview>(
+        Landing::on(sp.previewRemote).onlyIf([this, request, id] {
+            return request == startPaidRequest_ && state().customer.id == id && state().customer.startPaid.open;
+        }),
+        [this](StartPaidPreview p) {
+            auto& sp = state().customer.startPaid;
+            if (p.plan == sp.plan && p.billingCycle == sp.billingCycle && p.licenses == sp.licenses) sp.preview = std::move(p);
+        }));
+}
+
+void LifecycleSlice::confirmStartPaid() {
+    auto& page = state().customer;
+    auto& sp = page.startPaid;
+    // Only what was priced, once: a double click, or a click while the price is being asked, sends nothing more.
+    if (!sp.open || sp.submitting || !sp.preview || sp.previewRemote.loading || !allowed(state(), Capability::ManageSubscriptions))
+        return;
+    if (refuseOffline(sp.error)) return;
+    sp.submitting = true;
+    sp.error.reset();
+    std::int64_t id = page.id;
+    api().startPaid(id, sp.plan, sp.billingCycle, sp.licenses, sp.idempotencyKey, ctx_.answer<OrderOutcome>(
+        Landing::on(sp.submitting, &sp.error).onlyIf([this, id] { return state().customer.id == id; }),
+        [this](OrderOutcome out) {
+            auto& page = state().customer;
+            page.startPaid = StartPaidState{};
+            if (page.customer) page.customer->subscription = std::move(out.subscription);
+            ctx_.changed(Change::SubscriptionChanged);
+            if (out.invoice) ctx_.toast(ToastKind::Success, Text::ToastStartedPaidInvoice, {MessageArg::plain(out.invoice->number)});
+            else ctx_.toast(ToastKind::Success, Text::ToastStartedPaid);
+            store().customerPage().reload();  // the status, the list and the history change with it
+        }));
+}
+
+void LifecycleSlice::closeStartPaid() {
+    auto& sp = state().customer.startPaid;
+    if (sp.submitting) return;
+    sp = StartPaidState{};
+}
+
 }  // namespace rc

@@ -2,8 +2,10 @@
 // page, each with its own dialog state in CustomerPageState. So far: Edit customer (name, contact
 // email, organization; the Google domain only while the invitation is open), sent with the
 // details the dialog opened with (expected_*) so another member's change is never overwritten
-// unseen. None of them is queued offline: each says it needs a connection.
+// unseen; Suspend and Resume; Start paid plan now. None of them is queued offline: each says it
+// needs a connection.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -30,7 +32,18 @@ public:
     void confirmResume();
     void closeResume();
 
+    // Start paid plan now (trials): the dialog opens with the trial's plan, cycle and count and
+    // their preview; each choice asks again (only the newest answer lands); confirming sends one
+    // request with the dialog's Idempotency-Key, and only for the choice that was priced.
+    void openStartPaid();
+    void chooseStartPaid(const std::string& plan, const std::string& cycle, int licenses);
+    void confirmStartPaid();
+    void closeStartPaid();
+
 private:
+    void previewStartPaid();
+    std::uint64_t startPaidRequest_ = 0;  // the newest preview asked for
+
     // Offline: the request is not sent, and `error` says it needs a connection.
     bool refuseOffline(std::optional<ApiError>& error);
 };

@@ -158,6 +158,11 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         // The actions in a row that wraps where the card is narrow.
         std::string add = std::string(tr(Text::AddLicenses)) + "##add-licenses";
         if (gatedButton(add.c_str(), order, ButtonStyle::Primary, ImVec2(0, 40))) store.subscription().openLicenseOrder();
+        if (s.status == "trial") {  // issue 23: the paid plan now, with its preview
+            std::string start = std::string(tr(Text::StartPaid)) + "##start-paid";
+            sameLineIfFits(buttonWidth(start.c_str()));
+            if (gatedButton(start.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.lifecycle().openStartPaid();
+        }
         std::string plan = std::string(tr(Text::ChangePlan)) + "##change-plan";
         sameLineIfFits(buttonWidth(plan.c_str()));
         if (gatedButton(plan.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.subscription().openPlanChange();

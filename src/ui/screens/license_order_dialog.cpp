@@ -1,13 +1,11 @@
 #include "ui/screens/license_order_dialog.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "core/format.h"
 #include "core/i18n.h"
-#include "ui/a11y/a11y_tree.h"
-#include "ui/a11y/item_registry.h"
 #include "ui/kit/dialog_parts.h"
+#include "ui/kit/license_stepper.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 #include "ui/screens/billing_parts.h"
@@ -32,38 +30,8 @@ void LicenseOrderDialog::draw(Store& store) {
         ImGui::Dummy(ImVec2(0, 4));
         fieldLabel(tr(Text::LicensesNew));
         // − [count] +, and the count can be typed.
-        ImGui::PushFont(fonts().title);
-        bool canDown = o.target > lo && !o.ordering;
-        ImGui::PopFont();
-        std::string minus = std::string(icon::Minus) + "##minus";
-        if (button(minus.c_str(), ButtonStyle::Secondary, ImVec2(48, 48), false, !canDown)) store.subscription().setLicenseTarget(o.target - 1);
-        if (auto* reg = currentRegistry()) {
-            ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-            reg->record("-", "button", a.x, a.y, b.x - a.x, b.y - a.y);
-        }
-        a11y::lastName(tr(Text::LicenseFewer));
-        ImGui::SameLine(0, 8);
-        std::string count = std::to_string(o.target);
-        ImGui::PushFont(fonts().title);
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 10));
-        inputText("##license-count", tr(Text::LicensesNew), count, 140, nullptr,
-                  ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
-        a11y::lastSpin(lo, hi, o.target);
-        ImGui::PopStyleVar();
-        if (ImGui::IsItemEdited() && !count.empty()) {
-            long v = std::strtol(count.c_str(), nullptr, 10);
-            if (v > 0) store.subscription().setLicenseTarget(static_cast<int>(std::min<long>(v, hi)));
-        }
-        ImGui::PopFont();
-        ImGui::SameLine(0, 8);
-        std::string plus = std::string(icon::Plus) + "##plus";
-        if (button(plus.c_str(), ButtonStyle::Secondary, ImVec2(48, 48), false, o.target >= hi || o.ordering))
-            store.subscription().setLicenseTarget(o.target + 1);
-        if (auto* reg = currentRegistry()) {
-            ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-            reg->record("+", "button", a.x, a.y, b.x - a.x, b.y - a.y);
-        }
-        a11y::lastName(tr(Text::LicenseMore));
+        int chosen = licenseStepper("licenses", tr(Text::LicensesNew), o.target, lo, hi, o.ordering);
+        if (chosen >= 0) store.subscription().setLicenseTarget(chosen);
 
         // The rules, before the reseller runs into them.
         ImGui::Dummy(ImVec2(0, 2));

@@ -1,0 +1,173 @@
+// The lifecycle slice's subscription terms on the customer's page (issue 23): Start paid plan now
+// (a trial's plan, term and count, priced first). Who may, what is sent, the newest price only,
+// a double click, offline.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/i18n.h"
+#include "core/lifecycle_codec.h"
+#include "core/store.h"
+#include "store_fixture.h"
+
+using namespace rc;
+using json = nlohmann::json;
+
+namespace {
+json bodyOf(const test::Fixture& f, std::size_t at) { return json::parse(f.transport.sent.at(at).request.body); }
+
+// customer.json with its subscription changed by `edit` (a trial, an annual plan...).
+template <class Edit>
+std::string customerWith(Edit edit) {
+    json c = json::parse(test::readContract("customer.json"));
+    edit(c["subscription"]);
+    return c.dump();
+}
+
+std::string trialCustomer() {
+    return customerWith([](json& s) {
+        s["status"] = "trial";
+        s["licenses"] = 10;
+        s["term_start"] = "2027-01-01";
+        s["term_end"] = "2027-01-30";
+        s["trial_ends_on"] = "2027-01-30";
+        s["renewal"] = {{"action", "auto_renew"}, {"on", "2027-01-31"}, {"plan", "professional"}, {"billing_cycle", "flexible"},
+                        {"licenses", 10}, {"unit_price", {{"amount", 103}, {"currency", "USD"}}},
+                        {"recurring_amount", {{"amount", 1030}, {"currency", "USD"}}},
+                        {"monthly_value", {{"amount", 1030}, {"currency", "USD"}}}};
+    });
+}
+
+// Signed in as `role` on customer 7's page, which shows `customer`.
+void onPage(test::Fixture& f, const char* role, const std::string& customer) {
+    f.signIn("#/customers/7");
+    f.transport.answer("/customers/7", 200, customer);
+    f.transport.answer("/plans", 200, test::readContract("plans.json"));
+    f.transport.answer("v1/me", 200, test::meAs(role));
+    f.queue.drain();
+    REQUIRE(f.store.state().customer.customer.has_value());
+}
+}  // namespace
+
+TEST_CASE("start paid: the body, and the preview decoded from the server's contract example") {
+    CHECK(json::parse(codec::encodeStartPaid("enterprise", "annual_yearly", 12)) ==
+          json{{"plan", "enterprise"}, {"billing_cycle", "annual_yearly"}, {"licenses", 12}});
+    auto p = codec::decodeStartPaidPreview(test::readContract("start_paid_preview.json"));
+    REQUIRE(p.ok());
+    CHECK(p.value().plan == "professional");
+    CHECK(p.value().licenses == 12);
+    CHECK(p.value().startsOn == "2027-01-10");
+    CHECK(p.value().periodTo == "2027-02-09");
+    CHECK(p.value().amountDueNow.amount == 1236);
+    REQUIRE(p.value().tax);
+    CHECK(p.value().tax->total.amount == 1471);
+    CHECK(p.value().renewsOn == "2027-02-10");
+    // A missing or mistyped part is a bad answer, not half a price.
+    json broken = json::parse(test::readContract("start_paid_preview.json"));
+    broken["period"]["to"] = 9;
+    CHECK_FALSE(codec::decodeStartPaidPreview(broken.dump()).ok());
+    broken.erase("period");
+    CHECK_FALSE(codec::decodeStartPaidPreview(broken.dump()).ok());
+}
+
+TEST_CASE("start paid: only for a trial, Buyer or Admin; opens with the trial's plan and count and asks their price") {
+    setLanguage(Language::English);
+    test::Fixture sales;
+    onPage(sales, "sales", trialCustomer());
+    sales.store.lifecycle().openStartPaid();
+    CHECK_FALSE(sales.store.state().customer.startPaid.open);
+
+    test::Fixture paid;
+    onPage(paid, "admin", test::readContract("customer.json"));  // an active subscription has no trial to end
+    paid.store.lifecycle().openStartPaid();
+    CHECK_FALSE(paid.store.state().customer.startPaid.open);
+
+    test::Fixture f;
+    onPage(f, "buyer", trialCustomer());
+    f.store.lifecycle().openStartPaid();
+    const StartPaidState& sp = f.store.state().customer.startPaid;
+    REQUIRE(sp.open);
+    CHECK(sp.plan == "professional");
+    CHECK(sp.billingCycle == "flexible");
+    CHECK(sp.licenses == 10);
+    std::size_t at = f.transport.last("/customers/7/subscription/start-paid/preview", "POST");
+    CHECK(bodyOf(f, at) == json{{"plan", "professional"}, {"billing_cycle", "flexible"}, {"licenses", 10}});
+}
+
+TEST_CASE("start paid: only the newest choice's price lands; confirming sends that choice once with the dialog's key") {
+    setLanguage(Language::English);
+    test::Fixture f;
+    onPage(f, "admin", trialCustomer());
+    f.store.lifecycle().openStartPaid();
+    const StartPaidState& sp = f.store.state().customer.startPaid;
+    f.store.lifecycle().confirmStartPaid();  // no price yet: nothing is sent
+    CHECK(f.transport.count("/subscription/start-paid", "POST") == 1);
+
+    // The reseller picks again before the first price is back: the first answer is dropped.
+    std::size_t first = f.transport.last("/start-paid/preview", "POST");
+    f.store.lifecycle().chooseStartPaid("professional", "flexible", 12);
+    CHECK(f.transport.count("/start-paid/preview", "POST") == 2);
+    json old = json::parse(test::readContract("start_paid_preview.json"));
+    old["licenses"] = 10;
+    f.transport.respond(first, 200, old.dump());
+    f.queue.drain();
+    CHECK_FALSE(sp.preview);
+    CHECK(sp.previewRemote.loading);
+    f.transport.answer("/start-paid/preview", 200, test::readContract("start_paid_preview.json"));  // 12 licenses
+    f.queue.drain();
+    REQUIRE(sp.preview);
+    CHECK(sp.preview->licenses == 12);
+
+    std::string key = sp.idempotencyKey;
+    f.store.lifecycle().confirmStartPaid();
+    f.store.lifecycle().confirmStartPaid();  // a double click
+    CHECK(f.transport.count("/subscription/start-paid", "POST") == 3);  // two previews and one start
+    std::size_t at = f.transport.last("/customers/7/subscription/start-paid", "POST");
+    CHECK(f.transport.sent.at(at).request.url.find("preview") == std::string::npos);
+    CHECK(f.transport.header(at, "Idempotency-Key") == key);
+    CHECK(bodyOf(f, at) == json{{"plan", "professional"}, {"billing_cycle", "flexible"}, {"licenses", 12}});
+    f.store.lifecycle().chooseStartPaid("enterprise", "flexible", 12);  // no change while it is sent
+    CHECK(sp.plan == "professional");
+
+    json out = json::parse(test::readContract("start_paid.json"));
+    f.transport.answer("/customers/7/subscription/start-paid", 200, out.dump());
+    f.queue.drain();
+    CHECK_FALSE(sp.open);
+    REQUIRE(f.store.state().customer.customer->subscription);
+    CHECK(f.store.state().customer.customer->subscription->status == "active");
+    REQUIRE(out["invoice"].is_object());
+    CHECK(sentence(f.store.state().toasts.back().message) ==
+          "Paid plan started. Invoice " + out["invoice"]["number"].get<std::string>() + " issued.");
+}
+
+TEST_CASE("start paid: a refusal is shown and the dialog stays; offline it needs a connection and sends nothing") {
+    setLanguage(Language::English);
+    test::Fixture f;
+    onPage(f, "admin", trialCustomer());
+    f.store.lifecycle().openStartPaid();
+    f.transport.answer("/start-paid/preview", 200, [] {
+        json p = json::parse(test::readContract("start_paid_preview.json"));
+        p["licenses"] = 10;
+        return p.dump();
+    }());
+    f.queue.drain();
+    const StartPaidState& sp = f.store.state().customer.startPaid;
+    REQUIRE(sp.preview);
+    f.store.lifecycle().confirmStartPaid();
+    f.transport.answer("/customers/7/subscription/start-paid", 409, test::readContract("error_not_now.json"));
+    f.queue.drain();
+    CHECK(sp.open);
+    REQUIRE(sp.error);
+    CHECK_FALSE(sp.submitting);
+
+    test::Fixture g;
+    onPage(g, "admin", trialCustomer());
+    g.store.customerPage().reload();
+    test::dropConnection(g, "/customers/7");
+    REQUIRE(g.store.offline().isOffline());
+    g.store.lifecycle().openStartPaid();
+    REQUIRE(g.store.state().customer.startPaid.open);
+    CHECK(g.transport.count("/start-paid", "POST") == 0);
+    REQUIRE(g.store.state().customer.startPaid.error);
+    CHECK(g.store.state().customer.startPaid.error->code == "network_error");
+}
