@@ -4,10 +4,10 @@
 
 #define RC_TEXTS_LIFECYCLE_TERMS(X) \
     X(StartPaid, "Start paid plan now", "Bezahlten Tarif jetzt starten") \
-    X(StartPaidTitle, "Start {}'s paid plan now", "Bezahlten Tarif für {} jetzt starten") \
+    X(StartPaidTitle, "Start the paid plan for {} now", "Bezahlten Tarif für {} jetzt starten") \
     X(StartPaidIntro, "The trial ends today: the paid plan starts with the plan, term and number of licenses you choose, and its first period is invoiced at once.", "Die Testphase endet heute: Der bezahlte Tarif beginnt mit dem gewählten Tarif, der Laufzeit und der Lizenzanzahl, und der erste Zeitraum wird sofort in Rechnung gestellt.") \
-    X(StartPaidFrom, "Paid plan from", "Bezahlter Tarif ab") \
     X(StartPaidPeriod, "First period {} – {}", "Erster Zeitraum {} – {}") \
+    X(StartPaidRecurringFrom, "{}, from {}", "{}, ab {}") \
     X(StartPaidOtherwise, "If you do nothing, the trial ends on {} and from {} the subscription continues as {}.", "Ohne Ihr Zutun endet die Testphase am {}, und ab {} läuft das Abonnement als {} weiter.") \
     X(PlanLicensesPrice, "{} with {} licenses for {}", "{} mit {} Lizenzen für {}") \
     X(StartPaidOtherwiseEnds, "If you do nothing, the trial ends on {}.", "Ohne Ihr Zutun endet die Testphase am {}.") \

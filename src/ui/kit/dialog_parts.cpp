@@ -35,10 +35,12 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
         ImGui::SetNextWindowSize(vp->Size);
     } else {
         float w = std::min(width, vp->Size.x - 32);
+        float top = std::max(24.0f, vp->Size.y * 0.12f);
         ImGui::SetNextWindowSize(ImVec2(w, 0));
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + std::max(24.0f, vp->Size.y * 0.12f)),
-                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - 48));
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        // At most down to 24 px above the bottom: a taller dialog scrolls instead of running off the screen
+        // (Start paid plan now at 1440x900 had its buttons under the edge).
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - top - 24));
     }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, fullScreen ? ImVec2(16, 16) : ImVec2(28, 24));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, fullScreen ? 0 : 12);

@@ -40,7 +40,7 @@ void StartPaidDialog::draw(Store& store) {
     bool close = false;
     bool shown = sp.open && page.customer && page.customer->subscription;
     std::string who = shown ? (page.customer->organization.empty() ? page.customer->name : page.customer->organization) : std::string();
-    if (!beginDialog("###start-paid", format::fill(tr(Text::StartPaidTitle), who), 640, shown, close)) return;
+    if (!beginDialog("###start-paid", format::fill(tr(Text::StartPaidTitle), who), 760, shown, close)) return;
     const Subscription& sub = *page.customer->subscription;
     paragraph(tr(Text::StartPaidIntro));
     ImGui::Dummy(ImVec2(0, 6));
@@ -64,15 +64,14 @@ void StartPaidDialog::draw(Store& store) {
     previewBox("###start-paid-preview", 0);
     if (!previewWaiting(sp.previewRemote) && sp.preview) {
         const StartPaidPreview& p = *sp.preview;
-        previewRow(tr(Text::StartPaidFrom), {}, format::date(p.startsOn), false);
-        ImGui::Dummy(ImVec2(0, 4));
+        // From when: the first period (invoiced now) starts today; the recurring amount from the renewal.
         previewDueRows(format::fill(tr(Text::StartPaidPeriod), format::date(p.periodFrom), format::date(p.periodTo)), p.amountDueNow, p.tax,
                        std::nullopt);
         ImGui::Dummy(ImVec2(0, 4));
-        previewRow(tr(Text::TermsRecurring), format::money(p.unitPrice) + " " + perUnit(p.billingCycle),
+        previewRow(tr(Text::TermsRecurring),
+                   format::fill(tr(Text::StartPaidRecurringFrom), format::money(p.unitPrice) + " " + perUnit(p.billingCycle),
+                                format::date(p.renewsOn)),
                    format::money(p.recurringAmount) + " " + perPeriod(p.billingCycle), false);
-        ImGui::Dummy(ImVec2(0, 4));
-        previewRow(tr(Text::TermsRenews), {}, format::date(p.renewsOn), false);
     }
     endPreviewBox();
     ImGui::Dummy(ImVec2(0, 2));
