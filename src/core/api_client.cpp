@@ -187,6 +187,14 @@ void ApiClient::startPaid(std::int64_t id, const std::string& plan, const std::s
                        &codec::decodeOrderOutcome, std::move(done));
 }
 
+void ApiClient::setRenewal(std::int64_t id, const std::string& body, const std::string& key, Callback<Subscription> done) {
+    call<Subscription>(request("PUT", customerPath(id) + "/subscription/renewal", body, key), &codec::decodeSubscription, std::move(done));
+}
+
+void ApiClient::setSeatCap(std::int64_t id, const std::string& body, const std::string& key, Callback<Subscription> done) {
+    call<Subscription>(request("PATCH", customerPath(id) + "/subscription", body, key), &codec::decodeSubscription, std::move(done));
+}
+
 void ApiClient::previewLicenses(std::int64_t id, int licenses, Callback<LicensePreview> done) {
     call<LicensePreview>(request("POST", customerPath(id) + "/subscription/license-orders/preview", codec::encodeLicenses(licenses)),
                          &codec::decodeLicensePreview, std::move(done));

@@ -66,6 +66,10 @@ public:
     void startPaid(std::int64_t customerId, const std::string& plan, const std::string& cycle, int licenses,
                    const std::string& idempotencyKey, Callback<OrderOutcome> done);
 
+    // Renewal settings (codec::encodeRenewal) and the seat cap (codec::encodeSeatCap): the subscription after.
+    void setRenewal(std::int64_t customerId, const std::string& body, const std::string& idempotencyKey, Callback<Subscription> done);
+    void setSeatCap(std::int64_t customerId, const std::string& body, const std::string& idempotencyKey, Callback<Subscription> done);
+
     void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
     // expectedLicenses: the count the reseller saw; the server answers 409 licenses_changed if it moved.
     void orderLicenses(std::int64_t customerId, int licenses, int expectedLicenses, const std::string& idempotencyKey,

@@ -181,6 +181,26 @@ struct StartPaidState {
     std::string idempotencyKey;  // one per dialog: a double click or a retry starts it once
 };
 
+// Renewal settings of an annual plan (issue 23): the choice as the dialog opened with it, and as made.
+struct RenewalState {
+    bool open = false;
+    std::string action, seenAction;  // auto_renew | renew_with_count | switch_to_flexible | cancel_at_end
+    int licenses = 0, seenLicenses = 0;  // the count for renew_with_count
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
+// The seat cap of a flexible plan: none, or at most `cap` licenses.
+struct SeatCapState {
+    bool open = false;
+    bool capped = false, seenCapped = false;
+    int cap = 0, seenCap = 0;
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;
+};
+
 struct CustomerPageState {
     std::int64_t id = 0;
     std::optional<Customer> customer;
@@ -200,6 +220,8 @@ struct CustomerPageState {
     SuspendState suspend;
     ResumeState resume;
     StartPaidState startPaid;
+    RenewalState renewal;
+    SeatCapState seatCap;
 };
 
 using InvoiceListState = ListState<Invoice, InvoiceFilter>;

@@ -112,4 +112,15 @@ Result<StartPaidPreview> decodeStartPaidPreview(const std::string& body) {
     });
 }
 
+std::string encodeRenewal(const std::string& action, int licenses) {
+    json j{{"action", action}};
+    if (action == "renew_with_count") j["licenses"] = licenses;
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string encodeSeatCap(std::optional<int> cap) {
+    json j{{"max_licenses", cap ? json(*cap) : json(nullptr)}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace rc::codec

@@ -2,6 +2,7 @@
 // suspending and resuming, starting a trial's paid plan, each with its preview. Decoders check every type as core/codec.h does;
 // anything unexpected is an ApiError "bad_response".
 #pragma once
+#include <optional>
 #include <string>
 
 #include "core/lifecycle_model.h"
@@ -25,5 +26,10 @@ Result<ResumePreview> decodeResumePreview(const std::string& body);
 // POST …/subscription/start-paid (and its preview): {"plan", "billing_cycle", "licenses"}.
 std::string encodeStartPaid(const std::string& plan, const std::string& cycle, int licenses);
 Result<StartPaidPreview> decodeStartPaidPreview(const std::string& body);
+
+// PUT …/subscription/renewal: {"action"}, and {"licenses"} with renew_with_count only.
+std::string encodeRenewal(const std::string& action, int licenses);
+// PATCH …/subscription: {"max_licenses": N} or {"max_licenses": null}.
+std::string encodeSeatCap(std::optional<int> cap);
 
 }  // namespace rc::codec

@@ -1,6 +1,6 @@
 // The lifecycle slice's subscription terms on the customer's page (issue 23): Start paid plan now
-// (a trial's plan, term and count, priced first). Who may, what is sent, the newest price only,
-// a double click, offline.
+// (a trial's plan, term and count, priced first), an annual plan's renewal settings, a flexible
+// plan's seat cap. Who may, what is sent, the newest price only, a double click, offline.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -170,4 +170,127 @@ TEST_CASE("start paid: a refusal is shown and the dialog stays; offline it needs
     CHECK(g.transport.count("/start-paid", "POST") == 0);
     REQUIRE(g.store.state().customer.startPaid.error);
     CHECK(g.store.state().customer.startPaid.error->code == "network_error");
+}
+
+namespace {
+std::string annualCustomer() {
+    return customerWith([](json& s) {
+        json annual = json::parse(test::readContract("subscription_renewal.json"));
+        annual["renewal"]["action"] = "auto_renew";
+        annual["renewal"]["licenses"] = annual["licenses"];
+        s = annual;
+    });
+}
+}  // namespace
+
+TEST_CASE("renewal settings: the bodies the four choices send") {
+    CHECK(json::parse(codec::encodeRenewal("auto_renew", 15)) == json{{"action", "auto_renew"}});
+    CHECK(json::parse(codec::encodeRenewal("renew_with_count", 15)) == json{{"action", "renew_with_count"}, {"licenses", 15}});
+    CHECK(json::parse(codec::encodeRenewal("switch_to_flexible", 15)) == json{{"action", "switch_to_flexible"}});
+    CHECK(json::parse(codec::encodeRenewal("cancel_at_end", 15)) == json{{"action", "cancel_at_end"}});
+    CHECK(json::parse(codec::encodeSeatCap(20)) == json{{"max_licenses", 20}});
+    CHECK(json::parse(codec::encodeSeatCap(std::nullopt)) == json{{"max_licenses", nullptr}});
+}
+
+TEST_CASE("renewal settings: annual plans only, Buyer or Admin; saves a change once with a key; the card's renewal follows") {
+    setLanguage(Language::English);
+    test::Fixture flexible;
+    onPage(flexible, "admin", test::readContract("customer.json"));
+    flexible.store.lifecycle().openRenewal();  // a flexible plan renews month by month
+    CHECK_FALSE(flexible.store.state().customer.renewal.open);
+    test::Fixture sales;
+    onPage(sales, "sales", annualCustomer());
+    sales.store.lifecycle().openRenewal();
+    CHECK_FALSE(sales.store.state().customer.renewal.open);
+
+    test::Fixture f;
+    onPage(f, "buyer", annualCustomer());
+    f.store.lifecycle().openRenewal();
+    const RenewalState& r = f.store.state().customer.renewal;
+    REQUIRE(r.open);
+    CHECK(r.action == "auto_renew");
+    CHECK_FALSE(f.store.lifecycle().renewalChanged());
+    f.store.lifecycle().saveRenewal();  // nothing chosen: nothing sent
+    CHECK(f.transport.count("/subscription/renewal") == 0);
+    f.store.lifecycle().editRenewal("renew_with_count", 15);
+    f.store.lifecycle().editRenewal("sideways", 15);  // not one of the four
+    CHECK(r.action == "renew_with_count");
+    f.store.lifecycle().saveRenewal();
+    f.store.lifecycle().saveRenewal();  // a double click
+    CHECK(f.transport.count("/customers/7/subscription/renewal", "PUT") == 1);
+    std::size_t at = f.transport.last("/customers/7/subscription/renewal", "PUT");
+    CHECK_FALSE(f.transport.header(at, "Idempotency-Key").empty());
+    CHECK(bodyOf(f, at) == json{{"action", "renew_with_count"}, {"licenses", 15}});
+    f.transport.answer("/customers/7/subscription/renewal", 200, test::readContract("subscription_renewal.json"));
+    f.queue.drain();
+    CHECK_FALSE(r.open);
+    const auto& sub = f.store.state().customer.customer->subscription;
+    REQUIRE(sub->renewal);
+    CHECK(sub->renewal->action == "renew_with_count");
+    CHECK(sub->renewal->licenses == 15);
+    CHECK(sentence(f.store.state().toasts.back().message) == "Renewal setting saved.");
+}
+
+TEST_CASE("renewal settings offline: the dialog says it needs a connection and sends nothing") {
+    setLanguage(Language::English);
+    test::Fixture g;
+    onPage(g, "admin", annualCustomer());
+    g.store.customerPage().reload();
+    test::dropConnection(g, "/customers/7");
+    REQUIRE(g.store.offline().isOffline());
+    g.store.lifecycle().openRenewal();
+    REQUIRE(g.store.state().customer.renewal.open);
+    g.store.lifecycle().editRenewal("cancel_at_end", 0);
+    g.store.lifecycle().saveRenewal();
+    CHECK(g.transport.count("/subscription/renewal") == 0);
+    REQUIRE(g.store.state().customer.renewal.error);
+    CHECK(g.store.state().customer.renewal.error->code == "network_error");
+}
+
+TEST_CASE("seat cap: flexible plans; never below today's count; set once, cleared with null; a license order stops at it") {
+    setLanguage(Language::English);
+    test::Fixture annual;
+    onPage(annual, "admin", annualCustomer());
+    annual.store.lifecycle().openSeatCap();  // an annual plan's count is its commitment
+    CHECK_FALSE(annual.store.state().customer.seatCap.open);
+
+    test::Fixture f;
+    onPage(f, "admin", test::readContract("customer.json"));  // 25 licenses, no cap
+    f.store.lifecycle().openSeatCap();
+    const SeatCapState& c = f.store.state().customer.seatCap;
+    REQUIRE(c.open);
+    CHECK_FALSE(c.capped);
+    f.store.lifecycle().editSeatCap(true, 3);
+    CHECK(c.cap == 25);  // not below the licenses it has
+    f.store.lifecycle().editSeatCap(true, 30);
+    f.store.lifecycle().saveSeatCap();
+    f.store.lifecycle().saveSeatCap();
+    CHECK(f.transport.count("/customers/7/subscription", "PATCH") == 1);
+    std::size_t at = f.transport.last("/customers/7/subscription", "PATCH");
+    CHECK(bodyOf(f, at) == json{{"max_licenses", 30}});
+    CHECK_FALSE(f.transport.header(at, "Idempotency-Key").empty());
+    json capped = json::parse(test::readContract("customer.json"))["subscription"];
+    capped["max_licenses"] = 30;
+    f.transport.answer("/customers/7/subscription", 200, capped.dump());
+    f.queue.drain();
+    CHECK_FALSE(c.open);
+    REQUIRE(f.store.state().customer.customer->subscription->maxLicenses);
+    CHECK(*f.store.state().customer.customer->subscription->maxLicenses == 30);
+    CHECK(sentence(f.store.state().toasts.back().message) == "Seat cap saved.");
+
+    // The license order cannot go above it.
+    f.store.subscription().openLicenseOrder();
+    f.store.subscription().setLicenseTarget(45);
+    CHECK(f.store.state().customer.licenses.target == 30);
+    f.store.subscription().closeLicenseOrder();
+
+    f.store.lifecycle().openSeatCap();
+    f.store.lifecycle().editSeatCap(false, 30);
+    f.store.lifecycle().saveSeatCap();
+    CHECK(bodyOf(f, f.transport.last("/customers/7/subscription", "PATCH")) == json{{"max_licenses", nullptr}});
+    capped["max_licenses"] = nullptr;
+    f.transport.answer("/customers/7/subscription", 200, capped.dump());
+    f.queue.drain();
+    CHECK_FALSE(f.store.state().customer.customer->subscription->maxLicenses);
+    CHECK(sentence(f.store.state().toasts.back().message) == "Seat cap cleared.");
 }

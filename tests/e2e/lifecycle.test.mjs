@@ -14,7 +14,7 @@ const env = { server: null, browser: null };
 const SIZES = [[1440, 900], [1280, 720], [768, 1024], [390, 844]];
 const TEXT = {
   en: { signIn: "Demo sign-in", suspended: "Suspended", declined: "Declined", inviteAgain: "Invite again",
-        startPaid: "Start paid plan now", startTitle: (who) => `Start ${who}'s paid plan now`, start: "Start paid plan" },
+        startPaid: "Start paid plan now", startTitle: (who) => `Start the paid plan for ${who} now`, start: "Start paid plan" },
   de: { signIn: "Demo-Anmeldung", suspended: "Gesperrt", declined: "Abgelehnt", inviteAgain: "Erneut einladen",
         startPaid: "Bezahlten Tarif jetzt starten", startTitle: (who) => `Bezahlten Tarif für ${who} jetzt starten`,
         start: "Bezahlten Tarif starten" },
@@ -148,7 +148,7 @@ test("Start paid plan now by keyboard: another plan and count priced by the serv
     await opener.focus();
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: TEXT.en.startTitle(who) });
-    await until(page, async () => (await dialog.isVisible()) && (await dialog.textContent()).includes("Paid plan from"), "the preview");
+    await until(page, async () => (await dialog.isVisible()) && (await dialog.textContent()).includes("First period"), "the preview");
     assert.equal(await dialog.getAttribute("aria-modal"), "true");
     // What the trial becomes otherwise, from the subscription's renewal.
     assert.ok((await dialog.textContent()).includes("If you do nothing, the trial ends on"), "says what happens otherwise");
@@ -216,7 +216,7 @@ test("screenshots: Start paid plan now, EN and DE at 1440x900 and 390x844", asyn
         await screenshot(page, `lifecycle-trial-page-${lang}-${size[0]}x${size[1]}`);
         await opener.click();
         const dialog = page.getByRole("dialog", { name: TEXT[lang].startTitle(who) });
-        await until(page, async () => (await dialog.isVisible()) && /Paid plan from|Bezahlter Tarif ab/.test(await dialog.textContent()),
+        await until(page, async () => (await dialog.isVisible()) && /First period|Erster Zeitraum/.test(await dialog.textContent()),
                     "the dialog with its preview");
         // The price in the reader's format: 1.392,19 $ in German.
         const body = { plan: c.subscription.plan, billing_cycle: c.subscription.billing_cycle, licenses: c.subscription.licenses };
@@ -226,6 +226,93 @@ test("screenshots: Start paid plan now, EN and DE at 1440x900 and 390x844", asyn
         await screenshot(page, `lifecycle-start-paid-${lang}-${size[0]}x${size[1]}`);
       } finally {
         await context.close();
+      }
+    }
+  }
+});
+
+test("Renewal settings on an annual plan and a seat cap on a flexible one: saved once each, shown on the card; the license order stops at the cap and says why", async () => {
+  const all = (await api(env.server.url, "GET", "/customers?limit=200", { token })).json.items;
+  const annual = all.find((c) => c.subscription && c.subscription.status === "active" && c.subscription.billing_cycle !== "flexible");
+  const flexible = all.find((c) => c.subscription && c.subscription.status === "active" && c.subscription.billing_cycle === "flexible" &&
+                                   c.subscription.max_licenses === null && c.id !== suspended.id);
+  let { context, page, errors } = await open("#/customers/" + annual.id, "en", SIZES[0]);
+  try {
+    const opener = page.getByRole("button", { name: "Renewal settings", exact: true });
+    await until(page, () => opener.isVisible(), "Renewal settings");
+    await opener.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: `Renewal settings for ${annual.organization || annual.name}` });
+    await until(page, () => dialog.isVisible(), "the dialog");
+    await dialog.getByRole("radio", { name: /Renew with a number of licenses chosen now/ }).click();
+    await dialog.getByRole("button", { name: "One license more" }).click();
+    const n = annual.subscription.licenses + 1;
+    await until(page, async () => (await dialog.getByRole("spinbutton").inputValue()) === String(n), "the count " + n);
+    await dialog.getByRole("button", { name: "Save renewal setting" }).dblclick();
+    await until(page, async () => /Renewal setting saved\./.test(await page.getByRole("status").first().textContent()), "the toast");
+    const after = (await api(env.server.url, "GET", "/customers/" + annual.id, { token })).json.subscription;
+    assert.deepEqual([after.renewal.action, after.renewal.licenses], ["renew_with_count", n]);
+    const history = (await api(env.server.url, "GET", `/activity?customer_id=${annual.id}&limit=20`, { token })).json.items;
+    assert.equal(history.filter((h) => h.action === "subscription.renewal_changed").length, 1, "saved once");
+    await waitForItemMatching(page, new RegExp(`^Renews on .* with ${n} licenses · ` + money(after.renewal.recurring_amount, "en").replace(/[$.]/g, "\\$&")));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+
+  ({ context, page, errors } = await open("#/customers/" + flexible.id, "en", SIZES[0]));
+  try {
+    await page.getByRole("button", { name: "Seat cap", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: `Seat cap for ${flexible.organization || flexible.name}` });
+    await until(page, () => dialog.isVisible(), "the dialog");
+    await dialog.getByRole("radio", { name: /At most/ }).click();
+    await dialog.getByRole("button", { name: "One license more" }).click();
+    await dialog.getByRole("button", { name: "One license more" }).click();
+    const cap = flexible.subscription.licenses + 2;
+    await until(page, async () => (await dialog.getByRole("spinbutton").inputValue()) === String(cap), "the cap " + cap);
+    await dialog.getByRole("button", { name: "Save seat cap" }).dblclick();
+    await until(page, async () => /Seat cap saved\./.test(await page.getByRole("status").first().textContent()), "the toast");
+    assert.equal((await api(env.server.url, "GET", "/customers/" + flexible.id, { token })).json.subscription.max_licenses, cap);
+    const history = (await api(env.server.url, "GET", `/activity?customer_id=${flexible.id}&limit=20`, { token })).json.items;
+    assert.equal(history.filter((h) => h.action === "subscription.seat_cap_changed").length, 1, "saved once");
+    await waitForItem(page, `${cap} licenses`, "text");
+    // Add licenses: a typed count above the cap stops at it, + is disabled there, and the rule says why.
+    await page.getByRole("button", { name: "Add licenses", exact: true }).click();
+    const order = page.getByRole("dialog");
+    await until(page, () => order.isVisible(), "the license dialog");
+    await order.getByRole("spinbutton").fill(String(cap + 50));
+    await until(page, async () => (await order.getByRole("spinbutton").inputValue()) === String(cap), "stopped at the cap");
+    assert.equal(await order.getByRole("button", { name: "One license more" }).getAttribute("aria-disabled"), "true");
+    assert.ok((await order.textContent()).includes(`The seat cap allows at most ${cap} licenses; raise or clear it first.`));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("screenshots: Renewal settings and Seat cap, EN and DE at 1440x900 and 390x844", async () => {
+  const all = (await api(env.server.url, "GET", "/customers?limit=200", { token })).json.items;
+  const annual = all.find((c) => c.subscription && c.subscription.status === "active" && c.subscription.billing_cycle !== "flexible");
+  const flexible = all.find((c) => c.subscription && c.subscription.status === "active" && c.subscription.billing_cycle === "flexible" &&
+                                   c.id !== suspended.id);
+  const words = { en: { renewal: "Renewal settings", cap: "Seat cap" }, de: { renewal: "Verlängerung einstellen", cap: "Lizenzobergrenze" } };
+  for (const lang of ["en", "de"]) {
+    for (const size of [SIZES[0], SIZES[3]]) {
+      for (const [c, name, file] of [[annual, words[lang].renewal, "renewal"], [flexible, words[lang].cap, "seat-cap"]]) {
+        const { context, page } = await open("#/customers/" + c.id, lang, size);
+        try {
+          const opener = page.getByRole("button", { name, exact: true });
+          await until(page, () => opener.isVisible(), name);
+          await page.mouse.move(2, size[1] - 10);
+          await page.waitForTimeout(300);
+          await screenshot(page, `lifecycle-${file}-page-${lang}-${size[0]}x${size[1]}`);
+          await opener.click();
+          await until(page, () => page.getByRole("dialog").isVisible(), "the dialog");
+          await page.waitForTimeout(300);
+          await screenshot(page, `lifecycle-${file}-${lang}-${size[0]}x${size[1]}`);
+        } finally {
+          await context.close();
+        }
       }
     }
   }

@@ -4,6 +4,7 @@
 // details the dialog opened with (expected_*) so another member's change is never overwritten
 // unseen; Suspend and Resume; Start paid plan now. None of them is queued offline: each says it
 // needs a connection.
+// Renewal settings and the seat cap: src/core/store/lifecycle_terms.cpp.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -39,6 +40,20 @@ public:
     void chooseStartPaid(const std::string& plan, const std::string& cycle, int licenses);
     void confirmStartPaid();
     void closeStartPaid();
+
+    // Renewal settings (annual plans): one of the four actions, with a count for renew_with_count;
+    // sent (PUT) only when it differs from what the subscription has.
+    void openRenewal();
+    void editRenewal(const std::string& action, int licenses);
+    bool renewalChanged() const;
+    void saveRenewal();
+    void closeRenewal();
+    // The seat cap (flexible plans): set to a count no lower than today's, or cleared.
+    void openSeatCap();
+    void editSeatCap(bool capped, int cap);
+    bool seatCapChanged() const;
+    void saveSeatCap();
+    void closeSeatCap();
 
 private:
     void previewStartPaid();

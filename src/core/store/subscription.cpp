@@ -46,6 +46,10 @@ void SubscriptionSlice::setLicenseTarget(int target) {
     auto& o = state().customer.licenses;
     if (!o.open || o.ordering) return;
     target = licenseRange(state().plans).clamp(target);
+    // A flexible plan's seat cap (issue 23): no order above it (the dialog says why).
+    const auto& c = state().customer.customer;
+    if (c && c->subscription && !c->subscription->isAnnual() && c->subscription->maxLicenses)
+        target = std::min(target, std::max(*c->subscription->maxLicenses, c->subscription->licenses));
     if (target == o.target && (o.preview || o.previewRemote.loading)) return;
     o.target = target;
     o.confirming = false;

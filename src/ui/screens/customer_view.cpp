@@ -12,6 +12,7 @@
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 #include "ui/screens/billing_parts.h"
+#include "ui/screens/renewal_dialog.h"
 
 namespace rc::ui {
 namespace {
@@ -90,6 +91,12 @@ void invitationCard(Store& store, const Customer& c, bool busy) {
     endCard();
 }
 
+void renewalButton(Store& store, const Gate& change) {
+    std::string renewal = std::string(tr(Text::RenewalSettings)) + "##renewal";
+    sameLineIfFits(buttonWidth(renewal.c_str()));
+    if (gatedButton(renewal.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.lifecycle().openRenewal();
+}
+
 void subscriptionCard(Store& store, const Customer& c, bool busy) {
     beginCard("###subscription-card", tr(Text::SubscriptionCard));
     if (!c.subscription) {
@@ -114,6 +121,11 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
     keyValue(tr(s.status == "trial" ? Text::TermsFirstBill : Text::TermsRenews),
              s.renewsAt.empty() ? std::string(tr(Text::Dash)) : format::date(s.renewsAt));
     keyValue(tr(Text::TermsAutoRenew), s.autoRenew && s.status != "pending_cancel" ? tr(Text::Yes) : tr(Text::No));
+    // Issue 23: an annual plan's renewal setting with its day and price; a flexible plan's seat cap.
+    std::string atRenewal = renewalSummary(s);
+    if (!atRenewal.empty()) keyValue(tr(Text::TermsAtRenewal), atRenewal);
+    if (!s.isAnnual() && s.maxLicenses && !s.isCancelled())
+        keyValue(tr(Text::SeatCap), format::fill(tr(Text::SeatCapLicenses), format::integer(*s.maxLicenses)));
     // An ended subscription bills nothing more: no price, no recurring amount.
     if (!s.isCancelled()) {
         std::string per = s.billingCycle == "annual_yearly" ? tr(Text::PerLicenseYear) : tr(Text::PerLicenseMonth);
@@ -138,6 +150,7 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         ImGui::Dummy(ImVec2(0, 4));
         std::string undo = std::string(tr(Text::UndoCancel)) + "##reactivate";
         if (gatedButton(undo.c_str(), change, ButtonStyle::Primary, ImVec2(0, 40), busy)) store.subscription().reactivate();
+        if (s.isAnnual()) renewalButton(store, change);
         gateNotes();
     } else if (s.isCancelled()) {
         paragraph(tr(Text::CancelledNote), color::TextMuted);
@@ -150,6 +163,7 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         ImGui::Dummy(ImVec2(0, 4));
         std::string resume = std::string(tr(Text::Resume)) + "##resume";
         if (gatedButton(resume.c_str(), change, ButtonStyle::Primary, ImVec2(0, 40), busy)) store.lifecycle().openResume();
+        if (s.isAnnual()) renewalButton(store, change);
         std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
         sameLineIfFits(buttonWidth(cancel.c_str()));
         if (gatedButton(cancel.c_str(), change, ButtonStyle::DangerGhost, ImVec2(0, 40))) store.subscription().openCancel();
@@ -170,6 +184,12 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
             std::string suspend = std::string(tr(Text::Suspend)) + "##suspend";
             sameLineIfFits(buttonWidth(suspend.c_str()));
             if (gatedButton(suspend.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.lifecycle().openSuspend();
+        }
+        if (s.isAnnual() && s.status == "active") renewalButton(store, change);
+        if (!s.isAnnual()) {
+            std::string cap = std::string(tr(Text::SeatCap)) + "##seat-cap";
+            sameLineIfFits(buttonWidth(cap.c_str()));
+            if (gatedButton(cap.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.lifecycle().openSeatCap();
         }
         std::string cancel = std::string(tr(Text::CancelSubscription)) + "##cancel-subscription";
         sameLineIfFits(buttonWidth(cancel.c_str()));

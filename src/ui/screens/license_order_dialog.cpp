@@ -21,7 +21,10 @@ void LicenseOrderDialog::draw(Store& store) {
     if (!beginDialog("###licenses", format::fill(tr(Text::LicensesTitle), who), 560, o.open && page.customer.has_value(), close))
         return;
     const Subscription& sub = *page.customer->subscription;
-    const auto [lo, hi] = licenseRange(st.plans);
+    const auto [lo, planHi] = licenseRange(st.plans);
+    // A flexible plan's seat cap (issue 23) is the most an order may reach.
+    const bool capped = !sub.isAnnual() && sub.maxLicenses && *sub.maxLicenses < planHi;
+    const int hi = capped ? std::max(lo, *sub.maxLicenses) : planHi;
 
     if (!o.confirming) {
         text(format::fill(tr(Text::LicensesCurrent), format::integer(sub.licenses)) + " · " + planLabel(sub.plan) + ", " +
@@ -44,7 +47,8 @@ void LicenseOrderDialog::draw(Store& store) {
                               : format::fill(tr(Text::AnnualRule), renewal),
                       blocked ? color::Danger : color::TextMuted);
         else paragraph(tr(Text::FlexibleRule));
-        paragraph(format::fill(tr(Text::LimitRule), format::integer(lo), format::integer(hi)), color::TextFaint);
+        if (capped) paragraph(format::fill(tr(Text::SeatCapRule), format::integer(hi)), o.target >= hi ? color::Danger : color::TextMuted);
+        paragraph(format::fill(tr(Text::LimitRule), format::integer(lo), format::integer(planHi)), color::TextFaint);
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, 6));
 

@@ -6,6 +6,7 @@
 #include "ui/screens/billing_view.h"
 #include "ui/screens/cancel_dialog.h"
 #include "ui/screens/edit_customer_dialog.h"
+#include "ui/screens/renewal_dialog.h"
 #include "ui/screens/start_paid_dialog.h"
 #include "ui/screens/suspend_dialog.h"
 #include "ui/screens/customer_view.h"
@@ -68,6 +69,8 @@ Views::Views() {
     dialogs_.push_back(make<BulkDialog>());
     dialogs_.push_back(make<ViewDialog>());
     dialogs_.push_back(make<StartPaidDialog>());
+    dialogs_.push_back(make<RenewalDialog>());
+    dialogs_.push_back(make<SeatCapDialog>());
 }
 
 View& Views::screen(Screen screen) {
