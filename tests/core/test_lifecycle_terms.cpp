@@ -294,3 +294,24 @@ TEST_CASE("seat cap: flexible plans; never below today's count; set once, cleare
     CHECK_FALSE(f.store.state().customer.customer->subscription->maxLicenses);
     CHECK(sentence(f.store.state().toasts.back().message) == "Seat cap cleared.");
 }
+
+TEST_CASE("cancelling a suspended subscription offers now only: the server refuses the end of the term for it") {
+    setLanguage(Language::English);
+    test::Fixture f;
+    onPage(f, "admin", test::readContract("customer_suspended.json"));
+    f.store.subscription().openCancel();
+    const CancelState& c = f.store.state().customer.cancel;
+    REQUIRE(c.open);
+    CHECK(c.when == "now");
+    f.store.subscription().editCancel("", "end_of_term", "");
+    CHECK(c.when == "now");
+    f.store.subscription().editCancel(f.store.state().customer.customer->googleDomain, "now", "");
+    f.store.subscription().confirmCancel();
+    REQUIRE(f.transport.count("/customers/7/subscription/cancel", "POST") == 1);
+    CHECK(bodyOf(f, f.transport.last("/customers/7/subscription/cancel", "POST"))["when"] == "now");
+
+    test::Fixture active;
+    onPage(active, "admin", test::readContract("customer.json"));
+    active.store.subscription().openCancel();
+    CHECK(active.store.state().customer.cancel.when == "end_of_term");  // still the default for an active one
+}

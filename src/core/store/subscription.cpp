@@ -268,6 +268,8 @@ void SubscriptionSlice::openCancel() {
     if (!changeable()) return;
     CancelState c;
     c.open = true;
+    // The server's table allows "at the end of the term" for a trial or an active subscription only.
+    if (changeable()->isSuspended()) c.when = "now";
     c.idempotencyKey = platform().newIdempotencyKey();
     state().customer.cancel = std::move(c);
 }
@@ -282,7 +284,9 @@ void SubscriptionSlice::editCancel(const std::string& typedDomain, const std::st
     if (c.submitting) return;
     if (c.when != when) c.idempotencyKey = platform().newIdempotencyKey();
     c.typedDomain = typedDomain;
-    c.when = when == "now" ? "now" : "end_of_term";
+    const auto& customer = state().customer.customer;
+    bool suspended = customer && customer->subscription && customer->subscription->isSuspended();
+    c.when = when == "now" || suspended ? "now" : "end_of_term";
     c.reason = reason;
     c.error.reset();
 }

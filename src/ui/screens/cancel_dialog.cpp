@@ -33,7 +33,9 @@ void CancelDialog::draw(Store& store) {
     auto option = [&](const char* value, const std::string& title, const char* note) {
         if (radioCard(value, title, note, when == value, c.submitting)) when = value;
     };
-    option("end_of_term", format::fill(tr(Text::CancelAtTermEnd), format::date(sub.termEnd)), tr(Text::CancelAtTermEndNote));
+    // A suspended subscription can only end now (or be resumed): the server refuses the end of the term.
+    if (!sub.isSuspended())
+        option("end_of_term", format::fill(tr(Text::CancelAtTermEnd), format::date(sub.termEnd)), tr(Text::CancelAtTermEndNote));
     option("now", tr(Text::CancelNow), tr(Text::CancelNowNote));
     ImGui::Dummy(ImVec2(0, 4));
 
