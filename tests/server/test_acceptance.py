@@ -237,11 +237,12 @@ class PageInGerman(ServerTestCase):
         self.assertIn("lädt Bäckerei Groß &amp; Söhne ein", text)
         self.assertIn("Professional, 5 Lizenzen", text)
         self.assertIn("30 Tage, kostenlos", text)
-        self.assertIn("6,45\u00a0€ im Monat (5 Lizenzen zu je 1,29\u00a0€)", text)
+        # The euro price list's 1,19 € (the page said the dollar list's 1,29 with a euro sign).
+        self.assertIn("5,95\u00a0€ im Monat (5 Lizenzen zu je 1,19\u00a0€)", text)
         self.assertIn("10.12.2026", text)
         self.assertIn('href="?lang=en"', text)
         english = self.call("GET", f"/invite/{link_of(customer)}?lang=en").body.decode()
-        self.assertIn("€6.45 a month", english)
+        self.assertIn("€5.95 a month", english)
 
 
 def tearDownModule():

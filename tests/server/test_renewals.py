@@ -3,7 +3,7 @@ clock across the term's end: renew with the count then, with a count chosen now,
 flexible at renewal, cancel at the end; no order above the cap (422 naming it)."""
 import unittest
 
-from support import T0, ClockedCase, fingerprint
+from support import T0, ClockedCase, fingerprint, sql
 
 class Case(ClockedCase):
     account = "renewal"
@@ -29,6 +29,17 @@ class RenewalSettings(Case):
         self.past_the_term()
         sub = self.sub(customer)
         self.assertEqual((sub["term_start"], sub["licenses"], sub["billing_cycle"]), ("2027-11-26", 12, "annual_yearly"))
+
+    def test_a_euro_accounts_renewal_is_priced_from_the_euro_list(self):
+        # It was priced from the dollar list with the euro as its currency (1,03 € for 0,95 €).
+        me = self.ok("GET", "/api/v1/me", token=self.token)
+        sql(self.db_path, "UPDATE resellers SET currency = 'EUR' WHERE id = ?", (me["reseller"]["id"],))
+        customer = self.annual()
+        sub = self.sub(customer)
+        self.assertEqual(sub["unit_price"], {"amount": 912, "currency": "EUR"})  # 1140 € a year, less 20 %
+        renewal = self.renewal(customer, {"action": "renew_with_count", "licenses": 6})["renewal"]
+        self.assertEqual((renewal["unit_price"], renewal["recurring_amount"]),
+                         ({"amount": 912, "currency": "EUR"}, {"amount": 6 * 912, "currency": "EUR"}))
 
     def test_renew_with_a_count_chosen_now(self):
         customer = self.annual()

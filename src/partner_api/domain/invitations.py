@@ -200,7 +200,7 @@ class Invitations:
             invitation = self._live(repo, token)
             customer = repo.customers.get(invitation["reseller_id"], invitation["customer_id"])
             reseller = repo.resellers.get(invitation["reseller_id"])
-        unit = pricing.unit_price(pricing.TRIAL_PLAN, "flexible", reseller["discount_bp"])
+        unit = pricing.unit_price(pricing.TRIAL_PLAN, "flexible", reseller["discount_bp"], reseller["currency"])
         return {"customer_name": customer["name"], "organization": customer["organization"],
                 "google_domain": customer["google_domain"], "reseller_name": reseller["name"],
                 "reseller_is_demo": bool(reseller["is_demo"]), "expires_at": invitation["expires_at"],

@@ -41,8 +41,8 @@ def renewal_of(sub, discount_bp):
     plan = sub["scheduled_plan"] or sub["plan"]
     cycle = sub["scheduled_cycle"] or ("flexible" if sub["status"] == "trial" else sub["billing_cycle"])
     licenses = sub["renewal_licenses"] or sub["licenses"]
-    unit = pricing.unit_price(plan, cycle, discount_bp)
     currency = sub["currency"]
+    unit = pricing.unit_price(plan, cycle, discount_bp, currency)  # the subscription's own price list
     return {"action": action, "on": on, "plan": plan, "billing_cycle": cycle, "licenses": licenses,
             "unit_price": pricing.money(unit, currency), "recurring_amount": pricing.money(unit * licenses, currency),
             "monthly_value": pricing.money(pricing.monthly_value(unit * licenses, cycle), currency)}

@@ -111,8 +111,8 @@ class Transfers:
         with self.storage.read() as repo:
             row, sender, customer, sub = self._usable(repo, reseller, token)
             invoices = repo.invoices.count_of_customer(sender["id"], customer["id"])
-        unit = pricing.unit_price(sub["plan"], sub["billing_cycle"], reseller["discount_bp"])
         currency = reseller["currency"]
+        unit = pricing.unit_price(sub["plan"], sub["billing_cycle"], reseller["discount_bp"], currency)
         renews = renews_on(sub)
         return {
             "customer": {"name": customer["name"], "organization": customer["organization"],
@@ -155,7 +155,8 @@ class Transfers:
             repo.invitations.move(customer["id"], reseller["id"])
             after = save_subscription(repo, sub, {
                 "reseller_id": reseller["id"], "currency": reseller["currency"],
-                "unit_price": pricing.unit_price(sub["plan"], sub["billing_cycle"], reseller["discount_bp"])})
+                "unit_price": pricing.unit_price(sub["plan"], sub["billing_cycle"], reseller["discount_bp"],
+                                                 reseller["currency"])})
             repo.transfer_tokens.end(row["id"], "used", iso(now), reseller["id"])
             moved = f"{pricing.PLAN_NAMES[sub['plan']]}, {pricing.CYCLE_NAMES[sub['billing_cycle']]}, {sub['licenses']} licenses"
             record(repo, reseller, customer["id"], actor, "customer.transferred_in",
