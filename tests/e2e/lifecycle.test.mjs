@@ -281,6 +281,7 @@ test("Renewal settings on an annual plan and a seat cap on a flexible one: saved
     const order = page.getByRole("dialog");
     await until(page, () => order.isVisible(), "the license dialog");
     await order.getByRole("spinbutton").fill(String(cap + 50));
+    await page.keyboard.press("Tab");  // the field shows the count taken once left
     await until(page, async () => (await order.getByRole("spinbutton").inputValue()) === String(cap), "stopped at the cap");
     assert.equal(await order.getByRole("button", { name: "One license more" }).getAttribute("aria-disabled"), "true");
     assert.ok((await order.textContent()).includes(`The seat cap allows at most ${cap} licenses; raise or clear it first.`));

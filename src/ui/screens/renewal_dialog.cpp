@@ -95,16 +95,13 @@ void RenewalDialog::draw(Store& store) {
     if (rs.action == "cancel_at_end") {
         previewRow(tr(Text::RenewalEndsOn), tr(Text::RenewalCancelNote), format::date(sub.termEnd), true);
     } else {
+        // One row, so the dialog fits a laptop's screen: "Enterprise (Annual contract, paid monthly)",
+        // "26 licenses, from Apr 29, 2027", and what it costs then.
         AtRenewal r = atRenewal(sub, st.plans, rs.action, rs.licenses);
-        previewRow(tr(Text::RenewalFrom), {}, format::date(renewalDay(sub)), false);
-        ImGui::Dummy(ImVec2(0, 4));
-        previewRow(tr(Text::TermsPlan), {}, planWithCycle(r.plan, r.cycle), false);
-        ImGui::Dummy(ImVec2(0, 4));
-        previewRow(tr(Text::TermsLicenses), {}, format::integer(r.licenses), false);
-        if (r.recurring) {
-            ImGui::Dummy(ImVec2(0, 4));
-            previewRow(tr(Text::TermsRecurring), {}, format::money(*r.recurring) + " " + perPeriod(r.cycle), true);
-        }
+        std::string when = format::fill(tr(Text::StartPaidRecurringFrom), format::fill(tr(Text::SeatCapLicenses), format::integer(r.licenses)),
+                                        format::date(renewalDay(sub)));
+        previewRow(planWithCycle(r.plan, r.cycle), when, r.recurring ? format::money(*r.recurring) + " " + perPeriod(r.cycle) : std::string(),
+                   true);
     }
     endPreviewBox();
     if (rs.error) {
