@@ -343,11 +343,17 @@ void ApiClient::deleteView(std::int64_t viewId, Callback<Unit> done) {
                std::move(done));
 }
 
-HttpRequest ApiClient::customersCsvRequest(const CustomerFilter& f, bool excelDe) const {
+HttpRequest ApiClient::customersCsvRequest(const CustomerFilter& f, bool excelDe,
+                                           const std::vector<std::string>& columns) const {
     std::string path = "/customers/export.csv?sort=" + percentEncode(f.sort.empty() ? "name" : f.sort);
     if (!f.search.empty()) path += "&q=" + percentEncode(f.search);
     if (!f.status.empty()) path += "&status=" + percentEncode(f.status);
     if (excelDe) path += "&format=excel-de";
+    if (!columns.empty()) {
+        std::string list;
+        for (const std::string& c : columns) list += (list.empty() ? "" : ",") + c;
+        path += "&columns=" + percentEncode(list);
+    }
     HttpRequest r = request("GET", path);
     r.headers[0].second = "text/csv";
     return r;

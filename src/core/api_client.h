@@ -123,7 +123,9 @@ public:
     HttpRequest invoiceXRechnungRequest(std::int64_t id) const;
     HttpRequest invoicesCsvRequest(const InvoiceFilter& filter) const;
     // excelDe: semicolons, decimal commas and a byte-order mark (what German Excel opens directly).
-    HttpRequest customersCsvRequest(const CustomerFilter& filter, bool excelDe) const;
+    // `columns`: the export's columns by their API names, in order; empty: all of them.
+    HttpRequest customersCsvRequest(const CustomerFilter& filter, bool excelDe,
+                                    const std::vector<std::string>& columns = {}) const;
     HttpRequest bulkReportRequest(std::int64_t jobId, bool excelDe) const;
 
     static std::string encodeQueryValue(const std::string& value) { return percentEncode(value); }

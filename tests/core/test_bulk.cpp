@@ -328,6 +328,25 @@ TEST_CASE_FIXTURE(test::Fixture, "Export CSV downloads what the list shows: its 
     CHECK(platform.downloads[1].filename == "customers.csv");
 }
 
+TEST_CASE_FIXTURE(test::Fixture, "Export CSV leaves out the columns the reseller hid in the list") {
+    signInAs("buyer", "#/customers");
+    store.customers().exportCsv(false);
+    REQUIRE(platform.downloads.size() == 1);
+    CHECK(platform.downloads[0].request.url.find("columns=") == std::string::npos);  // nothing hidden: all
+    platform.finishDownload(0, 200);
+    queue.drain();
+    store.columns().setHidden(Table::Customers, "plan", true);
+    store.columns().setHidden(Table::Customers, "monthly", true);
+    store.customers().exportCsv(false);
+    REQUIRE(platform.downloads.size() == 2);
+    CHECK(platform.downloads[1].request.url.find(
+              "&columns=name%2Corganization%2Cemail%2Cgoogle_domain%2Cstatus%2Csubscription_status%2Clicenses%2Crenews_at%2Ccreated_at%2Cid")
+          != std::string::npos);
+    // Every name it can send is one the server knows (CUSTOMER_COLUMNS in customers_csv.py).
+    for (const std::string& c : CustomersSlice::exportColumns({"domain", "status", "plan", "licenses", "renewal", "monthly"}))
+        CHECK(std::string(" name organization email created_at id ").find(" " + c + " ") != std::string::npos);
+}
+
 TEST_CASE_FIXTURE(test::Fixture, "a Viewer cannot export the customer list (export_billing)") {
     signInAs("viewer");
     store.customers().exportCsv(/*excelDe=*/false);

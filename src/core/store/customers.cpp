@@ -40,10 +40,27 @@ double CustomersSlice::runSearchTimer() {
     return 0;
 }
 
+std::vector<std::string> CustomersSlice::exportColumns(const std::set<std::string>& hidden) {
+    if (hidden.empty()) return {};  // every column, the server's order
+    // The export's columns (the API's names, its order) and the list column that shows each;
+    // nullptr: always exported (who the customer is, how to reach them, since when).
+    static const std::pair<const char*, const char*> kColumns[] = {
+        {"name", nullptr}, {"organization", nullptr}, {"email", nullptr}, {"google_domain", "domain"},
+        {"status", "status"}, {"plan", "plan"}, {"billing_cycle", "plan"}, {"subscription_status", "status"},
+        {"licenses", "licenses"}, {"renews_at", "renewal"}, {"monthly_value", "monthly"}, {"currency", "monthly"},
+        {"created_at", nullptr}, {"id", nullptr}};
+    std::vector<std::string> out;
+    for (const auto& [api, shownBy] : kColumns)
+        if (!shownBy || !hidden.count(shownBy)) out.emplace_back(api);
+    return out;
+}
+
 void CustomersSlice::exportCsv(bool excelDe) {
     if (!signedIn() || state().download.loading || !allowed(state(), Capability::ExportBilling)) return;
-    // The address's filter is what the search field and the filter show (a search in its typing pause too).
-    ctx_.downloadFile(api().customersCsvRequest(state().route.customers, excelDe), excelDe ? "customers-excel.csv" : "customers.csv");
+    // The address's filter is what the search field and the filter show (a search in its typing
+    // pause too), and the columns the reseller hid are left out: the file is what the list shows.
+    ctx_.downloadFile(api().customersCsvRequest(state().route.customers, excelDe, exportColumns(state().customerColumns.hidden)),
+                      excelDe ? "customers-excel.csv" : "customers.csv");
 }
 
 }  // namespace rc

@@ -2,6 +2,10 @@
 // as long as the server's whole result, fetched in blocks around the rows on screen
 // (view, retry and reload come from ListSlice).
 #pragma once
+#include <set>
+#include <string>
+#include <vector>
+
 #include "core/store/list_slice.h"
 
 namespace rc {
@@ -17,6 +21,8 @@ public:
     // CSV download; excelDe: semicolons, decimal commas and a byte-order mark (German Excel).
     // Needs export_billing and the network; a second click while one runs does nothing.
     void exportCsv(bool excelDe);
+    // The export's columns (the API's names) for the list's hidden columns; empty: all of them.
+    static std::vector<std::string> exportColumns(const std::set<std::string>& hidden);
 
     // --- for the store
     // Shown with the address's filter: fetched unless its rows are here and fresh.

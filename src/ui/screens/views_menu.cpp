@@ -82,12 +82,17 @@ void viewsMenu(Store& store, float height) {
             std::string name = view.name;
             if (view.shared) name += "  ·  " + (view.mine ? std::string(tr(Text::ViewShared)) : format::fill(tr(Text::ViewBy), view.ownerName));
             name += "##pick";
-            if (button(name.c_str(), view.id == v.active ? ButtonStyle::Primary : ButtonStyle::Ghost, ImVec2(w - tools, rowH))) {
+            // Where the name and its tools do not share the line whole (a phone, a long name in
+            // German), the name takes the line and Rename and Delete go right-aligned under it.
+            bool under = change && buttonWidth(name.c_str()) + tools > w;
+            float nameW = change && !under ? w - tools : w;
+            if (button(name.c_str(), view.id == v.active ? ButtonStyle::Primary : ButtonStyle::Ghost, ImVec2(nameW, rowH))) {
                 store.views().pick(view.id);
                 ImGui::CloseCurrentPopup();
             }
             if (change) {
-                ImGui::SameLine(0, 8);
+                if (under) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + w - tools + 8);
+                else ImGui::SameLine(0, 8);
                 if (button(rename.c_str(), ButtonStyle::Ghost, ImVec2(buttonWidth(rename.c_str()), rowH))) {
                     store.views().editView(view.id);
                     ImGui::CloseCurrentPopup();
