@@ -245,7 +245,8 @@ void CustomersView::draw(Store& store) {
     if (!shell().touch && ImGui::CalcTextSize(withShortcut.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x <= searchW) hint = withShortcut;
     ImGuiIO& io = ImGui::GetIO();
     if (searchActive_ && !heldChars_.empty()) {  // the held letters first, then what came since
-        ImVector<ImWchar> since = io.InputQueueCharacters;
+        // (Copied by hand: ImVector's copy passes a null pointer to memcpy when it is empty.)
+        std::vector<ImWchar> since(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end());
         io.InputQueueCharacters.resize(0);
         for (unsigned c : heldChars_) io.InputQueueCharacters.push_back(static_cast<ImWchar>(c));
         for (ImWchar c : since) io.InputQueueCharacters.push_back(c);
