@@ -82,6 +82,10 @@ TEST_CASE("Import: choose a file, see every row's outcome, invite once, follow t
     c.ui.frame(2);
     CHECK(c.ui.has("1 of 4 rows done", "status"));
     CHECK(c.ui.has("Stop import", "button"));
+    // Stop is drawn where Invite was: a click on it this soon (a double click's second one, on a
+    // slow machine) stops nothing.
+    c.ui.click("Stop import", "button");
+    CHECK_FALSE(c.store.state().importer.cancelling);
     c.platform.fireTimers();
     c.ui.frame(1);
     c.transport.answer("/bulk-jobs/5", 200, R"({"id": 5, "action": "invite", "status": "done", "missing_rows": [],
@@ -112,4 +116,19 @@ TEST_CASE("Import: a file that cannot be read, or one too large to read, says wh
     CHECK(c.platform.filePickers.size() == 1);
     c.ui.click("Cancel", "button");
     CHECK(c.store.state().importer.phase == ImportPhase::Closed);
+}
+
+TEST_CASE("Import: Stop stops the job once it has been on screen longer than a double click") {
+    Console c;
+    c.ui.click("Import", "button");
+    c.store.importer().chooseFile("kunden.csv", kFile);
+    c.transport.answer("/bulk-jobs/preview", 200, R"({"items": []})");
+    c.ui.frame(3);
+    REQUIRE(c.store.state().importer.phase == ImportPhase::Preview);
+    c.ui.click("Invite 2 customers", "button");
+    c.transport.answer("/bulk-jobs", 202, R"({"id": 5, "action": "invite", "status": "running", "missing_rows": [],
+        "counts": {"total": 4, "received": 4, "done": 0, "failed": 0, "skipped": 0, "pending": 4}})");
+    c.ui.frame(40);  // two thirds of a second
+    c.ui.click("Stop import", "button");
+    CHECK(c.store.state().importer.cancelling);
 }

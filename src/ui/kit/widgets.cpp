@@ -44,6 +44,12 @@ void setReducedMotion(bool on) { gReducedMotion = on; }
 bool reducedMotion() { return gReducedMotion; }
 
 void requestAnimation() { gAnimate = true; }
+
+bool ArrivalGuard::settled() {
+    double now = ImGui::GetTime();
+    if (shownAt < 0) shownAt = now;
+    return now - shownAt >= kSeconds;
+}
 bool takeAnimationRequest() {
     bool a = gAnimate;
     gAnimate = false;

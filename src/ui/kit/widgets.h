@@ -112,4 +112,14 @@ bool reducedMotion();
 void requestAnimation();
 bool takeAnimationRequest();
 
+// A button drawn where another just was (Stop where Invite was) takes clicks only once it has
+// been on screen longer than a double click lasts, so the second click of a double click on the
+// first one does not land on it. settled(): each frame the button is drawn; hidden(): when not.
+struct ArrivalGuard {
+    static constexpr double kSeconds = 0.5;  // longer than the systems' default double-click time
+    double shownAt = -1;
+    bool settled();
+    void hidden() { shownAt = -1; }
+};
+
 }  // namespace rc::ui

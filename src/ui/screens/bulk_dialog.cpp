@@ -109,6 +109,7 @@ void BulkDialog::drawLicenses(Store& store) {
 }
 
 void BulkDialog::drawPreview(Store& store) {
+    stopArrival_.hidden();  // Stop comes where this preview's confirmation is
     const BulkActionState& a = store.state().bulk.action;
     std::string cancel = std::string(tr(Text::Cancel)) + "##bulk-cancel";
     if (a.previewing || a.previewError || !a.preview) {
@@ -201,6 +202,7 @@ void BulkDialog::drawPreview(Store& store) {
 void BulkDialog::drawProgress(Store& store) {
     const BulkActionState& a = store.state().bulk.action;
     bool finished = a.phase == BulkPhase::Finished;
+    if (finished) stopArrival_.hidden();
     if (finished)
         text(a.job && a.job->status == "done" ? tr(Text::BulkFinishedDone) : tr(Text::BulkFinishedStopped), color::Text, fonts().medium);
     int total = a.job ? a.job->counts.total : 0;
@@ -225,7 +227,8 @@ void BulkDialog::drawProgress(Store& store) {
         // Stopping needs what the job does (the server's rule) and the network.
         std::string stop = std::string(tr(a.cancelling ? Text::BulkStopping : Text::BulkStop)) + "##bulk-stop";
         Gate g = gate(store, capabilityOf(a.action), /*needsNetwork=*/true);
-        if (dialogButtons(stop.c_str(), ButtonStyle::Danger, a.cancelling, g, nullptr) == 1) store.bulk().cancel();
+        bool stopTakesClicks = stopArrival_.settled();  // a double click on Invite/Start does not stop
+        if (dialogButtons(stop.c_str(), ButtonStyle::Danger, a.cancelling, g, nullptr) == 1 && stopTakesClicks) store.bulk().cancel();
         return;
     }
     std::string report = std::string(tr(Text::ImportReport)) + "##bulk-report";

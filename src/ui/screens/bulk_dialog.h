@@ -1,5 +1,6 @@
 #pragma once
 #include "core/store.h"
+#include "ui/kit/widgets.h"
 #include "ui/screens/view.h"
 
 namespace rc::ui {
@@ -16,6 +17,7 @@ private:
     void drawLicenses(Store& store);
     void drawPreview(Store& store);
     void drawProgress(Store& store);
+    ArrivalGuard stopArrival_;  // Stop, where the confirmation was
 };
 
 }  // namespace rc::ui

@@ -164,6 +164,7 @@ void ImportDialog::drawProblem(Store& store) {
 }
 
 void ImportDialog::drawPreview(Store& store) {
+    stopArrival_.hidden();  // Stop comes where this preview's confirmation is
     const ImportState& s = store.state().importer;
     text(s.fileName, color::Text, fonts().medium);
     // Columns: four choices side by side where they fit, else two or one a line.
@@ -260,6 +261,7 @@ void ImportDialog::drawPreview(Store& store) {
 void ImportDialog::drawProgress(Store& store) {
     const ImportState& s = store.state().importer;
     bool finished = s.phase == ImportPhase::Finished;
+    if (finished) stopArrival_.hidden();
     if (finished)
         text(s.job && s.job->status == "done" ? tr(Text::ImportFinishedDone) : tr(Text::ImportFinishedStopped), color::Text, fonts().medium);
     text(s.fileName, color::Text, fonts().medium);
@@ -287,7 +289,8 @@ void ImportDialog::drawProgress(Store& store) {
     ImGui::Dummy(ImVec2(0, 6));
     if (!finished) {
         std::string stop = std::string(s.cancelling ? tr(Text::ImportCancelling) : tr(Text::ImportCancel)) + "##import-stop";
-        if (dialogButtons(stop.c_str(), ButtonStyle::Danger, s.cancelling, false, nullptr) == 1) store.importer().cancel();
+        bool stopTakesClicks = stopArrival_.settled();  // a double click on Invite/Start does not stop
+        if (dialogButtons(stop.c_str(), ButtonStyle::Danger, s.cancelling, false, nullptr) == 1 && stopTakesClicks) store.importer().cancel();
         return;
     }
     std::string report = std::string(tr(Text::ImportReport)) + "##import-report";
