@@ -189,7 +189,16 @@ async function customersMatching(q) {
 async function chooseThroughPicker(page, file, lang = "en") {
   await clickItem(page, lang === "de" ? "Importieren" : "Import", "button");
   await waitForItem(page, lang === "de" ? "Kunden importieren" : "Import customers", "heading");
-  const it = await waitForItem(page, lang === "de" ? "Datei auswählen …" : "Choose file…", "button");
+  // Where the dialog's settled layout puts the button: a click at its first frame's place missed
+  // it, and no file chooser opened (the full runs of sessions 3 and 4).
+  const label = lang === "de" ? "Datei auswählen …" : "Choose file…";
+  let it = null;
+  for (let prev = null; ;) {
+    await waitForIdle(page, 1000);
+    it = await waitForItem(page, label, "button");
+    if (prev && prev.x === it.x && prev.y === it.y) break;
+    prev = it;
+  }
   const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 15000 }),
     page.mouse.click(it.x + it.w / 2, it.y + it.h / 2)]);
   await chooser.setFiles(file);
