@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, openConsoleAt, api, items, waitForItem, waitForIdle, clickItem, screenshot, until }
+import { startServer, launchBrowser, openConsoleAt, api, items, waitForItem, waitForIdle, clickItem, screenshot, until, chooseFilesByClick }
   from "./harness.mjs";
 
 const WORDS = {
@@ -199,9 +199,7 @@ async function chooseThroughPicker(page, file, lang = "en") {
     if (prev && prev.x === it.x && prev.y === it.y) break;
     prev = it;
   }
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 15000 }),
-    page.mouse.click(it.x + it.w / 2, it.y + it.h / 2)]);
-  await chooser.setFiles(file);
+  await chooseFilesByClick(page, it.x + it.w / 2, it.y + it.h / 2, file);
 }
 
 test("import through the real file picker: every row previewed, good ones invited, progress, report", { timeout: 120000 }, async () => {
@@ -272,9 +270,7 @@ test("a file that cannot be read says why and changes nothing; a reload in the m
     await waitForItem(page, "Es wurde nichts importiert.", "text");
     await screenshot(page, "71-bulk-import-problem-1440x900-de");
     const other = await waitForItem(page, "Andere Datei auswählen …", "button");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 15000 }),
-      page.mouse.click(other.x + other.w / 2, other.y + other.h / 2)]);
-    await chooser.setFiles(file);
+    await chooseFilesByClick(page, other.x + other.w / 2, other.y + other.h / 2, file);
     const invite = await waitForItem(page, "3.000 Kunden einladen", "button", 30000);
     await screenshot(page, "71-bulk-import-preview-1440x900-de");
     await page.mouse.click(invite.x + invite.w / 2, invite.y + invite.h / 2);

@@ -104,6 +104,41 @@ export async function waitForIdle(page, timeout = 5000) {
   }, null, { timeout, polling: 80 }).catch(() => {});
 }
 
+// What a timed-out wait saw, for its message: the screen's items without the list's cells, badges
+// and headers (thousands of them), with where each is.
+export async function onScreen(page) {
+  try {
+    const shown = (await items(page)).filter((it) => !/^(cell|checkbox|badge|header|columnheader|row)$/.test(it.kind));
+    return "on screen: " + shown.map((it) => `${it.kind}:${it.label}@${Math.round(it.x)},${Math.round(it.y)}`).join(", ");
+  } catch (e) {
+    return "on screen: (unreadable: " + e.message + ")";
+  }
+}
+
+// A real mouse click at (x, y) that must open the page's file picker, answered with `files` through
+// Chromium's own interception (DevTools Page.fileChooserOpened, then DOM.setFileInputFiles on that
+// input): the page's <input type=file> gets the files and its change event, as from the picker.
+// Playwright's "filechooser" event went missing about 1 run in 5 here although Chromium had reported
+// the chooser on the same page (seen with a second DevTools session listening beside it).
+export async function chooseFilesByClick(page, x, y, files, timeout = 15000) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("Page.enable");
+    await cdp.send("Page.setInterceptFileChooserDialog", { enabled: true });
+    let timer;
+    const opened = new Promise((resolve, reject) => {
+      cdp.once("Page.fileChooserOpened", resolve);
+      timer = setTimeout(() => reject(new Error(`no file chooser opened within ${timeout} ms of a click at ${Math.round(x)},${Math.round(y)}`)), timeout);
+    });
+    await page.mouse.click(x, y);
+    const chooser = await opened.catch(async (e) => { throw new Error(e.message + "\n" + await onScreen(page)); })
+      .finally(() => clearTimeout(timer));
+    await cdp.send("DOM.setFileInputFiles", { files: [].concat(files).map((f) => path.resolve(f)), backendNodeId: chooser.backendNodeId });
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 // A real mouse click in the middle of the item.
 export async function clickItem(page, label, kind) {
   await waitForIdle(page);
@@ -259,7 +294,8 @@ export async function until(page, fn, what, { timeout = 15000, shot = "until-tim
     try { last = await fn(); if (last) return last; } catch (e) { last = e; }
     if (Date.now() > end) {
       await screenshot(page, shot).catch(() => {});
-      throw new Error("timed out waiting for " + what + (last instanceof Error ? ": " + last.message : ""));
+      throw new Error("timed out waiting for " + what + (last instanceof Error ? ": " + last.message : "") +
+        "\n" + await onScreen(page));
     }
     await page.waitForTimeout(60);
   }
