@@ -5,7 +5,7 @@ import json
 
 from ..clock import add_months, parse_day, parse_iso
 from ..documents.cii import e_invoice_missing
-from ..domain.billing import NO_RENEWAL, monthly_value_of, renews_on
+from ..domain.billing import monthly_value_of, renews_on
 from ..domain.renewals import renewal_of
 from ..domain.roles import capabilities_json
 from ..money import money, round_div
@@ -132,21 +132,6 @@ def billing_profile_json(view):
                                              "iban", "bic", "email", "phone")},
             "tax_basis_points": view["tax_bp"], "currency_locked": view["currency_locked"],
             "next_invoice_number": view["next_invoice_number"], "missing": view["missing"]}
-
-
-def customer_export_json(row, sub):
-    """A customer as an export writes it: the fields the list shows, read from what the rows keep
-    (the renewal day and monthly value are stored beside them), without the invitation: no live
-    link leaves in a file. Cheap, for 100,000 at a time."""
-    subscription = None
-    if sub is not None:
-        subscription = {"plan": sub["plan"], "billing_cycle": sub["billing_cycle"], "status": sub["status"],
-                        "licenses": sub["licenses"],
-                        "renews_at": None if row["renews_key"] == NO_RENEWAL else row["renews_key"],
-                        "monthly_value": money(sub["monthly_value"], sub["currency"])}
-    return {"id": row["id"], "name": row["name"], "email": row["email"], "google_domain": row["google_domain"],
-            "organization": row["organization"], "status": row["status"], "created_at": row["created_at"],
-            "subscription": subscription}
 
 
 def transfer_token_json(row):
