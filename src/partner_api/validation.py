@@ -36,6 +36,8 @@ def noncharacter(code):
 
 def invisible(ch):
     code = ord(ch)
+    if code < 0xAD:  # below every range: only a space draws nothing (the common case, fast)
+        return ch.isspace()
     return ch.isspace() or noncharacter(code) or any(low <= code <= high for low, high in INVISIBLE_RANGES)
 
 
@@ -43,6 +45,8 @@ def unsafe_text(value, one_line=True):
     """The problem with free text a person typed, or None: control characters (category Cc,
     line and paragraph separators, surrogates) and bidirectional overrides never reach the
     database."""
+    if value.isprintable():  # false for every character below (Cc, Cs, Zl, Zp, and Cf: the bidi ones)
+        return None
     for ch in value:
         if ch in BIDI_CONTROLS:
             return "Must not contain bidirectional override or isolate characters."

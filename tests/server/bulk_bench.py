@@ -11,6 +11,11 @@ peer measured in the same run: what a client had to do before bulk jobs existed.
   list by cursor, 200 at a time (the most a page holds).
 
     python3 tests/server/bulk_bench.py [--import-rows N] [--customers N] [--export-customers N] [--no-peers]
+                                       [--baseline CHECKOUT] [--only import,licenses,export]
+
+--baseline names another checkout (say, a worktree of main before a change): its serve.py previews
+the same import and exports the same database in the same run, turn about with this one, so a
+change is measured against the code it replaces under the same load.
 """
 import argparse
 import datetime as dt
@@ -41,9 +46,9 @@ MIB = 1024 * 1024
 class Serve:
     """serve.py on its own database, as a reseller would run it (SQLite, synchronous=FULL)."""
 
-    def __init__(self, db, *args):
+    def __init__(self, db, *args, serve=SERVE):
         self.process = subprocess.Popen(
-            [sys.executable, SERVE, "--skip-build", "--port", "0", "--quiet", "--db", db, "--static",
+            [sys.executable, serve, "--skip-build", "--port", "0", "--quiet", "--db", db, "--static",
              os.path.join(os.path.dirname(db), "no-build"), *args],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in self.process.stdout:
@@ -98,18 +103,36 @@ def import_rows(count, salt):
             for n in range(count)]
 
 
-def bench_import(tmp, count, peers):
+def preview_time(port, token, parts):
+    """Seconds until the server has previewed every batch."""
+    started = time.perf_counter()
+    for part in parts:
+        reply = request(port, "POST", "/api/v1/bulk-jobs/preview", {"action": "invite", "rows": part}, token)
+        assert reply.status == 200, reply
+    return time.perf_counter() - started
+
+
+def bench_import(tmp, count, peers, baseline=None):
     db = os.path.join(tmp, "import.db")
     server = Serve(db)
     try:
         token = sign_in(server.port, "import.bench@example.com")
         rows = import_rows(count, "bulk")
         parts = list(batches(rows))
-        started = time.perf_counter()
-        for part in parts:
-            reply = request(server.port, "POST", "/api/v1/bulk-jobs/preview", {"action": "invite", "rows": part}, token)
-            assert reply.status == 200, reply
-        preview = time.perf_counter() - started
+        if baseline:
+            before = Serve(os.path.join(tmp, "import-baseline.db"), serve=os.path.join(baseline, "serve.py"))
+            try:
+                before_token = sign_in(before.port, "import.bench@example.com")
+                for turn in (1, 2, 3):
+                    cpu, before_cpu = server.cpu(), before.cpu()
+                    this = preview_time(server.port, token, parts)
+                    cpu = server.cpu() - cpu
+                    that = preview_time(before.port, before_token, parts)
+                    print(f"  preview, turn {turn}: {this:5.2f} s (serve.py CPU {cpu:.2f} s); baseline {that:5.2f} s"
+                          f" (CPU {before.cpu() - before_cpu:.2f} s)", flush=True)
+            finally:
+                before.stop()
+        preview = preview_time(server.port, token, parts)
         started, cpu = time.perf_counter(), server.cpu()
         reply = request(server.port, "POST", "/api/v1/bulk-jobs", {"action": "invite", "rows": parts[0],
                                                                    "total": count}, token,
@@ -227,20 +250,29 @@ def first_byte_and_total(port, token, path):
     return first_time, total, first + rest
 
 
-def bench_export(tmp, count, peers):
+def bench_export(tmp, count, peers, baseline=None):
     db = os.path.join(tmp, "export.db")
     print(f"seeding {count:,} customers ...", flush=True)
     seed(db, count, 1000, dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
-    server = Serve(db)
+    servers = [("", Serve(db))]
+    if baseline:  # a copy of the database (one serve.py holds a SQLite file), turn about with this one
+        copy = os.path.join(tmp, "export-baseline.db")
+        for suffix in ("", ".secret"):
+            if os.path.exists(db + suffix):
+                shutil.copyfile(db + suffix, copy + suffix)
+        servers.append(("  baseline: ", Serve(copy, serve=os.path.join(baseline, "serve.py"))))
+    server = servers[0][1]
     try:
-        token = sign_in(server.port, "bench@reseller.example")
+        tokens = [sign_in(each.port, "bench@reseller.example") for _, each in servers]
+        token = tokens[0]
         for label, query in (("csv", "?sort=name"), ("excel-de", "?sort=-licenses&format=excel-de")):
-            cpu = server.cpu()
-            first, total, body = first_byte_and_total(server.port, token, f"/api/v1/customers/export.csv{query}")
-            lines = body.count(b"\r\n") - 1
-            print(f"export of {lines:,} customers ({label}, {len(body) / MIB:.1f} MB): first byte {first:5.2f} s,"
-                  f" whole file {total:5.2f} s (serve.py CPU {server.cpu() - cpu:.1f} s)   targets 1 s, 10 s",
-                  flush=True)
+            for (name, each), each_token in zip(servers, tokens):
+                cpu = each.cpu()
+                first, total, body = first_byte_and_total(each.port, each_token, f"/api/v1/customers/export.csv{query}")
+                lines = body.count(b"\r\n") - 1
+                print(f"{name}export of {lines:,} customers ({label}, {len(body) / MIB:.1f} MB): first byte {first:5.2f} s,"
+                      f" whole file {total:5.2f} s (serve.py CPU {each.cpu() - cpu:.1f} s)   targets 1 s, 10 s",
+                      flush=True)
         if peers:
             started, cpu = time.perf_counter(), server.cpu()
             cursor, seen = None, 0
@@ -254,7 +286,8 @@ def bench_export(tmp, count, peers):
             print(f"  peer: the list paged by cursor, 200 a page: {seen:,} customers in {time.perf_counter() - started:5.2f} s"
                   f" (serve.py CPU {server.cpu() - cpu:.1f} s)", flush=True)
     finally:
-        server.stop()
+        for _, each in servers:
+            each.stop()
 
 
 def main():
@@ -263,13 +296,23 @@ def main():
     parser.add_argument("--customers", type=int, default=1_000)
     parser.add_argument("--export-customers", type=int, default=100_000)
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--baseline", metavar="CHECKOUT", help="another checkout whose serve.py previews and exports"
+                                                                " the same in the same run")
+    parser.add_argument("--only", default="import,licenses,export", help="which of import,licenses,export to run")
     args = parser.parse_args()
+    only = set(args.only.split(","))
+    if args.baseline and not os.path.exists(os.path.join(args.baseline, "serve.py")):
+        parser.error(f"no serve.py in {args.baseline}")
     tmp = tempfile.mkdtemp(prefix="bulk-bench-")
     try:
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
-        bench_import(tmp, args.import_rows, not args.no_peers)
-        bench_licenses(tmp, args.customers, not args.no_peers)
-        bench_export(tmp, args.export_customers, not args.no_peers)
+        if "import" in only:
+            bench_import(tmp, args.import_rows, not args.no_peers, args.baseline)
+        if "licenses" in only:
+            bench_licenses(tmp, args.customers, not args.no_peers)
+        if "export" in only:
+            bench_export(tmp, args.export_customers, not args.no_peers, args.baseline)
+        print(f"load average {os.getloadavg()[0]:.1f} at the end", flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -61,11 +61,15 @@ def row_key(values):
     """An import row's idempotency key: its four fields as New customer reads them, so the same
     row (in this file or any later one) is one invitation at most. None for a row that is not valid."""
     try:
-        name, email, domain, organization = read_invitation(values)
+        return key_of(read_invitation(values))
     except ValidationFailed:
         return None
+
+
+def key_of(invitation):
+    """row_key() of a row already read by read_invitation()."""
     # The email's local part keeps its case (as the API keeps it); the domain parts are folded.
-    canonical = json.dumps([name, email, domain, organization], ensure_ascii=False)
+    canonical = json.dumps(list(invitation), ensure_ascii=False)
     return "invite:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -8,7 +8,7 @@ import json
 
 from ..clock import iso
 from ..errors import Conflict, JobFinished, NotFound, RowConflict, SelectionChanged, ValidationFailed
-from .bulk_actions import fields_message, read_invitation, row_key
+from .bulk_actions import fields_message, key_of, read_invitation, row_key
 from .customers import domain_scope
 
 MAX_ROWS = 100_000          # rows of one job: an import's file, or the customers selected
@@ -233,7 +233,8 @@ class BulkJobs:
         read = []
         for number, values in rows:
             try:
-                read.append((number, read_invitation(values), row_key(values), None))
+                invitation = read_invitation(values)
+                read.append((number, invitation, key_of(invitation), None))
             except ValidationFailed as error:
                 read.append((number, None, None, error))
         with self.storage.read() as repo:
