@@ -52,5 +52,23 @@ class SharedInvisibleRanges(unittest.TestCase):
         self.assertIn("(c & 0xFFFE) == 0xFFFE", body, "noncharacters U+xFFFE/U+xFFFF of every plane")
 
 
+class CharacterChecksTakeNoShortcutTooFar(unittest.TestCase):
+    def test_every_code_point_as_the_plain_rules_say(self):
+        """invisible() and unsafe_text() answer common text without looking each character up
+        (an import checks 40,000 names at once); for every code point they must still say what
+        their rules say: the ranges and spaces, and the Unicode categories refused."""
+        import unicodedata
+        from partner_api.validation import BIDI_CONTROLS, invisible, noncharacter, unsafe_text
+        # Planes 0-3 (every assigned letter but tags), the tags, and the private planes' edges.
+        for code in [*range(0x32000), *range(0xE0000, 0xE1000), 0xEFFFF, 0xF0000, 0x10FFFE, 0x10FFFF]:
+            ch = chr(code)
+            hidden = ch.isspace() or noncharacter(code) or any(low <= code <= high for low, high in INVISIBLE_RANGES)
+            self.assertEqual(invisible(ch), hidden, hex(code))
+            category = unicodedata.category(ch)
+            refused = ch in BIDI_CONTROLS or category in ("Cc", "Cs")
+            self.assertEqual(unsafe_text(ch, one_line=False) is not None, refused, hex(code))
+            self.assertEqual(unsafe_text("ok " + ch) is not None, refused or category in ("Zl", "Zp"), hex(code))
+
+
 if __name__ == "__main__":
     unittest.main()
