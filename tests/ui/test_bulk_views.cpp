@@ -132,3 +132,48 @@ TEST_CASE("Import: Stop stops the job once it has been on screen longer than a d
     c.ui.click("Stop import", "button");
     CHECK(c.store.state().importer.cancelling);
 }
+
+TEST_CASE("Bulk action: its progress is the import's (one kit part): N of M, Stop needs the connection, then Report and Close") {
+    Console c;
+    c.store.bulk().toggle(2);
+    c.store.bulk().open(BulkAction::RevokeInvitations);
+    c.transport.answer("/bulk-jobs/preview", 200, R"({"action": "revoke_invitations", "licenses": null, "total": 1, "applicable": 1,
+        "not_applicable": 0, "reasons": {}, "prorated_amount": {"amount": 0, "currency": "USD"},
+        "monthly_value_change": {"amount": 0, "currency": "USD"}, "shown": 0, "items": []})");
+    c.ui.frame(3);
+    REQUIRE(c.store.state().bulk.action.phase == BulkPhase::Preview);
+    c.ui.click("Revoke 1 invitations", "button");
+    c.transport.answer("/bulk-jobs", 202, R"({"id": 12, "action": "revoke_invitations", "status": "running",
+        "counts": {"total": 1, "received": 1, "done": 0, "failed": 0, "skipped": 0, "pending": 1}})");
+    c.ui.frame(40);  // two thirds of a second: Stop has settled where the confirmation was
+    CHECK(c.ui.has("0 of 1 customers done", "status"));
+    CHECK(c.ui.has("Done: 0 · Failed: 0 · Skipped: 0"));
+    CHECK(c.ui.has("The job runs on the server: you can close this page and come back to its progress."));
+    // The connection goes while it is followed: it says so, and Stop (which needs the server) is off.
+    c.platform.fireTimers();
+    c.ui.frame(1);
+    c.transport.answer("/bulk-jobs/12", 0, "");
+    c.ui.frame(3);
+    REQUIRE(c.store.state().bulk.action.offline);
+    CHECK(c.ui.has("The connection is gone. The job goes on on the server; its progress shows again when the connection is back."));
+    auto stop = c.ui.find("Stop", "button");
+    REQUIRE(stop.has_value());
+    CHECK(stop->disabled);
+    c.ui.click("Stop", "button");
+    CHECK_FALSE(c.store.state().bulk.action.cancelling);
+    // Back, and done: how it ended, the report, Close.
+    c.platform.fireTimers();
+    c.ui.frame(1);
+    c.transport.answer("/bulk-jobs/12", 200, R"({"id": 12, "action": "revoke_invitations", "status": "done",
+        "counts": {"total": 1, "received": 1, "done": 1, "failed": 0, "skipped": 0, "pending": 0}})");
+    c.ui.frame(3);
+    REQUIRE(c.store.state().bulk.action.phase == BulkPhase::Finished);
+    CHECK(c.ui.has("Finished"));
+    CHECK(c.ui.has("1 of 1 customers done", "status"));
+    CHECK_FALSE(c.ui.has("Stop", "button"));
+    c.ui.click("Download report (CSV)", "button");
+    REQUIRE(c.platform.downloads.size() == 1);
+    CHECK(c.platform.downloads[0].request.url.find("/bulk-jobs/12/report.csv") != std::string::npos);
+    c.ui.click("Close", "button");
+    CHECK(c.store.state().bulk.action.phase == BulkPhase::Closed);
+}

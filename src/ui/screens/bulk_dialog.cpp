@@ -8,6 +8,7 @@
 #include "ui/a11y/a11y_tree.h"
 #include "ui/kit/dialog_parts.h"
 #include "ui/kit/gated.h"
+#include "ui/kit/job_progress.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/paged_table.h"
 #include "ui/kit/theme.h"
@@ -201,44 +202,35 @@ void BulkDialog::drawPreview(Store& store) {
 
 void BulkDialog::drawProgress(Store& store) {
     const BulkActionState& a = store.state().bulk.action;
-    bool finished = a.phase == BulkPhase::Finished;
-    if (finished) stopArrival_.hidden();
-    if (finished)
-        text(a.job && a.job->status == "done" ? tr(Text::BulkFinishedDone) : tr(Text::BulkFinishedStopped), color::Text, fonts().medium);
-    int total = a.job ? a.job->counts.total : 0;
-    int done = a.job ? a.job->counts.finished() : 0;
-    float fraction = total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f;
-    std::string progress = format::fill(tr(Text::BulkProgress), count(done), count(total));
-    ImGui::Dummy(ImVec2(0, 4));
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color::Accent);
-    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x, tappable(14)), "");
-    ImGui::PopStyleColor();
-    a11y::lastName(progress);
-    text(progress, color::Text, fonts().medium, "status");
+    JobProgress p;
+    p.id = "bulk";
+    p.finished = a.phase == BulkPhase::Finished;
+    p.heading = a.job && a.job->status == "done" ? tr(Text::BulkFinishedDone) : tr(Text::BulkFinishedStopped);
+    p.total = a.job ? a.job->counts.total : 0;
+    p.done = a.job ? a.job->counts.finished() : 0;
+    p.progress = format::fill(tr(Text::BulkProgress), count(p.done), count(p.total));
     if (a.job)
-        text(format::fill(tr(Text::BulkCounts), count(a.job->counts.done), count(a.job->counts.failed), count(a.job->counts.skipped)),
-             color::TextMuted, fonts().small);
-    if (a.offline) paragraph(tr(Text::BulkWaitingNetwork), color::Warning, fonts().small);
-    else if (!finished) paragraph(tr(Text::BulkKeepsGoing), color::TextMuted, fonts().small);
-    if (a.error) paragraph(describeError(*a.error), color::Danger, fonts().small);
-    if (a.reportError) paragraph(describeError(*a.reportError), color::Danger, fonts().small);
-    ImGui::Dummy(ImVec2(0, 6));
-    if (!finished) {
-        // Stopping needs what the job does (the server's rule) and the network.
-        std::string stop = std::string(tr(a.cancelling ? Text::BulkStopping : Text::BulkStop)) + "##bulk-stop";
-        Gate g = gate(store, capabilityOf(a.action), /*needsNetwork=*/true);
-        bool stopTakesClicks = stopArrival_.settled();  // a double click on Invite/Start does not stop
-        if (dialogButtons(stop.c_str(), ButtonStyle::Danger, a.cancelling, g, nullptr) == 1 && stopTakesClicks) store.bulk().cancel();
-        return;
+        p.counts = format::fill(tr(Text::BulkCounts), count(a.job->counts.done), count(a.job->counts.failed), count(a.job->counts.skipped));
+    p.noteWarns = a.offline;
+    if (a.offline) p.note = tr(Text::BulkWaitingNetwork);
+    else if (!p.finished) p.note = tr(Text::BulkKeepsGoing);
+    p.error = a.error ? &*a.error : nullptr;
+    p.reportError = a.reportError ? &*a.reportError : nullptr;
+    // Stopping needs what the job does (the server's rule) and the network.
+    p.stop = tr(a.cancelling ? Text::BulkStopping : Text::BulkStop);
+    p.cancelling = a.cancelling;
+    if (!p.finished) p.stopGate = gate(store, capabilityOf(a.action), /*needsNetwork=*/true);
+    p.hasReport = a.jobId && a.job;
+    p.downloading = a.downloading;
+    p.reportGate = networkGate(store);
+    p.report = tr(Text::ImportReport);
+    p.close = tr(Text::Close);
+    switch (jobProgress(p, stopArrival_)) {
+        case JobButton::Stop: store.bulk().cancel(); break;
+        case JobButton::Report: store.bulk().downloadReport(/*excelDe=*/language() == Language::German); break;
+        case JobButton::Close: store.bulk().close(); break;
+        case JobButton::None: break;
     }
-    std::string report = std::string(tr(Text::ImportReport)) + "##bulk-report";
-    std::string closeLabel = std::string(tr(Text::Close)) + "##bulk-close";
-    Gate net = networkGate(store);
-    int clicked = a.jobId && a.job ? dialogButtons(report.c_str(), ButtonStyle::Primary, a.downloading, net, closeLabel.c_str())
-                                   : dialogButtons(closeLabel.c_str(), ButtonStyle::Secondary, false, false, nullptr);
-    if (clicked == 1 && a.jobId && a.job) store.bulk().downloadReport(/*excelDe=*/language() == Language::German);
-    if (clicked == 1 && !(a.jobId && a.job)) store.bulk().close();
-    if (clicked == 2) store.bulk().close();
 }
 
 }  // namespace rc::ui

@@ -9,6 +9,7 @@
 #include "ui/a11y/a11y_tree.h"
 #include "ui/kit/dialog_parts.h"
 #include "ui/kit/gated.h"
+#include "ui/kit/job_progress.h"
 #include "ui/kit/layout.h"
 #include "ui/kit/paged_table.h"
 #include "ui/kit/theme.h"
@@ -260,47 +261,37 @@ void ImportDialog::drawPreview(Store& store) {
 
 void ImportDialog::drawProgress(Store& store) {
     const ImportState& s = store.state().importer;
-    bool finished = s.phase == ImportPhase::Finished;
-    if (finished) stopArrival_.hidden();
-    if (finished)
-        text(s.job && s.job->status == "done" ? tr(Text::ImportFinishedDone) : tr(Text::ImportFinishedStopped), color::Text, fonts().medium);
-    text(s.fileName, color::Text, fonts().medium);
-    int total = s.job ? s.job->counts.total : static_cast<int>(s.rows.size());
-    int done = s.job ? s.job->counts.finished() : 0;
-    float fraction = total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f;
-    std::string progress = format::fill(tr(Text::ImportProgress), format::integer(done), format::integer(total));
-    ImGui::Dummy(ImVec2(0, 4));
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color::Accent);
-    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x, tappable(14)), "");
-    ImGui::PopStyleColor();
-    a11y::lastName(progress);
-    text(progress, color::Text, fonts().medium, "status");
-    if (!finished && s.job && s.job->counts.received < total)
-        text(format::fill(tr(Text::ImportUploading), format::integer(s.job->counts.received), format::integer(total)), color::TextMuted,
-             fonts().small);
+    JobProgress p;
+    p.id = "import";
+    p.finished = s.phase == ImportPhase::Finished;
+    p.heading = s.job && s.job->status == "done" ? tr(Text::ImportFinishedDone) : tr(Text::ImportFinishedStopped);
+    p.subject = s.fileName;
+    p.total = s.job ? s.job->counts.total : static_cast<int>(s.rows.size());
+    p.done = s.job ? s.job->counts.finished() : 0;
+    p.progress = format::fill(tr(Text::ImportProgress), format::integer(p.done), format::integer(p.total));
+    if (!p.finished && s.job && s.job->counts.received < p.total)
+        p.sending = format::fill(tr(Text::ImportUploading), format::integer(s.job->counts.received), format::integer(p.total));
     if (s.job)
-        text(format::fill(tr(Text::ImportCounts), format::integer(s.job->counts.done), format::integer(s.job->counts.failed),
-                          format::integer(s.job->counts.skipped)),
-             color::TextMuted, fonts().small);
-    if (s.offline) paragraph(tr(Text::ImportWaitingNetwork), color::Warning, fonts().small);
-    else if (!finished && s.resumable) paragraph(tr(Text::ImportKeepsGoing), color::TextMuted, fonts().small);
-    if (s.error) paragraph(describeError(*s.error), color::Danger, fonts().small);
-    if (s.reportError) paragraph(describeError(*s.reportError), color::Danger, fonts().small);
-    ImGui::Dummy(ImVec2(0, 6));
-    if (!finished) {
-        std::string stop = std::string(s.cancelling ? tr(Text::ImportCancelling) : tr(Text::ImportCancel)) + "##import-stop";
-        bool stopTakesClicks = stopArrival_.settled();  // a double click on Invite/Start does not stop
-        if (dialogButtons(stop.c_str(), ButtonStyle::Danger, s.cancelling, false, nullptr) == 1 && stopTakesClicks) store.importer().cancel();
-        return;
+        p.counts = format::fill(tr(Text::ImportCounts), format::integer(s.job->counts.done), format::integer(s.job->counts.failed),
+                                format::integer(s.job->counts.skipped));
+    p.noteWarns = s.offline;
+    if (s.offline) p.note = tr(Text::ImportWaitingNetwork);
+    else if (!p.finished && s.resumable) p.note = tr(Text::ImportKeepsGoing);
+    p.error = s.error ? &*s.error : nullptr;
+    p.reportError = s.reportError ? &*s.reportError : nullptr;
+    p.stop = tr(s.cancelling ? Text::ImportCancelling : Text::ImportCancel);
+    p.cancelling = s.cancelling;
+    p.hasReport = s.jobId != 0;
+    p.downloading = s.downloading;
+    p.reportGate = networkGate(store);
+    p.report = tr(Text::ImportReport);
+    p.close = tr(Text::Close);
+    switch (jobProgress(p, stopArrival_)) {
+        case JobButton::Stop: store.importer().cancel(); break;
+        case JobButton::Report: store.importer().downloadReport(/*excelDe=*/language() == Language::German); break;
+        case JobButton::Close: store.importer().close(); break;
+        case JobButton::None: break;
     }
-    std::string report = std::string(tr(Text::ImportReport)) + "##import-report";
-    std::string closeLabel = std::string(tr(Text::Close)) + "##import-close";
-    Gate net = networkGate(store);
-    int clicked = s.jobId ? dialogButtons(report.c_str(), ButtonStyle::Primary, s.downloading, net, closeLabel.c_str())
-                          : dialogButtons(closeLabel.c_str(), ButtonStyle::Secondary, false, false, nullptr);
-    if (clicked == 1 && s.jobId) store.importer().downloadReport(/*excelDe=*/language() == Language::German);
-    if (clicked == 1 && !s.jobId) store.importer().close();
-    if (clicked == 2) store.importer().close();
 }
 
 }  // namespace rc::ui
