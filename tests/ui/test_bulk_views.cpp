@@ -177,3 +177,35 @@ TEST_CASE("Bulk action: its progress is the import's (one kit part): N of M, Sto
     c.ui.click("Close", "button");
     CHECK(c.store.state().bulk.action.phase == BulkPhase::Closed);
 }
+
+TEST_CASE("Tablet: a row's checkbox takes a click anywhere in its cell (32 px and more, 44 on touch); a near miss opens no customer") {
+    Console c(768, 1024);
+    auto box = c.ui.find("Select Emily Clarke", "checkbox");
+    REQUIRE(box.has_value());
+    CHECK(box->w >= 32);
+    CHECK(box->w <= 40);  // the column is no wider than its 38 px
+    CHECK(box->h >= 44);
+    // Near the cell's corner, well off the 20 px box drawn in its middle: it ticks, nothing opens.
+    float cx = box->x + box->w * 0.5f, cy = box->y + box->h * 0.5f;
+    c.ui.mouseDrag(cx - 14, cy - 20, cx - 14, cy - 20, 1);
+    c.ui.frame(2);
+    CHECK(c.store.state().bulk.selection.count() == 1);
+    CHECK(c.store.state().route.screen == Screen::Customers);
+    // A touch screen: the column is a finger wide, no wider.
+    c.ui.touchScreen(true);
+    c.ui.frame(3);
+    box = c.ui.find("Select Emily Clarke", "checkbox");
+    REQUIRE(box.has_value());
+    CHECK(box->w >= 44);
+    CHECK(box->w <= 46);
+    CHECK(box->h >= 44);
+    cx = box->x + box->w * 0.5f, cy = box->y + box->h * 0.5f;
+    c.ui.touchDrag(cx + 19, cy + 22, cx + 19, cy + 22, 1);
+    c.ui.frame(2);
+    CHECK(c.store.state().bulk.selection.count() == 0);
+    CHECK(c.store.state().route.screen == Screen::Customers);
+    auto page = c.ui.find("Select all on this page", "checkbox");
+    REQUIRE(page.has_value());
+    CHECK(page->w >= 44);
+    CHECK(page->h >= 44);
+}

@@ -32,6 +32,8 @@ public:
     // The same with a mouse (a column's edge dragged wider).
     void mouseDrag(float x0, float y0, float x1, float y1, int steps);
     void resize(float width, float height);
+    // A touch screen (the page's pointer is coarse): tap targets of 44 px, as the web build sets it.
+    void touchScreen(bool on) { ui_.setTouchScreen(on); }
     void pressKey(int imguiKey);
     void pressKey(int modifier, int imguiKey);  // e.g. ImGuiMod_Ctrl, ImGuiKey_A
     const std::vector<ui::DrawnItem>& items() const { return registry_.items(); }

@@ -18,6 +18,7 @@ struct ColumnSpec {
     bool whole = false;    // its content is never cut while a droppable column is shown (names)
     bool hideable = true;  // the reseller may hide it
     int wholeWhile = 0;    // not cut while a column with drop order 1..this is shown (domains)
+    bool tapTarget = false;  // one control fills it: on touch screens at least a tap target wide
 };
 
 // What a column needs this time: its content's width, and what the reseller chose.

@@ -38,6 +38,10 @@ void FittedColumns::fit(const TableColumns& user, float width) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
         const TableColumn& c = columns_[i];
         specs.push_back(c.spec);
+        if (c.spec.tapTarget) {  // a finger's width on touch screens (the tablet's checkbox column)
+            specs.back().minWidth = tappable(c.spec.minWidth);
+            if (c.spec.maxWidth > 0) specs.back().maxWidth = tappable(c.spec.maxWidth);
+        }
         ColumnNeed n;
         float title = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, tr(c.title)).x + kSortArrow;
         n.content = std::max(content_[i], title + 2 * cellPadding());

@@ -1,11 +1,13 @@
 #include "ui/screens/customer_selection.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "core/format.h"
 #include "core/i18n.h"
 #include "ui/a11y/a11y_tree.h"
+#include "imgui_internal.h"
 #include "ui/a11y/item_registry.h"
 #include "ui/kit/gated.h"
 #include "ui/kit/layout.h"
@@ -45,17 +47,40 @@ constexpr float kTableBox = 20;
 // The column is narrower than the box and both cell paddings: the box moves into the left one.
 constexpr float kIntoPadding = 5;
 
-// A checkbox with no words beside it: the registry (and so the mirror) names it, ticked or not.
-// `size`: its square (0: the frame's height).
-bool checkbox(const char* id, bool& on, const std::string& name, float size = kTableBox) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, (size - ImGui::GetFontSize()) * 0.5f));
-    bool changed = ImGui::Checkbox(id, &on);
-    ImGui::PopStyleVar();
-    if (auto* reg = currentRegistry()) {
-        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        reg->record(name, "checkbox", a.x, a.y, b.x - a.x, b.y - a.y, false, on);
+// A checkbox with no words beside it, its `box` px square drawn centred in the hit area `hit`
+// (a table's whole cell: 38 x 56 px, 44 px wide on touch), so a pointer or finger that misses the
+// small box by a little ticks it rather than opening the customer under it. The registry (and so
+// the mirror) names it with the hit area as its bounds, ticked or not.
+bool checkbox(const char* id, bool& on, const std::string& name, float box, ImVec2 at, ImVec2 hit) {
+    ImGuiID itemId = ImGui::GetID(id);
+    ImRect bb(at, ImVec2(at.x + hit.x, at.y + hit.y));
+    // No ItemSize: the area reaches into the cell's padding, and the row must not grow by it.
+    if (!ImGui::ItemAdd(bb, itemId)) return false;
+    bool hovered = false, held = false;
+    bool pressed = ImGui::ButtonBehavior(bb, itemId, &hovered, &held);
+    if (pressed) {
+        on = !on;
+        ImGui::MarkItemEdited(itemId);
     }
-    return changed;
+    ImVec2 a(std::floor(at.x + (hit.x - box) * 0.5f), std::floor(at.y + (hit.y - box) * 0.5f)), b(a.x + box, a.y + box);
+    ImGui::RenderNavHighlight(bb, itemId);
+    ImGuiCol bg = held && hovered ? ImGuiCol_FrameBgActive : hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg;
+    ImGui::RenderFrame(a, b, ImGui::GetColorU32(bg), true, ImGui::GetStyle().FrameRounding);
+    if (on) {
+        float pad = std::max(1.0f, std::floor(box / 6.0f));
+        ImGui::RenderCheckMark(ImGui::GetWindowDrawList(), ImVec2(a.x + pad, a.y + pad), ImGui::GetColorU32(ImGuiCol_CheckMark),
+                               box - pad * 2.0f);
+    }
+    if (auto* reg = currentRegistry()) reg->record(name, "checkbox", bb.Min.x, bb.Min.y, hit.x, hit.y, false, on);
+    return pressed;
+}
+
+// The hit area of a table cell's checkbox: the whole cell, the cursor at its content's top left.
+bool cellCheckbox(const char* id, bool& on, const std::string& name, float rowHeight) {
+    ImVec2 pad = ImGui::GetStyle().CellPadding;
+    ImVec2 content = ImGui::GetCursorScreenPos();
+    ImVec2 at(content.x - pad.x, content.y - pad.y);
+    return checkbox(id, on, name, kTableBox, at, ImVec2(ImGui::GetContentRegionAvail().x + 2 * pad.x, rowHeight));
 }
 
 }  // namespace
@@ -65,28 +90,25 @@ float selectBoxWidth() { return kTableBox - 2 * kIntoPadding; }
 bool selectingCards(const Store& store) { return store.state().bulk.selection.selectMode && cardList(shell()); }
 
 void selectBox(Store& store, const Customer& c, float rowHeight) {
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() - kIntoPadding,
-                               ImGui::GetCursorPosY() + (rowHeight - kTableBox) * 0.5f - ImGui::GetStyle().CellPadding.y));
     bool on = picked(store, c.id);
-    if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name))) store.bulk().toggle(c.id);
+    if (cellCheckbox("##select", on, format::fill(tr(Text::SelectRow), c.name), rowHeight)) store.bulk().toggle(c.id);
 }
 
 void selectPageBox(Store& store, float headerHeight) {
     std::vector<std::int64_t> ids = pageIds(store);
     const BulkSelectionState* sel = current(store);
     bool on = !ids.empty() && sel && std::all_of(ids.begin(), ids.end(), [&](std::int64_t id) { return sel->has(id); });
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() - kIntoPadding,
-                               ImGui::GetCursorPosY() + (headerHeight - kTableBox) * 0.5f - ImGui::GetStyle().CellPadding.y));
-    if (checkbox("##select-page", on, tr(Text::SelectPage))) store.bulk().selectPage(ids, on);
+    if (cellCheckbox("##select-page", on, tr(Text::SelectPage), headerHeight)) store.bulk().selectPage(ids, on);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::SelectPage));
 }
 
 void selectCardBox(Store& store, const Customer& c, ImVec2 centre) {
     // As large as a finger needs (the whole card picks it too).
     float h = tappable(ImGui::GetFrameHeight());
-    ImGui::SetCursorScreenPos(ImVec2(centre.x - h * 0.5f, centre.y - h * 0.5f));
     bool on = picked(store, c.id);
-    if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name), h)) store.bulk().toggle(c.id);
+    if (checkbox("##select", on, format::fill(tr(Text::SelectRow), c.name), h, ImVec2(centre.x - h * 0.5f, centre.y - h * 0.5f),
+                 ImVec2(h, h)))
+        store.bulk().toggle(c.id);
 }
 
 void selectionBar(Store& store, float width) {

@@ -181,7 +181,8 @@ private:
 PagedTableSpec CustomersView::tableSpec() {
     return {"customers", Text::MenuCustomers, Text::LoadingCustomers, Text::CustomersRange, Text::CustomersCount,
             Text::CouldNotLoadCustomers, Table::Customers, kRowHeight, kCardHeight, {
-        {{"select", 0, 38, 38, false, false, false}, Text::ColSelect},  // a 20 px checkbox and its cell padding
+        // A 20 px checkbox and its cell padding; the whole cell is its hit area (44 px wide on touch).
+        {{"select", 0, 38, 38, false, false, false, 0, true}, Text::ColSelect},
         {{"customer", 0, 140, 0, true, true, false}, Text::ColCustomer, false, "name"},
         {{"domain", 5, 110, 280, true, false, true, 4}, Text::ColDomain},  // whole while licenses and later show
         {{"status", 6, 100, 0, false, false, true}, Text::ColStatus},
