@@ -2,9 +2,11 @@
 // mirror: a Viewer may pick customers but finds the four bulk actions disabled, each with the
 // role it needs as its description; with the dialog open and its preview shown, the connection
 // goes: the confirmation is disabled with "needs a connection" and a click sends nothing. EN and DE.
+// On a tablet's touch screen a row's checkbox takes a finger anywhere in its 44 px cell.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { api, launchBrowser, openConsoleAt, screenshot, startServer, until as poll, waitForItem } from "./harness.mjs";
+import { api, items, launchBrowser, openConsoleAt, screenshot, startServer, until as poll, waitForIdle, waitForItem }
+  from "./harness.mjs";
 
 const VIEWER = "tom.fischer@reseller.example";  // the demo team's Viewer
 const TEXT = {
@@ -45,9 +47,9 @@ after(async () => {
 const until = (page, fn, what) => poll(page, fn, what, { shot: "bulk-gates-timeout" });
 
 // The console at the list of this run's customers, signed in as `email` (the demo's Admin by default).
-async function open(lang, email = null) {
+async function open(lang, email = null, device = { viewport: { width: 1440, height: 900 } }) {
   const opened = await openConsoleAt(browser, server.url, `#/customers?q=${TAG}`,
-    { viewport: { width: 1440, height: 900 }, locale: lang === "de" ? "de-DE" : "en-US" });
+    { ...device, locale: lang === "de" ? "de-DE" : "en-US" });
   const { page } = opened;
   if (email) await page.getByLabel(/Demo account email|E-Mail-Adresse des Demo-Kontos/).fill(email);
   await page.getByRole("button", { name: TEXT[lang].signIn }).click();
@@ -126,3 +128,26 @@ for (const lang of ["en", "de"]) {
     }
   });
 }
+
+test("tablet (768x1024, touch): a row's checkbox takes a finger anywhere in its cell, at least 44 px, and opens no customer", async () => {
+  for (const lang of ["en", "de"]) {
+    const { context, page, pageErrors } = await open(lang, null,
+      { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false });
+    try {
+      const label = TEXT[lang].select(NAMES[0]);
+      const box = await waitForItem(page, label, "checkbox");
+      assert.ok(box.w >= 44 && box.h >= 44, `${box.w}x${box.h}`);
+      assert.ok(box.w <= 46, `the column no wider than a finger needs: ${box.w}`);
+      // Near the cell's corner, well off the 20 px box drawn in its middle.
+      await page.touchscreen.tap(box.x + box.w - 4, box.y + 5);
+      await waitForItem(page, TEXT[lang].selected(1), "status");
+      assert.equal((await items(page)).find((i) => i.kind === "checkbox" && i.label === label).checked, true);
+      assert.ok((await page.evaluate(() => location.hash)).startsWith("#/customers?"), "still the list");
+      await waitForIdle(page, 2000);
+      await screenshot(page, `74-bulk-tablet-checkbox-768x1024-${lang}`);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
