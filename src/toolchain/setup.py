@@ -17,7 +17,7 @@ BUILD = ROOT / "build"
 
 # Everything a build needs (and `python3 serve.py`, which builds first); tests add the browser and PDF tools.
 BUILD_PACKAGES = ["emscripten", "nlohmann-json3-dev", "cmake", "make", "g++",
-                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin", "optipng", "zopfli", "binaryen", "unicode-data",
+                  "fonts-roboto-unhinted", "fonts-fork-awesome", "fonttools", "brotli", "librsvg2-bin", "optipng", "zopfli", "binaryen", "unicode-data", "node-terser",
                   "fonts-noto-core", "fonts-noto-cjk"]
 # The partner API's invoice documents (issue 18): WeasyPrint lays out the PDF (its Python module and
 # Pango come with the package; serve.py imports them through partner_api/debian_packages.py), and

@@ -162,8 +162,8 @@ class PageBundle(unittest.TestCase):
             '  <script src="console.js"></script>\n  <!-- /bundle -->\n</body>')
 
     def files(self):
-        return {"index.html": self.PAGE.encode(), "codes.js": b"(function () { var a = 1; })();\n",
-                "bridge.js": b"(function () { var b = 2; })();", "console.js": b'(function () { load("app.js"); })();\n',
+        return {"index.html": self.PAGE.encode(), "codes.js": b"(function () { window.a = 1; })();\n",
+                "bridge.js": b"(function () { window.b = 2; })();", "console.js": b'(function () { load("app.js"); })();\n',
                 "sw.js": b"const PRECACHE = [];", "app.js": b"var Module;"}
 
     def setUp(self):
@@ -173,9 +173,8 @@ class PageBundle(unittest.TestCase):
     def test_the_scripts_become_one_file_in_their_order(self):
         files = self.files()
         dist.bundle_scripts(files, self.cache)
-        # Minified: no comment or white space, nothing renamed (scripts share globals by name).
-        self.assertEqual(files["page.js"], b'(function(){var a=1})();(function(){var b=2})();'
-                                           b'(function(){load("app.js")})();\n')
+        # Minified: no comment or white space, the scripts one after the other.
+        self.assertEqual(files["page.js"], b'window.a=1,window.b=2,load("app.js");\n')
         self.assertNotIn("codes.js", files)
         self.assertNotIn("console.js", files)
         self.assertEqual(files["index.html"].decode(), '<body><canvas></canvas>\n  <script src="page.js"></script>\n</body>')
@@ -195,11 +194,31 @@ class PageBundle(unittest.TestCase):
         with self.assertRaisesRegex(dist.PackError, "would replace a staged file"):
             dist.bundle_scripts(files, self.cache)
 
-    def test_minifying_keeps_names_and_strings_and_refuses_broken_script(self):
-        out = dist.minified_js(b"// why\nvar longName = 'a  b'; /* note */\nfunction f(x) { return longName + x; }\n", self.cache)
-        self.assertEqual(out, b'var longName="a  b";function f(x){return longName+x}\n')
+    SCRIPT = (b"// why\nvar Module = window.Module || {}; var longName = 'a  b'; /* note */\n"
+              b"function f(someArgument) { var local = someArgument + longName; return local + local; }\n"
+              b"Module.f = f; Module.g = function (other) { return other + 1; };\n")
+
+    def test_a_page_script_keeps_its_top_level_names_and_strings(self):
+        # The page's scripts share globals by name: only names inside functions are shortened.
+        out = dist.minified_js(self.SCRIPT, self.cache).decode()
+        self.assertNotIn("why", out)
+        self.assertNotIn("note", out)
+        for kept in ("var Module=", "longName=", "function f(", '"a  b"', "Module.f=f", "Module.g="):
+            self.assertIn(kept, out)
+        self.assertNotIn("someArgument", out)
+        self.assertNotIn("other", out)
         with self.assertRaisesRegex(dist.PackError, "minifying a script failed"):
             dist.minified_js(b"function (", self.cache)
+
+    def test_the_program_keeps_only_module_and_its_properties(self):
+        # app.js: every top-level name but Module is shortened; what the page reaches is Module's.
+        out = dist.minified_js(self.SCRIPT, self.cache, "program").decode()
+        for kept in ("Module=", '"a  b"', "Module.f=", "Module.g="):
+            self.assertIn(kept, out)
+        for gone in ("longName", "someArgument", "function f("):
+            self.assertNotIn(gone, out)
+        with self.assertRaisesRegex(dist.PackError, "minifying a script failed"):
+            dist.minified_js(b"function (", self.cache, "program")
 
     def test_every_script_of_web_is_in_the_page_bundle(self):
         # A script left out would be staged and precached but never run.
