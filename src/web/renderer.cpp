@@ -93,11 +93,13 @@ bool Renderer::init(bool preserved) {
 
 void Renderer::uploadFontAtlas() {
     ImGuiIO& io = ImGui::GetIO();
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
     // One byte a texel (the atlas is white; only its coverage varies): a quarter of RGBA's
-    // upload and of the bytes the rasteriser reads per glyph pixel.
-    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    // upload and of the bytes the rasteriser reads per glyph pixel. Read as ui::loadFonts built
+    // it: GetTexDataAsAlpha8 would build a missing atlas with ImGui's own font, and so keep that
+    // font's 12 KB in app.wasm.
+    unsigned char* pixels = io.Fonts->TexPixelsAlpha8;
+    int w = io.Fonts->TexWidth, h = io.Fonts->TexHeight;
+    if (pixels == nullptr) return;
     if (fontTexture_) glDeleteTextures(1, &fontTexture_);
     glGenTextures(1, &fontTexture_);
     glBindTexture(GL_TEXTURE_2D, fontTexture_);

@@ -1,5 +1,8 @@
 #include "ui/kit/theme.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "imgui_internal.h"
 #include "ui/text/font_files.h"
 #include "ui/text/glyph_ranges.h"
@@ -107,9 +110,16 @@ Fonts loadFonts(const std::string& dir, float density) {
     const std::string* medium = fontFile(dir + "/Roboto-Medium.ttf");
     const std::string* icons = fontFile(dir + "/forkawesome-webfont.ttf");
     if (!regular || !medium) {
+#ifdef __EMSCRIPTEN__
+        // The page starts the program only once it has the fonts (web/console.js): ImGui's own
+        // font is not linked into app.wasm (12 KB of data), so this is the page's error.
+        std::fprintf(stderr, "loadFonts: the page handed over no UI fonts\n");
+        std::abort();
+#else
         ImFont* f = io.Fonts->AddFontDefault();
         gFonts = Fonts{f, f, f, f, f};
         return gFonts;
+#endif
     }
     const ImWchar* textRanges = scriptFonts().baseRanges();
     const ImWchar* iconRanges = kIconGlyphs;
@@ -147,7 +157,9 @@ Fonts loadFonts(const std::string& dir, float density) {
     gFonts.title = add(*medium, 24.0f, FontWeight::Medium);
     gFonts.huge = add(*medium, 30.0f, FontWeight::Medium, /*names=*/false);  // figures only, never names
     io.FontDefault = gFonts.body;
-    io.Fonts->Build();
+    // Built by stb_truetype straight away: ImFontAtlas::Build() would add ImGui's own font to an
+    // empty atlas, and linking it keeps that font's 12 KB of data in app.wasm.
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
     scriptFonts().atlasBuilt();
     // A character whose script font is still on its way is left blank (its width held), not "?".
     for (ImFont* f : io.Fonts->Fonts)
