@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/text/script_fonts.h"
+
 // Whether web/prefetch.js made this GET ahead; it then answers under `id` (rc_on_prefetched),
 // at once when the answer is in already.
 EM_JS(int, rc_js_take_prefetched, (const char* url, const char* authorization, int id), {
@@ -22,6 +24,7 @@ struct InFlight {
     MainQueue* queue;
     std::function<void()>* wake;
     Transport::Completion done;
+    bool json = false;  // an API answer (Accept: application/json), not a font or a document
     std::string body;
     std::vector<std::string> headerStrings;
     std::vector<const char*> headerPointers;
@@ -34,6 +37,7 @@ void finish(emscripten_fetch_t* fetch) {
     if (fetch->data && fetch->numBytes > 0) res.body.assign(fetch->data, static_cast<std::size_t>(fetch->numBytes));
     res.statusText = fetch->statusText;
     emscripten_fetch_close(fetch);
+    if (ctx->json && res.status >= 200 && res.status < 300) ui::scriptFonts().arrived(res.body);
     auto done = std::move(ctx->done);
     ctx->queue->post([done = std::move(done), res = std::move(res)] { done(res); });
     (*ctx->wake)();
@@ -59,6 +63,7 @@ void FetchTransport::send(const HttpRequest& request, Completion done) {
     ctx->queue = &queue_;
     ctx->wake = &wake_;
     ctx->done = std::move(done);
+    ctx->json = accept == "application/json";
     ctx->body = request.body;
     for (const auto& [name, value] : request.headers) {
         ctx->headerStrings.push_back(name);
@@ -92,6 +97,7 @@ void FetchTransport::deliverPrefetched(int id, int status, const std::string& bo
     HttpResponse res;
     res.status = status;
     res.body = body;
+    if (status >= 200 && status < 300) ui::scriptFonts().arrived(res.body);  // the page fetched JSON only
     queue_.post([done = std::move(done), res = std::move(res)] { done(res); });
     wake_();
 }

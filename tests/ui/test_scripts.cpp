@@ -296,3 +296,42 @@ TEST_CASE("the fonts the page hands over are the ones the atlas is built from (t
     CHECK(ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(U'ß')) != nullptr);
     ImGui::DestroyContext();
 }
+
+TEST_CASE("a name that arrives in data fetches its small alphabet's files before it is drawn, so offline has them") {
+    ui::ScriptFonts& fonts = ui::scriptFonts();
+    fonts.reset();
+    MainQueue queue;
+    test::FakeTransport transport{queue};
+    // Latin-1, an escaped quote and backslash: nothing to fetch.
+    fonts.arrived(R"J({"items":[{"name":"Zoë Müller","note":"a \"quote\" and C:\\u0141 (a backslash, then u0141)"}]})J");
+    fonts.fetchWanted(transport, 0);
+    CHECK(transport.sent.empty());
+
+    // As Python's json writes it (\uXXXX): Latin Extended, regular and medium, once each.
+    fonts.arrived(R"J({"items":[{"name":"\u0141ukasz W\u00f3jcik"}]})J");
+    fonts.arrived(R"J({"name":"\u0141\u00f3d\u017a"})J");
+    fonts.fetchWanted(transport, 0);
+    fonts.fetchWanted(transport, 1);
+    CHECK(transport.count("fonts/latin-ext.ttf") == 1);
+    CHECK(transport.count("fonts/latin-ext-medium.ttf") == 1);
+    CHECK(transport.sent.size() == 2);
+    CHECK_FALSE(fonts.atlasStale());  // nothing drawn yet: the atlas is not rebuilt for it
+
+    // As UTF-8: Greek and Cyrillic; Han, Arabic and Hangul wait until drawn (their files are large).
+    fonts.arrived(R"J({"items":[{"name":"Γιώργος"},{"name":"Анна"},{"name":"王小明"},{"name":"محمد"},{"name":"\u738b \uae40"}]})J");
+    fonts.fetchWanted(transport, 2);
+    CHECK(transport.count("fonts/greek.ttf") == 1);
+    CHECK(transport.count("fonts/greek-medium.ttf") == 1);
+    CHECK(transport.count("fonts/cyrillic.ttf") == 1);
+    CHECK(transport.count("fonts/cyrillic-medium.ttf") == 1);
+    CHECK(transport.sent.size() == 6);
+
+    // Loaded, the file's letters are drawn from the atlas once a name needs them, with no new request.
+    CHECK(answerFontRequests(transport) == 6);
+    queue.drain();
+    fonts.need(displayText("Łukasz"));
+    fonts.fetchWanted(transport, 3);
+    CHECK(transport.sent.size() == 6);
+    CHECK(fonts.drawnBy(U'Ł', FontWeight::Regular) == "latin-ext");
+    fonts.reset();
+}

@@ -90,6 +90,35 @@ void ScriptFonts::need(std::string_view utf8) {
     if (stale_ && !wasStale) requestAnimation();  // characters of a loaded file: draw once more with them
 }
 
+void ScriptFonts::arrived(std::string_view json) {
+    bool plain = std::all_of(json.begin(), json.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\\'; });
+    if (plain) return;
+    auto want = [this](char32_t cp) {
+        if (cp < 0x100 || cp > 0xFFFF) return;  // Latin-1 is in the base fonts; ImGui draws the BMP only
+        for (auto& f : files_)
+            if (f->spec->wholeInAtlas && f->state == File::State::Idle && inRanges(f->spec->coverage, cp))
+                f->state = File::State::Wanted;
+    };
+    // JSON writes a character as itself (UTF-8) or as \uXXXX (Python's json does, by default).
+    auto hex = [](char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    };
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        if (json[i] == '\\' && i + 1 < json.size()) {
+            if (json[i + 1] == 'u' && i + 5 < json.size()) {
+                int cp = 0;
+                for (std::size_t k = i + 2; k < i + 6 && cp >= 0; ++k) cp = hex(json[k]) < 0 ? -1 : cp * 16 + hex(json[k]);
+                if (cp >= 0) want(static_cast<char32_t>(cp));
+            }
+            ++i;  // the escaped character is not a quote or a backslash of its own
+        } else if (static_cast<unsigned char>(json[i]) >= 0xC0) {
+            std::size_t n = static_cast<unsigned char>(json[i]) >= 0xF0 ? 4 : static_cast<unsigned char>(json[i]) >= 0xE0 ? 3 : 2;
+            for (char32_t cp : utf8::decode(json.substr(i, n))) want(cp);
+            i += n - 1;
+        }
+    }
+}
+
 bool ScriptFonts::placeOne(char32_t cp, FontWeight weight) {
     bool anyOfWeight = false;
     for (auto& f : files_) {

@@ -29,6 +29,11 @@ public:
 
     // Notes the characters of a text being drawn or typed. Cheap for text seen before and for ASCII.
     void need(std::string_view utf8);
+    // Notes the characters of data that arrived (an API answer's JSON, its \\uXXXX escapes too):
+    // the small alphabets' files (Latin Extended, Greek, Cyrillic, Hebrew) that draw them, both
+    // weights, are fetched with the next fetchWanted, so a name seen online is drawn offline
+    // even if it was not drawn then. Large files (Arabic, CJK) still wait until drawn.
+    void arrived(std::string_view json);
     // Asks the transport for every file a drawn character waits for (a file that failed is asked
     // again after `retrySeconds`). `now` is in seconds on any steady clock.
     void fetchWanted(Transport& transport, double now, const std::string& baseUrl = "fonts/");
