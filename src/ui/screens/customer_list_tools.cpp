@@ -10,6 +10,7 @@
 #include "ui/kit/layout.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
+#include "ui/screens/customer_selection.h"
 #include "ui/screens/views_menu.h"
 
 namespace rc::ui {
@@ -61,17 +62,38 @@ void exportMenu(Store& store, float height) {
 
 float listToolsWidth() { return viewsMenuWidth() + kGap + buttonWidth(importLabel().c_str()) + kGap + buttonWidth(exportLabel().c_str()); }
 
-void listTools(Store& store, float height) {
+float listToolsWidth(const Store& store) {
+    float w = listToolsWidth();
+    if (selectModeInTools(store)) w += kGap + buttonWidth((std::string(tr(Text::SelectMode)) + "##select-mode").c_str());
+    return w;
+}
+
+void listTools(Store& store, float height, float left, float right) {
     height = tappable(height);
+    // Where they do not fit on one line (German on a phone), each goes on the line while it fits
+    // and the next under it, from the line's left edge: right-aligned, the first was cut off.
+    bool flow = listToolsWidth(store) > right - left;
+    if (flow) ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+    auto next = [&](float w) {
+        if (!flow || ImGui::GetItemRectMax().x + kGap + w <= right) {
+            ImGui::SameLine(0, kGap);
+        } else {
+            ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetItemRectMax().y + kGap));
+        }
+    };
     viewsMenu(store, height);
-    ImGui::SameLine(0, kGap);
     std::string label = importLabel();
+    next(buttonWidth(label.c_str()));
     // Importing invites: the Sales or Admin role, and the network (an import is never queued offline).
     Gate g = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);
     if (gatedButton(label.c_str(), g, ButtonStyle::Secondary, ImVec2(buttonWidth(label.c_str()), height)))
         store.importer().open();
-    ImGui::SameLine(0, kGap);
+    next(buttonWidth(exportLabel().c_str()));
     exportMenu(store, height);
+    if (selectModeInTools(store)) {
+        next(buttonWidth((std::string(tr(Text::SelectMode)) + "##select-mode").c_str()));
+        selectModeButton(store, height);
+    }
 }
 
 }  // namespace rc::ui

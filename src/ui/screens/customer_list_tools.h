@@ -8,8 +8,11 @@ namespace rc::ui {
 
 // The width both buttons take (to decide whether they share the filter line).
 float listToolsWidth();
+float listToolsWidth(const Store& store);  // with Select where it joins them (phones)
 // Both buttons at the cursor, on one line; each disabled with the reason for roles that may
 // not use it (Import: manage_customers; Export: export_billing) and while offline.
-void listTools(Store& store, float height);  // as tall as the filter beside them
+// As tall as the filter beside them, from the cursor to `right` on one line where they fit,
+// else over as many lines as they need from `left`.
+void listTools(Store& store, float height, float left, float right);
 
 }  // namespace rc::ui

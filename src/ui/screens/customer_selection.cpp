@@ -111,6 +111,18 @@ void selectCardBox(Store& store, const Customer& c, ImVec2 centre) {
         store.bulk().toggle(c.id);
 }
 
+bool selectModeInTools(const Store& store) {
+    const AppState& st = store.state();
+    const BulkSelectionState* sel = current(store);
+    return cardList(shell()) && st.customers.loaded && st.customers.rows.total() > 0 && !st.bulk.selection.selectMode &&
+           !(sel && sel->count() > 0);
+}
+
+void selectModeButton(Store& store, float height) {
+    std::string mode = std::string(tr(Text::SelectMode)) + "##select-mode";
+    if (button(mode.c_str(), ButtonStyle::Secondary, ImVec2(buttonWidth(mode.c_str()), height))) store.bulk().setSelectMode(true);
+}
+
 void selectionBar(Store& store, float width) {
     const AppState& st = store.state();
     const CustomerListState& list = st.customers;
@@ -118,8 +130,8 @@ void selectionBar(Store& store, float width) {
     std::int64_t n = sel ? sel->count() : 0;
     bool cards = cardList(shell());
     bool selectMode = st.bulk.selection.selectMode;
-    // Phones: the Select button is always there while the list has rows; desktop: only a selection shows a bar.
-    if (n == 0 && !(cards && list.loaded && (list.rows.total() > 0 || selectMode))) return;
+    // Only a selection shows a bar, or select mode on a phone (Select itself is with the tools).
+    if (n == 0 && !(cards && list.loaded && selectMode)) return;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);

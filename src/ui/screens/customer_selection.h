@@ -20,7 +20,11 @@ float selectBoxWidth();
 // Whether a tap on a card picks it rather than opening the customer (phones, select mode).
 bool selectingCards(const Store& store);
 
-// The line above the list; nothing while no customer is picked (phones: the Select button).
+// The line above the list; nothing while no customer is picked and, on phones, select mode is off.
 void selectionBar(Store& store, float width);
+// Phones, nothing picked, select mode off: Select goes with the list's tools (the bar would be a
+// line of its own for one button), `height` tall; false when it has no place now.
+bool selectModeInTools(const Store& store);
+void selectModeButton(Store& store, float height);
 
 }  // namespace rc::ui

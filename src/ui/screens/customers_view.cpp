@@ -233,7 +233,7 @@ void CustomersView::draw(Store& store) {
     }
     float filterW = segmentedWidth(labels.data(), statusCount);
     // Import and Export share the line where the search keeps its room, else go under it.
-    float toolsW = listToolsWidth();
+    float toolsW = listToolsWidth(store);
     float besideW = filterW + 16 + (width - filterW - toolsW - 32 >= 260 ? toolsW + 16 : 0);
     // On a short screen a narrower search shares the line: rows of the list stay in sight.
     bool oneLine = width - besideW >= (shell().shortScreen ? 200 : 260);
@@ -281,8 +281,8 @@ void CustomersView::draw(Store& store) {
     // Import and Export: at the line's right end where they fit, else right-aligned under it.
     float lineLeft = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x - ImGui::GetScrollX();
     if (ImGui::GetItemRectMax().x + 16 + toolsW <= lineLeft + width) ImGui::SameLine(0, 0);
-    ImGui::SetCursorScreenPos(ImVec2(lineLeft + width - toolsW, ImGui::GetCursorScreenPos().y));
-    listTools(store, ImGui::GetFrameHeight());  // the filter's height
+    ImGui::SetCursorScreenPos(ImVec2(std::max(lineLeft, lineLeft + width - toolsW), ImGui::GetCursorScreenPos().y));
+    listTools(store, ImGui::GetFrameHeight(), lineLeft, lineLeft + width);  // the filter's height
     gateNotes();
     ImGui::Dummy(ImVec2(0, 2));
 
