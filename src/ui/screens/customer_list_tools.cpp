@@ -30,13 +30,16 @@ void exportMenu(Store& store, float height) {
     if (gatedButton(label.c_str(), g, ButtonStyle::Secondary, ImVec2(buttonWidth(label.c_str()), height), exporting))
         ImGui::OpenPopup("##export-menu");
     a11y::lastName(tr(Text::ExportCsv));
-    // The menu hangs under the button, its right edge at the button's (never over the button).
-    ImVec2 under(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 4);
-    ImGui::SetNextWindowPos(under, ImGuiCond_Always, ImVec2(1, 0));
+    // The menu hangs under the button, its right edge at the button's (never over the button),
+    // moved as far as it must to stay on screen (on a phone the button may start a line).
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = std::min(360.0f, vp->WorkSize.x - 48), menuW = w + 2 * 14;
+    float left = std::clamp(ImGui::GetItemRectMax().x - menuW, vp->WorkPos.x + 8,
+                            std::max(vp->WorkPos.x + 8, vp->WorkPos.x + vp->WorkSize.x - 8 - menuW));
+    ImGui::SetNextWindowPos(ImVec2(left, ImGui::GetItemRectMax().y + 4), ImGuiCond_Always);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, shell().touch ? 10.0f : 8.0f));
     if (ImGui::BeginPopup("##export-menu")) {
-        float w = std::min(360.0f, ImGui::GetMainViewport()->WorkSize.x - 48);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
         text(format::fill(tr(Text::ExportWhatYouSee), format::integer(st.customers.rows.total())), color::TextMuted, fonts().small,
              "label");
