@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, openConsole, startServer } from "../e2e/harness.mjs";
+import { chooseFilesByClick, launchBrowser, openConsole, startServer } from "../e2e/harness.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
   if (a.startsWith("--")) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith("--") ? all[i + 1] : "1"]);
@@ -68,9 +68,10 @@ try {
   // Like a hand: arrive, let the button show its hover, then press.
   await page.mouse.move(choose.x + choose.w / 2, choose.y + choose.h / 2, { steps: 2 });
   await sleep(300);
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.mouse.click(choose.x + choose.w / 2, choose.y + choose.h / 2)]);
+  // The click, the page's picker and the file set on it (harness: Playwright's filechooser event
+  // went missing now and then); the clock starts with the click, a few ms before the choice.
   const t0 = Date.now();
-  await chooser.setFiles(csv);
+  await chooseFilesByClick(page, choose.x + choose.w / 2, choose.y + choose.h / 2, csv);
   const invite = await item(page, "return /^Invite [0-9,]+ customers$/.test(i.label)", 60000);
   const previewS = (Date.now() - t0) / 1000;
   // The server's check of every row (already a customer, imported before) goes on behind it.
