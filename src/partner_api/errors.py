@@ -293,6 +293,12 @@ class TransferTokenGone(DomainError):
     code = "transfer_token_gone"
     default_message = "This transfer token is no longer valid."
 
+    def __init__(self, message=None, reason=None):
+        super().__init__(message)
+        # used | revoked | superseded | expired: in the body, for clients to say it in their reader's language.
+        if reason:
+            self.details["reason"] = reason
+
 
 class PayloadTooLarge(DomainError):
     code = "payload_too_large"

@@ -179,6 +179,10 @@ SCHEMAS = {
                            current_total=i(description="selection_changed: how many customers the filter selects "
                                                        "now"),
                            row=i(description="row_conflict: the import's row sent again with other content"),
+                           reason={**s(enum=["used", "revoked", "superseded", "expired", "own_customer"]),
+                                   "description": "transfer_token_gone: why the transfer token no longer works; "
+                                                  "conflict on a transfer: own_customer (the token is this "
+                                                  "reseller's own)."},
                            state={**s(enum=STATES), "description": "409 from the lifecycle table: the customer's "
                                                                    "state, in which the action is not allowed."},
                            allowed_states={**arr(s(enum=STATES)), "description": "409 from the lifecycle table: the "

@@ -64,7 +64,7 @@ class Tokens(Case):
         first = self.make_token(customer, headers=key)["token"]
         second = self.make_token(customer, headers=key)["token"]  # never a stored answer: it holds the secret
         self.assertNotEqual(first, second)
-        self.assertError(self.transfer(first), 410, "transfer_token_gone")
+        self.assertEqual(self.assertError(self.transfer(first), 410, "transfer_token_gone")["reason"], "superseded")
         stored = sql(self.db_path, "SELECT COUNT(*) FROM idempotency_keys WHERE key = ?", (key["Idempotency-Key"],))
         self.assertEqual(stored, [(0,)])
         self.assertEqual(self.transfer(second).status, 200)
@@ -78,22 +78,30 @@ class Tokens(Case):
         own = self.running(n=2)
         own_token = self.make_token(own)["token"]
         before = fingerprint(self.db_path)
-        self.assertIn("revoked", self.assertError(self.transfer(token), 410, "transfer_token_gone")["message"])
+        refused = self.assertError(self.transfer(token), 410, "transfer_token_gone")
+        self.assertIn("revoked", refused["message"])
+        self.assertEqual(refused["reason"], "revoked")  # a client says it in its reader's language
         self.assertError(self.call("POST", "/api/v1/customers/transfer/preview", {"token": token}, self.receiver),
                          410, "transfer_token_gone")
         self.assertError(self.transfer("7K2M-9QXD-4HTP-R8WN-3ZCF"), 404, "not_found")
-        self.assertIn("already yours", self.assertError(self.transfer(own_token, self.sender), 409, "conflict")["message"])
+        refused = self.assertError(self.transfer(own_token, self.sender), 409, "conflict")
+        self.assertIn("already yours", refused["message"])
+        self.assertEqual(refused["reason"], "own_customer")
         for bad in ["", "short", "7K2M-9QXD-4HTP-R8WN-3ZCU", "7K2M 9QXD 4HTP R8WN 3ZCF 7"]:
             self.assertError(self.transfer(bad), 422, "validation_failed")
         self.assertEqual(fingerprint(self.db_path), before)
         expiring = self.running(n=3)
         token = self.make_token(expiring)["token"]
         self.clock.set(T0.replace(month=12, day=10, hour=9, minute=1))
-        self.assertIn("expired", self.assertError(self.transfer(token), 410, "transfer_token_gone")["message"])
+        refused = self.assertError(self.transfer(token), 410, "transfer_token_gone")
+        self.assertIn("expired", refused["message"])
+        self.assertEqual(refused["reason"], "expired")
         self.clock.set(T0)
         used = self.make_token(own)["token"]
         self.assertEqual(self.transfer(used.lower().replace("-", " ")).status, 200)  # typed as people type
-        self.assertIn("already used", self.assertError(self.transfer(used), 410, "transfer_token_gone")["message"])
+        refused = self.assertError(self.transfer(used), 410, "transfer_token_gone")
+        self.assertIn("already used", refused["message"])
+        self.assertEqual(refused["reason"], "used")
 
     def test_a_demo_accounts_token_means_nothing_to_a_registered_reseller(self):
         domain = self.server.app.domain

@@ -97,11 +97,14 @@ class Transfers:
             raise TransferTokenGone({"used": "This transfer token was already used.",
                                      "revoked": "This transfer token was revoked by the reseller who made it.",
                                      "superseded": "This transfer token was replaced by a newer one."}[row["status"]]
-                                    + " Ask that reseller for a new one.")
+                                    + " Ask that reseller for a new one.", row["status"])
         if parse_iso(row["expires_at"]) <= self.clock.now():
-            raise TransferTokenGone("This transfer token has expired. Ask the reseller who gave it to you for a new one.")
+            raise TransferTokenGone("This transfer token has expired. Ask the reseller who gave it to you for a new one.",
+                                    "expired")
         if sender["id"] == reseller["id"]:
-            raise Conflict("This customer is already yours: a transfer token is for another reseller to use.")
+            own = Conflict("This customer is already yours: a transfer token is for another reseller to use.")
+            own.details["reason"] = "own_customer"  # for clients to say it in their reader's language
+            raise own
         customer, invitation, sub, _ = customer_view(repo, sender, row["customer_id"])
         require("transfer", state_of(customer, invitation, sub, self.clock.now()))
         return row, sender, customer, sub
