@@ -4,7 +4,7 @@ import socket
 import threading
 import unittest
 
-from support import ServerTestCase, fingerprint, request
+from support import T0, ServerTestCase, fingerprint, request
 
 
 class Protocol(ServerTestCase):
@@ -35,6 +35,15 @@ class Protocol(ServerTestCase):
     def test_unknown_routes_are_json_404(self):
         for path in ["/api/v1/customer", "/api/v1/customers/abc", "/api/v2/health", "/api/v1/customers/1/nope"]:
             self.assertError(self.call("GET", path, token=self.token), 404, "not_found")
+
+    def test_the_date_header_is_the_servers_clock(self):
+        # The console counts a trial's days by this date, not the device's (a fake clock in tests).
+        self.clock.set(T0.replace(year=2031, month=3, day=4))
+        try:
+            self.assertEqual(self.call("GET", "/api/v1/health").header("Date"), "Tue, 04 Mar 2031 " + T0.strftime("%H:%M:%S") + " GMT")
+            self.assertIn("2031", self.call("GET", "/api/v1/nope").header("Date"))  # errors too
+        finally:
+            self.clock.set(T0)
 
     def test_api_responses_are_not_cached(self):
         reply = self.call("GET", "/api/v1/health")
