@@ -50,7 +50,8 @@ HttpRequest ApiClient::request(const std::string& method, const std::string& pat
 
 template <class T>
 void ApiClient::call(HttpRequest req, Result<T> (*decode)(const std::string&), Callback<T> done) {
-    transport_.send(req, [decode, done = std::move(done)](const HttpResponse& res) {
+    transport_.send(req, [this, decode, done = std::move(done)](const HttpResponse& res) {
+        noteDate(res);
         if (res.status >= 200 && res.status < 300) {
             Result<T> result = decode(res.body);
             result.setCachedAt(res.cachedAt);
@@ -78,7 +79,8 @@ void ApiClient::signInGoogle(const std::string& credential, std::int64_t reselle
 }
 
 void ApiClient::callEmpty(HttpRequest req, Callback<Unit> done) {
-    transport_.send(req, [done = std::move(done)](const HttpResponse& res) {
+    transport_.send(req, [this, done = std::move(done)](const HttpResponse& res) {
+        noteDate(res);
         if (res.status >= 200 && res.status < 300) done(Unit{});
         else done(codec::decodeError(res));
     });
@@ -162,6 +164,24 @@ void ApiClient::suspend(std::int64_t id, const std::string& reason, const std::s
                         Callback<OrderOutcome> done) {
     call<OrderOutcome>(request("POST", customerPath(id) + "/subscription/suspend", codec::encodeSuspend(reason, note), key),
                        &codec::decodeOrderOutcome, std::move(done));
+}
+
+void ApiClient::createTransferToken(std::int64_t id, const std::string& key, Callback<TransferToken> done) {
+    call<TransferToken>(request("POST", customerPath(id) + "/transfer-token", "{}", key), &codec::decodeTransferToken, std::move(done));
+}
+
+void ApiClient::revokeTransferToken(std::int64_t id, const std::string& key, Callback<Unit> done) {
+    callEmpty(request("DELETE", customerPath(id) + "/transfer-token", {}, key), std::move(done));
+}
+
+void ApiClient::previewTransfer(const std::string& token, Callback<TransferPreview> done) {
+    call<TransferPreview>(request("POST", "/customers/transfer/preview", codec::encodeTransferToken(token)),
+                          &codec::decodeTransferPreview, std::move(done));
+}
+
+void ApiClient::transfer(const std::string& token, const std::string& key, Callback<TransferOutcome> done) {
+    call<TransferOutcome>(request("POST", "/customers/transfer", codec::encodeTransferToken(token), key),
+                          &codec::decodeTransferOutcome, std::move(done));
 }
 
 void ApiClient::previewResume(std::int64_t id, Callback<ResumePreview> done) {

@@ -22,6 +22,8 @@ public:
 
     void setBaseUrl(std::string url) { baseUrl_ = std::move(url); }
     void setToken(std::string token) { token_ = std::move(token); }
+    // Called with the Date of every answer the server gave just now (not one kept for offline use).
+    void onServerDate(std::function<void(std::int64_t)> fn) { serverDate_ = std::move(fn); }
     const std::string& baseUrl() const { return baseUrl_; }
 
     void fetchConfig(const std::string& url, Callback<AppConfig> done);
@@ -69,6 +71,13 @@ public:
     // Renewal settings (codec::encodeRenewal) and the seat cap (codec::encodeSeatCap): the subscription after.
     void setRenewal(std::int64_t customerId, const std::string& body, const std::string& idempotencyKey, Callback<Subscription> done);
     void setSeatCap(std::int64_t customerId, const std::string& body, const std::string& idempotencyKey, Callback<Subscription> done);
+
+    // Transfers (issue 23): a one-time token for the customer (its text shown once), revoking it;
+    // the receiving reseller's preview of what would move and the move itself.
+    void createTransferToken(std::int64_t customerId, const std::string& idempotencyKey, Callback<TransferToken> done);
+    void revokeTransferToken(std::int64_t customerId, const std::string& idempotencyKey, Callback<Unit> done);
+    void previewTransfer(const std::string& token, Callback<TransferPreview> done);
+    void transfer(const std::string& token, const std::string& idempotencyKey, Callback<TransferOutcome> done);
 
     void previewLicenses(std::int64_t customerId, int licenses, Callback<LicensePreview> done);
     // expectedLicenses: the count the reseller saw; the server answers 409 licenses_changed if it moved.
@@ -143,6 +152,10 @@ private:
     Transport& transport_;
     std::string baseUrl_ = "/api/v1";
     std::string token_;
+    std::function<void(std::int64_t)> serverDate_;
+    void noteDate(const HttpResponse& res) const {
+        if (res.serverDate > 0 && res.cachedAt == 0 && serverDate_) serverDate_(res.serverDate);
+    }
 };
 
 }  // namespace rc

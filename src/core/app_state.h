@@ -201,6 +201,29 @@ struct SeatCapState {
     std::string idempotencyKey;
 };
 
+// Transfer to another reseller (issue 23): asked to confirm, then the token made for it, shown
+// once (this state is the only place the console keeps it; closing the dialog forgets it).
+struct TransferOutState {
+    bool open = false;
+    std::optional<TransferToken> token;  // made: shown once
+    bool submitting = false;
+    std::optional<ApiError> error;
+    std::string idempotencyKey;  // one per dialog
+};
+
+// Take over a customer from another reseller: the token as typed, the server's preview of
+// exactly that token, then the move (one Idempotency-Key per dialog: a double click moves once).
+struct TransferInState {
+    bool open = false;
+    std::string token;
+    std::optional<TransferPreview> preview;  // for `previewedToken`
+    std::string previewedToken;
+    Remote previewRemote;
+    bool submitting = false;
+    std::optional<ApiError> error;  // the preview's or the move's refusal
+    std::string idempotencyKey;
+};
+
 struct CustomerPageState {
     std::int64_t id = 0;
     std::optional<Customer> customer;
@@ -222,6 +245,8 @@ struct CustomerPageState {
     StartPaidState startPaid;
     RenewalState renewal;
     SeatCapState seatCap;
+    TransferOutState transferOut;
+    bool revokingTransfer = false;  // Revoke transfer code pressed once: asking to confirm
 };
 
 using InvoiceListState = ListState<Invoice, InvoiceFilter>;
@@ -285,6 +310,9 @@ struct Toast {
 // (src/core/store/*.h); the views never write it.
 struct AppState {
     Phase phase = Phase::Booting;
+    // The server's clock minus the device's (ms), from the Date of the latest answer: days are
+    // counted by the server's date (Store::today()), whatever the device's clock says.
+    std::int64_t serverClockOffsetMs = 0;
     AppConfig config;
     std::optional<ApiError> configError;
     std::optional<Session> session;
@@ -296,6 +324,7 @@ struct AppState {
     std::optional<PlanCatalog> plans;
     DashboardState dashboard;
     CustomerListState customers;
+    TransferInState transferIn;  // opened from the customer list
     NewCustomerForm newCustomer;
     CustomerPageState customer;
     InvoiceListState invoices;

@@ -450,6 +450,9 @@ ApiError decodeError(const HttpResponse& response) {
                 for (auto it = fields->begin(); it != fields->end(); ++it)
                     if (it->is_string()) e.fields.emplace_back(it.key(), it->get<std::string>());
             }
+            auto reason = err->find("reason");
+            if (reason != err->end() && reason->is_string() && reason->get_ref<const std::string&>().size() <= 32)
+                e.reason = reason->get<std::string>();
             auto retry = err->find("retry_after");
             if (retry != err->end() && retry->is_number_integer()) {
                 std::int64_t seconds = retry->get<std::int64_t>();

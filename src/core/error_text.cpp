@@ -182,6 +182,14 @@ std::string describeError(const ApiError& error) {
         if (s <= 90) return format::fill(tr(s == 1 ? Text::ErrRateLimitedSecond : Text::ErrRateLimitedSeconds), format::integer(s));
         return format::fill(tr(Text::ErrRateLimitedMinutes), format::integer((s + 59) / 60));
     }
+    // A refused transfer token says why (issue 23): used, revoked, replaced, expired, or one's own.
+    if (error.code == "transfer_token_gone") {
+        if (error.reason == "used") return tr(Text::TransferRefusedUsed);
+        if (error.reason == "revoked") return tr(Text::TransferRefusedRevoked);
+        if (error.reason == "superseded") return tr(Text::TransferRefusedSuperseded);
+        if (error.reason == "expired") return tr(Text::TransferRefusedExpired);
+    }
+    if (error.code == "conflict" && error.reason == "own_customer") return tr(Text::TransferRefusedOwn);
     if ((error.code == "licenses_changed" || error.code == "plan_changed"))
         return tr(Text::FieldErrExpected);  // the answer did not say what it is now
     if (error.code == kField && !error.fields.empty()) {

@@ -23,6 +23,9 @@ struct HttpResponse {
     // An answer kept for offline use standing in for one the server could not give: when it
     // was fresh (milliseconds since 1970). 0: the answer came from the server just now.
     std::int64_t cachedAt = 0;
+    // The server's Date header (milliseconds since 1970; 0: none or unreadable): the console
+    // counts days (a trial's days left) by the server's clock, not the device's.
+    std::int64_t serverDate = 0;
 };
 
 class Transport {

@@ -24,6 +24,7 @@
 #include "core/texts/bulk.h"
 #include "core/texts/lifecycle.h"
 #include "core/texts/lifecycle_terms.h"
+#include "core/texts/lifecycle_transfer.h"
 #include "core/texts/billing.h"
 #include "core/texts/calendar.h"
 
@@ -49,6 +50,7 @@ enum class Language { English, German };
     RC_TEXTS_BULK(X) \
     RC_TEXTS_LIFECYCLE(X) \
     RC_TEXTS_LIFECYCLE_TERMS(X) \
+    RC_TEXTS_LIFECYCLE_TRANSFER(X) \
     RC_TEXTS_BILLING(X) \
     RC_TEXTS_CALENDAR(X)
 

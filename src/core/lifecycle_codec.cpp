@@ -3,6 +3,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "core/codec.h"
 #include "core/json_read.h"
 #include "core/validation.h"
 
@@ -121,6 +122,71 @@ std::string encodeRenewal(const std::string& action, int licenses) {
 std::string encodeSeatCap(std::optional<int> cap) {
     json j{{"max_licenses", cap ? json(*cap) : json(nullptr)}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<TransferToken> decodeTransferToken(const std::string& body) {
+    using namespace json_read;
+    return decode<TransferToken>(body, [](const json& j) {
+        TransferToken t{str(j, "token"), str(j, "expires_at")};
+        if (t.token.empty()) throw ShapeError{"token is empty"};
+        return t;
+    });
+}
+
+std::string encodeTransferToken(const std::string& token) {
+    return json{{"token", validate::trim(token)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<TransferPreview> decodeTransferPreview(const std::string& body) {
+    using namespace json_read;
+    return decode<TransferPreview>(body, [](const json& j) {
+        TransferPreview p;
+        const json& c = member(j, "customer");
+        p.customerName = str(c, "name");
+        p.organization = str(c, "organization");
+        p.googleDomain = str(c, "google_domain");
+        p.email = str(c, "email");
+        p.fromReseller = str(member(j, "from_reseller"), "name");
+        const json& s = member(j, "subscription");
+        p.plan = str(s, "plan");
+        p.billingCycle = str(s, "billing_cycle");
+        p.status = str(s, "status");
+        p.licenses = count(s, "licenses");
+        p.termEnd = str(s, "term_end");
+        p.renewsOn = optStr(s, "renews_at");
+        const json& after = member(j, "after");
+        p.unitPrice = money(after, "unit_price");
+        p.recurringAmount = money(after, "recurring_amount");
+        p.monthlyValue = money(after, "monthly_value");
+        p.invoicesStaying = count(j, "invoices_staying");
+        p.tokenExpiresAt = str(j, "token_expires_at");
+        return p;
+    });
+}
+
+Result<TransferOutcome> decodeTransferOutcome(const std::string& body) {
+    using namespace json_read;
+    json j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("customer")) return badResponse("no customer in the transfer's answer");
+    auto customer = decodeCustomer(j["customer"].dump());
+    if (!customer.ok()) return customer.error();
+    return decode<TransferOutcome>(body, [&](const json& all) {
+        return TransferOutcome{customer.value(), str(member(all, "from_reseller"), "name")};
+    });
+}
+
+bool plausibleTransferToken(const std::string& typed) {
+    static const std::string kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    int n = 0;
+    for (char ch : validate::trim(typed)) {
+        if (ch == ' ' || ch == '-') continue;
+        char c = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        if (c == 'O') c = '0';
+        if (c == 'I' || c == 'L') c = '1';
+        if (kAlphabet.find(c) == std::string::npos) return false;
+        ++n;
+    }
+    return n == 20;
 }
 
 }  // namespace rc::codec

@@ -32,4 +32,14 @@ std::string encodeRenewal(const std::string& action, int licenses);
 // PATCH …/subscription: {"max_licenses": N} or {"max_licenses": null}.
 std::string encodeSeatCap(std::optional<int> cap);
 
+// Transfers between resellers: the token made for a customer; the receiving reseller's
+// {"token"} (sent as typed: the server reads any case, spaces and dashes), its preview and outcome.
+Result<TransferToken> decodeTransferToken(const std::string& body);
+std::string encodeTransferToken(const std::string& token);
+Result<TransferPreview> decodeTransferPreview(const std::string& body);
+Result<TransferOutcome> decodeTransferOutcome(const std::string& body);
+// Whether `typed` can be a transfer token (20 of Crockford's base32 letters and digits, spaces and
+// dashes aside; O, I and L read as 0, 1, 1), as the server checks it: the dialog says so before sending.
+bool plausibleTransferToken(const std::string& typed);
+
 }  // namespace rc::codec

@@ -43,4 +43,28 @@ struct StartPaidPreview {
     std::string renewsOn;  // YYYY-MM-DD
 };
 
+// POST /customers/{id}/transfer-token: the token itself, shown once (the server keeps its hash).
+struct TransferToken {
+    std::string token;      // 7K2M-9QXD-4HTP-R8WN-3ZCF
+    std::string expiresAt;  // ISO 8601 UTC
+};
+
+// POST /customers/transfer/preview: what would move to this reseller, and at what price afterwards.
+struct TransferPreview {
+    std::string customerName, organization, googleDomain, email;
+    std::string fromReseller;
+    std::string plan, billingCycle, status;
+    int licenses = 0;
+    std::string termEnd, renewsOn;  // YYYY-MM-DD; renewsOn empty: none
+    Money unitPrice, recurringAmount, monthlyValue;  // at this reseller's prices
+    int invoicesStaying = 0;                         // stay with the reseller that issued them
+    std::string tokenExpiresAt;
+};
+
+// POST /customers/transfer: the customer as it is now this reseller's.
+struct TransferOutcome {
+    Customer customer;
+    std::string fromReseller;
+};
+
 }  // namespace rc

@@ -475,6 +475,9 @@ struct ApiError {
     int retryAfterSeconds = 0;
     // choose_reseller (409): the accounts the person may enter.
     std::vector<ResellerChoice> resellerChoices;
+    // transfer_token_gone (410): used | revoked | superseded | expired; conflict (409) on a
+    // transfer: own_customer. Empty: not said.
+    std::string reason;
 
     bool isNetwork() const { return status == 0; }
     bool isAuth() const { return status == 401; }

@@ -3,10 +3,18 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/status_presentation.h"
+
 namespace rc {
 
 Store::Store(Transport& transport, Platform& platform)
-    : reads_(transport, platform), api_(reads_), ctx_(*this, state_, api_, platform), offline_(ctx_, reads_) {}
+    : reads_(transport, platform), api_(reads_), ctx_(*this, state_, api_, platform), offline_(ctx_, reads_) {
+    api_.onServerDate([this](std::int64_t serverMillis) { state_.serverClockOffsetMs = serverMillis - ctx_.platform.epochMillis(); });
+}
+
+std::string Store::today() const {
+    return isoDay(static_cast<double>(ctx_.platform.epochMillis() + state_.serverClockOffsetMs));
+}
 
 void Store::start(std::string configUrl, std::string initialHash) {
     columns_.load();

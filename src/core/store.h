@@ -40,6 +40,9 @@ public:
     Store& operator=(const Store&) = delete;
 
     const AppState& state() const { return state_; }
+    // Today (YYYY-MM-DD, UTC) by the server's clock (the device's until an answer said otherwise):
+    // a trial's days left read the same on every device, whatever its clock.
+    std::string today() const;
 
     // Reads this device's settings and the page's config, then signs in with a saved session
     // or waits for the reseller. `initialHash` is the address bar's fragment at load: a reload

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/http_date.h"
 #include "ui/text/script_fonts.h"
 
 // Whether web/prefetch.js made this GET ahead; it then answers under `id` (rc_on_prefetched),
@@ -36,6 +37,12 @@ void finish(emscripten_fetch_t* fetch) {
     res.status = fetch->status;
     if (fetch->data && fetch->numBytes > 0) res.body.assign(fetch->data, static_cast<std::size_t>(fetch->numBytes));
     res.statusText = fetch->statusText;
+    // The server's clock: the console counts days by it (core/http_date.h).
+    if (std::size_t n = emscripten_fetch_get_response_headers_length(fetch); n > 0 && n < 64 * 1024) {
+        std::string raw(n + 1, '\0');
+        emscripten_fetch_get_response_headers(fetch, raw.data(), raw.size());
+        res.serverDate = parseHttpDate(dateHeaderOf(raw));
+    }
     emscripten_fetch_close(fetch);
     if (ctx->json && res.status >= 200 && res.status < 300) ui::scriptFonts().arrived(res.body);
     auto done = std::move(ctx->done);

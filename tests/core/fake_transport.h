@@ -31,6 +31,7 @@ public:
         REQUIRE_FALSE(s.answered);
         s.answered = true;
         HttpResponse res{status, std::move(body), ""};
+        res.serverDate = serverDate;
         queue_.post([done = s.done, res] { done(res); });
     }
 
@@ -64,6 +65,7 @@ public:
     }
 
     std::vector<Sent> sent;
+    std::int64_t serverDate = 0;  // the Date every answer carries (ms since 1970; 0: none)
 
 private:
     MainQueue& queue_;

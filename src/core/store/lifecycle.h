@@ -4,7 +4,8 @@
 // details the dialog opened with (expected_*) so another member's change is never overwritten
 // unseen; Suspend and Resume; Start paid plan now. None of them is queued offline: each says it
 // needs a connection.
-// Renewal settings and the seat cap: src/core/store/lifecycle_terms.cpp.
+// Renewal settings and the seat cap: src/core/store/lifecycle_terms.cpp; transfers:
+// src/core/store/lifecycle_transfer.cpp.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -55,8 +56,29 @@ public:
     void saveSeatCap();
     void closeSeatCap();
 
+    // Transfer to another reseller (the customer's page; Sales or Admin): the dialog asks first,
+    // then makes a one-time token with the dialog's key (a double click makes one) and shows it
+    // once; closing forgets it. Revoking a live token asks to confirm first.
+    void openTransferOut();
+    void createTransferToken();
+    void copyTransferToken();
+    void closeTransferOut();
+    void requestRevokeTransfer();
+    void cancelRevokeTransfer();
+    void revokeTransferToken();  // only after requestRevokeTransfer()
+
+    // Take over a customer (the customer list; Sales or Admin): the token as typed, the server's
+    // preview of exactly that token, then the move with the dialog's key; it opens the customer.
+    void openTransferIn();
+    void editTransferToken(const std::string& token);
+    void previewTransfer();
+    bool transferPreviewed() const;  // the preview on screen is the typed token's
+    void confirmTransfer();
+    void closeTransferIn();
+
 private:
     void previewStartPaid();
+    std::uint64_t transferPreviewRequest_ = 0;  // the newest transfer preview asked for
     std::uint64_t startPaidRequest_ = 0;  // the newest preview asked for
 
     // Offline: the request is not sent, and `error` says it needs a connection.

@@ -179,6 +179,7 @@ void SessionSlice::forgetScreens() {
     st.dashboard = DashboardState{};
     st.customers = CustomerListState{};
     st.customer = CustomerPageState{};
+    st.transferIn = TransferInState{};
     st.invoices = InvoiceListState{};
     st.invoice = InvoiceDetailState{};
     st.newCustomer = NewCustomerForm{};

@@ -20,6 +20,7 @@ constexpr StaleRule kRules[] = {
     {Change::SubscriptionChanged, kStaleCustomerList | kStaleDashboard | kStaleInvoiceList},
     // The history (the dashboard's recent activity) names team changes.
     {Change::TeamChanged, kStaleDashboard},
+    {Change::CustomerTransferred, kStaleCustomerList | kStaleDashboard},
 };
 
 }  // namespace

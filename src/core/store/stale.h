@@ -16,6 +16,7 @@ enum class Change {
     CustomerEdited,       // name, contact email, organization or domain (the list and the history show them)
     SubscriptionChanged,  // licenses, plan, cancellation, reactivation
     TeamChanged,          // a member added, given another role or removed
+    CustomerTransferred,  // taken over from another reseller, or a transfer code made or revoked
 };
 
 // The parts of the state a change can make stale, as bits.

@@ -97,6 +97,41 @@ void renewalButton(Store& store, const Gate& change) {
     if (gatedButton(renewal.c_str(), change, ButtonStyle::Secondary, ImVec2(0, 40))) store.lifecycle().openRenewal();
 }
 
+// Transfers (issue 23): a running subscription can move to another reseller with a one-time code;
+// while one is open the card says so and offers to revoke it. Sales or Admin, and the network.
+void transferSection(Store& store, const Customer& c, bool busy) {
+    const std::string& st = c.subscription->status;
+    if (st != "trial" && st != "active" && st != "pending_cancel" && st != "suspended") return;
+    const CustomerPageState& page = store.state().customer;
+    ImGui::Dummy(ImVec2(0, 6));
+    Gate manage = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);
+    const auto& code = c.transferToken;
+    bool expired = code && code->expiresAt.substr(0, 10) < store.today();  // the server ends it at that moment; a day is enough here
+    if (code && expired) {
+        paragraph(format::fill(tr(Text::TransferExpiredNote), code->createdBy, format::date(code->expiresAt.substr(0, 10))), color::TextMuted);
+    } else if (code) {
+        paragraph(format::fill(tr(Text::TransferOutstanding), format::date(code->expiresAt.substr(0, 10)), code->createdBy), color::Warning);
+        ImGui::Dummy(ImVec2(0, 2));
+        if (page.revokingTransfer) {
+            paragraph(tr(Text::RevokeTransferQuestion), color::Danger);
+            std::string yes = std::string(tr(Text::ConfirmRevokeTransfer)) + "##confirm-revoke-transfer";
+            if (gatedButton(yes.c_str(), manage, ButtonStyle::Danger, ImVec2(0, 38), busy)) store.lifecycle().revokeTransferToken();
+            std::string no = std::string(tr(Text::Cancel)) + "##cancel-revoke-transfer";
+            sameLineIfFits(buttonWidth(no.c_str()));
+            if (button(no.c_str(), ButtonStyle::Secondary, ImVec2(0, 38), false, busy)) store.lifecycle().cancelRevokeTransfer();
+        } else {
+            std::string revoke = std::string(tr(Text::RevokeTransferCode)) + "##revoke-transfer";
+            if (gatedButton(revoke.c_str(), manage, ButtonStyle::DangerGhost, ImVec2(0, 38), false, busy))
+                store.lifecycle().requestRevokeTransfer();
+        }
+        gateNotes();
+        return;
+    }
+    std::string out = std::string(tr(Text::TransferOut)) + "##transfer-out";
+    if (gatedButton(out.c_str(), manage, ButtonStyle::Ghost, ImVec2(0, 38), false, busy)) store.lifecycle().openTransferOut();
+    gateNotes();
+}
+
 void subscriptionCard(Store& store, const Customer& c, bool busy) {
     beginCard("###subscription-card", tr(Text::SubscriptionCard));
     if (!c.subscription) {
@@ -113,7 +148,7 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         text(tr(Text::TermsStatus), color::TextMuted, nullptr, "label");
         ImGui::SameLine(std::min(230.0f, w * 0.45f));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3);
-        statusBadge(presentSubscription(s, today()));
+        statusBadge(presentSubscription(s, store.today()));
     }
     keyValue(tr(Text::TermsTerm), format::date(s.termStart) + " – " + format::date(s.termEnd));
     if (s.status == "trial") keyValue(tr(Text::TermsTrialEnds), format::date(s.termEnd));
@@ -196,6 +231,7 @@ void subscriptionCard(Store& store, const Customer& c, bool busy) {
         if (gatedButton(cancel.c_str(), change, ButtonStyle::DangerGhost, ImVec2(0, 40))) store.subscription().openCancel();
         gateNotes();
     }
+    transferSection(store, c, busy);
     endCard();
 }
 
@@ -327,7 +363,7 @@ void CustomerView::draw(Store& store) {
     ImGui::PopFont();
     ImGui::SameLine(0, 14);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-    StatusPresentation status = presentStatus(c, today());
+    StatusPresentation status = presentStatus(c, store.today());
     statusBadge(status);
     if (!status.detail.empty()) {  // a trial's days left, beside the badge
         ImGui::SameLine(0, 10);

@@ -32,7 +32,7 @@ enum Col { kSelect, kCustomer, kDomain, kStatus, kPlan, kLicenses, kRenewal, kMo
 // and the monthly value keeps its room (German at 1280 px lost it). The status column says the
 // trial and its last day.
 std::string planText(const Customer& c) { return planLabel(c.subscription->plan); }
-std::string planDetail(const Customer& c) { return presentStatus(c, today()).detail; }
+std::string planDetail(const Customer& c, const std::string& today) { return presentStatus(c, today).detail; }
 
 std::string manageLabel() { return std::string(tr(Text::Manage)) + "##manage"; }
 
@@ -88,9 +88,9 @@ private:
         cols.measure(kSelect, selectBoxWidth());
         cols.measure(kCustomer, std::max(width(fonts().medium, c.name), width(fonts().small, c.organization)));
         cols.measure(kDomain, width(fonts().body, c.googleDomain));
-        cols.measure(kStatus, width(fonts().medium, presentStatus(c, today()).label) + 30);
+        cols.measure(kStatus, width(fonts().medium, presentStatus(c, store_.today()).label) + 30);
         if (const Subscription* s = c.subscription ? &*c.subscription : nullptr) {
-            cols.measure(kPlan, std::max(width(fonts().body, planText(c)), width(fonts().small, planDetail(c))));
+            cols.measure(kPlan, std::max(width(fonts().body, planText(c)), width(fonts().small, planDetail(c, store_.today()))));
             cols.measure(kLicenses, width(fonts().body, format::integer(s->licenses)));
             if (!s->renewsAt.empty()) cols.measure(kRenewal, width(fonts().body, format::date(s->renewsAt)));
             cols.measure(kMonthly, width(fonts().body, format::money(s->monthlyValue)));
@@ -109,9 +109,9 @@ private:
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 3);
         cellClipped(c.organization, color::TextMuted, fonts().small);
         if (row.cell(kDomain)) cellClipped(c.googleDomain, color::TextMuted);
-        if (row.cell(kStatus, -3)) statusBadge(presentStatus(c, today()));
+        if (row.cell(kStatus, -3)) statusBadge(presentStatus(c, store_.today()));
         const Subscription* s = c.subscription ? &*c.subscription : nullptr;
-        std::string detail = s ? planDetail(c) : std::string();
+        std::string detail = s ? planDetail(c, store_.today()) : std::string();
         if (row.cell(kPlan, detail.empty() ? 0 : -9)) {
             if (s) cellClipped(planText(c));
             else cellText(tr(Text::Dash), color::TextFaint);
@@ -150,7 +150,7 @@ private:
         cardLine(c.name, at.x + kCardPad, at.y + 14, inner - manageW - 12, color::Text, fonts().medium);
         cardLine(c.organization, at.x + kCardPad, at.y + 36, inner - manageW - 12, color::TextMuted, fonts().small);
         ImGui::SetCursorScreenPos(ImVec2(at.x + kCardPad, at.y + 64));
-        StatusPresentation status = presentStatus(c, today());
+        StatusPresentation status = presentStatus(c, store_.today());
         statusBadge(status);
         if (c.subscription) {
             ImGui::SameLine(0, 12);
@@ -207,9 +207,26 @@ void CustomersView::draw(Store& store) {
     bool add = gatedButton(newLabel.c_str(), invite, ButtonStyle::Primary, title.actionSize());
     a11y::lastName(tr(Text::NewCustomer));  // said without the "+" drawn before it
     if (add) store.newCustomer().open();
-    if (title.beside() && !invite.open()) title.under(50, gateNotesWidth());
+    // Issue 23: Take over customer… (a transfer in), beside New customer where both fit, else under the title.
+    float left = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x - ImGui::GetScrollX();
+    std::string takeLabel = std::string(tr(Text::TakeOverCustomer)) + "##take-over";
+    float takeW = buttonWidth(takeLabel.c_str());
+    ImVec2 newAt = ImGui::GetItemRectMin();
+    bool takeBeside = title.beside() && newAt.x - 12 - takeW >= left + headingWidth(tr(Text::MenuCustomers), tr(Text::CustomersSubtitle)) + 24;
+    Gate take = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);
+    if (takeBeside) {
+        ImGui::SetCursorScreenPos(ImVec2(newAt.x - 12 - takeW, newAt.y));
+        if (gatedButton(takeLabel.c_str(), take, ButtonStyle::Secondary, ImVec2(takeW, title.actionSize().y))) store.lifecycle().openTransferIn();
+    }
+    if (title.beside() && (!invite.open() || (takeBeside && !take.open()))) title.under(50, gateNotesWidth());
     gateNotes();
     title.end();
+    if (!takeBeside) {
+        if (title.beside()) ImGui::SetCursorScreenPos(ImVec2(left + width - takeW, ImGui::GetCursorScreenPos().y));
+        if (gatedButton(takeLabel.c_str(), take, ButtonStyle::Secondary, ImVec2(title.beside() ? takeW : width, 38)))
+            store.lifecycle().openTransferIn();
+        gateNotes();
+    }
 
     // Search and status filter.
     std::string search = filter.search;

@@ -22,6 +22,8 @@
 #include "ui/screens/plan_change_dialog.h"
 #include "ui/screens/sign_out_dialog.h"
 #include "ui/screens/team_view.h"
+#include "ui/screens/transfer_in_dialog.h"
+#include "ui/screens/transfer_out_dialog.h"
 
 namespace rc::ui {
 namespace {
@@ -71,6 +73,8 @@ Views::Views() {
     dialogs_.push_back(make<StartPaidDialog>());
     dialogs_.push_back(make<RenewalDialog>());
     dialogs_.push_back(make<SeatCapDialog>());
+    dialogs_.push_back(make<TransferOutDialog>());
+    dialogs_.push_back(make<TransferInDialog>());
 }
 
 View& Views::screen(Screen screen) {

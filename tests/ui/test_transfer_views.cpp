@@ -1,0 +1,131 @@
+// Transfers between resellers on screen (issue 23): Transfer to another reseller… on the
+// customer's page (the code shown once, with Copy code and its expiry; the open code with
+// Revoke), Take over customer… in the customer list (the server's preview, then the move),
+// at a desktop and a phone width; the Viewer's disabled buttons say why.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../core/fake_platform.h"
+#include "../core/fake_transport.h"
+#include "../core/store_fixture.h"
+#include "core/i18n.h"
+#include "ui_harness.h"
+
+using namespace rc;
+using json = nlohmann::json;
+
+namespace {
+
+const char* kConfig = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example"})";
+const char* kSession = R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "Northwind Cloud Partners", "email": "demo@reseller.example"}})";
+
+struct Console {
+    MainQueue queue;
+    test::FakeTransport transport{queue};
+    test::FakePlatform platform{queue};
+    Store store{transport, platform};
+    test::UiHarness ui;
+
+    Console(const std::string& hash, const char* role, float width = 1280, float height = 800) : ui{store, queue, width, height} {
+        setLanguage(Language::English);
+        store.start("config.json", hash);
+        transport.respond(0, 200, kConfig);
+        ui.frame(4);
+        ui.click("Demo sign-in", "button");
+        transport.answer("/auth/demo", 200, kSession);
+        ui.frame(2);
+        REQUIRE(store.state().phase == Phase::SignedIn);
+        transport.answer("v1/me", 200, test::meAs(role));
+        ui.frame(2);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("transfer out on the page: asked, the code shown once with Copy code and its day, then the open code with Revoke") {
+    for (float width : {1280.0f, 390.0f}) {
+        CAPTURE(width);
+        Console c("#/customers/7", "admin", width, width > 500 ? 800.0f : 844.0f);
+        c.transport.answer("/customers/7", 200, test::readContract("customer.json"));
+        c.transport.answer("/plans", 200, test::readContract("plans.json"));
+        c.ui.frame(3);
+        c.ui.click("Transfer to another reseller…", "button");
+        c.ui.frame(2);
+        REQUIRE(c.store.state().customer.transferOut.open);
+        CHECK(c.ui.has("Create transfer code", "button"));
+        c.ui.click("Create transfer code", "button");
+        c.transport.answer("/customers/7/transfer-token", 201, test::readContract("transfer_token.json"));
+        c.ui.frame(3);
+        CHECK(c.ui.has("Copy the code now: it is shown only this once.", "text"));
+        CHECK(c.ui.has("Valid until Mar 5, 2027", "text"));
+        auto field = c.ui.find("Transfer code", "input");
+        REQUIRE(field);
+        auto copy = c.ui.find("Copy code", "button");
+        REQUIRE(copy);
+        CHECK(copy->x + copy->w <= width);  // on the screen, beside the code or under it
+        c.ui.click("Copy code", "button");
+        CHECK(c.platform.clipboard == "7K2M-9QXD-4HTP-R8WN-3ZCF");
+        c.ui.click("Done", "button");
+        c.ui.frame(2);
+        CHECK_FALSE(c.store.state().customer.transferOut.open);
+        // The page, asked again, now has the open code.
+        c.transport.answer("/customers/7", 200, test::readContract("customer_transfer_token.json"));
+        c.ui.frame(3);
+        CHECK(c.ui.has("Revoke transfer code", "button"));
+        CHECK_FALSE(c.ui.has("Transfer to another reseller…", "button"));
+    }
+}
+
+TEST_CASE("take over from the list: the code, the preview of what moves, then the moved customer opens") {
+    for (float width : {1280.0f, 390.0f}) {
+        CAPTURE(width);
+        Console c("#/customers", "sales", width, width > 500 ? 800.0f : 844.0f);
+        c.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
+        c.ui.frame(3);
+        auto take = c.ui.find("Take over customer…", "button");
+        REQUIRE(take);
+        CHECK_FALSE(take->disabled);
+        CHECK(take->x + take->w <= width);
+        c.ui.click("Take over customer…", "button");
+        c.ui.frame(2);
+        REQUIRE(c.store.state().transferIn.open);
+        c.ui.typeText("7k2m 9qxd 4htp r8wn 3zcf");
+        c.ui.frame(2);
+        c.ui.click("Check code", "button");
+        c.transport.answer("/customers/transfer/preview", 200, test::readContract("transfer_preview.json"));
+        c.ui.frame(3);
+        CHECK(c.ui.has("whitfieldacademy.org.uk", "text"));
+        CHECK(c.ui.has("Invoices issued so far: 1. They stay with Demo; from now on you invoice this customer.", "text"));
+        auto confirm = c.ui.find("Take over customer", "button");
+        REQUIRE(confirm);
+        CHECK(confirm->y + confirm->h <= (width > 500 ? 800.0f : 844.0f));
+        c.ui.click("Take over customer", "button");
+        c.transport.answer("/customers/transfer", 200, test::readContract("transfer.json"));
+        c.ui.frame(3);
+        CHECK_FALSE(c.store.state().transferIn.open);
+        CHECK(c.store.state().route.screen == Screen::Customer);
+        CHECK(c.store.state().route.customerId == 10);
+    }
+}
+
+TEST_CASE("transfers: a Viewer sees Take over customer… disabled") {
+    Console list("#/customers", "viewer");
+    list.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
+    list.ui.frame(3);
+    auto take = list.ui.find("Take over customer…", "button");
+    REQUIRE(take);
+    CHECK(take->disabled);
+    list.ui.click("Take over customer…", "button");
+    CHECK_FALSE(list.store.state().transferIn.open);
+}
+
+TEST_CASE("transfers: a Viewer sees Transfer to another reseller… disabled") {
+    Console page("#/customers/7", "viewer");
+    page.transport.answer("/customers/7", 200, test::readContract("customer.json"));
+    page.transport.answer("/plans", 200, test::readContract("plans.json"));
+    page.ui.frame(3);
+    auto out = page.ui.find("Transfer to another reseller…", "button");
+    REQUIRE(out);
+    CHECK(out->disabled);
+}
