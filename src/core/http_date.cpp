@@ -1,20 +1,13 @@
 #include "core/http_date.h"
 
 #include <cctype>
+#include <cstdio>
 #include <cstring>
+
+#include "core/status_presentation.h"
 
 namespace rc {
 namespace {
-
-// Days from 1970-01-01 to a civil date (Howard Hinnant's days_from_civil).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 bool digits(const std::string& s, std::size_t at, std::size_t n, int& out) {
     if (at + n > s.size()) return false;
@@ -42,7 +35,9 @@ std::int64_t parseHttpDate(const std::string& t) {
     if (!found || (found - kMonths) % 3 != 0) return 0;
     unsigned month = static_cast<unsigned>((found - kMonths) / 3 + 1);
     if (day < 1 || day > 31 || year < 1970 || hour > 23 || minute > 59 || second > 60) return 0;
-    std::int64_t days = daysFromCivil(year, month, static_cast<unsigned>(day));
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%04d-%02u-%02d", year, month, day);
+    std::int64_t days = daysBetween("1970-01-01", iso);
     return ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000;
 }
 
