@@ -14,7 +14,7 @@
     X(TransferCodeLabel, "Transfer code", "Transfercode") \
     X(TransferCodeOnce, "Copy the code now: it is shown only this once.", "Kopieren Sie den Code jetzt: Er wird nur dieses eine Mal angezeigt.") \
     X(TransferCodeValidUntil, "Valid until {}", "Gültig bis {}") \
-    X(TransferCodeNext, "Give it to the other reseller. In their Reseller Console they choose Take over customer… above the customer list and enter it; they see what moves before they confirm.", "Geben Sie ihn an den anderen Reseller weiter. Dieser wählt in seiner Reseller-Konsole über der Kundenliste Kunden übernehmen … und gibt den Code ein; vor dem Bestätigen sieht er, was übernommen wird.") \
+    X(TransferCodeNext, "Give it to the other reseller. In their Reseller Console they choose “Take over customer…” above the customer list and enter it; they see what moves before they confirm.", "Geben Sie ihn an den anderen Reseller weiter. Dieser wählt in seiner Reseller-Konsole über der Kundenliste „Kunden übernehmen …“ und gibt den Code ein; vor dem Bestätigen sieht er, was übernommen wird.") \
     X(TransferCodeDone, "Done", "Fertig") \
     X(CopyCode, "Copy code", "Code kopieren") \
     X(ToastCodeCopied, "Transfer code copied to the clipboard.", "Transfercode in die Zwischenablage kopiert.") \
