@@ -129,3 +129,34 @@ TEST_CASE("transfers: a Viewer sees Transfer to another reseller… disabled") {
     REQUIRE(out);
     CHECK(out->disabled);
 }
+
+// A nit of issue 23's previews (in the shared due rows): "including VAT" only where there is VAT.
+TEST_CASE("a price preview says 'including VAT' under a taxed total, not under a 0 % one") {
+    for (int rate : {1900, 0}) {
+        CAPTURE(rate);
+        Console c("#/customers/7", "admin");
+        json customer = json::parse(test::readContract("customer.json"));
+        customer["subscription"]["status"] = "trial";
+        customer["subscription"]["trial_ends_on"] = customer["subscription"]["term_end"];
+        c.transport.answer("/customers/7", 200, customer.dump());
+        c.transport.answer("/plans", 200, test::readContract("plans.json"));
+        c.ui.frame(3);
+        c.store.lifecycle().openStartPaid();
+        json preview = json::parse(test::readContract("start_paid_preview.json"));
+        preview["plan"] = c.store.state().customer.startPaid.plan;
+        preview["billing_cycle"] = c.store.state().customer.startPaid.billingCycle;
+        preview["licenses"] = c.store.state().customer.startPaid.licenses;
+        if (rate == 0) {
+            preview["tax"]["rule"] = "reverse_charge";
+            preview["tax"]["category"] = "AE";
+            preview["tax"]["rate_basis_points"] = 0;
+            preview["tax"]["amount"]["amount"] = 0;
+            preview["tax"]["total"] = preview["amount_due_now"];
+        }
+        c.transport.answer("/start-paid/preview", 200, preview.dump());
+        c.ui.frame(3);
+        REQUIRE(c.store.state().customer.startPaid.preview);
+        CHECK(c.ui.has("Due now"));
+        CHECK(c.ui.has("including VAT", "text") == (rate != 0));
+    }
+}

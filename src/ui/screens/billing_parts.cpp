@@ -126,7 +126,9 @@ void previewDueRows(const std::string& sub, const Money& net, const std::optiona
         ImGui::Dummy(ImVec2(0, 4));
         previewRow(taxLabel(tax->rule, tax->rateBasisPoints), taxNote(tax->rule), format::money(tax->amount), false);
         ImGui::Dummy(ImVec2(0, 4));
-        previewRow(tr(Text::PreviewDueNow), tr(Text::PreviewTotalWithTax), format::money(tax->total), true);
+        // "including VAT" only where there is some: under a 0 % line (reverse charge, not taxable) it misleads.
+        previewRow(tr(Text::PreviewDueNow), tax->amount.amount != 0 ? tr(Text::PreviewTotalWithTax) : std::string(),
+                   format::money(tax->total), true);
     }
     if (credit && credit->any()) {
         ImGui::Dummy(ImVec2(0, 4));
