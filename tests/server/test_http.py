@@ -194,6 +194,10 @@ class Cors(ServerTestCase):
         reply = self.call("GET", "/api/v1/health", headers={"Origin": "https://console.example.com"})
         self.assertEqual(reply.header("Access-Control-Allow-Origin"), "https://console.example.com")
         self.assertEqual(reply.header("Vary"), "Origin")
+        # What the console reads of an answer from another origin: Date counts a trial's days.
+        exposed = [h.strip() for h in reply.header("Access-Control-Expose-Headers").split(",")]
+        for header in ["Retry-After", "Content-Disposition", "Idempotent-Replayed", "Location", "Date"]:
+            self.assertIn(header, exposed)
         error = self.call("GET", "/api/v1/customers", headers={"Origin": "https://console.example.com"})
         self.assertEqual(error.header("Access-Control-Allow-Origin"), "https://console.example.com")
 

@@ -154,12 +154,14 @@ class App:
         return Response(204, headers={"Allow": ", ".join(allowed + ["OPTIONS"])})
 
     def cors_headers(self, origin):
-        """What lets a console on an allowed origin read an answer (its Retry-After too);
-        nothing for any other origin. Also on the connection layer's own answers."""
+        """What lets a console on an allowed origin read an answer (its Retry-After too, and its
+        Date: the console counts a trial's days by the server's date, and Date is not among the
+        headers a browser shows a page of another origin unasked); nothing for any other origin.
+        Also on the connection layer's own answers."""
         if not origin or origin not in self.settings.allow_origins:
             return {}
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin",
-                "Access-Control-Expose-Headers": "Retry-After, Content-Disposition, Idempotent-Replayed, Location"}
+                "Access-Control-Expose-Headers": "Retry-After, Content-Disposition, Idempotent-Replayed, Location, Date"}
 
     def with_cors(self, request, response):
         cors = self.cors_headers(request.headers.get("Origin"))
