@@ -67,7 +67,7 @@ float listToolsWidth() { return viewsMenuWidth() + kGap + buttonWidth(importLabe
 
 float listToolsWidth(const Store& store) {
     float w = listToolsWidth();
-    if (selectModeInTools(store)) w += kGap + buttonWidth((std::string(tr(Text::SelectMode)) + "##select-mode").c_str());
+    if (selectModeInTools(store)) w += kGap + selectModeButtonWidth();
     return w;
 }
 
@@ -94,7 +94,7 @@ void listTools(Store& store, float height, float left, float right) {
     next(buttonWidth(exportLabel().c_str()));
     exportMenu(store, height);
     if (selectModeInTools(store)) {
-        next(buttonWidth((std::string(tr(Text::SelectMode)) + "##select-mode").c_str()));
+        next(selectModeButtonWidth());
         selectModeButton(store, height);
     }
 }

@@ -118,9 +118,15 @@ bool selectModeInTools(const Store& store) {
            !(sel && sel->count() > 0);
 }
 
+namespace {
+std::string selectModeLabel(bool on) { return std::string(tr(on ? Text::SelectModeDone : Text::SelectMode)) + "##select-mode"; }
+}  // namespace
+
+float selectModeButtonWidth() { return buttonWidth(selectModeLabel(false).c_str()); }
+
 void selectModeButton(Store& store, float height) {
-    std::string mode = std::string(tr(Text::SelectMode)) + "##select-mode";
-    if (button(mode.c_str(), ButtonStyle::Secondary, ImVec2(buttonWidth(mode.c_str()), height))) store.bulk().setSelectMode(true);
+    if (button(selectModeLabel(false).c_str(), ButtonStyle::Secondary, ImVec2(selectModeButtonWidth(), height)))
+        store.bulk().setSelectMode(true);
 }
 
 void selectionBar(Store& store, float width) {
@@ -148,7 +154,7 @@ void selectionBar(Store& store, float width) {
         first = false;
     };
     if (cards) {
-        std::string mode = std::string(tr(selectMode ? Text::SelectModeDone : Text::SelectMode)) + "##select-mode";
+        std::string mode = selectModeLabel(selectMode);
         next(buttonWidth(mode.c_str()));
         if (button(mode.c_str(), selectMode ? ButtonStyle::Primary : ButtonStyle::Secondary, ImVec2(buttonWidth(mode.c_str()), h)))
             store.bulk().setSelectMode(!selectMode);

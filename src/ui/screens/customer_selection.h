@@ -25,6 +25,7 @@ void selectionBar(Store& store, float width);
 // Phones, nothing picked, select mode off: Select goes with the list's tools (the bar would be a
 // line of its own for one button), `height` tall; false when it has no place now.
 bool selectModeInTools(const Store& store);
+float selectModeButtonWidth();
 void selectModeButton(Store& store, float height);
 
 }  // namespace rc::ui
