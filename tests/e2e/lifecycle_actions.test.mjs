@@ -5,7 +5,7 @@
 // Screenshots EN/DE at 1440x900 and 390x844.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { api, launchBrowser, openConsoleAt, screenshot, startServer, until as poll, waitForItem } from "./harness.mjs";
+import { api, launchBrowser, openConsoleAt, screenshot, startServer, until as poll, waitForIdle, waitForItem } from "./harness.mjs";
 
 const TEXT = {
   en: { signIn: "Demo sign-in", edit: "Edit customer", save: "Save changes", title: (n) => `Edit ${n}`,
@@ -126,7 +126,13 @@ test("Suspend by keyboard with the reason, then Resume with its preview: a doubl
     const dialog = page.getByRole("dialog", { name: `Suspend ${who}'s subscription` });
     await until(page, () => dialog.isVisible(), "the Suspend dialog");
     await until(page, async () => (await dialog.textContent()).includes("accrues no charges while suspended"), "the preview");
-    await dialog.getByRole("radio", { name: /At the customer's request/ }).click();
+    // The mirror forwards a pointer click to the canvas where the radio is drawn: the dialog
+    // settles first (it grows when the preview arrives), and the click must have picked it
+    // (a full run once clicked where the radio had been and suspended for non-payment).
+    await waitForIdle(page, 3000);
+    const reason = dialog.getByRole("radio", { name: /At the customer's request/ });
+    await reason.click();
+    await until(page, async () => (await reason.getAttribute("aria-checked")) === "true", "the customer's request picked");
     await dialog.getByLabel("Note (optional)").fill("Pause über den Sommer");
     await dialog.getByRole("button", { name: "Suspend subscription" }).dblclick();
     await until(page, async () => /Subscription suspended\./.test(await page.getByRole("status").first().textContent()), "the toast");
