@@ -177,6 +177,33 @@ TEST_CASE("license stepper: + asks for a price, Order now asks to confirm, Confi
     CHECK(c.ui.has("Licenses set to " + std::to_string(current + 5) + ". Invoice INV-000002 issued.", "toast"));
 }
 
+TEST_CASE("license stepper: a count typed past the limit shows the limit while the field has the focus") {
+    Console c;
+    c.onCustomer();
+    c.ui.click("Add licenses", "button");
+    c.ui.frame(2);
+    auto field = c.ui.find(tr(Text::LicensesNew), "input");
+    REQUIRE(field.has_value());
+    c.ui.click(tr(Text::LicensesNew), "input");
+    c.ui.frame();
+    c.ui.pressKey(ImGuiMod_Ctrl, ImGuiKey_A);
+    c.ui.typeText("99999");
+    c.ui.frame(2);
+    const int target = c.store.state().customer.licenses.target;
+    CHECK(target < 99999);
+    CHECK(target > c.store.state().customer.customer->subscription->licenses);
+    // The field is still being edited, and what it shows is the count that would be ordered.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    REQUIRE(g.ActiveId != 0);
+    CHECK(g.ActiveId == g.InputTextState.ID);
+    CHECK(std::string(g.InputTextState.TextA.Data) == std::to_string(target));
+    // Typing on goes from there: one digit more is still the limit.
+    c.ui.typeText("7");
+    c.ui.frame(2);
+    CHECK(c.store.state().customer.licenses.target == target);
+    CHECK(std::string(g.InputTextState.TextA.Data) == std::to_string(target));
+}
+
 TEST_CASE("cancel: the button stays disabled until the domain is typed") {
     Console c;
     c.onCustomer();

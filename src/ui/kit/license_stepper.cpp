@@ -35,11 +35,16 @@ int licenseStepper(const char* id, const std::string& name, int value, int lo, i
     ImGui::BeginDisabled(disabled);
     inputText("##license-count", name, count, 140, nullptr, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::EndDisabled();
+    const ImGuiID field = ImGui::GetItemID();
+    const bool edited = ImGui::IsItemEdited();
     a11y::lastSpin(lo, hi, value);
     ImGui::PopStyleVar();
-    if (ImGui::IsItemEdited() && !count.empty()) {
+    if (edited && !count.empty()) {
         long v = std::strtol(count.c_str(), nullptr, 10);
         if (v > 0) chosen = static_cast<int>(std::min<long>(v, hi));
+        // Typed past the most allowed (the plan's limit, a seat cap): the field shows the most,
+        // as the count it orders, while it still has the focus.
+        if (v > hi) replaceActiveText(field, std::to_string(hi));
     }
     ImGui::PopFont();
     ImGui::SameLine(0, 8);

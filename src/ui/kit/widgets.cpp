@@ -206,6 +206,21 @@ void sameLineIfFits(float width, float spacing) {
     if (right <= limit + 0.5f) ImGui::SameLine(0, spacing);
 }
 
+void replaceActiveText(ImGuiID itemId, const std::string& value) {
+    ImGuiContext& g = *GImGui;
+    ImGuiInputTextState& st = g.InputTextState;
+    if (g.ActiveId != itemId || st.ID != itemId) return;
+    // ImGui edits its own copy of an active field's text: it gets the new text too, and the field
+    // stays active (keys typed meanwhile are not lost).
+    st.TextW.resize(static_cast<int>(value.size()) + 1);
+    st.CurLenW = ImTextStrFromUtf8(st.TextW.Data, st.TextW.Size, value.c_str(), nullptr);
+    st.TextA.resize(static_cast<int>(value.size()) + 1);
+    std::memcpy(st.TextA.Data, value.c_str(), value.size() + 1);
+    st.CurLenA = static_cast<int>(value.size());
+    st.TextAIsValid = true;
+    st.Stb.cursor = st.Stb.select_start = st.Stb.select_end = st.CurLenW;
+}
+
 bool inputText(const char* id, const std::string& name, std::string& value, float width, const char* hint,
                ImGuiInputTextFlags flags) {
     ImGui::SetNextItemWidth(width);
@@ -215,19 +230,7 @@ bool inputText(const char* id, const std::string& name, std::string& value, floa
     std::optional<std::string> given = a11y::takeText(itemId);
     if (given) {
         value = *given;
-        ImGuiContext& g = *GImGui;
-        ImGuiInputTextState& st = g.InputTextState;
-        if (g.ActiveId == itemId && st.ID == itemId) {
-            // ImGui edits its own copy of an active field's text: it gets the new text too, and
-            // the field stays active (keys typed meanwhile are not lost).
-            st.TextW.resize(static_cast<int>(value.size()) + 1);
-            st.CurLenW = ImTextStrFromUtf8(st.TextW.Data, st.TextW.Size, value.c_str(), nullptr);
-            st.TextA.resize(static_cast<int>(value.size()) + 1);
-            std::memcpy(st.TextA.Data, value.c_str(), value.size() + 1);
-            st.CurLenA = static_cast<int>(value.size());
-            st.TextAIsValid = true;
-            st.Stb.cursor = st.Stb.select_start = st.Stb.select_end = st.CurLenW;
-        }
+        replaceActiveText(itemId, value);
     }
     // std::string keeps a terminating zero past size(), so capacity()+1 bytes are writable.
     bool result = hint ? ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1, flags, stringResize, &value)

@@ -59,6 +59,9 @@ void pageScrollStartsAtTop(const char* id, long long subject = 0);
 // on screen (the label above it); items() reports the field under that name.
 bool inputText(const char* id, const std::string& name, std::string& value, float width, const char* hint = nullptr,
                ImGuiInputTextFlags flags = 0);
+// Puts `value` into the field `itemId` while it is being edited (ImGui types into its own copy of
+// an active field's text): a count typed above its limit shows the limit, not what was typed.
+void replaceActiveText(ImGuiID itemId, const std::string& value);
 
 void statusBadge(CustomerStatus status);
 // The badge of a presented status (core/status_presentation.h: one truth for the header, the
