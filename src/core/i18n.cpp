@@ -1,6 +1,8 @@
 #include "core/i18n.h"
 
 #include <cctype>
+#include <cstddef>
+#include <cstdint>
 
 #include "core/access.h"
 #include "core/format.h"
@@ -8,24 +10,102 @@
 namespace rc {
 namespace {
 
+#ifdef RC_GERMAN_TEXTS_FILE
+// The browser build: English only in app.wasm; the German texts come from texts-de.bin, fetched
+// for German readers only (issue 21: about 10 KB brotli'd off every English first visit).
+struct Entry {
+    const char* en;
+};
+#define RC_TEXT_ENTRY(id, en, de) {en},
+#else
 struct Entry {
     const char* en;
     const char* de;
 };
-
-constexpr Entry kTexts[] = {
 #define RC_TEXT_ENTRY(id, en, de) {en, de},
-    RC_TEXTS(RC_TEXT_ENTRY)
+#endif
+
+constexpr Entry kTexts[] = {RC_TEXTS(RC_TEXT_ENTRY)};
 #undef RC_TEXT_ENTRY
-};
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(Text::Count_));
 
+// The ids in enum order, hashed as texts_table.py hashes them: a file of another build differs.
+constexpr std::uint32_t fnv1a(const char* s, std::size_t n) {
+    std::uint32_t h = 2166136261u;
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 16777619u;
+    return h;
+}
+#define RC_TEXT_NAME(id, en, de) #id "\n"
+constexpr char kIdNames[] = RC_TEXTS(RC_TEXT_NAME);
+#undef RC_TEXT_NAME
+constexpr std::uint32_t kIdsHash = fnv1a(kIdNames, sizeof kIdNames - 1);
+
+std::uint32_t readU32(const std::string& s, std::size_t at) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(s[at])) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 2])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 3])) << 24;
+}
+
 Language gLanguage = Language::English;
+Language gWanted = Language::English;
+// The loaded file's bytes and a pointer into them per text (empty: none loaded).
+std::string gGermanBytes;
+std::vector<const char*> gGerman;
+
+const char* german(std::size_t at) {
+    if (!gGerman.empty()) return gGerman[at];
+#ifdef RC_GERMAN_TEXTS_FILE
+    return kTexts[at].en;  // not in yet: never a blank label
+#else
+    return kTexts[at].de;
+#endif
+}
 
 }  // namespace
 
 Language language() { return gLanguage; }
-void setLanguage(Language lang) { gLanguage = lang; }
+Language wantedLanguage() { return gWanted; }
+void setLanguage(Language lang) {
+    gWanted = lang;
+    if (lang == Language::English || germanTextsLoaded()) gLanguage = lang;
+}
+
+bool germanTextsLoaded() {
+#ifdef RC_GERMAN_TEXTS_FILE
+    return !gGerman.empty();
+#else
+    return true;
+#endif
+}
+
+bool parseGermanTexts(const std::string& bytes, std::vector<const char*>& out) {
+    constexpr std::size_t count = static_cast<std::size_t>(Text::Count_);
+    out.clear();
+    if (bytes.size() < 12 || bytes.compare(0, 4, "RCT1") != 0 || readU32(bytes, 4) != count || readU32(bytes, 8) != kIdsHash)
+        return false;
+    std::vector<const char*> texts;
+    texts.reserve(count);
+    std::size_t at = 12;
+    while (at < bytes.size() && texts.size() < count) {
+        std::size_t end = bytes.find('\0', at);
+        if (end == std::string::npos) return false;  // the last text cut off
+        texts.push_back(bytes.data() + at);
+        at = end + 1;
+    }
+    if (texts.size() != count || at != bytes.size()) return false;  // too few texts, or bytes after them
+    out = std::move(texts);
+    return true;
+}
+
+bool loadGermanTexts(std::string bytes) {
+    std::vector<const char*> texts;
+    if (!parseGermanTexts(bytes, texts)) return false;  // a table loaded before stays
+    gGermanBytes = std::move(bytes);
+    parseGermanTexts(gGermanBytes, gGerman);  // the pointers, into the kept bytes
+    if (gWanted == Language::German) gLanguage = Language::German;
+    return true;
+}
 
 Language languageFromTag(const std::string& tag) {
     if (tag.size() >= 2 && std::tolower(static_cast<unsigned char>(tag[0])) == 'd' &&
@@ -35,8 +115,8 @@ Language languageFromTag(const std::string& tag) {
 }
 
 const char* tr(Text id, Language lang) {
-    const Entry& e = kTexts[static_cast<std::size_t>(id)];
-    return lang == Language::German ? e.de : e.en;
+    std::size_t at = static_cast<std::size_t>(id);
+    return lang == Language::German ? german(at) : kTexts[at].en;
 }
 
 const char* tr(Text id) { return tr(id, gLanguage); }

@@ -61,13 +61,29 @@ enum class Text : std::size_t {
         Count_
 };
 
+// The language the console shows. setLanguage(German) before the German texts are in (the
+// browser build fetches them as texts-de.bin, see loadGermanTexts) keeps English on screen and
+// German wanted: the switch happens when they arrive, never with blank or English-only labels.
 Language language();
 void setLanguage(Language lang);
+// What was asked for last: German while its texts are on their way.
+Language wantedLanguage();
 // Picks German for de, de-DE, de-AT...; English for everything else.
 Language languageFromTag(const std::string& tag);
 
 const char* tr(Text id);
+// German before its texts are in: the English text.
 const char* tr(Text id, Language lang);
+
+// The German texts as src/toolchain/texts_table.py writes them: "RCT1", the count of texts and
+// the FNV-1a hash of the ids in enum order (u32 LE each), then each text NUL-terminated in enum
+// order. False (and nothing kept) for a file of another build or a damaged one.
+bool parseGermanTexts(const std::string& bytes, std::vector<const char*>& out);
+// Takes the file and uses it from now on (switching to German if that is wanted); false when
+// parseGermanTexts refuses it.
+bool loadGermanTexts(std::string bytes);
+// Compiled in (native builds, tests) or loaded.
+bool germanTextsLoaded();
 
 const char* statusLabel(CustomerStatus status);
 const char* planLabel(const std::string& plan);

@@ -10,7 +10,7 @@ Language LanguageChoice::atStart(const std::string& browserTag) {
 }
 
 void LanguageChoice::keep() {
-    Language now = language();
+    Language now = wantedLanguage();  // German while its texts download: what the reseller chose
     if (now == kept_) return;  // nothing chosen since the start, or already kept
     kept_ = now;
     platform_.saveSetting(kSettingKey, now == Language::German ? "de" : "en");

@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstring>
 #include <set>
 #include <string>
 
 #include "core/codec.h"
 #include "core/i18n.h"
+#include "german_texts_file.h"
 #include "fake_transport.h"
 
 using namespace rc;
@@ -163,4 +165,41 @@ TEST_CASE("lifecycle, transfer and billing entries are told in German from their
     setLanguage(Language::English);
     CHECK(entry("subscription.seat_cap_changed", R"({"max_licenses": null})", R"({"max_licenses": 1500})") ==
           "Maximum number of licenses set to 1,500.");
+}
+
+
+TEST_CASE("texts-de.bin, which the browser's German readers fetch, holds every German text compiled in, in order") {
+    const std::string file = test::germanTextsFile();  // the texts point into it
+    std::vector<const char*> texts;
+    REQUIRE(parseGermanTexts(file, texts));
+    REQUIRE(texts.size() == static_cast<std::size_t>(Text::Count_));
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        INFO("text " << i << ": " << std::string(tr(static_cast<Text>(i), Language::English)));
+        CHECK(std::string(texts[i]) == tr(static_cast<Text>(i), Language::German));
+    }
+}
+
+TEST_CASE("a German text file of another build, or a damaged one, is refused") {
+    const std::string good = test::germanTextsFile();
+    std::vector<const char*> texts;
+    REQUIRE(parseGermanTexts(good, texts));
+    auto refused = [&](std::string bytes) { return !parseGermanTexts(bytes, texts) && texts.empty(); };
+    std::string otherMagic = good;
+    otherMagic[3] = '2';
+    CHECK(refused(otherMagic));
+    std::string otherCount = good;
+    otherCount[4] = static_cast<char>(otherCount[4] + 1);
+    CHECK(refused(otherCount));
+    std::string otherIds = good;  // another order or set of ids
+    otherIds[8] = static_cast<char>(otherIds[8] ^ 1);
+    CHECK(refused(otherIds));
+    CHECK(refused(good.substr(0, good.size() - 1)));  // the last text cut off
+    CHECK(refused(good.substr(0, good.size() - 3)));
+    CHECK(refused(good + "x"));  // bytes after the last text
+    std::string oneTooFew = good.substr(0, good.size() - 1);
+    oneTooFew = oneTooFew.substr(0, oneTooFew.rfind('\0') + 1);
+    CHECK(refused(oneTooFew));
+    CHECK(refused(""));
+    CHECK(refused(good.substr(0, 12)));
+    CHECK_FALSE(loadGermanTexts(good + "x"));
 }

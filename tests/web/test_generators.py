@@ -1,7 +1,7 @@
 """The build steps between the page and the wasm: the generators that keep them in step
 (src/toolchain/web_codes.py and web_exports.py), on the repository as it is and on copies of it
 where the two sides drifted apart, which must fail the build with a message that says where;
-and dist.py joining the page's scripts into one file."""
+dist.py joining the page's scripts into one file; and the German texts' file (texts_table.py)."""
 import re
 import shutil
 import sys
@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from toolchain import dist, web_codes, web_exports  # noqa: E402
+from toolchain import dist, texts_table, web_codes, web_exports  # noqa: E402
 
 
 class Tree:
@@ -231,6 +231,42 @@ class PageBundle(unittest.TestCase):
         self.assertEqual(named[0], web_codes.GENERATED, "the codes first: scripts read them as they load")
         self.assertEqual(named[1], "bridge.js")
         self.assertEqual(named[-1], "console.js", "console.js last: it starts the module")
+
+
+class GermanTexts(unittest.TestCase):
+    """texts_table.py reads the X-macro tables the compiler reads; core_tests compares its file
+    with the German texts compiled in. Here: what it cannot read fails rather than guessing."""
+
+    def test_the_table_is_every_room_in_order(self):
+        rows = texts_table.read_table(ROOT / "src" / "core" / "i18n.h")
+        self.assertEqual(rows[0][:2], ("AppName", "Reseller Console"))
+        self.assertEqual(len({r[0] for r in rows}), len(rows))
+        data = texts_table.german_table(rows)
+        self.assertEqual(data[:4], b"RCT1")
+        self.assertEqual(data.count(b"\0", 12), len(rows))
+
+    def test_what_it_cannot_read_fails_and_says_where(self):
+        tree = Tree()
+        self.addCleanup(shutil.rmtree, tree.dir)
+        i18n = tree.src / "core" / "i18n.h"
+        tree.edit("src/core/texts/kiosk.h", "X(", 'X(Odd, "a\\q", "b") \\\n    X(', )
+        with self.assertRaisesRegex(texts_table.TableError, r"escape \\q"):
+            texts_table.read_table(i18n)
+        tree = Tree()
+        self.addCleanup(shutil.rmtree, tree.dir)
+        tree.edit("src/core/texts/kiosk.h", "X(", "X(Broken, 12, \"b\") \\\n    X(")
+        with self.assertRaisesRegex(texts_table.TableError, "RC_TEXTS_KIOSK: .* entries, .* understood"):
+            texts_table.read_table(tree.src / "core" / "i18n.h")
+        tree.edit("src/core/i18n.h", "RC_TEXTS_KIOSK(X)", "RC_TEXTS_GONE(X)")
+        with self.assertRaisesRegex(texts_table.TableError, "RC_TEXTS_GONE is listed in RC_TEXTS but defined in no"):
+            texts_table.read_table(tree.src / "core" / "i18n.h")
+
+    def test_the_service_worker_lists_the_file_with_its_language(self):
+        names = {"index.html": "index.html", "texts-de.bin": "texts-de.0123456789.bin", "app.wasm": "app.0123456789.wasm"}
+        data = {k: b"x" for k in names}
+        sw, _ = dist.service_worker("const PRECACHE = [];", names, data)
+        listed = {e["url"]: e.get("lang") for e in __import__("json").loads(sw.decode()[len("const PRECACHE = "):-1])}
+        self.assertEqual(listed, {"index.html": None, "texts-de.0123456789.bin": "de", "app.0123456789.wasm": None})
 
 
 if __name__ == "__main__":

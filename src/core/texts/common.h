@@ -33,4 +33,5 @@
     X(Menu, "Menu", "Menü") \
     X(SkipToMain, "Skip to main content", "Zum Hauptinhalt springen") \
     X(MainMenu, "Main menu", "Hauptmenü") \
-    X(DismissToast, "Dismiss", "Ausblenden")
+    X(DismissToast, "Dismiss", "Ausblenden") \
+    X(GermanNeedsConnection, "Deutsch could not be loaded: switching the language needs a connection. Please try again when you are online.", "Deutsch konnte nicht geladen werden: Für den Sprachwechsel ist eine Verbindung nötig. Bitte versuchen Sie es erneut, wenn Sie online sind.")
