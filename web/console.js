@@ -2,6 +2,7 @@
 // WebAssembly module, and exposes window.resellerConsole for tests and tools.
 (function () {
   "use strict";
+  var web = window.rcWeb;
   var boot = document.getElementById("boot");
   var statusEl = document.getElementById("boot-status");
   var progressEl = document.getElementById("boot-progress");
@@ -35,6 +36,35 @@
     fail("This browser cannot run WebAssembly. Please use a current version of Chrome, Edge, Firefox or Safari.");
     return;
   }
+  // The German texts, a file of their own (app.wasm holds English only: issue 21), fetched
+  // beside app.wasm only when the console will start in German: the language chosen on this
+  // device, else the browser's (as src/core/language_choice.cpp decides). main() waits for
+  // them; if they fail, it starts in English and fetches them itself (src/web/main.cpp).
+  // Asked for first: the WebGL context below takes a while under software rendering.
+  var TEXTS_DE = "texts-de.bin";
+  var chosen = web.settings.load("language");
+  var german = /^de([-_]|$)/i.test(chosen === "de" || chosen === "en" ? chosen : web.device.language());
+  web.germanTexts = {
+    url: TEXTS_DE,
+    bytes: null,
+    // In use on this device: the service worker keeps the file for offline starts in German
+    // (it is not downloaded for everyone at install).
+    keep: function () {
+      if (!("serviceWorker" in navigator)) return;
+      navigator.serviceWorker.ready.then(function (reg) {
+        if (reg.active) reg.active.postMessage({ type: "keep-language", lang: "de" });
+      });
+    }
+  };
+  var textsReady = !german ? Promise.resolve() : fetch(TEXTS_DE, { credentials: "same-origin" }).then(function (res) {
+    if (!res.ok) throw new Error(TEXTS_DE + ": HTTP " + res.status);
+    return res.arrayBuffer();
+  }).then(function (bytes) {
+    web.germanTexts.bytes = new Uint8Array(bytes);
+    web.germanTexts.keep();
+    mark("texts-downloaded");
+  }).catch(function (err) { console.warn("German texts: " + err.message); });
+
   // The console's WebGL 2 context, made here and now: making one takes a while under software
   // rendering, and so it happens while the program downloads. When the program asks for its
   // context (SDL, through Emscripten) the canvas hands it this one, with these attributes: the
@@ -117,6 +147,8 @@
       fontsReady.then(function () { Module.removeRunDependency("rc-fonts"); }, function (err) {
         fail("The console could not be downloaded (" + err.message + "). Check your connection and reload the page.");
       });
+      Module.addRunDependency("rc-texts");
+      textsReady.then(function () { Module.removeRunDependency("rc-texts"); });
     }],
     instantiateWasm: function (imports, done) {
       wasmModule.then(function (module) {

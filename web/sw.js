@@ -1,7 +1,7 @@
 // The console's service worker. It keeps exactly one version of the app shell: the files the
 // build lists in PRECACHE (content-hashed names, each checked against its sha-256 as it is
 // downloaded, so a half-deployed host can never mix two versions) in a cache of that version,
-// served cache-first. config.json is network-first (the deployer edits it); fonts under
+// served cache-first (a language's texts only once this device used them). config.json is network-first (the deployer edits it); fonts under
 // fonts/ are cached as they are used. API calls are not touched: the console keeps its own
 // offline copies, per reseller. A new version waits until the console says "Reload".
 "use strict";
@@ -43,13 +43,39 @@ async function fetchChecked(entry) {
   return { url, response: stored(response, bytes) };
 }
 
+// Files for one language's readers only (texts-de.bin, "lang" in PRECACHE): not downloaded
+// for everyone at install (issue 21: the first visit). Cached once a page of this device used
+// them (its message below, or its fetch), and precached by later versions from then on.
+async function languagesUsed() {
+  const used = new Set();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("rc-shell-")) continue;
+    for (const request of await (await caches.open(name)).keys()) {
+      const m = /\/texts-(\w+)\.[0-9a-f]{10}\.bin$/.exec(new URL(request.url).pathname);
+      if (m) used.add(m[1]);
+    }
+  }
+  return used;
+}
+
+async function keepLanguage(lang) {
+  const shell = await caches.open(SHELL);
+  for (const entry of PRECACHE) {
+    if (entry.lang !== lang || await shell.match(new URL(entry.url, SCOPE).href)) continue;
+    const file = await fetchChecked(entry);
+    await shell.put(file.url, file.response);
+  }
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    const files = await Promise.all(PRECACHE.map(fetchChecked));
+    const used = await languagesUsed();
+    const wanted = PRECACHE.filter((e) => !e.lang || used.has(e.lang));
+    const files = await Promise.all(wanted.map(fetchChecked));
     const shell = await caches.open(SHELL);
     const config = await caches.open(CONFIG);
     for (let i = 0; i < files.length; i++) {
-      const target = NETWORK_FIRST.has(PRECACHE[i].url) ? config : shell;
+      const target = NETWORK_FIRST.has(wanted[i].url) ? config : shell;
       await target.put(files[i].url, files[i].response);
     }
     // The very first version takes over at once; later ones wait for "Reload".
@@ -67,11 +93,20 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+  // The page uses a language's file (fetched before this worker controlled it, or now).
+  if (event.data && event.data.type === "keep-language" && /^\w+$/.test(event.data.lang))
+    event.waitUntil(keepLanguage(event.data.lang).catch(() => {}));
 });
 
 async function shellFile(request, path) {
   const cached = await caches.match(new URL(path, SCOPE).href, { cacheName: SHELL });
-  return cached || fetch(request);
+  if (cached) return cached;
+  const entry = PRECACHE.find((e) => e.url === path);
+  if (!entry || !entry.lang) return fetch(request);
+  // A language's file, first used: kept for offline starts in that language.
+  const file = await fetchChecked(entry);
+  await (await caches.open(SHELL)).put(file.url, file.response.clone());
+  return file.response;
 }
 
 async function networkFirst(request) {

@@ -19,7 +19,10 @@ UNHASHED = {"index.html", "config.json", "manifest.webmanifest", "sw.js"}
 # Files whose text may name other files (quoted): those names are rewritten to hashed ones.
 TEXT_SUFFIXES = {".html", ".js", ".json", ".webmanifest", ".css", ".svg", ".txt"}
 # Compressed beside the original (.br and .gz): text, wasm and the font package.
-COMPRESSED_SUFFIXES = TEXT_SUFFIXES | {".wasm", ".data", ".ttf", ".otf", ".map"}
+COMPRESSED_SUFFIXES = TEXT_SUFFIXES | {".wasm", ".data", ".ttf", ".otf", ".map", ".bin"}
+# One language's texts (src/toolchain/texts_table.py), fetched by its readers only: listed for the
+# service worker with their language, which it precaches only once this device used them.
+LANGUAGE_FILE = re.compile(r"texts-(\w+)\.bin")
 # Fonts fetched on demand live here; the service worker caches them as they are used.
 RUNTIME_FOLDERS = ("fonts/",)
 # Precached but never checked by hash: the deployer edits it after the build.
@@ -207,8 +210,12 @@ def service_worker(source, final_name, final_data):
         if name == "sw.js" or name in NOT_PRECACHED or name.startswith(RUNTIME_FOLDERS):
             continue
         checked = name not in DEPLOYER_FILES
-        entries.append({"url": url, "sha256": sha256(final_data[name]) if checked else None,
-                        "size": len(final_data[name]) if checked else None})
+        entry = {"url": url, "sha256": sha256(final_data[name]) if checked else None,
+                 "size": len(final_data[name]) if checked else None}
+        language = LANGUAGE_FILE.fullmatch(name)
+        if language:
+            entry["lang"] = language.group(1)
+        entries.append(entry)
     version = sha256(json.dumps(entries, sort_keys=True).encode())[:HASH_LEN]
     marker = "const PRECACHE = [];"
     if marker not in source:

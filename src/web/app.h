@@ -44,6 +44,8 @@ struct App final : RunnerCallbacks {
     int settleFrames = 0;          // frames drawn in a row only because the layout was still moving
     double mirrorMs = 0;           // time spent building the mirror and its diffs, for the benchmark
     unsigned long mirrorFrames = 0;
+    bool germanTextsFetching = false;  // texts-de.bin asked for after a switch to German
+    double germanTextsRetryAt = 0;     // after a failed download: not again before this (platform.now())
     bool rowsDrawn = false;        // a list's first rows were drawn (the start-up trace's last step)
     std::string answer;  // the last text handed to the page (items, stats), kept until the next
 

@@ -5,6 +5,7 @@
 #include <emscripten/eventloop.h>
 
 #include <cmath>
+#include <cstdlib>
 
 #include "core/i18n.h"
 #include "imgui.h"
@@ -50,6 +51,55 @@ void takePageFonts() {
         rc_js_page_font_take(key, bytes.data());
         ui::provideFontFile(path, std::move(bytes));
     }
+}
+
+// The German texts (texts-de.bin): fetched by the page beside app.wasm when the reader's
+// language is German (web/console.js), else fetched here after a switch to German. Its hashed
+// name comes from the page too.
+EM_JS(int, rc_js_page_texts_size, (), {
+  var t = rcWeb.germanTexts;
+  return t && t.bytes ? t.bytes.length : 0;
+});
+EM_JS(void, rc_js_page_texts_take, (char* out), {
+  HEAPU8.set(rcWeb.germanTexts.bytes, out);
+  rcWeb.germanTexts.bytes = null;
+});
+EM_JS(void, rc_js_keep_texts, (), { rcWeb.germanTexts.keep(); });
+EM_JS(char*, rc_js_page_texts_url, (), {
+  return rcWeb.bridge.toHeap(rcWeb.germanTexts ? rcWeb.germanTexts.url : "");
+});
+
+void takePageTexts() {
+    int n = rc_js_page_texts_size();
+    if (n <= 0) return;
+    std::string bytes(static_cast<std::size_t>(n), '\0');
+    rc_js_page_texts_take(bytes.data());
+    loadGermanTexts(std::move(bytes));  // a refused file: fetched again below, as after a switch
+}
+
+// German wanted and not in (a switch, or the page's download failed): fetch it. A failure keeps
+// English on screen and the reader's choice as it was, says why once, and tries again later.
+constexpr double kGermanTextsRetrySeconds = 15;
+
+void fetchGermanTextsIfWanted(App& app) {
+    if (wantedLanguage() != Language::German || germanTextsLoaded() || app.germanTextsFetching) return;
+    if (app.platform.now() < app.germanTextsRetryAt) return;
+    app.germanTextsFetching = true;
+    char* url = rc_js_page_texts_url();
+    HttpRequest req;
+    req.url = url;
+    std::free(url);
+    app.transport.send(req, [&app](const HttpResponse& res) {
+        app.germanTextsFetching = false;
+        if (res.status >= 200 && res.status < 300 && loadGermanTexts(res.body)) {
+            rc_js_keep_texts();
+            return;
+        }
+        if (app.germanTextsRetryAt == 0)  // the first failure of a run of them
+            app.store.toasts().show(ToastKind::Error, Message{Text::GermanNeedsConnection, {}});
+        app.germanTextsRetryAt = app.platform.now() + kGermanTextsRetrySeconds;
+        emscripten_set_timeout([](void*) { if (gApp) gApp->runner.requestFrames(1); }, kGermanTextsRetrySeconds * 1000 + 10, nullptr);
+    });
 }
 
 void reloadFontsIfNeeded(App& app) {
@@ -121,7 +171,10 @@ void App::showGui() {
 }
 
 // Fonts this frame's text needs.
-void App::afterRender() { ui::scriptFonts().fetchWanted(transport, platform.now()); }
+void App::afterRender() {
+    ui::scriptFonts().fetchWanted(transport, platform.now());
+    fetchGermanTextsIfWanted(*this);
+}
 
 ImU32 App::clearColor() { return ui::color::Page; }
 
@@ -202,6 +255,7 @@ int main() {
     app.platform.onUpdateReady = [] { gApp->store.offline().setUpdateReady(); };
     gApp = &app;
 
+    takePageTexts();
     rc::setLanguage(app.languageChoice.atStart(browserLanguage()));
     app.touchScreen = isTouchScreen();
     app.store.start("config.json", WebPlatform::currentHash());

@@ -28,6 +28,7 @@ MIME_TYPES = {
     ".mjs": "text/javascript; charset=utf-8", ".wasm": "application/wasm",
     ".json": "application/json; charset=utf-8", ".css": "text/css; charset=utf-8",
     ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2", ".data": "application/octet-stream",
+    ".bin": "application/octet-stream",
     ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png",
     ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8", ".map": "application/json",
 }
@@ -36,7 +37,7 @@ HASHED_FILE_RE = re.compile(r"\.[0-9a-f]{10}\.[A-Za-z0-9]+$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Served from a precompressed .br/.gz beside the file when the request accepts it.
 COMPRESSIBLE = {".html", ".js", ".mjs", ".json", ".css", ".svg", ".txt", ".map", ".wasm", ".data", ".ttf", ".otf",
-                ".webmanifest"}
+                ".webmanifest", ".bin"}
 INVITE_PATH_RE = re.compile(r"^/invite/([A-Za-z0-9_-]{1,128})$")
 
 
