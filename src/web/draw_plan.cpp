@@ -127,6 +127,7 @@ void DrawPlan::build(const ImDrawData& data, const std::vector<PixelRect>& regio
     if (cull) findCovers(data, whiteUv);
     else covers_.clear();
     const ImVec2 scale = data.FramebufferScale;
+    auto white = [whiteUv](const ImDrawVert& v) { return v.uv.x == whiteUv.x && v.uv.y == whiteUv.y; };
     for (const PixelRect& region : regions) {
         const Cover* cover = cull ? coverOf(region) : nullptr;
         const std::uint64_t from = cover ? cover->lastSeq + 1 : 0;  // triangles before this are hidden
@@ -162,22 +163,51 @@ void DrawPlan::build(const ImDrawData& data, const std::vector<PixelRect>& regio
                     PixelRect box = DamageTracker::bounds(a, b, c, data);
                     if (!box.overlaps(visible)) continue;
                     const PixelRect& sc = inside(box, clip) ? region : visible;
+                    const bool solid = cull && white(a) && white(b) && white(c);
                     const DrawBatch* last = &batches_.back();
-                    if (last->count == 0 || last->texture != texture || !(last->scissor == sc))
-                        batches_.push_back({texture, sc, static_cast<std::uint32_t>(indices_.size()), 0, 0});
+                    if (last->count == 0 || last->texture != texture || !(last->scissor == sc) || last->solid != solid)
+                        batches_.push_back({texture, sc, static_cast<std::uint32_t>(indices_.size()), 0, 0, solid});
                     indices_.push_back(base + idx[3 * t]);
                     indices_.push_back(base + idx[3 * t + 1]);
                     indices_.push_back(base + idx[3 * t + 2]);
                     batches_.back().count += 3;
                     ++stats_.triangles;
                     double area = std::fabs(cross(a.pos, b.pos, c.pos)) * 0.5 * scale.x * scale.y;
-                    stats_.trianglePixels += std::min(area, static_cast<double>(box.intersect(sc).area()));
+                    double pixels = std::min(area, static_cast<double>(box.intersect(sc).area()));
+                    batches_.back().pixels += pixels;
+                    stats_.trianglePixels += pixels;
+                    if (solid) stats_.fillPixels += pixels;
                 }
             }
         }
     }
-    for (const DrawBatch& b : batches_)
+    mergeSmallSolidRuns();
+    for (const DrawBatch& b : batches_) {
         if (b.count) ++stats_.batches;
+        if (b.solid) ++stats_.solidBatches, stats_.solidPixels += b.pixels;
+    }
+}
+
+// The batches were split wherever a triangle's kind changed (solid fill or not); a solid run
+// too small for its own draw call joins the textured batches beside it again (the textured
+// program draws a solid fill the same: it reads the white texel, 1.0).
+void DrawPlan::mergeSmallSolidRuns() {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < batches_.size(); ++i) {
+        DrawBatch b = batches_[i];
+        if (b.solid && b.pixels < kMinSolidBatchPixels) b.solid = false;
+        if (out > 0) {
+            DrawBatch& m = batches_[out - 1];
+            if (m.count && b.count && !m.solid && !b.solid && m.texture == b.texture && m.scissor == b.scissor &&
+                m.first + m.count == b.first) {
+                m.count += b.count;
+                m.pixels += b.pixels;
+                continue;
+            }
+        }
+        batches_[out++] = b;
+    }
+    batches_.resize(out);
 }
 
 }  // namespace rc::web

@@ -19,6 +19,10 @@ struct DrawBatch {
     PixelRect scissor;
     std::uint32_t first = 0, count = 0;  // count 0: clear the scissor rectangle with `clear`
     ImU32 clear = 0;
+    // Every triangle is a solid fill (samples only the atlas's white texel): the renderer draws
+    // it without reading the texture. Only runs large enough to pay for their own draw call.
+    bool solid = false;
+    double pixels = 0;  // the triangles' areas inside the scissor (about the shading work)
 };
 
 struct PlanStats {
@@ -28,13 +32,22 @@ struct PlanStats {
     std::uint64_t culled = 0;         // triangles of the regions left out as covered
     double trianglePixels = 0;        // the sent triangles' areas, at most their box inside the scissor (about the shading work)
     double clearedPixels = 0;
+    double fillPixels = 0;            // of trianglePixels: solid fills' (no texel needed)
+    double solidPixels = 0;           // of those: in solid batches (drawn without the texture)
+    std::uint64_t solidBatches = 0;
 };
+
+// A run of solid fills smaller than this (framebuffer pixels) stays in the textured draw call
+// around it: under SwiftShader a separate draw call and two program switches cost about what
+// reading the texture for this many pixels does (measured: tests/bench/scroll_bench.mjs).
+constexpr double kMinSolidBatchPixels = 16384;
 
 class DrawPlan {
 public:
     // Plans `regions` of the frame. `whiteUv`: where the font atlas is opaque white (ImGui's
-    // solid fills sample there); `cull`: leave out what an opaque shape covers (off: draw
-    // every triangle, the reference the renderer's check compares with).
+    // solid fills sample there); `cull`: leave out what an opaque shape covers and draw large
+    // runs of solid fills without the texture (off: every triangle, all with the texture: the
+    // reference the renderer's check compares with).
     void build(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, ImVec2 whiteUv, bool cull = true);
 
     // Every draw list's vertices, in one buffer (the indices below point into it).
@@ -56,6 +69,7 @@ private:
     void findCovers(const ImDrawData& data, ImVec2 whiteUv);
     const Cover* coverOf(const PixelRect& region) const;
     bool contains(const Cover& c, float x, float y) const;
+    void mergeSmallSolidRuns();
 
     std::vector<ImDrawVert> vertices_;
     std::vector<std::uint32_t> indices_;

@@ -17,11 +17,16 @@ layout (location = 0) in vec2 Position;
 layout (location = 1) in vec2 UV;
 layout (location = 2) in vec4 Color;
 uniform vec4 Proj;  // xy: scale, zw: offset, from ImGui's coordinates to clip space
+uniform vec2 WhiteUv;  // the atlas's opaque white texel, where ImGui's solid fills sample
 out vec2 Frag_UV;
 out vec4 Frag_Color;
+// 1: a solid fill. Taken from the triangle's last vertex: ImGui's triangles sample the white
+// texel at all three vertices or at none (text, textured lines).
+flat out int Frag_Solid;
 void main() {
     Frag_UV = UV;
     Frag_Color = Color;
+    Frag_Solid = UV == WhiteUv ? 1 : 0;
     gl_Position = vec4(Position * Proj.xy + Proj.zw, 0.0, 1.0);
 }
 )";
@@ -31,11 +36,23 @@ precision mediump float;
 uniform sampler2D Texture;
 in vec2 Frag_UV;
 in vec4 Frag_Color;
+flat in int Frag_Solid;
 layout (location = 0) out vec4 Out_Color;
 void main() {
-    // The only texture is the font atlas, single-channel: white with coverage as alpha.
-    Out_Color = Frag_Color * vec4(1.0, 1.0, 1.0, texture(Texture, Frag_UV.st).r);
+    // The only texture is the font atlas, single-channel: white with coverage as alpha. A solid
+    // fill would read 1.0 there: under software WebGL the texture read is most of a pixel's
+    // cost, so its pixels skip it, with the same colour as the fill program below gives them.
+    if (Frag_Solid == 1) Out_Color = Frag_Color;
+    else Out_Color = Frag_Color * vec4(1.0, 1.0, 1.0, texture(Texture, Frag_UV.st).r);
 }
+)";
+
+// For batches of solid fills only (draw_plan.h): the vertex colour, no texture read.
+const char* kFillShader = R"(#version 300 es
+precision mediump float;
+in vec4 Frag_Color;
+layout (location = 0) out vec4 Out_Color;
+void main() { Out_Color = Frag_Color; }
 )";
 
 GLuint compile(GLenum kind, const char* source) {
@@ -54,25 +71,34 @@ GLuint compile(GLenum kind, const char* source) {
 
 void scissor(const PixelRect& r, int fbH) { glScissor(r.x0, fbH - r.y1, r.x1 - r.x0, r.y1 - r.y0); }
 
+GLuint link(GLuint vs, const char* fragmentSource) {
+    GLuint fs = compile(GL_FRAGMENT_SHADER, fragmentSource);
+    GLuint program = glCreateProgram();
+    glAttachShader(program, vs);
+    glAttachShader(program, fs);
+    glLinkProgram(program);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
+    if (ok) return program;
+    emscripten_log(EM_LOG_ERROR, "renderer: shader program did not link");
+    glDeleteProgram(program);
+    return 0;
+}
+
 }  // namespace
 
 bool Renderer::init(bool preserved) {
     preserved_ = preserved;
-    GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader), fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-    program_ = glCreateProgram();
-    glAttachShader(program_, vs);
-    glAttachShader(program_, fs);
-    glLinkProgram(program_);
+    GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
+    program_ = link(vs, kFragmentShader);
+    fillProgram_ = link(vs, kFillShader);
     glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        emscripten_log(EM_LOG_ERROR, "renderer: shader program did not link");
-        return false;
-    }
+    if (!program_ || !fillProgram_) return false;
     locProj_ = glGetUniformLocation(program_, "Proj");
     locTex_ = glGetUniformLocation(program_, "Texture");
+    locWhiteUv_ = glGetUniformLocation(program_, "WhiteUv");
+    locFillProj_ = glGetUniformLocation(fillProgram_, "Proj");
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vbo_);
     glGenBuffers(1, &ebo_);
@@ -125,9 +151,13 @@ void Renderer::setupState(const ImDrawData& data, int fbW, int fbH) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
     glEnable(GL_SCISSOR_TEST);
+    float sx = 2.0f / data.DisplaySize.x, sy = -2.0f / data.DisplaySize.y;
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    glUseProgram(fillProgram_);
+    glUniform4f(locFillProj_, sx, sy, -1.0f - data.DisplayPos.x * sx, 1.0f - data.DisplayPos.y * sy);
     glUseProgram(program_);
     glUniform1i(locTex_, 0);
-    float sx = 2.0f / data.DisplaySize.x, sy = -2.0f / data.DisplaySize.y;
+    glUniform2f(locWhiteUv_, white.x, white.y);
     glUniform4f(locProj_, sx, sy, -1.0f - data.DisplayPos.x * sx, 1.0f - data.DisplayPos.y * sy);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(vao_);
@@ -145,6 +175,9 @@ void Renderer::drawRegions(const ImDrawData& data, const std::vector<PixelRect>&
     stats_.trianglesCulled += ps.culled;
     stats_.trianglePixels += ps.trianglePixels;
     stats_.clearedPixels += ps.clearedPixels;
+    stats_.fillPixels += ps.fillPixels;
+    stats_.solidPixels += ps.solidPixels;
+    stats_.solidBatches += ps.solidBatches;
 
     const auto& vertices = plan_.vertices();
     const auto& indices = plan_.indices();
@@ -153,6 +186,7 @@ void Renderer::drawRegions(const ImDrawData& data, const std::vector<PixelRect>&
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(), GL_STREAM_DRAW);
     unsigned bound = 0;
+    bool fill = false;  // setupState left the textured program in use
     ImU32 cleared = 0;
     bool clearSet = false;
     for (const DrawBatch& b : plan_.batches()) {
@@ -167,6 +201,7 @@ void Renderer::drawRegions(const ImDrawData& data, const std::vector<PixelRect>&
             glClear(GL_COLOR_BUFFER_BIT);
             continue;
         }
+        if (b.solid != fill) glUseProgram((fill = b.solid) ? fillProgram_ : program_);
         if (b.texture != bound) glBindTexture(GL_TEXTURE_2D, bound = b.texture);
         glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(b.count), GL_UNSIGNED_INT,
                        reinterpret_cast<void*>(static_cast<std::uintptr_t>(b.first) * sizeof(std::uint32_t)));
@@ -264,16 +299,17 @@ std::string Renderer::verifyJson(const ImDrawData& data, ImU32 clearColor) {
 }
 
 std::string Renderer::statsJson() const {
-    char buf[640];
+    char buf[768];
     std::snprintf(buf, sizeof buf,
                   R"({"frames":%llu,"drawn":%llu,"skipped":%llu,"fullRedraws":%llu,"damagedPixels":%.0f,"screenPixels":%.0f,)"
                   R"("drawCalls":%llu,"trianglesDrawn":%llu,"trianglesInFrames":%llu,"trianglesCulled":%llu,)"
-                  R"("trianglePixels":%.0f,"clearedPixels":%.0f,"preserved":%s})",
+                  R"("trianglePixels":%.0f,"clearedPixels":%.0f,"fillPixels":%.0f,"solidPixels":%.0f,"solidBatches":%llu,"preserved":%s})",
                   static_cast<unsigned long long>(stats_.frames), static_cast<unsigned long long>(stats_.drawn),
                   static_cast<unsigned long long>(stats_.skipped), static_cast<unsigned long long>(stats_.fullRedraws),
                   stats_.damagedPixels, stats_.screenPixels, static_cast<unsigned long long>(stats_.drawCalls),
                   static_cast<unsigned long long>(stats_.trianglesDrawn), static_cast<unsigned long long>(stats_.trianglesInFrames),
                   static_cast<unsigned long long>(stats_.trianglesCulled), stats_.trianglePixels, stats_.clearedPixels,
+                  stats_.fillPixels, stats_.solidPixels, static_cast<unsigned long long>(stats_.solidBatches),
                   preserved_ ? "true" : "false");
     return buf;
 }

@@ -25,6 +25,9 @@ struct FrameStats {
     std::uint64_t trianglesCulled = 0;  // under an opaque shape that covers a region (draw_plan.h)
     double trianglePixels = 0;          // the drawn triangles' areas (shading work, about)
     double clearedPixels = 0;
+    double fillPixels = 0;              // of trianglePixels: solid fills (the atlas's white texel)
+    double solidPixels = 0;             // of those: drawn by the fill program, no texture read
+    std::uint64_t solidBatches = 0;
 };
 
 class Renderer {
@@ -54,8 +57,8 @@ private:
     void setupState(const ImDrawData& data, int fbW, int fbH);
     void drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH, bool cull = true);
 
-    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
-    int locProj_ = -1, locTex_ = -1;
+    unsigned program_ = 0, fillProgram_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
+    int locProj_ = -1, locTex_ = -1, locWhiteUv_ = -1, locFillProj_ = -1;
     bool preserved_ = false;
     bool alwaysFull_ = false;
     DamageTracker tracker_;

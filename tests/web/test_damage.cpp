@@ -94,6 +94,22 @@ struct Canvas {
     }
 };
 
+// A batch the renderer draws without the texture holds solid fills only, and is worth its draw call.
+void checkSolidBatches(const DrawPlan& plan, const char* step) {
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    for (const web::DrawBatch& b : plan.batches()) {
+        if (!b.solid) continue;
+        INFO("step: " << step);
+        CHECK(b.pixels >= web::kMinSolidBatchPixels);
+        long long notWhite = 0;
+        for (std::uint32_t k = b.first; k < b.first + b.count; ++k) {
+            const ImVec2 uv = plan.vertices()[plan.indices()[k]].uv;
+            notWhite += uv.x != white.x || uv.y != white.y;
+        }
+        CHECK(notWhite == 0);
+    }
+}
+
 const char* kConfig = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example"})";
 const char* kSession = R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "Northwind", "email": "demo@reseller.example"}})";
 
@@ -107,7 +123,7 @@ struct Checked {
     DrawPlan plan;
     Canvas kept{960, 640};
     long long lastDamage = 0;
-    std::uint64_t culled = 0;
+    std::uint64_t culled = 0, solidBatches = 0;
 
     // Applies this frame's damage to the kept canvas, as the renderer's plan draws it, and
     // compares it with a full redraw of every triangle.
@@ -117,6 +133,8 @@ struct Checked {
         lastDamage = tracker.damagedArea();
         plan.build(data, damage, kBackground, ImGui::GetIO().Fonts->TexUvWhitePixel);
         culled += plan.stats().culled;
+        checkSolidBatches(plan, step);
+        solidBatches += plan.stats().solidBatches;
         kept.play(plan);
         Canvas full(960, 640);
         full.redraw(data, {0, 0, 960, 640});
@@ -191,6 +209,7 @@ TEST_CASE("damage: hover, scroll, typing and a dialog redraw little, and never l
     c.ui.pressKey(ImGuiKey_Escape);
     c.check("escape");
     CHECK(c.culled > 0);  // the backgrounds under the rows and the fields were left out
+    CHECK(c.solidBatches > 0);  // and some fills were large enough to be drawn without the texture
 }
 
 // An ImGui context for frames of bare shapes: a 200×100 display and a built font atlas.
@@ -270,6 +289,41 @@ TEST_CASE("draw plan: an opaque shape that covers the region hides what is under
         dl->AddRectFilled(ImVec2(20, 20), ImVec2(80, 80), IM_COL32(0, 90, 0, 255));
         dl->PopClipRect();
     });
+}
+
+TEST_CASE("draw plan: a large run of solid fills is its own batch, a small one stays with the text") {
+    createShapesContext();
+    auto plan = [](float side) {
+        ImGui::NewFrame();
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        dl->AddText(ImVec2(4, 4), IM_COL32(255, 255, 255, 255), "Ab");
+        dl->AddRectFilled(ImVec2(2, 2), ImVec2(2 + side, 2 + side * 0.5f), IM_COL32(0, 90, 0, 255));  // not a cover: misses the corners
+        dl->AddText(ImVec2(8, 8), IM_COL32(0, 0, 0, 255), "Cd");
+        ImGui::Render();
+        DrawPlan p;
+        p.build(*ImGui::GetDrawData(), {{0, 0, 200, 100}}, kBackground, ImGui::GetIO().Fonts->TexUvWhitePixel);
+        std::vector<web::DrawBatch> drawn;
+        for (const auto& b : p.batches())
+            if (b.count) drawn.push_back(b);
+        return drawn;
+    };
+    auto big = plan(196);  // 196 × 98 pixels: its own batch between the two texts'
+    REQUIRE(big.size() == 3);
+    CHECK_FALSE(big[0].solid);
+    CHECK(big[1].solid);
+    CHECK(big[1].count == 6);
+    CHECK_FALSE(big[2].solid);
+    auto small = plan(40);  // 40 × 20: one textured batch, in order
+    REQUIRE(small.size() == 1);
+    CHECK_FALSE(small[0].solid);
+    // Without culling (the renderer's reference redraw) nothing is drawn without the texture.
+    ImGui::NewFrame();
+    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(2, 2), ImVec2(198, 98), IM_COL32(0, 90, 0, 255));
+    ImGui::Render();
+    DrawPlan reference;
+    reference.build(*ImGui::GetDrawData(), {{0, 0, 200, 100}}, kBackground, ImGui::GetIO().Fonts->TexUvWhitePixel, false);
+    CHECK(reference.stats().solidBatches == 0);
+    ImGui::DestroyContext();
 }
 
 TEST_CASE("damage: the same triangles in another order are damaged where they overlap") {
