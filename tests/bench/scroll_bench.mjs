@@ -166,7 +166,10 @@ function renderDelta(a, b) {
     damaged: drawn ? (b.damagedPixels - a.damagedPixels) / (b.screenPixels - a.screenPixels) : 0,
     // Per drawn frame: what the rasteriser was given (draw_plan.h).
     drawCalls: per("drawCalls"), triangles: per("trianglesDrawn"), culled: per("trianglesCulled"),
-    trianglePixels: per("trianglePixels"), clearedPixels: per("clearedPixels") };
+    trianglePixels: per("trianglePixels"), clearedPixels: per("clearedPixels"),
+    // Of the triangle pixels: solid fills, and those drawn by the fill program (no texture read).
+    fillPixels: b.fillPixels === undefined ? null : per("fillPixels"), solidPixels: b.solidPixels === undefined ? null : per("solidPixels"),
+    solidBatches: b.solidBatches === undefined ? null : per("solidBatches") };
 }
 
 async function heaps(page, cdp) {
@@ -452,6 +455,7 @@ function printTable(results) {
     ["  per drawn frame: draw calls", (r) => (r.wheelRender ? f1(r.wheelRender.drawCalls) : "—")],
     ["  per drawn frame: triangles drawn / left out as covered", (r) => (r.wheelRender ? `${Math.round(r.wheelRender.triangles)} / ${Math.round(r.wheelRender.culled)}` : "—")],
     ["  per drawn frame: triangle pixels / cleared pixels (k)", (r) => (r.wheelRender ? `${Math.round(r.wheelRender.trianglePixels / 1000)} / ${Math.round(r.wheelRender.clearedPixels / 1000)}` : "—")],
+    ["  per drawn frame: solid-fill pixels / drawn without the texture (k; batches)", (r) => (r.wheelRender && r.wheelRender.fillPixels !== null ? `${Math.round(r.wheelRender.fillPixels / 1000)} / ${Math.round(r.wheelRender.solidPixels / 1000)}; ${f1(r.wheelRender.solidBatches)}` : "—")],
     ["  GPU-process CPU per drawn frame (ms)", (r) => (r.wheelRender && r.wheelRender.drawn ? f1(r.wheelCpu.gpu * 1000 / r.wheelRender.drawn) : "—")],
     ["frame interval while scrolling, p50 (ms)", (r) => f1(r.p50)],
     ["frame interval while scrolling, p95 (ms)", (r) => f1(r.p95)],
