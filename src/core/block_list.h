@@ -129,6 +129,12 @@ public:
     bool loading() const {
         return std::any_of(blocks_.begin(), blocks_.end(), [](const auto& b) { return b.second.state == RowState::Loading; });
     }
+    // A block on screen is on its way (the margin read ahead is not something to wait for).
+    bool loadingInView() const {
+        return std::any_of(blocks_.begin(), blocks_.end(), [this](const auto& b) {
+            return b.second.state == RowState::Loading && b.first >= viewFirst_ && b.first <= viewLast_;
+        });
+    }
     // The latest failure, until a block arrives or a retry.
     const std::optional<ApiError>& error() const { return error_; }
 

@@ -32,6 +32,8 @@ TEST_CASE("block list: the first view asks for one block, which tells the total;
     auto more = rows.view(0, 4);  // the margin below
     REQUIRE(more.size() == 1);
     CHECK(more[0].offset == 10);
+    CHECK(rows.loading());
+    CHECK_FALSE(rows.loadingInView());  // read ahead: nothing on screen waits for it
     // A jump: the blocks on screen first, then one each side.
     auto jump = rows.view(52, 61);
     REQUIRE(jump.size() == 4);
@@ -39,6 +41,7 @@ TEST_CASE("block list: the first view asks for one block, which tells the total;
     CHECK(jump[1].offset == 60);
     CHECK(jump[2].offset == 70);
     CHECK(jump[3].offset == 40);
+    CHECK(rows.loadingInView());  // rows on screen wait for 50 and 60
     // The end: nothing past the last row is asked for, and the last block is short.
     auto end = rows.view(88, 94);
     for (const auto& r : end) CHECK(r.offset <= 90);

@@ -141,6 +141,11 @@ TEST_CASE("the list spans the whole result: blocks come for the rows on screen a
     f.transport.respond(first, 200, page({"A"}, 100000, nullptr));
     f.queue.drain();
     CHECK(f.store.state().customers.rows.total() == 100000);
+    // The rows on screen are in: the block below is read ahead, and nothing shows as loading
+    // (an activity bar moving for it kept the first frame with rows from standing still).
+    f.store.customers().view(0, 15);
+    CHECK(f.transport.count("&offset=100") == 1);
+    CHECK_FALSE(f.store.state().customers.remote.loading);
     // The End key: the last rows at once, and the block before them as a margin.
     f.store.customers().view(99986, 99999);
     CHECK(f.transport.count("offset=99900") == 1);

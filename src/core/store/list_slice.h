@@ -85,7 +85,9 @@ protected:
 private:
     void settle() {
         State& l = list();
-        l.remote = Remote{l.rows.loading(), l.rows.error()};
+        // Only rows on screen that are on their way show as loading: the margin read ahead
+        // moves nothing (its activity bar kept the first frame with rows from standing still).
+        l.remote = Remote{l.rows.loadingInView(), l.rows.error()};
     }
 
     State AppState::*member_;
