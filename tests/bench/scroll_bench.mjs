@@ -516,6 +516,7 @@ function printStartup(results) {
     ["config.json", dl(/\/config\.json$/)],
     ["first list request (request–answer)", dl(/\/api\/v1\/customers\?/)],
     ["first rows drawn", mk("rows")],
+    ["page shown (loading screen gone)", mk("shown")],
     ["rows seen by the benchmark (ready)", (r) => fmt(r.startup.readyMs, null)],
   ];
   const cols = results.map((r) => r.kind);
