@@ -288,16 +288,19 @@ async function openList(browser, base, session, kind, expect) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  // Ready: from navigation start until the first customer's row is on screen.
+  // Ready: from navigation start until the first customer's row is on screen, as the page's
+  // clock saw it. The check must not be an async function: Playwright takes the promise it
+  // returns as a truthy answer at once (until session 6 this measured the load event, not rows).
   await page.goto(kind.url(base));
-  await page.waitForFunction(async ([k, l]) => {
+  const seen = await page.waitForFunction(([k, l]) => {
     try {
-      if (k === "console") return window.resellerConsole && window.resellerConsole.ready &&
-        window.resellerConsole.items().some((it) => it.label === l);
-      return [...document.querySelectorAll(".ag-row .ag-cell")].some((c) => c.textContent.includes(l));
+      const shown = k === "console"
+        ? window.resellerConsole && window.resellerConsole.ready && window.resellerConsole.items().some((it) => it.label === l)
+        : [...document.querySelectorAll(".ag-row .ag-cell")].some((c) => c.textContent.includes(l));
+      return shown ? performance.now() : false;
     } catch { return false; }
   }, [kind === consoleKind ? "console" : "peer", expect.first], { timeout: 120000, polling: 16 });
-  const readyMs = await page.evaluate(() => performance.now());
+  const readyMs = await seen.jsonValue();
   return { context, page, errors, readyMs };
 }
 
