@@ -1,11 +1,13 @@
 // The console's first requests, made while the program still downloads: config.json and, when
-// a session is in storage, /me and what the screen in the address bar loads first. The wasm's
+// a session is in storage, /me and what the screen in the address bar loads first (at once with
+// the API base config.json gave last visit, else when config.json answers). The wasm's
 // transport takes an answer from here when it asks for exactly that URL with the same
 // Authorization (src/web/fetch_transport.cpp); each answer is taken once, and one nobody took
 // within MAX_AGE_MS is dropped. What a screen loads first is the C++'s to say
 // (core/screen_registry.cpp, core/api_client.cpp); this file repeats it for the four screens,
 // and e2e/startup.test.mjs holds the two together: every request is made once, every answer
-// fetched here is taken. A guess that no longer matches costs one request, never a wrong answer.
+// fetched here is taken (but those dropped when config.json names another API base). A guess
+// that no longer matches costs one request, never a wrong answer.
 (function () {
   "use strict";
   var web = window.rcWeb = window.rcWeb || {};
@@ -13,7 +15,7 @@
   var TIMEOUT_MS = 30000;  // as the transport's own requests (src/web/fetch_transport.cpp)
   var BLOCK_ROWS = 100;  // a list's block (core/block_list.h)
   var entries = Object.create(null);
-  var counts = { started: 0, taken: 0 };
+  var counts = { started: 0, taken: 0, dropped: 0 };
 
   function absolute(url) {
     try { return new URL(url, document.baseURI).href; } catch (e) { return ""; }
@@ -24,7 +26,7 @@
     if (authorization) headers.Authorization = authorization;
     var entry = { authorization: authorization || "", at: Date.now() };
     // Status 0 for no answer at all, as the transport reports it.
-    var abort = window.AbortController ? new AbortController() : null;
+    var abort = entry.abort = window.AbortController ? new AbortController() : null;
     var timer = abort ? setTimeout(function () { abort.abort(); }, TIMEOUT_MS) : 0;
     entry.answer = fetch(url, { headers: headers, credentials: "same-origin", signal: abort ? abort.signal : undefined }).then(function (res) {
       return res.text().then(function (body) { return { status: res.status, body: body }; });
@@ -122,24 +124,58 @@
     return true;
   }
 
+  // The api_base_url config.json gave last time (one localStorage key): with a session, the
+  // first requests need not wait for config.json's answer (a slow one held them 556 ms).
+  var BASE_KEY = "rc.apiBase";
+  // As config.json gives it (trailing slashes gone, as core/codec.cpp's decodeConfig): a
+  // relative path or an http(s) URL; anything else is not used.
+  function usableBase(value) {
+    if (typeof value !== "string" || value.length > 2000) return "";
+    var base = value.replace(/\/+$/, "");
+    return /^https?:\/\/[^\s\/?#@]+(\/[^\s?#]*)?$/i.test(base) || /^\/?(?!\/)[^\s?#:]+$/.test(base) ? base : "";
+  }
+  function rememberedBase() {
+    try { return usableBase(window.localStorage.getItem(BASE_KEY)); } catch (e) { return ""; }
+  }
+  function remember(base) {
+    try { if (window.localStorage.getItem(BASE_KEY) !== base) window.localStorage.setItem(BASE_KEY, base); } catch (e) { /* not kept */ }
+  }
+
   var config = start("config.json", "");
   var token = sessionToken();
-  if (token) {
-    var hash = window.location.hash;
-    config.then(function (a) {
-      if (a.status < 200 || a.status >= 300) return;
-      var base;
-      try { base = JSON.parse(a.body).api_base_url; } catch (e) { return; }
-      if (typeof base !== "string" || !base) return;
-      base = base.replace(/\/+$/, "");
-      var auth = "Bearer " + token;
-      firstPaths(hash).concat(["/me"]).forEach(function (path) { start(base + path, auth); });
-    });
+  var hash = window.location.hash;
+  var early = token ? rememberedBase() : "";
+  var earlyUrls = [];
+  function startFirst(base) {
+    var auth = "Bearer " + token;
+    return firstPaths(hash).concat(["/me"]).map(function (path) { start(base + path, auth); return absolute(base + path); });
   }
+  if (early) earlyUrls = startFirst(early);
+  config.then(function (a) {
+    // A failed or odd config.json: what started early stays (the program shows its config error).
+    if (a.status < 200 || a.status >= 300) return;
+    var base;
+    try { base = JSON.parse(a.body).api_base_url; } catch (e) { return; }
+    if (typeof base !== "string" || !base) return;
+    base = base.replace(/\/+$/, "");
+    if (usableBase(base)) remember(base);
+    if (!token) return;
+    if (early && absolute(early) === absolute(base)) return;  // the same base: all started already
+    // The deployment moved its API: the early requests are dropped (the transport asks for the
+    // new base's URLs only, so none of them could be taken) and made again with the new base.
+    earlyUrls.forEach(function (url) {
+      var entry = entries[url];
+      if (!entry) return;
+      delete entries[url];
+      counts.dropped++;
+      if (entry.abort) entry.abort.abort();
+    });
+    startFirst(base);
+  });
   setTimeout(function () { entries = Object.create(null); }, MAX_AGE_MS + 1000);
 
   web.prefetch = {
     take: take,
-    stats: function () { return { started: counts.started, taken: counts.taken, waiting: Object.keys(entries).length }; }
+    stats: function () { return { started: counts.started, taken: counts.taken, dropped: counts.dropped, waiting: Object.keys(entries).length }; }
   };
 })();

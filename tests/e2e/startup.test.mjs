@@ -17,12 +17,18 @@ async function demoSession() {
 }
 
 // Opens the console at `hash` with `session` in storage (null: none) and records every request.
-async function visit(hash, session, expectLabel) {
+// `options.base`: the api_base_url remembered from an earlier visit; `options.route(context)`:
+// routes set before the page opens. `times` holds when each request went out and each answer came.
+async function visit(hash, session, expectLabel, options = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
   if (session) await context.addInitScript((s) => localStorage.setItem("resellerConsole.session", s), JSON.stringify(session));
+  if (options.base) await context.addInitScript((b) => localStorage.setItem("rc.apiBase", b), options.base);
+  if (options.route) await options.route(context);
   const page = await context.newPage();
-  const requests = [], pageErrors = [];
-  page.on("request", (r) => requests.push(r.url()));
+  const requests = [], pageErrors = [], times = { request: {}, response: {} };
+  const t0 = Date.now();
+  page.on("request", (r) => { requests.push(r.url()); times.request[r.url()] ??= Date.now() - t0; });
+  page.on("response", (r) => { times.response[r.url()] ??= Date.now() - t0; });
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(env.server.url + "/" + hash);
   await waitForConsole(page);
@@ -31,7 +37,7 @@ async function visit(hash, session, expectLabel) {
   const stats = await page.evaluate(() => window.rcWeb.prefetch.stats());
   const counts = {};
   for (const url of requests) counts[url] = (counts[url] || 0) + 1;
-  return { context, page, requests, counts, stats, pageErrors };
+  return { context, page, requests, counts, stats, pageErrors, times };
 }
 
 function assertEachOnce(v, what) {
@@ -80,7 +86,7 @@ test("every request the page makes ahead is taken by the console, on each screen
 test("without a session only config.json is fetched ahead, and the sign-in screen takes it", async () => {
   const v = await visit("#/customers", null, "Demo sign-in");
   try {
-    assert.deepEqual(v.stats, { started: 1, taken: 1, waiting: 0 });
+    assert.deepEqual(v.stats, { started: 1, taken: 1, dropped: 0, waiting: 0 });
     assert.equal(v.requests.filter((u) => u.includes("/api/v1/")).length, 0, "no API call without a session");
     assertEachOnce(v, "signed out");
   } finally {
@@ -98,6 +104,65 @@ test("a session the server no longer knows: the answers fetched ahead are refusa
     // The refused session is forgotten, as without anything fetched ahead.
     await until(v.page, () => v.page.evaluate(() => localStorage.getItem("resellerConsole.session") === null), "the session forgotten");
     assert.deepEqual(v.pageErrors, []);
+  } finally {
+    await v.context.close();
+  }
+});
+
+// config.json held back 800 ms (a slow deployment), answering with `apiBase` when given.
+function slowConfig(apiBase) {
+  return (context) => context.route("**/config.json", async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    if (!apiBase) return route.continue();
+    const res = await route.fetch();
+    route.fulfill({ response: res, json: { ...(await res.json()), api_base_url: apiBase } });
+  });
+}
+
+test("with a remembered API base the first requests do not wait for config.json", async () => {
+  const session = await demoSession();
+  const first = await api(env.server.url, "GET", "/customers?sort=-name&limit=1", { token: session.token });
+  const customer = first.json.items[0];
+  const v = await visit("#/customers?sort=-name", session, customer.name, { base: "/api/v1", route: slowConfig() });
+  try {
+    const configUrl = env.server.url + "/config.json";
+    const list = v.requests.find((u) => u.includes("/api/v1/customers?"));
+    const me = v.requests.find((u) => u.endsWith("/api/v1/me"));
+    assert.ok(list && me, v.requests.join(" "));
+    // Both went out while config.json was held back, and nothing was asked for again.
+    for (const url of [list, me])
+      assert.ok(v.times.request[url] < v.times.response[configUrl], `${url} at ${v.times.request[url]} ms, config.json answered at ${v.times.response[configUrl]} ms`);
+    assert.deepEqual({ ...v.stats, started: undefined }, { started: undefined, taken: v.stats.started, dropped: 0, waiting: 0 }, JSON.stringify(v.stats));
+    assertEachOnce(v, "remembered base");
+    assert.equal(await v.page.evaluate(() => localStorage.getItem("rc.apiBase")), "/api/v1");
+  } finally {
+    await v.context.close();
+  }
+});
+
+test("when config.json names another API base, nothing fetched from the remembered one is used", async () => {
+  const session = await demoSession();
+  const first = await api(env.server.url, "GET", "/customers?sort=-name&limit=1", { token: session.token });
+  const customer = first.json.items[0];
+  // The old base answers at once, with names the console must never show.
+  const route = async (context) => {
+    await slowConfig("/api/v1")(context);
+    await context.route("**/old-api/**", async (r) => {
+      const url = r.request().url().replace("/old-api/", "/api/v1/");
+      const res = await r.fetch({ url });
+      r.fulfill({ response: res, body: (await res.text()).replaceAll(customer.name, "OLD BASE").replaceAll(session.reseller.name, "OLD BASE") });
+    });
+  };
+  const v = await visit("#/customers?sort=-name", session, customer.name, { base: "/old-api", route });
+  try {
+    const old = v.requests.filter((u) => u.includes("/old-api/"));
+    assert.equal(old.length, 2, "the list and /me went out early to the remembered base: " + old.join(" "));
+    assert.ok(v.requests.some((u) => u.includes("/api/v1/customers?")), "and again to the new one");
+    assert.deepEqual(v.stats, { started: 1 + 2 + 2, taken: 1 + 2, dropped: 2, waiting: 0 });
+    const labels = (await v.page.evaluate(() => window.resellerConsole.items())).map((it) => it.label);
+    assert.ok(!labels.some((l) => String(l).includes("OLD BASE")), "no answer from the old base shown");
+    assertEachOnce(v, "moved base");
+    assert.equal(await v.page.evaluate(() => localStorage.getItem("rc.apiBase")), "/api/v1");
   } finally {
     await v.context.close();
   }
