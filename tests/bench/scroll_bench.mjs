@@ -284,6 +284,8 @@ const peerKind = {
 async function openList(browser, base, session, kind, expect) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript((s) => localStorage.setItem("resellerConsole.session", s), JSON.stringify(session));
+  // A returning visitor also has the API base its last visit's config.json gave (web/prefetch.js).
+  await context.addInitScript(() => localStorage.setItem("rc.apiBase", "/api/v1"));
   await context.addInitScript(FRAME_LOG[kind === consoleKind ? "console" : "peer"]);
   const page = await context.newPage();
   const errors = [];
