@@ -14,12 +14,18 @@ const TEXT = {
   en: { signIn: "Demo sign-in", out: "Transfer to another reseller…", outTitle: (who) => `Transfer ${who} to another reseller`,
         create: "Create transfer code", code: "Transfer code", copy: "Copy code", takeOver: "Take over customer…",
         inTitle: "Take over a customer from another reseller", check: "Check code", confirm: "Take over customer",
-        revoke: "Revoke transfer code", close: "Done" },
+        revoke: "Revoke transfer code", close: "Done", more: "More  \uf0d7" },
   de: { signIn: "Demo-Anmeldung", out: "An anderen Reseller übertragen …", outTitle: (who) => `${who} an einen anderen Reseller übertragen`,
         create: "Transfercode anlegen", code: "Transfercode", copy: "Code kopieren", takeOver: "Kunden übernehmen …",
         inTitle: "Kunden von einem anderen Reseller übernehmen", check: "Code prüfen", confirm: "Kunden übernehmen",
-        revoke: "Transfercode widerrufen", close: "Fertig" },
+        revoke: "Transfercode widerrufen", close: "Fertig", more: "Mehr  \uf0d7" },
 };
+
+// Take over customer…: beside New customer, or on a phone under the list tools' More menu.
+async function openTakeOver(page, lang, width) {
+  if (width < 500) await clickItem(page, TEXT[lang].more, "button");
+  await clickItem(page, TEXT[lang].takeOver, "button");
+}
 const VIEWER = "tom.fischer@reseller.example";  // the demo team's Viewer
 const B = "bea.brandt@zweiter-reseller.example";  // a second demo reseller, its own account
 let tokenA, tokenB, movable;
@@ -184,7 +190,7 @@ test("German on a phone: the code dialog and the open code with Revoke; B's take
   }
   const b = await open("#/customers", "de", [390, 844], B);
   try {
-    await clickItem(b.page, TEXT.de.takeOver, "button");
+    await openTakeOver(b.page, "de", 390);
     const dialog = b.page.getByRole("dialog", { name: TEXT.de.inTitle });
     await until(b.page, () => dialog.isVisible(), "the dialog");
     await dialog.getByLabel(TEXT.de.code, { exact: true }).fill(code);
@@ -200,7 +206,7 @@ test("German on a phone: the code dialog and the open code with Revoke; B's take
     const p = await open("#/customers", lang, size, B);
     try {
       await screenshot(p.page, `lifecycle-transfer-list-${lang}-${size.join("x")}`);
-      await clickItem(p.page, TEXT[lang].takeOver, "button");
+      await openTakeOver(p.page, lang, size[0]);
       const dialog = p.page.getByRole("dialog", { name: TEXT[lang].inTitle });
       await dialog.getByLabel(TEXT[lang].code, { exact: true }).fill(token);
       await dialog.getByRole("button", { name: TEXT[lang].check }).click();

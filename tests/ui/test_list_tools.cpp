@@ -1,5 +1,6 @@
-// The customer list's tools (Views, Import, Export CSV; on phones Select) on every screen size
-// and in both languages: each whole on screen, never over another; on one line where they fit.
+// The customer list's tools (Views, Import, Export CSV; on phones Views, Select and a More menu
+// holding Import, Export CSV and Take over customer…) on every screen size and in both
+// languages: each whole on screen, never over another, on one line.
 #include <doctest/doctest.h>
 
 #include "../core/fake_platform.h"
@@ -9,7 +10,7 @@
 
 using namespace rc;
 
-TEST_CASE("the list's tools stay whole on screen: German on a phone with the touch theme takes two lines") {
+TEST_CASE("the list's tools stay whole on one line; on a phone Import, Export and Take over are under More") {
     struct Size { float w, h; };
     for (Language lang : {Language::English, Language::German})
         for (bool touch : {false, true})
@@ -33,10 +34,13 @@ TEST_CASE("the list's tools stay whole on screen: German on a phone with the tou
                 ui.frame(4);
                 bool german = lang == Language::German;
                 std::vector<ui::DrawnItem> tools;
+                const bool phone = size.w < 768;
+                const char* take = german ? "Kunden übernehmen …" : "Take over customer…";
                 std::vector<const char*> labels{german ? "Ansichten" : "Views", german ? "Importieren" : "Import",
                                                 german ? "CSV exportieren" : "Export CSV"};
-                // Phones show cards: Select (their select mode) goes with the tools, not on a line of its own.
-                if (size.w < 768) labels.push_back(german ? "Auswählen" : "Select");
+                // Phones show cards: Select (their select mode) goes with the tools, and the rest
+                // under More, so the header leaves the cards their room.
+                if (phone) labels = {german ? "Ansichten" : "Views", german ? "Auswählen" : "Select", german ? "Mehr" : "More"};
                 for (const char* label : labels)
                     for (const auto& it : ui.items())
                         if (it.kind == "button" && it.label.rfind(label, 0) == 0) {
@@ -55,7 +59,28 @@ TEST_CASE("the list's tools stay whole on screen: German on a phone with the tou
                         CHECK(apart);
                     }
                 }
-                // On desktop and tablet they share one line.
-                if (size.w >= 768) CHECK(tools[0].y == tools[2].y);
+                // They share one line, and Take over customer… is beside New customer or under More.
+                CHECK(tools[0].y == tools[2].y);
+                CHECK(ui.has(take, "button") != phone);
+                if (!phone) continue;
+                CHECK_FALSE(ui.has(german ? "Importieren" : "Import", "button"));
+                CHECK(tools[2].y + tools[2].h < 844 / 2.0f);  // the header leaves the cards half the screen
+                ui.tap(tools[2].label, "button");  // its caret is part of its label
+                ui.frame(2);
+                std::vector<const char*> inMenu{german ? "Importieren" : "Import", take, german ? "Excel, deutsch (Semikolon)" : "CSV (comma, UTF-8)",
+                                                german ? "CSV (Komma, UTF-8)" : "Excel, German (semicolon)"};
+                for (const char* label : inMenu) {
+                    auto it = ui.find(label, "button");
+                    INFO(label);
+                    REQUIRE(it.has_value());
+                    CHECK(it->x >= 0);
+                    CHECK(it->x + it->w <= size.w);
+                    CHECK(it->y > tools[2].y);
+                    CHECK_FALSE(it->disabled);
+                }
+                // Each does what it says: Take over customer… opens the take-over dialog.
+                ui.tap(take, "button");
+                ui.frame(2);
+                CHECK(store.state().transferIn.open);
             }
 }

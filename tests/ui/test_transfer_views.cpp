@@ -83,6 +83,11 @@ TEST_CASE("take over from the list: the code, the preview of what moves, then th
         Console c("#/customers", "sales", width, width > 500 ? 800.0f : 844.0f);
         c.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
         c.ui.frame(3);
+        if (width < 500) {  // a phone: under the list tools' More menu
+            CHECK_FALSE(c.ui.has("Take over customer…", "button"));
+            c.ui.click("More  \xef\x83\x97", "button");
+            c.ui.frame(2);
+        }
         auto take = c.ui.find("Take over customer…", "button");
         REQUIRE(take);
         CHECK_FALSE(take->disabled);
@@ -116,6 +121,24 @@ TEST_CASE("transfers: a Viewer sees Take over customer… disabled") {
     auto take = list.ui.find("Take over customer…", "button");
     REQUIRE(take);
     CHECK(take->disabled);
+    list.ui.click("Take over customer…", "button");
+    CHECK_FALSE(list.store.state().transferIn.open);
+}
+
+TEST_CASE("a Viewer on a phone finds More's entries disabled, each with the role it needs") {
+    Console list("#/customers", "viewer", 390, 844);
+    list.transport.answer("/customers?", 200, test::readContract("customers_page.json"));
+    list.ui.frame(3);
+    list.ui.click("More  \xef\x83\x97", "button");  // More itself opens: it says what is not allowed
+    list.ui.frame(2);
+    for (const char* label : {"Import", "Take over customer…", "CSV (comma, UTF-8)", "Excel, German (semicolon)"}) {
+        CAPTURE(label);
+        auto it = list.ui.find(label, "button");
+        REQUIRE(it);
+        CHECK(it->disabled);
+    }
+    CHECK(list.ui.has("Needs the Sales or Admin role", "note"));
+    CHECK(list.ui.has("Needs the Buyer or Admin role", "note"));
     list.ui.click("Take over customer…", "button");
     CHECK_FALSE(list.store.state().transferIn.open);
 }
@@ -160,3 +183,4 @@ TEST_CASE("a price preview says 'including VAT' under a taxed total, not under a
         CHECK(c.ui.has("including VAT", "text") == (rate != 0));
     }
 }
+

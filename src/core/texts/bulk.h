@@ -116,6 +116,7 @@
     X(BulkWhyNoChange, "Already has this number of licenses", "Hat bereits diese Lizenzanzahl") \
     X(BulkWhyNotAllowed, "Not possible on this plan now", "Bei diesem Tarif derzeit nicht möglich") \
     X(ViewsMenu, "Views", "Ansichten") \
+    X(ListMore, "More", "Mehr") \
     X(ViewSaveCurrent, "Save current view…", "Aktuelle Ansicht speichern …") \
     X(ViewsNone, "No saved views yet.", "Noch keine gespeicherten Ansichten.") \
     X(ViewRename, "Rename", "Umbenennen") \

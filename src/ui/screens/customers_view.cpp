@@ -212,7 +212,9 @@ void CustomersView::draw(Store& store) {
     std::string takeLabel = std::string(tr(Text::TakeOverCustomer)) + "##take-over";
     float takeW = buttonWidth(takeLabel.c_str());
     ImVec2 newAt = ImGui::GetItemRectMin();
-    bool takeBeside = title.beside() && newAt.x - 12 - takeW >= left + headingWidth(tr(Text::MenuCustomers), tr(Text::CustomersSubtitle)) + 24;
+    // On a phone it is in the list tools' More menu (listTools), not a full-width line of its own.
+    const bool compact = listToolsCompact(store, width);
+    bool takeBeside = !compact && title.beside() && newAt.x - 12 - takeW >= left + headingWidth(tr(Text::MenuCustomers), tr(Text::CustomersSubtitle)) + 24;
     Gate take = gate(store, Capability::ManageCustomers, /*needsNetwork=*/true);
     if (takeBeside) {
         ImGui::SetCursorScreenPos(ImVec2(newAt.x - 12 - takeW, newAt.y));
@@ -221,7 +223,7 @@ void CustomersView::draw(Store& store) {
     if (title.beside() && (!invite.open() || (takeBeside && !take.open()))) title.under(50, gateNotesWidth());
     gateNotes();
     title.end();
-    if (!takeBeside) {
+    if (!takeBeside && !compact) {
         if (title.beside()) ImGui::SetCursorScreenPos(ImVec2(left + width - takeW, ImGui::GetCursorScreenPos().y));
         if (gatedButton(takeLabel.c_str(), take, ButtonStyle::Secondary, ImVec2(title.beside() ? takeW : width, 38)))
             store.lifecycle().openTransferIn();
