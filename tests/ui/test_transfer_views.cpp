@@ -10,6 +10,8 @@
 #include "../core/fake_transport.h"
 #include "../core/store_fixture.h"
 #include "core/i18n.h"
+#include "imgui.h"
+#include "imgui_internal.h"
 #include "ui_harness.h"
 
 using namespace rc;
@@ -184,3 +186,38 @@ TEST_CASE("a price preview says 'including VAT' under a taxed total, not under a
     }
 }
 
+// A nit of issue 23: the German Start paid plan now dialog at 1440x900 ran past the screen's foot
+// and scrolled its buttons out of sight; a tall dialog moves up before it scrolls.
+TEST_CASE("a tall dialog moves up before it scrolls: German Start paid plan now at 1440x900 shows its buttons") {
+    for (float height : {900.0f, 720.0f}) {
+        CAPTURE(height);
+        Console c("#/customers/7", "admin", 1440, height);
+        json customer = json::parse(test::readContract("customer.json"));
+        customer["subscription"]["status"] = "trial";
+        customer["subscription"]["trial_ends_on"] = customer["subscription"]["term_end"];
+        c.transport.answer("/customers/7", 200, customer.dump());
+        c.transport.answer("/plans", 200, test::readContract("plans.json"));
+        setLanguage(Language::German);
+        c.ui.frame(3);
+        c.store.lifecycle().openStartPaid();
+        json preview = json::parse(test::readContract("start_paid_preview.json"));
+        preview["plan"] = c.store.state().customer.startPaid.plan;
+        preview["billing_cycle"] = c.store.state().customer.startPaid.billingCycle;
+        preview["licenses"] = c.store.state().customer.startPaid.licenses;
+        c.transport.answer("/start-paid/preview", 200, preview.dump());
+        c.ui.frame(4);
+        REQUIRE(c.store.state().customer.startPaid.preview);
+        ImGuiWindow* dialog = ImGui::FindWindowByName("###start-paid");
+        REQUIRE(dialog);
+        CHECK(dialog->Pos.y >= 24);
+        CHECK(dialog->Pos.y + dialog->Size.y <= height - 24 + 0.5f);
+        if (height == 900.0f) {
+            // Room enough once moved up: nothing to scroll, the buttons inside the screen.
+            auto go = c.ui.find("Bezahlten Tarif starten", "button");
+            REQUIRE(go);
+            CHECK(dialog->ScrollMax.y == 0);
+            CHECK(go->y + go->h <= dialog->Pos.y + dialog->Size.y);
+        }
+    }
+    setLanguage(Language::English);
+}

@@ -36,6 +36,12 @@ bool beginDialog(const char* id, const std::string& title, float width, bool ope
     } else {
         float w = std::min(width, vp->Size.x - 32);
         float top = std::max(24.0f, vp->Size.y * 0.12f);
+        // A dialog taller than the room under that (German Start paid plan now at 1440x900) moves up
+        // first, to 24 px from the top, and only then scrolls: its buttons stay in sight.
+        if (const ImGuiWindow* last = ImGui::FindWindowByName(id)) {
+            float wanted = last->ContentSizeIdeal.y + 2 * 24.0f;  // the padding set below
+            if (wanted > vp->Size.y - top - 24) top = std::max(24.0f, vp->Size.y - 24 - wanted);
+        }
         ImGui::SetNextWindowSize(ImVec2(w, 0));
         ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
         // At most down to 24 px above the bottom: a taller dialog scrolls instead of running off the screen
