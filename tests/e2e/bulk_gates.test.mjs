@@ -110,6 +110,8 @@ for (const lang of ["en", "de"]) {
       const sent = [];
       page.on("request", (r) => { if (r.method() === "POST" && /\/bulk-jobs(\?|$)/.test(r.url())) sent.push(r.url()); });
       await context.setOffline(true);
+      // The page hears of it by an event, then draws a frame: under load that is not at once.
+      await until(page, async () => (await confirm.getAttribute("aria-disabled")) === "true", "the confirmation disabled offline");
       assert.equal(await reasonOf(page, confirm), TEXT[lang].offline);
       await waitForItem(page, TEXT[lang].offline, "note");
       await screenshot(page, `74-bulk-offline-1440x900-${lang}`);
