@@ -4,7 +4,7 @@
 // and whether a second visit works offline.
 //   cd tests && NODE_PATH=$PWD/node_modules node bench/pwa_bench.mjs
 import { readFileSync } from "node:fs";
-import { startServer, launchBrowser, waitForConsole, clickItem, waitForItem, waitForItemMatching } from "../e2e/harness.mjs";
+import { untilInPage, startServer, launchBrowser, waitForConsole, clickItem, waitForItem, waitForItemMatching } from "../e2e/harness.mjs";
 
 // Issue 21's targets for the first visit.
 const TARGET_BR_KB = 450;
@@ -36,7 +36,7 @@ try {
   await page.goto(server.url + "/");
   await waitForConsole(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 60000 });
-  await page.waitForFunction(async () => (await caches.keys()).some((n) => n.startsWith("rc-shell-")), null, { timeout: 60000 });
+  await untilInPage(page, async () => (await caches.keys()).some((n) => n.startsWith("rc-shell-")), null, "the shell cached", { timeout: 60000 });
   await page.waitForTimeout(1000);
   const first = network(seen.splice(0)).filter((r) => !r.url.startsWith("/api/"));
   const total = first.reduce((n, r) => n + r.bytes, 0);

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, clickItem, items, serverAndBrowser, startServer, waitForConsole, waitForItem, waitForItemMatching } from "./harness.mjs";
+import { ROOT, untilInPage, clickItem, items, serverAndBrowser, startServer, waitForConsole, waitForItem, waitForItemMatching } from "./harness.mjs";
 
 const env = serverAndBrowser(["--demo"]);
 
@@ -26,7 +26,7 @@ async function newPage(options = {}) {
 
 async function waitForOfflineShell(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 30000 });
-  await page.waitForFunction(async () => (await caches.keys()).some((n) => n.startsWith("rc-shell-")), null, { timeout: 30000 });
+  await untilInPage(page, async () => (await caches.keys()).some((n) => n.startsWith("rc-shell-")), null, "the shell cached", { timeout: 30000 });
 }
 
 // The caches (of the service worker's) that hold the German texts.

@@ -287,6 +287,12 @@ export function serverAndBrowser(args = []) {
 
 // Polls `fn` until it returns something truthy (Playwright's expect() is not in playwright-core);
 // on timeout takes a screenshot named `shot` and says what was awaited.
+// Until `fn` (run in the page, and awaited there) returns something truthy. page.waitForFunction
+// does not await a function's promise: an async check "passes" at once with the promise.
+export async function untilInPage(page, fn, arg, what, options) {
+  return until(page, () => page.evaluate(fn, arg), what, options);
+}
+
 export async function until(page, fn, what, { timeout = 15000, shot = "until-timeout" } = {}) {
   const end = Date.now() + timeout;
   let last;

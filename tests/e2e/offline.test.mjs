@@ -6,7 +6,7 @@
 // working online and says offline use is unavailable.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, waitForConsole, waitForItem, waitForItemMatching, waitForItemGone, clickItem,
+import { untilInPage, startServer, launchBrowser, waitForConsole, waitForItem, waitForItemMatching, waitForItemGone, clickItem,
   screenshot, api, items } from "./harness.mjs";
 
 let server, browser, token;
@@ -41,10 +41,8 @@ async function signIn(page) {
 // The service worker holds this version: the next load works without the network.
 async function waitForOfflineShell(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 30000 });
-  await page.waitForFunction(async () => {
-    const names = await caches.keys();
-    return names.some((n) => n.startsWith("rc-shell-"));
-  }, null, { timeout: 30000 });
+  await untilInPage(page, async () => (await caches.keys()).some((n) => n.startsWith("rc-shell-")), null, "the shell cached",
+    { timeout: 30000 });
 }
 
 async function typeInto(page, label, value) {
@@ -175,7 +173,8 @@ test("a Latin Extended name (ő ł ş) seen online is drawn offline: its font co
     await waitForOfflineShell(page);
     await page.evaluate(() => { location.hash = "#/customers?sort=-created_at"; });
     await waitForItem(page, name, "cell");
-    await page.waitForFunction(async () => (await caches.open("rc-fonts").then((c) => c.keys())).length >= 2, null, { timeout: 30000 });
+    await untilInPage(page, async () => (await caches.open("rc-fonts").then((c) => c.keys())).length >= 2, null, "both Latin Extended fonts cached",
+      { timeout: 30000 });
     assert.ok(fonts.some((f) => /latin-ext\.ttf$/.test(f.url) && f.status === 200), "fetched online: " + JSON.stringify(fonts));
 
     fonts.splice(0);
