@@ -126,7 +126,8 @@
 
   // The api_base_url config.json gave last time (one localStorage key): with a session, the
   // first requests need not wait for config.json's answer (a slow one held them 556 ms).
-  var BASE_KEY = "rc.apiBase";
+  // Removed with the session (web/session.js), so remembered only while someone is signed in.
+  var BASE_KEY = web.session.API_BASE_KEY;
   // As config.json gives it (trailing slashes gone, as core/codec.cpp's decodeConfig): a
   // relative path or an http(s) URL; anything else is not used.
   function usableBase(value) {
@@ -158,8 +159,8 @@
     try { base = JSON.parse(a.body).api_base_url; } catch (e) { return; }
     if (typeof base !== "string" || !base) return;
     base = base.replace(/\/+$/, "");
-    if (usableBase(base)) remember(base);
     if (!token) return;
+    if (usableBase(base)) remember(base);
     if (early && absolute(early) === absolute(base)) return;  // the same base: all started already
     // The deployment moved its API: the early requests are dropped (the transport asks for the
     // new base's URLs only, so none of them could be taken) and made again with the new base.

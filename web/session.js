@@ -5,17 +5,24 @@
   "use strict";
   var web = window.rcWeb = window.rcWeb || {};
   var SESSION_KEY = "resellerConsole.session";
+  // The API's address config.json gave on the last load with a session (web/prefetch.js): kept
+  // only while someone is signed in, so a sign-out leaves nothing of it either.
+  var API_BASE_KEY = "rc.apiBase";
 
   function load(key) {
     try { return window.localStorage.getItem(key) || ""; } catch (e) { return ""; }
   }
 
   web.session = {
+    API_BASE_KEY: API_BASE_KEY,
     load: function () { return load(SESSION_KEY); },
     save: function (json) {
       try {
         if (json) window.localStorage.setItem(SESSION_KEY, json);
-        else window.localStorage.removeItem(SESSION_KEY);
+        else {
+          window.localStorage.removeItem(SESSION_KEY);
+          window.localStorage.removeItem(API_BASE_KEY);
+        }
       } catch (e) { /* kept in memory only */ }
     }
   };
