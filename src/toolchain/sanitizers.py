@@ -39,7 +39,8 @@ def build_lock(build_dir):
 
 
 def ensure_native_asan_build():
-    """Builds core_tests, ui_tests and web_tests with ASan + UBSan (+ LeakSanitizer) into build/native-asan."""
+    """Builds every native test (core_tests, ui_tests, web_tests, german_file_tests) with ASan + UBSan
+    (+ LeakSanitizer) into build/native-asan: CTest there runs each test CMakeLists.txt adds."""
     with cache_lock():
         ensure_packages(SANITIZER_PACKAGES)
         imgui = fetch_source(SOURCES["imgui"])
@@ -53,7 +54,7 @@ def ensure_native_asan_build():
                      f"-DCMAKE_CXX_FLAGS={SANITIZE_FLAGS}", f"-DCMAKE_EXE_LINKER_FLAGS={SANITIZE_FLAGS}",
                      f"-DIMGUI_DIR={imgui}", f"-DJSON_INCLUDE_DIR={json_dir}", f"-DSCRIPT_FONT_DIR={scripts_dir}"]
         cmake_build(build_dir, configure, dict(os.environ), "native tests with ASan/UBSan",
-                    targets=["core_tests", "ui_tests", "web_tests"])
+                    targets=["core_tests", "ui_tests", "web_tests", "german_file_tests"])
         return build_dir
 
 
