@@ -21,6 +21,21 @@ std::string exportLabel() { return std::string(tr(Text::ExportCsv)) + "  " + ico
 std::string importLabel() { return std::string(tr(Text::ImportOpen)) + "##import-customers"; }
 constexpr float kGap = 10;
 
+// Places the next popup under the item drawn last (its button): its right edge at the button's
+// (never over the button), moved as far as it must to stay on screen (on a phone the button may
+// start a line). Pushes the menu's two style vars (pop them after the popup); returns the width
+// of its content, at most `maxWidth`.
+float menuUnderLastItem(float maxWidth) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = std::min(maxWidth, vp->WorkSize.x - 48), menuW = w + 2 * 14;
+    float left = std::clamp(ImGui::GetItemRectMax().x - menuW, vp->WorkPos.x + 8,
+                            std::max(vp->WorkPos.x + 8, vp->WorkPos.x + vp->WorkSize.x - 8 - menuW));
+    ImGui::SetNextWindowPos(ImVec2(left, ImGui::GetItemRectMax().y + 4), ImGuiCond_Always);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, shell().touch ? 10.0f : 8.0f));
+    return w;
+}
+
 // What the list's export offers: what it holds, then the two formats (each closes the menu).
 void exportChoices(Store& store, float w, const Gate& g) {
     const AppState& st = store.state();
@@ -52,15 +67,7 @@ void exportMenu(Store& store, float height) {
     if (gatedButton(label.c_str(), g, ButtonStyle::Secondary, ImVec2(buttonWidth(label.c_str()), height), exporting))
         ImGui::OpenPopup("##export-menu");
     a11y::lastName(tr(Text::ExportCsv));
-    // The menu hangs under the button, its right edge at the button's (never over the button),
-    // moved as far as it must to stay on screen (on a phone the button may start a line).
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(360.0f, vp->WorkSize.x - 48), menuW = w + 2 * 14;
-    float left = std::clamp(ImGui::GetItemRectMax().x - menuW, vp->WorkPos.x + 8,
-                            std::max(vp->WorkPos.x + 8, vp->WorkPos.x + vp->WorkSize.x - 8 - menuW));
-    ImGui::SetNextWindowPos(ImVec2(left, ImGui::GetItemRectMax().y + 4), ImGuiCond_Always);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, shell().touch ? 10.0f : 8.0f));
+    const float w = menuUnderLastItem(360);
     if (ImGui::BeginPopup("##export-menu")) {
         exportChoices(store, w, g);
         ImGui::EndPopup();
@@ -76,13 +83,7 @@ void moreMenu(Store& store, float height) {
     std::string label = moreLabel();
     if (button(label.c_str(), ButtonStyle::Secondary, ImVec2(buttonWidth(label.c_str()), height))) ImGui::OpenPopup("##more-menu");
     a11y::lastName(tr(Text::ListMore));
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(320.0f, vp->WorkSize.x - 48), menuW = w + 2 * 14;
-    float left = std::clamp(ImGui::GetItemRectMax().x - menuW, vp->WorkPos.x + 8,
-                            std::max(vp->WorkPos.x + 8, vp->WorkPos.x + vp->WorkSize.x - 8 - menuW));
-    ImGui::SetNextWindowPos(ImVec2(left, ImGui::GetItemRectMax().y + 4), ImGuiCond_Always);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, shell().touch ? 10.0f : 8.0f));
+    const float w = menuUnderLastItem(320);
     if (ImGui::BeginPopup("##more-menu")) {
         ImVec2 size(w, tappable(34));
         std::string import = importLabel();
