@@ -43,6 +43,23 @@ struct Console {
     }
 };
 
+// Customer 7 in its trial, its page answered, Start paid plan now opened: the server's preview
+// of the dialog's choice (for the test to alter, then answer).
+json startPaidOnTrial(Console& c) {
+    json customer = json::parse(test::readContract("customer.json"));
+    customer["subscription"]["status"] = "trial";
+    customer["subscription"]["trial_ends_on"] = customer["subscription"]["term_end"];
+    c.transport.answer("/customers/7", 200, customer.dump());
+    c.transport.answer("/plans", 200, test::readContract("plans.json"));
+    c.ui.frame(3);
+    c.store.lifecycle().openStartPaid();
+    json preview = json::parse(test::readContract("start_paid_preview.json"));
+    preview["plan"] = c.store.state().customer.startPaid.plan;
+    preview["billing_cycle"] = c.store.state().customer.startPaid.billingCycle;
+    preview["licenses"] = c.store.state().customer.startPaid.licenses;
+    return preview;
+}
+
 }  // namespace
 
 TEST_CASE("transfer out on the page: asked, the code shown once with Copy code and its day, then the open code with Revoke") {
@@ -160,17 +177,7 @@ TEST_CASE("a price preview says 'including VAT' under a taxed total, not under a
     for (int rate : {1900, 0}) {
         CAPTURE(rate);
         Console c("#/customers/7", "admin");
-        json customer = json::parse(test::readContract("customer.json"));
-        customer["subscription"]["status"] = "trial";
-        customer["subscription"]["trial_ends_on"] = customer["subscription"]["term_end"];
-        c.transport.answer("/customers/7", 200, customer.dump());
-        c.transport.answer("/plans", 200, test::readContract("plans.json"));
-        c.ui.frame(3);
-        c.store.lifecycle().openStartPaid();
-        json preview = json::parse(test::readContract("start_paid_preview.json"));
-        preview["plan"] = c.store.state().customer.startPaid.plan;
-        preview["billing_cycle"] = c.store.state().customer.startPaid.billingCycle;
-        preview["licenses"] = c.store.state().customer.startPaid.licenses;
+        json preview = startPaidOnTrial(c);
         if (rate == 0) {
             preview["tax"]["rule"] = "reverse_charge";
             preview["tax"]["category"] = "AE";
@@ -192,18 +199,8 @@ TEST_CASE("a tall dialog moves up before it scrolls: German Start paid plan now 
     for (float height : {900.0f, 720.0f}) {
         CAPTURE(height);
         Console c("#/customers/7", "admin", 1440, height);
-        json customer = json::parse(test::readContract("customer.json"));
-        customer["subscription"]["status"] = "trial";
-        customer["subscription"]["trial_ends_on"] = customer["subscription"]["term_end"];
-        c.transport.answer("/customers/7", 200, customer.dump());
-        c.transport.answer("/plans", 200, test::readContract("plans.json"));
         setLanguage(Language::German);
-        c.ui.frame(3);
-        c.store.lifecycle().openStartPaid();
-        json preview = json::parse(test::readContract("start_paid_preview.json"));
-        preview["plan"] = c.store.state().customer.startPaid.plan;
-        preview["billing_cycle"] = c.store.state().customer.startPaid.billingCycle;
-        preview["licenses"] = c.store.state().customer.startPaid.licenses;
+        json preview = startPaidOnTrial(c);
         c.transport.answer("/start-paid/preview", 200, preview.dump());
         c.ui.frame(4);
         REQUIRE(c.store.state().customer.startPaid.preview);
