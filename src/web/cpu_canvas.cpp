@@ -1,0 +1,215 @@
+#include "web/cpu_canvas.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rc::web {
+namespace {
+
+// Vertex positions are snapped to 1/256 pixel (as a GPU's rasteriser does) so that whether a
+// pixel centre is inside an edge is decided exactly, in integers: two triangles that share an
+// edge never both draw, nor both skip, a pixel on it.
+constexpr int kSub = 256;
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {  // b > 0
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+// x / 255 rounded, for x in [0, 255 * 255].
+inline std::uint32_t div255(std::uint32_t x) { return (x + 128 + ((x + 128) >> 8)) >> 8; }
+
+// Source-over: rgb = src * a + dst * (1 - a); the canvas stays opaque.
+inline std::uint32_t blend(std::uint32_t dst, std::uint32_t r, std::uint32_t g, std::uint32_t b, std::uint32_t a) {
+    const std::uint32_t inv = 255 - a;
+    const std::uint32_t dr = dst & 0xFF, dg = (dst >> 8) & 0xFF, db = (dst >> 16) & 0xFF;
+    return div255(r * a + dr * inv) | (div255(g * a + dg * inv) << 8) | (div255(b * a + db * inv) << 16) | 0xFF000000u;
+}
+
+inline std::uint32_t clampByte(float v) {
+    int i = static_cast<int>(v + 0.5f);
+    return static_cast<std::uint32_t>(i < 0 ? 0 : (i > 255 ? 255 : i));
+}
+
+// The atlas's value at (u, v) as GL_LINEAR with CLAMP_TO_EDGE gives it, 0-255.
+inline std::uint32_t sample(const AlphaTexture& t, float u, float v) {
+    const float tx = u * static_cast<float>(t.width) - 0.5f, ty = v * static_cast<float>(t.height) - 0.5f;
+    const float fx0 = std::floor(tx), fy0 = std::floor(ty);
+    int x0 = static_cast<int>(fx0), y0 = static_cast<int>(fy0);
+    const std::uint32_t wx = static_cast<std::uint32_t>((tx - fx0) * 256.0f + 0.5f);
+    const std::uint32_t wy = static_cast<std::uint32_t>((ty - fy0) * 256.0f + 0.5f);
+    int x1 = x0 + 1, y1 = y0 + 1;
+    const int mx = t.width - 1, my = t.height - 1;
+    x0 = x0 < 0 ? 0 : (x0 > mx ? mx : x0);
+    x1 = x1 < 0 ? 0 : (x1 > mx ? mx : x1);
+    y0 = y0 < 0 ? 0 : (y0 > my ? my : y0);
+    y1 = y1 < 0 ? 0 : (y1 > my ? my : y1);
+    const std::uint8_t* r0 = t.texels.data() + static_cast<std::size_t>(y0) * t.width;
+    const std::uint8_t* r1 = t.texels.data() + static_cast<std::size_t>(y1) * t.width;
+    const std::uint32_t top = r0[x0] * (256 - wx) + r0[x1] * wx;  // 0 .. 255 * 256
+    const std::uint32_t bottom = r1[x0] * (256 - wx) + r1[x1] * wx;
+    return (top * (256 - wy) + bottom * wy + (1u << 15)) >> 16;
+}
+
+struct Edge {
+    std::int64_t dx, dy, ax, ay, bias;
+    // The pixel columns of row `cy` (a pixel centre's y, in 1/256) inside this edge: [lo, hi].
+    void span(std::int64_t cy, std::int64_t& lo, std::int64_t& hi) const {
+        // inside: dx * (cy - ay) - dy * (cx - ax) + bias >= 0, cx = px * 256 + 128
+        const std::int64_t c = dx * (cy - ay) - dy * (kSub / 2 - ax) + bias;
+        const std::int64_t s = dy * kSub;
+        if (s == 0) {
+            if (c < 0) lo = 1, hi = 0;
+        } else if (s > 0) {
+            hi = std::min(hi, floorDiv(c, s));
+        } else {
+            lo = std::max(lo, -floorDiv(c, -s));  // ceil(-c / -s)
+        }
+    }
+};
+
+// A triangle's attribute as a plane over the canvas: value at pixel (x, y) = at + x * ddx + y * ddy.
+struct Plane {
+    float at = 0, ddx = 0, ddy = 0;
+    float value(float x, float y) const { return at + x * ddx + y * ddy; }
+};
+
+}  // namespace
+
+void CpuCanvas::resize(int width, int height) {
+    width_ = std::max(width, 0);
+    height_ = std::max(height, 0);
+    pixels_.assign(static_cast<std::size_t>(width_) * height_, 0xFF000000u);
+}
+
+void CpuCanvas::clear(const PixelRect& r, ImU32 color) {
+    const PixelRect c = r.intersect({0, 0, width_, height_});
+    if (c.empty()) return;
+    const std::uint32_t v = color | 0xFF000000u;
+    for (int y = c.y0; y < c.y1; ++y) std::fill_n(pixels_.data() + static_cast<std::size_t>(y) * width_ + c.x0, c.x1 - c.x0, v);
+}
+
+void CpuCanvas::triangle(const ImDrawVert& va, const ImDrawVert& vb, const ImDrawVert& vc, const PixelRect& scissor,
+                         const AlphaTexture* atlas, ImVec2 whiteUv, const CanvasTransform& to) {
+    const PixelRect clip = scissor.intersect({0, 0, width_, height_});
+    if (clip.empty()) return;
+    const ImDrawVert* v[3] = {&va, &vb, &vc};
+    std::int64_t X[3], Y[3];
+    for (int i = 0; i < 3; ++i) {
+        X[i] = std::llround(static_cast<double>((v[i]->pos.x - to.origin.x) * to.scale.x) * kSub);
+        Y[i] = std::llround(static_cast<double>((v[i]->pos.y - to.origin.y) * to.scale.y) * kSub);
+    }
+    std::int64_t area = (X[1] - X[0]) * (Y[2] - Y[0]) - (Y[1] - Y[0]) * (X[2] - X[0]);
+    if (area == 0) return;
+    if (area < 0) {  // wind it so that inside is where every edge function is >= 0
+        std::swap(v[1], v[2]);
+        std::swap(X[1], X[2]);
+        std::swap(Y[1], Y[2]);
+        area = -area;
+    }
+    Edge e[3];
+    for (int i = 0; i < 3; ++i) {
+        const int j = (i + 1) % 3;
+        e[i].ax = X[i], e[i].ay = Y[i], e[i].dx = X[j] - X[i], e[i].dy = Y[j] - Y[i];
+        // The top-left rule: a centre exactly on an edge belongs to the triangle on the edge's
+        // right (y down) or, for a horizontal edge, the one below it.
+        const bool topLeft = e[i].dy < 0 || (e[i].dy == 0 && e[i].dx > 0);
+        e[i].bias = topLeft ? 0 : -1;
+    }
+    // Rows and columns whose centres can be inside.
+    const std::int64_t minY = std::min({Y[0], Y[1], Y[2]}), maxY = std::max({Y[0], Y[1], Y[2]});
+    const std::int64_t minX = std::min({X[0], X[1], X[2]}), maxX = std::max({X[0], X[1], X[2]});
+    int y0 = static_cast<int>(std::max<std::int64_t>(clip.y0, -floorDiv(-(minY - kSub / 2), kSub)));
+    int y1 = static_cast<int>(std::min<std::int64_t>(clip.y1 - 1, floorDiv(maxY - kSub / 2, kSub)));
+    const std::int64_t bx0 = std::max<std::int64_t>(clip.x0, -floorDiv(-(minX - kSub / 2), kSub));
+    const std::int64_t bx1 = std::min<std::int64_t>(clip.x1 - 1, floorDiv(maxX - kSub / 2, kSub));
+    if (y0 > y1 || bx0 > bx1) return;
+
+    const bool sameColor = va.col == vb.col && va.col == vc.col;
+    const bool solid = atlas == nullptr || atlas->texels.empty() ||
+                       (va.uv.x == whiteUv.x && va.uv.y == whiteUv.y && vb.uv.x == whiteUv.x && vb.uv.y == whiteUv.y &&
+                        vc.uv.x == whiteUv.x && vc.uv.y == whiteUv.y);
+    const std::uint32_t col = va.col;
+    if (sameColor && ((col >> IM_COL32_A_SHIFT) & 0xFF) == 0) return;  // draws nothing
+
+    // Planes of the attributes that vary, from the snapped positions (pixel units).
+    const float px[3] = {X[0] / float(kSub), X[1] / float(kSub), X[2] / float(kSub)};
+    const float py[3] = {Y[0] / float(kSub), Y[1] / float(kSub), Y[2] / float(kSub)};
+    const float a2 = static_cast<float>(static_cast<double>(area) / (double(kSub) * kSub));
+    auto plane = [&](float f0, float f1, float f2) {
+        Plane p;
+        p.ddx = ((f1 - f0) * (py[2] - py[0]) - (f2 - f0) * (py[1] - py[0])) / a2;
+        p.ddy = ((f2 - f0) * (px[1] - px[0]) - (f1 - f0) * (px[2] - px[0])) / a2;
+        p.at = f0 - px[0] * p.ddx - py[0] * p.ddy;
+        return p;
+    };
+    Plane cr, cg, cb, ca, pu, pv;
+    if (!sameColor) {
+        auto ch = [&](int shift) {
+            return plane(float((v[0]->col >> shift) & 0xFF), float((v[1]->col >> shift) & 0xFF), float((v[2]->col >> shift) & 0xFF));
+        };
+        cr = ch(IM_COL32_R_SHIFT), cg = ch(IM_COL32_G_SHIFT), cb = ch(IM_COL32_B_SHIFT), ca = ch(IM_COL32_A_SHIFT);
+    }
+    if (!solid) {
+        pu = plane(v[0]->uv.x, v[1]->uv.x, v[2]->uv.x);
+        pv = plane(v[0]->uv.y, v[1]->uv.y, v[2]->uv.y);
+    }
+    const std::uint32_t r = (col >> IM_COL32_R_SHIFT) & 0xFF, g = (col >> IM_COL32_G_SHIFT) & 0xFF,
+                        b = (col >> IM_COL32_B_SHIFT) & 0xFF, a = (col >> IM_COL32_A_SHIFT) & 0xFF;
+    const std::uint32_t opaque = col | 0xFF000000u;
+
+    for (int y = y0; y <= y1; ++y) {
+        const std::int64_t cy = static_cast<std::int64_t>(y) * kSub + kSub / 2;
+        std::int64_t lo = bx0, hi = bx1;
+        e[0].span(cy, lo, hi);
+        e[1].span(cy, lo, hi);
+        e[2].span(cy, lo, hi);
+        if (lo > hi) continue;
+        std::uint32_t* row = pixels_.data() + static_cast<std::size_t>(y) * width_;
+        const int x0 = static_cast<int>(lo), x1 = static_cast<int>(hi);
+        const float fy = static_cast<float>(y) + 0.5f, fx = static_cast<float>(x0) + 0.5f;
+        if (solid && sameColor) {
+            if (a == 255) std::fill(row + x0, row + x1 + 1, opaque);
+            else
+                for (int x = x0; x <= x1; ++x) row[x] = blend(row[x], r, g, b, a);
+        } else if (solid) {
+            float vr = cr.value(fx, fy), vg = cg.value(fx, fy), vb = cb.value(fx, fy), va_ = ca.value(fx, fy);
+            for (int x = x0; x <= x1; ++x) {
+                const std::uint32_t al = clampByte(va_);
+                if (al) row[x] = blend(row[x], clampByte(vr), clampByte(vg), clampByte(vb), al);
+                vr += cr.ddx, vg += cg.ddx, vb += cb.ddx, va_ += ca.ddx;
+            }
+        } else if (sameColor) {
+            float u = pu.value(fx, fy), w = pv.value(fx, fy);
+            for (int x = x0; x <= x1; ++x) {
+                const std::uint32_t t = sample(*atlas, u, w);
+                if (t) row[x] = blend(row[x], r, g, b, div255(a * t));
+                u += pu.ddx, w += pv.ddx;
+            }
+        } else {
+            float vr = cr.value(fx, fy), vg = cg.value(fx, fy), vb = cb.value(fx, fy), va_ = ca.value(fx, fy);
+            float u = pu.value(fx, fy), w = pv.value(fx, fy);
+            for (int x = x0; x <= x1; ++x) {
+                const std::uint32_t al = div255(clampByte(va_) * sample(*atlas, u, w));
+                if (al) row[x] = blend(row[x], clampByte(vr), clampByte(vg), clampByte(vb), al);
+                vr += cr.ddx, vg += cg.ddx, vb += cb.ddx, va_ += ca.ddx;
+                u += pu.ddx, w += pv.ddx;
+            }
+        }
+    }
+}
+
+void CpuCanvas::play(const DrawPlan& plan, const AlphaTexture& atlas, ImVec2 whiteUv, const CanvasTransform& to) {
+    const auto& vertices = plan.vertices();
+    const auto& indices = plan.indices();
+    for (const DrawBatch& batch : plan.batches()) {
+        if (batch.count == 0) {
+            clear(batch.scissor, batch.clear);
+            continue;
+        }
+        const AlphaTexture* texture = batch.solid || batch.texture == 0 ? nullptr : &atlas;
+        for (std::uint32_t k = batch.first; k + 2 < batch.first + batch.count; k += 3)
+            triangle(vertices[indices[k]], vertices[indices[k + 1]], vertices[indices[k + 2]], batch.scissor, texture, whiteUv, to);
+    }
+}
+
+}  // namespace rc::web
