@@ -40,7 +40,7 @@
   // beside app.wasm only when the console will start in German: the language chosen on this
   // device, else the browser's (as src/core/language_choice.cpp decides). main() waits for
   // them; if they fail, it starts in English and fetches them itself (src/web/main.cpp).
-  // Asked for first: the WebGL context below takes a while under software rendering.
+  // Asked for first: the canvas's context below takes a while under software rendering.
   var TEXTS_DE = "texts-de.bin";
   var chosen = web.settings.load("language");
   var german = /^de([-_]|$)/i.test(chosen === "de" || chosen === "en" ? chosen : web.device.language());
@@ -65,18 +65,17 @@
     mark("texts-downloaded");
   }).catch(function (err) { console.warn("German texts: " + err.message); });
 
-  // The console's WebGL 2 context, made here and now: making one takes a while under software
-  // rendering, and so it happens while the program downloads. When the program asks for its
-  // context (SDL, through Emscripten) the canvas hands it this one, with these attributes: the
-  // drawing buffer kept between frames (the renderer redraws only what changed), no alpha,
-  // depth, stencil or multisampling (never used).
+  // The canvas's context, made here and now (web/paint.js picks WebGL 2 or, where the
+  // browser's WebGL is software or missing, a 2D canvas the wasm's own rasteriser fills):
+  // making a WebGL context takes a while under software rendering, and so it happens while the
+  // program downloads.
   var canvas = document.getElementById("canvas");
-  if (!canvas.getContext("webgl2", { alpha: false, depth: false, stencil: false, antialias: false,
-                                     premultipliedAlpha: true, preserveDrawingBuffer: true })) {
-    fail("This browser cannot draw the console: WebGL 2 is turned off or not supported. " +
-         "Turn on hardware acceleration in the browser's settings, or use a current browser.");
+  if (!web.paint.start(canvas)) {
+    fail("This browser cannot draw the console: its canvas is turned off or not supported. " +
+         "Please use a current version of Chrome, Edge, Firefox or Safari.");
     return;
   }
+  mark("canvas-" + web.paint.kind);
 
   // Bytes of the downloads (the program and its fonts), for one progress bar. The build writes
   // their sizes here: a compressed answer's Content-Length is not what arrives.

@@ -118,6 +118,7 @@ bool Renderer::init(bool preserved) {
 }
 
 void Renderer::uploadFontAtlas() {
+    if (cpu_) return uploadFontAtlasCpu();
     ImGuiIO& io = ImGui::GetIO();
     // One byte a texel (the atlas is white; only its coverage varies): a quarter of RGBA's
     // upload and of the bytes the rasteriser reads per glyph pixel. Read as ui::loadFonts built
@@ -167,17 +168,7 @@ void Renderer::setupState(const ImDrawData& data, int fbW, int fbH) {
 // what an opaque shape covers whole is cleared in its colour instead of drawn).
 void Renderer::drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH, bool cull) {
     plan_.build(data, regions, clearColor, ImGui::GetIO().Fonts->TexUvWhitePixel, cull);
-    const PlanStats& ps = plan_.stats();
-    std::uint64_t inFrame = 0;
-    for (int l = 0; l < data.CmdListsCount; ++l) inFrame += static_cast<std::uint64_t>(data.CmdLists[l]->IdxBuffer.Size / 3);
-    stats_.trianglesInFrames += inFrame;
-    stats_.trianglesDrawn += ps.triangles;
-    stats_.trianglesCulled += ps.culled;
-    stats_.trianglePixels += ps.trianglePixels;
-    stats_.clearedPixels += ps.clearedPixels;
-    stats_.fillPixels += ps.fillPixels;
-    stats_.solidPixels += ps.solidPixels;
-    stats_.solidBatches += ps.solidBatches;
+    countPlan(data);
 
     const auto& vertices = plan_.vertices();
     const auto& indices = plan_.indices();
@@ -207,6 +198,20 @@ void Renderer::drawRegions(const ImDrawData& data, const std::vector<PixelRect>&
                        reinterpret_cast<void*>(static_cast<std::uintptr_t>(b.first) * sizeof(std::uint32_t)));
         ++stats_.drawCalls;
     }
+}
+
+void Renderer::countPlan(const ImDrawData& data) {
+    const PlanStats& ps = plan_.stats();
+    std::uint64_t inFrame = 0;
+    for (int l = 0; l < data.CmdListsCount; ++l) inFrame += static_cast<std::uint64_t>(data.CmdLists[l]->IdxBuffer.Size / 3);
+    stats_.trianglesInFrames += inFrame;
+    stats_.trianglesDrawn += ps.triangles;
+    stats_.trianglesCulled += ps.culled;
+    stats_.trianglePixels += ps.trianglePixels;
+    stats_.clearedPixels += ps.clearedPixels;
+    stats_.fillPixels += ps.fillPixels;
+    stats_.solidPixels += ps.solidPixels;
+    stats_.solidBatches += ps.solidBatches;
 }
 
 std::uint64_t Renderer::contentHash(const ImDrawData& data) {
@@ -246,6 +251,10 @@ void Renderer::render(const ImDrawData& data, ImU32 clearColor) {
     int fbH = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
     if (fbW <= 0 || fbH <= 0) return;
     if (!preserved_ || alwaysFull_) tracker_.invalidate();
+    if (cpu_ && (canvas_.width() != fbW || canvas_.height() != fbH)) {
+        canvas_.resize(fbW, fbH);  // the page's canvas was resized too, and cleared: redraw whole
+        tracker_.invalidate();
+    }
     const std::vector<PixelRect>& damage = tracker_.update(data);
     if (damage.empty()) {
         ++stats_.skipped;  // the canvas already shows this frame
@@ -255,6 +264,7 @@ void Renderer::render(const ImDrawData& data, ImU32 clearColor) {
     if (damage.size() == 1 && damage[0] == tracker_.framebuffer()) ++stats_.fullRedraws;
     stats_.damagedPixels += static_cast<double>(tracker_.damagedArea());
     stats_.screenPixels += static_cast<double>(tracker_.framebuffer().area());
+    if (cpu_) return renderCpu(data, damage, clearColor);
     setupState(data, fbW, fbH);
     drawRegions(data, damage, clearColor, fbH);
 }
@@ -263,6 +273,7 @@ std::string Renderer::verifyJson(const ImDrawData& data, ImU32 clearColor) {
     int fbW = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
     int fbH = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
     if (fbW <= 0 || fbH <= 0) return R"({"error":"no frame"})";
+    if (cpu_) return verifyCpuJson(data, clearColor);
     std::vector<unsigned char> shown(static_cast<std::size_t>(fbW) * fbH * 4), full(shown.size());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glReadPixels(0, 0, fbW, fbH, GL_RGBA, GL_UNSIGNED_BYTE, shown.data());
@@ -303,14 +314,14 @@ std::string Renderer::statsJson() const {
     std::snprintf(buf, sizeof buf,
                   R"({"frames":%llu,"drawn":%llu,"skipped":%llu,"fullRedraws":%llu,"damagedPixels":%.0f,"screenPixels":%.0f,)"
                   R"("drawCalls":%llu,"trianglesDrawn":%llu,"trianglesInFrames":%llu,"trianglesCulled":%llu,)"
-                  R"("trianglePixels":%.0f,"clearedPixels":%.0f,"fillPixels":%.0f,"solidPixels":%.0f,"solidBatches":%llu,"preserved":%s})",
+                  R"("trianglePixels":%.0f,"clearedPixels":%.0f,"fillPixels":%.0f,"solidPixels":%.0f,"solidBatches":%llu,"preserved":%s,"renderer":"%s"})",
                   static_cast<unsigned long long>(stats_.frames), static_cast<unsigned long long>(stats_.drawn),
                   static_cast<unsigned long long>(stats_.skipped), static_cast<unsigned long long>(stats_.fullRedraws),
                   stats_.damagedPixels, stats_.screenPixels, static_cast<unsigned long long>(stats_.drawCalls),
                   static_cast<unsigned long long>(stats_.trianglesDrawn), static_cast<unsigned long long>(stats_.trianglesInFrames),
                   static_cast<unsigned long long>(stats_.trianglesCulled), stats_.trianglePixels, stats_.clearedPixels,
                   stats_.fillPixels, stats_.solidPixels, static_cast<unsigned long long>(stats_.solidBatches),
-                  preserved_ ? "true" : "false");
+                  preserved_ ? "true" : "false", cpu_ ? "cpu" : "webgl");
     return buf;
 }
 

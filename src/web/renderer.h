@@ -1,12 +1,16 @@
-// The console's rendering path: Dear ImGui's draw data onto the WebGL 2 canvas, redrawing only
-// the regions that changed since the last frame (the canvas keeps its pixels between frames;
-// damage.h finds those regions). When a frame is drawn at all is the runner's (runner.h).
+// The console's rendering path: Dear ImGui's draw data onto the canvas, redrawing only the
+// regions that changed since the last frame (the canvas keeps its pixels between frames;
+// damage.h finds those regions, draw_plan.h says what to draw there). Two ways to draw a plan:
+// WebGL 2 (renderer.cpp), or, where the browser's WebGL is itself software, the CPU rasteriser
+// into wasm memory with the damaged regions copied onto a 2D canvas (renderer_cpu.cpp,
+// cpu_canvas.h, web/paint.js). When a frame is drawn at all is the runner's (runner.h).
 #pragma once
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
+#include "web/cpu_canvas.h"
 #include "web/damage.h"
 #include "web/draw_plan.h"
 
@@ -35,6 +39,9 @@ public:
     // Compiles the shader and makes the buffers; `preserved` says whether the canvas keeps its
     // drawing buffer between frames (otherwise every frame is redrawn whole).
     bool init(bool preserved);
+    // The CPU rasteriser instead (the page made a 2D canvas: web/paint.js).
+    bool initCpu();
+    bool cpu() const { return cpu_; }
     // (Re)uploads ImGui's font atlas; the next frame is redrawn whole.
     void uploadFontAtlas();
     // Draws the frame: only where it differs from the last one, nothing if it is the same.
@@ -56,10 +63,18 @@ public:
 private:
     void setupState(const ImDrawData& data, int fbW, int fbH);
     void drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH, bool cull = true);
+    void countPlan(const ImDrawData& data);
+    // The CPU path (renderer_cpu.cpp).
+    void uploadFontAtlasCpu();
+    void renderCpu(const ImDrawData& data, const std::vector<PixelRect>& damage, ImU32 clearColor);
+    std::string verifyCpuJson(const ImDrawData& data, ImU32 clearColor);
 
     unsigned program_ = 0, fillProgram_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, fontTexture_ = 0;
     int locProj_ = -1, locTex_ = -1, locWhiteUv_ = -1, locFillProj_ = -1;
     bool preserved_ = false;
+    bool cpu_ = false;
+    CpuCanvas canvas_;     // the frame the page's 2D canvas shows (CPU path)
+    AlphaTexture atlas_;   // the font atlas (CPU path; the WebGL path keeps it in a texture)
     bool alwaysFull_ = false;
     DamageTracker tracker_;
     DrawPlan plan_;

@@ -52,32 +52,40 @@ void WakeTimer::fire(void* self) {
     timer->runner_.requestFrames(1);
 }
 
+// The page made the canvas's context before the program started (web/paint.js): WebGL 2, or a
+// 2D canvas that the CPU rasteriser's frames are copied onto.
+EM_JS(int, rc_js_paint_is_cpu, (), { return rcWeb.paint && rcWeb.paint.isCpu() ? 1 : 0; });
+
 bool Runner::init(const char* title, RunnerCallbacks& callbacks) {
     callbacks_ = &callbacks;
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         emscripten_log(EM_LOG_ERROR, "SDL_Init failed: %s", SDL_GetError());
         return false;
     }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    // The canvas keeps its pixels between frames: a frame redraws only what changed. (The page
-    // made the context already, with these attributes: web/console.js; this is for a page without.)
-    EM_ASM({ if (typeof EGL !== "undefined") EGL.contextAttributes.preserveDrawingBuffer = true; });
-
+    const bool cpu = rc_js_paint_is_cpu() != 0;
     double cssW = 1280, cssH = 800;
     canvasCssSize(cssW, cssH);
     // RESIZABLE with a CSS-sized canvas: SDL follows the page's size; HIGHDPI: backing store in device pixels.
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (!cpu) {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+        // The canvas keeps its pixels between frames: a frame redraws only what changed. (The page
+        // made the context already, with these attributes: web/paint.js; this is for a page without.)
+        EM_ASM({ if (typeof EGL !== "undefined") EGL.contextAttributes.preserveDrawingBuffer = true; });
+        flags |= SDL_WINDOW_OPENGL;
+    }
     window_ = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, static_cast<int>(cssW),
-                               static_cast<int>(cssH), SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    gl_ = SDL_GL_CreateContext(window_);
-    if (!window_ || !gl_) {
-        emscripten_log(EM_LOG_ERROR, "WebGL 2 context could not be created: %s", SDL_GetError());
+                               static_cast<int>(cssH), flags);
+    if (!cpu && window_) gl_ = SDL_GL_CreateContext(window_);
+    if (!window_ || (!cpu && !gl_)) {
+        emscripten_log(EM_LOG_ERROR, "The console's canvas could not be set up: %s", SDL_GetError());
         return false;
     }
-    SDL_GL_MakeCurrent(window_, gl_);
+    if (!cpu) SDL_GL_MakeCurrent(window_, gl_);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -86,11 +94,16 @@ bool Runner::init(const char* title, RunnerCallbacks& callbacks) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would need a frame every half second
     io.ConfigMacOSXBehaviors = isMacPlatform();  // Cmd shortcuts, Mac word movement
-    ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
-    EmscriptenWebGLContextAttributes attrs;
-    emscripten_webgl_init_context_attributes(&attrs);
-    emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attrs);
-    if (!renderer_.init(attrs.preserveDrawingBuffer)) return false;
+    if (cpu) {
+        ImGui_ImplSDL2_InitForOther(window_);
+        if (!renderer_.initCpu()) return false;
+    } else {
+        ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
+        EmscriptenWebGLContextAttributes attrs;
+        emscripten_webgl_init_context_attributes(&attrs);
+        emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attrs);
+        if (!renderer_.init(attrs.preserveDrawingBuffer)) return false;
+    }
     SDL_AddEventWatch(&Runner::onSdlEvent, this);
     return true;
 }

@@ -1,7 +1,8 @@
-// The browser runner: the SDL2 window and WebGL 2 context, Dear ImGui's context and its SDL
-// backend, and the loop that draws only when something changed (input, a finished request, a
-// resize, an animation, a layout that has not settled) and nothing while idle. The console is a
-// set of callbacks (after hello_imgui's runner); main.cpp, the composition root, supplies them.
+// The browser runner: the SDL2 window and its canvas (WebGL 2, or 2D for the CPU rasteriser),
+// Dear ImGui's context and its SDL backend, and the loop that draws only when something changed
+// (input, a finished request, a resize, an animation, a layout that has not settled) and nothing
+// while idle. The console is a set of callbacks (after hello_imgui's runner); main.cpp, the
+// composition root, supplies them.
 #pragma once
 #include <SDL.h>
 
@@ -62,8 +63,9 @@ private:
 
 class Runner {
 public:
-    // SDL, the WebGL 2 context (keeping its pixels between frames), ImGui's context and backend,
-    // the renderer. False (with the reason logged) when the browser cannot give a context.
+    // SDL, the canvas's WebGL 2 context (keeping its pixels between frames) or, where the page
+    // chose the CPU rasteriser (web/paint.js), none; ImGui's context and backend, the renderer.
+    // False (with the reason logged) when the browser cannot give a context.
     bool init(const char* title, RunnerCallbacks& callbacks);
     // After init, before the first frame: ImGui's clipboard goes to the page.
     Input& input() { return input_; }

@@ -8,7 +8,8 @@
 //
 // A config is context:drawing. Contexts: pres (preserveDrawingBuffer, as the console), nopres,
 // fbo (no preserve; drawn into an own framebuffer, blitted whole each frame), desync
-// (preserve + desynchronized). Drawings: none (a 32 × 32 clear), tex-blend (the band sampling
+// (preserve + desynchronized), c2d (a 2D canvas, as the console's CPU renderer: web/paint.js;
+// its drawings: none, a 32 × 32 putImageData, and put, the band put from an ImageData). Drawings: none (a 32 × 32 clear), tex-blend (the band sampling
 // the R8 atlas, blended: the console's shader before session 6), tex-noblend, flat-blend (the
 // texture read skipped by a flat per-triangle flag: the console's shader), solid-blend (no
 // texture: the console's fill program), solid-noblend, clear (the band cleared).
@@ -22,7 +23,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const FRAMES = +(args.frames || 150);
 const ROUNDS = +(args.rounds || 2);
 const CONFIGS = (args.configs || "pres:none,nopres:none,fbo:none,desync:none,pres:tex-blend,pres:tex-noblend," +
-  "pres:flat-blend,pres:solid-blend,pres:solid-noblend,pres:clear").split(",");
+  "pres:flat-blend,pres:solid-blend,pres:solid-noblend,pres:clear,c2d:none,c2d:put").split(",");
 const TICK = 100;  // /proc CPU times are in 1/100 s
 
 // CPU ticks of this process's Chromium descendants, summed per --type.
@@ -67,6 +68,13 @@ const FS = {
 window.setup = (attrs) => {
   const c = document.getElementById("c");
   c.width = 1440; c.height = 900;
+  if (attrs.c2d) {
+    window.ctx2d = c.getContext("2d", { alpha: false });
+    window.pixels = new Uint8ClampedArray(1440 * 900 * 4);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7) & 255;
+    window.image = new ImageData(pixels, 1440, 900);
+    return;
+  }
   const gl = c.getContext("webgl2", attrs);
   window.gl = gl;
   window.programs = {};
@@ -111,35 +119,44 @@ window.setup = (attrs) => {
   }
   gl.clearColor(1, 1, 1, 1); gl.scissor(0, 0, 1440, 900); gl.clear(gl.COLOR_BUFFER_BIT);
 };
+function draw2d(mode, n) {  // the frame changes (as the wasm's would), then what the mode copies
+  pixels[(n * 4001) % pixels.length] = n & 255;
+  ctx2d.putImageData(image, 0, 0, n % 40 * 32, 0, 32, 32);
+  if (mode === "put") ctx2d.putImageData(image, 0, 0, 0, 300, 1440, 260);
+}
+function drawGl(gl, mode, n) {
+  if (window.fbo) gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
+  gl.scissor(n % 40 * 32, 0, 32, 32);
+  gl.clearColor((n % 7) / 7, 0.5, 0.5, 1);
+  gl.clear(gl.COLOR_BUFFER_BIT);
+  gl.scissor(0, 900 - 560, 1440, 260);
+  if (mode === "clear") {
+    gl.clearColor(0.2, 0.3, 0.4, 1);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+  } else if (mode !== "none") {
+    gl.useProgram(programs[mode.split("-")[0]]);
+    if (mode.endsWith("-blend")) {
+      gl.enable(gl.BLEND);
+      gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    } else gl.disable(gl.BLEND);
+    gl.drawArrays(gl.TRIANGLES, 0, 6);
+  }
+  if (window.fbo) {
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, fbo);
+    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
+    gl.disable(gl.SCISSOR_TEST);
+    gl.blitFramebuffer(0, 0, 1440, 900, 0, 0, 1440, 900, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+    gl.enable(gl.SCISSOR_TEST);
+  }
+}
 window.run = (mode, frames) => new Promise((resolve) => {
   const gl = window.gl, intervals = [];
   let n = 0, last = performance.now();
   function frame(now) {
     intervals.push(now - last);
     last = now;
-    if (window.fbo) gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
-    gl.scissor(n % 40 * 32, 0, 32, 32);
-    gl.clearColor((n % 7) / 7, 0.5, 0.5, 1);
-    gl.clear(gl.COLOR_BUFFER_BIT);
-    gl.scissor(0, 900 - 560, 1440, 260);
-    if (mode === "clear") {
-      gl.clearColor(0.2, 0.3, 0.4, 1);
-      gl.clear(gl.COLOR_BUFFER_BIT);
-    } else if (mode !== "none") {
-      gl.useProgram(programs[mode.split("-")[0]]);
-      if (mode.endsWith("-blend")) {
-        gl.enable(gl.BLEND);
-        gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-      } else gl.disable(gl.BLEND);
-      gl.drawArrays(gl.TRIANGLES, 0, 6);
-    }
-    if (window.fbo) {
-      gl.bindFramebuffer(gl.READ_FRAMEBUFFER, fbo);
-      gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
-      gl.disable(gl.SCISSOR_TEST);
-      gl.blitFramebuffer(0, 0, 1440, 900, 0, 0, 1440, 900, gl.COLOR_BUFFER_BIT, gl.NEAREST);
-      gl.enable(gl.SCISSOR_TEST);
-    }
+    if (window.ctx2d) draw2d(mode, n);
+    else drawGl(gl, mode, n);
     if (++n < frames) requestAnimationFrame(frame);
     else {
       intervals.sort((a, b) => a - b);
@@ -162,7 +179,8 @@ for (let round = 1; round <= ROUNDS; ++round) {
     await page.setContent(PAGE);
     await page.evaluate((a) => window.setup(a), {
       alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
-      preserveDrawingBuffer: ctx === "pres" || ctx === "desync", desynchronized: ctx === "desync", fbo: ctx === "fbo" });
+      preserveDrawingBuffer: ctx === "pres" || ctx === "desync", desynchronized: ctx === "desync", fbo: ctx === "fbo",
+      c2d: ctx === "c2d" });
     await page.evaluate(() => window.run("none", 20));  // shaders compiled, the pipeline warm
     const before = cpuByKind();
     const r = await page.evaluate(([m, f]) => window.run(m, f), [mode, FRAMES]);

@@ -60,13 +60,14 @@ export async function launchPersistent(dir, options = {}) {
 }
 
 // Opens the console and waits for its first frame; collects console errors and failed requests.
-export async function openConsole(browser, url, options = {}) {
+// `query`: what follows the page's address ("?renderer=webgl" forces a renderer: web/paint.js).
+export async function openConsole(browser, url, { query = "", ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
   page.on("pageerror", (err) => errors.push(String(err)));
-  await page.goto(url + "/");
+  await page.goto(url + "/" + query);
   await page.waitForFunction(() => window.resellerConsole && window.resellerConsole.ready, null, { timeout: 60000 });
   // The loading overlay fades out once the console has drawn; screenshots come after that.
   await page.waitForFunction(() => getComputedStyle(document.getElementById("boot")).opacity === "0", null, { timeout: 5000 });
