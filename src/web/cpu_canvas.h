@@ -1,7 +1,7 @@
 // The console drawn by the CPU, for browsers whose WebGL is itself software (a PC without a GPU:
 // SwiftShader, llvmpipe). There every WebGL frame costs Chromium ~6.5 ms of copying the canvas
 // back before it draws a pixel (tests/bench/gl_frame_bench.mjs), a 2D canvas frame under 1 ms
-// (tests/bench/c2d_frame_bench.mjs); so the frame is rasterised here, into wasm memory, and the
+// (the same bench, c2d:put); so the frame is rasterised here, into wasm memory, and the
 // page copies the damaged regions onto a 2D canvas (renderer.*). It executes the same draw plan
 // as the WebGL path (draw_plan.h) with the same rules: pixel centres, the top-left fill rule,
 // bilinear sampling of the font atlas clamped at its edges, source-over blending.
