@@ -171,6 +171,8 @@
       setTimeout(function () { if (!failed) boot.hidden = true; }, 400);
       window.resellerConsole.ready = true;
     },
+    // The program's static data is set up; main() comes next (the start-up trace's).
+    onRuntimeInitialized: function () { mark("runtime"); },
     onAbort: function (what) { fail("The console stopped unexpectedly (" + what + "). Please reload the page."); }
   };
 

@@ -47,6 +47,7 @@ struct App final : RunnerCallbacks {
     bool germanTextsFetching = false;  // texts-de.bin asked for after a switch to German
     double germanTextsRetryAt = 0;     // after a failed download: not again before this (platform.now())
     bool rowsDrawn = false;        // a list's first rows were drawn (the start-up trace's last step)
+    bool answersMarked = false;  // the start-up trace's "answers" mark was set
     std::string answer;  // the last text handed to the page (items, stats), kept until the next
 
     // The page's paste event, and text that came without keys: somebody is there (kiosk), and

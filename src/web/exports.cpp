@@ -58,10 +58,15 @@ RC_EXPORT const char* rc_active_input_json() {
     return handOver(*a, nlohmann::json(text).dump());
 }
 
-// What the renderer did so far (frames drawn and skipped, damaged pixels), as JSON.
+// What the renderer did so far (frames drawn and skipped, damaged pixels, time in it), and the
+// ImGui frames built for them (count and milliseconds), as JSON.
 RC_EXPORT const char* rc_render_stats_json() {
     App* a = app();
-    return a ? handOver(*a, a->runner.renderer().statsJson()) : "{}";
+    if (!a) return "{}";
+    nlohmann::json j = nlohmann::json::parse(a->runner.renderer().statsJson());
+    j["builds"] = a->runner.framesBuilt();
+    j["buildMs"] = a->runner.buildMs();
+    return handOver(*a, j.dump());
 }
 
 // Redraws the last frame whole offscreen and counts pixels that differ from the canvas.

@@ -149,6 +149,10 @@ void App::beforeFrame() {
     // start-up, web/prefetch.js): apply those in this frame too, a few rounds at most.
     for (int round = 0; round < 4 && queue.drain() > 0; ++round) {
     }
+    if (!answersMarked) {
+        answersMarked = true;
+        startupMark("answers");  // the first frame applied what arrived since main() (the trace's)
+    }
     // The kiosk's idle clock, applied before each frame; its timer wakes the loop for the
     // notice, each second of its countdown and the start-over.
     kioskTimer.set(store.kiosk().tick(), platform.now());
@@ -260,6 +264,7 @@ int main() {
     app.touchScreen = isTouchScreen();
     app.store.start("config.json", WebPlatform::currentHash());
     app.runner.requestFrames(3);  // the first frames measure and centre the layout (see notifyFirstFrame)
+    startupMark("main-done");
     // Returning keeps the runtime alive (EXIT_RUNTIME=0); frames come from requestAnimationFrame.
     return 0;
 }

@@ -246,6 +246,12 @@ std::uint64_t Renderer::contentHash(const ImDrawData& data) {
 }
 
 void Renderer::render(const ImDrawData& data, ImU32 clearColor) {
+    const double started = emscripten_get_now();
+    renderFrame(data, clearColor);
+    stats_.renderMs += emscripten_get_now() - started;
+}
+
+void Renderer::renderFrame(const ImDrawData& data, ImU32 clearColor) {
     ++stats_.frames;
     int fbW = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
     int fbH = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
@@ -314,13 +320,13 @@ std::string Renderer::statsJson() const {
     std::snprintf(buf, sizeof buf,
                   R"({"frames":%llu,"drawn":%llu,"skipped":%llu,"fullRedraws":%llu,"damagedPixels":%.0f,"screenPixels":%.0f,)"
                   R"("drawCalls":%llu,"trianglesDrawn":%llu,"trianglesInFrames":%llu,"trianglesCulled":%llu,)"
-                  R"("trianglePixels":%.0f,"clearedPixels":%.0f,"fillPixels":%.0f,"solidPixels":%.0f,"solidBatches":%llu,"preserved":%s,"renderer":"%s"})",
+                  R"("trianglePixels":%.0f,"clearedPixels":%.0f,"fillPixels":%.0f,"solidPixels":%.0f,"solidBatches":%llu,"renderMs":%.1f,"preserved":%s,"renderer":"%s"})",
                   static_cast<unsigned long long>(stats_.frames), static_cast<unsigned long long>(stats_.drawn),
                   static_cast<unsigned long long>(stats_.skipped), static_cast<unsigned long long>(stats_.fullRedraws),
                   stats_.damagedPixels, stats_.screenPixels, static_cast<unsigned long long>(stats_.drawCalls),
                   static_cast<unsigned long long>(stats_.trianglesDrawn), static_cast<unsigned long long>(stats_.trianglesInFrames),
                   static_cast<unsigned long long>(stats_.trianglesCulled), stats_.trianglePixels, stats_.clearedPixels,
-                  stats_.fillPixels, stats_.solidPixels, static_cast<unsigned long long>(stats_.solidBatches),
+                  stats_.fillPixels, stats_.solidPixels, static_cast<unsigned long long>(stats_.solidBatches), stats_.renderMs,
                   preserved_ ? "true" : "false", cpu_ ? "cpu" : "webgl");
     return buf;
 }

@@ -32,6 +32,7 @@ struct FrameStats {
     double fillPixels = 0;              // of trianglePixels: solid fills (the atlas's white texel)
     double solidPixels = 0;             // of those: drawn by the fill program, no texture read
     std::uint64_t solidBatches = 0;
+    double renderMs = 0;                // in render(): damage, plan, GL calls or rasterising and copying
 };
 
 class Renderer {
@@ -61,6 +62,7 @@ public:
     std::string statsJson() const;
 
 private:
+    void renderFrame(const ImDrawData& data, ImU32 clearColor);
     void setupState(const ImDrawData& data, int fbW, int fbH);
     void drawRegions(const ImDrawData& data, const std::vector<PixelRect>& regions, ImU32 clearColor, int fbH, bool cull = true);
     void countPlan(const ImDrawData& data);

@@ -140,6 +140,7 @@ void Runner::buildFrame() {
     ImGui::Render();
     callbacks_->afterRender();
     buildMs_ += emscripten_get_now() - started;
+    ++framesBuilt_;
 }
 
 // Draws the last built frame and lets the page follow it (text input, the first frame).
@@ -161,6 +162,10 @@ void Runner::drawBuiltFrame(bool settled) {
 // the pointer arrives): those frames are built back to back and only the settled one is drawn,
 // so a hover or a keypress costs the rasteriser one frame, not three.
 int Runner::drawFrame() {
+    if (framesDrawn_ == 0 && !framed_) {
+        framed_ = true;
+        startupMark("frame");  // the first animation frame (the trace's: what ran since main())
+    }
     std::uint64_t last = 0;
     bool settled = false;
     for (int i = 0; i < kSettleFrames && !settled; ++i) {
@@ -172,6 +177,7 @@ int Runner::drawFrame() {
     // Under software WebGL the first frame is the dearest (shaders, the whole screen) and holds
     // the next one back: draw it with the first rows rather than without them just before.
     if (framesDrawn_ == 0 && callbacks_->holdFirstFrame()) return 0;
+    if (framesDrawn_ == 0) startupMark("built");  // the first frame to draw is built
     drawBuiltFrame(settled);
     int more = 0;
     if (callbacks_->wantsFrame()) more = 1;

@@ -81,6 +81,7 @@ public:
     // ImGui frames in all (the accessibility mirror's benchmark compares against it).
     unsigned long framesDrawn() const { return framesDrawn_; }
     double buildMs() const { return buildMs_; }
+    unsigned long framesBuilt() const { return framesBuilt_; }
 
 private:
     int drawFrame();
@@ -97,7 +98,9 @@ private:
     bool inputWaiting_ = false;  // events left in SDL's queue for the next frame
     unsigned long framesDrawn_ = 0;
     bool shown_ = false;  // the page took its loading screen away (notifyFirstFrame)
+    bool framed_ = false;  // the first animation frame came
     double buildMs_ = 0;
+    unsigned long framesBuilt_ = 0;
 };
 
 // Wakes the runner at a time on the platform clock (idle, the loop draws nothing by itself):

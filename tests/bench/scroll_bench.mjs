@@ -169,7 +169,10 @@ function renderDelta(a, b) {
     trianglePixels: per("trianglePixels"), clearedPixels: per("clearedPixels"),
     // Of the triangle pixels: solid fills, and those drawn by the fill program (no texture read).
     fillPixels: b.fillPixels === undefined ? null : per("fillPixels"), solidPixels: b.solidPixels === undefined ? null : per("solidPixels"),
-    solidBatches: b.solidBatches === undefined ? null : per("solidBatches") };
+    solidBatches: b.solidBatches === undefined ? null : per("solidBatches"),
+    // Per drawn frame: the page's time in the renderer, and the ImGui frames built (count, ms).
+    renderMs: b.renderMs === undefined ? null : per("renderMs"),
+    builds: b.builds === undefined ? null : per("builds"), buildMs: b.buildMs === undefined ? null : per("buildMs") };
 }
 
 async function heaps(page, cdp) {
@@ -461,6 +464,8 @@ function printTable(results) {
     ["  per drawn frame: triangles drawn / left out as covered", (r) => (r.wheelRender ? `${Math.round(r.wheelRender.triangles)} / ${Math.round(r.wheelRender.culled)}` : "—")],
     ["  per drawn frame: triangle pixels / cleared pixels (k)", (r) => (r.wheelRender ? `${Math.round(r.wheelRender.trianglePixels / 1000)} / ${Math.round(r.wheelRender.clearedPixels / 1000)}` : "—")],
     ["  per drawn frame: solid-fill pixels / drawn without the texture (k; batches)", (r) => (r.wheelRender && r.wheelRender.fillPixels !== null ? `${Math.round(r.wheelRender.fillPixels / 1000)} / ${Math.round(r.wheelRender.solidPixels / 1000)}; ${f1(r.wheelRender.solidBatches)}` : "—")],
+    ["  per drawn frame: ImGui frames built, their ms / the renderer's ms (page)", (r) => (r.wheelRender && r.wheelRender.renderMs !== null
+      ? `${f1(r.wheelRender.builds)}, ${f1(r.wheelRender.buildMs)} / ${f1(r.wheelRender.renderMs)}` : "—")],
     ["  GPU-process CPU per drawn frame (ms)", (r) => (r.wheelRender && r.wheelRender.drawn ? f1(r.wheelCpu.gpu * 1000 / r.wheelRender.drawn) : "—")],
     ["frame interval while scrolling, p50 (ms)", (r) => f1(r.p50)],
     ["frame interval while scrolling, p95 (ms)", (r) => f1(r.p95)],
@@ -515,8 +520,13 @@ function printStartup(results) {
     ["  wasm compiled (streaming)", mk("wasm-compiled")],
     ["  wasm instantiated", mk("wasm-instantiated")],
     ["fonts downloaded", (r) => (r.startup.trace.marks["fonts-downloaded"] != null ? mk("fonts-downloaded")(r) : dl(/\.data$/)(r))],
-    ["main() starts", mk("main")],
-    ["font atlas built", span("fonts-start", "fonts-built")],
+    ["canvas context made (webgl / cpu)", (r) => { const m = r.startup.trace.marks; return fmt(m["canvas-webgl"] ?? m["canvas-cpu"], null); }],
+    ["runtime set up (static constructors run)", mk("runtime")],
+    ["main() starts – returns", span("main", "main-done")],
+    ["first animation frame", mk("frame")],
+    ["  answers that came applied", mk("answers")],
+    ["  font atlas built", span("fonts-start", "fonts-built")],
+    ["  first frame to draw built", mk("built")],
     ["first frame drawn", mk("first-frame")],
     ["config.json", dl(/\/config\.json$/)],
     ["first list request (request–answer)", dl(/\/api\/v1\/customers\?/)],
