@@ -6,13 +6,16 @@
 #include "imgui_internal.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/touch_scroll.h"
+#include "ui/kit/widgets.h"
 
 namespace rc::ui {
 
 void ListScroller::clamp(std::int64_t total, int visibleRows) {
     // At the end the last row sits at the bottom.
     double last = static_cast<double>(std::max<std::int64_t>(0, total - std::max(1, visibleRows)));
-    position_ = std::clamp(position_, 0.0, last);
+    double clamped = std::clamp(position_, 0.0, last);
+    if (clamped != position_) wheelLeft_ = 0;  // at an end, the rest of the wheel's way is gone
+    position_ = clamped;
     first_ = static_cast<std::int64_t>(std::floor(position_ + 1e-9));
 }
 
@@ -24,15 +27,45 @@ void ListScroller::followTouch(ImVec2 min, ImVec2 max) {
     touchPixels_ += touch->takeArea(id);
 }
 
+// The wheel glides as a browser's does, so the eye can follow: each display frame moves a third
+// of the way left, a row at least (a notch, about two rows, comes over two frames; a fast flick
+// of several notches over a few more). Frames built back to back for one drawn frame (the
+// runner's settling) take no step; with reduced motion the rows jump at once.
+void ListScroller::glide() {
+    if (wheelLeft_ == 0) return;
+    const double now = ImGui::GetTime();
+    if (reducedMotion()) {
+        position_ += wheelLeft_;
+        wheelLeft_ = 0;
+        return;
+    }
+    if (glidedAt_ >= 0 && now - glidedAt_ < 0.008) {  // within this display frame
+        requestAnimation();
+        return;
+    }
+    glidedAt_ = now;
+    const double left = std::fabs(wheelLeft_);
+    const double step = std::min(left, std::max(1.0, left * 0.35));
+    const double moved = wheelLeft_ > 0 ? step : -step;
+    position_ += moved;
+    wheelLeft_ -= moved;
+    if (std::fabs(wheelLeft_) < 1e-6) wheelLeft_ = 0;
+    if (wheelLeft_ != 0) requestAnimation();
+}
+
 void ListScroller::update(std::int64_t total, int visibleRows, float rowHeight, ImVec2 barMin, ImVec2 barMax, bool hovered, bool keys) {
     ImGuiIO& io = ImGui::GetIO();
     // Content follows the finger: dragging up shows the rows further down.
-    if (touchPixels_ != 0 && rowHeight > 0) position_ -= touchPixels_ / rowHeight;
+    if (touchPixels_ != 0 && rowHeight > 0) position_ -= touchPixels_ / rowHeight, wheelLeft_ = 0;
     touchPixels_ = 0;
     int page = std::max(1, visibleRows - 2);  // a page keeps a row of the last one in sight
-    // The browser's wheel step (100 px) moves the rows by as much.
-    if (hovered && io.MouseWheel != 0) position_ -= io.MouseWheel * 100.0 / rowHeight;
+    // The browser's wheel step (100 px) moves the rows by as much, gliding there (glide()).
+    if (hovered && io.MouseWheel != 0) wheelLeft_ -= io.MouseWheel * 100.0 / rowHeight;
+    glide();
     if (keys) {
+        if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || ImGui::IsKeyPressed(ImGuiKey_PageUp) || ImGui::IsKeyPressed(ImGuiKey_Home, false) ||
+            ImGui::IsKeyPressed(ImGuiKey_End, false))
+            wheelLeft_ = 0;  // a key goes where it says, from where the rows are
         if (ImGui::IsKeyPressed(ImGuiKey_PageDown)) position_ += page;
         if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) position_ -= page;
         if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) position_ = 0;
@@ -40,6 +73,7 @@ void ListScroller::update(std::int64_t total, int visibleRows, float rowHeight, 
     }
     whole_ = std::max(1, visibleRows);
     if (reveal_ >= 0) {
+        wheelLeft_ = 0;
         double row = static_cast<double>(std::min<std::int64_t>(reveal_, std::max<std::int64_t>(0, total - 1)));
         int whole = std::max(1, visibleRows);
         double top = std::floor(position_ + 1e-9);  // rows are drawn whole from the first
@@ -75,6 +109,7 @@ void ListScroller::update(std::int64_t total, int visibleRows, float rowHeight, 
         dragging_ = true;
     }
     if (dragging_ && ImGui::IsItemActive()) {
+        wheelLeft_ = 0;
         float y = std::clamp(io.MousePos.y - grab_ - barMin.y, 0.0f, room);
         position_ = std::round(y / room * lastFirst);
         clamp(total, visibleRows);

@@ -24,7 +24,7 @@ public:
     // The first row on screen, and how many fit whole (after update).
     std::int64_t first() const { return first_; }
     int whole() const { return whole_; }
-    void toTop() { position_ = 0, first_ = 0, touchPixels_ = 0; }
+    void toTop() { position_ = 0, first_ = 0, touchPixels_ = 0, wheelLeft_ = 0; }
     // Scrolls as little as shows row `row` (from 0) whole at the next update; -1: nothing.
     void reveal(std::int64_t row) { reveal_ = row; }
     bool dragging() const { return dragging_; }
@@ -32,7 +32,12 @@ public:
 private:
     void clamp(std::int64_t total, int visibleRows);
 
+    // Moves the rows toward the wheel's aim, a step per display frame (see update).
+    void glide();
+
     double position_ = 0;  // in rows; the wheel moves it by fractions
+    double wheelLeft_ = 0;  // rows the wheel asked for that are still to come (smooth scrolling)
+    double glidedAt_ = -1;  // ImGui's time of the last step
     float touchPixels_ = 0;  // moved by a finger since the last update
     std::int64_t first_ = 0;
     std::int64_t reveal_ = -1;
