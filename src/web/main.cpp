@@ -241,8 +241,10 @@ int main() {
     using namespace rc::web;
     startupMark("main");
     gMainAt = emscripten_get_now();
-    // However long the page's answers take, the first frame is drawn when the hold ends.
-    emscripten_set_timeout([](void*) { if (gApp) gApp->runner.requestFrames(1); }, kHoldFirstFrameMs, nullptr);
+    // However long the page's answers take, the first frame is drawn when the hold ends (and
+    // nothing is, when it came long before: idle stays without frames).
+    emscripten_set_timeout([](void*) { if (gApp && gApp->runner.framesDrawn() == 0) gApp->runner.requestFrames(1); },
+                           kHoldFirstFrameMs, nullptr);
     static App app;
     if (!app.runner.init("Reseller Console", app)) return 1;
     app.registry.attach(ImGui::GetCurrentContext());
