@@ -170,6 +170,7 @@
       // Once faded, the loading screen leaves the page (and the accessibility tree) for good.
       setTimeout(function () { if (!failed) boot.hidden = true; }, 400);
       window.resellerConsole.ready = true;
+      web.paint.recheck();
     },
     // The program's static data is set up; main() comes next (the start-up trace's).
     onRuntimeInitialized: function () { mark("runtime"); },

@@ -4,12 +4,18 @@
 // script copies the damaged regions onto a 2D canvas: under software rendering a WebGL frame
 // costs Chromium ~7 ms before it draws a pixel, a 2D canvas frame ~1 ms
 // (tests/bench/gl_frame_bench.mjs). "?renderer=webgl" or "?renderer=cpu" in the address forces
-// one (tests, benchmarks, a support call).
+// one (tests, benchmarks, a support call). Which one a visit took is kept on the device while
+// someone is signed in (web/session.js removes it at sign-out), so the next visit starts without
+// asking the GPU (a WebGL context made and dropped: tens of ms under software rendering); that
+// visit asks again once the console is on screen, for the one after.
 (function () {
   "use strict";
   var web = window.rcWeb = window.rcWeb || {};
   var SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render driver|mesa offscreen/i;
   var context2d = null, image = null;
+
+  function pick(gpu) { return !gpu || SOFTWARE.test(gpu) ? "cpu" : "webgl"; }
+  function keep(kind) { if (web.session.load()) web.settings.save(web.session.PAINT_KEY, kind); }
 
   // The name of the GPU behind WebGL 2, from a throwaway canvas ("" when WebGL 2 is missing).
   function glRenderer() {
@@ -35,14 +41,21 @@
   web.paint = {
     kind: "",
     gpu: "",
+    checkLater: false,
     // Picks the renderer and makes the canvas's context (a canvas keeps the kind of its first
     // context): "webgl", "cpu", or "" when neither can be made.
     start: function (canvas) {
       var asked = /[?&]renderer=(webgl|cpu)(&|$)/.exec(location.search);
       var kind = asked ? asked[1] : "";
       if (!kind) {
-        this.gpu = glRenderer();
-        kind = !this.gpu || SOFTWARE.test(this.gpu) ? "cpu" : "webgl";
+        var kept = web.settings.load(web.session.PAINT_KEY);
+        if (kept === "cpu" || kept === "webgl") {
+          kind = kept;
+          this.checkLater = true;
+        } else {
+          this.gpu = glRenderer();
+          kind = pick(this.gpu);
+        }
       }
       if (kind === "webgl") {
         // The drawing buffer kept between frames (the renderer redraws only what changed); no
@@ -56,7 +69,20 @@
         if (!context2d) kind = "";
       }
       this.kind = kind;
+      if (kind && !asked) keep(kind);
       return kind;
+    },
+    // Once the console is on screen: asks the GPU again (off the start's path) when this visit
+    // took the kept choice, and keeps the answer for the next visit.
+    recheck: function () {
+      if (!this.checkLater) return;
+      this.checkLater = false;
+      var self = this;
+      var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+      later(function () {
+        self.gpu = glRenderer();
+        keep(pick(self.gpu));
+      });
     },
     isCpu: function () { return this.kind === "cpu"; },
     // Copies the rectangle (x, y, w, h) of the wasm's frame (RGBA at ptr, width × height) onto

@@ -8,6 +8,8 @@
   // The API's address config.json gave on the last load with a session (web/prefetch.js): kept
   // only while someone is signed in, so a sign-out leaves nothing of it either.
   var API_BASE_KEY = "rc.apiBase";
+  // Which renderer the last visit took (web/paint.js): kept only while someone is signed in, too.
+  var PAINT_KEY = "rc.paint";
 
   function load(key) {
     try { return window.localStorage.getItem(key) || ""; } catch (e) { return ""; }
@@ -15,6 +17,7 @@
 
   web.session = {
     API_BASE_KEY: API_BASE_KEY,
+    PAINT_KEY: PAINT_KEY,
     load: function () { return load(SESSION_KEY); },
     save: function (json) {
       try {
@@ -22,6 +25,7 @@
         else {
           window.localStorage.removeItem(SESSION_KEY);
           window.localStorage.removeItem(API_BASE_KEY);
+          window.localStorage.removeItem(PAINT_KEY);
         }
       } catch (e) { /* kept in memory only */ }
     }

@@ -5,7 +5,7 @@
 // draws nothing; and the two renderers draw the same picture.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openConsole, items, waitForItem, clickItem, waitForIdle } from "./harness.mjs";
+import { startServer, launchBrowser, openConsole, items, waitForItem, clickItem, waitForIdle, untilInPage } from "./harness.mjs";
 
 let server, browser;
 
@@ -165,5 +165,36 @@ test("the CPU rasteriser draws what WebGL draws: the customer list and a dialog,
     // an edge or a colour drawn differently shows as channels more than 8 apart.
     assert.ok(far < x.length * 0.001, `${view}: ${far} of ${x.length} channels differ by more than 8`);
     assert.ok(sum / x.length < 0.5, `${view}: mean difference ${(sum / x.length).toFixed(3)}`);
+  }
+});
+
+test("the renderer a visit took is kept while signed in: the next visit starts with it, checks again once shown, and a sign-out removes it", async () => {
+  const { context, page, errors } = await openConsole(browser, server.url);
+  const kept = () => page.evaluate(() => localStorage.getItem("rc.paint"));
+  try {
+    // Signed out: nothing is kept (a shared computer keeps nothing of the page's choices).
+    assert.equal(await kept(), null);
+    await clickItem(page, "Demo sign-in", "button");
+    await waitForItem(page, "Customers", "menu");
+    // With a session, the next visit keeps what it found: software WebGL here, so the CPU.
+    await page.reload();
+    await page.waitForFunction(() => window.resellerConsole && window.resellerConsole.ready, null, { timeout: 60000 });
+    assert.equal((await stats(page)).renderer, "cpu");
+    assert.equal(await kept(), "cpu");
+    // A kept choice is taken without asking the GPU; once the console is shown the GPU is asked
+    // again, and what it says is kept for the visit after.
+    await page.evaluate(() => localStorage.setItem("rc.paint", "webgl"));
+    await page.reload();
+    await page.waitForFunction(() => window.resellerConsole && window.resellerConsole.ready, null, { timeout: 60000 });
+    assert.equal((await stats(page)).renderer, "webgl", "the kept choice");
+    await untilInPage(page, () => localStorage.getItem("rc.paint") === "cpu", null, "the check after the start to keep cpu again");
+    await assertNoStalePixels(page, "webgl from the kept choice");
+    // Sign out: the choice goes with the session.
+    await page.getByRole("banner").getByRole("button", { name: /Sign out/ }).click();
+    await waitForItem(page, "Demo sign-in", "button");
+    assert.equal(await kept(), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
   }
 });
