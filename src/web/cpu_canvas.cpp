@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace rc::web {
 namespace {
@@ -13,6 +14,22 @@ constexpr int kSub = 256;
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) {  // b > 0
     return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+// n pixels set to v, eight bytes a store (a scalar loop stores four: wasm without SIMD has
+// nothing wider than i64.store). Opaque fills are most of a frame's pixels.
+inline void fillRow(std::uint32_t* p, int n, std::uint32_t v) {
+    if (n > 0 && (reinterpret_cast<std::uintptr_t>(p) & 4)) *p++ = v, --n;
+    const std::uint64_t two = (static_cast<std::uint64_t>(v) << 32) | v;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::memcpy(p + i, &two, 8);
+        std::memcpy(p + i + 2, &two, 8);
+        std::memcpy(p + i + 4, &two, 8);
+        std::memcpy(p + i + 6, &two, 8);
+    }
+    for (; i + 2 <= n; i += 2) std::memcpy(p + i, &two, 8);
+    if (i < n) p[i] = v;
 }
 
 // x / 255 rounded, for x in [0, 255 * 255].
@@ -30,39 +47,76 @@ inline std::uint32_t clampByte(float v) {
     return static_cast<std::uint32_t>(i < 0 ? 0 : (i > 255 ? 255 : i));
 }
 
-// The atlas's value at (u, v) as GL_LINEAR with CLAMP_TO_EDGE gives it, 0-255.
-inline std::uint32_t sample(const AlphaTexture& t, float u, float v) {
-    const float tx = u * static_cast<float>(t.width) - 0.5f, ty = v * static_cast<float>(t.height) - 0.5f;
-    const float fx0 = std::floor(tx), fy0 = std::floor(ty);
-    int x0 = static_cast<int>(fx0), y0 = static_cast<int>(fy0);
-    const std::uint32_t wx = static_cast<std::uint32_t>((tx - fx0) * 256.0f + 0.5f);
+// The two atlas rows a bilinear sample at v reads, and the weight of the second (0-256).
+struct AtlasRows {
+    const std::uint8_t *r0, *r1;
+    std::uint32_t wy;
+};
+
+inline AtlasRows atlasRows(const AlphaTexture& t, float v) {
+    const float ty = v * static_cast<float>(t.height) - 0.5f;
+    const float fy0 = std::floor(ty);
+    int y0 = static_cast<int>(fy0);
     const std::uint32_t wy = static_cast<std::uint32_t>((ty - fy0) * 256.0f + 0.5f);
-    int x1 = x0 + 1, y1 = y0 + 1;
-    const int mx = t.width - 1, my = t.height - 1;
-    x0 = x0 < 0 ? 0 : (x0 > mx ? mx : x0);
-    x1 = x1 < 0 ? 0 : (x1 > mx ? mx : x1);
+    int y1 = y0 + 1;
+    const int my = t.height - 1;
     y0 = y0 < 0 ? 0 : (y0 > my ? my : y0);
     y1 = y1 < 0 ? 0 : (y1 > my ? my : y1);
-    const std::uint8_t* r0 = t.texels.data() + static_cast<std::size_t>(y0) * t.width;
-    const std::uint8_t* r1 = t.texels.data() + static_cast<std::size_t>(y1) * t.width;
-    const std::uint32_t top = r0[x0] * (256 - wx) + r0[x1] * wx;  // 0 .. 255 * 256
-    const std::uint32_t bottom = r1[x0] * (256 - wx) + r1[x1] * wx;
-    return (top * (256 - wy) + bottom * wy + (1u << 15)) >> 16;
+    return {t.texels.data() + static_cast<std::size_t>(y0) * t.width, t.texels.data() + static_cast<std::size_t>(y1) * t.width, wy};
 }
+
+// The atlas's value at (u, v) as GL_LINEAR with CLAMP_TO_EDGE gives it, 0-255, v's rows given.
+inline std::uint32_t sample(const AlphaTexture& t, const AtlasRows& rows, float u) {
+    const float tx = u * static_cast<float>(t.width) - 0.5f;
+    const float fx0 = std::floor(tx);
+    int x0 = static_cast<int>(fx0);
+    const std::uint32_t wx = static_cast<std::uint32_t>((tx - fx0) * 256.0f + 0.5f);
+    int x1 = x0 + 1;
+    const int mx = t.width - 1;
+    x0 = x0 < 0 ? 0 : (x0 > mx ? mx : x0);
+    x1 = x1 < 0 ? 0 : (x1 > mx ? mx : x1);
+    const std::uint32_t top = rows.r0[x0] * (256 - wx) + rows.r0[x1] * wx;  // 0 .. 255 * 256
+    // On a texel row (text at scale 1: most samples) the bottom row weighs nothing.
+    if (rows.wy == 0) return (top + 128) >> 8;  // == (top * 256 + (1 << 15)) >> 16
+    const std::uint32_t bottom = rows.r1[x0] * (256 - wx) + rows.r1[x1] * wx;
+    return (top * (256 - rows.wy) + bottom * rows.wy + (1u << 15)) >> 16;
+}
+
+inline std::uint32_t sample(const AlphaTexture& t, float u, float v) { return sample(t, atlasRows(t, v), u); }
 
 struct Edge {
     std::int64_t dx, dy, ax, ay, bias;
-    // The pixel columns of row `cy` (a pixel centre's y, in 1/256) inside this edge: [lo, hi].
-    void span(std::int64_t cy, std::int64_t& lo, std::int64_t& hi) const {
-        // inside: dx * (cy - ay) - dy * (cx - ax) + bias >= 0, cx = px * 256 + 128
-        const std::int64_t c = dx * (cy - ay) - dy * (kSub / 2 - ax) + bias;
-        const std::int64_t s = dy * kSub;
-        if (s == 0) {
+    // Walked row by row: c = q * S + r (0 <= r < S, S = |dy| * 256) for the current row, and
+    // what a row down adds to c, split the same way; no division per row.
+    std::int64_t c, q, r, S, qd, rd;
+
+    // At row `cy` (a pixel centre's y, in 1/256).
+    void start(std::int64_t cy) {
+        // inside: dx * (cy - ay) - dy * (cx - ax) + bias >= 0, cx = px * 256 + 128,
+        // i.e. c - s * px >= 0 with s = dy * 256
+        c = dx * (cy - ay) - dy * (kSub / 2 - ax) + bias;
+        S = dy < 0 ? -dy * kSub : dy * kSub;
+        if (S == 0) return;
+        q = floorDiv(c, S), r = c - q * S;
+        const std::int64_t d = dx * kSub;
+        qd = floorDiv(d, S), rd = d - qd * S;
+    }
+    void next() {
+        if (S == 0) {
+            c += dx * kSub;
+            return;
+        }
+        q += qd, r += rd;
+        if (r >= S) r -= S, ++q;
+    }
+    // The pixel columns of the current row inside this edge: [lo, hi].
+    void span(std::int64_t& lo, std::int64_t& hi) const {
+        if (S == 0) {
             if (c < 0) lo = 1, hi = 0;
-        } else if (s > 0) {
-            hi = std::min(hi, floorDiv(c, s));
+        } else if (dy > 0) {
+            hi = std::min(hi, q);  // floor(c / s)
         } else {
-            lo = std::max(lo, -floorDiv(c, -s));  // ceil(-c / -s)
+            lo = std::max(lo, -q);  // ceil(-c / -s)
         }
     }
 };
@@ -85,7 +139,7 @@ void CpuCanvas::clear(const PixelRect& r, ImU32 color) {
     const PixelRect c = r.intersect({0, 0, width_, height_});
     if (c.empty()) return;
     const std::uint32_t v = color | 0xFF000000u;
-    for (int y = c.y0; y < c.y1; ++y) std::fill_n(pixels_.data() + static_cast<std::size_t>(y) * width_ + c.x0, c.x1 - c.x0, v);
+    for (int y = c.y0; y < c.y1; ++y) fillRow(pixels_.data() + static_cast<std::size_t>(y) * width_ + c.x0, c.x1 - c.x0, v);
 }
 
 void CpuCanvas::triangle(const ImDrawVert& va, const ImDrawVert& vb, const ImDrawVert& vc, const PixelRect& scissor,
@@ -157,18 +211,18 @@ void CpuCanvas::triangle(const ImDrawVert& va, const ImDrawVert& vb, const ImDra
                         b = (col >> IM_COL32_B_SHIFT) & 0xFF, a = (col >> IM_COL32_A_SHIFT) & 0xFF;
     const std::uint32_t opaque = col | 0xFF000000u;
 
-    for (int y = y0; y <= y1; ++y) {
-        const std::int64_t cy = static_cast<std::int64_t>(y) * kSub + kSub / 2;
+    for (Edge& edge : e) edge.start(static_cast<std::int64_t>(y0) * kSub + kSub / 2);
+    for (int y = y0; y <= y1; ++y, e[0].next(), e[1].next(), e[2].next()) {
         std::int64_t lo = bx0, hi = bx1;
-        e[0].span(cy, lo, hi);
-        e[1].span(cy, lo, hi);
-        e[2].span(cy, lo, hi);
+        e[0].span(lo, hi);
+        e[1].span(lo, hi);
+        e[2].span(lo, hi);
         if (lo > hi) continue;
         std::uint32_t* row = pixels_.data() + static_cast<std::size_t>(y) * width_;
         const int x0 = static_cast<int>(lo), x1 = static_cast<int>(hi);
         const float fy = static_cast<float>(y) + 0.5f, fx = static_cast<float>(x0) + 0.5f;
         if (solid && sameColor) {
-            if (a == 255) std::fill(row + x0, row + x1 + 1, opaque);
+            if (a == 255) fillRow(row + x0, x1 - x0 + 1, opaque);
             else
                 for (int x = x0; x <= x1; ++x) row[x] = blend(row[x], r, g, b, a);
         } else if (solid) {
@@ -177,6 +231,16 @@ void CpuCanvas::triangle(const ImDrawVert& va, const ImDrawVert& vb, const ImDra
                 const std::uint32_t al = clampByte(va_);
                 if (al) row[x] = blend(row[x], clampByte(vr), clampByte(vg), clampByte(vb), al);
                 vr += cr.ddx, vg += cg.ddx, vb += cb.ddx, va_ += ca.ddx;
+            }
+        } else if (sameColor && pv.ddx == 0.0f) {
+            // A glyph's quad: v is the same along the row, so are the atlas rows it reads.
+            float u = pu.value(fx, fy);
+            const AtlasRows rows = atlasRows(*atlas, pv.value(fx, fy));
+            for (int x = x0; x <= x1; ++x, u += pu.ddx) {
+                const std::uint32_t t = sample(*atlas, rows, u);
+                if (!t) continue;
+                const std::uint32_t al = a == 255 ? t : div255(a * t);  // div255(255 * t) == t
+                row[x] = al == 255 ? opaque : blend(row[x], r, g, b, al);  // what blend gives at 255
             }
         } else if (sameColor) {
             float u = pu.value(fx, fy), w = pv.value(fx, fy);
