@@ -7,6 +7,13 @@
 namespace rc::web {
 namespace {
 
+// std::llround, without the libm call (six a triangle): half away from zero, exact for |v| < 2^52.
+inline std::int64_t roundToInt(double v) {
+    std::int64_t i = static_cast<std::int64_t>(v);
+    const double f = v - static_cast<double>(i);
+    return i + (f >= 0.5) - (f <= -0.5);
+}
+
 // Vertex positions are snapped to 1/256 pixel (as a GPU's rasteriser does) so that whether a
 // pixel centre is inside an edge is decided exactly, in integers: two triangles that share an
 // edge never both draw, nor both skip, a pixel on it.
@@ -67,9 +74,14 @@ inline AtlasRows atlasRows(const AlphaTexture& t, float v) {
 
 // The atlas's value at (u, v) as GL_LINEAR with CLAMP_TO_EDGE gives it, 0-255, v's rows given.
 inline std::uint32_t sample(const AlphaTexture& t, const AtlasRows& rows, float u) {
-    const float tx = u * static_cast<float>(t.width) - 0.5f;
-    const float fx0 = std::floor(tx);
-    int x0 = static_cast<int>(fx0);
+    float tx = u * static_cast<float>(t.width) - 0.5f;
+    // Beyond [-1, width] both texels clamp to the same edge one and the weight does not matter:
+    // kept there, floor is a truncation (no libm call, no NaN or overflow in the conversion).
+    const float w = static_cast<float>(t.width);
+    tx = tx > -1.0f ? (tx < w ? tx : w) : -1.0f;
+    int x0 = static_cast<int>(tx);
+    x0 -= static_cast<float>(x0) > tx;  // floor
+    const float fx0 = static_cast<float>(x0);
     const std::uint32_t wx = static_cast<std::uint32_t>((tx - fx0) * 256.0f + 0.5f);
     int x1 = x0 + 1;
     const int mx = t.width - 1;
@@ -149,8 +161,8 @@ void CpuCanvas::triangle(const ImDrawVert& va, const ImDrawVert& vb, const ImDra
     const ImDrawVert* v[3] = {&va, &vb, &vc};
     std::int64_t X[3], Y[3];
     for (int i = 0; i < 3; ++i) {
-        X[i] = std::llround(static_cast<double>((v[i]->pos.x - to.origin.x) * to.scale.x) * kSub);
-        Y[i] = std::llround(static_cast<double>((v[i]->pos.y - to.origin.y) * to.scale.y) * kSub);
+        X[i] = roundToInt(static_cast<double>((v[i]->pos.x - to.origin.x) * to.scale.x) * kSub);
+        Y[i] = roundToInt(static_cast<double>((v[i]->pos.y - to.origin.y) * to.scale.y) * kSub);
     }
     std::int64_t area = (X[1] - X[0]) * (Y[2] - Y[0]) - (Y[1] - Y[0]) * (X[2] - X[0]);
     if (area == 0) return;
