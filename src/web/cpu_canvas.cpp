@@ -136,7 +136,14 @@ struct Edge {
 // A triangle's attribute as a plane over the canvas: value at pixel (x, y) = at + x * ddx + y * ddy.
 struct Plane {
     float at = 0, ddx = 0, ddy = 0;
-    float value(float x, float y) const { return at + x * ddx + y * ddy; }
+    // Along row `y`: the value at pixel centre x is base + x * ddx, from x itself. Never summed
+    // from the span's first pixel: that pixel depends on where a scissor (a damaged region)
+    // cuts the row, and the sum's rounding with it, so a redrawn region would not match.
+    struct Row {
+        float base, ddx;
+        float at(float x) const { return base + x * ddx; }
+    };
+    Row row(float y) const { return {at + y * ddy, ddx}; }
 };
 
 }  // namespace
@@ -232,43 +239,40 @@ void CpuCanvas::triangle(const ImDrawVert& va, const ImDrawVert& vb, const ImDra
         if (lo > hi) continue;
         std::uint32_t* row = pixels_.data() + static_cast<std::size_t>(y) * width_;
         const int x0 = static_cast<int>(lo), x1 = static_cast<int>(hi);
-        const float fy = static_cast<float>(y) + 0.5f, fx = static_cast<float>(x0) + 0.5f;
+        const float fy = static_cast<float>(y) + 0.5f;
+        float fx = static_cast<float>(x0) + 0.5f;  // the pixel centre's x, exact (+= 1 below)
         if (solid && sameColor) {
             if (a == 255) fillRow(row + x0, x1 - x0 + 1, opaque);
             else
                 for (int x = x0; x <= x1; ++x) row[x] = blend(row[x], r, g, b, a);
         } else if (solid) {
-            float vr = cr.value(fx, fy), vg = cg.value(fx, fy), vb = cb.value(fx, fy), va_ = ca.value(fx, fy);
-            for (int x = x0; x <= x1; ++x) {
-                const std::uint32_t al = clampByte(va_);
-                if (al) row[x] = blend(row[x], clampByte(vr), clampByte(vg), clampByte(vb), al);
-                vr += cr.ddx, vg += cg.ddx, vb += cb.ddx, va_ += ca.ddx;
+            const Plane::Row vr = cr.row(fy), vg = cg.row(fy), vb = cb.row(fy), va_ = ca.row(fy);
+            for (int x = x0; x <= x1; ++x, fx += 1.0f) {
+                const std::uint32_t al = clampByte(va_.at(fx));
+                if (al) row[x] = blend(row[x], clampByte(vr.at(fx)), clampByte(vg.at(fx)), clampByte(vb.at(fx)), al);
             }
         } else if (sameColor && pv.ddx == 0.0f) {
             // A glyph's quad: v is the same along the row, so are the atlas rows it reads.
-            float u = pu.value(fx, fy);
-            const AtlasRows rows = atlasRows(*atlas, pv.value(fx, fy));
-            for (int x = x0; x <= x1; ++x, u += pu.ddx) {
-                const std::uint32_t t = sample(*atlas, rows, u);
+            const Plane::Row u = pu.row(fy);
+            const AtlasRows rows = atlasRows(*atlas, pv.row(fy).base);
+            for (int x = x0; x <= x1; ++x, fx += 1.0f) {
+                const std::uint32_t t = sample(*atlas, rows, u.at(fx));
                 if (!t) continue;
                 const std::uint32_t al = a == 255 ? t : div255(a * t);  // div255(255 * t) == t
                 row[x] = al == 255 ? opaque : blend(row[x], r, g, b, al);  // what blend gives at 255
             }
         } else if (sameColor) {
-            float u = pu.value(fx, fy), w = pv.value(fx, fy);
-            for (int x = x0; x <= x1; ++x) {
-                const std::uint32_t t = sample(*atlas, u, w);
+            const Plane::Row u = pu.row(fy), w = pv.row(fy);
+            for (int x = x0; x <= x1; ++x, fx += 1.0f) {
+                const std::uint32_t t = sample(*atlas, u.at(fx), w.at(fx));
                 if (t) row[x] = blend(row[x], r, g, b, div255(a * t));
-                u += pu.ddx, w += pv.ddx;
             }
         } else {
-            float vr = cr.value(fx, fy), vg = cg.value(fx, fy), vb = cb.value(fx, fy), va_ = ca.value(fx, fy);
-            float u = pu.value(fx, fy), w = pv.value(fx, fy);
-            for (int x = x0; x <= x1; ++x) {
-                const std::uint32_t al = div255(clampByte(va_) * sample(*atlas, u, w));
-                if (al) row[x] = blend(row[x], clampByte(vr), clampByte(vg), clampByte(vb), al);
-                vr += cr.ddx, vg += cg.ddx, vb += cb.ddx, va_ += ca.ddx;
-                u += pu.ddx, w += pv.ddx;
+            const Plane::Row vr = cr.row(fy), vg = cg.row(fy), vb = cb.row(fy), va_ = ca.row(fy);
+            const Plane::Row u = pu.row(fy), w = pv.row(fy);
+            for (int x = x0; x <= x1; ++x, fx += 1.0f) {
+                const std::uint32_t al = div255(clampByte(va_.at(fx)) * sample(*atlas, u.at(fx), w.at(fx)));
+                if (al) row[x] = blend(row[x], clampByte(vr.at(fx)), clampByte(vg.at(fx)), clampByte(vb.at(fx)), al);
             }
         }
     }
