@@ -24,10 +24,6 @@ inline std::uint64_t mixVertex(std::uint64_t h, const ImDrawVert& v) {
 
 }  // namespace
 
-PixelRect PixelRect::intersect(const PixelRect& o) const {
-    return {std::max(x0, o.x0), std::max(y0, o.y0), std::min(x1, o.x1), std::min(y1, o.y1)};
-}
-
 PixelRect PixelRect::unite(const PixelRect& o) const {
     if (empty()) return o;
     if (o.empty()) return *this;
@@ -46,8 +42,10 @@ PixelRect DamageTracker::clipRect(const ImDrawCmd& cmd, const ImDrawData& data) 
 
 PixelRect DamageTracker::bounds(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c, const ImDrawData& data) {
     const ImVec2 off = data.DisplayPos, scale = data.FramebufferScale;
-    float minX = std::min({a.pos.x, b.pos.x, c.pos.x}), maxX = std::max({a.pos.x, b.pos.x, c.pos.x});
-    float minY = std::min({a.pos.y, b.pos.y, c.pos.y}), maxY = std::max({a.pos.y, b.pos.y, c.pos.y});
+    // Pairwise rather than std::min({...}): the list form stays a loop in the size-optimised
+    // browser build, and this runs for every triangle of every frame.
+    float minX = std::min(a.pos.x, std::min(b.pos.x, c.pos.x)), maxX = std::max(a.pos.x, std::max(b.pos.x, c.pos.x));
+    float minY = std::min(a.pos.y, std::min(b.pos.y, c.pos.y)), maxY = std::max(a.pos.y, std::max(b.pos.y, c.pos.y));
     return {static_cast<int>(std::floor((minX - off.x) * scale.x)), static_cast<int>(std::floor((minY - off.y) * scale.y)),
             static_cast<int>(std::ceil((maxX - off.x) * scale.x)), static_cast<int>(std::ceil((maxY - off.y) * scale.y))};
 }

@@ -15,7 +15,9 @@ struct PixelRect {
     bool empty() const { return x1 <= x0 || y1 <= y0; }
     long long area() const { return empty() ? 0 : static_cast<long long>(x1 - x0) * (y1 - y0); }
     bool overlaps(const PixelRect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-    PixelRect intersect(const PixelRect& o) const;
+    PixelRect intersect(const PixelRect& o) const {
+        return {x0 > o.x0 ? x0 : o.x0, y0 > o.y0 ? y0 : o.y0, x1 < o.x1 ? x1 : o.x1, y1 < o.y1 ? y1 : o.y1};
+    }
     PixelRect unite(const PixelRect& o) const;
     bool operator==(const PixelRect& o) const { return x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1; }
 };
