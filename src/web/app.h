@@ -67,6 +67,7 @@ struct App final : RunnerCallbacks {
     void afterDraw() override;
     bool wantsFrame() override;
     bool holdFirstFrame() override;
+    bool nextFrameInMotion() override;
 };
 
 // The one App, once main() has built it (nullptr before).

@@ -97,8 +97,12 @@ bool Input::poll(RunnerCallbacks& console) {
     // until then later input (another paste above all) waits in SDL's queue.
     if (pasteInFlight_ && GImGui->InputEventsQueue.Size > 0) return false;
     pasteInFlight_ = false;
+    wheelOnly_ = true;
+    idle_ = true;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        idle_ = false;
+        if (event.type != SDL_MOUSEWHEEL) wheelOnly_ = false;
         if (event.type == textEventType_ && !texts_.empty()) {
             ImGui::GetIO().AddInputCharactersUTF8(texts_.front().c_str());
             texts_.pop_front();

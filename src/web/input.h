@@ -23,6 +23,10 @@ public:
     // Feeds SDL's events to ImGui; the console may keep a person's input from it (kiosk mode).
     // Returns false when some were left in SDL's queue for a later frame.
     bool poll(RunnerCallbacks& console);
+    // The last poll found no event of a person but the wheel's (none at all, or wheel steps).
+    bool wheelOnly() const { return wheelOnly_; }
+    // The last poll found no event at all.
+    bool idle() const { return idle_; }
 
     // The browser's paste event: pasted through ImGui's own shortcut, after the keys before it.
     void paste(const std::string& text);
@@ -48,6 +52,8 @@ private:
     std::deque<std::string> pastes_;
     std::deque<std::string> texts_;
     bool pasteInFlight_ = false;  // injected into ImGui, not applied yet
+    bool wheelOnly_ = true;
+    bool idle_ = true;
 };
 
 }  // namespace rc::web

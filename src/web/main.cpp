@@ -196,6 +196,8 @@ void App::afterDraw() {
     languageChoice.keep();
 }
 
+bool App::nextFrameInMotion() { return ui::takeMotionRequest(); }
+
 bool App::holdFirstFrame() { return transport.waitingForPage() && emscripten_get_now() - gMainAt < kHoldFirstFrameMs; }
 
 // Every condition is looked at each time (taking the animation request clears it).

@@ -168,8 +168,15 @@ int Runner::drawFrame() {
     }
     std::uint64_t last = 0;
     bool settled = false;
+    const bool motion = inMotion_;
+    inMotion_ = false;
     for (int i = 0; i < kSettleFrames && !settled; ++i) {
         buildFrame();
+        // A step of a motion, or a wheel step, with no other input: drawn as built. A second
+        // build to settle hover would double a gliding list's cost per frame; hover catches up
+        // in the next frame (the motion's next step, or the frames the moved items ask for:
+        // wantsFrame), and the motion's last step is settled.
+        if (i == 0 && shown_ && !inputWaiting_ && input_.wheelOnly() && (motion || !input_.idle())) break;
         std::uint64_t look = Renderer::contentHash(*ImGui::GetDrawData());
         settled = i > 0 && look == last;
         last = look;
@@ -181,6 +188,7 @@ int Runner::drawFrame() {
     drawBuiltFrame(settled);
     int more = 0;
     if (callbacks_->wantsFrame()) more = 1;
+    inMotion_ = callbacks_->nextFrameInMotion();
     // ImGui applies fast input over several frames (one change per key per frame): fast typing
     // or a paste must not be left waiting in its queue until the next event.
     if (GImGui->InputEventsQueue.Size > 0 || inputWaiting_) more = 1;

@@ -39,6 +39,9 @@ public:
     // Before the first frame is drawn: keep the loading screen a moment longer (answers the
     // page fetched ahead are on their way; the console wakes the loop when one arrives).
     virtual bool holdFirstFrame() = 0;
+    // Asked with wantsFrame: the next frame continues a motion (ui::requestMotion), so without
+    // new input its first build is drawn as it is.
+    virtual bool nextFrameInMotion() = 0;
 
 protected:
     ~RunnerCallbacks() = default;
@@ -99,6 +102,7 @@ private:
     unsigned long framesDrawn_ = 0;
     bool shown_ = false;  // the page took its loading screen away (notifyFirstFrame)
     bool framed_ = false;  // the first animation frame came
+    bool inMotion_ = false;  // this frame continues a motion (RunnerCallbacks::nextFrameInMotion)
     double buildMs_ = 0;
     unsigned long framesBuilt_ = 0;
 };

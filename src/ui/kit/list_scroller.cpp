@@ -50,7 +50,10 @@ void ListScroller::glide() {
     position_ += moved;
     wheelLeft_ -= moved;
     if (std::fabs(wheelLeft_) < 1e-6) wheelLeft_ = 0;
-    if (wheelLeft_ != 0) requestAnimation();
+    if (wheelLeft_ != 0) {
+        requestAnimation();
+        requestMotion();
+    }
 }
 
 void ListScroller::update(std::int64_t total, int visibleRows, float rowHeight, ImVec2 barMin, ImVec2 barMax, bool hovered, bool keys) {

@@ -20,6 +20,7 @@ namespace rc::ui {
 namespace {
 
 bool gAnimate = false;
+bool gMotion = false;
 bool gReducedMotion = false;
 
 void recordLast(const std::string& label, const char* kind) {
@@ -44,6 +45,14 @@ void setReducedMotion(bool on) { gReducedMotion = on; }
 bool reducedMotion() { return gReducedMotion; }
 
 void requestAnimation() { gAnimate = true; }
+
+void requestMotion() { gMotion = true; }
+
+bool takeMotionRequest() {
+    bool m = gMotion;
+    gMotion = false;
+    return m;
+}
 
 bool ArrivalGuard::settled() {
     double now = ImGui::GetTime();

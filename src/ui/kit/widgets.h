@@ -114,6 +114,11 @@ bool reducedMotion();
 // Anything that animates this frame asks for the next one; the main loop reads and clears it.
 void requestAnimation();
 bool takeAnimationRequest();
+// A motion under way (the list gliding to where the wheel sent it) that is not at its end: the
+// next frame shows it one step on, and the loop may draw that frame as first built rather than
+// settle it (hover catches up a frame later; the motion's last frame is settled as any other).
+void requestMotion();
+bool takeMotionRequest();
 
 // A button drawn where another just was (Stop where Invite was) takes clicks only once it has
 // been on screen longer than a double click lasts, so the second click of a double click on the
