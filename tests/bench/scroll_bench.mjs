@@ -2,7 +2,7 @@
 // (AG Grid community, tests/bench/peer), in one headless Chromium with software WebGL.
 //
 //   node tests/bench/scroll_bench.mjs [--customers N] [--invoices N] [--rounds N] [--loads N]
-//                                     [--only console|peer] [--startup] [--static DIR]
+//                                     [--only console|peer] [--startup] [--static DIR] [--profile]
 //
 // Seeds (once, cached in build/bench/) a reseller with N customers and N invoices through
 // tests/server/bench.py, serves them with serve.py, and prints one table: CPU per process kind
@@ -11,7 +11,9 @@
 // RSS and memory after scrolling through the whole list; then the start-up trace of the
 // median load (downloads from Resource Timing, the console's steps from its "rc:" marks).
 // --startup: only the page loads, their ready times and the trace. --static: another build of
-// the console (a copy of an earlier build/web/dist, to compare two builds). Asserts nothing.
+// the console (a copy of an earlier build/web/dist, to compare two builds). --profile: where the
+// page's main thread spends the 120 wheel steps, by function (a sampling profile; the console's
+// wasm functions have names in a build linked with --profiling-funcs). Asserts nothing.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -173,6 +175,19 @@ function renderDelta(a, b) {
     // Per drawn frame: the page's time in the renderer, and the ImGui frames built (count, ms).
     renderMs: b.renderMs === undefined ? null : per("renderMs"),
     builds: b.builds === undefined ? null : per("builds"), buildMs: b.buildMs === undefined ? null : per("buildMs") };
+}
+
+// The page's main thread by function, from a sampling profile: [ms of self time, name] (a wasm
+// function has its name only in a build linked with --profiling-funcs, given with --static).
+function topFunctions(profile, n) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; ++i) {
+    const cf = byId.get(profile.samples[i]).callFrame;
+    const key = `${cf.functionName || "(anonymous)"} ${cf.url ? cf.url.split("/").pop() : ""}`.trim();
+    self.set(key, (self.get(key) || 0) + (profile.timeDeltas[i + 1] || 0) / 1000);
+  }
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
 
 async function heaps(page, cdp) {
@@ -383,9 +398,15 @@ async function measure(browser, base, session, kind, expect) {
   cpu0 = cpuSnapshot();
   let rs0 = await renderStats(page);
   await startFrameProbe(page);
+  if (args.profile) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 250 });
+    await cdp.send("Profiler.start");
+  }
   const t0 = await page.evaluate(() => performance.now());
   for (let i = 0; i < WHEEL_STEPS; ++i) await page.mouse.wheel(0, 100);
   await settle();
+  if (args.profile) r.profile = topFunctions((await cdp.send("Profiler.stop")).profile, 30);
   const times = await stopFrameProbe(page);
   // From the first step until the last frame that showed something new.
   r.wheelMs = times.length ? times[times.length - 1] - t0 : NaN;
@@ -538,6 +559,11 @@ function printStartup(results) {
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((x) => x[1](results[i]).length)));
   const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(w0) : c.padStart(widths[i - 1]))).join(" | ") + " |";
+  for (const r of results) {
+    if (!r.profile) continue;
+    console.log(`\n${r.kind}: the page's main thread while scrolling, by function (ms of self time, sampled)\n`);
+    for (const [name, ms] of r.profile) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+  }
   console.log(`\nStart-up trace of the median load (ms after navigation start; a–b: from a to b)\n`);
   console.log(line(["", ...cols]));
   console.log("|" + ["-".repeat(w0 + 2), ...widths.map((w) => "-".repeat(w + 1) + ":")].join("|") + "|");
