@@ -17,6 +17,7 @@
 #include "web/damage.h"
 #include "web/draw_plan.h"
 #include "../ui/ui_harness.h"
+#include "console_walk.h"
 
 using namespace rc;
 using web::AlphaTexture;
@@ -397,9 +398,6 @@ AlphaTexture fontAtlas() {
     return t;
 }
 
-const char* kConfig = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example"})";
-const char* kSession = R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "Northwind", "email": "demo@reseller.example"}})";
-
 // The browser's two paths over the same frames: `kept` redraws only the damaged regions with
 // the culled plan, frame after frame; `full` redraws everything without culling each time.
 struct Played {
@@ -448,54 +446,7 @@ struct Played {
 
 TEST_CASE("cpu canvas: redrawing only the damage, culled, gives the pixels of a full redraw (real frames)") {
     Played c;
-    setLanguage(Language::English);
-    c.store.start("config.json", "#/customers");
-    c.transport.respond(0, 200, kConfig);
-    c.ui.frame(4);
-    c.check("sign-in");
-    c.ui.click("Demo sign-in", "button");
-    c.transport.answer("/auth/demo", 200, kSession);
-    c.ui.frame(2);
-    c.transport.answer("/customers", 200, test::readContract("customers_page.json"));
-    c.ui.frame(3);
-    c.check("customers");
-    std::vector<ui::DrawnItem> rows;
-    for (const auto& it : c.ui.items())
-        if (it.kind == "button" && it.label == "Manage") rows.push_back(it);
-    REQUIRE(rows.size() >= 2);
-    for (int i = 0; i < 2; ++i) {
-        ImGui::GetIO().AddMousePosEvent(rows[i].x - 300, rows[i].y + rows[i].h / 2);
-        c.ui.frame(2);
-        c.check("hover");
-        if (i > 0) CHECK(c.lastDamage > 0);
-    }
-    ImGui::GetIO().AddMouseWheelEvent(0, -1);
-    c.ui.frame();
-    c.check("wheel");
-    c.ui.frame();
-    c.check("after wheel");
-    c.ui.pressKey(ImGuiMod_Ctrl, ImGuiKey_K);
-    c.ui.frame(2);
-    c.check("search focused");
-    c.ui.typeText("Nor");
-    c.check("typed");
-    ImGui::GetIO().AddKeyEvent(ImGuiKey_LeftArrow, true);
-    c.ui.frame();
-    ImGui::GetIO().AddKeyEvent(ImGuiKey_LeftArrow, false);
-    c.ui.frame();
-    c.check("caret moved");
-    c.ui.pressKey(ImGuiKey_Escape);
-    c.check("escape");
-    // A dialog over the list, then closed again.
-    REQUIRE(c.ui.has("+  New customer", "button"));
-    c.ui.click("+  New customer", "button");
-    c.ui.frame(3);
-    c.check("dialog open");
-    c.ui.typeText("Acme");
-    c.check("typed in the dialog");
-    c.ui.pressKey(ImGuiKey_Escape);
-    c.ui.frame(3);
-    c.check("dialog closed");
+    test::walkConsole(c);
     CHECK(c.culled > 0);  // the culled path was exercised, not just the full one
     CHECK(c.checks >= 10);
 }

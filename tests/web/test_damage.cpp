@@ -14,6 +14,7 @@
 #include "web/damage.h"
 #include "web/draw_plan.h"
 #include "../ui/ui_harness.h"
+#include "console_walk.h"
 
 using namespace rc;
 using web::DamageTracker;
@@ -110,8 +111,6 @@ void checkSolidBatches(const DrawPlan& plan, const char* step) {
     }
 }
 
-const char* kConfig = R"({"api_base_url": "/api/v1", "google_client_id": "", "demo_sign_in": true, "demo_email": "demo@reseller.example"})";
-const char* kSession = R"({"token": "t", "expires_at": "2026-11-27T06:00:00Z", "reseller": {"id": 1, "name": "Northwind", "email": "demo@reseller.example"}})";
 
 struct Checked {
     MainQueue queue;
@@ -149,9 +148,7 @@ struct Checked {
 
 TEST_CASE("damage: the first frame is redrawn whole, an unchanged frame not at all") {
     Checked c;
-    c.store.start("config.json", "#/customers");
-    c.transport.respond(0, 200, kConfig);
-    c.ui.frame(4);
+    test::walkToSignIn(c);
     c.check("first frame");
     CHECK(c.lastDamage == 960LL * 640);
     c.ui.frame(1);
@@ -164,50 +161,7 @@ TEST_CASE("damage: the first frame is redrawn whole, an unchanged frame not at a
 
 TEST_CASE("damage: hover, scroll, typing and a dialog redraw little, and never leave a stale pixel") {
     Checked c;
-    setLanguage(Language::English);
-    c.store.start("config.json", "#/customers");
-    c.transport.respond(0, 200, kConfig);
-    c.ui.frame(4);
-    c.check("sign-in");
-    c.ui.click("Demo sign-in", "button");
-    c.transport.answer("/auth/demo", 200, kSession);
-    c.ui.frame(2);
-    c.transport.answer("/customers", 200, test::readContract("customers_page.json"));
-    c.ui.frame(3);
-    c.check("customers");
-
-    // Hover moves from row to row: only those rows change.
-    std::vector<ui::DrawnItem> rows;
-    for (const auto& it : c.ui.items())
-        if (it.kind == "button" && it.label == "Manage") rows.push_back(it);
-    REQUIRE(rows.size() >= 2);
-    for (int i = 0; i < 2; ++i) {
-        ImGui::GetIO().AddMousePosEvent(rows[i].x - 300, rows[i].y + rows[i].h / 2);
-        c.ui.frame(2);  // a row shows its hover a frame after the pointer arrives
-        c.check("hover");
-        if (i > 0) {
-            CHECK(c.lastDamage > 0);
-            CHECK(c.lastDamage < 960LL * 640 / 3);
-        }
-    }
-    ImGui::GetIO().AddMouseWheelEvent(0, -1);
-    c.ui.frame();
-    c.check("wheel");
-    c.ui.frame();
-    c.check("after wheel");
-    c.ui.pressKey(ImGuiMod_Ctrl, ImGuiKey_K);
-    c.ui.frame(2);
-    c.check("search focused");
-    c.ui.typeText("Nor");
-    c.check("typed");
-    CHECK(c.lastDamage < 960LL * 640 / 2);
-    ImGui::GetIO().AddKeyEvent(ImGuiKey_LeftArrow, true);
-    c.ui.frame();
-    ImGui::GetIO().AddKeyEvent(ImGuiKey_LeftArrow, false);
-    c.ui.frame();
-    c.check("caret moved");
-    c.ui.pressKey(ImGuiKey_Escape);
-    c.check("escape");
+    test::walkConsole(c);
     CHECK(c.culled > 0);  // the backgrounds under the rows and the fields were left out
     CHECK(c.solidBatches > 0);  // and some fills were large enough to be drawn without the texture
 }
