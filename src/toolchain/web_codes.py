@@ -33,9 +33,16 @@ class CodesError(Exception):
     pass
 
 
+# Comments out, string literals kept, in one pass from the left: "web/*.js" in a line comment
+# opens no block comment, and "//" inside a string is no comment.
+COMMENT_OR_STRING = re.compile(r""""(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|//[^\n]*|/\*.*?\*/""", re.S)
+
+
 def strip_comments(text):
-    text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
-    return re.sub(r"//[^\n]*", "", text)
+    def keep(m):
+        s = m.group(0)
+        return s if s[0] in "\"'" else "\n" * s.count("\n")
+    return COMMENT_OR_STRING.sub(keep, text)
 
 
 def enumerators(body, where):

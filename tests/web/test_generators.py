@@ -132,6 +132,13 @@ class Exports(TreeCase):
         self.assertTrue(used, "the browser tests call some exports")
         self.assertEqual(sorted(set(used) - names), [])
 
+    def test_a_block_comment_after_a_line_comment_naming_a_glob_hides_nothing(self):
+        # "web/*.js" in a line comment once opened a block comment that ran to the next "*/".
+        names = self.tree.exports()
+        self.tree.edit("src/web/exports.cpp", "RC_EXPORT void rc_request_frame(",
+                       "int rc_arg(int x) { return x; }\nint rc_z = rc_arg(/*named=*/1);\nRC_EXPORT void rc_request_frame(")
+        self.assertEqual(self.tree.exports(), names)
+
     def test_a_script_calling_a_name_not_exported_fails(self):
         self.tree.edit("web/history.js", '"rc_on_address_changed"', '"rc_on_address_change"')
         with self.assertRaisesRegex(web_exports.ExportsError,
