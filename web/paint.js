@@ -67,6 +67,9 @@
       if (kind === "cpu") {
         context2d = canvas.getContext("2d", { alpha: false });
         if (!context2d) kind = "";
+        // A browser may drop a 2D canvas's pixels (its context lost under memory pressure) and
+        // give it back blank: the console draws the whole frame again.
+        else canvas.addEventListener("contextrestored", function () { web.bridge.call("rc_render_redraw_all"); });
       }
       this.kind = kind;
       if (kind && !asked) keep(kind);

@@ -45,6 +45,15 @@ RC_EXPORT void rc_request_frame() {
     if (App* a = app()) a->runner.requestFrames(1);
 }
 
+// The canvas lost what it showed (a 2D canvas's context restored: web/paint.js): the next frame
+// is drawn whole.
+RC_EXPORT void rc_render_redraw_all() {
+    if (App* a = app()) {
+        a->runner.renderer().invalidate();
+        a->runner.requestFrames(1);
+    }
+}
+
 // The text of the input being edited, as JSON ("null" when none), for tests of typing and paste.
 RC_EXPORT const char* rc_active_input_json() {
     App* a = app();
@@ -63,7 +72,9 @@ RC_EXPORT const char* rc_active_input_json() {
 RC_EXPORT const char* rc_render_stats_json() {
     App* a = app();
     if (!a) return "{}";
-    nlohmann::json j = nlohmann::json::parse(a->runner.renderer().statsJson());
+    // Never throws: an uncaught exception would end the console for a statistic.
+    nlohmann::json j = nlohmann::json::parse(a->runner.renderer().statsJson(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) j = nlohmann::json::object();
     j["builds"] = a->runner.framesBuilt();
     j["buildMs"] = a->runner.buildMs();
     return handOver(*a, j.dump());

@@ -316,7 +316,7 @@ std::string Renderer::verifyJson(const ImDrawData& data, ImU32 clearColor) {
 }
 
 std::string Renderer::statsJson() const {
-    char buf[768];
+    char buf[1024];  // 17 numbers of up to 20 digits and their names: about 700 characters at most
     std::snprintf(buf, sizeof buf,
                   R"({"frames":%llu,"drawn":%llu,"skipped":%llu,"fullRedraws":%llu,"damagedPixels":%.0f,"screenPixels":%.0f,)"
                   R"("drawCalls":%llu,"trianglesDrawn":%llu,"trianglesInFrames":%llu,"trianglesCulled":%llu,)"

@@ -91,6 +91,16 @@ for (const renderer of ["cpu", "webgl"]) test(`${renderer}: damaged-region frame
     await clickItem(page, "Invoices", "menu");
     await assertNoStalePixels(page, "invoices");
 
+    // A 2D canvas given back blank after its context was lost: the whole frame is drawn again.
+    if (renderer === "cpu") {
+      await waitForIdle(page);
+      const lost = await stats(page);
+      await page.evaluate(() => document.getElementById("canvas").dispatchEvent(new Event("contextrestored")));
+      await waitForIdle(page);
+      assert.equal((await stats(page)).fullRedraws, lost.fullRedraws + 1, "one frame drawn whole after the context came back");
+      await assertNoStalePixels(page, "context restored");
+    }
+
     // Idle: nothing is drawn, not even a skipped frame. First the invoices' rows arrive and what
     // they start settles (on a loaded machine the answer came inside the idle window once):
     // half a second without a frame, within 15 s, or the console never goes idle.
