@@ -78,6 +78,9 @@ async function signIn(email, hash = "", options = {}) {
 async function checkControl(page, name, reason) {
   const button = page.getByRole("button", { name }).first();
   await until(page, () => button.isVisible(), `the ${name} button`);
+  // The role's capabilities come with /me, a moment after the member's name (the sign-in's
+  // answer): until then the server decides and the control is usable. Wait for them.
+  if (reason) await until(page, async () => (await button.getAttribute("aria-disabled")) === "true", `${name} to be disabled`);
   const disabled = await button.getAttribute("aria-disabled");
   const describedBy = await button.getAttribute("aria-describedby");
   if (reason) {
